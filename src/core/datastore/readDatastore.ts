@@ -1,0 +1,256 @@
+// Read a London Datastore recorded-crime CSV (borough or ward level, any of its layouts)
+// into a DatastoreFile. All or nothing: a bad header, a truncated row or a cell that is
+// not a count gives a typed error with its line, and no partial file.
+import Papa from "papaparse";
+import type { ReadError } from "../model";
+import { areaKey, canonicalArea, isBorough } from "../areas";
+import type { DatastoreArea, DatastoreCategory, DatastoreFile, DatastoreMajor } from "./types";
+import { recogniseLayout, trimHeaders, type RecognisedLayout } from "./recogniseLayout";
+import { monthNumber } from "./months";
+
+export type ReadDatastoreResult = { ok: true; file: DatastoreFile } | { ok: false; error: ReadError };
+
+/** Thrown inside the parse loop to stop at the first bad row; never escapes this module. */
+class StopRead extends Error {
+  constructor(readonly error: ReadError) {
+    super(error.message);
+  }
+}
+
+interface Cell {
+  line: number;
+  counts: Float64Array;
+}
+
+interface TempCategory {
+  major: string;
+  minor: string;
+  line: number;
+}
+
+const textKey = (s: string): string => s.toLowerCase().replace(/\s+/g, " ").trim();
+
+/** Accumulates rows; knows the layout, the month positions and what was seen so far. */
+class Builder {
+  readonly headers: string[];
+  readonly rec: RecognisedLayout;
+  readonly months: string[];
+  /** For each month column (in rec.monthColumns order), its index in `months`. */
+  readonly monthIndex: number[];
+  readonly areas: DatastoreArea[] = [];
+  readonly areaIndex = new Map<string, number>();
+  readonly categories: TempCategory[] = [];
+  readonly majorOrder: { key: string; name: string; minors: number[] }[] = [];
+  readonly majorIndex = new Map<string, number>();
+  readonly categoryIndex = new Map<string, number>();
+  readonly cells = new Map<string, Cell>();
+  readonly wardRows = new Map<string, number>();
+
+  constructor(
+    readonly source: string,
+    headers: string[],
+    rec: RecognisedLayout,
+    headerLine: number,
+  ) {
+    this.headers = headers;
+    this.rec = rec;
+    const sorted = rec.monthColumns.map((m) => m.month).sort();
+    for (let i = 1; i < sorted.length; i++) {
+      const prev = sorted[i - 1]!;
+      const cur = sorted[i]!;
+      if (cur === prev) this.stop("unknown-layout", headerLine, `month ${cur} has two columns`);
+      if (monthNumber(cur) !== monthNumber(prev) + 1) {
+        this.stop("unknown-layout", headerLine, `the month columns skip from ${prev} to ${cur}; a Datastore file holds consecutive months`);
+      }
+    }
+    this.months = sorted;
+    const position = new Map(sorted.map((m, i) => [m, i]));
+    this.monthIndex = rec.monthColumns.map((m) => position.get(m.month)!);
+  }
+
+  stop(code: ReadError["code"], line: number, detail: string, column?: number): never {
+    const where = column === undefined ? `line ${line}` : `line ${line}, column ${column + 1} ("${this.headers[column] ?? ""}")`;
+    throw new StopRead({ code, line, ...(column === undefined ? {} : { column: column + 1 }), message: `${this.source}, ${where}: ${detail}` });
+  }
+
+  text(row: string[], column: number, line: number): string {
+    const value = (row[column] ?? "").trim();
+    if (value === "") this.stop("unreadable", line, "the cell is empty", column);
+    return value;
+  }
+
+  addRow(row: string[], line: number): void {
+    const n = this.headers.length;
+    if (row.length < n) {
+      const last = this.headers[row.length - 1] ?? "";
+      this.stop("truncated-row", line, `the row is truncated: it has ${row.length} of the ${n} columns (it stops at "${last}")`);
+    }
+    for (let c = n; c < row.length; c++) {
+      if ((row[c] ?? "").trim() !== "") this.stop("unreadable", line, `the row has ${row.length} columns; the header has ${n}`);
+    }
+    const { rec } = this;
+    const major = this.text(row, rec.major, line);
+    const minor = this.text(row, rec.minor, line);
+    const areaName = this.text(row, rec.area, line);
+
+    const counts = new Float64Array(this.months.length);
+    rec.monthColumns.forEach(({ column }, i) => {
+      const raw = (row[column] ?? "").trim();
+      let value: number;
+      if (/^\d+$/.test(raw)) value = Number(raw);
+      else if (/^\d{1,3}(,\d{3})+$/.test(raw)) value = Number(raw.replace(/,/g, ""));
+      else this.stop("unreadable", line, raw === "" ? "the count is empty" : `"${raw}" is not a count`, column);
+      counts[this.monthIndex[i]!] = value;
+    });
+
+    const a = this.area(areaName, line);
+    const c = this.category(major, minor, line);
+    const key = `${a}|${c}`;
+    if (rec.layout.level === "ward") {
+      const ward = rec.wardCode >= 0 ? this.text(row, rec.wardCode, line) : this.text(row, rec.wardName, line);
+      const wardKey = `${key}|${textKey(ward)}`;
+      const seen = this.wardRows.get(wardKey);
+      if (seen !== undefined) this.stop("unreadable", line, `the row repeats line ${seen} (${ward}, ${major} / ${minor})`);
+      this.wardRows.set(wardKey, line);
+    }
+    const cell = this.cells.get(key);
+    if (cell === undefined) {
+      this.cells.set(key, { line, counts });
+    } else if (rec.layout.level === "ward") {
+      for (let i = 0; i < counts.length; i++) cell.counts[i]! += counts[i]!;
+    } else {
+      this.stop("unreadable", line, `the row repeats line ${cell.line} (${areaName}, ${major} / ${minor})`);
+    }
+  }
+
+  area(fileName: string, line: number): number {
+    const name = canonicalArea(fileName) ?? fileName;
+    const key = areaKey(name);
+    let index = this.areaIndex.get(key);
+    if (index === undefined) {
+      index = this.areas.length;
+      this.areas.push({ name, fileName, isBorough: isBorough(name), line });
+      this.areaIndex.set(key, index);
+    }
+    return index;
+  }
+
+  category(major: string, minor: string, line: number): number {
+    const majorKey = textKey(major);
+    const key = `${majorKey}|${textKey(minor)}`;
+    let index = this.categoryIndex.get(key);
+    if (index === undefined) {
+      index = this.categories.length;
+      this.categories.push({ major, minor, line });
+      this.categoryIndex.set(key, index);
+      let m = this.majorIndex.get(majorKey);
+      if (m === undefined) {
+        m = this.majorOrder.length;
+        this.majorOrder.push({ key: majorKey, name: major, minors: [] });
+        this.majorIndex.set(majorKey, m);
+      }
+      this.majorOrder[m]!.minors.push(index);
+    }
+    return index;
+  }
+
+  finish(): DatastoreFile {
+    // Final category order: majors as first seen, each with its minors as first seen.
+    const order = this.majorOrder.flatMap((m) => m.minors);
+    const finalIndex = new Int32Array(order.length);
+    order.forEach((temp, i) => (finalIndex[temp] = i));
+    const categories: DatastoreCategory[] = order.map((temp) => ({ ...this.categories[temp]! }));
+    let next = 0;
+    const majors: DatastoreMajor[] = this.majorOrder.map((m) => ({
+      name: m.name,
+      categories: m.minors.map(() => next++),
+    }));
+
+    const nCat = categories.length;
+    const width = this.months.length + 1;
+    const cellBlock = new Int32Array(this.areas.length * nCat).fill(-1);
+    const cellLine = new Int32Array(this.areas.length * nCat);
+    const prefix = new Float64Array(this.cells.size * width);
+    let block = 0;
+    for (const [key, cell] of this.cells) {
+      const bar = key.indexOf("|");
+      const a = Number(key.slice(0, bar));
+      const c = finalIndex[Number(key.slice(bar + 1))]!;
+      cellBlock[a * nCat + c] = block;
+      cellLine[a * nCat + c] = cell.line;
+      const base = block * width;
+      for (let i = 0; i < cell.counts.length; i++) prefix[base + i + 1] = prefix[base + i]! + cell.counts[i]!;
+      block++;
+    }
+    return {
+      source: this.source,
+      layout: this.rec.layout,
+      months: this.months,
+      areas: this.areas,
+      categories,
+      majors,
+      cellBlock,
+      cellLine,
+      prefix,
+    };
+  }
+}
+
+/** Read a Datastore CSV. `source` names the file in messages and in the tables made from it. */
+export function readDatastore(text: string, source: string): ReadDatastoreResult {
+  const body = text.replace(/^\uFEFF/, "");
+  if (body.trim() === "") return { ok: false, error: { code: "empty", message: `${source} is empty` } };
+  let builder = null as Builder | null;
+  let error = null as ReadError | null;
+  let cursor = 0;
+  let nextLine = 1;
+  try {
+    Papa.parse<string[]>(body, {
+      delimiter: ",",
+      step: (result, parser) => {
+        // Lines are counted from the cursor because quoted fields may hold line breaks.
+        const line = nextLine;
+        const end = result.meta.cursor;
+        for (let i = cursor; i < end; i++) if (body.charCodeAt(i) === 10) nextLine++;
+        cursor = end;
+        if (error !== null) return;
+        try {
+          const row = result.data;
+          const firstError = result.errors[0];
+          if (firstError !== undefined) {
+            const truncated = firstError.code === "MissingQuotes";
+            throw new StopRead({
+              code: truncated ? "truncated-row" : "unreadable",
+              line,
+              message: truncated
+                ? `${source}, line ${line}: a quoted cell is never closed (the file looks cut off)`
+                : `${source}, line ${line}: ${firstError.message}`,
+            });
+          }
+          if (row.length === 1 && (row[0] ?? "").trim() === "") return; // blank line
+          if (builder === null) {
+            const headers = trimHeaders(row);
+            const recognised = recogniseLayout(headers, line);
+            if (!recognised.ok) {
+              throw new StopRead({ ...recognised.error, message: `${source}: ${recognised.error.message}` });
+            }
+            builder = new Builder(source, headers, recognised.recognised, line);
+          } else {
+            builder.addRow(row, line);
+          }
+        } catch (e) {
+          if (!(e instanceof StopRead)) throw e;
+          error = e.error;
+          parser.abort();
+        }
+      },
+    });
+  } catch (e) {
+    return { ok: false, error: { code: "unreadable", message: `${source}: ${e instanceof Error ? e.message : String(e)}` } };
+  }
+  if (error !== null) return { ok: false, error };
+  if (builder === null) return { ok: false, error: { code: "empty", message: `${source} is empty` } };
+  const done: Builder = builder;
+  if (done.cells.size === 0) return { ok: false, error: { code: "no-table", message: `${source} has a header but no rows` } };
+  return { ok: true, file: done.finish() };
+}
