@@ -30,6 +30,22 @@ interface TempCategory {
 
 const textKey = (s: string): string => s.toLowerCase().replace(/\s+/g, " ").trim();
 
+/** A cell of plain digits (spaces around allowed) as a number, else -1. Hot loop: no regex. */
+function parseCount(cell: string): number {
+  let i = 0;
+  let end = cell.length;
+  while (i < end && cell.charCodeAt(i) === 32) i++;
+  while (end > i && cell.charCodeAt(end - 1) === 32) end--;
+  if (i === end || end - i > 15) return -1;
+  let value = 0;
+  for (; i < end; i++) {
+    const d = cell.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
 /** Accumulates rows; knows the layout, the month positions and what was seen so far. */
 class Builder {
   readonly headers: string[];
@@ -39,6 +55,9 @@ class Builder {
   readonly monthIndex: number[];
   readonly areas: DatastoreArea[] = [];
   readonly areaIndex = new Map<string, number>();
+  /** Look-up caches by the exact text of the file, before the looser keys. */
+  readonly areaByFileName = new Map<string, number>();
+  readonly categoryByText = new Map<string, number>();
   readonly categories: TempCategory[] = [];
   readonly majorOrder: { key: string; name: string; minors: number[] }[] = [];
   readonly majorIndex = new Map<string, number>();
@@ -94,14 +113,18 @@ class Builder {
     const areaName = this.text(row, rec.area, line);
 
     const counts = new Float64Array(this.months.length);
-    rec.monthColumns.forEach(({ column }, i) => {
-      const raw = (row[column] ?? "").trim();
-      let value: number;
-      if (/^\d+$/.test(raw)) value = Number(raw);
-      else if (/^\d{1,3}(,\d{3})+$/.test(raw)) value = Number(raw.replace(/,/g, ""));
-      else this.stop("unreadable", line, raw === "" ? "the count is empty" : `"${raw}" is not a count`, column);
+    const monthColumns = rec.monthColumns;
+    for (let i = 0; i < monthColumns.length; i++) {
+      const column = monthColumns[i]!.column;
+      const cell = row[column] ?? "";
+      let value = parseCount(cell);
+      if (value < 0) {
+        const raw = cell.trim();
+        if (/^\d{1,3}(,\d{3})+$/.test(raw)) value = Number(raw.replace(/,/g, ""));
+        else this.stop("unreadable", line, raw === "" ? "the count is empty" : `"${raw}" is not a count`, column);
+      }
       counts[this.monthIndex[i]!] = value;
-    });
+    }
 
     const a = this.area(areaName, line);
     const c = this.category(major, minor, line);
@@ -124,6 +147,8 @@ class Builder {
   }
 
   area(fileName: string, line: number): number {
+    const seen = this.areaByFileName.get(fileName);
+    if (seen !== undefined) return seen;
     const name = canonicalArea(fileName) ?? fileName;
     const key = areaKey(name);
     let index = this.areaIndex.get(key);
@@ -132,10 +157,14 @@ class Builder {
       this.areas.push({ name, fileName, isBorough: isBorough(name), line });
       this.areaIndex.set(key, index);
     }
+    this.areaByFileName.set(fileName, index);
     return index;
   }
 
   category(major: string, minor: string, line: number): number {
+    const exact = `${major}\u0000${minor}`;
+    const seen = this.categoryByText.get(exact);
+    if (seen !== undefined) return seen;
     const majorKey = textKey(major);
     const key = `${majorKey}|${textKey(minor)}`;
     let index = this.categoryIndex.get(key);
@@ -151,6 +180,7 @@ class Builder {
       }
       this.majorOrder[m]!.minors.push(index);
     }
+    this.categoryByText.set(exact, index);
     return index;
   }
 
@@ -211,7 +241,7 @@ export function readDatastore(text: string, source: string): ReadDatastoreResult
         // Lines are counted from the cursor because quoted fields may hold line breaks.
         const line = nextLine;
         const end = result.meta.cursor;
-        for (let i = cursor; i < end; i++) if (body.charCodeAt(i) === 10) nextLine++;
+        for (let i = body.indexOf("\n", cursor); i >= 0 && i < end; i = body.indexOf("\n", i + 1)) nextLine++;
         cursor = end;
         if (error !== null) return;
         try {
