@@ -1,0 +1,105 @@
+// The monitoring model: performance indicators with targets and tolerance, and what
+// computeMonitoring reports about them. Pure data.
+import type { PeriodKind } from "./periods";
+
+export type IndicatorUnit = "count" | "percentage" | "money";
+export type Polarity = "lower-is-better" | "higher-is-better";
+
+/**
+ * How an indicator's periods combine into a quarter or a financial year to date:
+ * counts and money are summed; percentages averaged (unweighted: only the rates are
+ * known); rolling-12-month figures (from crime tables) are levels, so the latest counts.
+ */
+export type Aggregation = "sum" | "average" | "latest";
+
+export interface Indicator {
+  name: string;
+  unit: IndicatorUnit;
+  polarity: Polarity;
+  /** Tolerance as a percent of target: 10 means within 10% of the target is Green. @default 10 */
+  tolerancePct: number;
+  periodKind: PeriodKind;
+  /** Period labels in ascending order, no repeats: "2016-04" or "2016-17 Q1". */
+  periods: string[];
+  /** Actual value per period (aligned with periods); percentages in percent units (18.5 = 18.5%). */
+  actuals: (number | null)[];
+  /** Target per period (aligned with periods), same units as actuals; null where there is none. */
+  targets: (number | null)[];
+  aggregation: Aggregation;
+  /** Where the indicator came from (file name, "paste", a table's source), for messages. */
+  source?: string;
+  /** 1-based line of the indicator's row in the source, when read from text. */
+  line?: number;
+}
+
+export type Rag = "Red" | "Amber" | "Green";
+export type Direction = "↑ better" | "↓ worse" | "→ same" | "n/a";
+
+/** Financial year to date against the previous corresponding period. */
+export interface FytdFigures {
+  /** Periods summed (or averaged), ascending; for "latest" aggregation just the reporting period. */
+  periods: string[];
+  /** "2016-17 Q1–Q2", "Apr 2016 – Sep 2016", or the period itself. */
+  label: string;
+  previousPeriods: string[];
+  previousLabel: string;
+  target: number | null;
+  actual: number | null;
+  previous: number | null;
+  /** actual − previous, in the indicator's unit (percentage points for percentages). */
+  change: number | null;
+  /** (actual − previous) / |previous| × 100; null for percentages (their change is in points) or when previous is 0. */
+  changePct: number | null;
+  /** How far worse than target, as a percent of target (negative: better than target); null when target is 0. */
+  offTargetPct: number | null;
+}
+
+/** A quarter and its comparison quarters for the direction of travel. */
+export interface QuarterFigures {
+  label: string | null;
+  value: number | null;
+  previousLabel: string | null;
+  previous: number | null;
+  yearAgoLabel: string | null;
+  yearAgo: number | null;
+}
+
+export interface IndicatorResult {
+  name: string;
+  unit: IndicatorUnit;
+  polarity: Polarity;
+  tolerancePct: number;
+  periodKind: PeriodKind;
+  aggregation: Aggregation;
+  /** The reporting period (latest period with an actual, or the one asked for); null when there is none. */
+  asOf: string | null;
+  fytd: FytdFigures;
+  rag: Rag | null;
+  /** Why the RAG is what it is, in words an analyst can quote. */
+  ragReason: string;
+  quarter: QuarterFigures;
+  /** Versus the previous quarter. */
+  dotShort: Direction;
+  /** Versus the same quarter a year earlier. */
+  dotLong: Direction;
+}
+
+export interface RagCounts {
+  Red: number;
+  Amber: number;
+  Green: number;
+  /** Indicators with no rating (no target or no figures). */
+  none: number;
+}
+
+export interface MonitoringResult {
+  indicators: IndicatorResult[];
+  counts: RagCounts;
+  /** "Of the 3 indicators 2 (66.7%) are Red and 1 (33.3%) is Green". */
+  summary: string;
+}
+
+export interface MonitorOptions {
+  /** Reporting period (a month or quarter label); per indicator, its latest period ending by then. @default latest actual per indicator */
+  asOf?: string;
+}
