@@ -1,0 +1,202 @@
+// The preview of one table as read, before anything is written: every row and value,
+// and every validation issue and highlight marked on its cell with an icon AND words
+// (never colour alone). Large tables show their first rows, or only the rows with issues.
+import * as React from "react";
+import {
+  DataGrid,
+  DataGridBody,
+  DataGridCell,
+  DataGridHeader,
+  DataGridHeaderCell,
+  DataGridRow,
+  TableColumnDefinition,
+  createTableColumn,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
+import { ErrorCircle12Filled, Info12Regular, Warning12Filled } from "@fluentui/react-icons";
+import type { Anomaly, ColumnInfo, CrimeTable, Issue, TableRow } from "../../core/model";
+import { severityWord, shortAnomalyText, shortIssueText } from "../messages";
+
+const useStyles = makeStyles({
+  scroller: {
+    overflowX: "auto",
+    maxWidth: "100%",
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+  grid: { minWidth: "max-content" },
+  cell: { display: "flex", flexDirection: "column", alignItems: "flex-start", paddingBlock: tokens.spacingVerticalXXS },
+  numeric: { fontVariantNumeric: "tabular-nums" },
+  mark: { display: "inline-flex", alignItems: "center", columnGap: tokens.spacingHorizontalXXS, fontSize: tokens.fontSizeBase100 },
+  error: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
+  info: { color: tokens.colorNeutralForeground2 },
+  flagged: { backgroundColor: tokens.colorPaletteYellowBackground1 },
+  headerCell: { fontWeight: tokens.fontWeightSemibold },
+});
+
+/** Marks on one cell, keyed "line:field". */
+export interface CellMarks {
+  issues: Issue[];
+  anomalies: Anomaly[];
+}
+
+export function markKey(line: number, field: string): string {
+  return `${line}:${field}`;
+}
+
+/** Groups a table's issues and highlights by the cell they are about. */
+export function marksByCell(issues: Issue[], anomalies: Anomaly[]): Map<string, CellMarks> {
+  const map = new Map<string, CellMarks>();
+  const at = (line: number, field: string): CellMarks => {
+    const key = markKey(line, field);
+    let marks = map.get(key);
+    if (!marks) map.set(key, (marks = { issues: [], anomalies: [] }));
+    return marks;
+  };
+  for (const issue of issues) at(issue.line, issue.field).issues.push(issue);
+  for (const anomaly of anomalies) at(anomaly.line, anomaly.field).anomalies.push(anomaly);
+  return map;
+}
+
+/** Label fields are shown in their own columns; every other column is a figure. */
+const LABEL_FIELDS = new Set(["category", "subcategory", "label", "status"]);
+
+export interface PreviewGridProps {
+  table: CrimeTable;
+  /** Issues and highlights of this table only. */
+  issues: Issue[];
+  anomalies: Anomaly[];
+  /** How many rows to show at most. */
+  limit: number;
+  onlyFlagged: boolean;
+  /** Accessible name of the grid, e.g. "Preview: Offences & SDs". */
+  label: string;
+}
+
+export function PreviewGrid({ table, issues, anomalies, limit, onlyFlagged, label }: PreviewGridProps): React.JSX.Element {
+  const styles = useStyles();
+  const marks = React.useMemo(() => marksByCell(issues, anomalies), [issues, anomalies]);
+  const flaggedLines = React.useMemo(() => {
+    const lines = new Set<number>();
+    for (const i of issues) lines.add(i.line);
+    for (const a of anomalies) lines.add(a.line);
+    return lines;
+  }, [issues, anomalies]);
+  const rows = React.useMemo(() => {
+    const chosen = onlyFlagged ? table.rows.filter((r) => flaggedLines.has(r.line)) : table.rows;
+    return chosen.slice(0, limit);
+  }, [table.rows, onlyFlagged, flaggedLines, limit]);
+
+  const columns = React.useMemo(() => buildColumns(table, marks, styles), [table, marks, styles]);
+
+  return (
+    <div className={styles.scroller} tabIndex={0} role="region" aria-label={`${label} (scrolls sideways)`}>
+      <DataGrid
+        className={styles.grid}
+        items={rows}
+        columns={columns}
+        getRowId={(row: TableRow) => row.line}
+        size="extra-small"
+        aria-label={label}
+        focusMode="composite"
+      >
+        <DataGridHeader>
+          <DataGridRow>
+            {({ renderHeaderCell }) => (
+              <DataGridHeaderCell className={styles.headerCell}>{renderHeaderCell()}</DataGridHeaderCell>
+            )}
+          </DataGridRow>
+        </DataGridHeader>
+        <DataGridBody<TableRow>>
+          {({ item, rowId }) => (
+            <DataGridRow<TableRow> key={rowId}>{({ renderCell }) => <DataGridCell>{renderCell(item)}</DataGridCell>}</DataGridRow>
+          )}
+        </DataGridBody>
+      </DataGrid>
+    </div>
+  );
+}
+
+type Styles = ReturnType<typeof useStyles>;
+
+function buildColumns(table: CrimeTable, marks: Map<string, CellMarks>, styles: Styles): TableColumnDefinition<TableRow>[] {
+  const hasSub = table.rows.some((r) => r.subcategory !== null);
+  const hasStatus = table.rows.some((r) => r.status !== null);
+  const figures = table.columns.filter((c) => !LABEL_FIELDS.has(c.field) && c.type !== "text");
+  const labelHeading = (field: string, fallback: string): string =>
+    table.columns.find((c) => c.field === field)?.heading || fallback;
+  const columns: TableColumnDefinition<TableRow>[] = [
+    createTableColumn<TableRow>({ columnId: "line", renderHeaderCell: () => "Line", renderCell: (r) => r.line }),
+    createTableColumn<TableRow>({
+      columnId: "category",
+      renderHeaderCell: () => labelHeading("category", "Category"),
+      renderCell: (r) => (r.isTotal && !hasSub ? <strong>{r.category}</strong> : r.category),
+    }),
+  ];
+  if (hasSub) {
+    columns.push(
+      createTableColumn<TableRow>({
+        columnId: "subcategory",
+        renderHeaderCell: () => labelHeading("subcategory", "Sub category"),
+        renderCell: (r) => (r.isTotal ? <strong>{r.subcategory}</strong> : r.subcategory ?? ""),
+      }),
+    );
+  }
+  for (const column of figures) {
+    columns.push(
+      createTableColumn<TableRow>({
+        columnId: column.field,
+        renderHeaderCell: () => column.heading || column.field,
+        renderCell: (r) => <FigureCell row={r} column={column} marks={marks.get(markKey(r.line, column.field))} styles={styles} />,
+      }),
+    );
+  }
+  if (hasStatus) {
+    columns.push(
+      createTableColumn<TableRow>({
+        columnId: "status",
+        renderHeaderCell: () => "Status",
+        renderCell: (r) => (r.status === "dot" ? <span title="status dot, colour lost in the paste">●</span> : ""),
+      }),
+    );
+  }
+  return columns;
+}
+
+function FigureCell({
+  row,
+  column,
+  marks,
+  styles,
+}: {
+  row: TableRow;
+  column: ColumnInfo;
+  marks: CellMarks | undefined;
+  styles: Styles;
+}): React.JSX.Element {
+  const raw = row.raw[column.field];
+  const value = row.values[column.field];
+  const shown = raw !== undefined && raw !== "" ? raw : value === null || value === undefined ? "" : String(value);
+  const flagged = marks !== undefined && (marks.issues.length > 0 || marks.anomalies.length > 0);
+  return (
+    <div className={mergeClasses(styles.cell, flagged && styles.flagged)}>
+      <span className={styles.numeric}>{shown}</span>
+      {marks?.issues.map((issue, i) => (
+        <span key={`i${i}`} className={mergeClasses(styles.mark, issue.severity === "error" ? styles.error : styles.warning)}>
+          {issue.severity === "error" ? <ErrorCircle12Filled aria-hidden /> : <Warning12Filled aria-hidden />}
+          <span>
+            {severityWord[issue.severity]}: {shortIssueText(issue, column)}
+          </span>
+        </span>
+      ))}
+      {marks?.anomalies.map((anomaly, i) => (
+        <span key={`a${i}`} className={mergeClasses(styles.mark, styles.info)}>
+          <Info12Regular aria-hidden />
+          <span>{shortAnomalyText(anomaly)}</span>
+        </span>
+      ))}
+    </div>
+  );
+}

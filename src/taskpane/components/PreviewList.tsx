@@ -1,0 +1,92 @@
+// What the paste was read as: a summary line, then per table its grid and the full list
+// of issues and highlights, each saying where (line and column) in plain words.
+import * as React from "react";
+import { Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { PasteAnalysis } from "../worker/pasteReader";
+import { describeAnomaly, describeIssue } from "../messages";
+import { PreviewGrid } from "./PreviewGrid";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  table: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
+});
+
+/** Rows shown per table in the grid; the rest are counted, and rows with issues can be picked out. */
+export const PREVIEW_ROWS = 200;
+/** Findings listed per table in words (the Checks sheet holds them all). */
+const LISTED_FINDINGS = 100;
+
+export function PreviewList({ analysis }: { analysis: PasteAnalysis }): React.JSX.Element {
+  const styles = useStyles();
+  const [onlyFlagged, setOnlyFlagged] = React.useState(false);
+  const { tables, issues, anomalies } = analysis;
+  const rowCount = tables.reduce((n, t) => n + t.rows.length, 0);
+  const big = tables.some((t) => t.rows.length > PREVIEW_ROWS);
+  return (
+    <div className={styles.root}>
+      <Text role="status" weight="semibold">
+        {summary(tables.length, rowCount, issues.length, anomalies.length)}
+      </Text>
+      {(big || issues.length + anomalies.length > 0) && (
+        <Switch
+          label="Show only rows with issues or highlights"
+          checked={onlyFlagged}
+          onChange={(_, d) => setOnlyFlagged(d.checked)}
+        />
+      )}
+      {tables.map((table, index) => {
+        const tableIssues = issues.filter((i) => i.table === index);
+        const tableAnomalies = anomalies.filter((a) => a.table === index);
+        const title = table.title ?? `Table ${index + 1}`;
+        const available = onlyFlagged
+          ? new Set([...tableIssues, ...tableAnomalies].map((f) => f.line)).size
+          : table.rows.length;
+        const findings = [
+          ...tableIssues.map((i) => describeIssue(i, table)),
+          ...tableAnomalies.map((a) => describeAnomaly(a, table)),
+        ];
+        return (
+          <section key={index} className={styles.table} aria-label={`Preview: ${title}`}>
+            <Text as="h3" size={300} weight="semibold">
+              {title}
+              {table.area ? ` — ${table.area}` : ""}
+              {table.periodEnding ? `, period ending ${table.periodEnding}` : ""}
+            </Text>
+            <Text size={200}>
+              {table.rows.length.toLocaleString("en-GB")} rows, {tableIssues.length} issue{tableIssues.length === 1 ? "" : "s"},{" "}
+              {tableAnomalies.length} highlight{tableAnomalies.length === 1 ? "" : "s"}
+              {available > PREVIEW_ROWS ? `; showing the first ${PREVIEW_ROWS}` : ""}
+            </Text>
+            <PreviewGrid
+              table={table}
+              issues={tableIssues}
+              anomalies={tableAnomalies}
+              limit={PREVIEW_ROWS}
+              onlyFlagged={onlyFlagged}
+              label={`Preview of ${title}`}
+            />
+            {findings.length > 0 && (
+              <ul className={styles.list} aria-label={`Issues and highlights in ${title}`}>
+                {findings.slice(0, LISTED_FINDINGS).map((f, i) => (
+                  <li key={i}>{f}</li>
+                ))}
+                {findings.length > LISTED_FINDINGS && (
+                  <li>…and {findings.length - LISTED_FINDINGS} more: Import lists them all on the Checks sheet.</li>
+                )}
+              </ul>
+            )}
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+function summary(tables: number, rows: number, issues: number, anomalies: number): string {
+  const t = `${tables} table${tables === 1 ? "" : "s"}`;
+  const r = `${rows.toLocaleString("en-GB")} row${rows === 1 ? "" : "s"}`;
+  const i = issues === 0 ? "no issues" : `${issues} issue${issues === 1 ? "" : "s"}`;
+  const a = `${anomalies} highlight${anomalies === 1 ? "" : "s"}`;
+  return `Read ${t}, ${r}: ${i}, ${a}. Nothing is written until you press Import.`;
+}

@@ -1,0 +1,98 @@
+// Highlight thresholds, saved in the workbook's definitions so a refresh anywhere
+// (Excel, the command line, this browser) uses the same ones.
+import * as React from "react";
+import { Button, Field, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { HighlightSettings, WorkbookHost } from "../host/workbookHost";
+import { defaultSettings } from "../host/workbookHost";
+import type { RunTask } from "./useTasks";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  actions: { display: "flex", columnGap: tokens.spacingHorizontalS },
+});
+
+type Draft = Record<keyof HighlightSettings, string>;
+type Problems = Partial<Record<keyof HighlightSettings, string>>;
+
+const toDraft = (s: HighlightSettings): Draft => ({
+  significanceLevel: String(s.significanceLevel),
+  minimumBase: String(s.minimumBase),
+  changeThreshold: String(s.changeThreshold),
+});
+
+/** Parses and checks the three fields; every problem says what a valid value is. */
+export function parseSettings(draft: Draft): { settings: HighlightSettings } | { problems: Problems } {
+  const problems: Problems = {};
+  const num = (v: string): number => (v.trim() === "" ? NaN : Number(v.trim()));
+  const alpha = num(draft.significanceLevel);
+  const base = num(draft.minimumBase);
+  const change = num(draft.changeThreshold);
+  if (!(alpha > 0 && alpha < 0.5)) problems.significanceLevel = "Enter a number above 0 and below 0.5, for example 0.05.";
+  if (!(Number.isInteger(base) && base >= 1)) problems.minimumBase = "Enter a whole number of 1 or more, for example 20.";
+  if (!(change >= 0 && Number.isFinite(change))) problems.changeThreshold = "Enter a percentage of 0 or more, for example 20.";
+  if (Object.keys(problems).length > 0) return { problems };
+  return { settings: { significanceLevel: alpha, minimumBase: base, changeThreshold: change } };
+}
+
+export interface SettingsPanelProps {
+  host: WorkbookHost;
+  settings: HighlightSettings;
+  onSaved: (settings: HighlightSettings) => void;
+  run: RunTask;
+  busy: boolean;
+}
+
+export function SettingsPanel({ host, settings, onSaved, run, busy }: SettingsPanelProps): React.JSX.Element {
+  const styles = useStyles();
+  const [draft, setDraft] = React.useState<Draft>(() => toDraft(settings));
+  const [problems, setProblems] = React.useState<Problems>({});
+  React.useEffect(() => setDraft(toDraft(settings)), [settings]);
+
+  const set = (key: keyof HighlightSettings) => (_: unknown, d: { value: string }) => setDraft((s) => ({ ...s, [key]: d.value }));
+
+  const onSave = (): void => {
+    const parsed = parseSettings(draft);
+    if ("problems" in parsed) return setProblems(parsed.problems);
+    setProblems({});
+    void run("Save settings", async () => {
+      await host.saveSettings(parsed.settings);
+      onSaved(parsed.settings);
+      return "Settings saved in the workbook. Refresh all applies them to the generated sheets.";
+    });
+  };
+
+  return (
+    <section className={styles.root} aria-labelledby="settings-heading">
+      <Text as="h2" id="settings-heading" size={400} weight="semibold">
+        Highlight settings
+      </Text>
+      <Field
+        label="Significance level"
+        validationMessage={problems.significanceLevel}
+        hint="A change is marked significant when its p-value is below this (0.05 means 95% confidence)."
+      >
+        <Input inputMode="decimal" value={draft.significanceLevel} onChange={set("significanceLevel")} />
+      </Field>
+      <Field
+        label="Minimum base"
+        validationMessage={problems.minimumBase}
+        hint="A % change or rate on fewer than this many is marked “unreliable: small numbers”."
+      >
+        <Input inputMode="numeric" value={draft.minimumBase} onChange={set("minimumBase")} />
+      </Field>
+      <Field
+        label="Change threshold (%)"
+        validationMessage={problems.changeThreshold}
+        hint="A % change at least this large is shown as notable, if it is also significant."
+      >
+        <Input inputMode="decimal" value={draft.changeThreshold} onChange={set("changeThreshold")} />
+      </Field>
+      <div className={styles.actions}>
+        <Button appearance="primary" onClick={onSave} disabled={busy}>
+          Save settings
+        </Button>
+        <Button onClick={() => setDraft(toDraft(defaultSettings))}>Use defaults</Button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,137 @@
+// Outside Excel the workbook lives in this browser: list the sheets it holds, save it
+// as .xlsx ("Download workbook"), or load one to refresh ("Open workbook").
+// Nothing leaves the browser: the file is made here and saved by the browser.
+import * as React from "react";
+import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { ArrowDownloadRegular, FolderOpenRegular } from "@fluentui/react-icons";
+import type { SheetInfo, WorkbookHost } from "../host/workbookHost";
+import { describeHostError } from "../messages";
+import type { Notice, RunTask } from "./useTasks";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalM,
+  },
+  actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
+  hiddenInput: { display: "none" },
+});
+
+export const WORKBOOK_FILE_NAME = "scrutiny-sheets.xlsx";
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** Hands bytes to the browser as a download (a test passes its own). */
+export type SaveFile = (bytes: Uint8Array, fileName: string, mimeType: string) => void;
+
+export const saveWithBrowser: SaveFile = (bytes, fileName, mimeType) => {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mimeType }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  link.style.display = "none";
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // Revoke after the click has been handled, or some browsers cancel the download.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+};
+
+export interface StandalonePanelProps {
+  host: WorkbookHost;
+  run: RunTask;
+  notify: (notice: Notice | null) => void;
+  onWritten: () => void;
+  version: number;
+  busy: boolean;
+  saveFile?: SaveFile;
+}
+
+const roleWords: Record<SheetInfo["role"], string> = {
+  data: "data",
+  checks: "checks",
+  comparison: "comparison",
+  trend: "trend",
+  monitoring: "monitoring",
+  definitions: "definitions (hidden)",
+  user: "your sheet",
+};
+
+export function StandalonePanel({ host, run, notify, onWritten, version, busy, saveFile = saveWithBrowser }: StandalonePanelProps): React.JSX.Element {
+  const styles = useStyles();
+  const [sheets, setSheets] = React.useState<SheetInfo[]>([]);
+  const fileRef = React.useRef<HTMLInputElement>(null);
+
+  React.useEffect(() => {
+    let live = true;
+    host.listSheets().then(
+      (list) => live && setSheets(list),
+      (e: unknown) => live && notify({ intent: "error", text: describeHostError("Listing the sheets", e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [host, version, notify]);
+
+  const onDownload = (): void => {
+    void run("Download workbook", async () => {
+      if (!host.download) throw new Error("this host keeps no workbook to download");
+      const bytes = await host.download();
+      saveFile(bytes, WORKBOOK_FILE_NAME, XLSX_TYPE);
+      return `Saved ${WORKBOOK_FILE_NAME} (${Math.ceil(bytes.length / 1024)} KB) to your downloads.`;
+    });
+  };
+
+  const onFile = (event: React.ChangeEvent<HTMLInputElement>): void => {
+    const file = event.target.files?.[0];
+    event.target.value = ""; // choosing the same file again still fires a change
+    if (!file) return;
+    void run("Open workbook", async () => {
+      if (!host.open) throw new Error("this host cannot open a file");
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      await host.open(bytes);
+      onWritten();
+      return `Opened ${file.name}. Import more tables, Build comparison or Refresh all, then Download workbook.`;
+    });
+  };
+
+  const visible = sheets.filter((s) => s.role !== "definitions");
+  return (
+    <section className={styles.root} aria-labelledby="workbook-heading">
+      <Text as="h2" id="workbook-heading" size={400} weight="semibold">
+        Workbook in this browser
+      </Text>
+      {visible.length === 0 ? (
+        <Text size={200}>No sheets yet. Import a table to start, or open a workbook made earlier.</Text>
+      ) : (
+        <ul className={styles.list} aria-label="Sheets in the workbook">
+          {visible.map((s) => (
+            <li key={s.name}>
+              {s.name} ({roleWords[s.role]})
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className={styles.actions}>
+        <Button appearance="primary" icon={<ArrowDownloadRegular />} onClick={onDownload} disabled={busy}>
+          Download workbook
+        </Button>
+        <Button icon={<FolderOpenRegular />} onClick={() => fileRef.current?.click()} disabled={busy}>
+          Open workbook
+        </Button>
+        <input
+          ref={fileRef}
+          className={styles.hiddenInput}
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={onFile}
+          tabIndex={-1}
+          aria-hidden="true"
+        />
+      </div>
+    </section>
+  );
+}

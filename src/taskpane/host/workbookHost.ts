@@ -1,0 +1,101 @@
+// The one seam between the task pane and a workbook. React components only ever see
+// this interface (it reaches them as a prop); the two implementations decide whether
+// the workbook is the live one in Excel (Office.js) or an in-memory one in the browser.
+import type { Anomaly, CrimeTable, Issue, TableKind } from "../../core/model";
+import type { Indicator } from "../../core/monitor/types";
+import type { SheetRole } from "../../layout/spec";
+
+export type HostMode = "office" | "standalone";
+
+/** Highlight thresholds the user can change; saved in the workbook's definitions. */
+export interface HighlightSettings {
+  /** Significance level for a change or rate test. @default 0.05 */
+  significanceLevel: number;
+  /** Base (denominator) below which a % change or rate is "unreliable: small numbers". @default 20 */
+  minimumBase: number;
+  /** A % change at least this large (in percent) is shown as a notable change. @default 20 */
+  changeThreshold: number;
+}
+
+export const defaultSettings: HighlightSettings = {
+  significanceLevel: 0.05,
+  minimumBase: 20,
+  changeThreshold: 20,
+};
+
+/** A data sheet the workbook holds (one imported table: area + period). */
+export interface DataSheetInfo {
+  sheet: string;
+  area: string;
+  /** ISO date. */
+  periodEnding: string;
+  kind: TableKind;
+}
+
+/** A sheet of the workbook as the pane lists it. */
+export interface SheetInfo {
+  name: string;
+  role: SheetRole | "user";
+  generated: boolean;
+}
+
+/** What to compare: chosen areas (all their periods), or a named group preset. */
+export type ComparisonChoice =
+  | { kind: "areas"; areas: string[] }
+  | { kind: "group"; group: string; areas: string[] };
+
+/** What a write did, in words the pane can show. */
+export interface WriteReport {
+  /** Sheets written or rewritten, in workbook order. */
+  sheets: string[];
+  /** Generated sheets a failed write left incomplete (a rerun repairs them). */
+  incomplete?: string[];
+}
+
+export interface Progress {
+  /** What is happening, in plain words ("Writing Merton 2017-08-01"). */
+  label: string;
+  /** 0..1 when known. */
+  fraction?: number;
+}
+
+export interface HostCallOptions {
+  onProgress?: (progress: Progress) => void;
+}
+
+/** Text the user pasted (or that a selection holds), in the forms the reader accepts. */
+export interface PastedInput {
+  text: string;
+  /** The clipboard's text/html, when the source offered it (tables copied from a browser or Word). */
+  html?: string;
+  /** Where it came from, for messages and the data sheet's title block ("paste", "selection Sheet1!A1:K30"). */
+  source: string;
+}
+
+export interface WorkbookHost {
+  readonly mode: HostMode;
+  /** Writes one data sheet per table and rebuilds Checks and highlights. */
+  importTables(
+    tables: CrimeTable[],
+    issues: Issue[],
+    anomalies: Anomaly[],
+    settings: HighlightSettings,
+    options?: HostCallOptions,
+  ): Promise<WriteReport>;
+  /** Reads the current selection (or used range of the active sheet) as a paste, for "Import selection". */
+  importSelection(): Promise<PastedInput>;
+  /** Builds comparison sheets (and trend sheets for areas with several periods). */
+  buildComparison(choice: ComparisonChoice, options?: HostCallOptions): Promise<WriteReport>;
+  /** Rebuilds every generated sheet from the data sheets as they are now. */
+  refreshAll(options?: HostCallOptions): Promise<WriteReport>;
+  /** Builds (or rebuilds) the monitoring sheet from indicators read out of a pasted table. */
+  buildMonitoring(indicators: Indicator[], options?: HostCallOptions): Promise<WriteReport>;
+  listDataSheets(): Promise<DataSheetInfo[]>;
+  listSheets(): Promise<SheetInfo[]>;
+  readSettings(): Promise<HighlightSettings>;
+  saveSettings(settings: HighlightSettings): Promise<void>;
+  /** Standalone only: the workbook as .xlsx bytes. */
+  download?(): Promise<Uint8Array>;
+  /** Standalone only: replaces the in-memory workbook with an .xlsx file's contents. */
+  open?(bytes: Uint8Array): Promise<void>;
+}
