@@ -129,4 +129,9 @@ export interface SheetSpec {
 
 export interface WorkbookSpec {
   sheets: SheetSpec[];
+  /**
+   * Sheets to delete before applying `sheets` (optional; added for refresh): generated
+   * sheets of an earlier build that the new build no longer produces.
+   */
+  removeSheets?: string[];
 }

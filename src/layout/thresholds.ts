@@ -1,0 +1,20 @@
+// The thresholds the highlights use, as the sheets show them in cells that their formulas
+// reference (so an analyst can change one and every highlight follows).
+
+export interface HighlightThresholds {
+  /** Significance level of the change tests. @default 0.05 */
+  alpha: number;
+  /** Smallest base (denominator) for which a % change or a rate is shown as reliable. @default 20 */
+  minBase: number;
+}
+
+export const defaultHighlightThresholds: HighlightThresholds = { alpha: 0.05, minBase: 20 };
+
+/** Picks the highlight thresholds out of any options object (for example the anomalies' options), with defaults. */
+export function highlightThresholds(options: Record<string, unknown> | undefined): HighlightThresholds {
+  const num = (v: unknown, d: number): number => (typeof v === "number" && Number.isFinite(v) ? v : d);
+  return {
+    alpha: num(options?.alpha, defaultHighlightThresholds.alpha),
+    minBase: num(options?.minBase, defaultHighlightThresholds.minBase),
+  };
+}

@@ -1,0 +1,161 @@
+// Applies a WorkbookSpec to an .xlsx file with ExcelJS, optionally over an existing
+// workbook (refresh): sheets of the spec replace sheets of the same name in place, sheets
+// named in `removeSheets` go, every other sheet is left as it was. No Node file system
+// here: the bytes go back to the caller, so this also runs in a browser.
+import ExcelJS from "exceljs";
+import type { CellSpec, ChartSpec, SheetSpec, WorkbookSpec } from "../../layout/spec";
+import { STYLES, type StyleFormat } from "../../layout/styles";
+import { rangeRef } from "../../layout/a1";
+import { toFileFormula } from "./fileFormula";
+
+/** ExcelJS keeps a sheet's tab position in `orderNo`, which its typings leave out. */
+type Ordered = ExcelJS.Worksheet & { orderNo: number };
+
+const argb = (hex: string): string => `FF${hex.replace("#", "").toUpperCase()}`;
+
+/** Excel limits a string inside a formula to 255 characters. */
+const MAX_FORMULA_STRING = 255;
+
+export async function writeXlsx(spec: WorkbookSpec, base?: ExcelJS.Workbook): Promise<Uint8Array> {
+  const wb = base ?? new ExcelJS.Workbook();
+  if (!base) {
+    wb.creator = "scrutiny-sheets";
+    // A fixed date keeps the same spec giving the same bytes.
+    wb.created = new Date(Date.UTC(2000, 0, 1));
+    wb.modified = wb.created;
+  }
+  // ExcelJS writes formulas without results: ask Excel to calculate on opening.
+  wb.calcProperties = { ...(wb.calcProperties ?? {}), fullCalcOnLoad: true };
+
+  for (const name of spec.removeSheets ?? []) {
+    const old = findSheet(wb, name);
+    if (old) wb.removeWorksheet(old.id);
+  }
+  for (const sheet of spec.sheets) {
+    const old = findSheet(wb, sheet.name);
+    const orderNo = old ? (old as Ordered).orderNo : undefined;
+    if (old) wb.removeWorksheet(old.id);
+    const ws = wb.addWorksheet(sheet.name);
+    // A replaced sheet keeps its place among the tabs.
+    if (orderNo !== undefined) (ws as Ordered).orderNo = orderNo;
+    writeSheet(ws, sheet);
+  }
+  const buffer = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+function findSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
+  const key = name.toLowerCase();
+  return wb.worksheets.find((w) => w.name.toLowerCase() === key);
+}
+
+function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
+  if (sheet.visibility && sheet.visibility !== "visible") ws.state = sheet.visibility;
+  (sheet.columnWidths ?? []).forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
+  if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.cols > 0)) {
+    ws.views = [{ state: "frozen", xSplit: sheet.freeze.cols, ySplit: sheet.freeze.rows }];
+  }
+  for (const block of sheet.blocks) {
+    block.cells.forEach((cells, i) => {
+      cells.forEach((spec, j) => {
+        if (spec) writeCell(ws.getCell(block.row + i + 1, block.col + j + 1), spec);
+      });
+    });
+  }
+  for (const chart of sheet.charts) writeChartNote(ws, chart);
+  for (const t of sheet.tables) {
+    const headers: string[] = [];
+    const rows: ExcelJS.CellValue[][] = [];
+    for (let c = 0; c < t.cols; c++) headers.push(String(ws.getCell(t.row + 1, t.col + c + 1).value ?? `Column ${c + 1}`));
+    for (let r = 1; r < t.rows; r++) {
+      const row: ExcelJS.CellValue[] = [];
+      for (let c = 0; c < t.cols; c++) row.push(ws.getCell(t.row + r + 1, t.col + c + 1).value);
+      rows.push(row);
+    }
+    // An Excel table needs at least one data row.
+    if (rows.length === 0) rows.push(headers.map(() => null));
+    ws.addTable({
+      name: t.name,
+      ref: rangeRef(t.row, t.col, 1, 1).split(":")[0]!,
+      headerRow: true,
+      style: { theme: (t.style ?? "TableStyleLight9") as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
+      columns: headers.map((name) => ({ name, filterButton: true })),
+      rows,
+    });
+  }
+  sheet.conditionalFormats.forEach((cf, i) => {
+    const style: Partial<ExcelJS.Style> = {};
+    if (cf.format.fill) style.fill = { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.format.fill) } };
+    const font: Partial<ExcelJS.Font> = {};
+    if (cf.format.fontColor) font.color = { argb: argb(cf.format.fontColor) };
+    if (cf.format.bold) font.bold = true;
+    if (cf.format.italic) font.italic = true;
+    if (Object.keys(font).length > 0) style.font = font;
+    ws.addConditionalFormatting({
+      ref: rangeRef(cf.row, cf.col, cf.rows, cf.cols),
+      rules: [
+        {
+          type: "expression",
+          formulae: [toFileFormula(cf.formula)],
+          style,
+          priority: i + 1,
+          ...(cf.stopIfTrue ? { stopIfTrue: true } : {}),
+        } as ExcelJS.ConditionalFormattingRule,
+      ],
+    });
+  });
+}
+
+function writeCell(cell: ExcelJS.Cell, spec: CellSpec): void {
+  if (spec.formula !== undefined) {
+    cell.value = { formula: toFileFormula(spec.formula) } as ExcelJS.CellFormulaValue;
+  } else if (spec.text !== undefined) {
+    if (spec.link && spec.text.length <= MAX_FORMULA_STRING) {
+      // Internal links as HYPERLINK formulas: ExcelJS writes a cell hyperlink as an
+      // external relationship, which Excel would try to open as a file. The text is a
+      // string literal inside our own formula, never evaluated as a formula itself.
+      const target = `#${spec.link}`;
+      cell.value = {
+        formula: `HYPERLINK(${literal(target)},${literal(spec.text)})`,
+        result: spec.text,
+      } as ExcelJS.CellFormulaValue;
+    } else {
+      // Strings are written as shared strings: "=..." stays text.
+      cell.value = spec.text;
+    }
+  } else if (spec.number !== undefined) {
+    cell.value = spec.number;
+  } else if (spec.bool !== undefined) {
+    cell.value = spec.bool;
+  }
+  if (spec.numFmt) cell.numFmt = spec.numFmt;
+  if (spec.style) applyStyle(cell, STYLES[spec.style]);
+  if (spec.note) cell.note = spec.note;
+}
+
+function literal(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+function applyStyle(cell: ExcelJS.Cell, s: StyleFormat): void {
+  const font: Partial<ExcelJS.Font> = {};
+  if (s.bold) font.bold = true;
+  if (s.italic) font.italic = true;
+  if (s.size) font.size = s.size;
+  if (s.fontColor) font.color = { argb: argb(s.fontColor) };
+  if (Object.keys(font).length > 0) cell.font = font;
+  if (s.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(s.fill) } };
+  if (s.wrap) cell.alignment = { wrapText: true, vertical: "top" };
+  if (s.borderBottom) cell.border = { bottom: { style: "thin", color: { argb: "FF8EA9DB" } } };
+}
+
+/** ExcelJS writes no charts: say so where the chart would be. */
+function writeChartNote(ws: ExcelJS.Worksheet, chart: ChartSpec): void {
+  const cell = ws.getCell(chart.row + 1, chart.col + 1);
+  if (cell.value === null || cell.value === undefined) {
+    cell.value = `Chart "${chart.title}": drawn when the add-in refreshes this workbook in Excel (the command-line writer draws no charts).`;
+    applyStyle(cell, STYLES.note);
+  }
+}
