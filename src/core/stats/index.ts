@@ -1,0 +1,13 @@
+// Statistics for crime figures: plain functions the anomaly rules, the workbook layout
+// and the monitoring sheets share.
+export { poissonChangeTest } from "./poissonChangeTest";
+export type { PoissonChangeResult } from "./poissonChangeTest";
+export { wilson, zFor } from "./wilsonInterval";
+export type { Interval } from "./wilsonInterval";
+export { twoProportionTest, fisherExact } from "./twoProportionTest";
+export type { TwoProportionResult } from "./twoProportionTest";
+export { funnelLimits, funnelPosition, rateFunnel, changeFunnel } from "./funnelLimits";
+export type { FunnelLimits, FunnelPosition, FunnelSpec, RateMember, RateFunnelResult, ChangeMember, ChangeFunnelResult } from "./funnelLimits";
+export { xmr, spcSignals, XMR_CONSTANT } from "./xmr";
+export type { XmrLimits, SpcRule, SpcSignal, SpcOptions } from "./xmr";
+export { StatsInputError } from "./statsInputError";

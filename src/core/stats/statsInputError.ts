@@ -1,0 +1,11 @@
+/** Misuse of a statistics function (a negative count, a rate above 1): a programming error, not bad data. */
+export class StatsInputError extends Error {
+  override name = "StatsInputError";
+}
+
+/** Throws unless `value` is a finite integer >= 0. */
+export function assertCount(value: number, what: string): void {
+  if (!Number.isInteger(value) || value < 0) {
+    throw new StatsInputError(`${what} must be a whole number of at least 0 (got ${value})`);
+  }
+}
