@@ -1,0 +1,59 @@
+// Every sentence the reader and the validator say to an analyst, in one place.
+
+import type { ReadError } from "./model";
+
+export function readErrorMessage(code: ReadError["code"], detail?: string): string {
+  switch (code) {
+    case "empty":
+      return "The paste is empty: copy the table (including its heading row) and paste again.";
+    case "no-table":
+      return "No table was recognised: expected a heading row such as \"Crime Category … Offences Previous R12 …\" or \"Previous R12 / Current R12 / Change %\", or rows of a label followed by figures.";
+    case "unreadable":
+      return detail
+        ? `The text could not be read (${detail}).`
+        : "The text could not be read: it looks like a binary file or text in an unexpected encoding, not a pasted table.";
+    case "too-large":
+      return `The paste is too large to read (more than ${detail ?? "the maximum"} characters).`;
+    case "unknown-layout":
+      return `The table's layout was not recognised${detail ? `: ${detail}` : "."}`;
+    case "missing-months":
+      return `Months are missing${detail ? `: ${detail}` : "."}`;
+    case "truncated-row":
+      return `A row is cut short${detail ? `: ${detail}` : "."}`;
+  }
+}
+
+/** "Robbery – Total (line 14)": where a figure is, as an analyst finds it in the paste. */
+export function rowName(category: string, subcategory: string | null, line: number): string {
+  const name = subcategory && subcategory !== category ? `${category || "(no category)"} – ${subcategory}` : category || "(no label)";
+  return `${name} (line ${line})`;
+}
+
+function q(text: string): string {
+  return `"${text.length > 40 ? text.slice(0, 40) + "…" : text}"`;
+}
+
+export const issueMessages = {
+  changeMismatch: (where: string, heading: string, printed: string, expected: string, prev: string, cur: string) =>
+    `${heading} for ${where} is printed as ${printed}, but ${prev} → ${cur} is a change of ${expected}.`,
+  pointsMismatch: (where: string, heading: string, printed: string, expected: string, prev: string, cur: string) =>
+    `${heading} for ${where} is printed as ${printed}, but ${prev} → ${cur} is a change of ${expected} percentage points.`,
+  rateMismatch: (where: string, heading: string, printed: string, expected: string, part: string, whole: string) =>
+    `${heading} for ${where} is printed as ${printed}, but ${part} detections of ${whole} offences is ${expected}.`,
+  totalMismatch: (where: string, heading: string, printed: string, expected: string, count: number) =>
+    `${heading} on the total row ${where} is ${printed}, but its ${count} sub-categories add up to ${expected}.`,
+  detectionsExceed: (where: string, sdsHeading: string, sds: string, offHeading: string, off: string) =>
+    `${sdsHeading} (${sds}) is more than ${offHeading} (${off}) for ${where}: a detection rate above 100% is possible but unusual; check the figures.`,
+  negativeCount: (where: string, heading: string, printed: string) =>
+    `${heading} for ${where} is ${printed}: a count cannot be negative.`,
+  missingValue: (where: string, heading: string) =>
+    `${heading} for ${where} is blank: the figure is missing, so nothing derived from it can be checked.`,
+  unavailableValue: (where: string, heading: string, printed: string) =>
+    `${heading} for ${where} is marked ${q(printed)} (not available), so nothing derived from it can be checked.`,
+  notANumber: (where: string, heading: string, printed: string, wanted: string) =>
+    `${heading} for ${where} holds ${q(printed)} where ${wanted} belongs.`,
+  changeUndefined: (where: string, heading: string, printed: string | null) =>
+    printed === null
+      ? `${heading} for ${where}: the previous figure is 0, so the change is undefined (correctly left without a figure).`
+      : `${heading} for ${where} is printed as ${printed}, but the previous figure is 0, so the change is undefined.`,
+};

@@ -1,0 +1,81 @@
+// Reads one printed cell as a figure. Police tables print thousands separators, "%",
+// unicode minus, (3) for negatives, blanks, "-", "n/a" or "*" for figures not available,
+// and a status dot "●" whose colour was lost in the paste. The exact printed decimal is
+// kept so that checks can compare at the printed precision without floating point.
+
+import { ExactDecimal, parseExactDecimal, toNumber } from "../round";
+
+export type ParsedCell =
+  | {
+      kind: "number";
+      value: number;
+      exact: ExactDecimal;
+      /** "percent" for "11.5%", "points" for "-0.6pp", null for a plain figure. */
+      unit: "percent" | "points" | null;
+      /** Decimal places printed. */
+      decimals: number;
+    }
+  | { kind: "blank" }
+  | { kind: "unavailable"; text: string }
+  | { kind: "status" }
+  | { kind: "text"; text: string };
+
+/** Longest cell text read as a figure; longer is text (bounds BigInt work on hostile input). */
+const MAX_NUMBER_CHARS = 120;
+
+const SPACES = /[\s\u00a0\u2007\u2009\u202f\ufeff]+/g;
+const MINUS = /^[-\u2212\u2012\u2013\u2014\ufe63\uff0d]/;
+const UNAVAILABLE = new Set(["-", "\u2013", "\u2014", "\u2212", "n/a", "na", "n.a.", "n.a", "*", "..", "\u2026", "x", "nk", "#n/a"]);
+/** The status dot and its look-alikes, plus the dot read through the wrong code page. */
+const STATUS = /^(?:[\u25cf\u2022\u2b24\u25c9\u25cb\u25ef\u26ab\u26aa\u{1f534}\u{1f7e0}\u{1f7e1}\u{1f7e2}]|\u00e2\u2014\u008f?|\u00e2\u2014)$/u;
+const BODY = /^(?:(\d{1,3}(?:([,\u00a0\u202f\u2009 ])\d{3})(?:\2\d{3})*)|(\d+))?(?:\.(\d+))?$/;
+
+export function parseNumber(text: string): ParsedCell {
+  const t = text.replace(SPACES, " ").trim();
+  if (t === "") return { kind: "blank" };
+  if (STATUS.test(t)) return { kind: "status" };
+  if (UNAVAILABLE.has(t.toLowerCase())) return { kind: "unavailable", text: t };
+  if (t.length > MAX_NUMBER_CHARS) return { kind: "text", text: t };
+  return parseFigure(t) ?? { kind: "text", text: t };
+}
+
+function parseFigure(t: string): ParsedCell | null {
+  let s = t;
+  let negative = false;
+  // "(3)" and "(3.5%)" are negatives in accounting style.
+  const paren = /^\((.*)\)$/.exec(s);
+  if (paren) {
+    s = (paren[1] ?? "").trim();
+    negative = true;
+  }
+  let unit: "percent" | "points" | null = null;
+  const suffix = /\s?(%|pp|ppts?|pts?|p\.p\.)$/i.exec(s);
+  if (suffix) {
+    unit = suffix[1] === "%" ? "percent" : "points";
+    s = s.slice(0, s.length - suffix[0].length);
+  }
+  if (MINUS.test(s)) {
+    if (negative) return null;
+    negative = true;
+    s = s.slice(1);
+  } else if (s.startsWith("+")) {
+    if (negative) return null;
+    s = s.slice(1);
+  }
+  const m = BODY.exec(s);
+  if (!m || s === "" || s === ".") return null;
+  const intDigits = m[1] !== undefined ? m[1].replace(/[^\d]/g, "") : (m[3] ?? "");
+  const frac = m[4] ?? "";
+  if (intDigits === "" && frac === "") return null;
+  const exact = parseExactDecimal(`${negative ? "-" : ""}${intDigits || "0"}${frac ? "." + frac : ""}`);
+  if (!exact) return null;
+  const value = toNumber(exact);
+  if (!Number.isFinite(value)) return null;
+  return { kind: "number", value, exact, unit, decimals: frac.length };
+}
+
+/** Whether a cell is a figure (a number, or a marked "not available"), as opposed to words. */
+export function isFigureLike(text: string): boolean {
+  const k = parseNumber(text).kind;
+  return k === "number" || k === "unavailable" || k === "status";
+}

@@ -1,0 +1,85 @@
+// Reads what an analyst pasted (or a file) into typed tables. Bad input is a typed
+// ReadError, never an exception.
+
+import { readErrorMessage } from "../messages";
+import type { ReadError, ReadResult } from "../model";
+import { detectFormat, type PasteFormat } from "./detectFormat";
+import { areaFromFileName } from "./findArea";
+import { findTables, type FindContext } from "./findTables";
+import { csvLines } from "./readCsv";
+import { htmlLines } from "./readHtml";
+import { spacedLines, tsvLines, type SourceGrid } from "./sourceLines";
+
+export interface ReadOptions {
+  /** Where the text came from: a file name or "paste". */
+  source: string;
+  /** Area named by the user; wins over the paste and the file name. */
+  area?: string;
+  /** File name to take the area from when neither the user nor the paste names it. */
+  fileName?: string;
+  /** The clipboard's text/html, when it had one: preferred over the text. */
+  html?: string;
+}
+
+/** Largest paste read, in characters (a 20 MB paste is about 20 million). */
+export const MAX_PASTE_CHARS = 64 * 1024 * 1024;
+
+function fail(code: ReadError["code"], detail?: string): ReadResult {
+  return { ok: false, error: { code, message: readErrorMessage(code, detail) } };
+}
+
+/** The reader for each format (see detectFormat). */
+function linesOf(format: PasteFormat, text: string): SourceGrid {
+  switch (format) {
+    case "html":
+      return htmlLines(text);
+    case "tsv":
+      return tsvLines(text);
+    case "csv":
+      return csvLines(text);
+    case "spaced":
+      return spacedLines(text);
+  }
+}
+
+/** Share of characters that are control characters or undecodable (U+FFFD). */
+function garbageShare(text: string): number {
+  const sample = text.slice(0, 100000);
+  if (sample.length === 0) return 0;
+  let bad = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd || (c >= 0x7f && c < 0xa0)) bad++;
+  }
+  return bad / sample.length;
+}
+
+export function readPaste(text: string, opts: ReadOptions): ReadResult {
+  try {
+    return read(text, opts);
+  } catch (err) {
+    // A safety net for the product: a bug must not lose the user's session. Tests (the
+    // fuzz test) fail on this message, so it never hides a bug from us.
+    return fail("unreadable", `internal error: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+function read(text: string, opts: ReadOptions): ReadResult {
+  if (text.length > MAX_PASTE_CHARS || (opts.html?.length ?? 0) > MAX_PASTE_CHARS) return fail("too-large", String(MAX_PASTE_CHARS));
+  const userArea = opts.area?.trim() ? opts.area.trim() : null;
+  const ctx: FindContext = {
+    source: opts.source,
+    userArea,
+    fileArea: opts.fileName ? areaFromFileName(opts.fileName) : null,
+  };
+  if (opts.html && opts.html.trim() !== "") {
+    const tables = findTables(htmlLines(opts.html.replace(/\ufeff/g, "")), ctx);
+    if (tables.length > 0) return { ok: true, tables };
+  }
+  const clean = text.replace(/\ufeff/g, "");
+  if (clean.trim() === "") return fail("empty");
+  const tables = findTables(linesOf(detectFormat(clean), clean), ctx);
+  if (tables.length > 0) return { ok: true, tables };
+  if (garbageShare(clean) > 0.1) return fail("unreadable");
+  return fail("no-table");
+}

@@ -1,0 +1,40 @@
+// A row copied from a PDF, where the tabs became single spaces: figures are taken from the
+// right, the rest is the label ("TNO TNO - State 684 655 -4.2% …" → "TNO TNO - State").
+
+import { isFigureLike, parseNumber } from "./parseNumber";
+
+export interface SpacedRow {
+  label: string;
+  /** Printed figures left to right (may include status dots). */
+  values: string[];
+}
+
+/**
+ * @param valueCount how many figure columns the table has (without a trailing status).
+ * At most valueCount + 2 tokens are taken (a printed target and a trailing status dot).
+ */
+export function splitSpacedRow(text: string, valueCount: number): SpacedRow {
+  const tokens = text.split(" ").filter((t) => t !== "");
+  const max = valueCount + 2;
+  const values: string[] = [];
+  let i = tokens.length - 1;
+  // Keep at least one word for the label.
+  while (i >= 1 && values.length < max) {
+    const t = tokens[i] ?? "";
+    if (isFigureLike(t)) {
+      values.unshift(t);
+      i--;
+      continue;
+    }
+    // A word where a figure belongs ("684 abc -4.2%"): it sits between figures, so the
+    // word to its left is a figure too. Kept as a value so the columns stay aligned.
+    const left = tokens[i - 1] ?? "";
+    if (values.length > 0 && values.length < valueCount && i >= 2 && parseNumber(left).kind === "number") {
+      values.unshift(t);
+      i--;
+      continue;
+    }
+    break;
+  }
+  return { label: tokens.slice(0, i + 1).join(" "), values };
+}
