@@ -6,6 +6,7 @@ import { displayLabel, endMonth, fyStart, monthsOfQuarter, parsePeriod, Period, 
 import { countRag, round9, roundHalfAway, summaryLine } from "./summariseRag";
 import type { Direction, Indicator, IndicatorResult, MonitoringResult, MonitorOptions, Rag } from "./types";
 import { MonitorInputError } from "./monitorErrors";
+import { controlChartOf } from "./controlChart";
 
 /** Which periods feed each figure of an indicator, decided once for the core and the sheet. */
 export interface IndicatorPlan {
@@ -223,6 +224,7 @@ export function computeIndicator(ind: Indicator, opts: MonitorOptions = {}): Ind
     },
     dotShort: directionOfTravel(scaled.quarter, scaled.previousQuarter, sign),
     dotLong: directionOfTravel(scaled.quarter, scaled.yearAgo, sign),
+    controlChart: controlChartOf(ind, plan.asOf, opts, sheetScale(ind)),
   };
 }
 

@@ -1,6 +1,7 @@
 // The monitoring model: performance indicators with targets and tolerance, and what
 // computeMonitoring reports about them. Pure data.
 import type { PeriodKind } from "./periods";
+import type { ControlChart, ControlChartOptions } from "./controlChart";
 
 export type IndicatorUnit = "count" | "percentage" | "money";
 export type Polarity = "lower-is-better" | "higher-is-better";
@@ -82,6 +83,8 @@ export interface IndicatorResult {
   dotShort: Direction;
   /** Versus the same quarter a year earlier. */
   dotLong: Direction;
+  /** XmR chart of the latest months, for monthly indicators with enough consecutive actuals. */
+  controlChart: ControlChart | null;
 }
 
 export interface RagCounts {
@@ -99,7 +102,7 @@ export interface MonitoringResult {
   summary: string;
 }
 
-export interface MonitorOptions {
+export interface MonitorOptions extends ControlChartOptions {
   /** Reporting period (a month or quarter label); per indicator, its latest period ending by then. @default latest actual per indicator */
   asOf?: string;
 }
