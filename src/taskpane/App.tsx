@@ -46,9 +46,11 @@ export interface AppProps {
   groups: readonly GroupPreset[];
   /** Standalone downloads; a test passes its own. */
   saveFile?: SaveFile;
+  /** A word about the mode, when the pane had to fall back (an Excel too old for the add-in). */
+  note?: string;
 }
 
-export function App({ host, reader, groups, saveFile }: AppProps): React.JSX.Element {
+export function App({ host, reader, groups, saveFile, note }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const { state, run, notify } = useTasks();
   const [screen, setScreen] = React.useState<Screen>("paste");
@@ -92,6 +94,7 @@ export function App({ host, reader, groups, saveFile }: AppProps): React.JSX.Ele
         <Text className={styles.mode} size={200} data-mode={host.mode}>
           {modeText[host.mode]}
         </Text>
+        {note && <Text size={200}>{note}</Text>}
       </header>
 
       <NoticeBar notice={state.notice} onDismiss={() => notify(null)} />
