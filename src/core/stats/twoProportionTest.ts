@@ -6,21 +6,24 @@ export interface TwoProportionResult {
   p2: number;
   /** (p2 - p1) × 100: the change in percentage points. */
   differencePoints: number;
-  /** The pooled z statistic (null when Fisher's test was used). */
+  /** The pooled z statistic (null when the expected counts were too small for it). */
   z: number | null;
-  /** Two-sided p-value of "the two proportions are equal" (a z-test p below about 1e-16 underflows to 0). */
+  /** Two-sided p-value of "the two proportions are equal". */
   pValue: number;
-  /** "z": pooled two-proportion z-test; "fisher": Fisher's exact test (small expected counts). */
+  /** "z": pooled two-proportion z-test; "fisher": Fisher's exact test (small expected counts, or p below 1e-12). */
   method: "z" | "fisher";
 }
 
 /** Below this expected count in any cell the normal approximation is not trusted. */
 const MIN_EXPECTED = 5;
+/** Below this the normal tail is not computed accurately (see below). */
+const FAR_TAIL = 1e-12;
 
 /**
  * Compares x1/n1 with x2/n2. Uses the pooled z-test when every expected cell count is
  * at least 5 (the usual condition for the normal approximation), else Fisher's exact
- * test, so a detection rate of 3 in 250 is not judged by a normal curve.
+ * test, so a detection rate of 3 in 250 is not judged by a normal curve. Where the z-test's
+ * p falls below 1e-12 the exact test's value is reported instead (with z kept).
  */
 export function twoProportionTest(x1: number, n1: number, x2: number, n2: number): TwoProportionResult {
   for (const [v, what] of [[x1, "x1"], [n1, "n1"], [x2, "x2"], [n2, "n2"]] as const) assertCount(v, what);
@@ -38,7 +41,11 @@ export function twoProportionTest(x1: number, n1: number, x2: number, n2: number
     return { p1, p2, differencePoints, z: null, pValue: fisherExact(x1, n1, successes, total), method: "fisher" };
   }
   const z = (p2 - p1) / Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
-  return { p1, p2, differencePoints, z, pValue: Math.min(1, 2 * normalCdf(-Math.abs(z))), method: "z" };
+  const pValue = Math.min(1, 2 * normalCdf(-Math.abs(z)));
+  // jstat's normal tail is 1 - erf, which has no digits left below about 1e-12 (and
+  // reads 0 beyond z = 8.3); out there the exact test gives a true, tiny p-value.
+  if (pValue < FAR_TAIL) return { p1, p2, differencePoints, z, pValue: fisherExact(x1, n1, successes, total), method: "fisher" };
+  return { p1, p2, differencePoints, z, pValue, method: "z" };
 }
 
 /**
