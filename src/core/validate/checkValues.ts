@@ -1,0 +1,94 @@
+// Each printed cell on its own: text where a figure belongs, a count that is not a whole
+// number or is negative, a blank or "n/a" where a figure is expected.
+
+import type { CrimeTable, Issue, TableRow } from "../model";
+import { issueMessages } from "../messages";
+import { cellOf, headingOf, makeIssue, whereOf } from "./figures";
+
+export type FieldRole = "count" | "percent" | "points" | "number";
+
+/** A field to check in a row, and whether a blank there is a missing figure. */
+export interface FieldSpec {
+  field: string;
+  role: FieldRole;
+  /** A blank is reported as missing (false for optional fields such as Target). */
+  required: boolean;
+}
+
+const WANTED: Record<FieldRole, string> = {
+  count: "a whole number (a count)",
+  percent: "a percentage",
+  points: "a change in percentage points",
+  number: "a number",
+};
+
+export function checkValues(tableIndex: number, table: CrimeTable, row: TableRow, specs: FieldSpec[], blankOk: (field: string) => boolean): Issue[] {
+  const issues: Issue[] = [];
+  const where = whereOf(row);
+  for (const { field, role, required } of specs) {
+    const heading = headingOf(table, field);
+    const cell = cellOf(row, field);
+    const printed = row.raw?.[field] ?? "";
+    const notANumber = (reported: string) =>
+      issues.push(
+        makeIssue(tableIndex, row, {
+          rule: "not-a-number",
+          severity: "error",
+          field,
+          reported,
+          expected: null,
+          message: issueMessages.notANumber(where, heading, reported, WANTED[role]),
+        })
+      );
+    switch (cell.kind) {
+      case "text":
+        notANumber(cell.text);
+        break;
+      case "status":
+        // The status dot is the row's status; in a change column it stands in for the figure.
+        if (role !== "points" && role !== "percent") notANumber(printed);
+        break;
+      case "number":
+        if (role === "count" && (cell.unit !== null || !Number.isInteger(cell.value))) notANumber(printed);
+        else if (role === "count" && cell.value < 0)
+          issues.push(
+            makeIssue(tableIndex, row, {
+              rule: "negative-count",
+              severity: "error",
+              field,
+              reported: cell.value,
+              expected: null,
+              message: issueMessages.negativeCount(where, heading, printed),
+            })
+          );
+        break;
+      case "blank":
+        if (required && !blankOk(field))
+          issues.push(
+            makeIssue(tableIndex, row, {
+              rule: "missing-value",
+              severity: "warning",
+              field,
+              reported: null,
+              expected: null,
+              message: issueMessages.missingValue(where, heading),
+            })
+          );
+        break;
+      case "unavailable":
+        if (required && !blankOk(field))
+          issues.push(
+            makeIssue(tableIndex, row, {
+              rule: "missing-value",
+              severity: "info",
+              field,
+              reported: cell.text,
+              expected: null,
+              message: issueMessages.unavailableValue(where, heading, cell.text),
+            })
+          );
+        break;
+    }
+  }
+  return issues;
+}

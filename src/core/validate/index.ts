@@ -1,0 +1,3 @@
+// Validating crime tables: derived figures, totals and cells, as typed issues.
+export { validateTables } from "./validateTables";
+export { totalGroups } from "./checkTotals";
