@@ -130,11 +130,14 @@ class Builder {
     const c = this.category(major, minor, line);
     const key = `${a}|${c}`;
     if (rec.layout.level === "ward") {
-      const ward = rec.wardCode >= 0 ? this.text(row, rec.wardCode, line) : this.text(row, rec.wardName, line);
-      const wardKey = `${key}|${textKey(ward)}`;
-      const seen = this.wardRows.get(wardKey);
-      if (seen !== undefined) this.stop("unreadable", line, `the row repeats line ${seen} (${ward}, ${major} / ${minor})`);
-      this.wardRows.set(wardKey, line);
+      // A ward is known by its code, else its name; rows with neither are still counted.
+      const ward = (row[rec.wardCode] ?? "").trim() || (row[rec.wardName] ?? "").trim();
+      if (ward !== "") {
+        const wardKey = `${key}|${textKey(ward)}`;
+        const seen = this.wardRows.get(wardKey);
+        if (seen !== undefined) this.stop("unreadable", line, `the row repeats line ${seen} (${ward}, ${major} / ${minor})`);
+        this.wardRows.set(wardKey, line);
+      }
     }
     const cell = this.cells.get(key);
     if (cell === undefined) {

@@ -176,6 +176,7 @@ describe("other layouts give the same R12 figures as the original", () => {
       }
     }
     const csv = Papa.unparse([["WardCode", "WardName", "LookUp_BoroughName", "MajorText", "MinorText", ...months], ...wardRows]);
+    expect(isDatastoreCsv(csv)).toBe(true);
     const ward = mustRead(csv, "ward.csv");
     expect(ward.layout.level).toBe("ward");
     expect(listAreas(ward)).toEqual(listAreas(original));
@@ -191,10 +192,20 @@ describe("other layouts give the same R12 figures as the original", () => {
       ...[...r.slice(3)].reverse(),
     ]);
     const csv = Papa.unparse([["GROUP", "SUBGROUP", "BOCU", ...[...months].reverse()], ...upper]);
+    expect(isDatastoreCsv(csv)).toBe(true);
     const later = mustRead(csv, "later.csv");
     expect(later.layout).toMatchObject({ naming: "Group/SubGroup", level: "borough" });
     expect(listAreas(later)).toEqual(listAreas(original));
     for (const p of periods) expect(figures(later, p)).toEqual(figures(original, p));
+  });
+
+  it("refuses a ward row that repeats another, and counts rows of an unknown ward", () => {
+    const head = "WardName,WardCode,LookUp_BoroughName,MajorText,MinorText,202201";
+    const dup = readDatastore([head, "Abbey,E1,Merton,Theft,Shoplifting,3", "Abbey,E1,Merton,Theft,Shoplifting,4"].join("\n"), "w.csv");
+    expect(dup.ok).toBe(false);
+    if (!dup.ok) expect(dup.error).toMatchObject({ code: "unreadable", line: 3, message: expect.stringContaining("repeats line 2") });
+    const unknown = mustRead([head, "Abbey,E1,Merton,Theft,Shoplifting,3", ",,Merton,Theft,Shoplifting,4", ",,Merton,Theft,Shoplifting,5"].join("\n"));
+    expect(unknown.prefix[unknown.months.length]).toBe(12);
   });
 
   it("headers in mixed case and spacing ('Sub Group', 'Bocu')", () => {
