@@ -1,0 +1,20 @@
+import type { Anomaly, CrimeTable } from "../model";
+import { groupAnomalies } from "./groupAnomalies";
+import { resolveAnomalyOptions } from "./options";
+import type { AnomalyOptions } from "./options";
+import { seriesFlags, tableSeries } from "./seriesAnomalies";
+import { tableAnomalies } from "./tableAnomalies";
+
+/**
+ * Statistical flags for a list of checked tables: per table (significant changes, small
+ * bases, rate changes), per comparison group (several areas sharing one period) and per
+ * series (one area over at least `minSeriesPoints` periods). Options are checked once;
+ * bad options throw AnomalyOptionsError.
+ */
+export function findAnomalies(tables: CrimeTable[], partial?: Partial<AnomalyOptions>): Anomaly[] {
+  const opts = resolveAnomalyOptions(partial);
+  const out: Anomaly[] = tables.flatMap((table, i) => tableAnomalies(table, i, opts));
+  out.push(...groupAnomalies(tables, opts));
+  for (const series of tableSeries(tables)) out.push(...seriesFlags(series, opts));
+  return out;
+}

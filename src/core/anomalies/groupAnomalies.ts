@@ -1,0 +1,135 @@
+// Flags for areas that stand out from their comparison group: several tables of the same
+// kind and period, one per area. The group's change and rate come from summed counts.
+import type { Anomaly, CrimeTable, TableRow } from "../model";
+import { changeFunnel, rateFunnel } from "../stats";
+import type { FunnelPosition } from "../stats";
+import { groupChangeMessage, groupRateMessage } from "./messages";
+import type { AnomalyOptions } from "./options";
+import { areaName, countPair, ratePair, rowKey, rowLabel } from "./rowMeasures";
+
+interface Member {
+  tableIndex: number;
+  table: CrimeTable;
+  area: string;
+}
+
+/** Tables grouped by kind and period; one table per area (the first given). */
+export function periodGroups(tables: CrimeTable[]): { period: string; members: Member[] }[] {
+  const groups = new Map<string, { period: string; members: Member[] }>();
+  tables.forEach((table, tableIndex) => {
+    if (!table.periodEnding || table.kind === "generic") return;
+    const family = table.kind === "calls-asb" ? "calls" : table.kind;
+    const key = `${family}|${table.periodEnding}`;
+    const group = groups.get(key) ?? { period: table.periodEnding, members: [] };
+    groups.set(key, group);
+    const area = areaName(table);
+    if (!group.members.some((m) => m.area === area)) group.members.push({ tableIndex, table, area });
+  });
+  return [...groups.values()];
+}
+
+function firstRows(members: Member[]): Map<string, { member: Member; row: TableRow }[]> {
+  const byKey = new Map<string, { member: Member; row: TableRow }[]>();
+  for (const member of members) {
+    const seen = new Set<string>();
+    for (const row of member.table.rows) {
+      const key = rowKey(member.table, row);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      byKey.set(key, [...(byKey.get(key) ?? []), { member, row }]);
+    }
+  }
+  return byKey;
+}
+
+function flagged(position: FunnelPosition, opts: AnomalyOptions): boolean {
+  if (position === "above-99.8" || position === "below-99.8") return true;
+  return opts.groupLevel === 0.95 && (position === "above-95" || position === "below-95");
+}
+
+export function groupAnomalies(tables: CrimeTable[], opts: AnomalyOptions): Anomaly[] {
+  const out: Anomaly[] = [];
+  for (const { period, members } of periodGroups(tables)) {
+    if (members.length < opts.minGroupSize) continue;
+    for (const entries of firstRows(members).values()) {
+      const counts = entries.flatMap((e) => {
+        const pair = countPair(e.member.table, e.row);
+        return pair ? [{ ...e, pair }] : [];
+      });
+      const groupPrevious = counts.reduce((s, c) => s + c.pair.previous, 0);
+      if (counts.length >= opts.minGroupSize && groupPrevious > 0) {
+        const groupCurrent = counts.reduce((s, c) => s + c.pair.current, 0);
+        const funnel = changeFunnel(counts.map((c) => c.pair));
+        counts.forEach((c, i) => {
+          const m = funnel.members[i];
+          // A small base is "unreliable: small numbers", never coloured as a trend; and with
+          // nothing last year the expected count is 0, which any offence would "breach".
+          if (!m || c.pair.previous === 0 || c.pair.previous < opts.minBase || !flagged(m.position, opts)) return;
+          out.push({
+            rule: m.position.startsWith("above") ? "group-outlier-high" : "group-outlier-low",
+            table: c.member.tableIndex,
+            line: c.row.line,
+            category: c.row.category,
+            subcategory: c.row.subcategory,
+            field: c.pair.changeField,
+            pValue: m.pValue,
+            area: c.member.area,
+            periodEnding: period,
+            message: groupChangeMessage({
+              area: c.member.area,
+              label: rowLabel(c.row),
+              subject: c.pair.subject,
+              previous: c.pair.previous,
+              current: c.pair.current,
+              groupPrevious,
+              groupCurrent,
+              areas: counts.length,
+              expected: m.expected,
+              limits: m.limits,
+              position: m.position,
+              pValue: m.pValue,
+            }),
+          });
+        });
+      }
+      const rates = entries.flatMap((e) => {
+        const pair = ratePair(e.member.table, e.row);
+        return pair && pair.n2 > 0 ? [{ ...e, pair }] : [];
+      });
+      if (rates.length >= opts.minGroupSize) {
+        const funnel = rateFunnel(rates.map((r) => ({ successes: r.pair.x2, n: r.pair.n2 })));
+        const groupSuccesses = rates.reduce((s, r) => s + r.pair.x2, 0);
+        const groupN = rates.reduce((s, r) => s + r.pair.n2, 0);
+        rates.forEach((r, i) => {
+          const m = funnel.members[i];
+          if (!m || r.pair.n2 < opts.minBase || !flagged(m.position, opts)) return;
+          out.push({
+            rule: m.position.startsWith("above") ? "group-outlier-high" : "group-outlier-low",
+            table: r.member.tableIndex,
+            line: r.row.line,
+            category: r.row.category,
+            subcategory: r.row.subcategory,
+            field: r.pair.field,
+            pValue: m.pValue,
+            area: r.member.area,
+            periodEnding: period,
+            message: groupRateMessage({
+              area: r.member.area,
+              label: rowLabel(r.row),
+              rateName: r.pair.rateName,
+              successes: r.pair.x2,
+              n: r.pair.n2,
+              groupSuccesses,
+              groupN,
+              areas: rates.length,
+              limits: m.limits,
+              position: m.position,
+              pValue: m.pValue,
+            }),
+          });
+        });
+      }
+    }
+  }
+  return out;
+}

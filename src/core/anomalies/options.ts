@@ -1,0 +1,62 @@
+/** Thresholds for the anomaly rules. Every field is optional on the way in. */
+export interface AnomalyOptions {
+  /** Two-sided significance level for count changes, rate changes. @default 0.05 */
+  alpha: number;
+  /** A % change or rate whose denominator is below this is "unreliable: small numbers". @default 20 */
+  minBase: number;
+  /** Confidence of the Wilson intervals quoted for rates. @default 0.95 */
+  intervalConfidence: number;
+  /** Fewest distinct areas sharing one period before group (funnel) flags. @default 3 */
+  minGroupSize: number;
+  /** Widest funnel limits that still raise a group flag: 0.95 flags beyond 95% and beyond 99.8%; 0.998 only beyond 99.8%. @default 0.95 */
+  groupLevel: 0.95 | 0.998;
+  /** Fewest periods of one area before series (XmR) flags; fewer give unreliable limits. @default 12 */
+  minSeriesPoints: number;
+  /** Points in a row on one side of the mean that make a shift. @default 7 */
+  runLength: number;
+  /** Points in a row rising (or falling) that make a trend. @default 7 */
+  trendLength: number;
+}
+
+export const defaultAnomalyOptions: Readonly<AnomalyOptions> = Object.freeze({
+  alpha: 0.05,
+  minBase: 20,
+  intervalConfidence: 0.95,
+  minGroupSize: 3,
+  groupLevel: 0.95,
+  minSeriesPoints: 12,
+  runLength: 7,
+  trendLength: 7,
+});
+
+/** Options that are out of range or unknown: misuse by the caller, so thrown. */
+export class AnomalyOptionsError extends Error {
+  override name = "AnomalyOptionsError";
+}
+
+const isWhole = (min: number) => (v: unknown) => typeof v === "number" && Number.isInteger(v) && v >= min;
+const isOpenUnit = (v: unknown) => typeof v === "number" && v > 0 && v < 1;
+
+const CHECKS: { [K in keyof AnomalyOptions]: [(v: unknown) => boolean, string] } = {
+  alpha: [isOpenUnit, "a number between 0 and 1 (exclusive)"],
+  minBase: [(v) => typeof v === "number" && Number.isFinite(v) && v >= 0, "a number of at least 0"],
+  intervalConfidence: [isOpenUnit, "a number between 0 and 1 (exclusive)"],
+  minGroupSize: [isWhole(2), "a whole number of at least 2"],
+  groupLevel: [(v) => v === 0.95 || v === 0.998, "0.95 or 0.998"],
+  minSeriesPoints: [isWhole(2), "a whole number of at least 2"],
+  runLength: [isWhole(2), "a whole number of at least 2"],
+  trendLength: [isWhole(2), "a whole number of at least 2"],
+};
+
+/** Merges partial options over the defaults, checking each given field once. */
+export function resolveAnomalyOptions(partial: Partial<AnomalyOptions> = {}): AnomalyOptions {
+  const resolved: AnomalyOptions = { ...defaultAnomalyOptions };
+  for (const [key, value] of Object.entries(partial)) {
+    if (value === undefined) continue;
+    if (!(key in CHECKS)) throw new AnomalyOptionsError(`Unknown anomaly option "${key}"`);
+    const [ok, want] = CHECKS[key as keyof AnomalyOptions];
+    if (!ok(value)) throw new AnomalyOptionsError(`Anomaly option "${key}" must be ${want} (got ${JSON.stringify(value)})`);
+    (resolved as unknown as Record<string, unknown>)[key] = value;
+  }
+  return resolved;
+}
