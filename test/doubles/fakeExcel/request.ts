@@ -1,0 +1,148 @@
+// The request context: calls on proxies are queued here and sent as one request on
+// sync(), as Office.js does. A request is measured (JSON size of its operations) before
+// it runs; over the limit it fails whole with RequestPayloadSizeLimitExceeded. A request
+// that fails half-way keeps what ran before the failing operation: Excel has no rollback.
+
+import { FakeOfficeError } from "./errors";
+import type { WorkbookState } from "./state";
+
+export interface QueuedOp {
+  /** Path of the target object, e.g. worksheets.getItem("Data").getRange("A1"). */
+  path: string;
+  name: string;
+  /** Arguments as sent over the wire (proxies replaced by their paths). */
+  args: unknown[];
+  write: boolean;
+  /** Runs the operation against the workbook with the wire copy of the arguments. */
+  exec(args: unknown[]): unknown;
+  /** Receives the (JSON-copied) result after the whole request succeeded. */
+  deliver?(result: unknown): void;
+}
+
+export interface RequestRecord {
+  sync: number;
+  operations: number;
+  writes: number;
+  bytes: number;
+  responseBytes: number;
+  suspendedCalculation: boolean;
+  error: string | null;
+}
+
+export interface SyncFailure {
+  /** Number of operations of the failing request that run before it fails. @default 0 */
+  afterOperations?: number;
+  /** @default "GeneralException" */
+  code?: string;
+  message?: string;
+}
+
+export interface HostLike {
+  readonly state: WorkbookState;
+  payloadLimit: number;
+  responseLimit: number;
+  nextSync(): number;
+  record(r: RequestRecord): void;
+  takeFailure(sync: number): SyncFailure | undefined;
+  takeCellEdit(): boolean;
+}
+
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+export class RequestQueue {
+  private ops: QueuedOp[] = [];
+  closed = false;
+
+  constructor(
+    readonly host: HostLike,
+    readonly delayForCellEdit: boolean,
+  ) {}
+
+  get state(): WorkbookState {
+    return this.host.state;
+  }
+
+  get pending(): number {
+    return this.ops.length;
+  }
+
+  enqueue(op: QueuedOp): void {
+    if (this.closed) {
+      throw new FakeOfficeError("InvalidRequestContext", "This request context is no longer valid: Excel.run has finished.");
+    }
+    this.ops.push(op);
+  }
+
+  async sync(): Promise<void> {
+    if (this.closed) {
+      throw new FakeOfficeError("InvalidRequestContext", "This request context is no longer valid: Excel.run has finished.");
+    }
+    const ops = this.ops;
+    this.ops = [];
+    const sync = this.host.nextSync();
+    const wire = JSON.stringify(ops.map((o) => [o.path, o.name, o.args]));
+    const record: RequestRecord = {
+      sync,
+      operations: ops.length,
+      writes: ops.filter((o) => o.write).length,
+      bytes: utf8Length(wire),
+      responseBytes: 0,
+      suspendedCalculation: ops.some((o) => o.name === "suspendApiCalculationUntilNextSync"),
+      error: null,
+    };
+    this.host.record(record);
+    await Promise.resolve(); // a request is always asynchronous
+    const fail = (e: FakeOfficeError): never => {
+      record.error = e.code;
+      throw e;
+    };
+    if (record.bytes > this.host.payloadLimit) {
+      fail(new FakeOfficeError(
+        "RequestPayloadSizeLimitExceeded",
+        `The request payload size (${record.bytes} bytes) has exceeded the limit (${this.host.payloadLimit} bytes).`,
+      ));
+    }
+    if (this.host.takeCellEdit() && !this.delayForCellEdit) {
+      fail(new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again."));
+    }
+    const parsed = JSON.parse(wire) as [string, string, unknown[]][];
+    const failure = this.host.takeFailure(sync);
+    const results: unknown[] = [];
+    for (let i = 0; i < ops.length; i++) {
+      if (failure && i === (failure.afterOperations ?? 0)) fail(injected(failure));
+      const op = ops[i] as QueuedOp;
+      try {
+        results.push(op.exec((parsed[i] as [string, string, unknown[]])[2]));
+      } catch (e) {
+        if (e instanceof FakeOfficeError) {
+          fail(new FakeOfficeError(e.code, e.message, `${op.path}.${op.name}`));
+        }
+        throw e;
+      }
+    }
+    if (failure) fail(injected(failure));
+    const response = JSON.stringify(results);
+    record.responseBytes = utf8Length(response);
+    if (record.responseBytes > this.host.responseLimit) {
+      fail(new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size (${record.responseBytes} bytes) has exceeded the limit.`));
+    }
+    const copies = JSON.parse(response) as unknown[];
+    ops.forEach((op, i) => op.deliver?.(copies[i]));
+  }
+}
+
+function injected(f: SyncFailure): FakeOfficeError {
+  return new FakeOfficeError(f.code ?? "GeneralException", f.message ?? "An internal error has occurred (injected by the test).");
+}
