@@ -102,9 +102,9 @@ export function describeIssue(issue: Issue, table: CrimeTable | undefined): stri
 }
 
 export function describeAnomaly(anomaly: Anomaly, table: CrimeTable | undefined): string {
+  // The core's anomaly messages start with the row's label already.
   const where = describePlace(anomaly.line, headingOf(table, anomaly.field));
-  const row = anomaly.subcategory ? `${anomaly.category} / ${anomaly.subcategory}` : anomaly.category;
-  return `Highlight at ${where} (${row}): ${anomaly.message}`;
+  return `Highlight at ${where}: ${anomaly.message}`;
 }
 
 /** An error from a host call (Office.js, a writer, a file) as a sentence for the message bar. */

@@ -1,0 +1,25 @@
+// Everything the preview shows about a paste, computed by the pure core: read the
+// tables, check every derived figure, find the changes that matter. The same function
+// runs on the UI thread (small pastes) and in the read worker (large ones).
+import { readPaste } from "../../core/read";
+import { findAnomalies } from "../../core/anomalies";
+import type { Issue } from "../../core/model";
+import type { HighlightSettings, PastedInput } from "../host/workbookHost";
+import type { ReadOutcome, ReadProgress } from "./pasteReader";
+
+export function analysePaste(
+  input: PastedInput,
+  settings: HighlightSettings,
+  onProgress?: (p: ReadProgress) => void,
+): ReadOutcome {
+  onProgress?.({ stage: "reading", fraction: 0 });
+  const read = readPaste(input.text, { source: input.source, html: input.html });
+  if (!read.ok) return { status: "error", error: read.error };
+  onProgress?.({ stage: "checking", fraction: 0.6 });
+  // TODO(helper-8): the validator (src/core/validate) has not landed yet; wire it here.
+  const issues: Issue[] = [];
+  onProgress?.({ stage: "anomalies", fraction: 0.8 });
+  const anomalies = findAnomalies(read.tables, { alpha: settings.significanceLevel, minBase: settings.minimumBase });
+  onProgress?.({ stage: "anomalies", fraction: 1 });
+  return { status: "ok", analysis: { tables: read.tables, issues, anomalies } };
+}

@@ -1,0 +1,159 @@
+/** @jest-environment jsdom */
+// Paste → preview → Import, with the real reader and anomaly core on the sample tables,
+// against a fake host that records what it was asked to write.
+import "./jsdomShims";
+import * as fs from "fs";
+import * as path from "path";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { FakeHost } from "./fakeHost";
+import { renderPane } from "./renderPane";
+import { analysePaste } from "../../src/taskpane/worker/analysePaste";
+import { createInlineReader } from "../../src/taskpane/worker/pasteReader";
+
+const sample = (name: string): string => fs.readFileSync(path.join(__dirname, "../../samples/offences-sds", name), "utf8");
+const reader = createInlineReader(analysePaste);
+
+/** A paste event as a browser (or Excel on the web) delivers it: only clipboardData, no navigator.clipboard. */
+function paste(target: HTMLElement, data: { plain?: string; html?: string }): void {
+  const types: Record<string, string | undefined> = { "text/plain": data.plain, "text/html": data.html };
+  fireEvent.paste(target, { clipboardData: { getData: (type: string) => types[type] ?? "" } });
+}
+
+const pasteBox = (): HTMLElement => screen.getByRole("textbox", { name: "Paste table" });
+const field = (name: string): HTMLInputElement => screen.getByLabelText(name) as HTMLInputElement;
+
+test("a tab-separated paste is previewed with its period filled in; Import asks for the area, then writes", async () => {
+  const host = new FakeHost();
+  renderPane(host, reader);
+  const text = sample("merton-2017-08-01.txt");
+  paste(pasteBox(), { plain: text });
+
+  const summary = await screen.findByText(/^Read 2 tables, 31 rows:/);
+  expect(summary.textContent).toContain("Nothing is written until you press Import.");
+  expect((pasteBox() as HTMLTextAreaElement).value).toBe(text);
+  expect(field("Period ending").value).toBe("2017-08-01");
+  expect(field("Area").value).toBe(""); // the paper does not name the borough: never guessed
+
+  const grid = screen.getByRole("grid", { name: "Preview of Offences & SDs" });
+  const headers = within(grid).getAllByRole("columnheader").map((h) => h.textContent);
+  expect(headers).toEqual(
+    expect.arrayContaining(["Line", "Crime Category", "Sub Category", "Offences Previous R12", "Offences % Change", "SD Rate - Current R12"]),
+  );
+  const robbery = within(grid).getAllByRole("row").find((r) => r.textContent?.includes("Personal Property"));
+  expect(robbery?.textContent).toContain("230");
+  expect(robbery?.textContent).toContain("33.0%");
+
+  fireEvent.click(screen.getByRole("button", { name: "Import" }));
+  expect(await screen.findByText("Enter the area (borough) these figures are for: the paste does not say.")).toBeTruthy();
+  expect(document.activeElement).toBe(field("Area"));
+  expect(host.imports).toHaveLength(0);
+
+  fireEvent.change(field("Area"), { target: { value: "merton" } });
+  fireEvent.click(screen.getByRole("button", { name: "Import" }));
+  await screen.findByText("Imported: wrote 3 sheets (Merton 2017-08-01, Merton 2017-08-01 calls, Checks).");
+  const call = host.imports[0];
+  expect(call?.tables.map((t) => [t.kind, t.area, t.periodEnding, t.rows.length])).toEqual([
+    ["offences-sds", "Merton", "2017-08-01", 27],
+    ["calls-asb", "Merton", "2017-08-01", 4],
+  ]);
+  expect(call?.settings).toEqual(host.settings);
+  // The highlights written are those the preview showed.
+  expect(call?.anomalies.some((a) => a.rule === "significant-increase" && a.subcategory === "Personal Property")).toBe(true);
+});
+
+test("an HTML paste is read from text/html, and the area typed by the user wins", async () => {
+  const host = new FakeHost();
+  renderPane(host, reader);
+  const html = sample("borough-d-2017-09-05.html");
+  // Browsers put a flattened text/plain beside the HTML; the HTML is the faithful one.
+  paste(pasteBox(), { html, plain: "Offences & SDs flattened without tabs" });
+  await screen.findByText(/^Read 2 tables, 31 rows:/);
+  expect(field("Period ending").value).toBe("2017-09-05");
+  fireEvent.change(field("Area"), { target: { value: "Borough D" } });
+  fireEvent.change(field("Period ending"), { target: { value: "2017-09-06" } });
+  fireEvent.click(screen.getByRole("button", { name: "Import" }));
+  await screen.findByText(/^Imported: wrote 3 sheets/);
+  expect(host.imports[0]?.tables.map((t) => [t.area, t.periodEnding])).toEqual([
+    ["Borough D", "2017-09-06"],
+    ["Borough D", "2017-09-06"],
+  ]);
+});
+
+test("highlights are marked on their cells with an icon and words, before anything is written", async () => {
+  const host = new FakeHost();
+  renderPane(host, reader);
+  paste(pasteBox(), { plain: sample("merton-2017-08-01.txt") });
+  const grid = await screen.findByRole("grid", { name: "Preview of Offences & SDs" });
+  const row = within(grid).getAllByRole("row").find((r) => r.textContent?.includes("Personal Property"));
+  const cells = within(row as HTMLElement).getAllByRole("gridcell");
+  const headers = within(grid).getAllByRole("columnheader").map((h) => h.textContent);
+  const change = cells[headers.indexOf("Offences % Change")];
+  expect(change?.textContent).toBe("33.0%significant rise (p = 0.001)");
+  expect(change?.querySelector("svg[aria-hidden='true']")).not.toBeNull();
+  // The same finding in full, saying where it is.
+  const list = screen.getByRole("list", { name: "Issues and highlights in Offences & SDs" });
+  expect(within(list).getByText(/^Highlight at line 13, column “Offences % Change”: Robbery \(Personal Property\): Offences rose from 230 to 306/)).toBeTruthy();
+  expect(host.imports).toHaveLength(0);
+});
+
+test("a paste that holds no table says so in plain words and Import writes nothing", async () => {
+  const host = new FakeHost();
+  renderPane(host, reader);
+  paste(pasteBox(), { plain: "Dear colleagues,\nplease find the figures attached.\n" });
+  const alert = await screen.findByRole("alert");
+  expect(alert.textContent).toMatch(/^No table was recognised/);
+  fireEvent.click(screen.getByRole("button", { name: "Import" }));
+  expect(await screen.findByText(/Paste a table into “Paste table” first/)).toBeTruthy();
+  expect(host.imports).toHaveLength(0);
+});
+
+test("typing into the box is read after a pause, like a paste", async () => {
+  jest.useFakeTimers();
+  try {
+    const host = new FakeHost();
+    renderPane(host, reader);
+    fireEvent.change(pasteBox(), { target: { value: sample("borough-e-2017-09-05.txt") } });
+    expect(screen.queryByText(/^Read 2 tables/)).toBeNull();
+    await act(async () => {
+      jest.advanceTimersByTime(1000);
+    });
+    await act(async () => {
+      jest.runOnlyPendingTimers();
+    });
+    expect(screen.getByText(/^Read 2 tables, 31 rows:/)).toBeTruthy();
+  } finally {
+    jest.useRealTimers();
+  }
+});
+
+test("a write that fails is reported and the preview stays for another try", async () => {
+  const host = new FakeHost();
+  host.failNext.set("importTables", new Error("sheet “Merton 2017-08-01” is protected"));
+  renderPane(host, reader);
+  paste(pasteBox(), { plain: sample("merton-2017-08-01.txt") });
+  await screen.findByText(/^Read 2 tables/);
+  fireEvent.change(field("Area"), { target: { value: "Merton" } });
+  fireEvent.click(screen.getByRole("button", { name: "Import" }));
+  expect((await screen.findByRole("alert")).textContent).toContain("Import failed: sheet “Merton 2017-08-01” is protected");
+  fireEvent.click(screen.getByRole("button", { name: "Import" }));
+  await screen.findByText(/^Imported:/);
+  expect(host.imports).toHaveLength(1);
+});
+
+test("Import selection reads what the host selected into the preview (Excel only)", async () => {
+  const host = new FakeHost("office");
+  host.selection = { text: sample("borough-a-2017-09-05.txt"), source: "selection Sheet1!A1:K40" };
+  renderPane(host, reader);
+  fireEvent.click(screen.getByRole("button", { name: "Import selection" }));
+  await screen.findByText(/^Read 2 tables, 31 rows:/);
+  expect(field("Period ending").value).toBe("2017-09-05");
+  expect(host.imports).toHaveLength(0);
+});
+
+test("standalone, Import selection is shown but explains it needs Excel", async () => {
+  renderPane(new FakeHost("standalone"), reader);
+  const button = screen.getByRole("button", { name: "Import selection" });
+  expect(button.getAttribute("aria-disabled")).toBe("true");
+  expect(button.getAttribute("aria-describedby")).toBe("import-selection-hint");
+  await waitFor(() => expect(document.getElementById("import-selection-hint")?.textContent).toMatch(/needs Excel/));
+});
