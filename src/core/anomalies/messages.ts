@@ -38,10 +38,12 @@ export function alphaText(alpha: number): string {
   return `${Number((alpha * 100).toPrecision(6))}%`;
 }
 
-/** "p = 0.056", "p = 0.0041", "p < 0.001". */
-export function pText(p: number): string {
+/** "p = 0.056", "p = 0.0041", "p < 0.001"; never rounded across `alpha` (0.04996 reads 0.04996, not 0.050). */
+export function pText(p: number, alpha?: number): string {
   if (p < 0.001) return "p < 0.001";
-  return `p = ${p < 0.01 ? p.toFixed(4) : p.toFixed(3)}`;
+  const text = p < 0.01 ? p.toFixed(4) : p.toFixed(3);
+  if (alpha !== undefined && Number(text) < alpha !== p < alpha) return `p = ${Number(p.toPrecision(4))}`;
+  return `p = ${text}`;
 }
 
 /** How often chance alone gives a result this extreme: "about 6 times in 100". */
@@ -73,7 +75,7 @@ export function countChangeSentence(subject: string, t: PoissonChangeResult, alp
   const noun = t.direction === "increase" ? "rise" : "fall";
   return (
     `${capitalise(subject)} ${verb} from ${formatNumber(t.previous)} to ${formatNumber(t.current)}${change ? ` (${change})` : ""}; ` +
-    `a ${noun} this large would happen by chance ${chanceText(t.pValue)} (${pText(t.pValue)}), ${verdict(t.pValue, alpha, verdictSubject)}.`
+    `a ${noun} this large would happen by chance ${chanceText(t.pValue)} (${pText(t.pValue, alpha)}), ${verdict(t.pValue, alpha, verdictSubject)}.`
   );
 }
 
@@ -113,7 +115,8 @@ export interface RateChangeFacts {
 
 function rateChangeSentence(f: RateChangeFacts, alpha: number, verdictSubject = "it"): string {
   const { test } = f;
-  const points = Math.abs(test.differencePoints).toFixed(1);
+  // Exact difference of the two ratios, rounded like the published rates.
+  const points = percentOf(Math.abs(f.x2 * f.n1 - f.x1 * f.n2), f.n1 * f.n2).slice(0, -1);
   const from = rateWithInterval(f.x1, f.n1, f.ci1, f.confidence);
   const to = rateWithInterval(f.x2, f.n2, f.ci2, f.confidence);
   if (test.p1 === test.p2) return `The ${f.rateName} was ${from} and then ${to}: no change.`;
@@ -121,7 +124,7 @@ function rateChangeSentence(f: RateChangeFacts, alpha: number, verdictSubject = 
   const method = test.method === "fisher" ? ", Fisher's exact test" : "";
   return (
     `The ${f.rateName} ${rose ? "rose" : "fell"} from ${from} to ${to}, ${points} percentage points ${rose ? "higher" : "lower"}; ` +
-    `a ${rose ? "rise" : "fall"} this large would happen by chance ${chanceText(test.pValue)} (${pText(test.pValue)}${method}), ${verdict(test.pValue, alpha, verdictSubject)}.`
+    `a ${rose ? "rise" : "fall"} this large would happen by chance ${chanceText(test.pValue)} (${pText(test.pValue, alpha)}${method}), ${verdict(test.pValue, alpha, verdictSubject)}.`
   );
 }
 

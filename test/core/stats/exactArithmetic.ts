@@ -21,9 +21,13 @@ export function exactPoissonTwoSided(a: number, b: number): number {
   if (a === b) return 1;
   const n = a + b;
   const k = Math.max(a, b);
-  const row = binomialRow(n);
-  let tail = 0n;
-  for (let i = k; i <= n; i++) tail += row[i] as bigint;
+  // Sum C(n, n) + C(n, n - 1) + ... + C(n, k), walking down from the small end.
+  let c = 1n;
+  let tail = 1n;
+  for (let i = n; i > k; i--) {
+    c = (c * BigInt(i)) / BigInt(n - i + 1);
+    tail += c;
+  }
   return Math.min(1, ratioToNumber(2n * tail, 1n << BigInt(n)));
 }
 
