@@ -60,6 +60,8 @@ export interface SheetDefinition {
   area?: string;
   periodEnding?: string;
   group?: string;
+  /** Generated sheets: "offences" (pasted tables) or "datastore", which are never mixed. */
+  family?: string;
   /** Rows and columns the generated content covered (cells beyond are the user's). */
   extent?: { rows: number; cols: number };
 }

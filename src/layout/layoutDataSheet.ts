@@ -162,7 +162,7 @@ export function layoutDataSheet(table: CrimeTable, opts: DataSheetOptions): Data
             return raw !== "" && !/^(-|–|n\/?a|\*|\.)$/i.test(raw) ? { text: raw } : null;
           }
           if (percentRow || info?.type === "percent") return percentCell(v, printedDecimals(row.raw[field]) ?? info?.decimals ?? 1);
-          if (info?.type === "count") return { number: v, numFmt: NUMBER_FORMATS.count };
+          if (info?.type === "count" || isCalls) return { number: v, numFmt: NUMBER_FORMATS.count };
           return { number: v, numFmt: numberFormat(info?.decimals ?? printedDecimals(row.raw[field]) ?? 0) };
         }
         case "derived":

@@ -1,0 +1,322 @@
+// The whole workbook: data sheets for the tables, then the generated sheets (comparisons,
+// trends, checks) and the definitions. Two entry points the add-in also uses:
+// layoutDataSheets (import tables) and layoutGenerated (rebuild every generated sheet from
+// the data sheets as they stand). layoutWorkbook does both for a new workbook.
+import type { Anomaly, CrimeTable, Issue, TableKind } from "../core/model";
+import type { SheetSpec, WorkbookSpec } from "./spec";
+import type { DataColumnDef, DataSheetInfo, Definitions, SheetDefinition } from "./definitions";
+import { writeDefinitions, DEFINITIONS_SHEET } from "./definitions";
+import { highlightThresholds } from "./thresholds";
+import { SheetNamer, TableNamer, dataSheetName, fitSheetName } from "./sheetNames";
+import { layoutDataSheet } from "./layoutDataSheet";
+import { layoutChecks } from "./layoutChecks";
+import { layoutComparison, type ComparedArea, type ComparedRow } from "./layoutComparison";
+import { layoutTrend } from "./layoutTrend";
+import { colLetter, sheetRef } from "./a1";
+
+export interface Group {
+  name: string;
+  areas: string[];
+}
+
+/** A data sheet as it stands: its definition, its table, and where its columns and rows are. */
+export interface DataSheetRef {
+  def: SheetDefinition & { data: DataSheetInfo };
+  table: CrimeTable;
+  /** 0-based column of a column of the plan (absent when the user removed it). */
+  columnOf: (c: DataColumnDef) => number | undefined;
+  /** 0-based header row. */
+  headerRow: number;
+}
+
+export interface DataSheetsInput {
+  tables: CrimeTable[];
+  existingSheetNames: string[];
+  existingTableNames?: string[];
+  thresholds: Record<string, unknown>;
+  importedOn: string;
+}
+
+/** Data sheets for new tables, with names free in the workbook. */
+export function layoutDataSheets(input: DataSheetsInput): { sheets: SheetSpec[]; refs: DataSheetRef[] } {
+  const namer = new SheetNamer(input.existingSheetNames);
+  const tableNamer = new TableNamer(input.existingTableNames ?? []);
+  const thresholds = highlightThresholds(input.thresholds);
+  const sheets: SheetSpec[] = [];
+  const refs: DataSheetRef[] = [];
+  for (const table of input.tables) {
+    const suffix = table.kind === "calls-asb" ? "calls" : table.kind === "generic" ? "table" : "";
+    const sheetName = namer.take(dataSheetName(table.area, table.periodEnding, suffix));
+    const tableName = tableNamer.take(`Data_${table.area ?? "table"}_${table.periodEnding ?? ""}_${suffix || "offences"}`);
+    const l = layoutDataSheet(table, { sheetName, tableName, importedOn: input.importedOn, thresholds });
+    sheets.push(l.sheet);
+    const def = { name: sheetName, role: "data" as const, generated: false, data: l.info };
+    refs.push({ def, table, headerRow: l.info.headerRow, columnOf: (c) => planColumn(l.info, c) });
+  }
+  return { sheets, refs };
+}
+
+function planColumn(info: DataSheetInfo, c: DataColumnDef): number | undefined {
+  const i = info.columns.findIndex((x) => x.role === c.role && x.field === c.field && x.heading === c.heading);
+  return i < 0 ? undefined : info.firstCol + i;
+}
+
+export interface GeneratedInput {
+  dataSheets: DataSheetRef[];
+  issues: Issue[];
+  anomalies: Anomaly[];
+  groups: Group[];
+  thresholds: Record<string, unknown>;
+  /** Every sheet name in the workbook now (user sheets, data sheets, earlier generated sheets). */
+  existingSheetNames: string[];
+  /** Generated sheets of the earlier build, whose names are reused and which are removed when no longer produced. */
+  previousGenerated?: SheetDefinition[];
+}
+
+type Family = "offences" | "datastore";
+const familyOf = (kind: TableKind): Family | null => (kind === "offences-sds" ? "offences" : kind === "datastore-r12" ? "datastore" : null);
+const key = (s: string | null | undefined) => (s ?? "").replace(/\s+/g, " ").trim().toLowerCase();
+/** Area names compared loosely ("Kingston" = "Kingston upon Thames"). */
+const areaKey = (s: string | null) => key(s).replace(/&/g, "and").replace(/\s+(up)?on thames$/, "");
+
+/** Every generated sheet (comparisons, trends, checks) and the definitions, from the data sheets as they stand. */
+export function layoutGenerated(input: GeneratedInput): { sheets: SheetSpec[]; defs: SheetDefinition[]; removeSheets: string[] } {
+  const thresholds = highlightThresholds(input.thresholds);
+  const previous = input.previousGenerated ?? [];
+  const previousNames = new Set(previous.map((p) => p.name.toLowerCase()));
+  const namer = new SheetNamer(input.existingSheetNames.filter((n) => !previousNames.has(n.toLowerCase())));
+  namer.reserve(DEFINITIONS_SHEET);
+  const identity = (d: Partial<SheetDefinition> & { family?: string }) =>
+    [d.role, d.periodEnding ?? "", key(d.area), key(d.group), d.family ?? ""].join("|");
+  const previousByIdentity = new Map(previous.map((p) => [identity(p as SheetDefinition & { family?: string }), p.name]));
+  const wanted: { def: SheetDefinition & { family?: string }; desired: string; build: (name: string) => { sheet: SheetSpec; extent?: { rows: number; cols: number } } }[] = [];
+
+  const refs = input.dataSheets;
+  const colsOf = (ref: DataSheetRef): ComparedArea["cols"] => {
+    const find = (role: DataColumnDef["role"], field: string) => {
+      const c = ref.def.data.columns.find((x) => x.role === role && x.field === field);
+      return c ? ref.columnOf(c) : undefined;
+    };
+    return {
+      category: find("category", "category"),
+      subcategory: find("subcategory", "subcategory"),
+      offencesPrevious: find("value", "offencesPrevious"),
+      offencesCurrent: find("value", "offencesCurrent"),
+      sdsPrevious: find("value", "sdsPrevious"),
+      sdsCurrent: find("value", "sdsCurrent"),
+    };
+  };
+  const rowsOf = (members: DataSheetRef[]): ComparedRow[] => {
+    const seen = new Map<string, ComparedRow>();
+    for (const m of members) {
+      for (const r of m.table.rows) {
+        const k = `${key(r.category)}|${key(r.subcategory)}`;
+        if (!seen.has(k)) seen.set(k, { category: r.category, subcategory: r.subcategory, isTotal: r.isTotal });
+      }
+    }
+    return [...seen.values()];
+  };
+
+  // Comparisons: by family and period; user groups first, then all areas of a period unless a group already shows exactly them.
+  const byPeriod = new Map<string, DataSheetRef[]>();
+  for (const ref of refs) {
+    const fam = familyOf(ref.table.kind);
+    if (!fam || !ref.table.periodEnding) continue;
+    const k = `${fam}|${ref.table.periodEnding}`;
+    const list = byPeriod.get(k) ?? [];
+    // One sheet per area and period: the first import wins.
+    if (!list.some((x) => areaKey(x.table.area) === areaKey(ref.table.area))) list.push(ref);
+    byPeriod.set(k, list);
+  }
+  for (const [k, members] of byPeriod) {
+    const [fam, period] = k.split("|") as [Family, string];
+    const shown = new Set<string>();
+    for (const g of input.groups) {
+      const inGroup = g.areas.flatMap((a) => members.filter((m) => areaKey(m.table.area) === areaKey(a)));
+      if (inGroup.length < 2) continue;
+      shown.add(inGroup.map((m) => areaKey(m.table.area)).sort().join("|"));
+      const def = { name: "", role: "comparison" as const, generated: true, periodEnding: period, group: g.name, family: fam };
+      wanted.push({
+        def,
+        desired: fitSheetName("Compare", g.name, period),
+        build: (name) => layoutComparison({ name, groupName: g.name, periodEnding: period, areas: inGroup.map(toArea), rows: rowsOf(inGroup), thresholds }),
+      });
+    }
+    if (members.length >= 2 && !shown.has(members.map((m) => areaKey(m.table.area)).sort().join("|"))) {
+      const def = { name: "", role: "comparison" as const, generated: true, periodEnding: period, family: fam };
+      wanted.push({
+        def,
+        desired: `Compare ${period}${fam === "datastore" ? " DS" : ""}`,
+        build: (name) =>
+          layoutComparison({ name, groupName: `All ${members.length} areas`, periodEnding: period, areas: members.map(toArea), rows: rowsOf(members), thresholds }),
+      });
+    }
+  }
+  function toArea(m: DataSheetRef): ComparedArea {
+    return { area: m.table.area ?? m.def.name, sheetName: m.def.name, cols: colsOf(m) };
+  }
+
+  // Trends: by family and area, two or more periods.
+  const byArea = new Map<string, DataSheetRef[]>();
+  for (const ref of refs) {
+    const fam = familyOf(ref.table.kind);
+    if (!fam || !ref.table.periodEnding) continue;
+    const k = `${fam}|${areaKey(ref.table.area)}`;
+    const list = byArea.get(k) ?? [];
+    if (!list.some((x) => x.table.periodEnding === ref.table.periodEnding)) list.push(ref);
+    byArea.set(k, list);
+  }
+  const minSeriesPoints = typeof input.thresholds.minSeriesPoints === "number" ? input.thresholds.minSeriesPoints : 12;
+  for (const [k, list] of byArea) {
+    if (list.length < 2) continue;
+    const fam = k.split("|")[0] as Family;
+    const members = [...list].sort((a, b) => (a.table.periodEnding! < b.table.periodEnding! ? -1 : 1));
+    const area = members[0]!.table.area ?? members[0]!.def.name;
+    const rows = rowsOf(members);
+    const signals = new Map<number, string[]>();
+    for (const a of input.anomalies) {
+      if (!a.rule.startsWith("spc-") || areaKey(a.area ?? input.dataSheets[a.table]?.table.area ?? null) !== areaKey(area)) continue;
+      if (familyOf(input.dataSheets[a.table]?.table.kind ?? "generic") !== fam) continue;
+      const i = rows.findIndex((r) => key(r.category) === key(a.category) && key(r.subcategory) === key(a.subcategory));
+      if (i >= 0) signals.set(i, [...(signals.get(i) ?? []), a.message]);
+    }
+    const def = { name: "", role: "trend" as const, generated: true, area, family: fam };
+    wanted.push({
+      def,
+      desired: fitSheetName("Trend", area, fam === "datastore" ? "DS" : ""),
+      build: (name) =>
+        layoutTrend({
+          name,
+          area,
+          periods: members.map((m) => ({ periodEnding: m.table.periodEnding!, sheetName: m.def.name, cols: colsOf(m) })),
+          rows,
+          thresholds,
+          signals,
+          minSeriesPoints,
+        }),
+    });
+  }
+
+  // Checks, linking each finding to its cell on the data sheet.
+  const checksDef = { name: "", role: "checks" as const, generated: true };
+  wanted.push({
+    def: checksDef,
+    desired: "Checks",
+    build: (name) => ({
+      sheet: layoutChecks({
+        name,
+        tables: refs.map((r) => r.table),
+        issues: input.issues,
+        anomalies: input.anomalies,
+        sheetOf: (t) => refs[t]?.def.name ?? null,
+        locate: (t, line, field, printed) => locate(refs[t], line, field, printed),
+      }),
+    }),
+  });
+
+  // Names: an earlier generated sheet with the same identity keeps its name (replaced in place).
+  for (const w of wanted) {
+    const old = previousByIdentity.get(identity(w.def));
+    if (old && !namer.isTaken(old)) {
+      w.def.name = old;
+      namer.reserve(old);
+    }
+  }
+  const sheets: SheetSpec[] = [];
+  const defs: SheetDefinition[] = [];
+  for (const w of wanted) {
+    if (w.def.name === "") w.def.name = namer.take(w.desired);
+    const built = w.build(w.def.name);
+    sheets.push(built.sheet);
+    defs.push({ ...w.def, ...(built.extent ? { extent: built.extent } : {}) });
+  }
+  const produced = new Set(defs.map((d) => d.name.toLowerCase()));
+  const existing = new Set(input.existingSheetNames.map((n) => n.toLowerCase()));
+  const removeSheets = previous
+    .map((p) => p.name)
+    .filter((n) => !produced.has(n.toLowerCase()) && existing.has(n.toLowerCase()) && n !== DEFINITIONS_SHEET);
+  return { sheets, defs, removeSheets };
+}
+
+/** "'Merton 2017-08-01'!G14": the cell of a table row's field on its data sheet. */
+function locate(ref: DataSheetRef | undefined, line: number, field: string, printed: boolean): string | null {
+  if (!ref) return null;
+  const i = ref.table.rows.findIndex((r) => r.line === line);
+  if (i < 0) return null;
+  const cols = ref.def.data.columns;
+  const callsField = field === "changePct" || field === "changePoints" ? "change" : field;
+  const pick =
+    (printed ? cols.find((c) => c.role === "printed" && (c.field === field || c.field === callsField)) : undefined) ??
+    cols.find((c) => c.role === "derived" && (c.field === field || c.field === callsField)) ??
+    cols.find((c) => c.role === "value" && c.field === field) ??
+    cols.find((c) => c.role === "category" || c.role === "label");
+  const col = pick ? ref.columnOf(pick) : undefined;
+  if (col === undefined) return null;
+  return `${sheetRef(ref.def.name)}${colLetter(col)}${ref.headerRow + 2 + i}`;
+}
+
+export interface WorkbookInput {
+  tables: CrimeTable[];
+  issues: Issue[];
+  anomalies: Anomaly[];
+  groups: Group[];
+  thresholds: Record<string, unknown>;
+  existingSheetNames: string[];
+  previous?: Definitions;
+  importedOn: string;
+}
+
+/** A new workbook's layout: a data sheet per table, every generated sheet, and the definitions. */
+export function layoutWorkbook(input: WorkbookInput): { spec: WorkbookSpec; definitions: Definitions } {
+  const data = layoutDataSheets({
+    tables: input.tables,
+    existingSheetNames: input.existingSheetNames,
+    thresholds: input.thresholds,
+    importedOn: input.importedOn,
+  });
+  const gen = layoutGenerated({
+    dataSheets: data.refs,
+    issues: input.issues,
+    anomalies: input.anomalies,
+    groups: input.groups,
+    thresholds: input.thresholds,
+    existingSheetNames: [...input.existingSheetNames, ...data.sheets.map((s) => s.name)],
+    previousGenerated: input.previous?.sheets.filter((s) => s.generated),
+  });
+  const definitions = buildDefinitions(
+    [...(input.previous?.sheets.filter((s) => !s.generated) ?? []), ...data.refs.map((r) => r.def)],
+    gen.defs,
+    input.groups,
+    input.thresholds,
+  );
+  return {
+    spec: { sheets: [...data.sheets, ...gen.sheets, writeDefinitions(definitions)], removeSheets: gen.removeSheets },
+    definitions,
+  };
+}
+
+/** The definitions record: data sheets (with what they hold), generated sheets, areas, periods, groups, thresholds. */
+export function buildDefinitions(
+  dataDefs: SheetDefinition[],
+  generatedDefs: SheetDefinition[],
+  groups: Group[],
+  thresholds: Record<string, unknown>,
+): Definitions {
+  const areas: string[] = [];
+  const periods: string[] = [];
+  for (const d of dataDefs) {
+    const a = d.data?.area;
+    if (a && !areas.some((x) => areaKey(x) === areaKey(a))) areas.push(a);
+    const p = d.data?.periodEnding;
+    if (p && !periods.includes(p)) periods.push(p);
+  }
+  periods.sort();
+  return {
+    version: 1,
+    areas,
+    periods,
+    groups: groups.map((g) => ({ name: g.name, areas: [...g.areas] })),
+    thresholds: { ...thresholds },
+    sheets: [...dataDefs, ...generatedDefs],
+  };
+}

@@ -1,0 +1,71 @@
+// Reads an .xlsx workbook back: sheet names, the definitions a build left in it, and any
+// sheet's values as rows of cells (a formula as its cached result), in the same shape the
+// Office.js reader gives, so readDataSheet and parseDefinitions serve both.
+import ExcelJS from "exceljs";
+import { DEFINITIONS_SHEET, parseDefinitions, type Definitions } from "../../layout/definitions";
+
+export interface XlsxBook {
+  workbook: ExcelJS.Workbook;
+  sheetNames: string[];
+  definitions: Definitions | null;
+  /** The sheet's values, 0-based rows and columns; null for an unknown sheet. */
+  sheetValues(name: string): unknown[][] | null;
+  /** Every table (ListObject) name in the workbook. */
+  tableNames: string[];
+}
+
+export class XlsxReadError extends Error {
+  override name = "XlsxReadError";
+}
+
+export async function readXlsx(bytes: Uint8Array): Promise<XlsxBook> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // ExcelJS's typings want a Node Buffer; it accepts any ArrayBuffer view.
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (err) {
+    throw new XlsxReadError(`not a readable .xlsx workbook: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const sheetValues = (name: string): unknown[][] | null => {
+    const ws = workbook.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase());
+    return ws ? valuesOf(ws) : null;
+  };
+  const defsValues = sheetValues(DEFINITIONS_SHEET);
+  const tableNames = workbook.worksheets.flatMap((ws) => Object.keys((ws as unknown as { tables: Record<string, unknown> }).tables ?? {}));
+  return {
+    workbook,
+    sheetNames: workbook.worksheets.map((w) => w.name),
+    definitions: defsValues ? parseDefinitions(defsValues) : null,
+    sheetValues,
+    tableNames,
+  };
+}
+
+/** A cell's value as a plain value: formulas as their cached result, links as their text. */
+export function plainValue(cell: ExcelJS.Cell): unknown {
+  if (cell.type === ExcelJS.ValueType.Formula) return cell.result ?? null;
+  const v = cell.value;
+  if (v === null || v === undefined) return null;
+  if (typeof v === "object") {
+    if (v instanceof Date) return v;
+    if ("richText" in v) return v.richText.map((t) => t.text).join("");
+    if ("text" in v && "hyperlink" in v) return typeof v.text === "string" ? v.text : null;
+    if ("error" in v) return v.error;
+    return null;
+  }
+  return v;
+}
+
+function valuesOf(ws: ExcelJS.Worksheet): unknown[][] {
+  const rows: unknown[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const out: unknown[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      out[colNumber - 1] = plainValue(cell);
+    });
+    for (let i = 0; i < out.length; i++) if (out[i] === undefined) out[i] = null;
+    rows[rowNumber - 1] = out;
+  });
+  for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
+  return rows;
+}
