@@ -2,7 +2,7 @@
 // institutional performance", exact limits with interpolation between integers) and the
 // comparison of each member of a group against the group value from SUMMED counts:
 // never an average of the members' percentages.
-import { binomialCdf, binomialUpperTail, poissonCdf, poissonUpperTail } from "./distributions";
+import { binomialCdf, binomialUpperTail, normalQuantile, poissonCdf, poissonUpperTail } from "./distributions";
 import { assertCount, StatsInputError } from "./statsInputError";
 
 export interface FunnelLimits {
@@ -31,34 +31,39 @@ export function funnelLimits(spec: FunnelSpec): FunnelLimits {
     // A group rate of 0 or 1 leaves no spread: every member must equal it.
     if (target === 0 || target === 1) return mapTails(() => target);
     const cdf = (r: number) => binomialCdf(r, n, target);
-    const at = (p: number) => Math.min(n, Math.max(0, interpolatedQuantile(cdf, p, n))) / n;
-    return mapTails(at);
+    const sd = Math.sqrt(n * target * (1 - target));
+    // Normal guess with a skewness correction; the exact quantile is found by stepping from it.
+    const guess = (z: number) => n * target + z * sd + ((z * z - 1) * (1 - 2 * target)) / 6;
+    return mapTails((p) => Math.min(n, Math.max(0, interpolatedQuantile(cdf, p, guess(normalQuantile(p)), n))) / n);
   }
   const { expected } = spec;
   if (!(expected >= 0 && Number.isFinite(expected))) throw new StatsInputError(`expected count must be 0 or more (got ${expected})`);
   const cdf = (r: number) => poissonCdf(r, expected);
-  const cap = Math.ceil(expected + 12 * Math.sqrt(expected) + 20);
-  return mapTails((p) => Math.max(0, interpolatedQuantile(cdf, p, cap)));
+  const guess = (z: number) => expected + z * Math.sqrt(expected) + (z * z - 1) / 6;
+  return mapTails((p) => Math.max(0, interpolatedQuantile(cdf, p, guess(normalQuantile(p)), Infinity)));
 }
 
 function mapTails(at: (p: number) => number): FunnelLimits {
   return { lower95: at(TAILS.lower95), upper95: at(TAILS.upper95), lower998: at(TAILS.lower998), upper998: at(TAILS.upper998) };
 }
 
-/** r_p - α, where r_p is the smallest r with F(r) >= p and α interpolates between r_p - 1 and r_p. */
-function interpolatedQuantile(cdf: (r: number) => number, p: number, max: number): number {
-  let lo = 0;
-  let hi = max;
-  while (cdf(hi) < p) hi *= 2; // only for an unexpectedly long Poisson tail
-  while (lo < hi) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (cdf(mid) >= p) hi = mid;
-    else lo = mid + 1;
+/**
+ * r_p - α, where r_p is the smallest r in [0, max] with F(r) >= p and α interpolates
+ * between r_p - 1 and r_p. The search steps from a normal guess, which is within a few
+ * units of r_p, so the CDF (costly for large Poisson means) is evaluated only a few times.
+ */
+function interpolatedQuantile(cdf: (r: number) => number, p: number, guess: number, max: number): number {
+  let r = Math.min(max, Math.max(0, Math.round(guess)));
+  let fr = cdf(r);
+  while (fr < p && r < max) fr = cdf(++r);
+  let fBelow = r === 0 ? 0 : cdf(r - 1);
+  while (fBelow >= p) {
+    r--;
+    fr = fBelow;
+    fBelow = r === 0 ? 0 : cdf(r - 1);
   }
-  const fr = cdf(lo);
-  const fBelow = lo === 0 ? 0 : cdf(lo - 1);
   const alpha = fr > fBelow ? (fr - p) / (fr - fBelow) : 0;
-  return lo - alpha;
+  return r - alpha;
 }
 
 /** Where a member's rate or count lies against the limits (strictly outside counts as outside). */
