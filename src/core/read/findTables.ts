@@ -8,7 +8,7 @@ import { callsRow, offencesRows, setDecimals, type RawRow } from "./buildRows";
 import { parseAreaLine } from "./findArea";
 import { matchCelledGeneric, matchSpacedGeneric } from "./genericTable";
 import { matchCelledHeader, matchSpacedHeader, type TableSchema } from "./matchHeader";
-import { parseNumber } from "./parseNumber";
+import { isStatusText, parseNumber } from "./parseNumber";
 import { parsePeriodLine } from "./parseDate";
 import { filledCells, isBlankLine, type SourceGrid, type SourceLine } from "./sourceLines";
 import { splitSpacedRow } from "./splitSpacedRow";
@@ -66,7 +66,7 @@ function celledRow(schema: TableSchema, l: SourceLine): RawRow | null {
   }
   let status = false;
   l.cells.forEach((c, i) => {
-    if (!labelAt.has(i) && c !== "" && parseNumber(c).kind === "status") status = true;
+    if (!labelAt.has(i) && c !== "" && isStatusText(c)) status = true;
   });
   const filled = filledCells(l).length;
   if (figures === 0 && !status && filled < 2) return null;

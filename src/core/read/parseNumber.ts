@@ -3,7 +3,7 @@
 // and a status dot "●" whose colour was lost in the paste. The exact printed decimal is
 // kept so that checks can compare at the printed precision without floating point.
 
-import { ExactDecimal, parseExactDecimal, toNumber } from "../round";
+import { ExactDecimal, parseExactDecimal } from "../round";
 
 export type ParsedCell =
   | {
@@ -23,6 +23,8 @@ export type ParsedCell =
 /** Longest cell text read as a figure; longer is text (bounds BigInt work on hostile input). */
 const MAX_NUMBER_CHARS = 120;
 
+const BLANK: ParsedCell = Object.freeze({ kind: "blank" });
+const STATUS_CELL: ParsedCell = Object.freeze({ kind: "status" });
 const SPACES = /[\s\u00a0\u2007\u2009\u202f\ufeff]+/g;
 const MINUS = /^[-\u2212\u2012\u2013\u2014\ufe63\uff0d]/;
 const UNAVAILABLE = new Set(["-", "\u2013", "\u2014", "\u2212", "n/a", "na", "n.a.", "n.a", "*", "..", "\u2026", "x", "nk", "#n/a"]);
@@ -30,10 +32,32 @@ const UNAVAILABLE = new Set(["-", "\u2013", "\u2014", "\u2212", "n/a", "na", "n.
 const STATUS = /^(?:[\u25cf\u2022\u2b24\u25c9\u25cb\u25ef\u26ab\u26aa\u{1f534}\u{1f7e0}\u{1f7e1}\u{1f7e2}]|\u00e2\u2014\u008f?|\u00e2\u2014)$/u;
 const BODY = /^(?:(\d{1,3}(?:([,\u00a0\u202f\u2009 ])\d{3})(?:\2\d{3})*)|(\d+))?(?:\.(\d+))?$/;
 
+/**
+ * Cells repeat a great deal (blanks, dots, small counts), and reading and checking a table
+ * asks about each cell several times: a bounded cache of results (never mutated).
+ */
+const cache = new Map<string, ParsedCell>();
+const CACHE_LIMIT = 20000;
+
 export function parseNumber(text: string): ParsedCell {
+  const hit = cache.get(text);
+  if (hit) return hit;
+  const parsed = parseCell(text);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  if (text.length <= 64) cache.set(text, parsed);
+  return parsed;
+}
+
+/** Whether a cell is the status dot (cheaper than parseNumber for that one question). */
+export function isStatusText(text: string): boolean {
+  return text.length <= 8 && STATUS.test(text.trim());
+}
+
+function parseCell(text: string): ParsedCell {
+  if (text === "") return BLANK;
   const t = text.replace(SPACES, " ").trim();
-  if (t === "") return { kind: "blank" };
-  if (STATUS.test(t)) return { kind: "status" };
+  if (t === "") return BLANK;
+  if (STATUS.test(t)) return STATUS_CELL;
   if (UNAVAILABLE.has(t.toLowerCase())) return { kind: "unavailable", text: t };
   if (t.length > MAX_NUMBER_CHARS) return { kind: "text", text: t };
   return parseFigure(t) ?? { kind: "text", text: t };
@@ -67,9 +91,10 @@ function parseFigure(t: string): ParsedCell | null {
   const intDigits = m[1] !== undefined ? m[1].replace(/[^\d]/g, "") : (m[3] ?? "");
   const frac = m[4] ?? "";
   if (intDigits === "" && frac === "") return null;
-  const exact = parseExactDecimal(`${negative ? "-" : ""}${intDigits || "0"}${frac ? "." + frac : ""}`);
+  const literal = `${negative ? "-" : ""}${intDigits || "0"}${frac ? "." + frac : ""}`;
+  const exact = parseExactDecimal(literal);
   if (!exact) return null;
-  const value = toNumber(exact);
+  const value = Number(literal) + 0; // + 0 turns -0 into 0
   if (!Number.isFinite(value)) return null;
   return { kind: "number", value, exact, unit, decimals: frac.length };
 }

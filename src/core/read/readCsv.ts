@@ -33,10 +33,15 @@ export function csvLines(text: string): SourceGrid {
  * the pieces after commas do not look like the tails of thousands ("522 11").
  */
 export function looksLikeCsv(text: string): boolean {
+  return csvRowCount(text) > 0;
+}
+
+/** How many rows of the text's start read as comma-separated rows (0 when it is not CSV). */
+export function csvRowCount(text: string): number {
   const sample = text.slice(0, 200000).replace(/\r\n?/g, "\n");
   const parsed = Papa.parse<string[]>(sample, { delimiter: ",", preview: 300, skipEmptyLines: true });
   const rows = parsed.data.filter((r) => r.length > 1);
-  if (rows.length === 0) return false;
+  if (rows.length === 0) return 0;
   let pieces = 0;
   let thousandsTails = 0;
   const counts = new Map<number, number>();
@@ -47,7 +52,7 @@ export function looksLikeCsv(text: string): boolean {
       if (/^\d{3}(?:\D|$)/.test(r[i] ?? "") && /\d$/.test(r[i - 1] ?? "")) thousandsTails++;
     }
   }
-  if (thousandsTails > pieces * 0.3) return false;
+  if (thousandsTails > pieces * 0.3) return 0;
   const modal = Math.max(...counts.values());
-  return modal >= rows.length * 0.5;
+  return modal >= rows.length * 0.5 ? rows.length : 0;
 }
