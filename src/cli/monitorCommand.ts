@@ -10,7 +10,12 @@ import { indicatorsFromTables } from "../core/monitor/indicatorsFromTables";
 import type { IndicatorReadError } from "../core/monitor/monitorErrors";
 import { readIndicators } from "../core/monitor/readIndicators";
 import { roundHalfAway } from "../core/monitor/summariseRag";
-import type { Indicator, IndicatorResult, IndicatorUnit, MonitoringResult } from "../core/monitor/types";
+import type {
+  Indicator,
+  IndicatorResult,
+  IndicatorUnit,
+  MonitoringResult,
+} from "../core/monitor/types";
 
 export interface MonitorIO {
   readFile(path: string): Promise<string>;
@@ -29,7 +34,10 @@ interface FileError {
 const baseName = (p: string): string => p.split(/[\\/]/).pop() ?? p;
 
 /** Reads every file; indicator tables directly, crime tables through their measures. */
-async function loadIndicators(files: string[], io: MonitorIO): Promise<{ indicators: Indicator[]; errors: FileError[] }> {
+async function loadIndicators(
+  files: string[],
+  io: MonitorIO
+): Promise<{ indicators: Indicator[]; errors: FileError[] }> {
   const indicators: Indicator[] = [];
   const tables: CrimeTable[] = [];
   const errors: FileError[] = [];
@@ -38,7 +46,11 @@ async function loadIndicators(files: string[], io: MonitorIO): Promise<{ indicat
     try {
       text = await io.readFile(file);
     } catch (err) {
-      errors.push({ file, code: "unreadable", message: `cannot read ${file}: ${err instanceof Error ? err.message : String(err)}` });
+      errors.push({
+        file,
+        code: "unreadable",
+        message: `cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`,
+      });
       continue;
     }
     const name = baseName(file);
@@ -54,7 +66,15 @@ async function loadIndicators(files: string[], io: MonitorIO): Promise<{ indicat
         continue;
       }
     }
-    errors.push(...read.errors.map((e: IndicatorReadError) => ({ file, code: e.code, message: e.message, line: e.line, column: e.column })));
+    errors.push(
+      ...read.errors.map((e: IndicatorReadError) => ({
+        file,
+        code: e.code,
+        message: e.message,
+        line: e.line,
+        column: e.column,
+      }))
+    );
   }
   if (tables.length > 0) indicators.push(...indicatorsFromTables(tables));
   return { indicators, errors };
@@ -76,14 +96,24 @@ function describe(r: IndicatorResult): string[] {
   const polarity = r.polarity === "lower-is-better" ? "lower is better" : "higher is better";
   const lines = [`${r.name} (${u}, ${polarity}, tolerance ${r.tolerancePct}%)`];
   if (r.asOf === null) return [...lines, "  no actual figures"];
-  const off = f.offTargetPct === null ? "" : ` (${roundHalfAway(Math.abs(f.offTargetPct), 1).toFixed(1)}% ${f.offTargetPct > 0 ? "worse" : "better"} than target)`;
-  lines.push(`  ${r.aggregation === "latest" ? "Latest" : "Year to date"} ${f.label}: ${formatValue(f.actual, u)} against target ${formatValue(f.target, u)}${f.target === null ? "" : off}`);
+  const off =
+    f.offTargetPct === null
+      ? ""
+      : ` (${roundHalfAway(Math.abs(f.offTargetPct), 1).toFixed(1)}% ${f.offTargetPct > 0 ? "worse" : "better"} than target)`;
+  lines.push(
+    `  ${r.aggregation === "latest" ? "Latest" : "Year to date"} ${f.label}: ${formatValue(f.actual, u)} against target ${formatValue(f.target, u)}${f.target === null ? "" : off}`
+  );
   let change = "change n/a";
   if (f.change !== null) {
-    const amount = u === "percentage" ? `${roundHalfAway(f.change, 1).toFixed(1)} pts` : formatValue(f.change, u);
+    const amount =
+      u === "percentage"
+        ? `${roundHalfAway(f.change, 1).toFixed(1)} pts`
+        : formatValue(f.change, u);
     change = `change ${signed(f.change, amount)}${f.changePct === null ? "" : ` (${signed(f.changePct, `${roundHalfAway(f.changePct, 1).toFixed(1)}%`)})`}`;
   }
-  lines.push(`  Previous corresponding period ${f.previousLabel}: ${formatValue(f.previous, u)}; ${change}`);
+  lines.push(
+    `  Previous corresponding period ${f.previousLabel}: ${formatValue(f.previous, u)}; ${change}`
+  );
   lines.push(`  RAG: ${r.rag ?? "no rating"} — ${r.ragReason}`);
   const q = r.quarter;
   lines.push(
@@ -100,7 +130,11 @@ function describe(r: IndicatorResult): string[] {
 }
 
 /** Prints the monitoring of every indicator in `files`; 0 on success, 2 when any file is unreadable or invalid. */
-export async function runMonitor(files: string[], opts: { json?: boolean }, io: MonitorIO): Promise<number> {
+export async function runMonitor(
+  files: string[],
+  opts: { json?: boolean },
+  io: MonitorIO
+): Promise<number> {
   const { indicators, errors } = await loadIndicators(files, io);
   if (errors.length > 0) {
     for (const e of errors) io.stderr(`${e.file}: ${e.message}\n`);
@@ -109,7 +143,10 @@ export async function runMonitor(files: string[], opts: { json?: boolean }, io: 
   }
   if (indicators.length === 0) {
     io.stderr(`${files.join(", ")}: no indicators found\n`);
-    if (opts.json) io.stdout(`${JSON.stringify({ ok: false, errors: [{ file: files.join(", "), code: "empty", message: "no indicators found" }] }, null, 2)}\n`);
+    if (opts.json)
+      io.stdout(
+        `${JSON.stringify({ ok: false, errors: [{ file: files.join(", "), code: "empty", message: "no indicators found" }] }, null, 2)}\n`
+      );
     return 2;
   }
   const result: MonitoringResult = computeMonitoring(indicators);

@@ -7,12 +7,28 @@
 // the year to date, the comparison quarters) is fixed when the sheet is built, by the
 // same plan computeMonitoring follows (planIndicator), so the sheet recalculated in a
 // spreadsheet agrees with the core. Refresh rebuilds the sheet for a new period.
-import { computeMonitoring, planIndicator, type IndicatorPlan } from "../core/monitor/computeMonitoring";
+import {
+  computeMonitoring,
+  planIndicator,
+  type IndicatorPlan,
+} from "../core/monitor/computeMonitoring";
 import type { ControlChart } from "../core/monitor/controlChart";
 import { parsePeriod, periodLabel, type Period, type PeriodKind } from "../core/monitor/periods";
-import type { Indicator, IndicatorResult, IndicatorUnit, MonitorOptions } from "../core/monitor/types";
+import type {
+  Indicator,
+  IndicatorResult,
+  IndicatorUnit,
+  MonitorOptions,
+} from "../core/monitor/types";
 import { a1, abs, sheetRef, stringLiteral } from "./a1";
-import type { BlockSpec, CellSpec, ChartSpec, ConditionalFormatSpec, SheetSpec, StyleName } from "./spec";
+import type {
+  BlockSpec,
+  CellSpec,
+  ChartSpec,
+  ConditionalFormatSpec,
+  SheetSpec,
+  StyleName,
+} from "./spec";
 import { HIGHLIGHTS, NUMBER_FORMATS, STYLES } from "./styles";
 
 export interface MonitoringSheetOptions extends MonitorOptions {
@@ -69,7 +85,10 @@ const HEADINGS: Record<keyof typeof MONITOR_COLUMNS, string> = {
   sign: "Polarity sign (workings)",
 };
 
-export const POLARITY_TEXT = { "lower-is-better": "lower is better", "higher-is-better": "higher is better" } as const;
+export const POLARITY_TEXT = {
+  "lower-is-better": "lower is better",
+  "higher-is-better": "higher is better",
+} as const;
 
 /** Where one control chart's cells are. */
 export interface ControlChartCells {
@@ -103,7 +122,11 @@ const C = MONITOR_COLUMNS;
 type Cells = (CellSpec | null)[][];
 
 /** Value formats by unit: percentages are stored as fractions (0.185 shows as 18.5%). */
-const VALUE_FMT: Record<IndicatorUnit, string> = { count: "#,##0", money: '"£"#,##0', percentage: "0.0%" };
+const VALUE_FMT: Record<IndicatorUnit, string> = {
+  count: "#,##0",
+  money: '"£"#,##0',
+  percentage: "0.0%",
+};
 const CHANGE_FMT: Record<IndicatorUnit, string> = {
   count: "+#,##0;-#,##0;0",
   money: '+"£"#,##0;-"£"#,##0;"£"0',
@@ -162,7 +185,13 @@ function dotFormula(current: string, previous: string, sign: string): string {
   return `IF(AND(${num(current)},${num(previous)}),IF(${d}<0,"↑ better",IF(${d}>0,"↓ worse","→ same")),${NA})`;
 }
 
-function ragFormula(actual: string, target: string, previous: string, sign: string, tolerance: string): string {
+function ragFormula(
+  actual: string,
+  target: string,
+  previous: string,
+  sign: string,
+  tolerance: string
+): string {
   const within = `IF(${target}=0,${sign}*(${actual}-${target})<=0,ROUND(${sign}*(${actual}-${target})/ABS(${target}),9)<=ROUND(${tolerance},9))`;
   // Nested IFs, not AND: AND would evaluate the subtraction on "n/a" text and give #VALUE!.
   const notGreen = `IF(${num(previous)},IF(ROUND(${sign}*(${actual}-${previous}),9)<=0,"Amber","Red"),"Red")`;
@@ -170,17 +199,49 @@ function ragFormula(actual: string, target: string, previous: string, sign: stri
 }
 
 /** The indicator-table row of one indicator. */
-function indicatorRow(ind: Indicator, r: IndicatorResult, plan: IndicatorPlan, row: number, grid: Grid | undefined, gridRows: [number, number] | undefined): (CellSpec | null)[] {
+function indicatorRow(
+  ind: Indicator,
+  r: IndicatorResult,
+  plan: IndicatorPlan,
+  row: number,
+  grid: Grid | undefined,
+  gridRows: [number, number] | undefined
+): (CellSpec | null)[] {
   const cells: (CellSpec | null)[] = [];
   const ref = (col: number) => a1(row, col);
   const vf = VALUE_FMT[ind.unit];
   cells[C.name] = { text: ind.name, style: "label" };
   cells[C.unit] = { text: ind.unit };
-  cells[C.polarity] = { text: POLARITY_TEXT[ind.polarity], note: 'Type "lower is better" or "higher is better"' };
-  cells[C.tolerance] = { number: ind.tolerancePct / 100, numFmt: toleranceFormat(ind.tolerancePct) };
-  cells[C.sign] = { formula: `IF(ISNUMBER(SEARCH("higher",${ref(C.polarity)})),-1,1)`, style: "hidden-data" };
+  cells[C.polarity] = {
+    text: POLARITY_TEXT[ind.polarity],
+    note: 'Type "lower is better" or "higher is better"',
+  };
+  cells[C.tolerance] = {
+    number: ind.tolerancePct / 100,
+    numFmt: toleranceFormat(ind.tolerancePct),
+  };
+  cells[C.sign] = {
+    formula: `IF(ISNUMBER(SEARCH("higher",${ref(C.polarity)})),-1,1)`,
+    style: "hidden-data",
+  };
   if (!plan.asOf || !grid || !gridRows) {
-    for (const col of [C.asOf, C.fytdLabel, C.fytdTarget, C.fytdActual, C.fytdPrevious, C.change, C.changePct, C.offTarget, C.rag, C.quarter, C.quarterValue, C.previousQuarter, C.yearAgo, C.dotShort, C.dotLong]) {
+    for (const col of [
+      C.asOf,
+      C.fytdLabel,
+      C.fytdTarget,
+      C.fytdActual,
+      C.fytdPrevious,
+      C.change,
+      C.changePct,
+      C.offTarget,
+      C.rag,
+      C.quarter,
+      C.quarterValue,
+      C.previousQuarter,
+      C.yearAgo,
+      C.dotShort,
+      C.dotLong,
+    ]) {
       cells[col] = { text: "n/a" };
     }
     cells[C.rag] = { text: "n/a", note: "No actual figures" };
@@ -194,20 +255,45 @@ function indicatorRow(ind: Indicator, r: IndicatorResult, plan: IndicatorPlan, r
   const P = ref(C.fytdPrevious);
   cells[C.asOf] = { text: r.asOf ?? "n/a" };
   cells[C.fytdLabel] = { text: r.fytd.label };
-  cells[C.fytdTarget] = { formula: aggregateFormula(tRow, colsOf(plan.fytd), ind.aggregation), numFmt: vf };
-  cells[C.fytdActual] = { formula: aggregateFormula(aRow, colsOf(plan.fytd), ind.aggregation), numFmt: vf };
-  cells[C.fytdPrevious] = { formula: aggregateFormula(aRow, colsOf(plan.fytdPrevious), ind.aggregation), numFmt: vf, note: r.fytd.previousLabel };
+  cells[C.fytdTarget] = {
+    formula: aggregateFormula(tRow, colsOf(plan.fytd), ind.aggregation),
+    numFmt: vf,
+  };
+  cells[C.fytdActual] = {
+    formula: aggregateFormula(aRow, colsOf(plan.fytd), ind.aggregation),
+    numFmt: vf,
+  };
+  cells[C.fytdPrevious] = {
+    formula: aggregateFormula(aRow, colsOf(plan.fytdPrevious), ind.aggregation),
+    numFmt: vf,
+    note: r.fytd.previousLabel,
+  };
   const diff = ind.unit === "percentage" ? `(${A}-${P})*100` : `${A}-${P}`;
-  cells[C.change] = { formula: `IF(AND(${num(A)},${num(P)}),${diff},${NA})`, numFmt: CHANGE_FMT[ind.unit] };
+  cells[C.change] = {
+    formula: `IF(AND(${num(A)},${num(P)}),${diff},${NA})`,
+    numFmt: CHANGE_FMT[ind.unit],
+  };
   cells[C.changePct] =
     ind.unit === "percentage"
       ? { text: "n/a", note: "A percentage's change is in percentage points (Change)" }
-      : { formula: `IF(AND(${num(A)},${num(P)}),IF(${P}=0,${NA},(${A}-${P})/ABS(${P})),${NA})`, numFmt: SIGNED_PCT };
-  cells[C.offTarget] = { formula: `IF(AND(${num(A)},${num(T)}),IF(${T}=0,${NA},${sign}*(${A}-${T})/ABS(${T})),${NA})`, numFmt: SIGNED_PCT };
+      : {
+          formula: `IF(AND(${num(A)},${num(P)}),IF(${P}=0,${NA},(${A}-${P})/ABS(${P})),${NA})`,
+          numFmt: SIGNED_PCT,
+        };
+  cells[C.offTarget] = {
+    formula: `IF(AND(${num(A)},${num(T)}),IF(${T}=0,${NA},${sign}*(${A}-${T})/ABS(${T})),${NA})`,
+    numFmt: SIGNED_PCT,
+  };
   cells[C.rag] = { formula: ragFormula(A, T, P, sign, abs(row, C.tolerance)) };
   cells[C.quarter] = { text: plan.quarter?.label ?? "n/a" };
   const quarterCell = (q: IndicatorPlan["quarter"]): CellSpec =>
-    q ? { formula: aggregateFormula(aRow, colsOf(q.periods), ind.aggregation), numFmt: vf, note: q.label } : { text: "n/a" };
+    q
+      ? {
+          formula: aggregateFormula(aRow, colsOf(q.periods), ind.aggregation),
+          numFmt: vf,
+          note: q.label,
+        }
+      : { text: "n/a" };
   cells[C.quarterValue] = quarterCell(plan.quarter);
   cells[C.previousQuarter] = quarterCell(plan.previousQuarter);
   cells[C.yearAgo] = quarterCell(plan.yearAgoQuarter);
@@ -217,23 +303,69 @@ function indicatorRow(ind: Indicator, r: IndicatorResult, plan: IndicatorPlan, r
 }
 
 /** Counts of each rating and the summary sentence's parts, as formulas. */
-function countsBlock(row: number, ragRange: string, nameRange: string): { block: BlockSpec; rows: number; cells: MonitoringLayout["countCells"]; joined: string } {
-  const cells: Cells = [[{ text: "RAG counts", style: "subtitle" }, null, { text: "Summary workings", style: "hidden-data" }]];
+function countsBlock(
+  row: number,
+  ragRange: string,
+  nameRange: string
+): { block: BlockSpec; rows: number; cells: MonitoringLayout["countCells"]; joined: string } {
+  const cells: Cells = [
+    [
+      { text: "RAG counts", style: "subtitle" },
+      null,
+      { text: "Summary workings", style: "hidden-data" },
+    ],
+  ];
   const r0 = row + 1;
   const count = (k: number) => a1(r0 + k, 1);
   const total = abs(r0 + 4, 1);
-  const kinds: { label: string; style?: StyleName; formula: string; verb: [string, string]; what: string }[] = [
-    { label: "Red", style: "rag-red", formula: `COUNTIF(${ragRange},"Red")`, verb: ["is", "are"], what: " Red" },
-    { label: "Amber", style: "rag-amber", formula: `COUNTIF(${ragRange},"Amber")`, verb: ["is", "are"], what: " Amber" },
-    { label: "Green", style: "rag-green", formula: `COUNTIF(${ragRange},"Green")`, verb: ["is", "are"], what: " Green" },
-    { label: "No rating", formula: `${total}-${count(0)}-${count(1)}-${count(2)}`, verb: ["has", "have"], what: " no rating" },
+  const kinds: {
+    label: string;
+    style?: StyleName;
+    formula: string;
+    verb: [string, string];
+    what: string;
+  }[] = [
+    {
+      label: "Red",
+      style: "rag-red",
+      formula: `COUNTIF(${ragRange},"Red")`,
+      verb: ["is", "are"],
+      what: " Red",
+    },
+    {
+      label: "Amber",
+      style: "rag-amber",
+      formula: `COUNTIF(${ragRange},"Amber")`,
+      verb: ["is", "are"],
+      what: " Amber",
+    },
+    {
+      label: "Green",
+      style: "rag-green",
+      formula: `COUNTIF(${ragRange},"Green")`,
+      verb: ["is", "are"],
+      what: " Green",
+    },
+    {
+      label: "No rating",
+      formula: `${total}-${count(0)}-${count(1)}-${count(2)}`,
+      verb: ["has", "have"],
+      what: " no rating",
+    },
   ];
   kinds.forEach((k, i) => {
     const n = count(i);
     const part = `IF(${n}>0,${n}&" ("&TEXT(ROUND(${n}/${total}*100,1),"0.0")&"%) "&IF(${n}=1,"${k.verb[0]}","${k.verb[1]}")&"${k.what}","")`;
-    cells.push([{ text: k.label, style: k.style ?? "label" }, { formula: k.formula, numFmt: "0" }, { formula: part, style: "hidden-data" }]);
+    cells.push([
+      { text: k.label, style: k.style ?? "label" },
+      { formula: k.formula, numFmt: "0" },
+      { formula: part, style: "hidden-data" },
+    ]);
   });
-  cells.push([{ text: "Indicators", style: "label" }, { formula: `COUNTA(${nameRange})`, numFmt: "0" }]);
+  cells.push([
+    { text: "Indicators", style: "label" },
+    { formula: `COUNTA(${nameRange})`, numFmt: "0" },
+  ]);
   // Parts joined "a, b and c", leaving out empty ones: each step knows whether later parts follow.
   const p = (i: number) => a1(r0 + i, 2);
   const j = (i: number) => a1(r0 + i, 3);
@@ -247,7 +379,13 @@ function countsBlock(row: number, ragRange: string, nameRange: string): { block:
   return {
     block: { row, col: 0, cells },
     rows: cells.length,
-    cells: { Red: { row: r0, col: 1 }, Amber: { row: r0 + 1, col: 1 }, Green: { row: r0 + 2, col: 1 }, none: { row: r0 + 3, col: 1 }, total: { row: r0 + 4, col: 1 } },
+    cells: {
+      Red: { row: r0, col: 1 },
+      Amber: { row: r0 + 1, col: 1 },
+      Green: { row: r0 + 2, col: 1 },
+      none: { row: r0 + 3, col: 1 },
+      total: { row: r0 + 4, col: 1 },
+    },
     joined: j(3),
   };
 }
@@ -255,31 +393,99 @@ function countsBlock(row: number, ragRange: string, nameRange: string): { block:
 function legendBlock(row: number): { block: BlockSpec; rows: number } {
   const cells: Cells = [
     [{ text: "How the ratings work", style: "subtitle" }],
-    [{ text: "Green", style: "rag-green" }, { text: "On target, or off target by no more than the tolerance (exactly at the tolerance counts as Green)." }],
-    [{ text: "Amber", style: "rag-amber" }, { text: "More than the tolerance off target, but improved on, or held at, the same period last year." }],
-    [{ text: "Red", style: "rag-red" }, { text: "More than the tolerance off target, and not improved on the same period last year (or no figure for it)." }],
-    [{ text: "n/a" }, { text: "No rating: no target, or a figure missing for part of the year to date." }],
-    [{ text: "Tolerance", style: "label" }, { text: "A percentage of the target, per indicator (column D; 10% unless set): 10% means up to 10% worse than target is still Green." }],
-    [{ text: "Year to date", style: "label" }, { text: "Financial years run April to March. Counts and spend are summed over the year to date, percentages averaged; figures from rolling-12-month police tables compare the latest figure with a year earlier." }],
-    [{ text: "↑ better", style: "legend-decrease" }, { text: "Direction of travel: the latest quarter against the previous quarter (short term) and the same quarter a year earlier (long term)." }],
-    [{ text: "↓ worse", style: "legend-increase" }, { text: "Whether up is better follows each indicator's polarity: fewer offences is better, a higher detection rate is better." }],
-    [{ text: "→ same" }, { text: "No change. n/a: a quarter's figure is missing, so no direction is given." }],
-    [{ text: "Control charts", style: "label" }, { text: "XmR: limits at mean ± 2.66 × average moving range. Signals (NHS Making Data Count): a point outside the limits; 7 in a row above or below the mean; 7 rising or falling; 2 of 3 beyond two thirds of the way to a limit." }],
-    [{ text: "Editing", style: "label" }, { text: "Change an actual, target, tolerance or polarity and every figure follows. The reporting period is fixed when the sheet is built: refresh to move on." }],
+    [
+      { text: "Green", style: "rag-green" },
+      {
+        text: "On target, or off target by no more than the tolerance (exactly at the tolerance counts as Green).",
+      },
+    ],
+    [
+      { text: "Amber", style: "rag-amber" },
+      {
+        text: "More than the tolerance off target, but improved on, or held at, the same period last year.",
+      },
+    ],
+    [
+      { text: "Red", style: "rag-red" },
+      {
+        text: "More than the tolerance off target, and not improved on the same period last year (or no figure for it).",
+      },
+    ],
+    [
+      { text: "n/a" },
+      { text: "No rating: no target, or a figure missing for part of the year to date." },
+    ],
+    [
+      { text: "Tolerance", style: "label" },
+      {
+        text: "A percentage of the target, per indicator (column D; 10% unless set): 10% means up to 10% worse than target is still Green.",
+      },
+    ],
+    [
+      { text: "Year to date", style: "label" },
+      {
+        text: "Financial years run April to March. Counts and spend are summed over the year to date, percentages averaged; figures from rolling-12-month police tables compare the latest figure with a year earlier.",
+      },
+    ],
+    [
+      { text: "↑ better", style: "legend-decrease" },
+      {
+        text: "Direction of travel: the latest quarter against the previous quarter (short term) and the same quarter a year earlier (long term).",
+      },
+    ],
+    [
+      { text: "↓ worse", style: "legend-increase" },
+      {
+        text: "Whether up is better follows each indicator's polarity: fewer offences is better, a higher detection rate is better.",
+      },
+    ],
+    [
+      { text: "→ same" },
+      { text: "No change. n/a: a quarter's figure is missing, so no direction is given." },
+    ],
+    [
+      { text: "Control charts", style: "label" },
+      {
+        text: "XmR: limits at mean ± 2.66 × average moving range. Signals (NHS Making Data Count): a point outside the limits; 7 in a row above or below the mean; 7 rising or falling; 2 of 3 beyond two thirds of the way to a limit.",
+      },
+    ],
+    [
+      { text: "Editing", style: "label" },
+      {
+        text: "Change an actual, target, tolerance or polarity and every figure follows. The reporting period is fixed when the sheet is built: refresh to move on.",
+      },
+    ],
   ];
   return { block: { row, col: 0, cells }, rows: cells.length };
 }
 
 /** The actuals and targets of the indicators of one period kind. */
-function gridBlock(grid: Grid, indicators: Indicator[], order: number[]): { block: BlockSpec; rows: number } {
-  const title = grid.kind === "quarter" ? "Quarterly actuals and targets (financial quarters: Q1 is April to June)" : "Monthly actuals and targets";
-  const header: (CellSpec | null)[] = [{ text: "Indicator", style: "header" }, { text: "Figure", style: "header" }];
-  for (let i = 0; i < grid.count; i++) header[grid.col0 + i] = { text: periodLabel({ kind: grid.kind, index: grid.first + i }), style: "header" };
+function gridBlock(
+  grid: Grid,
+  indicators: Indicator[],
+  order: number[]
+): { block: BlockSpec; rows: number } {
+  const title =
+    grid.kind === "quarter"
+      ? "Quarterly actuals and targets (financial quarters: Q1 is April to June)"
+      : "Monthly actuals and targets";
+  const header: (CellSpec | null)[] = [
+    { text: "Indicator", style: "header" },
+    { text: "Figure", style: "header" },
+  ];
+  for (let i = 0; i < grid.count; i++)
+    header[grid.col0 + i] = {
+      text: periodLabel({ kind: grid.kind, index: grid.first + i }),
+      style: "header",
+    };
   const cells: Cells = [[{ text: title, style: "subtitle" }], header];
   for (const k of order) {
     const ind = indicators[k]!;
     const actual: (CellSpec | null)[] = [{ text: ind.name, style: "label" }, { text: "Actual" }];
-    const target: (CellSpec | null)[] = [{ text: ind.name, style: "hidden-data" }, { text: "Target" }];
+    const target: (CellSpec | null)[] = [
+      { text: ind.name, style: "hidden-data" },
+      { text: "Target" },
+    ];
     ind.periods.forEach((label, i) => {
       const col = grid.col0 + parsePeriod(label)!.index - grid.first;
       if (col < grid.col0) return; // before anything the formulas reach
@@ -295,7 +501,14 @@ function gridBlock(grid: Grid, indicators: Indicator[], order: number[]): { bloc
 }
 
 /** Labels of the XmR working rows, in order below the signal row. */
-const XMR_WORKINGS = ["Side of mean", "Step", "Run of 7 ends here", "Trend of 7 ends here", "Beyond two thirds", "Signal (workings)"];
+const XMR_WORKINGS = [
+  "Side of mean",
+  "Step",
+  "Run of 7 ends here",
+  "Trend of 7 ends here",
+  "Beyond two thirds",
+  "Signal (workings)",
+];
 
 /** An XmR section: limits as labelled cells, one column per month, signals as formulas. */
 function controlChartBlock(
@@ -306,13 +519,26 @@ function controlChartBlock(
   actualRow: number,
   sheetName: string,
   withChart: boolean
-): { blocks: BlockSpec[]; rows: number; cells: ControlChartCells; chartSpec: ChartSpec | null; formats: ConditionalFormatSpec[] } {
+): {
+  blocks: BlockSpec[];
+  rows: number;
+  cells: ControlChartCells;
+  chartSpec: ChartSpec | null;
+  formats: ConditionalFormatSpec[];
+} {
   const n = chart.periods.length;
   const fmt = VALUE_FMT[ind.unit];
   const c0 = 1;
   const lim = row + 2; // first limit row
   const ref = (r: number) => abs(r, 1);
-  const [MEAN, AMR, UCL, LCL, UN, LN] = [0, 1, 2, 3, 4, 5].map((k) => ref(lim + k)) as [string, string, string, string, string, string];
+  const [MEAN, AMR, UCL, LCL, UN, LN] = [0, 1, 2, 3, 4, 5].map((k) => ref(lim + k)) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   const monthRow = lim + 8;
   const valueRow = monthRow + 1;
   const mrRow = monthRow + 2;
@@ -320,22 +546,63 @@ function controlChartBlock(
   const uclRow = monthRow + 4;
   const lclRow = monthRow + 5;
   const signalRow = monthRow + 6;
-  const [sideRow, stepRow, runRow, trendRow, nearRow, rawRow] = [1, 2, 3, 4, 5, 6].map((k) => signalRow + k) as [number, number, number, number, number, number];
+  const [sideRow, stepRow, runRow, trendRow, nearRow, rawRow] = [1, 2, 3, 4, 5, 6].map(
+    (k) => signalRow + k
+  ) as [number, number, number, number, number, number];
   const lastCol = c0 + n - 1;
   const span = (r: number, from = c0, to = lastCol) => `${a1(r, from)}:${a1(r, to)}`;
 
   const head: Cells = [
     [{ text: `Control chart (XmR): ${ind.name}`, style: "subtitle" }],
-    [{ text: `${n} months, ${chart.periods[0]} to ${chart.periods[n - 1]}: limits from these months; values are the actuals above.`, style: "note" }],
-    [{ text: "Mean", style: "label" }, { formula: `AVERAGE(${span(valueRow)})`, numFmt: ind.unit === "percentage" ? "0.00%" : "#,##0.0" }],
-    [{ text: "Average moving range", style: "label" }, { formula: `AVERAGE(${span(mrRow, c0 + 1)})`, numFmt: ind.unit === "percentage" ? "0.00%" : "#,##0.0" }],
-    [{ text: "Upper limit", style: "label" }, { formula: `${MEAN}+2.66*${AMR}`, numFmt: ind.unit === "percentage" ? "0.00%" : "#,##0.0" }],
-    [{ text: "Lower limit", style: "label" }, { formula: `${MEAN}-2.66*${AMR}`, numFmt: ind.unit === "percentage" ? "0.00%" : "#,##0.0" }],
-    [{ text: "Upper two-thirds line", style: "label" }, { formula: `${MEAN}+2/3*(2.66*${AMR})`, numFmt: ind.unit === "percentage" ? "0.00%" : "#,##0.0" }],
-    [{ text: "Lower two-thirds line", style: "label" }, { formula: `${MEAN}-2/3*(2.66*${AMR})`, numFmt: ind.unit === "percentage" ? "0.00%" : "#,##0.0" }],
-    [{ text: "Months with a signal", style: "label" }, { formula: `SUMPRODUCT(--(LEN(${span(signalRow)})>0))`, numFmt: "0" }],
+    [
+      {
+        text: `${n} months, ${chart.periods[0]} to ${chart.periods[n - 1]}: limits from these months; values are the actuals above.`,
+        style: "note",
+      },
+    ],
+    [
+      { text: "Mean", style: "label" },
+      {
+        formula: `AVERAGE(${span(valueRow)})`,
+        numFmt: ind.unit === "percentage" ? "0.00%" : "#,##0.0",
+      },
+    ],
+    [
+      { text: "Average moving range", style: "label" },
+      {
+        formula: `AVERAGE(${span(mrRow, c0 + 1)})`,
+        numFmt: ind.unit === "percentage" ? "0.00%" : "#,##0.0",
+      },
+    ],
+    [
+      { text: "Upper limit", style: "label" },
+      { formula: `${MEAN}+2.66*${AMR}`, numFmt: ind.unit === "percentage" ? "0.00%" : "#,##0.0" },
+    ],
+    [
+      { text: "Lower limit", style: "label" },
+      { formula: `${MEAN}-2.66*${AMR}`, numFmt: ind.unit === "percentage" ? "0.00%" : "#,##0.0" },
+    ],
+    [
+      { text: "Upper two-thirds line", style: "label" },
+      {
+        formula: `${MEAN}+2/3*(2.66*${AMR})`,
+        numFmt: ind.unit === "percentage" ? "0.00%" : "#,##0.0",
+      },
+    ],
+    [
+      { text: "Lower two-thirds line", style: "label" },
+      {
+        formula: `${MEAN}-2/3*(2.66*${AMR})`,
+        numFmt: ind.unit === "percentage" ? "0.00%" : "#,##0.0",
+      },
+    ],
+    [
+      { text: "Months with a signal", style: "label" },
+      { formula: `SUMPRODUCT(--(LEN(${span(signalRow)})>0))`, numFmt: "0" },
+    ],
   ];
-  const rowsOf = (labels: string[], style?: StyleName): Cells => labels.map((l) => [{ text: l, style: style ?? "label" }]);
+  const rowsOf = (labels: string[], style?: StyleName): Cells =>
+    labels.map((l) => [{ text: l, style: style ?? "label" }]);
   const body: Cells = [
     ...rowsOf(["Month", "Value", "Moving range", "Mean", "Upper limit", "Lower limit", "Signal"]),
     ...rowsOf(XMR_WORKINGS, "hidden-data"),
@@ -351,15 +618,26 @@ function controlChartBlock(
     at(uclRow)[col] = { formula: UCL, numFmt: fmt };
     at(lclRow)[col] = { formula: LCL, numFmt: fmt };
     at(sideRow)[col] = { formula: `SIGN(${v}-${MEAN})`, style: "hidden-data" };
-    if (i > 0) at(stepRow)[col] = { formula: `SIGN(${v}-${a1(valueRow, col - 1)})`, style: "hidden-data" };
-    if (i >= 6) at(runRow)[col] = { formula: `SUM(${a1(sideRow, col - 6)}:${a1(sideRow, col)})`, style: "hidden-data" };
-    if (i >= 6) at(trendRow)[col] = { formula: `SUM(${a1(stepRow, col - 5)}:${a1(stepRow, col)})`, style: "hidden-data" };
+    if (i > 0)
+      at(stepRow)[col] = { formula: `SIGN(${v}-${a1(valueRow, col - 1)})`, style: "hidden-data" };
+    if (i >= 6)
+      at(runRow)[col] = {
+        formula: `SUM(${a1(sideRow, col - 6)}:${a1(sideRow, col)})`,
+        style: "hidden-data",
+      };
+    if (i >= 6)
+      at(trendRow)[col] = {
+        formula: `SUM(${a1(stepRow, col - 5)}:${a1(stepRow, col)})`,
+        style: "hidden-data",
+      };
     at(nearRow)[col] = { formula: `IF(${v}>${UN},1,IF(${v}<${LN},-1,0))`, style: "hidden-data" };
     // A point belongs to a run (trend) when a window of 7 points ending at it or up to 6 later is one.
     const ahead = (r: number) => `${a1(r, col)}:${a1(r, Math.min(col + 6, lastCol))}`;
     const windows = [i - 2, i - 1, i].filter((k) => k >= 0 && k + 2 <= n - 1);
     const twoOfThree = (side: 1 | -1) =>
-      windows.length === 0 ? "FALSE" : `OR(${windows.map((k) => `COUNTIF(${a1(nearRow, c0 + k)}:${a1(nearRow, c0 + k + 2)},${side})>=2`).join(",")})`;
+      windows.length === 0
+        ? "FALSE"
+        : `OR(${windows.map((k) => `COUNTIF(${a1(nearRow, c0 + k)}:${a1(nearRow, c0 + k + 2)},${side})>=2`).join(",")})`;
     const raw = [
       `IF(${v}>${UCL},"above upper limit; ","")`,
       `IF(${v}<${LCL},"below lower limit; ","")`,
@@ -375,7 +653,14 @@ function controlChartBlock(
     at(signalRow)[col] = { formula: `IF(${rawRef}="","",LEFT(${rawRef},LEN(${rawRef})-2))` };
   }
   const formats: ConditionalFormatSpec[] = [
-    { row: signalRow, col: c0, rows: 1, cols: n, formula: `${a1(signalRow, c0)}<>""`, format: HIGHLIGHTS.outlier },
+    {
+      row: signalRow,
+      col: c0,
+      rows: 1,
+      cols: n,
+      formula: `${a1(signalRow, c0)}<>""`,
+      format: HIGHLIGHTS.outlier,
+    },
   ];
   const bodyRows = body.length;
   const chartRow = monthRow + bodyRows + 1;
@@ -389,7 +674,10 @@ function controlChartBlock(
           ["Mean", meanRow],
           ["Upper limit", uclRow],
           ["Lower limit", lclRow],
-        ].map(([name, r]) => ({ name: name as string, values: `${sheetRef(sheetName)}${abs(r as number, c0)}:${abs(r as number, lastCol)}` })),
+        ].map(([name, r]) => ({
+          name: name as string,
+          values: `${sheetRef(sheetName)}${abs(r as number, c0)}:${abs(r as number, lastCol)}`,
+        })),
         row: chartRow,
         col: 0,
         width: Math.min(14, Math.max(8, Math.ceil(n / 3))),
@@ -419,7 +707,11 @@ function controlChartBlock(
 }
 
 /** The monitoring sheet and where its figures are. */
-export function layoutMonitoring(indicators: Indicator[], options: MonitoringSheetOptions, sheetName: string): MonitoringLayout {
+export function layoutMonitoring(
+  indicators: Indicator[],
+  options: MonitoringSheetOptions,
+  sheetName: string
+): MonitoringLayout {
   const monitoring = computeMonitoring(indicators, options);
   const results = monitoring.indicators;
   const plans = indicators.map((ind) => planIndicator(ind, options.asOf));
@@ -445,13 +737,30 @@ export function layoutMonitoring(indicators: Indicator[], options: MonitoringShe
 
   const grids = new Map<PeriodKind, Grid>();
   for (const kind of ["quarter", "month"] as const) {
-    const members = indicators.map((ind, k) => [ind, k] as const).filter(([ind]) => ind.periodKind === kind && ind.periods.length > 0);
+    const members = indicators
+      .map((ind, k) => [ind, k] as const)
+      .filter(([ind]) => ind.periodKind === kind && ind.periods.length > 0);
     if (members.length === 0) continue;
-    const indices = members.flatMap(([ind, k]) => neededIndices(ind, plans[k]!, results[k]!.controlChart));
+    const indices = members.flatMap(([ind, k]) =>
+      neededIndices(ind, plans[k]!, results[k]!.controlChart)
+    );
     const first = Math.min(...indices);
-    const grid: Grid = { kind, first, count: Math.max(...indices) - first + 1, col0: 2, headerRow: row + 1, rows: new Map() };
-    members.forEach(([, k], i) => grid.rows.set(k, [grid.headerRow + 1 + 2 * i, grid.headerRow + 2 + 2 * i]));
-    const g = gridBlock(grid, indicators, members.map(([, k]) => k));
+    const grid: Grid = {
+      kind,
+      first,
+      count: Math.max(...indices) - first + 1,
+      col0: 2,
+      headerRow: row + 1,
+      rows: new Map(),
+    };
+    members.forEach(([, k], i) =>
+      grid.rows.set(k, [grid.headerRow + 1 + 2 * i, grid.headerRow + 2 + 2 * i])
+    );
+    const g = gridBlock(
+      grid,
+      indicators,
+      members.map(([, k]) => k)
+    );
     blocks.push(g.block);
     row += g.rows + 1;
     grids.set(kind, grid);
@@ -473,7 +782,15 @@ export function layoutMonitoring(indicators: Indicator[], options: MonitoringShe
     const chart = results[k]!.controlChart;
     if (!chart || data[k]!.actualRow < 0) return null;
     const colOf = data[k]!.colOf;
-    const section = controlChartBlock(row, ind, chart, (p) => colOf(p)!, data[k]!.actualRow, sheetName, options.charts ?? true);
+    const section = controlChartBlock(
+      row,
+      ind,
+      chart,
+      (p) => colOf(p)!,
+      data[k]!.actualRow,
+      sheetName,
+      options.charts ?? true
+    );
     blocks.push(...section.blocks);
     formats.push(...section.formats);
     if (section.chartSpec) charts.push(section.chartSpec);
@@ -482,10 +799,14 @@ export function layoutMonitoring(indicators: Indicator[], options: MonitoringShe
   });
 
   // The indicator table itself.
-  const table: Cells = [Object.entries(HEADINGS).map(([, h]) => ({ text: h, style: "header" as const }))];
+  const table: Cells = [
+    Object.entries(HEADINGS).map(([, h]) => ({ text: h, style: "header" as const })),
+  ];
   indicators.forEach((ind, k) => {
     const grid = grids.get(ind.periodKind);
-    table.push(indicatorRow(ind, results[k]!, plans[k]!, indicatorRows[k]!, grid, grid?.rows.get(k)));
+    table.push(
+      indicatorRow(ind, results[k]!, plans[k]!, indicatorRows[k]!, grid, grid?.rows.get(k))
+    );
   });
   blocks.push({ row: headerRow, col: 0, cells: table });
 
@@ -496,19 +817,50 @@ export function layoutMonitoring(indicators: Indicator[], options: MonitoringShe
     col: 0,
     cells: [
       [{ text: options.title ?? "Performance monitoring", style: "title" }],
-      [{ text: "Generated by Scrutiny Sheets: every figure is a formula on the actuals, targets, tolerances and polarities below. Refresh rebuilds this sheet.", style: "generated-banner" }],
-      [n === 0 ? { text: "There are no indicators", style: "subtitle" } : { formula: `IF(${total}=0,"There are no indicators","Of the "&${total}&" indicator"&IF(${total}=1,"","s")&" "&${counts.joined})`, style: "subtitle" }],
-      [{ text: "Each indicator is rated on its financial year to date against its target; directions of travel compare its latest quarter.", style: "note" }],
+      [
+        {
+          text: "Generated by Scrutiny Sheets: every figure is a formula on the actuals, targets, tolerances and polarities below. Refresh rebuilds this sheet.",
+          style: "generated-banner",
+        },
+      ],
+      [
+        n === 0
+          ? { text: "There are no indicators", style: "subtitle" }
+          : {
+              formula: `IF(${total}=0,"There are no indicators","Of the "&${total}&" indicator"&IF(${total}=1,"","s")&" "&${counts.joined})`,
+              style: "subtitle",
+            },
+      ],
+      [
+        {
+          text: "Each indicator is rated on its financial year to date against its target; directions of travel compare its latest quarter.",
+          style: "note",
+        },
+      ],
     ],
   });
 
   if (n > 0) {
-    const rag = (text: string, style: "rag-red" | "rag-amber" | "rag-green"): ConditionalFormatSpec => ({
-      row: firstRow, col: C.rag, rows: n, cols: 1, formula: `${a1(firstRow, C.rag)}=${stringLiteral(text)}`, format: STYLES[style], stopIfTrue: true,
+    const rag = (
+      text: string,
+      style: "rag-red" | "rag-amber" | "rag-green"
+    ): ConditionalFormatSpec => ({
+      row: firstRow,
+      col: C.rag,
+      rows: n,
+      cols: 1,
+      formula: `${a1(firstRow, C.rag)}=${stringLiteral(text)}`,
+      format: STYLES[style],
+      stopIfTrue: true,
     });
     formats.unshift(rag("Red", "rag-red"), rag("Amber", "rag-amber"), rag("Green", "rag-green"));
     const dot = (arrow: string, kind: "decrease" | "increase"): ConditionalFormatSpec => ({
-      row: firstRow, col: C.dotShort, rows: n, cols: 2, formula: `LEFT(${a1(firstRow, C.dotShort)},1)=${stringLiteral(arrow)}`, format: HIGHLIGHTS[kind],
+      row: firstRow,
+      col: C.dotShort,
+      rows: n,
+      cols: 2,
+      formula: `LEFT(${a1(firstRow, C.dotShort)},1)=${stringLiteral(arrow)}`,
+      format: HIGHLIGHTS[kind],
     });
     formats.splice(3, 0, dot("↑", "decrease"), dot("↓", "increase"));
   }
@@ -525,10 +877,22 @@ export function layoutMonitoring(indicators: Indicator[], options: MonitoringShe
     charts,
     freeze: { rows: 0, cols: 1 },
   };
-  return { sheet, results, indicatorRows, summaryCell, countCells: counts.cells, data, controlCharts };
+  return {
+    sheet,
+    results,
+    indicatorRows,
+    summaryCell,
+    countCells: counts.cells,
+    data,
+    controlCharts,
+  };
 }
 
 /** The monitoring sheet for `build --monitor` and refresh: a pure function of its inputs. */
-export function layoutMonitoringSheet(indicators: Indicator[], options: MonitoringSheetOptions, sheetName: string): SheetSpec {
+export function layoutMonitoringSheet(
+  indicators: Indicator[],
+  options: MonitoringSheetOptions,
+  sheetName: string
+): SheetSpec {
   return layoutMonitoring(indicators, options, sheetName).sheet;
 }

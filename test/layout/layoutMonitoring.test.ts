@@ -6,26 +6,56 @@ import { monthlySeries, readDatastore } from "../../src/core/datastore";
 import { readPaste } from "../../src/core/read/readPaste";
 import { buildIndicator, type IndicatorInput } from "../../src/core/monitor/buildIndicator";
 import { computeMonitoring } from "../../src/core/monitor/computeMonitoring";
-import { indicatorFromMonthlySeries, indicatorsFromTables } from "../../src/core/monitor/indicatorsFromTables";
+import {
+  indicatorFromMonthlySeries,
+  indicatorsFromTables,
+} from "../../src/core/monitor/indicatorsFromTables";
 import { readIndicators } from "../../src/core/monitor/readIndicators";
 import type { Indicator, IndicatorResult, MonitoringResult } from "../../src/core/monitor/types";
-import { layoutMonitoring, layoutMonitoringSheet, MONITOR_COLUMNS as C, type MonitoringLayout } from "../../src/layout/layoutMonitoring";
+import {
+  layoutMonitoring,
+  layoutMonitoringSheet,
+  MONITOR_COLUMNS as C,
+  type MonitoringLayout,
+} from "../../src/layout/layoutMonitoring";
 import type { CellSpec, SheetSpec } from "../../src/layout/spec";
 import { writeXlsx } from "../../src/writers/xlsx/writeXlsx";
-import { computed, describeWithLibreOffice, errorCells, recalculateMany } from "../support/libreoffice";
+import {
+  computed,
+  describeWithLibreOffice,
+  errorCells,
+  recalculateMany,
+} from "../support/libreoffice";
 
 const samples = path.join(__dirname, "../../samples");
 
 function sampleIndicators(): Indicator[] {
-  const r = readIndicators(readFileSync(path.join(samples, "monitoring/indicators-2016-17.txt"), "utf8"), "indicators-2016-17.txt");
+  const r = readIndicators(
+    readFileSync(path.join(samples, "monitoring/indicators-2016-17.txt"), "utf8"),
+    "indicators-2016-17.txt"
+  );
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   return r.indicators;
 }
 
 const Q = ["2015-16 Q1", "2015-16 Q2", "2015-16 Q3", "2015-16 Q4", "2016-17 Q1", "2016-17 Q2"];
 /** Quarterly edge cases reported at 2016-17 Q2: FYTD Q1+Q2 against the same quarters of 2015-16. */
-function edge(name: string, polarity: IndicatorInput["polarity"], last: [number | null, number], now: [number | null, number], target: number | null, extra: Partial<IndicatorInput> = {}): Indicator {
-  return buildIndicator({ name, polarity, periods: Q, actuals: [last[0], last[1], 500, 500, now[0], now[1]], target, ...extra });
+function edge(
+  name: string,
+  polarity: IndicatorInput["polarity"],
+  last: [number | null, number],
+  now: [number | null, number],
+  target: number | null,
+  extra: Partial<IndicatorInput> = {}
+): Indicator {
+  return buildIndicator({
+    name,
+    polarity,
+    periods: Q,
+    actuals: [last[0], last[1], 500, 500, now[0], now[1]],
+    target,
+    ...extra,
+  });
 }
 const pct = { unit: "percentage" as const };
 function edgeIndicators(): Indicator[] {
@@ -47,22 +77,34 @@ function edgeIndicators(): Indicator[] {
     edge("Target of zero: missed, improved", "lower-is-better", [2, 2], [1, 0], 0),
     edge("No target", "lower-is-better", [2, 2], [1, 0], null),
     edge("Missing quarter", "lower-is-better", [300, 300], [null, 240], 250),
-    edge("=HYPERLINK(\"http://x\",\"pasted name\")", "lower-is-better", [1, 1], [1, 1], 1, { tolerancePct: 7.5 }),
+    edge('=HYPERLINK("http://x","pasted name")', "lower-is-better", [1, 1], [1, 1], 1, {
+      tolerancePct: 7.5,
+    }),
   ];
 }
 
 function datastoreIndicators(): Indicator[] {
-  const text = readFileSync(path.join(samples, "datastore/mps-borough-level-crime-2010-04-to-2022-01.csv"), "utf8");
+  const text = readFileSync(
+    path.join(samples, "datastore/mps-borough-level-crime-2010-04-to-2022-01.csv"),
+    "utf8"
+  );
   const read = readDatastore(text, "mps-2010-2022.csv");
   if (!read.ok) throw new Error(read.error.message);
-  const burglary = indicatorFromMonthlySeries({ name: "Merton burglary (monthly)", series: monthlySeries(read.file, "Merton", { category: "Burglary" }), monthlyTarget: 95 });
+  const burglary = indicatorFromMonthlySeries({
+    name: "Merton burglary (monthly)",
+    series: monthlySeries(read.file, "Merton", { category: "Burglary" }),
+    monthlyTarget: 95,
+  });
   // A monthly rate, to check control charts on percentages (stored as fractions in the sheet).
   const robbery = monthlySeries(read.file, "Merton", { category: "Robbery" }).slice(-20);
   const all = monthlySeries(read.file, "Merton").slice(-20);
   const share = indicatorFromMonthlySeries({
     name: "Robbery as a share of all offences",
     unit: "percentage",
-    series: robbery.map((p, i) => ({ month: p.month, value: Math.round((p.value / all[i]!.value) * 1000) / 10 })),
+    series: robbery.map((p, i) => ({
+      month: p.month,
+      value: Math.round((p.value / all[i]!.value) * 1000) / 10,
+    })),
     monthlyTarget: 2.5,
   });
   return [burglary, share];
@@ -70,11 +112,17 @@ function datastoreIndicators(): Indicator[] {
 
 function tableIndicators(): Indicator[] {
   const tables = ["merton-2017-07-02.txt", "merton-2017-08-01.txt"].flatMap((f) => {
-    const r = readPaste(readFileSync(path.join(samples, "offences-sds", f), "utf8"), { source: f, fileName: f });
+    const r = readPaste(readFileSync(path.join(samples, "offences-sds", f), "utf8"), {
+      source: f,
+      fileName: f,
+    });
     if (!r.ok) throw new Error(r.error.message);
     return r.tables;
   });
-  return indicatorsFromTables(tables, { measures: ["all-offences", "mopac7", "sd-rate", "asb-calls"], targets: { mopac7: 5800, "asb-calls": 4000 } });
+  return indicatorsFromTables(tables, {
+    measures: ["all-offences", "mopac7", "sd-rate", "asb-calls"],
+    targets: { mopac7: 5800, "asb-calls": 4000 },
+  });
 }
 
 const cellAt = (sheet: SheetSpec, row: number, col: number): CellSpec | null => {
@@ -91,13 +139,29 @@ describe("the sheet as specified", () => {
   const { sheet } = layout;
 
   test("every computed figure is a formula; actuals and targets are numbers; names stay text", () => {
-    const computedCols = [C.fytdTarget, C.fytdActual, C.fytdPrevious, C.change, C.offTarget, C.rag, C.quarterValue, C.previousQuarter, C.yearAgo, C.dotShort, C.dotLong, C.sign];
+    const computedCols = [
+      C.fytdTarget,
+      C.fytdActual,
+      C.fytdPrevious,
+      C.change,
+      C.offTarget,
+      C.rag,
+      C.quarterValue,
+      C.previousQuarter,
+      C.yearAgo,
+      C.dotShort,
+      C.dotLong,
+      C.sign,
+    ];
     layout.indicatorRows.forEach((row) => {
       for (const col of computedCols) expect(cellAt(sheet, row, col)?.formula).toBeDefined();
       expect(cellAt(sheet, row, C.name)?.formula).toBeUndefined();
     });
-    const hostile = layout.indicatorRows[indicators.findIndex((i) => i.name.startsWith("=HYPERLINK"))]!;
-    expect(cellAt(sheet, hostile, C.name)).toMatchObject({ text: '=HYPERLINK("http://x","pasted name")' });
+    const hostile =
+      layout.indicatorRows[indicators.findIndex((i) => i.name.startsWith("=HYPERLINK"))]!;
+    expect(cellAt(sheet, hostile, C.name)).toMatchObject({
+      text: '=HYPERLINK("http://x","pasted name")',
+    });
     indicators.forEach((ind, k) => {
       const d = layout.data[k]!;
       ind.periods.forEach((p, i) => {
@@ -107,7 +171,9 @@ describe("the sheet as specified", () => {
         expect(cellAt(sheet, d.actualRow, col)).toMatchObject({ number: expected });
       });
     });
-    expect(cellAt(sheet, layout.summaryCell.row, layout.summaryCell.col)?.formula).toContain("Of the ");
+    expect(cellAt(sheet, layout.summaryCell.row, layout.summaryCell.col)?.formula).toContain(
+      "Of the "
+    );
   });
 
   test("RAG and direction colours are conditional formats paired with the cell's own text", () => {
@@ -121,7 +187,9 @@ describe("the sheet as specified", () => {
 
   test("the legend states the rules and the tolerance", () => {
     const texts = sheet.blocks.flatMap((b) => b.cells.flat()).map((c) => c?.text ?? "");
-    expect(texts).toContain("On target, or off target by no more than the tolerance (exactly at the tolerance counts as Green).");
+    expect(texts).toContain(
+      "On target, or off target by no more than the tolerance (exactly at the tolerance counts as Green)."
+    );
     expect(texts.some((t) => /^A percentage of the target.*10%/.test(t))).toBe(true);
     expect(texts.some((t) => t.includes("7 in a row above or below the mean"))).toBe(true);
     const tol = cellAt(sheet, layout.indicatorRows[indicators.length - 3]!, C.tolerance);
@@ -129,22 +197,41 @@ describe("the sheet as specified", () => {
   });
 
   test("control charts: limits and signals as labelled cells for monthly indicators with enough points, and a chart", () => {
-    const charted = layout.controlCharts.map((c, k) => (c ? indicators[k]!.name : null)).filter(Boolean);
+    const charted = layout.controlCharts
+      .map((c, k) => (c ? indicators[k]!.name : null))
+      .filter(Boolean);
     expect(charted).toEqual(["Merton burglary (monthly)", "Robbery as a share of all offences"]);
-    const cc = layout.controlCharts[indicators.findIndex((i) => i.name === "Merton burglary (monthly)")]!;
+    const cc =
+      layout.controlCharts[indicators.findIndex((i) => i.name === "Merton burglary (monthly)")]!;
     expect(cellAt(sheet, cc.upper.row, 0)).toMatchObject({ text: "Upper limit" });
     expect(cellAt(sheet, cc.upper.row, 1)?.formula).toMatch(/\+2\.66\*/);
     expect(cellAt(sheet, cc.signalRow, 0)).toMatchObject({ text: "Signal" });
     expect(sheet.charts).toHaveLength(2);
-    expect(sheet.charts[0]).toMatchObject({ type: "line", title: "Merton burglary (monthly): XmR control chart" });
-    expect(sheet.charts[0]!.categories).toBe(`'Monitoring'!$B$${cc.monthRow + 1}:$AK$${cc.monthRow + 1}`);
-    expect(sheet.charts[0]!.series.map((s) => s.name)).toEqual(["Value", "Mean", "Upper limit", "Lower limit"]);
+    expect(sheet.charts[0]).toMatchObject({
+      type: "line",
+      title: "Merton burglary (monthly): XmR control chart",
+    });
+    expect(sheet.charts[0]!.categories).toBe(
+      `'Monitoring'!$B$${cc.monthRow + 1}:$AK$${cc.monthRow + 1}`
+    );
+    expect(sheet.charts[0]!.series.map((s) => s.name)).toEqual([
+      "Value",
+      "Mean",
+      "Upper limit",
+      "Lower limit",
+    ]);
     expect(layoutMonitoringSheet(indicators, { charts: false }, "Monitoring").charts).toEqual([]);
   });
 
   test("a pure function of its inputs", () => {
-    expect(layoutMonitoringSheet(indicators, {}, "Monitoring")).toEqual(layoutMonitoringSheet(indicators, {}, "Monitoring"));
-    expect(layoutMonitoringSheet(indicators, {}, "Task group")).toMatchObject({ name: "Task group", role: "monitoring", generated: true });
+    expect(layoutMonitoringSheet(indicators, {}, "Monitoring")).toEqual(
+      layoutMonitoringSheet(indicators, {}, "Monitoring")
+    );
+    expect(layoutMonitoringSheet(indicators, {}, "Task group")).toMatchObject({
+      name: "Task group",
+      role: "monitoring",
+      generated: true,
+    });
   });
 });
 
@@ -152,14 +239,27 @@ describe("the sheet as specified", () => {
 // Recalculated by LibreOffice, the sheet must agree with computeMonitoring.
 
 const close = (actual: unknown, expected: number, what: string) => {
-  if (typeof actual !== "number" || Math.abs(actual - expected) > 1e-9 * Math.max(1, Math.abs(expected))) {
+  if (
+    typeof actual !== "number" ||
+    Math.abs(actual - expected) > 1e-9 * Math.max(1, Math.abs(expected))
+  ) {
     throw new Error(`${what}: sheet ${JSON.stringify(actual)}, core ${expected}`);
   }
 };
 
-function expectAgreement(ws: ExcelJS.Worksheet, layout: MonitoringLayout, core: MonitoringResult): void {
+function expectAgreement(
+  ws: ExcelJS.Worksheet,
+  layout: MonitoringLayout,
+  core: MonitoringResult
+): void {
   const v = (row: number, col: number) => computed(ws.getCell(row + 1, col + 1));
-  const figure = (row: number, col: number, expected: number | null, scale: number, what: string) => {
+  const figure = (
+    row: number,
+    col: number,
+    expected: number | null,
+    scale: number,
+    what: string
+  ) => {
     if (expected === null) expect([what, v(row, col)]).toEqual([what, "n/a"]);
     else close(v(row, col), expected * scale, what);
   };
@@ -176,19 +276,36 @@ function expectAgreement(ws: ExcelJS.Worksheet, layout: MonitoringLayout, core: 
     figure(row, C.quarterValue, r.quarter.value, s, `${name} quarter`);
     figure(row, C.previousQuarter, r.quarter.previous, s, `${name} previous quarter`);
     figure(row, C.yearAgo, r.quarter.yearAgo, s, `${name} year-ago quarter`);
-    expect([name, v(row, C.rag), v(row, C.dotShort), v(row, C.dotLong)]).toEqual([name, r.rag ?? "n/a", r.dotShort, r.dotLong]);
+    expect([name, v(row, C.rag), v(row, C.dotShort), v(row, C.dotLong)]).toEqual([
+      name,
+      r.rag ?? "n/a",
+      r.dotShort,
+      r.dotLong,
+    ]);
     const cc = layout.controlCharts[k];
     if (r.controlChart && cc) {
       close(v(cc.mean.row, cc.mean.col), r.controlChart.limits.mean * s, `${name} XmR mean`);
       close(v(cc.upper.row, cc.upper.col), r.controlChart.limits.upper * s, `${name} XmR upper`);
       close(v(cc.lower.row, cc.lower.col), r.controlChart.limits.lower * s, `${name} XmR lower`);
-      const labels = r.controlChart.pointLabels.map((_, i) => v(cc.signalRow, cc.firstCol + i) ?? "");
+      const labels = r.controlChart.pointLabels.map(
+        (_, i) => v(cc.signalRow, cc.firstCol + i) ?? ""
+      );
       expect([name, labels]).toEqual([name, r.controlChart.pointLabels]);
     }
   });
   const c = layout.countCells;
-  expect([v(c.Red.row, c.Red.col), v(c.Amber.row, c.Amber.col), v(c.Green.row, c.Green.col), v(c.none.row, c.none.col), v(c.total.row, c.total.col)]).toEqual([
-    core.counts.Red, core.counts.Amber, core.counts.Green, core.counts.none, core.indicators.length,
+  expect([
+    v(c.Red.row, c.Red.col),
+    v(c.Amber.row, c.Amber.col),
+    v(c.Green.row, c.Green.col),
+    v(c.none.row, c.none.col),
+    v(c.total.row, c.total.col),
+  ]).toEqual([
+    core.counts.Red,
+    core.counts.Amber,
+    core.counts.Green,
+    core.counts.none,
+    core.indicators.length,
   ]);
   expect(v(layout.summaryCell.row, layout.summaryCell.col)).toBe(core.summary);
 }
@@ -207,7 +324,11 @@ describeWithLibreOffice("the monitoring sheet recalculated in LibreOffice", () =
 
   /** The sheet as an analyst would edit it: actuals, a target, a tolerance, a polarity. */
   const edits: { k: number; apply(ws: ExcelJS.Worksheet, ind: Indicator): void }[] = [];
-  const edited = all.map((ind) => ({ ...ind, actuals: [...ind.actuals], targets: [...ind.targets] }));
+  const edited = all.map((ind) => ({
+    ...ind,
+    actuals: [...ind.actuals],
+    targets: [...ind.targets],
+  }));
   const setActual = (k: number, period: string, value: number | null, target = false) => {
     const ind = edited[k]!;
     const i = ind.periods.indexOf(period);
@@ -223,15 +344,23 @@ describeWithLibreOffice("the monitoring sheet recalculated in LibreOffice", () =
   };
   const idx = (name: string) => all.findIndex((i) => i.name === name);
   setActual(idx("MOPAC 7 neighbourhood crimes"), "2016-17 Q3", 1200); // now within tolerance: Green
-  for (const q of ["2016-17 Q1", "2016-17 Q2", "2016-17 Q3"]) setActual(idx("Burglary"), q, 250, true); // a tougher target
+  for (const q of ["2016-17 Q1", "2016-17 Q2", "2016-17 Q3"])
+    setActual(idx("Burglary"), q, 250, true); // a tougher target
   setActual(idx("I calls answered in target"), "2015-16 Q3", 90.1); // the missing quarter supplied
   setActual(idx("Missing quarter"), "2016-17 Q1", 245);
   const asb = idx("ASB calls");
   edited[asb]!.tolerancePct = 4; // 4.8% off target is now beyond tolerance: Amber (improved)
-  edits.push({ k: asb, apply: (ws) => void (ws.getCell(layout.indicatorRows[asb]! + 1, C.tolerance + 1).value = 0.04) });
+  edits.push({
+    k: asb,
+    apply: (ws) => void (ws.getCell(layout.indicatorRows[asb]! + 1, C.tolerance + 1).value = 0.04),
+  });
   const sd = idx("Sanction detection rate (TNO)");
   edited[sd]!.polarity = "lower-is-better"; // every comparison turns round
-  edits.push({ k: sd, apply: (ws) => void (ws.getCell(layout.indicatorRows[sd]! + 1, C.polarity + 1).value = "lower is better") });
+  edits.push({
+    k: sd,
+    apply: (ws) =>
+      void (ws.getCell(layout.indicatorRows[sd]! + 1, C.polarity + 1).value = "lower is better"),
+  });
   const burglaryMonthly = idx("Merton burglary (monthly)");
   setActual(burglaryMonthly, "2021-12", 400); // a spike: FYTD, quarter and control-chart signals all move
 
@@ -240,7 +369,9 @@ describeWithLibreOffice("the monitoring sheet recalculated in LibreOffice", () =
     const original = path.join(dir, "monitoring.xlsx");
     writeFileSync(original, bytes);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(bytes));
+    await wb.xlsx.load(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
+    );
     const ws = wb.getWorksheet("Monitoring")!;
     for (const e of edits) e.apply(ws, all[e.k]!);
     const changed = path.join(dir, "monitoring-edited.xlsx");
@@ -259,9 +390,33 @@ describeWithLibreOffice("the monitoring sheet recalculated in LibreOffice", () =
     const core = computeMonitoring(all);
     // The cases are what they claim to be, so the agreement covers every branch.
     const rag = (name: string) => core.indicators[idx(name)]!.rag;
-    expect(["Lower: better than target", "Lower: exactly at tolerance", "Higher rate: above target", "Higher rate: exactly at tolerance", "Higher count: exactly at tolerance", "Target of zero: met"].map(rag)).toEqual(Array(6).fill("Green"));
-    expect(["Lower: off, improved", "Lower: off, held", "Higher rate: off, improved", "Higher rate: off, held", "Target of zero: missed, improved"].map(rag)).toEqual(Array(5).fill("Amber"));
-    expect(["Lower: off, worse", "Lower: off, no last year", "Higher rate: off, worse", "Higher count: off, worse"].map(rag)).toEqual(Array(4).fill("Red"));
+    expect(
+      [
+        "Lower: better than target",
+        "Lower: exactly at tolerance",
+        "Higher rate: above target",
+        "Higher rate: exactly at tolerance",
+        "Higher count: exactly at tolerance",
+        "Target of zero: met",
+      ].map(rag)
+    ).toEqual(Array(6).fill("Green"));
+    expect(
+      [
+        "Lower: off, improved",
+        "Lower: off, held",
+        "Higher rate: off, improved",
+        "Higher rate: off, held",
+        "Target of zero: missed, improved",
+      ].map(rag)
+    ).toEqual(Array(5).fill("Amber"));
+    expect(
+      [
+        "Lower: off, worse",
+        "Lower: off, no last year",
+        "Higher rate: off, worse",
+        "Higher count: off, worse",
+      ].map(rag)
+    ).toEqual(Array(4).fill("Red"));
     expect(core.indicators[idx("Missing quarter")]!.dotShort).toBe("n/a");
     expect(core.indicators[idx("Merton burglary (monthly)")]!.fytd.periods[0]).toBe("2021-04");
     expectAgreement(books.original!.getWorksheet("Monitoring")!, layout, core);
@@ -277,7 +432,9 @@ describeWithLibreOffice("the monitoring sheet recalculated in LibreOffice", () =
     expect(after.indicators[sd]!.dotShort).toBe("↑ better");
     expect(after.indicators[idx("I calls answered in target")]!.dotLong).not.toBe("n/a");
     expect(after.indicators[idx("Missing quarter")]!.dotShort).not.toBe("n/a");
-    expect(after.indicators[burglaryMonthly]!.controlChart!.pointLabels).not.toEqual(before.indicators[burglaryMonthly]!.controlChart!.pointLabels);
+    expect(after.indicators[burglaryMonthly]!.controlChart!.pointLabels).not.toEqual(
+      before.indicators[burglaryMonthly]!.controlChart!.pointLabels
+    );
     expect(after.summary).not.toBe(before.summary);
     expectAgreement(books.edited!.getWorksheet("Monitoring")!, layout, after);
   });

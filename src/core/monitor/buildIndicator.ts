@@ -24,24 +24,38 @@ export interface IndicatorInput {
 export function buildIndicator(input: IndicatorInput): Indicator {
   const unit = input.unit ?? "count";
   if (input.actuals.length !== input.periods.length) {
-    throw new MonitorInputError(`Indicator "${input.name}": ${input.periods.length} periods but ${input.actuals.length} actuals`);
+    throw new MonitorInputError(
+      `Indicator "${input.name}": ${input.periods.length} periods but ${input.actuals.length} actuals`
+    );
   }
-  const targets = Array.isArray(input.target) ? input.target : input.periods.map(() => (input.target as number | null | undefined) ?? null);
+  const targets = Array.isArray(input.target)
+    ? input.target
+    : input.periods.map(() => (input.target as number | null | undefined) ?? null);
   if (targets.length !== input.periods.length) {
-    throw new MonitorInputError(`Indicator "${input.name}": ${input.periods.length} periods but ${targets.length} targets`);
+    throw new MonitorInputError(
+      `Indicator "${input.name}": ${input.periods.length} periods but ${targets.length} targets`
+    );
   }
   const tolerancePct = input.tolerancePct ?? DEFAULT_TOLERANCE_PCT;
-  if (!(tolerancePct >= 0)) throw new MonitorInputError(`Indicator "${input.name}": tolerance ${tolerancePct} is not a percentage of at least 0`);
+  if (!(tolerancePct >= 0))
+    throw new MonitorInputError(
+      `Indicator "${input.name}": tolerance ${tolerancePct} is not a percentage of at least 0`
+    );
   const rows = input.periods.map((label, i) => {
     const p = parsePeriod(label);
-    if (!p) throw new MonitorInputError(`Indicator "${input.name}": "${label}" is not a month (YYYY-MM) or quarter (2016-17 Q1)`);
+    if (!p)
+      throw new MonitorInputError(
+        `Indicator "${input.name}": "${label}" is not a month (YYYY-MM) or quarter (2016-17 Q1)`
+      );
     return { p, actual: input.actuals[i] ?? null, target: targets[i] ?? null };
   });
   const kind = rows[0]?.p.kind ?? "month";
-  if (rows.some((r) => r.p.kind !== kind)) throw new MonitorInputError(`Indicator "${input.name}": mixes months and quarters`);
+  if (rows.some((r) => r.p.kind !== kind))
+    throw new MonitorInputError(`Indicator "${input.name}": mixes months and quarters`);
   rows.sort((a, b) => a.p.index - b.p.index);
   rows.forEach((r, i) => {
-    if (i > 0 && rows[i - 1]!.p.index === r.p.index) throw new MonitorInputError(`Indicator "${input.name}": period ${periodLabel(r.p)} repeats`);
+    if (i > 0 && rows[i - 1]!.p.index === r.p.index)
+      throw new MonitorInputError(`Indicator "${input.name}": period ${periodLabel(r.p)} repeats`);
   });
   return {
     name: input.name,

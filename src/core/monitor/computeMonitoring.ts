@@ -2,9 +2,26 @@
 // against the previous corresponding period, RAG against target and tolerance, and the
 // direction of travel by quarter. The monitoring sheet's formulas repeat these rules
 // cell by cell; layoutMonitoring follows the same plan (planIndicator) so both agree.
-import { displayLabel, endMonth, fyStart, monthsOfQuarter, parsePeriod, Period, periodLabel, periodsPerYear, quarterOfMonth } from "./periods";
+import {
+  displayLabel,
+  endMonth,
+  fyStart,
+  monthsOfQuarter,
+  parsePeriod,
+  Period,
+  periodLabel,
+  periodsPerYear,
+  quarterOfMonth,
+} from "./periods";
 import { countRag, round9, roundHalfAway, summaryLine } from "./summariseRag";
-import type { Direction, Indicator, IndicatorResult, MonitoringResult, MonitorOptions, Rag } from "./types";
+import type {
+  Direction,
+  Indicator,
+  IndicatorResult,
+  MonitoringResult,
+  MonitorOptions,
+  Rag,
+} from "./types";
 import { MonitorInputError } from "./monitorErrors";
 import { controlChartOf } from "./controlChart";
 
@@ -34,7 +51,10 @@ function lookup(ind: Indicator): Map<number, { actual: number | null; target: nu
   const map = new Map<number, { actual: number | null; target: number | null }>();
   ind.periods.forEach((label, i) => {
     const p = parsePeriod(label);
-    if (!p || p.kind !== ind.periodKind) throw new MonitorInputError(`Indicator "${ind.name}": period "${label}" is not a ${ind.periodKind}`);
+    if (!p || p.kind !== ind.periodKind)
+      throw new MonitorInputError(
+        `Indicator "${ind.name}": period "${label}" is not a ${ind.periodKind}`
+      );
     map.set(p.index, { actual: ind.actuals[i] ?? null, target: ind.targets[i] ?? null });
   });
   return map;
@@ -44,7 +64,10 @@ function lookup(ind: Indicator): Map<number, { actual: number | null; target: nu
 export function resolveAsOf(ind: Indicator, asOf: string | undefined): Period | null {
   if (asOf !== undefined) {
     const p = parsePeriod(asOf);
-    if (!p) throw new MonitorInputError(`The reporting period "${asOf}" is neither a month (YYYY-MM) nor a quarter (2016-17 Q1)`);
+    if (!p)
+      throw new MonitorInputError(
+        `The reporting period "${asOf}" is neither a month (YYYY-MM) nor a quarter (2016-17 Q1)`
+      );
     if (p.kind === ind.periodKind) return p;
     if (ind.periodKind === "month") return { kind: "month", index: endMonth(p) };
     const q = quarterOfMonth(p.index);
@@ -59,14 +82,26 @@ export function resolveAsOf(ind: Indicator, asOf: string | undefined): Period | 
 }
 
 const range = (from: Period, to: Period): Period[] =>
-  Array.from({ length: Math.max(0, to.index - from.index + 1) }, (_, i) => ({ kind: from.kind, index: from.index + i }));
+  Array.from({ length: Math.max(0, to.index - from.index + 1) }, (_, i) => ({
+    kind: from.kind,
+    index: from.index + i,
+  }));
 
-const shiftAll = (ps: Period[], delta: number): Period[] => ps.map((p) => ({ kind: p.kind, index: p.index + delta }));
+const shiftAll = (ps: Period[], delta: number): Period[] =>
+  ps.map((p) => ({ kind: p.kind, index: p.index + delta }));
 
 /** Decides which periods every figure uses. */
 export function planIndicator(ind: Indicator, asOfOption?: string): IndicatorPlan {
   const asOf = resolveAsOf(ind, asOfOption);
-  if (!asOf) return { asOf: null, fytd: [], fytdPrevious: [], quarter: null, previousQuarter: null, yearAgoQuarter: null };
+  if (!asOf)
+    return {
+      asOf: null,
+      fytd: [],
+      fytdPrevious: [],
+      quarter: null,
+      previousQuarter: null,
+      yearAgoQuarter: null,
+    };
   const perYear = periodsPerYear(ind.periodKind);
   const fytd = ind.aggregation === "latest" ? [asOf] : range(fyStart(asOf), asOf);
   const fytdPrevious = shiftAll(fytd, -perYear);
@@ -75,7 +110,9 @@ export function planIndicator(ind: Indicator, asOfOption?: string): IndicatorPla
     // A rolling (latest) monthly figure is compared with its value 3 and 12 months before.
     const step = ind.periodKind === "quarter" ? 1 : 3;
     return {
-      asOf, fytd, fytdPrevious,
+      asOf,
+      fytd,
+      fytdPrevious,
       quarter: single(asOf),
       previousQuarter: single({ kind: asOf.kind, index: asOf.index - step }),
       yearAgoQuarter: single({ kind: asOf.kind, index: asOf.index - perYear }),
@@ -89,7 +126,9 @@ export function planIndicator(ind: Indicator, asOfOption?: string): IndicatorPla
     periods: monthsOfQuarter(quarter).map((index) => ({ kind: "month" as const, index })),
   });
   return {
-    asOf, fytd, fytdPrevious,
+    asOf,
+    fytd,
+    fytdPrevious,
     quarter: months(q),
     previousQuarter: months({ kind: "quarter", index: q.index - 1 }),
     yearAgoQuarter: months({ kind: "quarter", index: q.index - 4 }),
@@ -145,7 +184,11 @@ function figures(ind: Indicator, plan: IndicatorPlan, scale: number): Figures {
 }
 
 /** ↑ better / ↓ worse / → same, respecting polarity; n/a when either value is missing. */
-export function directionOfTravel(current: number | null, previous: number | null, sign: 1 | -1): Direction {
+export function directionOfTravel(
+  current: number | null,
+  previous: number | null,
+  sign: 1 | -1
+): Direction {
   if (current === null || previous === null) return "n/a";
   const worse = round9(sign * (current - previous));
   return worse < 0 ? "↑ better" : worse > 0 ? "↓ worse" : "→ same";
@@ -160,7 +203,10 @@ export function rateRag(
   tolerancePct: number
 ): Rag | null {
   if (actual === null || target === null) return null;
-  const within = target === 0 ? sign * (actual - target) <= 0 : round9((sign * (actual - target)) / Math.abs(target)) <= round9(tolerancePct / 100);
+  const within =
+    target === 0
+      ? sign * (actual - target) <= 0
+      : round9((sign * (actual - target)) / Math.abs(target)) <= round9(tolerancePct / 100);
   if (within) return "Green";
   if (previous !== null && round9(sign * (actual - previous)) <= 0) return "Amber";
   return "Red";
@@ -168,12 +214,26 @@ export function rateRag(
 
 const fmt1 = (x: number) => roundHalfAway(x, 1).toFixed(1);
 
-function explain(rag: Rag | null, r: Pick<IndicatorResult, "fytd" | "tolerancePct">, d: Figures, sign: 1 | -1): string {
+function explain(
+  rag: Rag | null,
+  r: Pick<IndicatorResult, "fytd" | "tolerancePct">,
+  d: Figures,
+  sign: 1 | -1
+): string {
   const tol = `${r.tolerancePct}%`;
-  if (rag === null) return d.fytdTarget === null ? "no target for the period" : "no actual figure for the whole financial year to date";
+  if (rag === null)
+    return d.fytdTarget === null
+      ? "no target for the period"
+      : "no actual figure for the whole financial year to date";
   const off = r.fytd.offTargetPct;
-  const offText = off === null ? "off a target of 0" : `${fmt1(Math.abs(off))}% ${off > 0 ? "worse than" : "better than"} target`;
-  if (rag === "Green") return off === null || off <= 0 ? `on target (${offText})` : `within the ${tol} tolerance (${offText})`;
+  const offText =
+    off === null
+      ? "off a target of 0"
+      : `${fmt1(Math.abs(off))}% ${off > 0 ? "worse than" : "better than"} target`;
+  if (rag === "Green")
+    return off === null || off <= 0
+      ? `on target (${offText})`
+      : `within the ${tol} tolerance (${offText})`;
   if (rag === "Amber") {
     const held = round9(sign * ((d.fytdActual ?? 0) - (d.fytdPrevious ?? 0))) === 0;
     return `${offText}, more than the ${tol} tolerance, but ${held ? "held" : "improved"} against the previous corresponding period`;
@@ -198,10 +258,20 @@ export function computeIndicator(ind: Indicator, opts: MonitorOptions = {}): Ind
     actual: a,
     previous: p,
     change: a !== null && p !== null ? a - p : null,
-    changePct: ind.unit !== "percentage" && a !== null && p !== null && p !== 0 ? ((a - p) / Math.abs(p)) * 100 : null,
-    offTargetPct: a !== null && t !== null && t !== 0 ? ((sign * (a - t)) / Math.abs(t)) * 100 : null,
+    changePct:
+      ind.unit !== "percentage" && a !== null && p !== null && p !== 0
+        ? ((a - p) / Math.abs(p)) * 100
+        : null,
+    offTargetPct:
+      a !== null && t !== null && t !== 0 ? ((sign * (a - t)) / Math.abs(t)) * 100 : null,
   };
-  const rag = rateRag(scaled.fytdActual, scaled.fytdTarget, scaled.fytdPrevious, sign, ind.tolerancePct);
+  const rag = rateRag(
+    scaled.fytdActual,
+    scaled.fytdTarget,
+    scaled.fytdPrevious,
+    sign,
+    ind.tolerancePct
+  );
   const base = { fytd, tolerancePct: ind.tolerancePct };
   return {
     name: ind.name,
@@ -229,7 +299,10 @@ export function computeIndicator(ind: Indicator, opts: MonitorOptions = {}): Ind
 }
 
 /** Rates every indicator and writes the summary line. */
-export function computeMonitoring(indicators: Indicator[], opts: MonitorOptions = {}): MonitoringResult {
+export function computeMonitoring(
+  indicators: Indicator[],
+  opts: MonitorOptions = {}
+): MonitoringResult {
   const results = indicators.map((ind) => computeIndicator(ind, opts));
   const counts = countRag(results.map((r) => r.rag));
   return { indicators: results, counts, summary: summaryLine(counts) };

@@ -12,7 +12,10 @@ export interface ControlChartOptions {
   xmrMaxPoints?: number;
 }
 
-export const CONTROL_CHART_DEFAULTS: Required<ControlChartOptions> = { xmrMinPoints: 15, xmrMaxPoints: 36 };
+export const CONTROL_CHART_DEFAULTS: Required<ControlChartOptions> = {
+  xmrMinPoints: 15,
+  xmrMaxPoints: 36,
+};
 
 export interface ControlChart {
   /** Months charted, ascending and consecutive. */
@@ -38,7 +41,16 @@ export const SIGNAL_TEXT = {
 } as const;
 
 /** Label order within a month's label. */
-const LABEL_ORDER: (keyof typeof SIGNAL_TEXT)[] = ["outsideHigh", "outsideLow", "runHigh", "runLow", "trendHigh", "trendLow", "nearHigh", "nearLow"];
+const LABEL_ORDER: (keyof typeof SIGNAL_TEXT)[] = [
+  "outsideHigh",
+  "outsideLow",
+  "runHigh",
+  "runLow",
+  "trendHigh",
+  "trendLow",
+  "nearHigh",
+  "nearLow",
+];
 
 /**
  * Labels per point. A point outside the limits is not also called "2 of 3": the
@@ -49,10 +61,21 @@ export function pointLabels(count: number, signals: SpcSignal[]): string[] {
   for (const s of signals) {
     const high = s.side === "high";
     const key =
-      s.rule === "outside-limits" ? (high ? "outsideHigh" : "outsideLow")
-      : s.rule === "run" ? (high ? "runHigh" : "runLow")
-      : s.rule === "trend" ? (high ? "trendHigh" : "trendLow")
-      : high ? "nearHigh" : "nearLow";
+      s.rule === "outside-limits"
+        ? high
+          ? "outsideHigh"
+          : "outsideLow"
+        : s.rule === "run"
+          ? high
+            ? "runHigh"
+            : "runLow"
+          : s.rule === "trend"
+            ? high
+              ? "trendHigh"
+              : "trendLow"
+            : high
+              ? "nearHigh"
+              : "nearLow";
     for (const i of s.points) sets[i]?.add(key);
   }
   return sets.map((set) => {
@@ -60,7 +83,9 @@ export function pointLabels(count: number, signals: SpcSignal[]): string[] {
       set.delete("nearHigh");
       set.delete("nearLow");
     }
-    return LABEL_ORDER.filter((k) => set.has(k)).map((k) => SIGNAL_TEXT[k]).join("; ");
+    return LABEL_ORDER.filter((k) => set.has(k))
+      .map((k) => SIGNAL_TEXT[k])
+      .join("; ");
   });
 }
 
@@ -69,7 +94,11 @@ export function pointLabels(count: number, signals: SpcSignal[]): string[] {
  * month, at most xmrMaxPoints long; null when the indicator is not a monthly flow or the
  * run is shorter than xmrMinPoints.
  */
-export function controlChartPeriods(ind: Indicator, asOf: Period | null, opts: ControlChartOptions = {}): Period[] | null {
+export function controlChartPeriods(
+  ind: Indicator,
+  asOf: Period | null,
+  opts: ControlChartOptions = {}
+): Period[] | null {
   const { xmrMinPoints, xmrMaxPoints } = { ...CONTROL_CHART_DEFAULTS, ...opts };
   // Rolling-12-month levels overlap month to month, so their points are not independent.
   if (ind.periodKind !== "month" || ind.aggregation === "latest" || asOf === null) return null;
@@ -79,12 +108,18 @@ export function controlChartPeriods(ind: Indicator, asOf: Period | null, opts: C
     if (p && ind.actuals[i] != null) has.add(p.index);
   });
   const out: Period[] = [];
-  for (let m = asOf.index; has.has(m) && out.length < xmrMaxPoints; m--) out.unshift({ kind: "month", index: m });
+  for (let m = asOf.index; has.has(m) && out.length < xmrMaxPoints; m--)
+    out.unshift({ kind: "month", index: m });
   return out.length >= Math.max(2, xmrMinPoints) ? out : null;
 }
 
 /** Limits, signals and labels; `scale` as the sheet stores values (percentages as fractions). */
-export function controlChartOf(ind: Indicator, asOf: Period | null, opts: ControlChartOptions = {}, scale = 1): ControlChart | null {
+export function controlChartOf(
+  ind: Indicator,
+  asOf: Period | null,
+  opts: ControlChartOptions = {},
+  scale = 1
+): ControlChart | null {
   const periods = controlChartPeriods(ind, asOf, opts);
   if (!periods) return null;
   const byIndex = new Map<number, number>();

@@ -27,7 +27,11 @@ interface MeasureDef {
   read(table: CrimeTable): { previous: number | null; current: number | null } | null;
 }
 
-const key = (s: string | null | undefined): string => (s ?? "").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+const key = (s: string | null | undefined): string =>
+  (s ?? "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
 
 type Matcher = { category: string; subcategory?: string };
 
@@ -35,7 +39,11 @@ type Matcher = { category: string; subcategory?: string };
 function findRow(table: CrimeTable, matchers: Matcher[]): TableRow | undefined {
   for (const m of matchers) {
     const row = table.rows.find(
-      (r) => key(r.category) === key(m.category) && (m.subcategory === undefined ? r.isTotal || r.subcategory === null : key(r.subcategory) === key(m.subcategory))
+      (r) =>
+        key(r.category) === key(m.category) &&
+        (m.subcategory === undefined
+          ? r.isTotal || r.subcategory === null
+          : key(r.subcategory) === key(m.subcategory))
     );
     if (row) return row;
   }
@@ -43,27 +51,47 @@ function findRow(table: CrimeTable, matchers: Matcher[]): TableRow | undefined {
 }
 
 function fields(row: TableRow | undefined, previous: string, current: string) {
-  return row ? { previous: row.values[previous] ?? null, current: row.values[current] ?? null } : null;
+  return row
+    ? { previous: row.values[previous] ?? null, current: row.values[current] ?? null }
+    : null;
 }
 
 const OFFENCES_KINDS = new Set<CrimeTable["kind"]>(["offences-sds", "datastore-r12"]);
 
 /** The seven MOPAC 7 neighbourhood crimes, as the police table and the Datastore name them. */
 const MOPAC7: Matcher[][] = [
-  [{ category: "VWI" }, { category: "Violence Against the Person", subcategory: "Violence with Injury" }],
+  [
+    { category: "VWI" },
+    { category: "Violence Against the Person", subcategory: "Violence with Injury" },
+  ],
   [{ category: "Robbery" }],
   [{ category: "Burglary" }],
-  [{ category: "Theft and Handling", subcategory: "Theft/Taking of M/V" }, { category: "Vehicle Offences", subcategory: "Theft or Taking of a Motor Vehicle" }],
-  [{ category: "Theft and Handling", subcategory: "Theft From M/V" }, { category: "Vehicle Offences", subcategory: "Theft from a Motor Vehicle" }],
-  [{ category: "Theft and Handling", subcategory: "Theft Person" }, { category: "Theft", subcategory: "Theft from Person" }],
-  [{ category: "Criminal Damage" }, { category: "Arson and Criminal Damage", subcategory: "Criminal Damage" }],
+  [
+    { category: "Theft and Handling", subcategory: "Theft/Taking of M/V" },
+    { category: "Vehicle Offences", subcategory: "Theft or Taking of a Motor Vehicle" },
+  ],
+  [
+    { category: "Theft and Handling", subcategory: "Theft From M/V" },
+    { category: "Vehicle Offences", subcategory: "Theft from a Motor Vehicle" },
+  ],
+  [
+    { category: "Theft and Handling", subcategory: "Theft Person" },
+    { category: "Theft", subcategory: "Theft from Person" },
+  ],
+  [
+    { category: "Criminal Damage" },
+    { category: "Arson and Criminal Damage", subcategory: "Criminal Damage" },
+  ],
 ];
 
 const calls = (label: string, unit: IndicatorUnit, polarity: Polarity): MeasureDef => ({
   label,
   unit,
   polarity,
-  read: (t) => (t.kind === "calls-asb" ? fields(findRow(t, [{ category: label }]), "previous", "current") : null),
+  read: (t) =>
+    t.kind === "calls-asb"
+      ? fields(findRow(t, [{ category: label }]), "previous", "current")
+      : null,
 });
 
 export const TABLE_MEASURES: Record<TableMeasure, MeasureDef> = {
@@ -71,7 +99,14 @@ export const TABLE_MEASURES: Record<TableMeasure, MeasureDef> = {
     label: "All offences (TNO)",
     unit: "count",
     polarity: "lower-is-better",
-    read: (t) => (OFFENCES_KINDS.has(t.kind) ? fields(findRow(t, [{ category: "TNO" }, { category: "All offences" }]), "offencesPrevious", "offencesCurrent") : null),
+    read: (t) =>
+      OFFENCES_KINDS.has(t.kind)
+        ? fields(
+            findRow(t, [{ category: "TNO" }, { category: "All offences" }]),
+            "offencesPrevious",
+            "offencesCurrent"
+          )
+        : null,
   },
   mopac7: {
     label: "MOPAC 7 neighbourhood crimes",
@@ -79,9 +114,12 @@ export const TABLE_MEASURES: Record<TableMeasure, MeasureDef> = {
     polarity: "lower-is-better",
     read: (t) => {
       if (!OFFENCES_KINDS.has(t.kind)) return null;
-      const parts = MOPAC7.map((alternatives) => fields(findRow(t, alternatives), "offencesPrevious", "offencesCurrent"));
+      const parts = MOPAC7.map((alternatives) =>
+        fields(findRow(t, alternatives), "offencesPrevious", "offencesCurrent")
+      );
       if (parts.some((p) => p === null)) return null;
-      const sum = (k: "previous" | "current") => (parts.some((p) => p![k] === null) ? null : parts.reduce((s, p) => s + p![k]!, 0));
+      const sum = (k: "previous" | "current") =>
+        parts.some((p) => p![k] === null) ? null : parts.reduce((s, p) => s + p![k]!, 0);
       return { previous: sum("previous"), current: sum("current") };
     },
   },
@@ -89,7 +127,10 @@ export const TABLE_MEASURES: Record<TableMeasure, MeasureDef> = {
     label: "Sanction detection rate (TNO)",
     unit: "percentage",
     polarity: "higher-is-better",
-    read: (t) => (t.kind === "offences-sds" ? fields(findRow(t, [{ category: "TNO" }]), "sdRatePrevious", "sdRateCurrent") : null),
+    read: (t) =>
+      t.kind === "offences-sds"
+        ? fields(findRow(t, [{ category: "TNO" }]), "sdRatePrevious", "sdRateCurrent")
+        : null,
   },
   "asb-calls": calls("ASB Calls", "count", "lower-is-better"),
   "asb-repeat-callers": calls("ASB Repeat Callers", "count", "lower-is-better"),
@@ -114,7 +155,10 @@ export interface IndicatorsFromTablesOptions {
  * one and a later period ending beats an earlier one. When the tables cover several
  * areas, each indicator's name starts with its area ("Merton: All offences (TNO)").
  */
-export function indicatorsFromTables(tables: CrimeTable[], opts: IndicatorsFromTablesOptions = {}): Indicator[] {
+export function indicatorsFromTables(
+  tables: CrimeTable[],
+  opts: IndicatorsFromTablesOptions = {}
+): Indicator[] {
   const measures = opts.measures ?? (Object.keys(TABLE_MEASURES) as TableMeasure[]);
   const areas = [...new Set(tables.filter((t) => t.periodEnding).map((t) => t.area ?? ""))];
   const out: Indicator[] = [];

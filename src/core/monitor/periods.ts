@@ -10,8 +10,34 @@ export interface Period {
   index: number;
 }
 
-const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const MONTH_FULL = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTH_NAMES = [
+  "Jan",
+  "Feb",
+  "Mar",
+  "Apr",
+  "May",
+  "Jun",
+  "Jul",
+  "Aug",
+  "Sep",
+  "Oct",
+  "Nov",
+  "Dec",
+];
+const MONTH_FULL = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
 
 /** Steps per year of a period kind: 12 months or 4 quarters. */
 export function periodsPerYear(kind: PeriodKind): number {
@@ -49,7 +75,9 @@ export function financialYear(p: Period): number {
 /** The first period of the period's financial year (April, or Q1). */
 export function fyStart(p: Period): Period {
   const fy = financialYear(p);
-  return p.kind === "quarter" ? { kind: "quarter", index: fy * 4 } : { kind: "month", index: fy * 12 + 3 };
+  return p.kind === "quarter"
+    ? { kind: "quarter", index: fy * 4 }
+    : { kind: "month", index: fy * 12 + 3 };
 }
 
 /** The financial quarter a month falls in. */
@@ -82,7 +110,12 @@ export function parsePeriod(text: string): Period | null {
   m = /^([A-Za-z]+)[ -](\d{2}|\d{4})$/.exec(t);
   if (m) {
     const name = m[1]!.toLowerCase();
-    const idx = MONTH_FULL.findIndex((full) => full === name || (name.length === 3 && full.startsWith(name)) || (name === "sept" && full === "september"));
+    const idx = MONTH_FULL.findIndex(
+      (full) =>
+        full === name ||
+        (name.length === 3 && full.startsWith(name)) ||
+        (name === "sept" && full === "september")
+    );
     if (idx < 0) return null;
     const y = m[2]!.length === 2 ? 2000 + Number(m[2]) : Number(m[2]);
     return monthOf(y, idx + 1);

@@ -45,6 +45,9 @@ export function summaryLine(counts: RagCounts): string {
   const parts = ([...RAG_ORDER, "none"] as const)
     .filter((k) => counts[k] > 0)
     .map((k) => summaryPart(counts[k], total, k));
-  const joined = parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]!}`;
+  const joined =
+    parts.length === 1
+      ? parts[0]!
+      : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]!}`;
   return `Of the ${total} indicator${total === 1 ? "" : "s"} ${joined}`;
 }

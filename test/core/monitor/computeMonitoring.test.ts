@@ -9,7 +9,13 @@ import type { Polarity } from "../../../src/core/monitor/types";
 const Q = ["2015-16 Q1", "2015-16 Q2", "2015-16 Q3", "2015-16 Q4", "2016-17 Q1", "2016-17 Q2"];
 
 /** A quarterly indicator reported at 2016-17 Q2: FYTD = Q1+Q2 2016-17 against Q1+Q2 2015-16. */
-function quarterly(polarity: Polarity, lastYear: [number, number], thisYear: [number, number], target: number, extra: Partial<IndicatorInput> = {}) {
+function quarterly(
+  polarity: Polarity,
+  lastYear: [number, number],
+  thisYear: [number, number],
+  target: number,
+  extra: Partial<IndicatorInput> = {}
+) {
   return buildIndicator({
     name: "test",
     polarity,
@@ -78,8 +84,10 @@ describe("RAG: higher is better (a rate: target 20%, tolerance 10% of target = 1
     expect(r.fytd.actual).toBe(18);
     expect(r.rag).toBe("Green");
   });
-  test("just below the tolerance and improved is Amber", () => expect(rate([15, 15], [17.9, 18]).rag).toBe("Amber"));
-  test("below the tolerance and held is Amber", () => expect(rate([16, 17], [17, 16]).rag).toBe("Amber"));
+  test("just below the tolerance and improved is Amber", () =>
+    expect(rate([15, 15], [17.9, 18]).rag).toBe("Amber"));
+  test("below the tolerance and held is Amber", () =>
+    expect(rate([16, 17], [17, 16]).rag).toBe("Amber"));
   test("below the tolerance and worse is Red", () => {
     const r = rate([17.5, 17.5], [17, 17.2]);
     expect(r.rag).toBe("Red");
@@ -97,7 +105,14 @@ describe("RAG: higher is better (a rate: target 20%, tolerance 10% of target = 1
 });
 
 test("no target, or no actual for part of the year, gives no rating and says why", () => {
-  const noTarget = computeIndicator(buildIndicator({ name: "x", polarity: "lower-is-better", periods: Q, actuals: [1, 2, 3, 4, 5, 6] }));
+  const noTarget = computeIndicator(
+    buildIndicator({
+      name: "x",
+      polarity: "lower-is-better",
+      periods: Q,
+      actuals: [1, 2, 3, 4, 5, 6],
+    })
+  );
   expect(noTarget.rag).toBeNull();
   expect(noTarget.ragReason).toBe("no target for the period");
   const gap = quarterly("lower-is-better", [1, 1], [1, 1], 1);
@@ -110,8 +125,17 @@ test("no target, or no actual for part of the year, gives no rating and says why
 
 describe("financial year to date across the April boundary (monthly series)", () => {
   // Jan 2016 … Jun 2017, value = the month number within the series (1..18), so sums are easy to check.
-  const months = Array.from({ length: 18 }, (_, i) => `${2016 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`);
-  const ind = buildIndicator({ name: "Offences", polarity: "lower-is-better", periods: months, actuals: months.map((_, i) => i + 1), target: 10 });
+  const months = Array.from(
+    { length: 18 },
+    (_, i) => `${2016 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`
+  );
+  const ind = buildIndicator({
+    name: "Offences",
+    polarity: "lower-is-better",
+    periods: months,
+    actuals: months.map((_, i) => i + 1),
+    target: 10,
+  });
 
   test("March closes the financial year: April 2016 to March 2017", () => {
     const r = computeIndicator(ind, { asOf: "2017-03" });
@@ -162,9 +186,22 @@ describe("financial year to date across the April boundary (monthly series)", ()
 });
 
 describe("quarterly direction of travel", () => {
-  const periods = ["2015-16 Q2", "2015-16 Q3", "2015-16 Q4", "2016-17 Q1", "2016-17 Q2", "2016-17 Q3"];
+  const periods = [
+    "2015-16 Q2",
+    "2015-16 Q3",
+    "2015-16 Q4",
+    "2016-17 Q1",
+    "2016-17 Q2",
+    "2016-17 Q3",
+  ];
   test("a missing previous quarter is n/a, never a change; the year-ago comparison still shows", () => {
-    const ind = buildIndicator({ name: "ASB calls", polarity: "lower-is-better", periods, actuals: [1000, 1100, 1200, 1300, null, 1000], target: 1000 });
+    const ind = buildIndicator({
+      name: "ASB calls",
+      polarity: "lower-is-better",
+      periods,
+      actuals: [1000, 1100, 1200, 1300, null, 1000],
+      target: 1000,
+    });
     const r = computeIndicator(ind);
     expect(r.asOf).toBe("2016-17 Q3");
     expect(r.quarter.previousLabel).toBe("2016-17 Q2");
@@ -174,7 +211,13 @@ describe("quarterly direction of travel", () => {
     expect(r.dotLong).toBe("↑ better");
   });
   test("a year-ago quarter outside the data is n/a", () => {
-    const ind = buildIndicator({ name: "SD rate", unit: "percentage", polarity: "higher-is-better", periods, actuals: [20, 21, 22, 23, 24, 24] });
+    const ind = buildIndicator({
+      name: "SD rate",
+      unit: "percentage",
+      polarity: "higher-is-better",
+      periods,
+      actuals: [20, 21, 22, 23, 24, 24],
+    });
     const r = computeIndicator(ind, { asOf: "2016-17 Q1" });
     expect(r.quarter.yearAgoLabel).toBe("2015-16 Q1");
     expect(r.dotLong).toBe("n/a");
@@ -185,36 +228,61 @@ describe("quarterly direction of travel", () => {
   });
   test("direction respects polarity: the same rise is worse for offences and better for detections", () => {
     const up = [1, 2, 3, 4, 5, 6];
-    expect(computeIndicator(buildIndicator({ name: "a", polarity: "lower-is-better", periods, actuals: up })).dotShort).toBe("↓ worse");
-    expect(computeIndicator(buildIndicator({ name: "b", polarity: "higher-is-better", periods, actuals: up })).dotShort).toBe("↑ better");
+    expect(
+      computeIndicator(
+        buildIndicator({ name: "a", polarity: "lower-is-better", periods, actuals: up })
+      ).dotShort
+    ).toBe("↓ worse");
+    expect(
+      computeIndicator(
+        buildIndicator({ name: "b", polarity: "higher-is-better", periods, actuals: up })
+      ).dotShort
+    ).toBe("↑ better");
   });
 });
 
 describe("summary line", () => {
   test("exactly as committee papers word it", () => {
-    expect(summaryLine({ Red: 2, Amber: 0, Green: 1, none: 0 })).toBe("Of the 3 indicators 2 (66.7%) are Red and 1 (33.3%) is Green");
+    expect(summaryLine({ Red: 2, Amber: 0, Green: 1, none: 0 })).toBe(
+      "Of the 3 indicators 2 (66.7%) are Red and 1 (33.3%) is Green"
+    );
     expect(summaryLine({ Red: 1, Amber: 1, Green: 5, none: 1 })).toBe(
       "Of the 8 indicators 1 (12.5%) is Red, 1 (12.5%) is Amber, 5 (62.5%) are Green and 1 (12.5%) has no rating"
     );
-    expect(summaryLine({ Red: 0, Amber: 0, Green: 1, none: 0 })).toBe("Of the 1 indicator 1 (100.0%) is Green");
+    expect(summaryLine({ Red: 0, Amber: 0, Green: 1, none: 0 })).toBe(
+      "Of the 1 indicator 1 (100.0%) is Green"
+    );
   });
   test("from rated indicators", () => {
-    const ind = (now: [number, number], last: [number, number]) => quarterly("lower-is-better", last, now, 250);
-    const m = computeMonitoring([ind([300, 300], [280, 280]), ind([200, 200], [300, 300]), ind([320, 300], [300, 300])]);
+    const ind = (now: [number, number], last: [number, number]) =>
+      quarterly("lower-is-better", last, now, 250);
+    const m = computeMonitoring([
+      ind([300, 300], [280, 280]),
+      ind([200, 200], [300, 300]),
+      ind([320, 300], [300, 300]),
+    ]);
     expect(m.indicators.map((r) => r.rag)).toEqual(["Red", "Green", "Red"]);
     expect(m.summary).toBe("Of the 3 indicators 2 (66.7%) are Red and 1 (33.3%) is Green");
   });
 });
 
 test("the sample indicator table: figures, ratings and directions", () => {
-  const text = readFileSync(path.join(__dirname, "../../../samples/monitoring/indicators-2016-17.txt"), "utf8");
+  const text = readFileSync(
+    path.join(__dirname, "../../../samples/monitoring/indicators-2016-17.txt"),
+    "utf8"
+  );
   const read = readIndicators(text, "indicators-2016-17.txt");
   if (!read.ok) throw new Error(JSON.stringify(read.errors));
   const m = computeMonitoring(read.indicators);
   const by = (name: string) => m.indicators.find((r) => r.name === name)!;
   expect(by("MOPAC 7 neighbourhood crimes")).toMatchObject({
     asOf: "2016-17 Q3",
-    fytd: { label: "2016-17 Q1–Q3", actual: 1556 + 1603 + 1575, previous: 1502 + 1538 + 1489, target: 4200 },
+    fytd: {
+      label: "2016-17 Q1–Q3",
+      actual: 1556 + 1603 + 1575,
+      previous: 1502 + 1538 + 1489,
+      target: 4200,
+    },
     rag: "Red",
     dotShort: "↑ better",
     dotLong: "↓ worse",
@@ -231,5 +299,7 @@ test("the sample indicator table: figures, ratings and directions", () => {
   expect(spend.unit).toBe("money");
   expect(spend.fytd.target).toBe(402000 + 402000 + 415000); // the per-quarter budget row
   expect(spend.rag).toBe("Red");
-  expect(m.summary).toBe("Of the 6 indicators 3 (50.0%) are Red, 1 (16.7%) is Amber and 2 (33.3%) are Green");
+  expect(m.summary).toBe(
+    "Of the 6 indicators 3 (50.0%) are Red, 1 (16.7%) is Amber and 2 (33.3%) are Green"
+  );
 });

@@ -6,7 +6,10 @@ import { computeIndicator } from "../../../src/core/monitor/computeMonitoring";
 import { pointLabels } from "../../../src/core/monitor/controlChart";
 import { indicatorFromMonthlySeries } from "../../../src/core/monitor/indicatorsFromTables";
 
-const text = readFileSync(path.join(__dirname, "../../../samples/datastore/mps-borough-level-crime-2010-04-to-2022-01.csv"), "utf8");
+const text = readFileSync(
+  path.join(__dirname, "../../../samples/datastore/mps-borough-level-crime-2010-04-to-2022-01.csv"),
+  "utf8"
+);
 const read = readDatastore(text, "mps-2010-2022.csv");
 if (!read.ok) throw new Error(read.error.message);
 const file = read.file;
@@ -62,20 +65,79 @@ test("labels per point: every rule and side, and no '2 of 3' on a point already 
 });
 
 describe("which indicators get a chart", () => {
-  const months = (n: number) => Array.from({ length: n }, (_, i) => `${2019 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`);
+  const months = (n: number) =>
+    Array.from(
+      { length: n },
+      (_, i) => `${2019 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`
+    );
   const wiggle = (n: number) => Array.from({ length: n }, (_, i) => 100 + ((i * 7) % 11));
 
   test("15 consecutive months do, 14 do not; a gap restarts the count", () => {
-    expect(computeIndicator(buildIndicator({ name: "a", polarity: "lower-is-better", periods: months(15), actuals: wiggle(15) })).controlChart?.periods).toHaveLength(15);
-    expect(computeIndicator(buildIndicator({ name: "a", polarity: "lower-is-better", periods: months(14), actuals: wiggle(14) })).controlChart).toBeNull();
+    expect(
+      computeIndicator(
+        buildIndicator({
+          name: "a",
+          polarity: "lower-is-better",
+          periods: months(15),
+          actuals: wiggle(15),
+        })
+      ).controlChart?.periods
+    ).toHaveLength(15);
+    expect(
+      computeIndicator(
+        buildIndicator({
+          name: "a",
+          polarity: "lower-is-better",
+          periods: months(14),
+          actuals: wiggle(14),
+        })
+      ).controlChart
+    ).toBeNull();
     const gap: (number | null)[] = wiggle(30);
     gap[20] = null;
-    expect(computeIndicator(buildIndicator({ name: "a", polarity: "lower-is-better", periods: months(30), actuals: gap })).controlChart).toBeNull();
-    expect(computeIndicator(buildIndicator({ name: "a", polarity: "lower-is-better", periods: months(30), actuals: gap }), { xmrMinPoints: 9 }).controlChart?.periods[0]).toBe("2020-10");
+    expect(
+      computeIndicator(
+        buildIndicator({
+          name: "a",
+          polarity: "lower-is-better",
+          periods: months(30),
+          actuals: gap,
+        })
+      ).controlChart
+    ).toBeNull();
+    expect(
+      computeIndicator(
+        buildIndicator({
+          name: "a",
+          polarity: "lower-is-better",
+          periods: months(30),
+          actuals: gap,
+        }),
+        { xmrMinPoints: 9 }
+      ).controlChart?.periods[0]
+    ).toBe("2020-10");
   });
   test("quarters and rolling-12-month levels do not", () => {
-    const q = Array.from({ length: 20 }, (_, i) => `${2010 + Math.floor(i / 4)}-${String((2011 + Math.floor(i / 4)) % 100).padStart(2, "0")} Q${(i % 4) + 1}`);
-    expect(computeIndicator(buildIndicator({ name: "q", polarity: "lower-is-better", periods: q, actuals: wiggle(20) })).controlChart).toBeNull();
-    expect(computeIndicator(buildIndicator({ name: "r", polarity: "lower-is-better", periods: months(20), actuals: wiggle(20), aggregation: "latest" })).controlChart).toBeNull();
+    const q = Array.from(
+      { length: 20 },
+      (_, i) =>
+        `${2010 + Math.floor(i / 4)}-${String((2011 + Math.floor(i / 4)) % 100).padStart(2, "0")} Q${(i % 4) + 1}`
+    );
+    expect(
+      computeIndicator(
+        buildIndicator({ name: "q", polarity: "lower-is-better", periods: q, actuals: wiggle(20) })
+      ).controlChart
+    ).toBeNull();
+    expect(
+      computeIndicator(
+        buildIndicator({
+          name: "r",
+          polarity: "lower-is-better",
+          periods: months(20),
+          actuals: wiggle(20),
+          aggregation: "latest",
+        })
+      ).controlChart
+    ).toBeNull();
   });
 });

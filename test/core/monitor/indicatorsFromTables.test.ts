@@ -5,18 +5,28 @@ import { monthlySeries, readDatastore, r12Tables } from "../../../src/core/datas
 import { readPaste } from "../../../src/core/read/readPaste";
 import type { CrimeTable } from "../../../src/core/model";
 import { computeIndicator } from "../../../src/core/monitor/computeMonitoring";
-import { indicatorFromMonthlySeries, indicatorsFromTables } from "../../../src/core/monitor/indicatorsFromTables";
+import {
+  indicatorFromMonthlySeries,
+  indicatorsFromTables,
+} from "../../../src/core/monitor/indicatorsFromTables";
 
 const samples = path.join(__dirname, "../../../samples");
 
 function pasted(file: string): CrimeTable[] {
-  const r = readPaste(readFileSync(path.join(samples, "offences-sds", file), "utf8"), { source: file, fileName: file });
+  const r = readPaste(readFileSync(path.join(samples, "offences-sds", file), "utf8"), {
+    source: file,
+    fileName: file,
+  });
   if (!r.ok) throw new Error(r.error.message);
   return r.tables;
 }
 
 /** Independent of the Datastore reader: sums raw CSV cells for Merton rows chosen by (major, minor). */
-function rawMertonSum(text: string, months: string[], pick: (major: string, minor: string) => boolean): number {
+function rawMertonSum(
+  text: string,
+  months: string[],
+  pick: (major: string, minor: string) => boolean
+): number {
   const rows = Papa.parse<string[]>(text.trim(), { delimiter: "," }).data;
   const header = rows[0]!;
   const cols = months.map((m) => header.indexOf(m.replace("-", "")));
@@ -34,7 +44,10 @@ const monthsBetween = (from: string, to: string): string[] => {
     const label = `${y}-${String(m).padStart(2, "0")}`;
     out.push(label);
     if (label === to) return out;
-    m === 12 ? ((y += 1), (m = 1)) : (m += 1);
+    if (m === 12) {
+      y += 1;
+      m = 1;
+    } else m += 1;
   }
 };
 
@@ -69,7 +82,11 @@ describe("measures from the pasted Merton tables (2 July and 1 August 2017)", ()
 
   test("SD rate (higher is better) and the calls block; a missing current figure leaves that month out", () => {
     const sd = computeIndicator(by("Sanction detection rate (TNO)"));
-    expect(sd).toMatchObject({ unit: "percentage", polarity: "higher-is-better", dotLong: "↓ worse" });
+    expect(sd).toMatchObject({
+      unit: "percentage",
+      polarity: "higher-is-better",
+      dotLong: "↓ worse",
+    });
     expect(sd.fytd).toMatchObject({ actual: 16.8, previous: 18.5 });
     expect(sd.fytd.change).toBeCloseTo(-1.7, 10);
     const asb = by("ASB Calls");
@@ -80,13 +97,20 @@ describe("measures from the pasted Merton tables (2 July and 1 August 2017)", ()
   });
 
   test("several areas: each indicator is named with its area", () => {
-    const more = indicatorsFromTables([...tables, ...pasted("borough-a-2017-09-05.txt")], { measures: ["all-offences"] });
-    expect(more.map((i) => i.name).sort()).toEqual(["Borough A: All offences (TNO)", "Merton: All offences (TNO)"].sort());
+    const more = indicatorsFromTables([...tables, ...pasted("borough-a-2017-09-05.txt")], {
+      measures: ["all-offences"],
+    });
+    expect(more.map((i) => i.name).sort()).toEqual(
+      ["Borough A: All offences (TNO)", "Merton: All offences (TNO)"].sort()
+    );
   });
 });
 
 describe("measures from Datastore files", () => {
-  const text = readFileSync(path.join(samples, "datastore/mps-borough-level-crime-2022-02-to-2024-01.csv"), "utf8");
+  const text = readFileSync(
+    path.join(samples, "datastore/mps-borough-level-crime-2022-02-to-2024-01.csv"),
+    "utf8"
+  );
   const read = readDatastore(text, "mps-2022-2024.csv");
   if (!read.ok) throw new Error(read.error.message);
   const file = read.file;
@@ -94,13 +118,18 @@ describe("measures from Datastore files", () => {
   test("R12 tables: all offences and MOPAC 7 for Merton, against sums of the raw CSV", () => {
     const r12 = r12Tables(file, { areas: ["Merton"], period: "2024-01" });
     if (!r12.ok) throw new Error(r12.error.message);
-    const inds = indicatorsFromTables(r12.tables, { measures: ["all-offences", "mopac7", "sd-rate"] });
+    const inds = indicatorsFromTables(r12.tables, {
+      measures: ["all-offences", "mopac7", "sd-rate"],
+    });
     expect(inds.map((i) => i.name)).toEqual(["All offences (TNO)", "MOPAC 7 neighbourhood crimes"]); // no SD figures in the Datastore
     const current = monthsBetween("2023-02", "2024-01");
     const previous = monthsBetween("2022-02", "2023-01");
     const all = inds[0]!;
     expect(all.periods).toEqual(["2023-01", "2024-01"]);
-    expect(all.actuals).toEqual([rawMertonSum(text, previous, () => true), rawMertonSum(text, current, () => true)]);
+    expect(all.actuals).toEqual([
+      rawMertonSum(text, previous, () => true),
+      rawMertonSum(text, current, () => true),
+    ]);
     const mopac = new Set([
       "Violence Against the Person|Violence with Injury",
       "Robbery|Robbery of Business Property",
@@ -119,16 +148,26 @@ describe("measures from Datastore files", () => {
   });
 
   test("a monthly series is summed to quarters and the year to date across April", () => {
-    const ind = indicatorFromMonthlySeries({ name: "Merton all offences", series: monthlySeries(file, "Merton"), monthlyTarget: 1500 });
+    const ind = indicatorFromMonthlySeries({
+      name: "Merton all offences",
+      series: monthlySeries(file, "Merton"),
+      monthlyTarget: 1500,
+    });
     const r = computeIndicator(ind);
     expect(r.asOf).toBe("2024-01");
     expect(r.fytd.periods).toEqual(monthsBetween("2023-04", "2024-01"));
     expect(r.fytd.actual).toBe(rawMertonSum(text, monthsBetween("2023-04", "2024-01"), () => true));
-    expect(r.fytd.previous).toBe(rawMertonSum(text, monthsBetween("2022-04", "2023-01"), () => true));
+    expect(r.fytd.previous).toBe(
+      rawMertonSum(text, monthsBetween("2022-04", "2023-01"), () => true)
+    );
     expect(r.fytd.target).toBe(15000);
     expect(r.quarter.label).toBe("2023-24 Q3"); // October to December 2023
     expect(r.quarter.value).toBe(rawMertonSum(text, ["2023-10", "2023-11", "2023-12"], () => true));
-    expect(r.quarter.yearAgo).toBe(rawMertonSum(text, ["2022-10", "2022-11", "2022-12"], () => true));
-    expect(r.quarter.previous).toBe(rawMertonSum(text, ["2023-07", "2023-08", "2023-09"], () => true));
+    expect(r.quarter.yearAgo).toBe(
+      rawMertonSum(text, ["2022-10", "2022-11", "2022-12"], () => true)
+    );
+    expect(r.quarter.previous).toBe(
+      rawMertonSum(text, ["2023-07", "2023-08", "2023-09"], () => true)
+    );
   });
 });
