@@ -43,7 +43,8 @@ const KIND_TITLES: Record<CrimeTable["kind"], string> = {
 
 /** Number formats and stored values: percentages are stored as fractions (0.115 shows as 11.5%). */
 function percentCell(value: number | null, decimals: number): CellSpec | null {
-  return value === null ? null : { number: value / 100, numFmt: percentFormat(decimals) };
+  // "2.2e-2" parses to the double nearest 0.022, where 2.2 / 100 gives 0.022000000000000002.
+  return value === null ? null : { number: Number(`${value}e-2`), numFmt: percentFormat(decimals) };
 }
 
 export function layoutDataSheet(table: CrimeTable, opts: DataSheetOptions): DataSheetLayout {

@@ -4,6 +4,7 @@
 import type { CrimeTable, TableRow } from "../core/model";
 import type { DataColumnDef, DataSheetInfo } from "./definitions";
 import { CALLS_CHANGE_FIELD } from "./dataColumns";
+import { changePct } from "../core/datastore";
 
 export type ReadDataSheetResult =
   | { ok: true; table: CrimeTable; headerRow: number; columnOf: Map<DataColumnDef, number> }
@@ -117,7 +118,7 @@ export function readDataSheet(values: unknown[][], info: DataSheetInfo, sheetNam
     if (info.kind === "datastore-r12") {
       const p = row.values.offencesPrevious;
       const q = row.values.offencesCurrent;
-      row.values.offencesChangePct = typeof p === "number" && typeof q === "number" && p !== 0 ? ((q - p) / p) * 100 : null;
+      row.values.offencesChangePct = typeof p === "number" && typeof q === "number" ? changePct(p, q) : null;
       for (const f of ["sdsPrevious", "sdsCurrent", "sdRatePrevious", "sdRateCurrent"]) row.values[f] = null;
     }
     rows.push(row);
