@@ -20,9 +20,9 @@ export function checkChange(
   row: TableRow,
   fields: { previous: string; current: string; change: string }
 ): Issue[] {
-  const prev = figureOf(row, fields.previous, table);
-  const cur = figureOf(row, fields.current, table);
-  if (!prev || !cur || !Number.isInteger(prev.value) || !Number.isInteger(cur.value)) return [];
+  const prev = figureOf(row, fields.previous, table, "count");
+  const cur = figureOf(row, fields.current, table, "count");
+  if (!prev || !cur) return [];
   const where = whereOf(row);
   const heading = headingOf(table, fields.change);
   const cell = cellOf(row, fields.change);
@@ -73,10 +73,10 @@ export function checkPoints(
 
 /** A detection rate: detections / offences, printed as a percentage. */
 export function checkRate(tableIndex: number, table: CrimeTable, row: TableRow, fields: { part: string; whole: string; rate: string }): Issue[] {
-  const part = figureOf(row, fields.part, table);
-  const whole = figureOf(row, fields.whole, table);
+  const part = figureOf(row, fields.part, table, "count");
+  const whole = figureOf(row, fields.whole, table, "count");
   const rate = figureOf(row, fields.rate, table);
-  if (!part || !whole || !rate || !Number.isInteger(part.value) || !Number.isInteger(whole.value)) return [];
+  if (!part || !whole || !rate) return [];
   // No offences: the rate is undefined and whatever is printed (usually 0.0%) is left alone.
   const exact = percentOf(part.exact, whole.exact);
   if (!exact) return [];
@@ -94,8 +94,8 @@ function mismatch(tableIndex: number, row: TableRow, rule: IssueRule, field: str
 
 /** Detections above offences in the same period: possible, but worth a second look. */
 export function checkDetections(tableIndex: number, table: CrimeTable, row: TableRow, fields: { part: string; whole: string }): Issue[] {
-  const part = figureOf(row, fields.part, table);
-  const whole = figureOf(row, fields.whole, table);
+  const part = figureOf(row, fields.part, table, "count");
+  const whole = figureOf(row, fields.whole, table, "count");
   if (!part || !whole || part.value <= whole.value) return [];
   return [
     makeIssue(tableIndex, row, {

@@ -29,12 +29,12 @@ export function checkTotals(tableIndex: number, table: CrimeTable, countFields: 
   const issues: Issue[] = [];
   for (const { total, parts } of totalGroups(table.rows)) {
     for (const field of countFields) {
-      const printed = figureOf(total, field, table);
+      const printed = figureOf(total, field, table, "count");
       if (!printed) continue;
       let sum: ExactDecimal = { scaled: BigInt(0), decimals: 0 };
       let complete = true;
       for (const p of parts) {
-        const f = figureOf(p, field, table);
+        const f = figureOf(p, field, table, "count");
         if (!f) {
           complete = false;
           break;

@@ -25,10 +25,14 @@ export function cellOf(row: TableRow, field: string): ParsedCell {
   return { kind: "blank" };
 }
 
-/** The figure in a field, when it holds one (whatever its unit). */
-export function figureOf(row: TableRow, field: string, table: CrimeTable): Figure | null {
+/**
+ * The figure in a field, when it holds one. As "count", only a whole number printed
+ * without a unit: a percentage in a count column is reported, never summed or divided.
+ */
+export function figureOf(row: TableRow, field: string, table: CrimeTable, as: "count" | "any" = "any"): Figure | null {
   const c = cellOf(row, field);
   if (c.kind !== "number") return null;
+  if (as === "count" && (c.unit !== null || !Number.isInteger(c.value))) return null;
   // A figure built by our own code (no printed text) is checked at its column's precision.
   const printed = row.raw?.[field] ?? String(c.value);
   const col = table.columns.find((k) => k.field === field);
