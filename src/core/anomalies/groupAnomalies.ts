@@ -23,7 +23,8 @@ export function periodGroups(tables: CrimeTable[]): { period: string; members: M
     const group = groups.get(key) ?? { period: table.periodEnding, members: [] };
     groups.set(key, group);
     const area = areaName(table);
-    if (!group.members.some((m) => m.area === area)) group.members.push({ tableIndex, table, area });
+    if (!group.members.some((m) => m.area === area))
+      group.members.push({ tableIndex, table, area });
   });
   return [...groups.values()];
 }
@@ -64,7 +65,13 @@ export function groupAnomalies(tables: CrimeTable[], opts: AnomalyOptions): Anom
           const m = funnel.members[i];
           // A small base is "unreliable: small numbers", never coloured as a trend; and with
           // nothing last year the expected count is 0, which any offence would "breach".
-          if (!m || c.pair.previous === 0 || c.pair.previous < opts.minBase || !flagged(m.position, opts)) return;
+          if (
+            !m ||
+            c.pair.previous === 0 ||
+            c.pair.previous < opts.minBase ||
+            !flagged(m.position, opts)
+          )
+            return;
           out.push({
             rule: m.position.startsWith("above") ? "group-outlier-high" : "group-outlier-low",
             table: c.member.tableIndex,

@@ -1,7 +1,13 @@
 // Every anomaly message, in plain English an analyst can quote in a committee paper.
 // Percentages from counts are rounded from the exact ratio, halves away from zero, as
 // the published tables are (so 12.25% reads 12.3%, never 12.2%).
-import type { FunnelLimits, FunnelPosition, Interval, PoissonChangeResult, TwoProportionResult } from "../stats";
+import type {
+  FunnelLimits,
+  FunnelPosition,
+  Interval,
+  PoissonChangeResult,
+  TwoProportionResult,
+} from "../stats";
 
 /** 9495 -> "9,495"; non-integers keep one decimal. */
 export function formatNumber(n: number): string {
@@ -13,7 +19,11 @@ export function formatNumber(n: number): string {
 
 /** num / den × 100 to one decimal, halves away from zero, using integer arithmetic where both are whole. */
 export function percentOf(num: number, den: number): string {
-  if (Number.isInteger(num) && Number.isInteger(den) && Math.abs(num) * 2000 < Number.MAX_SAFE_INTEGER) {
+  if (
+    Number.isInteger(num) &&
+    Number.isInteger(den) &&
+    Math.abs(num) * 2000 < Number.MAX_SAFE_INTEGER
+  ) {
     const tenths = Math.floor((2000 * Math.abs(num) + den) / (2 * den));
     const sign = num < 0 && tenths !== 0 ? "-" : "";
     return `${sign}${formatNumber(Math.floor(tenths / 10))}.${tenths % 10}%`;
@@ -42,7 +52,8 @@ export function alphaText(alpha: number): string {
 export function pText(p: number, alpha?: number): string {
   if (p < 0.001) return "p < 0.001";
   const text = p < 0.01 ? p.toFixed(4) : p.toFixed(3);
-  if (alpha !== undefined && Number(text) < alpha !== p < alpha) return `p = ${Number(p.toPrecision(4))}`;
+  if (alpha !== undefined && Number(text) < alpha !== p < alpha)
+    return `p = ${Number(p.toPrecision(4))}`;
   return `p = ${text}`;
 }
 
@@ -68,8 +79,14 @@ function capitalise(s: string): string {
 }
 
 /** "Offences rose from 100 to 130 (+30.0%); a rise this large would happen by chance about 6 times in 100 (p = 0.056), so it is not significant at the 5% level." */
-export function countChangeSentence(subject: string, t: PoissonChangeResult, alpha: number, verdictSubject = "it"): string {
-  if (t.direction === "none") return `${capitalise(subject)} did not change (${formatNumber(t.current)} in both periods).`;
+export function countChangeSentence(
+  subject: string,
+  t: PoissonChangeResult,
+  alpha: number,
+  verdictSubject = "it"
+): string {
+  if (t.direction === "none")
+    return `${capitalise(subject)} did not change (${formatNumber(t.current)} in both periods).`;
   const verb = t.direction === "increase" ? "rose" : "fell";
   const change = changeText(t.previous, t.current);
   const noun = t.direction === "increase" ? "rise" : "fall";
@@ -80,14 +97,28 @@ export function countChangeSentence(subject: string, t: PoissonChangeResult, alp
 }
 
 /** The significant-increase / significant-decrease message. */
-export function significantChangeMessage(label: string, subject: string, t: PoissonChangeResult, alpha: number): string {
+export function significantChangeMessage(
+  label: string,
+  subject: string,
+  t: PoissonChangeResult,
+  alpha: number
+): string {
   return `${label}: ${countChangeSentence(subject, t, alpha)}`;
 }
 
 /** The small-base message for a % change, still reporting the count test. */
-export function smallBaseChangeMessage(label: string, subject: string, unit: string, t: PoissonChangeResult, alpha: number, minBase: number): string {
+export function smallBaseChangeMessage(
+  label: string,
+  subject: string,
+  unit: string,
+  t: PoissonChangeResult,
+  alpha: number,
+  minBase: number
+): string {
   const change = changeText(t.previous, t.current);
-  const what = change ? `The change of ${change}` : "The percentage change (undefined: the previous figure is 0)";
+  const what = change
+    ? `The change of ${change}`
+    : "The percentage change (undefined: the previous figure is 0)";
   const noun = t.direction === "increase" ? "rise" : t.direction === "decrease" ? "fall" : "change";
   return (
     `${label}: ${what} is unreliable: small numbers (${withUnit(t.previous, unit)} in the previous period, ` +
@@ -134,7 +165,12 @@ export function rateChangeMessage(f: RateChangeFacts, alpha: number): string {
 }
 
 /** The small-base message for a rate. */
-export function smallBaseRateMessage(f: RateChangeFacts, alpha: number, minBase: number, unit: string): string {
+export function smallBaseRateMessage(
+  f: RateChangeFacts,
+  alpha: number,
+  minBase: number,
+  unit: string
+): string {
   const base = Math.min(f.n1, f.n2);
   const which = f.n1 <= f.n2 ? "previous" : "current";
   return (
@@ -144,7 +180,11 @@ export function smallBaseRateMessage(f: RateChangeFacts, alpha: number, minBase:
   );
 }
 
-function positionText(position: FunnelPosition, limits: FunnelLimits, format: (v: number) => string): string {
+function positionText(
+  position: FunnelPosition,
+  limits: FunnelLimits,
+  format: (v: number) => string
+): string {
   switch (position) {
     case "above-99.8":
       return `above the upper 99.8% funnel limit (${format(limits.upper998)})`;

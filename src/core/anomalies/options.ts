@@ -34,7 +34,8 @@ export class AnomalyOptionsError extends Error {
   override name = "AnomalyOptionsError";
 }
 
-const isWhole = (min: number) => (v: unknown) => typeof v === "number" && Number.isInteger(v) && v >= min;
+const isWhole = (min: number) => (v: unknown) =>
+  typeof v === "number" && Number.isInteger(v) && v >= min;
 const isOpenUnit = (v: unknown) => typeof v === "number" && v > 0 && v < 1;
 
 const CHECKS: { [K in keyof AnomalyOptions]: [(v: unknown) => boolean, string] } = {
@@ -55,7 +56,10 @@ export function resolveAnomalyOptions(partial: Partial<AnomalyOptions> = {}): An
     if (value === undefined) continue;
     if (!(key in CHECKS)) throw new AnomalyOptionsError(`Unknown anomaly option "${key}"`);
     const [ok, want] = CHECKS[key as keyof AnomalyOptions];
-    if (!ok(value)) throw new AnomalyOptionsError(`Anomaly option "${key}" must be ${want} (got ${JSON.stringify(value)})`);
+    if (!ok(value))
+      throw new AnomalyOptionsError(
+        `Anomaly option "${key}" must be ${want} (got ${JSON.stringify(value)})`
+      );
     (resolved as unknown as Record<string, unknown>)[key] = value;
   }
   return resolved;

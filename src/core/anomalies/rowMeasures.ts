@@ -29,7 +29,8 @@ export interface RatePair {
   higherIsBetter: boolean;
 }
 
-const isCount = (v: number | null | undefined): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0;
+const isCount = (v: number | null | undefined): v is number =>
+  typeof v === "number" && Number.isInteger(v) && v >= 0;
 
 /** "TNO - Unknown", "Robbery (Business Property)", "Burglary". */
 export function rowLabel(row: TableRow): string {
@@ -56,7 +57,15 @@ export function countPair(table: CrimeTable, row: TableRow): CountPair | null {
   }
   if (table.kind === "calls-asb" && row.unit === "count") {
     if (!isCount(v.previous) || !isCount(v.current)) return null;
-    return { previous: v.previous, current: v.current, changeField: "changePct", countField: "current", subject: "the count", unit: "", higherIsBetter: false };
+    return {
+      previous: v.previous,
+      current: v.current,
+      changeField: "changePct",
+      countField: "current",
+      subject: "the count",
+      unit: "",
+      higherIsBetter: false,
+    };
   }
   return null;
 }
@@ -69,7 +78,16 @@ export function ratePair(table: CrimeTable, row: TableRow): RatePair | null {
   if (!isCount(x1) || !isCount(n1) || !isCount(x2) || !isCount(n2)) return null;
   // More SDs than offences is a data error (validation's detections-exceed-offences), not a rate.
   if (x1 > n1 || x2 > n2) return null;
-  return { x1, n1, x2, n2, field: "sdRateCurrent", rateName: "SD rate", unit: "offences", higherIsBetter: true };
+  return {
+    x1,
+    n1,
+    x2,
+    n2,
+    field: "sdRateCurrent",
+    rateName: "SD rate",
+    unit: "offences",
+    higherIsBetter: true,
+  };
 }
 
 /** Key that matches the same row across tables (areas or periods). */

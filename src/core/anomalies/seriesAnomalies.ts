@@ -55,7 +55,10 @@ export function seriesFlags(series: SeriesInput, opts: AnomalyOptions): Anomaly[
   const { points } = series;
   if (points.length < opts.minSeriesPoints) return [];
   const values = points.map((p) => p.value);
-  const { limits, signals } = spcSignals(values, { runLength: opts.runLength, trendLength: opts.trendLength });
+  const { limits, signals } = spcSignals(values, {
+    runLength: opts.runLength,
+    trendLength: opts.trendLength,
+  });
   return signals.map((s) => {
     const last = points[s.end] as SeriesPoint;
     const upper = s.side === "high";
@@ -101,7 +104,8 @@ export function tableSeries(tables: CrimeTable[]): SeriesInput[] {
     const family = table.kind === "calls-asb" ? "calls" : table.kind;
     const key = `${family}|${areaName(table)}`;
     const list = byArea.get(key) ?? [];
-    if (!list.some((e) => e.period === table.periodEnding)) list.push({ period: table.periodEnding, tableIndex, table });
+    if (!list.some((e) => e.period === table.periodEnding))
+      list.push({ period: table.periodEnding, tableIndex, table });
     byArea.set(key, list);
   });
   const out: SeriesInput[] = [];
@@ -120,25 +124,63 @@ export function tableSeries(tables: CrimeTable[]): SeriesInput[] {
         if (seen.has(key)) continue;
         seen.add(key);
         const label = rowLabel(row);
-        const common = { area: areaName(table), category: row.category, subcategory: row.subcategory };
+        const common = {
+          area: areaName(table),
+          category: row.category,
+          subcategory: row.subcategory,
+        };
         const at = { period, table: tableIndex, line: row.line };
         const counts = countPair(table, row);
         if (counts) {
           // "Burglary offences", but "Sexual Offences", not "Sexual Offences offences"
-          const measure = counts.unit && !label.toLowerCase().endsWith(counts.unit) ? `${label} ${counts.unit}` : label;
-          add(`${key}|count`, () => ({ ...common, measure, field: counts.countField, points: [], higherIsBetter: counts.higherIsBetter }), { ...at, value: counts.current });
+          const measure =
+            counts.unit && !label.toLowerCase().endsWith(counts.unit)
+              ? `${label} ${counts.unit}`
+              : label;
+          add(
+            `${key}|count`,
+            () => ({
+              ...common,
+              measure,
+              field: counts.countField,
+              points: [],
+              higherIsBetter: counts.higherIsBetter,
+            }),
+            { ...at, value: counts.current }
+          );
         }
         const rate = ratePair(table, row);
         if (rate && rate.n2 > 0) {
-          add(`${key}|rate`, () => ({ ...common, measure: `${label} ${rate.rateName} (%)`, field: rate.field, points: [], higherIsBetter: rate.higherIsBetter }), {
-            ...at,
-            value: (rate.x2 / rate.n2) * 100,
-          });
+          add(
+            `${key}|rate`,
+            () => ({
+              ...common,
+              measure: `${label} ${rate.rateName} (%)`,
+              field: rate.field,
+              points: [],
+              higherIsBetter: rate.higherIsBetter,
+            }),
+            {
+              ...at,
+              value: (rate.x2 / rate.n2) * 100,
+            }
+          );
         }
-        const pct = table.kind === "calls-asb" && row.unit === "percent" ? row.values.current : null;
+        const pct =
+          table.kind === "calls-asb" && row.unit === "percent" ? row.values.current : null;
         if (typeof pct === "number" && Number.isFinite(pct)) {
           // Share of calls answered in target: higher is better.
-          add(`${key}|percent`, () => ({ ...common, measure: `${label} (%)`, field: "current", points: [], higherIsBetter: true }), { ...at, value: pct });
+          add(
+            `${key}|percent`,
+            () => ({
+              ...common,
+              measure: `${label} (%)`,
+              field: "current",
+              points: [],
+              higherIsBetter: true,
+            }),
+            { ...at, value: pct }
+          );
         }
       }
     }

@@ -1,13 +1,28 @@
 // Flags within one table: significant count changes, small bases, significant rate changes.
 import type { Anomaly, CrimeTable, TableRow } from "../model";
 import { poissonChangeTest, twoProportionTest, wilson, zFor } from "../stats";
-import { rateChangeMessage, significantChangeMessage, smallBaseChangeMessage, smallBaseRateMessage } from "./messages";
+import {
+  rateChangeMessage,
+  significantChangeMessage,
+  smallBaseChangeMessage,
+  smallBaseRateMessage,
+} from "./messages";
 import type { RateChangeFacts } from "./messages";
 import type { AnomalyOptions } from "./options";
 import { countPair, ratePair, rowLabel } from "./rowMeasures";
 
-function base(tableIndex: number, row: TableRow, field: string): Omit<Anomaly, "rule" | "pValue" | "message"> {
-  return { table: tableIndex, line: row.line, category: row.category, subcategory: row.subcategory, field };
+function base(
+  tableIndex: number,
+  row: TableRow,
+  field: string
+): Omit<Anomaly, "rule" | "pValue" | "message"> {
+  return {
+    table: tableIndex,
+    line: row.line,
+    category: row.category,
+    subcategory: row.subcategory,
+    field,
+  };
 }
 
 /**
@@ -15,7 +30,11 @@ function base(tableIndex: number, row: TableRow, field: string): Omit<Anomaly, "
  * its % cell and is never flagged there as a trend; a significant change in its counts
  * is still reported, on the count cell, because the exact test is valid for small counts.
  */
-export function tableAnomalies(table: CrimeTable, tableIndex: number, opts: AnomalyOptions): Anomaly[] {
+export function tableAnomalies(
+  table: CrimeTable,
+  tableIndex: number,
+  opts: AnomalyOptions
+): Anomaly[] {
   const out: Anomaly[] = [];
   const z = zFor(opts.intervalConfidence);
   for (const row of table.rows) {
@@ -29,7 +48,14 @@ export function tableAnomalies(table: CrimeTable, tableIndex: number, opts: Anom
           ...base(tableIndex, row, counts.changeField),
           rule: "small-base",
           pValue: test.pValue,
-          message: smallBaseChangeMessage(label, counts.subject, counts.unit, test, opts.alpha, opts.minBase),
+          message: smallBaseChangeMessage(
+            label,
+            counts.subject,
+            counts.unit,
+            test,
+            opts.alpha,
+            opts.minBase
+          ),
         });
       }
       if (test.direction !== "none" && test.pValue < opts.alpha) {
@@ -57,7 +83,12 @@ export function tableAnomalies(table: CrimeTable, tableIndex: number, opts: Anom
         test,
       };
       if (Math.min(rate.n1, rate.n2) < opts.minBase) {
-        out.push({ ...base(tableIndex, row, rate.field), rule: "small-base", pValue: test.pValue, message: smallBaseRateMessage(facts, opts.alpha, opts.minBase, rate.unit) });
+        out.push({
+          ...base(tableIndex, row, rate.field),
+          rule: "small-base",
+          pValue: test.pValue,
+          message: smallBaseRateMessage(facts, opts.alpha, opts.minBase, rate.unit),
+        });
       } else if (test.pValue < opts.alpha && test.p1 !== test.p2) {
         out.push({
           ...base(tableIndex, row, rate.field),

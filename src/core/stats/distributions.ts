@@ -49,5 +49,9 @@ export function normalQuantile(p: number): number {
 
 /** ln P(X = x) for the hypergeometric distribution: x successes in a draw of n from N holding K. */
 export function hypergeometricLogPmf(x: number, bigN: number, bigK: number, n: number): number {
-  return jStat.combinationln(bigK, x) + jStat.combinationln(bigN - bigK, n - x) - jStat.combinationln(bigN, n);
+  return (
+    jStat.combinationln(bigK, x) +
+    jStat.combinationln(bigN - bigK, n - x) -
+    jStat.combinationln(bigN, n)
+  );
 }

@@ -2,7 +2,13 @@
 // institutional performance", exact limits with interpolation between integers) and the
 // comparison of each member of a group against the group value from SUMMED counts:
 // never an average of the members' percentages.
-import { binomialCdf, binomialUpperTail, normalQuantile, poissonCdf, poissonUpperTail } from "./distributions";
+import {
+  binomialCdf,
+  binomialUpperTail,
+  normalQuantile,
+  poissonCdf,
+  poissonUpperTail,
+} from "./distributions";
 import { assertCount, StatsInputError } from "./statsInputError";
 
 export interface FunnelLimits {
@@ -16,7 +22,11 @@ export interface FunnelLimits {
 export type FunnelPosition = "above-99.8" | "above-95" | "inside" | "below-95" | "below-99.8";
 
 export type FunnelSpec =
-  | { kind: "rate"; /** group proportion, 0..1 */ target: number; /** the member's denominator */ n: number }
+  | {
+      kind: "rate";
+      /** group proportion, 0..1 */ target: number;
+      /** the member's denominator */ n: number;
+    }
   | { kind: "count"; /** the count the member would have at the group's value */ expected: number };
 
 const TAILS = { lower95: 0.025, upper95: 0.975, lower998: 0.001, upper998: 0.999 } as const;
@@ -25,7 +35,8 @@ const TAILS = { lower95: 0.025, upper95: 0.975, lower998: 0.001, upper998: 0.999
 export function funnelLimits(spec: FunnelSpec): FunnelLimits {
   if (spec.kind === "rate") {
     const { target, n } = spec;
-    if (!(target >= 0 && target <= 1)) throw new StatsInputError(`target rate must be between 0 and 1 (got ${target})`);
+    if (!(target >= 0 && target <= 1))
+      throw new StatsInputError(`target rate must be between 0 and 1 (got ${target})`);
     assertCount(n, "n");
     if (n === 0) throw new StatsInputError("n must be at least 1 for rate limits");
     // A group rate of 0 or 1 leaves no spread: every member must equal it.
@@ -34,17 +45,27 @@ export function funnelLimits(spec: FunnelSpec): FunnelLimits {
     const sd = Math.sqrt(n * target * (1 - target));
     // Normal guess with a skewness correction; the exact quantile is found by stepping from it.
     const guess = (z: number) => n * target + z * sd + ((z * z - 1) * (1 - 2 * target)) / 6;
-    return mapTails((p) => Math.min(n, Math.max(0, interpolatedQuantile(cdf, p, guess(normalQuantile(p)), n))) / n);
+    return mapTails(
+      (p) => Math.min(n, Math.max(0, interpolatedQuantile(cdf, p, guess(normalQuantile(p)), n))) / n
+    );
   }
   const { expected } = spec;
-  if (!(expected >= 0 && Number.isFinite(expected))) throw new StatsInputError(`expected count must be 0 or more (got ${expected})`);
+  if (!(expected >= 0 && Number.isFinite(expected)))
+    throw new StatsInputError(`expected count must be 0 or more (got ${expected})`);
   const cdf = (r: number) => poissonCdf(r, expected);
   const guess = (z: number) => expected + z * Math.sqrt(expected) + (z * z - 1) / 6;
-  return mapTails((p) => Math.max(0, interpolatedQuantile(cdf, p, guess(normalQuantile(p)), Infinity)));
+  return mapTails((p) =>
+    Math.max(0, interpolatedQuantile(cdf, p, guess(normalQuantile(p)), Infinity))
+  );
 }
 
 function mapTails(at: (p: number) => number): FunnelLimits {
-  return { lower95: at(TAILS.lower95), upper95: at(TAILS.upper95), lower998: at(TAILS.lower998), upper998: at(TAILS.upper998) };
+  return {
+    lower95: at(TAILS.lower95),
+    upper95: at(TAILS.upper95),
+    lower998: at(TAILS.lower998),
+    upper998: at(TAILS.upper998),
+  };
 }
 
 /**
@@ -52,7 +73,12 @@ function mapTails(at: (p: number) => number): FunnelLimits {
  * between r_p - 1 and r_p. The search steps from a normal guess, which is within a few
  * units of r_p, so the CDF (costly for large Poisson means) is evaluated only a few times.
  */
-function interpolatedQuantile(cdf: (r: number) => number, p: number, guess: number, max: number): number {
+function interpolatedQuantile(
+  cdf: (r: number) => number,
+  p: number,
+  guess: number,
+  max: number
+): number {
   let r = Math.min(max, Math.max(0, Math.round(guess)));
   let fr = cdf(r);
   while (fr < p && r < max) fr = cdf(++r);
@@ -99,7 +125,10 @@ export function rateFunnel(members: RateMember[]): RateFunnelResult {
   for (const m of members) {
     assertCount(m.successes, "successes");
     assertCount(m.n, "n");
-    if (m.n === 0 || m.successes > m.n) throw new StatsInputError(`each member needs 0 <= successes <= n and n >= 1 (got ${m.successes}/${m.n})`);
+    if (m.n === 0 || m.successes > m.n)
+      throw new StatsInputError(
+        `each member needs 0 <= successes <= n and n >= 1 (got ${m.successes}/${m.n})`
+      );
     successes += m.successes;
     n += m.n;
   }
@@ -111,7 +140,12 @@ export function rateFunnel(members: RateMember[]): RateFunnelResult {
       const limits = funnelLimits({ kind: "rate", target: groupRate, n: m.n });
       const low = binomialCdf(m.successes, m.n, groupRate);
       const high = binomialUpperTail(m.successes, m.n, groupRate);
-      return { rate: m.successes / m.n, limits, position: funnelPosition(m.successes / m.n, limits), pValue: Math.min(1, 2 * Math.min(low, high)) };
+      return {
+        rate: m.successes / m.n,
+        limits,
+        position: funnelPosition(m.successes / m.n, limits),
+        pValue: Math.min(1, 2 * Math.min(low, high)),
+      };
     }),
   };
 }
@@ -149,7 +183,8 @@ export function changeFunnel(members: ChangeMember[]): ChangeFunnelResult {
     previous += m.previous;
     current += m.current;
   }
-  if (previous === 0) throw new StatsInputError("the group's previous counts sum to 0, so it has no rate of change");
+  if (previous === 0)
+    throw new StatsInputError("the group's previous counts sum to 0, so it has no rate of change");
   const groupRatio = current / previous;
   return {
     groupRatio,
@@ -158,7 +193,12 @@ export function changeFunnel(members: ChangeMember[]): ChangeFunnelResult {
       const limits = funnelLimits({ kind: "count", expected });
       const low = poissonCdf(m.current, expected);
       const high = poissonUpperTail(m.current, expected);
-      return { expected, limits, position: funnelPosition(m.current, limits), pValue: Math.min(1, 2 * Math.min(low, high)) };
+      return {
+        expected,
+        limits,
+        position: funnelPosition(m.current, limits),
+        pValue: Math.min(1, 2 * Math.min(low, high)),
+      };
     }),
   };
 }

@@ -7,7 +7,15 @@ export type { Interval } from "./wilsonInterval";
 export { twoProportionTest, fisherExact } from "./twoProportionTest";
 export type { TwoProportionResult } from "./twoProportionTest";
 export { funnelLimits, funnelPosition, rateFunnel, changeFunnel } from "./funnelLimits";
-export type { FunnelLimits, FunnelPosition, FunnelSpec, RateMember, RateFunnelResult, ChangeMember, ChangeFunnelResult } from "./funnelLimits";
+export type {
+  FunnelLimits,
+  FunnelPosition,
+  FunnelSpec,
+  RateMember,
+  RateFunnelResult,
+  ChangeMember,
+  ChangeFunnelResult,
+} from "./funnelLimits";
 export { xmr, spcSignals, XMR_CONSTANT } from "./xmr";
 export type { XmrLimits, SpcRule, SpcSignal, SpcOptions } from "./xmr";
 export { StatsInputError } from "./statsInputError";

@@ -26,6 +26,9 @@ export function poissonChangeTest(previous: number, current: number): PoissonCha
   const n = previous + current;
   const direction = current > previous ? "increase" : current < previous ? "decrease" : "none";
   const changePct = previous === 0 ? null : ((current - previous) / previous) * 100;
-  const pValue = direction === "none" ? 1 : Math.min(1, 2 * binomialUpperTail(Math.max(previous, current), n, 0.5));
+  const pValue =
+    direction === "none"
+      ? 1
+      : Math.min(1, 2 * binomialUpperTail(Math.max(previous, current), n, 0.5));
   return { previous, current, n, pValue, direction, changePct };
 }

@@ -25,26 +25,54 @@ const FAR_TAIL = 1e-12;
  * test, so a detection rate of 3 in 250 is not judged by a normal curve. Where the z-test's
  * p falls below 1e-12 the exact test's value is reported instead (with z kept).
  */
-export function twoProportionTest(x1: number, n1: number, x2: number, n2: number): TwoProportionResult {
-  for (const [v, what] of [[x1, "x1"], [n1, "n1"], [x2, "x2"], [n2, "n2"]] as const) assertCount(v, what);
+export function twoProportionTest(
+  x1: number,
+  n1: number,
+  x2: number,
+  n2: number
+): TwoProportionResult {
+  for (const [v, what] of [
+    [x1, "x1"],
+    [n1, "n1"],
+    [x2, "x2"],
+    [n2, "n2"],
+  ] as const)
+    assertCount(v, what);
   if (n1 === 0 || n2 === 0) throw new StatsInputError("both groups need at least one case");
-  if (x1 > n1 || x2 > n2) throw new StatsInputError(`successes exceed cases (${x1}/${n1}, ${x2}/${n2})`);
+  if (x1 > n1 || x2 > n2)
+    throw new StatsInputError(`successes exceed cases (${x1}/${n1}, ${x2}/${n2})`);
   const p1 = x1 / n1;
   const p2 = x2 / n2;
   const differencePoints = (p2 - p1) * 100;
   const total = n1 + n2;
   const successes = x1 + x2;
   const pooled = successes / total;
-  if (successes === 0 || successes === total) return { p1, p2, differencePoints, z: null, pValue: 1, method: "z" };
+  if (successes === 0 || successes === total)
+    return { p1, p2, differencePoints, z: null, pValue: 1, method: "z" };
   const minExpected = Math.min(n1, n2) * Math.min(pooled, 1 - pooled);
   if (minExpected < MIN_EXPECTED) {
-    return { p1, p2, differencePoints, z: null, pValue: fisherExact(x1, n1, successes, total), method: "fisher" };
+    return {
+      p1,
+      p2,
+      differencePoints,
+      z: null,
+      pValue: fisherExact(x1, n1, successes, total),
+      method: "fisher",
+    };
   }
   const z = (p2 - p1) / Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
   const pValue = Math.min(1, 2 * normalCdf(-Math.abs(z)));
   // jstat's normal tail is 1 - erf, which has no digits left below about 1e-12 (and
   // reads 0 beyond z = 8.3); out there the exact test gives a true, tiny p-value.
-  if (pValue < FAR_TAIL) return { p1, p2, differencePoints, z, pValue: fisherExact(x1, n1, successes, total), method: "fisher" };
+  if (pValue < FAR_TAIL)
+    return {
+      p1,
+      p2,
+      differencePoints,
+      z,
+      pValue: fisherExact(x1, n1, successes, total),
+      method: "fisher",
+    };
   return { p1, p2, differencePoints, z, pValue, method: "z" };
 }
 

@@ -10,7 +10,8 @@ export interface Interval {
 
 /** z for a two-sided interval at `confidence` (0.95 gives 1.959964). */
 export function zFor(confidence: number): number {
-  if (!(confidence > 0 && confidence < 1)) throw new StatsInputError(`confidence must be between 0 and 1 (got ${confidence})`);
+  if (!(confidence > 0 && confidence < 1))
+    throw new StatsInputError(`confidence must be between 0 and 1 (got ${confidence})`);
   return normalQuantile(1 - (1 - confidence) / 2);
 }
 

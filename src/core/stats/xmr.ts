@@ -27,14 +27,18 @@ export interface XmrLimits {
  * from the first that many points, as Making Data Count does when a process is rebased.
  */
 export function xmr(values: readonly number[], baselinePoints: number = values.length): XmrLimits {
-  if (values.some((v) => !Number.isFinite(v))) throw new StatsInputError("XmR values must be finite numbers");
+  if (values.some((v) => !Number.isFinite(v)))
+    throw new StatsInputError("XmR values must be finite numbers");
   if (!Number.isInteger(baselinePoints) || baselinePoints < 2 || baselinePoints > values.length) {
-    throw new StatsInputError(`XmR needs a baseline of 2 to ${values.length} points (got ${baselinePoints})`);
+    throw new StatsInputError(
+      `XmR needs a baseline of 2 to ${values.length} points (got ${baselinePoints})`
+    );
   }
   const base = values.slice(0, baselinePoints);
   const mean = base.reduce((s, v) => s + v, 0) / base.length;
   let rangeSum = 0;
-  for (let i = 1; i < base.length; i++) rangeSum += Math.abs((base[i] as number) - (base[i - 1] as number));
+  for (let i = 1; i < base.length; i++)
+    rangeSum += Math.abs((base[i] as number) - (base[i - 1] as number));
   const averageMovingRange = rangeSum / (base.length - 1);
   const spread = XMR_CONSTANT * averageMovingRange;
   return {
@@ -77,16 +81,27 @@ export interface SpcOptions {
  * one side merge into one signal, which is dropped when all its points are already
  * outside the limits (the outside-limits signals say it already).
  */
-export function spcSignals(values: readonly number[], opts: SpcOptions = {}): { limits: XmrLimits; signals: SpcSignal[] } {
+export function spcSignals(
+  values: readonly number[],
+  opts: SpcOptions = {}
+): { limits: XmrLimits; signals: SpcSignal[] } {
   const runLength = opts.runLength ?? 7;
   const trendLength = opts.trendLength ?? 7;
-  for (const [v, what] of [[runLength, "runLength"], [trendLength, "trendLength"]] as const) {
-    if (!Number.isInteger(v) || v < 2) throw new StatsInputError(`${what} must be a whole number of at least 2 (got ${v})`);
+  for (const [v, what] of [
+    [runLength, "runLength"],
+    [trendLength, "trendLength"],
+  ] as const) {
+    if (!Number.isInteger(v) || v < 2)
+      throw new StatsInputError(`${what} must be a whole number of at least 2 (got ${v})`);
   }
   const limits = xmr(values, opts.baselinePoints ?? values.length);
   const signals: SpcSignal[] = [
     ...outsideLimits(values, limits),
-    ...runs(values.map((v) => Math.sign(v - limits.mean)), runLength, "run"),
+    ...runs(
+      values.map((v) => Math.sign(v - limits.mean)),
+      runLength,
+      "run"
+    ),
     ...runs(steps(values), trendLength - 1, "trend"),
     ...twoOfThree(values, limits),
   ];
@@ -97,8 +112,10 @@ export function spcSignals(values: readonly number[], opts: SpcOptions = {}): { 
 function outsideLimits(values: readonly number[], limits: XmrLimits): SpcSignal[] {
   const out: SpcSignal[] = [];
   values.forEach((v, i) => {
-    if (v > limits.upper) out.push({ rule: "outside-limits", side: "high", start: i, end: i, points: [i] });
-    else if (v < limits.lower) out.push({ rule: "outside-limits", side: "low", start: i, end: i, points: [i] });
+    if (v > limits.upper)
+      out.push({ rule: "outside-limits", side: "high", start: i, end: i, points: [i] });
+    else if (v < limits.lower)
+      out.push({ rule: "outside-limits", side: "low", start: i, end: i, points: [i] });
   });
   return out;
 }
@@ -106,7 +123,8 @@ function outsideLimits(values: readonly number[], limits: XmrLimits): SpcSignal[
 /** Sign of each step: steps[i] compares values[i + 1] with values[i]. */
 function steps(values: readonly number[]): number[] {
   const out: number[] = [];
-  for (let i = 1; i < values.length; i++) out.push(Math.sign((values[i] as number) - (values[i - 1] as number)));
+  for (let i = 1; i < values.length; i++)
+    out.push(Math.sign((values[i] as number) - (values[i - 1] as number)));
   return out;
 }
 
@@ -136,13 +154,21 @@ function runs(signs: number[], min: number, rule: "run" | "trend"): SpcSignal[] 
 function twoOfThree(values: readonly number[], limits: XmrLimits): SpcSignal[] {
   const out: SpcSignal[] = [];
   for (const side of ["high", "low"] as const) {
-    const beyond = values.map((v) => (side === "high" ? v > limits.upperNear : v < limits.lowerNear));
+    const beyond = values.map((v) =>
+      side === "high" ? v > limits.upperNear : v < limits.lowerNear
+    );
     const outside = values.map((v) => (side === "high" ? v > limits.upper : v < limits.lower));
     let current: number[] | null = null;
     let windowEnd = -1;
     const flush = () => {
       if (current && current.some((i) => !outside[i])) {
-        out.push({ rule: "two-of-three", side, start: current[0] as number, end: current[current.length - 1] as number, points: current });
+        out.push({
+          rule: "two-of-three",
+          side,
+          start: current[0] as number,
+          end: current[current.length - 1] as number,
+          points: current,
+        });
       }
       current = null;
     };

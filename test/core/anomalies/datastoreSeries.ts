@@ -6,23 +6,38 @@ import Papa from "papaparse";
 import type { CrimeTable } from "../../../src/core/model";
 
 const DIR = path.join(__dirname, "../../../samples/datastore");
-const FILES = ["mps-borough-level-crime-2010-04-to-2022-01.csv", "mps-borough-level-crime-2022-02-to-2024-01.csv"];
+const FILES = [
+  "mps-borough-level-crime-2010-04-to-2022-01.csv",
+  "mps-borough-level-crime-2022-02-to-2024-01.csv",
+];
 
 type Row = Record<string, string>;
 let cache: Row[] | null = null;
 
 function rows(): Row[] {
   if (!cache) {
-    cache = FILES.flatMap((f) => Papa.parse<Row>(fs.readFileSync(path.join(DIR, f), "utf8"), { header: true, skipEmptyLines: true }).data);
+    cache = FILES.flatMap(
+      (f) =>
+        Papa.parse<Row>(fs.readFileSync(path.join(DIR, f), "utf8"), {
+          header: true,
+          skipEmptyLines: true,
+        }).data
+    );
   }
   return cache;
 }
 
 /** Offences per month (YYYY-MM, ascending) for a borough: all offences, or one major category. */
-export function monthlyOffences(borough: string, major?: string, from = "0000-00", to = "9999-99"): { period: string; value: number }[] {
+export function monthlyOffences(
+  borough: string,
+  major?: string,
+  from = "0000-00",
+  to = "9999-99"
+): { period: string; value: number }[] {
   const totals = new Map<string, number>();
   for (const row of rows()) {
-    if (row.LookUp_BoroughName !== borough || (major !== undefined && row.MajorText !== major)) continue;
+    if (row.LookUp_BoroughName !== borough || (major !== undefined && row.MajorText !== major))
+      continue;
     for (const [key, cell] of Object.entries(row)) {
       if (!/^\d{6}$/.test(key)) continue;
       const period = `${key.slice(0, 4)}-${key.slice(4)}`;
@@ -30,12 +45,20 @@ export function monthlyOffences(borough: string, major?: string, from = "0000-00
       totals.set(period, (totals.get(period) ?? 0) + Number(cell));
     }
   }
-  return [...totals.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([period, value]) => ({ period, value }));
+  return [...totals.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([period, value]) => ({ period, value }));
 }
 
 /** Major categories with offences in every month for this borough. */
 export function majors(borough: string): string[] {
-  return [...new Set(rows().filter((r) => r.LookUp_BoroughName === borough).map((r) => r.MajorText as string))];
+  return [
+    ...new Set(
+      rows()
+        .filter((r) => r.LookUp_BoroughName === borough)
+        .map((r) => r.MajorText as string)
+    ),
+  ];
 }
 
 /**
@@ -44,9 +67,14 @@ export function majors(borough: string): string[] {
  * years do not overlap, so a series of them is what an XmR chart assumes.
  */
 export function annualTables(borough: string, firstYear: number, lastYear: number): CrimeTable[] {
-  const byMajor = majors(borough).map((major) => ({ major, months: monthlyOffences(borough, major) }));
+  const byMajor = majors(borough).map((major) => ({
+    major,
+    months: monthlyOffences(borough, major),
+  }));
   const yearSum = (months: { period: string; value: number }[], startYear: number) =>
-    months.filter((m) => m.period >= `${startYear}-04` && m.period <= `${startYear + 1}-03`).reduce((s, m) => s + m.value, 0);
+    months
+      .filter((m) => m.period >= `${startYear}-04` && m.period <= `${startYear + 1}-03`)
+      .reduce((s, m) => s + m.value, 0);
   const tables: CrimeTable[] = [];
   for (let year = firstYear; year <= lastYear; year++) {
     tables.push({
@@ -65,7 +93,11 @@ export function annualTables(borough: string, firstYear: number, lastYear: numbe
         subcategory: null,
         isTotal: false,
         status: null,
-        values: { offencesPrevious: yearSum(months, year - 1), offencesCurrent: yearSum(months, year), offencesChangePct: null },
+        values: {
+          offencesPrevious: yearSum(months, year - 1),
+          offencesCurrent: yearSum(months, year),
+          offencesChangePct: null,
+        },
         raw: {},
       })),
     });

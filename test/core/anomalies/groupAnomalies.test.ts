@@ -6,7 +6,9 @@ import { readOffences, readSample } from "./sampleTables";
 const FILES = ["a", "c", "d", "e"].map((b) => `borough-${b}-2017-09-05.txt`);
 const tables: CrimeTable[] = FILES.map(readOffences);
 const anomalies = findAnomalies(tables);
-const groupFlags = anomalies.filter((a) => a.rule === "group-outlier-high" || a.rule === "group-outlier-low");
+const groupFlags = anomalies.filter(
+  (a) => a.rule === "group-outlier-high" || a.rule === "group-outlier-low"
+);
 
 interface Member {
   table: number;
@@ -22,11 +24,18 @@ function membersOf(category: string, subcategory: string | null): Member[] {
     const row = t.rows.find((r) => r.category === category && r.subcategory === subcategory);
     if (!row) throw new Error(`${category} missing`);
     const v = row.values;
-    return { table, line: row.line, prev: v.offencesPrevious as number, cur: v.offencesCurrent as number, sdsCur: v.sdsCurrent ?? null };
+    return {
+      table,
+      line: row.line,
+      prev: v.offencesPrevious as number,
+      cur: v.offencesCurrent as number,
+      sdsCur: v.sdsCurrent ?? null,
+    };
   });
 }
 
-const flagFor = (m: Member, field: string): Anomaly | undefined => groupFlags.find((a) => a.table === m.table && a.line === m.line && a.field === field);
+const flagFor = (m: Member, field: string): Anomaly | undefined =>
+  groupFlags.find((a) => a.table === m.table && a.line === m.line && a.field === field);
 
 describe("group outliers among four boroughs of 5 September 2017", () => {
   it("flags group outliers, naming the area, period and limit level", () => {
@@ -50,7 +59,7 @@ describe("group outliers among four boroughs of 5 September 2017", () => {
     expect(c?.rule).toBe("group-outlier-low");
     expect(c?.message).toBe(
       "TNO, Borough C: the SD rate of 12.1% (1,518 of 12,584) is below the lower 99.8% funnel limit (15.4%) around 16.4% for the 4 areas together " +
-        "(13,019 of 79,501, from summed counts), so it is lower than the group's by more than chance would explain (p < 0.001).",
+        "(13,019 of 79,501, from summed counts), so it is lower than the group's by more than chance would explain (p < 0.001)."
     );
   });
 
@@ -60,11 +69,15 @@ describe("group outliers among four boroughs of 5 September 2017", () => {
     expect(ratio).toBeCloseTo(5813 / 5549, 12);
     const a = flagFor(members[0] as Member, "offencesChangePct");
     expect(a?.rule).toBe("group-outlier-high");
-    expect(a?.message).toContain(`would give about ${Math.round(2375 * ratio).toLocaleString("en-GB")}`);
+    expect(a?.message).toContain(
+      `would give about ${Math.round(2375 * ratio).toLocaleString("en-GB")}`
+    );
     expect(a?.message).toContain("above the upper 99.8% funnel limit");
     const c = flagFor(members[1] as Member, "offencesChangePct");
     expect(c?.rule).toBe("group-outlier-low");
-    expect(c?.message).toContain("below the lower 95% funnel limit (664) but within the 99.8% limit (635)");
+    expect(c?.message).toContain(
+      "below the lower 95% funnel limit (664) but within the 99.8% limit (635)"
+    );
   });
 
   it("agrees with an independent normal-approximation check on every row with large counts", () => {
@@ -103,19 +116,32 @@ describe("group outliers among four boroughs of 5 September 2017", () => {
   });
 
   it("flags only beyond 99.8% when asked", () => {
-    const strict = findAnomalies(tables, { groupLevel: 0.998 }).filter((a) => a.rule.startsWith("group"));
+    const strict = findAnomalies(tables, { groupLevel: 0.998 }).filter((a) =>
+      a.rule.startsWith("group")
+    );
     expect(strict.length).toBeLessThan(groupFlags.length);
-    for (const a of strict) expect(a.message).toMatch(/(above the upper|below the lower) 99\.8% funnel limit/);
+    for (const a of strict)
+      expect(a.message).toMatch(/(above the upper|below the lower) 99\.8% funnel limit/);
   });
 
   it("needs enough distinct areas of one period", () => {
-    expect(findAnomalies(tables, { minGroupSize: 5 }).filter((a) => a.rule.startsWith("group"))).toEqual([]);
+    expect(
+      findAnomalies(tables, { minGroupSize: 5 }).filter((a) => a.rule.startsWith("group"))
+    ).toEqual([]);
     // the same borough pasted twice (tab-separated and from the PDF) counts once
-    const twoAreas = [readOffences("borough-c-2017-09-05.txt"), readOffences("borough-c-2017-09-05.pdf-copy.txt"), readOffences("borough-d-2017-09-05.txt")];
+    const twoAreas = [
+      readOffences("borough-c-2017-09-05.txt"),
+      readOffences("borough-c-2017-09-05.pdf-copy.txt"),
+      readOffences("borough-d-2017-09-05.txt"),
+    ];
     expect(findAnomalies(twoAreas).filter((a) => a.rule.startsWith("group"))).toEqual([]);
-    expect(findAnomalies(twoAreas, { minGroupSize: 2 }).filter((a) => a.rule.startsWith("group")).length).toBeGreaterThan(0);
+    expect(
+      findAnomalies(twoAreas, { minGroupSize: 2 }).filter((a) => a.rule.startsWith("group")).length
+    ).toBeGreaterThan(0);
     // Merton's tables are for other periods: they join no group
-    const withMerton = findAnomalies([...tables, readOffences("merton-2017-08-01.txt")]).filter((a) => a.rule.startsWith("group"));
+    const withMerton = findAnomalies([...tables, readOffences("merton-2017-08-01.txt")]).filter(
+      (a) => a.rule.startsWith("group")
+    );
     expect(withMerton.every((a) => a.area !== "Merton")).toBe(true);
     expect(withMerton).toHaveLength(groupFlags.length);
   });
@@ -124,20 +150,31 @@ describe("group outliers among four boroughs of 5 September 2017", () => {
     const all = FILES.flatMap(readSample);
     // ASB Calls a 9,692 -> 9,828, c 3,993 -> 3,987, d 3,489 -> 3,635, e 6,618 -> 6,831: all
     // within chance of the group's +2.1%; so are the repeat callers
-    expect(findAnomalies(all).filter((a) => a.rule.startsWith("group") && a.field === "changePct")).toEqual([]);
+    expect(
+      findAnomalies(all).filter((a) => a.rule.startsWith("group") && a.field === "changePct")
+    ).toEqual([]);
     // Had borough-d's ASB calls jumped to 4,200 (+20.4%), it would stand out
     const edited = all.map((t) =>
       t.kind === "calls-asb" && t.area === "Borough D"
-        ? { ...t, rows: t.rows.map((r) => (r.category === "ASB Calls" ? { ...r, values: { ...r.values, current: 4200 } } : r)) }
-        : t,
+        ? {
+            ...t,
+            rows: t.rows.map((r) =>
+              r.category === "ASB Calls" ? { ...r, values: { ...r.values, current: 4200 } } : r
+            ),
+          }
+        : t
     );
-    const calls = findAnomalies(edited).filter((a) => a.rule.startsWith("group") && a.field === "changePct");
+    const calls = findAnomalies(edited).filter(
+      (a) => a.rule.startsWith("group") && a.field === "changePct"
+    );
     // (and, with the group's change now +4.4%, the two boroughs that held steady fall below it)
     expect(calls.map((a) => `${a.rule} ${a.area} ${a.category}`).sort()).toEqual([
       "group-outlier-high Borough D ASB Calls",
       "group-outlier-low Borough A ASB Calls",
       "group-outlier-low Borough C ASB Calls",
     ]);
-    expect(calls.find((a) => a.area === "Borough D")?.message).toMatch(/^ASB Calls, Borough D: the count changed by \+20\.4% \(3,489 to 4,200\)/);
+    expect(calls.find((a) => a.area === "Borough D")?.message).toMatch(
+      /^ASB Calls, Borough D: the count changed by \+20\.4% \(3,489 to 4,200\)/
+    );
   });
 });

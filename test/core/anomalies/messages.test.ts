@@ -1,4 +1,11 @@
-import { alphaText, chanceText, changeText, formatNumber, percentOf, pText } from "../../../src/core/anomalies/messages";
+import {
+  alphaText,
+  chanceText,
+  changeText,
+  formatNumber,
+  percentOf,
+  pText,
+} from "../../../src/core/anomalies/messages";
 
 describe("message wording", () => {
   it("formats counts with thousands separators", () => {

@@ -1,4 +1,9 @@
-import { AnomalyOptionsError, defaultAnomalyOptions, findAnomalies, resolveAnomalyOptions } from "../../../src/core/anomalies";
+import {
+  AnomalyOptionsError,
+  defaultAnomalyOptions,
+  findAnomalies,
+  resolveAnomalyOptions,
+} from "../../../src/core/anomalies";
 
 describe("anomaly options", () => {
   it("defaults every field", () => {
@@ -35,7 +40,9 @@ describe("anomaly options", () => {
   });
 
   it("rejects an unknown option (a typo would otherwise be silently ignored)", () => {
-    expect(() => resolveAnomalyOptions({ alfa: 0.01 } as never)).toThrow(/Unknown anomaly option "alfa"/);
+    expect(() => resolveAnomalyOptions({ alfa: 0.01 } as never)).toThrow(
+      /Unknown anomaly option "alfa"/
+    );
     expect(() => findAnomalies([], { minbase: 10 } as never)).toThrow(AnomalyOptionsError);
   });
 });

@@ -1,10 +1,19 @@
-import { changeFunnel, funnelLimits, funnelPosition, rateFunnel, StatsInputError, zFor } from "../../../src/core/stats";
+import {
+  changeFunnel,
+  funnelLimits,
+  funnelPosition,
+  rateFunnel,
+  StatsInputError,
+  zFor,
+} from "../../../src/core/stats";
 import { binomialRow, ratioToNumber } from "./exactArithmetic";
 
 /** Exact Binomial(n, num/den) CDF with BigInt arithmetic. */
 function exactBinomialCdf(n: number, num: number, den: number): number[] {
   const row = binomialRow(n);
-  const weights = row.map((c, k) => c * BigInt(num) ** BigInt(k) * BigInt(den - num) ** BigInt(n - k));
+  const weights = row.map(
+    (c, k) => c * BigInt(num) ** BigInt(k) * BigInt(den - num) ** BigInt(n - k)
+  );
   const total = BigInt(den) ** BigInt(n);
   const out: number[] = [];
   let acc = 0n;
@@ -105,7 +114,12 @@ describe("group funnels from summed counts", () => {
     ]);
     expect(result.groupRatio).toBeCloseTo(2276 / 1944, 12);
     expect(result.members[0]?.expected).toBeCloseTo(1048 * (2276 / 1944), 9);
-    expect(result.members.map((m) => m.position)).toEqual(["inside", "above-95", "above-95", "inside"]);
+    expect(result.members.map((m) => m.position)).toEqual([
+      "inside",
+      "above-95",
+      "above-95",
+      "inside",
+    ]);
     for (const m of result.members) expect(m.pValue).toBeGreaterThanOrEqual(0);
   });
 

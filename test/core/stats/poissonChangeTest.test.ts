@@ -45,7 +45,7 @@ describe("poissonChangeTest", () => {
       fc.property(fc.nat(400), fc.nat(400), (a, b) => {
         close(poissonChangeTest(a, b).pValue, exactPoissonTwoSided(a, b));
       }),
-      { numRuns: 150 },
+      { numRuns: 150 }
     );
   });
 
@@ -57,7 +57,12 @@ describe("poissonChangeTest", () => {
     expect(down.direction).toBe("decrease");
     expect(down.changePct).toBeCloseTo(-33.333, 3);
     expect(poissonChangeTest(7, 7)).toMatchObject({ pValue: 1, direction: "none", changePct: 0 });
-    expect(poissonChangeTest(0, 0)).toMatchObject({ pValue: 1, direction: "none", changePct: null, n: 0 });
+    expect(poissonChangeTest(0, 0)).toMatchObject({
+      pValue: 1,
+      direction: "none",
+      changePct: null,
+      n: 0,
+    });
     expect(poissonChangeTest(0, 4).changePct).toBeNull();
   });
 

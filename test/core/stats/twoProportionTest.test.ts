@@ -55,12 +55,18 @@ describe("twoProportionTest", () => {
 
   it("Fisher's p agrees with exact arithmetic for any small table", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 60 }), fc.nat(60), fc.nat(60), (n1, n2, a, b) => {
-        const x1 = a % (n1 + 1);
-        const x2 = b % (n2 + 1);
-        expect(fisherExact(x1, n1, x1 + x2, n1 + n2)).toBeCloseTo(exactFisher(x1, n1, x2, n2), 7);
-      }),
-      { numRuns: 200 },
+      fc.property(
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.nat(60),
+        fc.nat(60),
+        (n1, n2, a, b) => {
+          const x1 = a % (n1 + 1);
+          const x2 = b % (n2 + 1);
+          expect(fisherExact(x1, n1, x1 + x2, n1 + n2)).toBeCloseTo(exactFisher(x1, n1, x2, n2), 7);
+        }
+      ),
+      { numRuns: 200 }
     );
   });
 

@@ -26,14 +26,18 @@ describe("wilson", () => {
 
   it("stays inside [0, 1] and contains the estimate", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 5000 }), fc.double({ min: 0, max: 1, noNaN: true }), (n, f) => {
-        const x = Math.round(f * n);
-        const ci = wilson(x, n);
-        expect(ci.lower).toBeGreaterThanOrEqual(0);
-        expect(ci.upper).toBeLessThanOrEqual(1);
-        expect(ci.lower).toBeLessThanOrEqual(ci.estimate + 1e-12);
-        expect(ci.upper).toBeGreaterThanOrEqual(ci.estimate - 1e-12);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 5000 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (n, f) => {
+          const x = Math.round(f * n);
+          const ci = wilson(x, n);
+          expect(ci.lower).toBeGreaterThanOrEqual(0);
+          expect(ci.upper).toBeLessThanOrEqual(1);
+          expect(ci.lower).toBeLessThanOrEqual(ci.estimate + 1e-12);
+          expect(ci.upper).toBeGreaterThanOrEqual(ci.estimate - 1e-12);
+        }
+      )
     );
     expect(wilson(10, 10).upper).toBe(1);
   });

@@ -4,8 +4,10 @@ import type { SpcSignal } from "../../../src/core/stats";
 // Baseline: 12, 10 five times. Mean 11, average moving range 2, so the limits are
 // 11 ± 5.32 (5.68 to 16.32) and two thirds of the way out is 11 ± 3.5467 (7.4533 to 14.5467).
 const BASELINE = [12, 10, 12, 10, 12, 10, 12, 10, 12, 10];
-const signalsAfter = (extra: number[]): SpcSignal[] => spcSignals([...BASELINE, ...extra], { baselinePoints: BASELINE.length }).signals;
-const brief = (signals: SpcSignal[]) => signals.map((s) => `${s.rule} ${s.side} ${s.start}-${s.end}`);
+const signalsAfter = (extra: number[]): SpcSignal[] =>
+  spcSignals([...BASELINE, ...extra], { baselinePoints: BASELINE.length }).signals;
+const brief = (signals: SpcSignal[]) =>
+  signals.map((s) => `${s.rule} ${s.side} ${s.start}-${s.end}`);
 
 describe("xmr", () => {
   it("computes mean ± 2.66 × average moving range", () => {
@@ -77,24 +79,48 @@ describe("special-cause rules, each triggered exactly", () => {
   });
 
   it("does not repeat outside-limit points as a 2-of-3 signal", () => {
-    expect(brief(signalsAfter([17, 12, 17]))).toEqual(["outside-limits high 10-10", "outside-limits high 12-12"]);
+    expect(brief(signalsAfter([17, 12, 17]))).toEqual([
+      "outside-limits high 10-10",
+      "outside-limits high 12-12",
+    ]);
     // one outside and one in the outer third: both rules speak
-    expect(brief(signalsAfter([17, 12, 15]))).toEqual(["outside-limits high 10-10", "two-of-three high 10-12"]);
+    expect(brief(signalsAfter([17, 12, 15]))).toEqual([
+      "outside-limits high 10-10",
+      "two-of-three high 10-12",
+    ]);
   });
 
   it("honours other run and trend lengths", () => {
-    expect(brief(spcSignals([...BASELINE, 12, 13, 12, 13, 12, 13], { baselinePoints: 10, runLength: 6 }).signals)).toEqual(["run high 10-15"]);
-    expect(spcSignals([...BASELINE, 12, 13, 12, 13, 12, 13, 12], { baselinePoints: 10, runLength: 8 }).signals).toEqual([]);
+    expect(
+      brief(
+        spcSignals([...BASELINE, 12, 13, 12, 13, 12, 13], { baselinePoints: 10, runLength: 6 })
+          .signals
+      )
+    ).toEqual(["run high 10-15"]);
+    expect(
+      spcSignals([...BASELINE, 12, 13, 12, 13, 12, 13, 12], { baselinePoints: 10, runLength: 8 })
+        .signals
+    ).toEqual([]);
   });
 
   it("works on limits from the whole series", () => {
     // 15 steady points then a step up: the mean (54.9) falls between the two levels, so
     // both stretches are runs; only a baseline would keep the early points "normal"
-    const values = [50, 54, 49, 53, 51, 52, 48, 55, 50, 53, 51, 49, 52, 50, 54, 62, 63, 61, 64, 62, 63, 62];
+    const values = [
+      50, 54, 49, 53, 51, 52, 48, 55, 50, 53, 51, 49, 52, 50, 54, 62, 63, 61, 64, 62, 63, 62,
+    ];
     const { limits, signals } = spcSignals(values);
     expect(limits.mean).toBeCloseTo(1208 / 22, 12);
     // upper limit 63.27, outer third from 60.48: the new level sits in it, and 64 breaches the limit
-    expect(brief(signals)).toEqual(["run low 0-6", "run low 8-14", "run high 15-21", "two-of-three high 15-21", "outside-limits high 18-18"]);
-    expect(brief(spcSignals(values, { baselinePoints: 15 }).signals)).toContain("outside-limits high 15-15");
+    expect(brief(signals)).toEqual([
+      "run low 0-6",
+      "run low 8-14",
+      "run high 15-21",
+      "two-of-three high 15-21",
+      "outside-limits high 18-18",
+    ]);
+    expect(brief(spcSignals(values, { baselinePoints: 15 }).signals)).toContain(
+      "outside-limits high 15-15"
+    );
   });
 });
