@@ -1,0 +1,128 @@
+// `scrutiny-sheets check FILE... [--area NAME] [--json]`: reads each file as a paste,
+// validates every table, and prints a readable report or one JSON document.
+// Exit 0: no issue of severity error; 1: some errors; 2: a file unreadable or tableless.
+
+import { promises as fs } from "fs";
+import * as path from "path";
+import type { CrimeTable, Issue } from "../core/model";
+import { decodeText, readPaste } from "../core/read";
+import { validateTables } from "../core/validate";
+
+export interface CheckOptions {
+  /**
+   * Area (borough) name for the tables read. A repeated --area (an array) names one area
+   * per file when there are as many as files; otherwise the first names them all.
+   */
+  area?: string | readonly string[];
+  json?: boolean;
+}
+
+function areaFor(area: CheckOptions["area"], index: number, files: number): string | undefined {
+  if (area === undefined || typeof area === "string") return area;
+  return area.length === files ? area[index] : area[0];
+}
+
+export interface CheckIo {
+  readFile(path: string): Promise<string>;
+  stdout(s: string): void;
+  stderr(s: string): void;
+}
+
+/** The real file system and streams (files decoded from UTF-8, UTF-16 or Windows-1252). */
+export const nodeCheckIo: CheckIo = {
+  readFile: async (p) => decodeText(await fs.readFile(p)),
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+};
+
+/** One table as the JSON document gives it (a stable, documented shape). */
+function tableJson(t: CrimeTable) {
+  return {
+    source: t.source,
+    kind: t.kind,
+    area: t.area,
+    periodEnding: t.periodEnding,
+    rows: t.rows.map((r) => ({
+      line: r.line,
+      category: r.category,
+      subcategory: r.subcategory,
+      isTotal: r.isTotal,
+      status: r.status,
+      values: r.values,
+    })),
+  };
+}
+
+export interface CheckReport {
+  tables: CrimeTable[];
+  issues: Issue[];
+}
+
+/** The JSON document: add a key here (e.g. anomalies) to extend it. */
+export function reportJson(report: CheckReport) {
+  return {
+    tables: report.tables.map(tableJson),
+    issues: report.issues,
+  };
+}
+
+const SEVERITY_LABEL: Record<Issue["severity"], string> = { error: "ERROR  ", warning: "warning", info: "note   " };
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** The readable report: each file, its tables and the issues found in each. */
+export function reportText(report: CheckReport): string {
+  const out: string[] = [];
+  let source: string | null = null;
+  report.tables.forEach((t, i) => {
+    if (t.source !== source) {
+      source = t.source;
+      out.push(`${out.length > 0 ? "\n" : ""}${t.source}`);
+    }
+    const area = t.area ?? "area unknown (name it with --area)";
+    const period = t.periodEnding ? `period ending ${t.periodEnding}` : "no reporting period found";
+    out.push(`  Table ${i + 1}: ${t.title ?? t.kind} (${t.kind}), ${area}, ${period}, ${plural(t.rows.length, "row")}`);
+    const issues = report.issues.filter((x) => x.table === i);
+    if (issues.length === 0) out.push("    all figures check out");
+    for (const x of issues) out.push(`    ${SEVERITY_LABEL[x.severity]}  line ${x.line}  [${x.rule}] ${x.message}`);
+  });
+  const count = (s: Issue["severity"]) => report.issues.filter((x) => x.severity === s).length;
+  out.push("", `${plural(report.tables.length, "table")}: ${plural(count("error"), "error")}, ${plural(count("warning"), "warning")}, ${plural(count("info"), "note")}.`);
+  return out.join("\n") + "\n";
+}
+
+export async function runCheck(files: string[], opts: CheckOptions, io: CheckIo): Promise<number> {
+  if (files.length === 0) {
+    io.stderr("scrutiny-sheets check: no file given (usage: scrutiny-sheets check FILE... [--area NAME] [--json])\n");
+    return 2;
+  }
+  const tables: CrimeTable[] = [];
+  let unreadable = false;
+  for (const [index, file] of files.entries()) {
+    let text: string;
+    try {
+      text = await io.readFile(file);
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err);
+      io.stderr(`scrutiny-sheets check: ${file}: cannot read the file: ${reason}\n`);
+      unreadable = true;
+      continue;
+    }
+    const result = readPaste(text, { source: file, area: areaFor(opts.area, index, files.length), fileName: path.basename(file) });
+    if (!result.ok) {
+      const at = result.error.line ? ` (line ${result.error.line})` : "";
+      io.stderr(`scrutiny-sheets check: ${file}${at}: ${result.error.message}\n`);
+      unreadable = true;
+      continue;
+    }
+    tables.push(...result.tables);
+  }
+  const report: CheckReport = { tables, issues: validateTables(tables) };
+  if (tables.length > 0 || !unreadable) {
+    io.stdout(opts.json ? JSON.stringify(reportJson(report), null, 2) + "\n" : reportText(report));
+  }
+  if (unreadable) return 2;
+  return report.issues.some((x) => x.severity === "error") ? 1 : 0;
+}
