@@ -4,7 +4,12 @@ import type { Anomaly, CrimeTable, Issue } from "../core/model";
 import type { CellSpec, SheetSpec } from "./spec";
 
 /** Finds the cell a finding is about: "'Sheet'!F14", or null. */
-export type CellLocator = (table: number, line: number, field: string, printed: boolean) => string | null;
+export type CellLocator = (
+  table: number,
+  at: { line: number; category: string; subcategory: string | null },
+  field: string,
+  printed: boolean,
+) => string | null;
 
 export interface ChecksInput {
   name: string;
@@ -41,8 +46,8 @@ export function layoutChecks(input: ChecksInput): SheetSpec {
   const rows: (CellSpec | null)[][] = [];
   const figure = (v: number | string | null): CellSpec | null =>
     v === null ? null : typeof v === "number" ? { number: v, numFmt: Number.isInteger(v) ? "#,##0" : "0.0" } : { text: v };
-  const link = (t: number, line: number, field: string, printed: boolean): CellSpec | null => {
-    const target = input.locate(t, line, field, printed);
+  const link = (t: number, at: { line: number; category: string; subcategory: string | null }, field: string, printed: boolean): CellSpec | null => {
+    const target = input.locate(t, at, field, printed);
     return target ? { text: target.replace(/^'(.*)'!/, (_m, s: string) => `${s.replace(/''/g, "'")}!`), link: target } : null;
   };
 
@@ -63,14 +68,14 @@ export function layoutChecks(input: ChecksInput): SheetSpec {
       figure(i.expected),
       null,
       { text: i.message },
-      link(i.table, i.line, i.field, true),
+      link(i.table, i, i.field, true),
       { number: i.line },
     ]);
   }
   const anomalies = [...input.anomalies].sort((a, b) => a.table - b.table || a.line - b.line);
   for (const a of anomalies) {
     const t = tables[a.table];
-    const row = t?.rows.find((r) => r.line === a.line);
+    const row = t?.rows.find((r) => r.line === a.line && r.category === a.category && r.subcategory === a.subcategory) ?? t?.rows.find((r) => r.line === a.line);
     const printed = row?.raw[a.field];
     rows.push([
       { text: "Anomaly" },
@@ -86,7 +91,7 @@ export function layoutChecks(input: ChecksInput): SheetSpec {
       null,
       a.pValue === null ? null : { number: a.pValue, numFmt: "0.0000" },
       { text: a.message },
-      link(a.table, a.line, a.field, false),
+      link(a.table, a, a.field, false),
       { number: a.line },
     ]);
   }

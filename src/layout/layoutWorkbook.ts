@@ -209,7 +209,7 @@ export function layoutGenerated(input: GeneratedInput): { sheets: SheetSpec[]; d
         issues: input.issues,
         anomalies: input.anomalies,
         sheetOf: (t) => refs[t]?.def.name ?? null,
-        locate: (t, line, field, printed) => locate(refs[t], line, field, printed),
+        locate: (t, at, field, printed) => locate(refs[t], at, field, printed),
       }),
     }),
   });
@@ -239,9 +239,16 @@ export function layoutGenerated(input: GeneratedInput): { sheets: SheetSpec[]; d
 }
 
 /** "'Merton 2017-08-01'!G14": the cell of a table row's field on its data sheet. */
-function locate(ref: DataSheetRef | undefined, line: number, field: string, printed: boolean): string | null {
+function locate(
+  ref: DataSheetRef | undefined,
+  at: { line: number; category: string; subcategory: string | null },
+  field: string,
+  printed: boolean,
+): string | null {
   if (!ref) return null;
-  const i = ref.table.rows.findIndex((r) => r.line === line);
+  // Datastore rows can share a line (a category's Total and its first sub-category): match the names too.
+  let i = ref.table.rows.findIndex((r) => r.line === at.line && key(r.category) === key(at.category) && key(r.subcategory) === key(at.subcategory));
+  if (i < 0) i = ref.table.rows.findIndex((r) => r.line === at.line);
   if (i < 0) return null;
   const cols = ref.def.data.columns;
   const callsField = field === "changePct" || field === "changePoints" ? "change" : field;
