@@ -96,9 +96,9 @@ export function formatP(p: number): string {
 
 /** Full sentence for the issue list: where, then what. */
 export function describeIssue(issue: Issue, table: CrimeTable | undefined): string {
+  // The core's messages name the row already; this adds the cell's place for the grid.
   const where = describePlace(issue.line, headingOf(table, issue.field));
-  const row = issue.subcategory ? `${issue.category} / ${issue.subcategory}` : issue.category;
-  return `${severityWord[issue.severity]} at ${where} (${row}): ${issue.message}`;
+  return `${severityWord[issue.severity]} at ${where}: ${issue.message}`;
 }
 
 export function describeAnomaly(anomaly: Anomaly, table: CrimeTable | undefined): string {

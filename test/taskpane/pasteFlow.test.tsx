@@ -19,6 +19,8 @@ function paste(target: HTMLElement, data: { plain?: string; html?: string }): vo
   fireEvent.paste(target, { clipboardData: { getData: (type: string) => types[type] ?? "" } });
 }
 
+/** A button by its exact visible name (getByRole over a document holding big grids is slow in jsdom; names are checked by role in a11y.test). */
+const button = (name: string): HTMLElement => screen.getByText(name, { selector: "button" });
 const pasteBox = (): HTMLElement => screen.getByRole("textbox", { name: "Paste table" });
 const field = (name: string): HTMLInputElement => screen.getByLabelText(name) as HTMLInputElement;
 
@@ -35,21 +37,20 @@ test("a tab-separated paste is previewed with its period filled in; Import asks 
   expect(field("Area").value).toBe(""); // the paper does not name the borough: never guessed
 
   const grid = screen.getByRole("grid", { name: "Preview of Offences & SDs" });
-  const headers = within(grid).getAllByRole("columnheader").map((h) => h.textContent);
-  expect(headers).toEqual(
+  expect(headingsOf(grid)).toEqual(
     expect.arrayContaining(["Line", "Crime Category", "Sub Category", "Offences Previous R12", "Offences % Change", "SD Rate - Current R12"]),
   );
-  const robbery = within(grid).getAllByRole("row").find((r) => r.textContent?.includes("Personal Property"));
+  const robbery = rowsOf(grid).find((r) => r.textContent?.includes("Personal Property"));
   expect(robbery?.textContent).toContain("230");
   expect(robbery?.textContent).toContain("33.0%");
 
-  fireEvent.click(screen.getByRole("button", { name: "Import" }));
+  fireEvent.click(button("Import"));
   expect(await screen.findByText("Enter the area (borough) these figures are for: the paste does not say.")).toBeTruthy();
   expect(document.activeElement).toBe(field("Area"));
   expect(host.imports).toHaveLength(0);
 
   fireEvent.change(field("Area"), { target: { value: "merton" } });
-  fireEvent.click(screen.getByRole("button", { name: "Import" }));
+  fireEvent.click(button("Import"));
   await screen.findByText("Imported: wrote 3 sheets (Merton 2017-08-01, Merton 2017-08-01 calls, Checks).");
   const call = host.imports[0];
   expect(call?.tables.map((t) => [t.kind, t.area, t.periodEnding, t.rows.length])).toEqual([
@@ -71,7 +72,7 @@ test("an HTML paste is read from text/html, and the area typed by the user wins"
   expect(field("Period ending").value).toBe("2017-09-05");
   fireEvent.change(field("Area"), { target: { value: "Borough D" } });
   fireEvent.change(field("Period ending"), { target: { value: "2017-09-06" } });
-  fireEvent.click(screen.getByRole("button", { name: "Import" }));
+  fireEvent.click(button("Import"));
   await screen.findByText(/^Imported: wrote 3 sheets/);
   expect(host.imports[0]?.tables.map((t) => [t.area, t.periodEnding])).toEqual([
     ["Borough D", "2017-09-06"],
@@ -83,11 +84,8 @@ test("highlights are marked on their cells with an icon and words, before anythi
   const host = new FakeHost();
   renderPane(host, reader);
   paste(pasteBox(), { plain: sample("merton-2017-08-01.txt") });
-  const grid = await screen.findByRole("grid", { name: "Preview of Offences & SDs" });
-  const row = within(grid).getAllByRole("row").find((r) => r.textContent?.includes("Personal Property"));
-  const cells = within(row as HTMLElement).getAllByRole("gridcell");
-  const headers = within(grid).getAllByRole("columnheader").map((h) => h.textContent);
-  const change = cells[headers.indexOf("Offences % Change")];
+  await screen.findByRole("grid", { name: "Preview of Offences & SDs" });
+  const change = cellOf("Preview of Offences & SDs", "Personal Property", "Offences % Change");
   expect(change?.textContent).toBe("33.0%significant rise (p = 0.001)");
   expect(change?.querySelector("svg[aria-hidden='true']")).not.toBeNull();
   // The same finding in full, saying where it is.
@@ -102,7 +100,7 @@ test("a paste that holds no table says so in plain words and Import writes nothi
   paste(pasteBox(), { plain: "Dear colleagues,\nplease find the figures attached.\n" });
   const alert = await screen.findByRole("alert");
   expect(alert.textContent).toMatch(/^No table was recognised/);
-  fireEvent.click(screen.getByRole("button", { name: "Import" }));
+  fireEvent.click(button("Import"));
   expect(await screen.findByText(/Paste a table into “Paste table” first/)).toBeTruthy();
   expect(host.imports).toHaveLength(0);
 });
@@ -133,9 +131,9 @@ test("a write that fails is reported and the preview stays for another try", asy
   paste(pasteBox(), { plain: sample("merton-2017-08-01.txt") });
   await screen.findByText(/^Read 2 tables/);
   fireEvent.change(field("Area"), { target: { value: "Merton" } });
-  fireEvent.click(screen.getByRole("button", { name: "Import" }));
+  fireEvent.click(button("Import"));
   expect((await screen.findByRole("alert")).textContent).toContain("Import failed: sheet “Merton 2017-08-01” is protected");
-  fireEvent.click(screen.getByRole("button", { name: "Import" }));
+  fireEvent.click(button("Import"));
   await screen.findByText(/^Imported:/);
   expect(host.imports).toHaveLength(1);
 });
@@ -144,7 +142,7 @@ test("Import selection reads what the host selected into the preview (Excel only
   const host = new FakeHost("office");
   host.selection = { text: sample("borough-a-2017-09-05.txt"), source: "selection Sheet1!A1:K40" };
   renderPane(host, reader);
-  fireEvent.click(screen.getByRole("button", { name: "Import selection" }));
+  fireEvent.click(button("Import selection"));
   await screen.findByText(/^Read 2 tables, 31 rows:/);
   expect(field("Period ending").value).toBe("2017-09-05");
   expect(host.imports).toHaveLength(0);
@@ -152,8 +150,53 @@ test("Import selection reads what the host selected into the preview (Excel only
 
 test("standalone, Import selection is shown but explains it needs Excel", async () => {
   renderPane(new FakeHost("standalone"), reader);
-  const button = screen.getByRole("button", { name: "Import selection" });
-  expect(button.getAttribute("aria-disabled")).toBe("true");
-  expect(button.getAttribute("aria-describedby")).toBe("import-selection-hint");
+  const selection = button("Import selection");
+  expect(selection.getAttribute("aria-disabled")).toBe("true");
+  expect(selection.getAttribute("aria-describedby")).toBe("import-selection-hint");
   await waitFor(() => expect(document.getElementById("import-selection-hint")?.textContent).toMatch(/needs Excel/));
+});
+
+// Grid internals are found with selectors: role queries over a whole grid are slow in jsdom.
+const rowsOf = (grid: HTMLElement): HTMLElement[] => [...grid.querySelectorAll<HTMLElement>('[role="row"]')];
+const cellsOf = (row: HTMLElement): HTMLElement[] => [...row.querySelectorAll<HTMLElement>('[role="gridcell"]')];
+const headingsOf = (grid: HTMLElement): (string | null)[] =>
+  [...grid.querySelectorAll('[role="columnheader"]')].map((h) => h.textContent);
+
+/** The grid cell of a row (found by its label) under a column heading. */
+function cellOf(gridName: string, rowLabel: string, heading: string): HTMLElement {
+  const grid = screen.getByRole("grid", { name: gridName });
+  const row = rowsOf(grid).find((r) => cellsOf(r).some((c) => c.textContent === rowLabel));
+  if (!row) throw new Error(`no row ${rowLabel}`);
+  const cell = cellsOf(row)[headingsOf(grid).indexOf(heading)];
+  if (!cell) throw new Error(`no column ${heading}`);
+  return cell;
+}
+
+test("validation issues are marked on their cells (icon and words) and listed with line and column", async () => {
+  const host = new FakeHost();
+  renderPane(host, reader);
+  // The paper's own gap (ASB Repeat Callers has no current figure), plus two figures
+  // altered here: a % change that disagrees with its counts, and a Total that is not the sum.
+  const text = sample("merton-2017-08-01.txt")
+    .replace("230\t306\t33.0%", "230\t306\t34.0%")
+    .replace("Total\t\t258\t338", "Total\t\t259\t338");
+  paste(pasteBox(), { plain: text });
+  // Four: the gap, the altered % change, the Total that is not the sum, and that Total's
+  // own % change (31.0% printed, 259 → 338 is 30.5%).
+  await screen.findByText(/^Read 2 tables, 31 rows: 4 issues/);
+
+  const change = cellOf("Preview of Offences & SDs", "Personal Property", "Offences % Change");
+  expect(change.textContent).toContain("34.0%Error: expected 33.0%");
+  expect(change.querySelector("svg[aria-hidden='true']")).not.toBeNull();
+  // Previous R12 of Robbery's Total row: the sum of its parts is 28 + 230.
+  const robberyTotal = rowsOf(screen.getByRole("grid", { name: "Preview of Offences & SDs" })).find((r) => r.textContent?.includes("259"));
+  expect(robberyTotal?.textContent).toContain("259Error: expected 258");
+  expect(robberyTotal?.textContent).toContain("31.0%Error: expected 30.5%");
+  const missing = cellOf("Preview of I & S Calls and ASB", "ASB Repeat Callers", "Current R12");
+  expect(missing.textContent).toBe("Warning: missing");
+
+  const list = screen.getByRole("list", { name: "Issues and highlights in I & S Calls and ASB" });
+  expect(within(list).getByText(/^Warning at line 40, column “Current R12”: Current R12 for ASB Repeat Callers \(line 40\) is blank/)).toBeTruthy();
+  const offences = screen.getByRole("list", { name: "Issues and highlights in Offences & SDs" });
+  expect(within(offences).getAllByText(/^Error at line 13, column “Offences % Change”: /)).toHaveLength(1);
 });

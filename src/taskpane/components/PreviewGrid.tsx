@@ -36,6 +36,12 @@ const useStyles = makeStyles({
   headerCell: { fontWeight: tokens.fontWeightSemibold },
 });
 
+const issueIcon: Record<Issue["severity"], React.JSX.Element> = {
+  error: <ErrorCircle12Filled aria-hidden />,
+  warning: <Warning12Filled aria-hidden />,
+  info: <Info12Regular aria-hidden />,
+};
+
 /** Marks on one cell, keyed "line:field". */
 export interface CellMarks {
   issues: Issue[];
@@ -184,8 +190,8 @@ function FigureCell({
     <div className={mergeClasses(styles.cell, flagged && styles.flagged)}>
       <span className={styles.numeric}>{shown}</span>
       {marks?.issues.map((issue, i) => (
-        <span key={`i${i}`} className={mergeClasses(styles.mark, issue.severity === "error" ? styles.error : styles.warning)}>
-          {issue.severity === "error" ? <ErrorCircle12Filled aria-hidden /> : <Warning12Filled aria-hidden />}
+        <span key={`i${i}`} className={mergeClasses(styles.mark, styles[issue.severity])}>
+          {issueIcon[issue.severity]}
           <span>
             {severityWord[issue.severity]}: {shortIssueText(issue, column)}
           </span>

@@ -17,7 +17,8 @@ export const PREVIEW_ROWS = 200;
 /** Findings listed per table in words (the Checks sheet holds them all). */
 const LISTED_FINDINGS = 100;
 
-export function PreviewList({ analysis }: { analysis: PasteAnalysis }): React.JSX.Element {
+/** Memoised: typing in Area or Period ending must not re-render a large preview. */
+export const PreviewList = React.memo(function PreviewList({ analysis }: { analysis: PasteAnalysis }): React.JSX.Element {
   const styles = useStyles();
   const [onlyFlagged, setOnlyFlagged] = React.useState(false);
   const { tables, issues, anomalies } = analysis;
@@ -81,7 +82,7 @@ export function PreviewList({ analysis }: { analysis: PasteAnalysis }): React.JS
       })}
     </div>
   );
-}
+});
 
 function summary(tables: number, rows: number, issues: number, anomalies: number): string {
   const t = `${tables} table${tables === 1 ? "" : "s"}`;

@@ -3,7 +3,7 @@
 // runs on the UI thread (small pastes) and in the read worker (large ones).
 import { readPaste } from "../../core/read";
 import { findAnomalies } from "../../core/anomalies";
-import type { Issue } from "../../core/model";
+import { validateTables } from "../../core/validate";
 import type { HighlightSettings, PastedInput } from "../host/workbookHost";
 import type { ReadOutcome, ReadProgress } from "./pasteReader";
 
@@ -16,8 +16,7 @@ export function analysePaste(
   const read = readPaste(input.text, { source: input.source, html: input.html });
   if (!read.ok) return { status: "error", error: read.error };
   onProgress?.({ stage: "checking", fraction: 0.6 });
-  // TODO(helper-8): the validator (src/core/validate) has not landed yet; wire it here.
-  const issues: Issue[] = [];
+  const issues = validateTables(read.tables);
   onProgress?.({ stage: "anomalies", fraction: 0.8 });
   const anomalies = findAnomalies(read.tables, { alpha: settings.significanceLevel, minBase: settings.minimumBase });
   onProgress?.({ stage: "anomalies", fraction: 1 });
