@@ -20,6 +20,7 @@ import type {
   IndicatorUnit,
   MonitorOptions,
 } from "../core/monitor/types";
+import { DEFAULT_TOLERANCE_PCT } from "../core/monitor/readIndicators";
 import { a1, abs, sheetRef, stringLiteral } from "./a1";
 import type {
   BlockSpec,
@@ -116,6 +117,24 @@ export interface MonitoringLayout {
   /** Per indicator: the data rows of its actuals and targets, and each period's column. */
   data: { actualRow: number; targetRow: number; colOf: (period: string) => number | undefined }[];
   controlCharts: (ControlChartCells | null)[];
+  /** Where the editable inputs are: plain data, for the definitions sheet and refresh. */
+  inputs: MonitoringInputs;
+}
+
+/** The cells an analyst edits, so refresh can read the indicators back as they now stand. */
+export interface MonitoringInputs {
+  indicators: {
+    /** Row in the indicator table (name, polarity and tolerance cells). */
+    row: number;
+    unit: IndicatorUnit;
+    aggregation: Indicator["aggregation"];
+    periodKind: PeriodKind;
+    source?: string;
+    actualRow: number;
+    targetRow: number;
+    /** Every period column of the indicator's grid, blank or not. */
+    periods: { label: string; col: number }[];
+  }[];
 }
 
 const C = MONITOR_COLUMNS;
@@ -877,6 +896,27 @@ export function layoutMonitoring(
     charts,
     freeze: { rows: 0, cols: 1 },
   };
+  const inputs: MonitoringInputs = {
+    indicators: indicators.map((ind, k) => {
+      const grid = grids.get(ind.periodKind);
+      const periods = grid
+        ? Array.from({ length: grid.count }, (_, i) => ({
+            label: periodLabel({ kind: grid.kind, index: grid.first + i }),
+            col: grid.col0 + i,
+          }))
+        : [];
+      return {
+        row: indicatorRows[k]!,
+        unit: ind.unit,
+        aggregation: ind.aggregation,
+        periodKind: ind.periodKind,
+        ...(ind.source === undefined ? {} : { source: ind.source }),
+        actualRow: data[k]!.actualRow,
+        targetRow: data[k]!.targetRow,
+        periods,
+      };
+    }),
+  };
   return {
     sheet,
     results,
@@ -885,7 +925,45 @@ export function layoutMonitoring(
     countCells: counts.cells,
     data,
     controlCharts,
+    inputs,
   };
+}
+
+/**
+ * The indicators as the sheet now holds them (for refresh): names, polarities,
+ * tolerances, actuals and targets read through `value(row, col)` (0-based; a writer's
+ * cell value: number, text or null). Blank or non-numeric figures are missing.
+ */
+export function readMonitoringInputs(
+  inputs: MonitoringInputs,
+  value: (row: number, col: number) => unknown
+): Indicator[] {
+  const number = (v: unknown): number | null =>
+    typeof v === "number" && Number.isFinite(v) ? v : null;
+  return inputs.indicators.map((d) => {
+    const scale = d.unit === "percentage" ? 100 : 1;
+    const figure = (row: number, col: number) => {
+      const v = row < 0 ? null : number(value(row, col));
+      // 15 significant digits, as Excel shows them: 0.036 × 100 is 3.6, not 3.6000000000000005.
+      return v === null ? null : scale === 1 ? v : Number((v * scale).toPrecision(15));
+    };
+    const higher = String(value(d.row, C.polarity) ?? "")
+      .toLowerCase()
+      .includes("higher");
+    const tolerance = number(value(d.row, C.tolerance));
+    return {
+      name: String(value(d.row, C.name) ?? ""),
+      unit: d.unit,
+      polarity: higher ? "higher-is-better" : "lower-is-better",
+      tolerancePct: tolerance === null ? DEFAULT_TOLERANCE_PCT : tolerance * 100,
+      periodKind: d.periodKind,
+      periods: d.periods.map((p) => p.label),
+      actuals: d.periods.map((p) => figure(d.actualRow, p.col)),
+      targets: d.periods.map((p) => figure(d.targetRow, p.col)),
+      aggregation: d.aggregation,
+      ...(d.source === undefined ? {} : { source: d.source }),
+    };
+  });
 }
 
 /** The monitoring sheet for `build --monitor` and refresh: a pure function of its inputs. */

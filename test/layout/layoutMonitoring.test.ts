@@ -15,6 +15,7 @@ import type { Indicator, IndicatorResult, MonitoringResult } from "../../src/cor
 import {
   layoutMonitoring,
   layoutMonitoringSheet,
+  readMonitoringInputs,
   MONITOR_COLUMNS as C,
   type MonitoringLayout,
 } from "../../src/layout/layoutMonitoring";
@@ -233,6 +234,19 @@ describe("the sheet as specified", () => {
       generated: true,
     });
   });
+
+  test("refresh can read the indicators back from the sheet's input cells", () => {
+    const value = (row: number, col: number) => {
+      const c = cellAt(sheet, row, col);
+      return c?.number ?? c?.text ?? null;
+    };
+    const back = readMonitoringInputs(layout.inputs, value);
+    expect(back.map((i) => [i.name, i.polarity, i.tolerancePct, i.unit])).toEqual(
+      indicators.map((i) => [i.name, i.polarity, i.tolerancePct, i.unit])
+    );
+    // Same figures: the grid may add blank periods, which change nothing.
+    expect(computeMonitoring(back)).toEqual(computeMonitoring(indicators));
+  });
 });
 
 // ---------------------------------------------------------------------------------------
@@ -437,5 +451,34 @@ describeWithLibreOffice("the monitoring sheet recalculated in LibreOffice", () =
     );
     expect(after.summary).not.toBe(before.summary);
     expectAgreement(books.edited!.getWorksheet("Monitoring")!, layout, after);
+  });
+
+  test("refresh reads the edited inputs back: rebuilt, the sheet would rate them as the edited sheet does", () => {
+    const ws = books.edited!.getWorksheet("Monitoring")!;
+    const back = readMonitoringInputs(layout.inputs, (row, col) =>
+      computed(ws.getCell(row + 1, col + 1))
+    );
+    const after = computeMonitoring(edited);
+    const rebuilt = computeMonitoring(back);
+    expect(rebuilt.summary).toBe(after.summary);
+    expect(
+      rebuilt.indicators.map((r) => [
+        r.name,
+        r.rag,
+        r.dotShort,
+        r.dotLong,
+        r.polarity,
+        r.tolerancePct,
+      ])
+    ).toEqual(
+      after.indicators.map((r) => [
+        r.name,
+        r.rag,
+        r.dotShort,
+        r.dotLong,
+        r.polarity,
+        r.tolerancePct,
+      ])
+    );
   });
 });
