@@ -1,0 +1,101 @@
+import { layoutWorkbook, layoutGenerated, layoutDataSheets } from "../../src/layout/layoutWorkbook";
+import { validateTables } from "../../src/core/validate";
+import { defaultAnomalyOptions, findAnomalies } from "../../src/core/anomalies";
+import type { CrimeTable } from "../../src/core/model";
+import type { WorkbookSpec } from "../../src/layout/spec";
+import { sampleTables, datastoreTables, SEPTEMBER_BOROUGHS, MERTON_PERIODS } from "../support/samples";
+
+const thresholds = { ...defaultAnomalyOptions };
+function build(tables: CrimeTable[], existingSheetNames: string[] = [], groups: { name: string; areas: string[] }[] = []) {
+  return layoutWorkbook({ tables, issues: validateTables(tables), anomalies: findAnomalies(tables, thresholds), groups, thresholds, existingSheetNames, importedOn: "2026-11-22" });
+}
+
+/** Every sheet a formula refers to ('Name'!...), for checking that references resolve. */
+function referencedSheets(spec: WorkbookSpec): Set<string> {
+  const names = new Set<string>();
+  const scan = (f: string) => {
+    for (const m of f.matchAll(/'((?:[^']|'')+)'!/g)) names.add(m[1]!.replace(/''/g, "'"));
+  };
+  for (const s of spec.sheets) {
+    for (const b of s.blocks) for (const row of b.cells) for (const c of row) if (c?.formula) scan(c.formula);
+    for (const cf of s.conditionalFormats) scan(cf.formula);
+    for (const c of s.charts) [c.categories, ...c.series.map((x) => x.values)].forEach(scan);
+  }
+  return names;
+}
+
+describe("workbook layout", () => {
+  const pasted = [...SEPTEMBER_BOROUGHS, ...MERTON_PERIODS].flatMap(sampleTables);
+
+  test("data sheets, a comparison per period with two or more areas, a trend per area with two or more periods, checks, definitions", () => {
+    const { spec, definitions } = build(pasted);
+    const roles = spec.sheets.map((s) => `${s.role}:${s.name}`);
+    expect(roles.filter((r) => r.startsWith("data:"))).toHaveLength(12);
+    expect(roles.filter((r) => r.startsWith("comparison:"))).toEqual(["comparison:Compare 2017-09-05"]);
+    expect(roles.filter((r) => r.startsWith("trend:"))).toEqual(["trend:Trend Merton"]);
+    expect(roles.slice(-2)).toEqual(["checks:Checks", "definitions:_ScrutinyDefinitions"]);
+    for (const s of spec.sheets) expect(s.generated).toBe(s.role !== "data");
+    expect(definitions.areas).toEqual(["Borough A", "Borough C", "Borough D", "Borough E", "Merton"]);
+    expect(spec.removeSheets).toEqual([]);
+  });
+
+  test("every sheet a formula refers to is in the workbook", () => {
+    const { spec } = build([...pasted, ...datastoreTables({ period: "2024-01", group: "South West" })], [], [{ name: "South West", areas: ["Kingston upon Thames", "Merton", "Richmond upon Thames", "Wandsworth"] }]);
+    const names = new Set(spec.sheets.map((s) => s.name));
+    for (const n of referencedSheets(spec)) expect(names).toContain(n);
+  });
+
+  test("a user's sheets keep their names: ours get a numbered suffix", () => {
+    const { spec } = build(pasted, ["Checks", "merton 2017-08-01"]);
+    const names = spec.sheets.map((s) => s.name);
+    expect(names).toContain("Checks (2)");
+    expect(names).toContain("Merton 2017-08-01 (2)");
+    expect(names).not.toContain("Checks");
+  });
+
+  test("a group that covers exactly a period's areas replaces the plain comparison; Datastore comparisons have no SD sections", () => {
+    const sw = datastoreTables({ period: "2024-01", group: "South West" });
+    const { spec } = build(sw, [], [{ name: "South West", areas: ["Kingston upon Thames", "Merton", "Richmond upon Thames", "Wandsworth"] }]);
+    const comparisons = spec.sheets.filter((s) => s.role === "comparison");
+    expect(comparisons.map((s) => s.name)).toEqual(["Compare South West 2024-01-31"]);
+    const titles = comparisons[0]!.blocks.map((b) => b.cells[0]?.[0]?.text);
+    expect(titles).toContain("Offences % change (current vs previous R12)");
+    expect(titles.some((t) => t?.startsWith("SD"))).toBe(false);
+  });
+
+  test("comparison figures look the data sheets up by category and sub-category, never by row", () => {
+    const { spec } = build(pasted);
+    const cmp = spec.sheets.find((s) => s.name === "Compare 2017-09-05")!;
+    const lookups = cmp.blocks.flatMap((b) => b.cells.flat()).filter((c) => c?.formula?.includes("SUMIFS"));
+    expect(lookups.length).toBeGreaterThan(100);
+    for (const c of lookups) expect(c!.formula).toMatch(/^IF\(COUNTIFS\('[^']+'!\$A:\$A,"=[^"]*",'[^']+'!\$B:\$B,"=[^"]*",'[^']+'!\$[A-Z]+:\$[A-Z]+,"<>"\)=0,"n\/a",SUMIFS\(/);
+  });
+
+  test("the Checks sheet links each finding to its cell", () => {
+    const tables = sampleTables("merton-2017-08-01.txt");
+    const { spec } = build(tables);
+    const checks = spec.sheets.find((s) => s.role === "checks")!;
+    const rows = checks.blocks[0]!.cells.slice(5);
+    const missing = rows.find((r) => r[2]?.text === "missing-value")!;
+    expect(missing[13]!.link).toMatch(/^'Merton 2017-08-01 calls'!D\d+$/);
+    expect(rows.filter((r) => r[0]?.text === "Anomaly").length).toBeGreaterThan(0);
+    expect(rows.every((r) => r[13] === null || r[13]!.link!.startsWith("'Merton 2017-08-01"))).toBe(true);
+  });
+
+  test("refreshing reuses the names of earlier generated sheets and removes those no longer produced", () => {
+    const first = build(pasted);
+    const previous = first.definitions.sheets.filter((s) => s.generated);
+    const data = layoutDataSheets({ tables: pasted.filter((t) => !t.source.startsWith("merton-2017-07")), existingSheetNames: [], thresholds, importedOn: "x" });
+    const gen = layoutGenerated({
+      dataSheets: data.refs,
+      issues: [],
+      anomalies: [],
+      groups: [],
+      thresholds,
+      existingSheetNames: first.spec.sheets.map((s) => s.name),
+      previousGenerated: previous,
+    });
+    expect(gen.sheets.map((s) => s.name)).toEqual(["Compare 2017-09-05", "Checks"]);
+    expect(gen.removeSheets).toEqual(["Trend Merton"]);
+  });
+});
