@@ -12,7 +12,10 @@ import { layoutWorkbook } from "../src/layout/layoutWorkbook";
 import { writeXlsx } from "../src/writers/xlsx/writeXlsx";
 import { convertWithLibreOffice, libreOfficeAvailable } from "../test/support/libreoffice";
 
-const FILE = path.join(__dirname, "../samples/datastore/mps-borough-level-crime-2022-02-to-2024-01.csv");
+const FILE = path.join(
+  __dirname,
+  "../samples/datastore/mps-borough-level-crime-2022-02-to-2024-01.csv"
+);
 const ms = (t: number): number => Math.round(t * 10) / 10;
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -26,14 +29,31 @@ async function buildOnce(text: string) {
   const issues = validateTables(r12.tables);
   const anomalies = findAnomalies(r12.tables, defaultAnomalyOptions);
   const t2 = performance.now();
-  const { spec } = layoutWorkbook({ tables: r12.tables, issues, anomalies, groups: [], thresholds: { ...defaultAnomalyOptions }, existingSheetNames: [], importedOn: "2024-02-01" });
+  const { spec } = layoutWorkbook({
+    tables: r12.tables,
+    issues,
+    anomalies,
+    groups: [],
+    thresholds: { ...defaultAnomalyOptions },
+    existingSheetNames: [],
+    importedOn: "2024-02-01",
+  });
   const t3 = performance.now();
   const bytes = await writeXlsx(spec);
   const t4 = performance.now();
-  const formulas = spec.sheets.reduce((n, s) => n + s.blocks.reduce((m, b) => m + b.cells.flat().filter((c) => c?.formula).length, 0), 0);
+  const formulas = spec.sheets.reduce(
+    (n, s) => n + s.blocks.reduce((m, b) => m + b.cells.flat().filter((c) => c?.formula).length, 0),
+    0
+  );
   return {
     bytes,
-    figures: { readAndR12: t1 - t0, validateAndAnomalies: t2 - t1, layout: t3 - t2, writeXlsx: t4 - t3, total: t4 - t0 },
+    figures: {
+      readAndR12: t1 - t0,
+      validateAndAnomalies: t2 - t1,
+      layout: t3 - t2,
+      writeXlsx: t4 - t3,
+      total: t4 - t0,
+    },
     sheets: spec.sheets.length,
     tables: r12.tables.length,
     formulas,
@@ -42,10 +62,15 @@ async function buildOnce(text: string) {
 
 export async function run(): Promise<Record<string, unknown>> {
   const text = fs.readFileSync(FILE, "utf8");
-  const runs = [];
+  const runs: Awaited<ReturnType<typeof buildOnce>>[] = [];
   for (let i = 0; i < 3; i++) runs.push(await buildOnce(text));
   const last = runs[runs.length - 1]!;
-  const ours = Object.fromEntries(Object.keys(last.figures).map((k) => [k, ms(median(runs.map((r) => r.figures[k as keyof typeof last.figures])))]));
+  const ours = Object.fromEntries(
+    Object.keys(last.figures).map((k) => [
+      k,
+      ms(median(runs.map((r) => r.figures[k as keyof typeof last.figures]))),
+    ])
+  );
 
   const result: Record<string, unknown> = {
     input: path.basename(FILE),
@@ -65,7 +90,22 @@ export async function run(): Promise<Record<string, unknown>> {
   const book = path.join(dir, "all-boroughs.xlsx");
   fs.writeFileSync(book, last.bytes);
   const empty = path.join(dir, "empty.xlsx");
-  fs.writeFileSync(empty, await writeXlsx({ sheets: [{ name: "A", role: "checks", generated: true, blocks: [{ row: 0, col: 0, cells: [[{ number: 1 }]] }], tables: [], conditionalFormats: [], charts: [] }] }));
+  fs.writeFileSync(
+    empty,
+    await writeXlsx({
+      sheets: [
+        {
+          name: "A",
+          role: "checks",
+          generated: true,
+          blocks: [{ row: 0, col: 0, cells: [[{ number: 1 }]] }],
+          tables: [],
+          conditionalFormats: [],
+          charts: [],
+        },
+      ],
+    })
+  );
   // Warm the profile, then time an empty workbook (start-up alone) and ours.
   await convertWithLibreOffice([empty]);
   const t0 = performance.now();

@@ -35,7 +35,8 @@ export async function runBuild(files: string[], opts: BuildOptions, io: CliIO): 
     io.stderr(`build: ${groups.message}; nothing written\n`);
     return 2;
   }
-  if ((opts.monitor ?? []).length > 0) io.stderr("build: --monitor is not handled by this build yet; no monitoring sheet added\n");
+  if ((opts.monitor ?? []).length > 0)
+    io.stderr("build: --monitor is not handled by this build yet; no monitoring sheet added\n");
   const { tables } = loaded;
   const thresholds = { ...defaultAnomalyOptions };
   const issues = validateTables(tables);
@@ -53,13 +54,15 @@ export async function runBuild(files: string[], opts: BuildOptions, io: CliIO): 
   try {
     await io.writeFile(opts.out, bytes);
   } catch (err) {
-    io.stderr(`build: cannot write ${opts.out}: ${err instanceof Error ? err.message : String(err)}\n`);
+    io.stderr(
+      `build: cannot write ${opts.out}: ${err instanceof Error ? err.message : String(err)}\n`
+    );
     return 2;
   }
   const count = (role: string) => spec.sheets.filter((s) => s.role === role).length;
   io.stdout(
     `wrote ${opts.out}: ${count("data")} data sheet(s), ${count("comparison")} comparison(s), ${count("trend")} trend(s), ` +
-      `Checks with ${issues.length} issue(s) and ${anomalies.length} flag(s)\n`,
+      `Checks with ${issues.length} issue(s) and ${anomalies.length} flag(s)\n`
   );
   return 0;
 }

@@ -17,18 +17,28 @@ export interface LoadOptions {
   group?: string[];
 }
 
-export type LoadResult = { ok: true; tables: CrimeTable[] } | { ok: false; file: string; message: string };
+export type LoadResult =
+  { ok: true; tables: CrimeTable[] } | { ok: false; file: string; message: string };
 
-const asList = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+const asList = (v: string | string[] | undefined): string[] =>
+  v === undefined ? [] : Array.isArray(v) ? v : [v];
 
-export async function loadInputs(files: string[], opts: LoadOptions, io: CliIO): Promise<LoadResult> {
+export async function loadInputs(
+  files: string[],
+  opts: LoadOptions,
+  io: CliIO
+): Promise<LoadResult> {
   const areas = asList(opts.area);
   const texts: { file: string; text: string }[] = [];
   for (const file of files) {
     try {
       texts.push({ file, text: decodeText(await io.readBytes(file)) });
     } catch (err) {
-      return { ok: false, file, message: `cannot read ${file}: ${err instanceof Error ? err.message : String(err)}` };
+      return {
+        ok: false,
+        file,
+        message: `cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`,
+      };
     }
   }
   const pastes = texts.filter((t) => !isDatastoreCsv(t.text));
@@ -40,11 +50,20 @@ export async function loadInputs(files: string[], opts: LoadOptions, io: CliIO):
       if (!read.ok) return { ok: false, file, message: `${file}: ${read.error.message}` };
       const wanted = [...areas];
       for (const g of opts.group ?? []) {
-        const group = g.includes("=") ? parseGroup(g, read.file.areas.map((a) => a.name)) : resolveGroup(g, read.file);
+        const group = g.includes("=")
+          ? parseGroup(
+              g,
+              read.file.areas.map((a) => a.name)
+            )
+          : resolveGroup(g, read.file);
         // A group of pasted areas names no Datastore area: it is for the pasted tables.
-        if (!isGroupError(group)) wanted.push(...group.areas.filter((a) => read.file.areas.some((x) => x.name === a)));
+        if (!isGroupError(group))
+          wanted.push(...group.areas.filter((a) => read.file.areas.some((x) => x.name === a)));
       }
-      const r12 = r12Tables(read.file, { period: opts.period, areas: wanted.length > 0 ? wanted : undefined });
+      const r12 = r12Tables(read.file, {
+        period: opts.period,
+        areas: wanted.length > 0 ? wanted : undefined,
+      });
       if (!r12.ok) return { ok: false, file, message: `${file}: ${r12.error.message}` };
       tables.push(...r12.tables);
     } else {
@@ -52,7 +71,9 @@ export async function loadInputs(files: string[], opts: LoadOptions, io: CliIO):
       const html = /\.html?$/i.test(file) ? text : undefined;
       const read = readPaste(text, { source: name, fileName: name, area, html });
       if (!read.ok) {
-        const where = read.error.line ? ` (line ${read.error.line}${read.error.column ? `, column ${read.error.column}` : ""})` : "";
+        const where = read.error.line
+          ? ` (line ${read.error.line}${read.error.column ? `, column ${read.error.column}` : ""})`
+          : "";
         return { ok: false, file, message: `${file}${where}: ${read.error.message}` };
       }
       tables.push(...read.tables);
@@ -62,7 +83,10 @@ export async function loadInputs(files: string[], opts: LoadOptions, io: CliIO):
 }
 
 /** The groups asked for, as area lists: presets by name, or NAME=Area1,Area2 over the areas of the tables. */
-export function resolveGroups(specs: string[], tables: CrimeTable[]): { ok: true; groups: Group[] } | { ok: false; message: string } {
+export function resolveGroups(
+  specs: string[],
+  tables: CrimeTable[]
+): { ok: true; groups: Group[] } | { ok: false; message: string } {
   const known = [...new Set(tables.map((t) => t.area).filter((a): a is string => a !== null))];
   const groups: Group[] = [];
   for (const spec of specs) {

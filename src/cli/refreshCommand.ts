@@ -6,8 +6,18 @@ import type { CliIO } from "./io";
 import type { CrimeTable } from "../core/model";
 import { loadInputs } from "./loadInputs";
 import { validateTables } from "../core/validate";
-import { defaultAnomalyOptions, findAnomalies, resolveAnomalyOptions, type AnomalyOptions } from "../core/anomalies";
-import { buildDefinitions, layoutDataSheets, layoutGenerated, type DataSheetRef } from "../layout/layoutWorkbook";
+import {
+  defaultAnomalyOptions,
+  findAnomalies,
+  resolveAnomalyOptions,
+  type AnomalyOptions,
+} from "../core/anomalies";
+import {
+  buildDefinitions,
+  layoutDataSheets,
+  layoutGenerated,
+  type DataSheetRef,
+} from "../layout/layoutWorkbook";
 import { readDataSheet } from "../layout/readDataSheet";
 import { writeDefinitions, type DataSheetInfo, type SheetDefinition } from "../layout/definitions";
 import { readXlsx, type XlsxBook } from "../writers/xlsx/readXlsx";
@@ -23,12 +33,16 @@ export async function runRefresh(book: string, opts: RefreshOptions, io: CliIO):
   try {
     xlsx = await readXlsx(await io.readBytes(book));
   } catch (err) {
-    io.stderr(`refresh: cannot read ${book}: ${err instanceof Error ? err.message : String(err)}\n`);
+    io.stderr(
+      `refresh: cannot read ${book}: ${err instanceof Error ? err.message : String(err)}\n`
+    );
     return 2;
   }
   const defs = xlsx.definitions;
   if (!defs) {
-    io.stderr(`refresh: ${book} has no scrutiny-sheets definitions (it was not built by scrutiny-sheets build); nothing written\n`);
+    io.stderr(
+      `refresh: ${book} has no scrutiny-sheets definitions (it was not built by scrutiny-sheets build); nothing written\n`
+    );
     return 2;
   }
   const added = await loadInputs(opts.add ?? [], {}, io);
@@ -54,7 +68,12 @@ export async function runRefresh(book: string, opts: RefreshOptions, io: CliIO):
       continue;
     }
     const def = d as SheetDefinition & { data: DataSheetInfo };
-    refs.push({ def, table: read.table, headerRow: read.headerRow, columnOf: (c) => read.columnOf.get(c) });
+    refs.push({
+      def,
+      table: read.table,
+      headerRow: read.headerRow,
+      columnOf: (c) => read.columnOf.get(c),
+    });
   }
 
   let thresholds: AnomalyOptions;
@@ -83,20 +102,30 @@ export async function runRefresh(book: string, opts: RefreshOptions, io: CliIO):
     existingSheetNames: [...xlsx.sheetNames, ...newData.sheets.map((s) => s.name)],
     previousGenerated: defs.sheets.filter((s) => s.generated),
   });
-  const definitions = buildDefinitions([...keptDataDefs, ...newData.refs.map((r) => r.def)], gen.defs, defs.groups, { ...thresholds });
+  const definitions = buildDefinitions(
+    [...keptDataDefs, ...newData.refs.map((r) => r.def)],
+    gen.defs,
+    defs.groups,
+    { ...thresholds }
+  );
   const bytes = await writeXlsx(
-    { sheets: [...newData.sheets, ...gen.sheets, writeDefinitions(definitions)], removeSheets: gen.removeSheets },
-    xlsx.workbook,
+    {
+      sheets: [...newData.sheets, ...gen.sheets, writeDefinitions(definitions)],
+      removeSheets: gen.removeSheets,
+    },
+    xlsx.workbook
   );
   try {
     await io.writeFile(book, bytes);
   } catch (err) {
-    io.stderr(`refresh: cannot write ${book}: ${err instanceof Error ? err.message : String(err)}\n`);
+    io.stderr(
+      `refresh: cannot write ${book}: ${err instanceof Error ? err.message : String(err)}\n`
+    );
     return 2;
   }
   io.stdout(
     `refreshed ${book}: ${refs.length} data sheet(s) read${newData.sheets.length ? `, ${newData.sheets.length} added` : ""}, ` +
-      `${gen.sheets.length} generated sheet(s) rebuilt${gen.removeSheets.length ? `, ${gen.removeSheets.length} removed` : ""}\n`,
+      `${gen.sheets.length} generated sheet(s) rebuilt${gen.removeSheets.length ? `, ${gen.removeSheets.length} removed` : ""}\n`
   );
   return 0;
 }

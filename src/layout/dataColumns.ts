@@ -15,9 +15,24 @@ export interface DerivedField {
 }
 
 export const OFFENCES_DERIVED: readonly DerivedField[] = [
-  { field: "offencesChangePct", how: "change", inputs: ["offencesPrevious", "offencesCurrent"], name: "% change" },
-  { field: "sdRatePrevious", how: "rate", inputs: ["sdsPrevious", "offencesPrevious"], name: "SD rate previous" },
-  { field: "sdRateCurrent", how: "rate", inputs: ["sdsCurrent", "offencesCurrent"], name: "SD rate current" },
+  {
+    field: "offencesChangePct",
+    how: "change",
+    inputs: ["offencesPrevious", "offencesCurrent"],
+    name: "% change",
+  },
+  {
+    field: "sdRatePrevious",
+    how: "rate",
+    inputs: ["sdsPrevious", "offencesPrevious"],
+    name: "SD rate previous",
+  },
+  {
+    field: "sdRateCurrent",
+    how: "rate",
+    inputs: ["sdsCurrent", "offencesCurrent"],
+    name: "SD rate current",
+  },
 ];
 
 /** The calls table's one change column: % change on count rows, points on percentage rows. */
@@ -46,7 +61,8 @@ function headingOf(table: CrimeTable, field: string, fallback: string): string {
   return h ? h : fallback;
 }
 
-const isOffencesFamily = (t: CrimeTable): boolean => t.kind === "offences-sds" || t.kind === "datastore-r12";
+const isOffencesFamily = (t: CrimeTable): boolean =>
+  t.kind === "offences-sds" || t.kind === "datastore-r12";
 
 /** Printed figures exist only where the source printed them (not for Datastore tables, which we computed). */
 export const hasPrinted = (t: CrimeTable): boolean => t.kind !== "datastore-r12";
@@ -55,33 +71,58 @@ export const hasPrinted = (t: CrimeTable): boolean => t.kind !== "datastore-r12"
 export function planDataColumns(table: CrimeTable): DataColumnDef[] {
   const cols: DataColumnDef[] = [];
   const fields = new Set(table.columns.map((c) => c.field));
-  const figureColumns = table.columns.filter((c) => !LABEL_FIELDS.has(c.field) && c.type !== "text");
+  const figureColumns = table.columns.filter(
+    (c) => !LABEL_FIELDS.has(c.field) && c.type !== "text"
+  );
   const hasStatus = table.rows.some((r) => r.status !== null) || fields.has("status");
   const withSub = table.rows.some((r) => r.subcategory !== null);
 
   if (isOffencesFamily(table)) {
-    cols.push({ heading: headingOf(table, "category", DEFAULT_HEADINGS.category), role: "category", field: "category" });
-    cols.push({ heading: headingOf(table, "subcategory", DEFAULT_HEADINGS.subcategory), role: "subcategory", field: "subcategory" });
+    cols.push({
+      heading: headingOf(table, "category", DEFAULT_HEADINGS.category),
+      role: "category",
+      field: "category",
+    });
+    cols.push({
+      heading: headingOf(table, "subcategory", DEFAULT_HEADINGS.subcategory),
+      role: "subcategory",
+      field: "subcategory",
+    });
     for (const c of figureColumns) {
       const derived = OFFENCES_DERIVED.find((d) => d.field === c.field);
       if (derived && derived.inputs.every((f) => fields.has(f))) {
         cols.push({ heading: c.heading, role: "derived", field: c.field });
-        if (hasPrinted(table)) cols.push({ heading: c.heading + PRINTED_SUFFIX, role: "printed", field: c.field });
+        if (hasPrinted(table))
+          cols.push({ heading: c.heading + PRINTED_SUFFIX, role: "printed", field: c.field });
       } else {
         cols.push({ heading: c.heading, role: "value", field: c.field });
       }
     }
-    if (hasStatus) cols.push({ heading: headingOf(table, "status", DEFAULT_HEADINGS.status), role: "status", field: "status" });
+    if (hasStatus)
+      cols.push({
+        heading: headingOf(table, "status", DEFAULT_HEADINGS.status),
+        role: "status",
+        field: "status",
+      });
     const derivedHere = new Set(cols.filter((c) => c.role === "derived").map((c) => c.field));
     if (derivedHere.has("sdRatePrevious") && derivedHere.has("sdRateCurrent")) {
       cols.push({ heading: DEFAULT_HEADINGS.rateChange, role: "rateChange" });
     }
-    if (fields.has("offencesPrevious") && fields.has("offencesCurrent")) cols.push({ heading: DEFAULT_HEADINGS.pValue, role: "pValue" });
-    if (["sdsPrevious", "sdsCurrent", "offencesPrevious", "offencesCurrent"].every((f) => fields.has(f))) {
+    if (fields.has("offencesPrevious") && fields.has("offencesCurrent"))
+      cols.push({ heading: DEFAULT_HEADINGS.pValue, role: "pValue" });
+    if (
+      ["sdsPrevious", "sdsCurrent", "offencesPrevious", "offencesCurrent"].every((f) =>
+        fields.has(f)
+      )
+    ) {
       cols.push({ heading: DEFAULT_HEADINGS.ratePValue, role: "ratePValue" });
     }
   } else if (table.kind === "calls-asb") {
-    cols.push({ heading: headingOf(table, "label", headingOf(table, "category", DEFAULT_HEADINGS.label)), role: "label", field: "category" });
+    cols.push({
+      heading: headingOf(table, "label", headingOf(table, "category", DEFAULT_HEADINGS.label)),
+      role: "label",
+      field: "category",
+    });
     cols.push({ heading: DEFAULT_HEADINGS.unit, role: "unit" });
     let changeDone = false;
     for (const c of figureColumns) {
@@ -89,20 +130,41 @@ export function planDataColumns(table: CrimeTable): DataColumnDef[] {
         if (changeDone || !fields.has("previous") || !fields.has("current")) continue;
         changeDone = true;
         cols.push({ heading: c.heading, role: "derived", field: CALLS_CHANGE_FIELD });
-        cols.push({ heading: c.heading + PRINTED_SUFFIX, role: "printed", field: CALLS_CHANGE_FIELD });
+        cols.push({
+          heading: c.heading + PRINTED_SUFFIX,
+          role: "printed",
+          field: CALLS_CHANGE_FIELD,
+        });
       } else {
         cols.push({ heading: c.heading, role: "value", field: c.field });
       }
     }
-    if (hasStatus) cols.push({ heading: headingOf(table, "status", DEFAULT_HEADINGS.status), role: "status", field: "status" });
-    if (fields.has("previous") && fields.has("current")) cols.push({ heading: "p-value (change)", role: "pValue" });
+    if (hasStatus)
+      cols.push({
+        heading: headingOf(table, "status", DEFAULT_HEADINGS.status),
+        role: "status",
+        field: "status",
+      });
+    if (fields.has("previous") && fields.has("current"))
+      cols.push({ heading: "p-value (change)", role: "pValue" });
   } else {
-    cols.push({ heading: headingOf(table, "category", DEFAULT_HEADINGS.label), role: "category", field: "category" });
-    if (withSub) cols.push({ heading: headingOf(table, "subcategory", DEFAULT_HEADINGS.subcategory), role: "subcategory", field: "subcategory" });
+    cols.push({
+      heading: headingOf(table, "category", DEFAULT_HEADINGS.label),
+      role: "category",
+      field: "category",
+    });
+    if (withSub)
+      cols.push({
+        heading: headingOf(table, "subcategory", DEFAULT_HEADINGS.subcategory),
+        role: "subcategory",
+        field: "subcategory",
+      });
     for (const c of figureColumns) cols.push({ heading: c.heading, role: "value", field: c.field });
   }
-  if (cols.some((c) => c.role === "printed")) cols.push({ heading: DEFAULT_HEADINGS.check, role: "check" });
-  if (cols.some((c) => c.role === "pValue" || c.role === "printed")) cols.push({ heading: DEFAULT_HEADINGS.flag, role: "flag" });
+  if (cols.some((c) => c.role === "printed"))
+    cols.push({ heading: DEFAULT_HEADINGS.check, role: "check" });
+  if (cols.some((c) => c.role === "pValue" || c.role === "printed"))
+    cols.push({ heading: DEFAULT_HEADINGS.flag, role: "flag" });
   cols.push({ heading: DEFAULT_HEADINGS.line, role: "line" });
   return uniqueHeadings(cols);
 }

@@ -80,7 +80,8 @@ export interface Definitions {
 export function writeDefinitions(defs: Definitions): SheetSpec {
   const json = JSON.stringify(defs);
   const cells: { text: string }[][] = [[{ text: DEFINITIONS_MARKER }]];
-  for (let i = 0; i < json.length; i += DEFINITIONS_CHUNK) cells.push([{ text: json.slice(i, i + DEFINITIONS_CHUNK) }]);
+  for (let i = 0; i < json.length; i += DEFINITIONS_CHUNK)
+    cells.push([{ text: json.slice(i, i + DEFINITIONS_CHUNK) }]);
   return {
     name: DEFINITIONS_SHEET,
     role: "definitions",
@@ -121,6 +122,11 @@ function isDefinitions(v: unknown): v is Definitions {
     Array.isArray(d.sheets) &&
     typeof d.thresholds === "object" &&
     d.thresholds !== null &&
-    d.sheets.every((s) => typeof s?.name === "string" && typeof s.role === "string" && typeof s.generated === "boolean")
+    d.sheets.every(
+      (s) =>
+        typeof s?.name === "string" &&
+        typeof s.role === "string" &&
+        typeof s.generated === "boolean"
+    )
   );
 }

@@ -14,7 +14,17 @@ export interface ComparedArea {
   area: string;
   sheetName: string;
   /** 0-based columns of the data sheet; absent fields show "n/a". */
-  cols: Partial<Record<"category" | "subcategory" | "offencesPrevious" | "offencesCurrent" | "sdsPrevious" | "sdsCurrent", number>>;
+  cols: Partial<
+    Record<
+      | "category"
+      | "subcategory"
+      | "offencesPrevious"
+      | "offencesCurrent"
+      | "sdsPrevious"
+      | "sdsCurrent",
+      number
+    >
+  >;
 }
 
 export interface ComparedRow {
@@ -34,7 +44,8 @@ export interface ComparisonInput {
   outlierZ?: number;
 }
 
-type SectionKey = "offCur" | "change" | "rateCur" | "rateChange" | "offPrev" | "sdsCur" | "sdsPrev" | "ratePrev";
+type SectionKey =
+  "offCur" | "change" | "rateCur" | "rateChange" | "offPrev" | "sdsCur" | "sdsPrev" | "ratePrev";
 
 interface Section {
   key: SectionKey;
@@ -47,10 +58,38 @@ interface Section {
 }
 
 const SECTIONS: Section[] = [
-  { key: "offCur", title: "Offences, current R12", numFmt: NUMBER_FORMATS.count, rank: { base: "offCur" } },
-  { key: "change", title: "Offences % change (current vs previous R12)", numFmt: percentFormat(1), rank: { base: "offPrev" }, diff: "fraction", outliers: true, smallBase: "offPrev" },
-  { key: "rateCur", title: "SD rate, current R12 (SDs / offences)", numFmt: percentFormat(1), rank: { base: "offCur" }, diff: "fraction", outliers: true, smallBase: "offCur" },
-  { key: "rateChange", title: "SD-rate change (percentage points)", numFmt: NUMBER_FORMATS.points, rank: { base: "offPrev" }, diff: "points", smallBase: "offPrev" },
+  {
+    key: "offCur",
+    title: "Offences, current R12",
+    numFmt: NUMBER_FORMATS.count,
+    rank: { base: "offCur" },
+  },
+  {
+    key: "change",
+    title: "Offences % change (current vs previous R12)",
+    numFmt: percentFormat(1),
+    rank: { base: "offPrev" },
+    diff: "fraction",
+    outliers: true,
+    smallBase: "offPrev",
+  },
+  {
+    key: "rateCur",
+    title: "SD rate, current R12 (SDs / offences)",
+    numFmt: percentFormat(1),
+    rank: { base: "offCur" },
+    diff: "fraction",
+    outliers: true,
+    smallBase: "offCur",
+  },
+  {
+    key: "rateChange",
+    title: "SD-rate change (percentage points)",
+    numFmt: NUMBER_FORMATS.points,
+    rank: { base: "offPrev" },
+    diff: "points",
+    smallBase: "offPrev",
+  },
   { key: "offPrev", title: "Counts used: offences, previous R12", numFmt: NUMBER_FORMATS.count },
   { key: "sdsCur", title: "Counts used: SDs, current R12", numFmt: NUMBER_FORMATS.count },
   { key: "sdsPrev", title: "Counts used: SDs, previous R12", numFmt: NUMBER_FORMATS.count },
@@ -58,7 +97,9 @@ const SECTIONS: Section[] = [
 ];
 
 const SD_SECTIONS = new Set<SectionKey>(["rateCur", "rateChange", "sdsCur", "sdsPrev", "ratePrev"]);
-const LOOKUP: Partial<Record<SectionKey, "offencesPrevious" | "offencesCurrent" | "sdsPrevious" | "sdsCurrent">> = {
+const LOOKUP: Partial<
+  Record<SectionKey, "offencesPrevious" | "offencesCurrent" | "sdsPrevious" | "sdsCurrent">
+> = {
   offCur: "offencesCurrent",
   offPrev: "offencesPrevious",
   sdsCur: "sdsCurrent",
@@ -67,27 +108,65 @@ const LOOKUP: Partial<Record<SectionKey, "offencesPrevious" | "offencesCurrent" 
 
 /** SUMIFS criteria for an exact text match: "=" plus the text with wildcards escaped. */
 export function exactCriteria(text: string | null): string {
-  return stringLiteral(`=${(text ?? "").replace(/~/g, "~~").replace(/\*/g, "~*").replace(/\?/g, "~?")}`);
+  return stringLiteral(
+    `=${(text ?? "").replace(/~/g, "~~").replace(/\*/g, "~*").replace(/\?/g, "~?")}`
+  );
 }
 
-export function layoutComparison(input: ComparisonInput): { sheet: SheetSpec; extent: { rows: number; cols: number } } {
+export function layoutComparison(input: ComparisonInput): {
+  sheet: SheetSpec;
+  extent: { rows: number; cols: number };
+} {
   const { areas, rows, thresholds } = input;
   const n = areas.length;
-  const anySd = areas.some((a) => a.cols.sdsCurrent !== undefined && a.cols.sdsPrevious !== undefined);
+  const anySd = areas.some(
+    (a) => a.cols.sdsCurrent !== undefined && a.cols.sdsPrevious !== undefined
+  );
   const sections = SECTIONS.filter((s) => anySd || !SD_SECTIONS.has(s.key));
 
-  const legend = layoutLegend(4, 0, [
-    { kind: "outlier", label: "outlier ▲ / ▼", meaning: "Outside the group's 95% funnel (Poisson for % changes, binomial for rates; normal approximation), named in the Outliers column" },
-    { kind: "smallBase", label: "small base", meaning: "Base below the minimum: unreliable, greyed and not ranked" },
-  ], [
-    { key: "minBase", value: thresholds.minBase, numFmt: "#,##0", meaning: "minimum base (offences) for a % change or rate to be ranked" },
-    { key: "z", value: input.outlierZ ?? 1.96, numFmt: "0.00", meaning: "funnel limit in standard errors (1.96 = 95%, 3.09 = 99.8%)" },
-  ]);
+  const legend = layoutLegend(
+    4,
+    0,
+    [
+      {
+        kind: "outlier",
+        label: "outlier ▲ / ▼",
+        meaning:
+          "Outside the group's 95% funnel (Poisson for % changes, binomial for rates; normal approximation), named in the Outliers column",
+      },
+      {
+        kind: "smallBase",
+        label: "small base",
+        meaning: "Base below the minimum: unreliable, greyed and not ranked",
+      },
+    ],
+    [
+      {
+        key: "minBase",
+        value: thresholds.minBase,
+        numFmt: "#,##0",
+        meaning: "minimum base (offences) for a % change or rate to be ranked",
+      },
+      {
+        key: "z",
+        value: input.outlierZ ?? 1.96,
+        numFmt: "0.00",
+        meaning: "funnel limit in standard errors (1.96 = 95%, 3.09 = 99.8%)",
+      },
+    ]
+  );
   const minBase = legend.cells.minBase!;
   const zRef = legend.cells.z!;
 
   // Columns: category, sub-category, areas, group, ranks, differences, outliers.
-  const C = { cat: 0, sub: 1, area: (i: number) => 2 + i, group: 2 + n, rank: (i: number) => 3 + n + i, diff: (i: number) => 3 + 2 * n + i };
+  const C = {
+    cat: 0,
+    sub: 1,
+    area: (i: number) => 2 + i,
+    group: 2 + n,
+    rank: (i: number) => 3 + n + i,
+    diff: (i: number) => 3 + 2 * n + i,
+  };
   const outliersCol = 3 + 3 * n;
   const totalCols = outliersCol + 1;
 
@@ -98,30 +177,53 @@ export function layoutComparison(input: ComparisonInput): { sheet: SheetSpec; ex
     start += rows.length + 3;
   }
   const rowOf = (key: SectionKey, i: number): number => startOf.get(key)! + 2 + i;
-  const cell = (key: SectionKey, i: number, col: number): string => (startOf.has(key) ? a1(rowOf(key, i), col) : `"n/a"`);
+  const cell = (key: SectionKey, i: number, col: number): string =>
+    startOf.has(key) ? a1(rowOf(key, i), col) : `"n/a"`;
 
   const blocks: BlockSpec[] = [
     {
       row: 0,
       col: 0,
       cells: [
-        [{ text: `Comparison: ${input.groupName}, period ending ${input.periodEnding}`, style: "title" }],
-        [{ text: "Generated by scrutiny-sheets: refresh rebuilds this sheet, so edits here are lost. Correct figures on the data sheets.", style: "generated-banner" }],
-        [{ text: `Areas: ${areas.map((a) => a.area).join(", ")}. The group column is computed from the summed counts, never by averaging percentages; each figure looks up its data sheet by category and sub-category.`, style: "note" }],
+        [
+          {
+            text: `Comparison: ${input.groupName}, period ending ${input.periodEnding}`,
+            style: "title",
+          },
+        ],
+        [
+          {
+            text: "Generated by scrutiny-sheets: refresh rebuilds this sheet, so edits here are lost. Correct figures on the data sheets.",
+            style: "generated-banner",
+          },
+        ],
+        [
+          {
+            text: `Areas: ${areas.map((a) => a.area).join(", ")}. The group column is computed from the summed counts, never by averaging percentages; each figure looks up its data sheet by category and sub-category.`,
+            style: "note",
+          },
+        ],
       ],
     },
     legend.block,
   ];
   const cfs: ConditionalFormatSpec[] = [];
 
-  const lookup = (a: ComparedArea, field: "offencesPrevious" | "offencesCurrent" | "sdsPrevious" | "sdsCurrent", row: ComparedRow): CellSpec => {
+  const lookup = (
+    a: ComparedArea,
+    field: "offencesPrevious" | "offencesCurrent" | "sdsPrevious" | "sdsCurrent",
+    row: ComparedRow
+  ): CellSpec => {
     const v = a.cols[field];
     const cat = a.cols.category;
     if (v === undefined || cat === undefined) return { text: "n/a" };
     const criteria = [wholeColumn(a.sheetName, cat), exactCriteria(row.category)];
-    if (a.cols.subcategory !== undefined) criteria.push(wholeColumn(a.sheetName, a.cols.subcategory), exactCriteria(row.subcategory));
+    if (a.cols.subcategory !== undefined)
+      criteria.push(wholeColumn(a.sheetName, a.cols.subcategory), exactCriteria(row.subcategory));
     const val = wholeColumn(a.sheetName, v);
-    return { formula: `IF(COUNTIFS(${criteria.join(",")},${val},"<>")=0,"n/a",SUMIFS(${val},${criteria.join(",")}))` };
+    return {
+      formula: `IF(COUNTIFS(${criteria.join(",")},${val},"<>")=0,"n/a",SUMIFS(${val},${criteria.join(",")}))`,
+    };
   };
 
   const measure = (s: Section, i: number, col: number): string => {
@@ -144,12 +246,17 @@ export function layoutComparison(input: ComparisonInput): { sheet: SheetSpec; ex
   const outlier = (s: Section, i: number, col: number, side: ">" | "<"): string | null => {
     const g = C.group;
     if (s.key === "change") {
-      const pa = cell("offPrev", i, col), ca = cell("offCur", i, col), gp = cell("offPrev", i, g), gc = cell("offCur", i, g);
+      const pa = cell("offPrev", i, col),
+        ca = cell("offCur", i, col),
+        gp = cell("offPrev", i, g),
+        gc = cell("offCur", i, g);
       const e = `${pa}*${gc}/${gp}`;
       return `IF(AND(ISNUMBER(${pa}),ISNUMBER(${ca}),ISNUMBER(${gp}),ISNUMBER(${gc})),IF(AND(${pa}>=${minBase},${gp}>0,${gc}>0),(${ca}-${e})/SQRT(${e})${side}${side === ">" ? "" : "-"}${zRef},FALSE),FALSE)`;
     }
     if (s.key === "rateCur") {
-      const ra = cell("rateCur", i, col), na = cell("offCur", i, col), pg = cell("rateCur", i, g);
+      const ra = cell("rateCur", i, col),
+        na = cell("offCur", i, col),
+        pg = cell("rateCur", i, g);
       return `IF(AND(ISNUMBER(${ra}),ISNUMBER(${na}),ISNUMBER(${pg})),IF(AND(${na}>=${minBase},${pg}>0,${pg}<1),(${ra}-${pg})/SQRT(${pg}*(1-${pg})/${na})${side}${side === ">" ? "" : "-"}${zRef},FALSE),FALSE)`;
     }
     return null;
@@ -176,7 +283,9 @@ export function layoutComparison(input: ComparisonInput): { sheet: SheetSpec; ex
       const r = rowOf(s.key, i);
       const out: (CellSpec | null)[] = [
         { text: row.category, style: row.isTotal ? "total" : undefined },
-        row.subcategory === null ? null : { text: row.subcategory, style: row.isTotal ? "total" : undefined },
+        row.subcategory === null
+          ? null
+          : { text: row.subcategory, style: row.isTotal ? "total" : undefined },
       ];
       const field = LOOKUP[s.key];
       areas.forEach((a, j) => {
@@ -187,8 +296,12 @@ export function layoutComparison(input: ComparisonInput): { sheet: SheetSpec; ex
       const last = a1(r, C.area(n - 1));
       out.push(
         field
-          ? { formula: `IF(COUNT(${first}:${last})=${n},SUM(${first}:${last}),"n/a")`, numFmt: s.numFmt, style: "total" }
-          : { formula: measure(s, i, C.group), numFmt: s.numFmt, style: "total" },
+          ? {
+              formula: `IF(COUNT(${first}:${last})=${n},SUM(${first}:${last}),"n/a")`,
+              numFmt: s.numFmt,
+              style: "total",
+            }
+          : { formula: measure(s, i, C.group), numFmt: s.numFmt, style: "total" }
       );
       if (s.rank) {
         const values = `${a1(r, C.area(0), { col: true })}:${a1(r, C.area(n - 1), { col: true })}`;
@@ -209,7 +322,10 @@ export function layoutComparison(input: ComparisonInput): { sheet: SheetSpec; ex
         const g = a1(r, C.group);
         areas.forEach((_, j) => {
           const v = a1(r, C.area(j));
-          out.push({ formula: `IF(AND(ISNUMBER(${v}),ISNUMBER(${g})),(${v}-${g})${s.diff === "fraction" ? "*100" : ""},"")`, numFmt: NUMBER_FORMATS.points });
+          out.push({
+            formula: `IF(AND(ISNUMBER(${v}),ISNUMBER(${g})),(${v}-${g})${s.diff === "fraction" ? "*100" : ""},"")`,
+            numFmt: NUMBER_FORMATS.points,
+          });
         });
       }
       if (s.outliers) {
@@ -223,7 +339,11 @@ export function layoutComparison(input: ComparisonInput): { sheet: SheetSpec; ex
       }
       return out;
     });
-    blocks.push({ row: top, col: 0, cells: [[{ text: s.title, style: "subtitle" }], header, ...body] });
+    blocks.push({
+      row: top,
+      col: 0,
+      cells: [[{ text: s.title, style: "subtitle" }], header, ...body],
+    });
 
     if (rows.length > 0) {
       const r0 = rowOf(s.key, 0);
@@ -231,18 +351,41 @@ export function layoutComparison(input: ComparisonInput): { sheet: SheetSpec; ex
         const col = C.area(j);
         if (s.smallBase) {
           const b = a1(rowOf(s.smallBase, 0), col);
-          cfs.push({ row: r0, col, rows: rows.length, cols: 1, formula: `IF(ISNUMBER(${b}),${b}<${minBase},FALSE)`, format: HIGHLIGHTS.smallBase, stopIfTrue: true });
+          cfs.push({
+            row: r0,
+            col,
+            rows: rows.length,
+            cols: 1,
+            formula: `IF(ISNUMBER(${b}),${b}<${minBase},FALSE)`,
+            format: HIGHLIGHTS.smallBase,
+            stopIfTrue: true,
+          });
         }
         if (s.outliers) {
           const hi = outlier(s, 0, col, ">")!;
           const lo = outlier(s, 0, col, "<")!;
-          cfs.push({ row: r0, col, rows: rows.length, cols: 1, formula: `OR(${hi},${lo})`, format: HIGHLIGHTS.outlier });
+          cfs.push({
+            row: r0,
+            col,
+            rows: rows.length,
+            cols: 1,
+            formula: `OR(${hi},${lo})`,
+            format: HIGHLIGHTS.outlier,
+          });
         }
       });
     }
   }
 
-  const widths = [30, 26, ...areas.map(() => 13), 16, ...areas.map(() => 9), ...areas.map(() => 11), 30];
+  const widths = [
+    30,
+    26,
+    ...areas.map(() => 13),
+    16,
+    ...areas.map(() => 9),
+    ...areas.map(() => 11),
+    30,
+  ];
   return {
     sheet: {
       name: input.name,
@@ -252,7 +395,15 @@ export function layoutComparison(input: ComparisonInput): { sheet: SheetSpec; ex
       blocks,
       tables: [],
       conditionalFormats: cfs,
-      charts: chartOf(input.name, rows, startOf.get("change"), rowOf, C.area(0), C.group, totalCols + 1),
+      charts: chartOf(
+        input.name,
+        rows,
+        startOf.get("change"),
+        rowOf,
+        C.area(0),
+        C.group,
+        totalCols + 1
+      ),
       freeze: { rows: 0, cols: 2 },
     },
     extent: { rows: start, cols: totalCols },
@@ -267,7 +418,7 @@ function chartOf(
   rowOf: (key: SectionKey, i: number) => number,
   firstCol: number,
   groupCol: number,
-  at: number,
+  at: number
 ): ChartSpec[] {
   if (rows.length === 0 || changeStart === undefined) return [];
   let i = rows.findIndex((r) => r.isTotal && /^(tno|all offences)$/i.test(r.category.trim()));

@@ -10,7 +10,13 @@ import type { HighlightThresholds } from "./thresholds";
 import { a1, colLetter, sheetRef } from "./a1";
 import { HIGHLIGHTS, NUMBER_FORMATS, numberFormat, percentFormat } from "./styles";
 import { layoutLegend, type LegendEntry } from "./layoutLegend";
-import { CALLS_CHANGE_FIELD, OFFENCES_DERIVED, planDataColumns, printedDecimals, sourceColumn } from "./dataColumns";
+import {
+  CALLS_CHANGE_FIELD,
+  OFFENCES_DERIVED,
+  planDataColumns,
+  printedDecimals,
+  sourceColumn,
+} from "./dataColumns";
 
 export interface DataSheetOptions {
   sheetName: string;
@@ -54,7 +60,12 @@ export function layoutDataSheet(table: CrimeTable, opts: DataSheetOptions): Data
 
   // Title block (A-B) and legend (from column D) share the top rows.
   const title: (CellSpec | null)[][] = [
-    [{ text: `${table.title ?? KIND_TITLES[table.kind]}${table.area ? ` — ${table.area}` : ""}`, style: "title" }],
+    [
+      {
+        text: `${table.title ?? KIND_TITLES[table.kind]}${table.area ? ` — ${table.area}` : ""}`,
+        style: "title",
+      },
+    ],
     [{ text: "Area", style: "label" }, { text: table.area ?? "" }],
     [{ text: "Period ending", style: "label" }, { text: table.periodEnding ?? "" }],
     [{ text: "Source", style: "label" }, { text: table.source }],
@@ -63,19 +74,61 @@ export function layoutDataSheet(table: CrimeTable, opts: DataSheetOptions): Data
   const has = (role: DataColumnDef["role"]) => columns.some((c) => c.role === role);
   const entries: LegendEntry[] = [];
   if (has("pValue")) {
-    entries.push({ kind: "increase", label: FLAG_TEXT.rise, meaning: "Count rose more than chance explains: two-sided exact Poisson test, p below the significance level" });
-    entries.push({ kind: "decrease", label: FLAG_TEXT.fall, meaning: "Count fell more than chance explains (same test)" });
-    entries.push({ kind: "smallBase", label: FLAG_TEXT.smallBase, meaning: "Base below the minimum: the % change or rate is unreliable (greyed, not coloured as a trend)" });
+    entries.push({
+      kind: "increase",
+      label: FLAG_TEXT.rise,
+      meaning:
+        "Count rose more than chance explains: two-sided exact Poisson test, p below the significance level",
+    });
+    entries.push({
+      kind: "decrease",
+      label: FLAG_TEXT.fall,
+      meaning: "Count fell more than chance explains (same test)",
+    });
+    entries.push({
+      kind: "smallBase",
+      label: FLAG_TEXT.smallBase,
+      meaning:
+        "Base below the minimum: the % change or rate is unreliable (greyed, not coloured as a trend)",
+    });
   }
-  if (has("printed")) entries.push({ kind: "mismatch", label: FLAG_TEXT.mismatch, meaning: "The printed figure is not the figure recalculated from the counts at printed precision" });
+  if (has("printed"))
+    entries.push({
+      kind: "mismatch",
+      label: FLAG_TEXT.mismatch,
+      meaning:
+        "The printed figure is not the figure recalculated from the counts at printed precision",
+    });
   if (has("ratePValue")) {
-    entries.push({ kind: "rateDrop", label: FLAG_TEXT.rateDrop, meaning: "SD rate fell significantly: pooled two-proportion z-test (not tested when fewer than 5 expected)" });
+    entries.push({
+      kind: "rateDrop",
+      label: FLAG_TEXT.rateDrop,
+      meaning:
+        "SD rate fell significantly: pooled two-proportion z-test (not tested when fewer than 5 expected)",
+    });
   }
   const legendCol = 3;
-  const legend = layoutLegend(0, legendCol, entries, entries.length === 0 ? [] : [
-    { key: "alpha", value: alpha, numFmt: "0.00", meaning: "significance level (two-sided) for rises, falls and SD-rate drops" },
-    { key: "minBase", value: minBase, numFmt: "#,##0", meaning: "minimum base: a % change or rate on fewer counts is marked small base" },
-  ]);
+  const legend = layoutLegend(
+    0,
+    legendCol,
+    entries,
+    entries.length === 0
+      ? []
+      : [
+          {
+            key: "alpha",
+            value: alpha,
+            numFmt: "0.00",
+            meaning: "significance level (two-sided) for rises, falls and SD-rate drops",
+          },
+          {
+            key: "minBase",
+            value: minBase,
+            numFmt: "#,##0",
+            meaning: "minimum base: a % change or rate on fewer counts is marked small base",
+          },
+        ]
+  );
   const noteRow = Math.max(title.length, legend.rows) + 1;
   const headerRow = noteRow + 2;
   const firstCol = 0;
@@ -84,9 +137,11 @@ export function layoutDataSheet(table: CrimeTable, opts: DataSheetOptions): Data
 
   const colIndex = new Map<string, number>();
   columns.forEach((c, i) => colIndex.set(`${c.role}:${c.field ?? ""}`, firstCol + i));
-  const col = (role: DataColumnDef["role"], field?: string): number | undefined => colIndex.get(`${role}:${field ?? ""}`);
+  const col = (role: DataColumnDef["role"], field?: string): number | undefined =>
+    colIndex.get(`${role}:${field ?? ""}`);
   const valueCol = (field: string): number | undefined => col("value", field);
-  const ref = (c: number | undefined, r: number): string => (c === undefined ? "" : a1(r, c, { col: true }));
+  const ref = (c: number | undefined, r: number): string =>
+    c === undefined ? "" : a1(r, c, { col: true });
 
   const alphaRef = legend.cells.alpha ?? String(alpha);
   const minBaseRef = legend.cells.minBase ?? String(minBase);
@@ -107,15 +162,19 @@ export function layoutDataSheet(table: CrimeTable, opts: DataSheetOptions): Data
     const s = scale === 1 ? "" : `*${scale}`;
     return `IF(ISNUMBER(${P}),IF(ISNUMBER(${D}),ROUND(${P}${s},${d})<>ROUND(${D}${s},${d}),${D}="n/a"),FALSE)`;
   };
-  const rise = (r: number) => `IF(ISNUMBER(${ref(pvCol, r)}),AND(${ref(pvCol, r)}<${alphaRef},${ref(offCur, r)}>${ref(offPrev, r)}),FALSE)`;
-  const fall = (r: number) => `IF(ISNUMBER(${ref(pvCol, r)}),AND(${ref(pvCol, r)}<${alphaRef},${ref(offCur, r)}<${ref(offPrev, r)}),FALSE)`;
-  const small = (r: number, base: number | undefined) => `IF(ISNUMBER(${ref(base, r)}),${ref(base, r)}<${minBaseRef},FALSE)`;
+  const rise = (r: number) =>
+    `IF(ISNUMBER(${ref(pvCol, r)}),AND(${ref(pvCol, r)}<${alphaRef},${ref(offCur, r)}>${ref(offPrev, r)}),FALSE)`;
+  const fall = (r: number) =>
+    `IF(ISNUMBER(${ref(pvCol, r)}),AND(${ref(pvCol, r)}<${alphaRef},${ref(offCur, r)}<${ref(offPrev, r)}),FALSE)`;
+  const small = (r: number, base: number | undefined) =>
+    `IF(ISNUMBER(${ref(base, r)}),${ref(base, r)}<${minBaseRef},FALSE)`;
   const rateDrop = (r: number) =>
     `IF(ISNUMBER(${ref(rpvCol, r)}),AND(${ref(rpvCol, r)}<${alphaRef},${ref(rateCols.cur, r)}<${ref(rateCols.prev, r)}),FALSE)`;
   /** Small base for the row: the change's base, or an offences count under a rate that exists. */
   const smallRow = (r: number): string => {
     const parts = [small(r, offPrev)];
-    if (rateCols.cur !== undefined) parts.push(`AND(ISNUMBER(${ref(rateCols.cur, r)}),${small(r, offCur)})`);
+    if (rateCols.cur !== undefined)
+      parts.push(`AND(ISNUMBER(${ref(rateCols.cur, r)}),${small(r, offCur)})`);
     return parts.length === 1 ? parts[0]! : `OR(${parts.join(",")})`;
   };
 
@@ -129,7 +188,8 @@ export function layoutDataSheet(table: CrimeTable, opts: DataSheetOptions): Data
       if (e) out.push({ expr: e, name: percent ? "change (pts)" : "% change" });
     } else {
       for (const d of OFFENCES_DERIVED) {
-        const dec = printedDecimals(row.raw[d.field]) ?? sourceColumn(table, d.field)?.decimals ?? 1;
+        const dec =
+          printedDecimals(row.raw[d.field]) ?? sourceColumn(table, d.field)?.decimals ?? 1;
         const e = mismatch(r, d.field, 100, dec);
         if (e) out.push({ expr: e, name: d.name });
       }
@@ -146,7 +206,9 @@ export function layoutDataSheet(table: CrimeTable, opts: DataSheetOptions): Data
         case "label":
           return { text: row.category, style: row.isTotal ? "total" : undefined };
         case "subcategory":
-          return row.subcategory === null ? null : { text: row.subcategory, style: row.isTotal ? "total" : undefined };
+          return row.subcategory === null
+            ? null
+            : { text: row.subcategory, style: row.isTotal ? "total" : undefined };
         case "unit":
           return { text: row.unit ?? "count" };
         case "status":
@@ -162,9 +224,13 @@ export function layoutDataSheet(table: CrimeTable, opts: DataSheetOptions): Data
             // Text where a number belongs stays visible as text; formulas skip it.
             return raw !== "" && !/^(-|–|n\/?a|\*|\.)$/i.test(raw) ? { text: raw } : null;
           }
-          if (percentRow || info?.type === "percent") return percentCell(v, printedDecimals(row.raw[field]) ?? info?.decimals ?? 1);
+          if (percentRow || info?.type === "percent")
+            return percentCell(v, printedDecimals(row.raw[field]) ?? info?.decimals ?? 1);
           if (info?.type === "count" || isCalls) return { number: v, numFmt: NUMBER_FORMATS.count };
-          return { number: v, numFmt: numberFormat(info?.decimals ?? printedDecimals(row.raw[field]) ?? 0) };
+          return {
+            number: v,
+            numFmt: numberFormat(info?.decimals ?? printedDecimals(row.raw[field]) ?? 0),
+          };
         }
         case "derived":
           return derivedCell(c.field!, r, row);
@@ -173,15 +239,23 @@ export function layoutDataSheet(table: CrimeTable, opts: DataSheetOptions): Data
             const field = percentRow ? "changePoints" : "changePct";
             const v = row.values[field] ?? null;
             if (v === null) return null;
-            return percentRow ? { number: v, numFmt: NUMBER_FORMATS.points } : percentCell(v, printedDecimals(row.raw[field]) ?? 1);
+            return percentRow
+              ? { number: v, numFmt: NUMBER_FORMATS.points }
+              : percentCell(v, printedDecimals(row.raw[field]) ?? 1);
           }
           const v = row.values[c.field!] ?? null;
-          return percentCell(v, printedDecimals(row.raw[c.field!]) ?? sourceColumn(table, c.field!)?.decimals ?? 1);
+          return percentCell(
+            v,
+            printedDecimals(row.raw[c.field!]) ?? sourceColumn(table, c.field!)?.decimals ?? 1
+          );
         }
         case "rateChange": {
           const P = ref(rateCols.prev, r);
           const C = ref(rateCols.cur, r);
-          return { formula: `IF(AND(ISNUMBER(${P}),ISNUMBER(${C})),(${C}-${P})*100,"")`, numFmt: NUMBER_FORMATS.points };
+          return {
+            formula: `IF(AND(ISNUMBER(${P}),ISNUMBER(${C})),(${C}-${P})*100,"")`,
+            numFmt: NUMBER_FORMATS.points,
+          };
         }
         case "pValue": {
           if (percentRow) return null;
@@ -197,9 +271,13 @@ export function layoutDataSheet(table: CrimeTable, opts: DataSheetOptions): Data
         case "check": {
           const ms = rowMismatches(row, r);
           if (ms.length === 0) return null;
-          const printed = columns.flatMap((p, j) => (p.role === "printed" ? [ref(firstCol + j, r)] : []));
+          const printed = columns.flatMap((p, j) =>
+            p.role === "printed" ? [ref(firstCol + j, r)] : []
+          );
           const names = ms.map((m) => `IF(${m.expr},", ${m.name}","")`).join("&");
-          return { formula: `IF(OR(${ms.map((m) => m.expr).join(",")}),"✗ differs: "&MID(${names},3,999),IF(COUNT(${printed.join(",")})>0,"✓",""))` };
+          return {
+            formula: `IF(OR(${ms.map((m) => m.expr).join(",")}),"✗ differs: "&MID(${names},3,999),IF(COUNT(${printed.join(",")})>0,"✓",""))`,
+          };
         }
         case "flag":
           return { formula: flagFormula(row, r) };
@@ -212,7 +290,10 @@ export function layoutDataSheet(table: CrimeTable, opts: DataSheetOptions): Data
       const P = ref(valueCol("previous"), r);
       const C = ref(valueCol("current"), r);
       if (row.unit === "percent") {
-        return { formula: `IF(AND(ISNUMBER(${P}),ISNUMBER(${C})),(${C}-${P})*100,"")`, numFmt: NUMBER_FORMATS.points };
+        return {
+          formula: `IF(AND(ISNUMBER(${P}),ISNUMBER(${C})),(${C}-${P})*100,"")`,
+          numFmt: NUMBER_FORMATS.points,
+        };
       }
       return { formula: changeFormula(P, C), numFmt: percentFormat(1) };
     }
@@ -220,7 +301,10 @@ export function layoutDataSheet(table: CrimeTable, opts: DataSheetOptions): Data
     const A = ref(valueCol(d.inputs[0]), r);
     const B = ref(valueCol(d.inputs[1]), r);
     const decimals = sourceColumn(table, field)?.decimals ?? 1;
-    return { formula: d.how === "change" ? changeFormula(A, B) : rateFormula(A, B), numFmt: percentFormat(decimals) };
+    return {
+      formula: d.how === "change" ? changeFormula(A, B) : rateFormula(A, B),
+      numFmt: percentFormat(decimals),
+    };
   }
 
   function ratePValueFormula(r: number): string {
@@ -241,9 +325,13 @@ export function layoutDataSheet(table: CrimeTable, opts: DataSheetOptions): Data
   function flagFormula(row: TableRow, r: number): string {
     const parts: string[] = [];
     const ms = rowMismatches(row, r);
-    if (ms.length > 0) parts.push(`IF(OR(${ms.map((m) => m.expr).join(",")}),"; ${FLAG_TEXT.mismatch}","")`);
+    if (ms.length > 0)
+      parts.push(`IF(OR(${ms.map((m) => m.expr).join(",")}),"; ${FLAG_TEXT.mismatch}","")`);
     if (pvCol !== undefined && !(isCalls && row.unit === "percent")) {
-      parts.push(`IF(${rise(r)},"; ${FLAG_TEXT.rise}","")`, `IF(${fall(r)},"; ${FLAG_TEXT.fall}","")`);
+      parts.push(
+        `IF(${rise(r)},"; ${FLAG_TEXT.rise}","")`,
+        `IF(${fall(r)},"; ${FLAG_TEXT.fall}","")`
+      );
       parts.push(`IF(${smallRow(r)},"; ${FLAG_TEXT.smallBase}","")`);
     }
     if (rpvCol !== undefined) parts.push(`IF(${rateDrop(r)},"; ${FLAG_TEXT.rateDrop}","")`);
@@ -253,8 +341,22 @@ export function layoutDataSheet(table: CrimeTable, opts: DataSheetOptions): Data
   // Conditional formats over the data rows, relative to each range's first row.
   const cfs: ConditionalFormatSpec[] = [];
   if (n > 0) {
-    const over = (c: number | undefined, formula: string, kind: keyof typeof HIGHLIGHTS, stopIfTrue = false) => {
-      if (c !== undefined) cfs.push({ row: first, col: c, rows: n, cols: 1, formula, format: HIGHLIGHTS[kind], stopIfTrue: stopIfTrue || undefined });
+    const over = (
+      c: number | undefined,
+      formula: string,
+      kind: keyof typeof HIGHLIGHTS,
+      stopIfTrue = false
+    ) => {
+      if (c !== undefined)
+        cfs.push({
+          row: first,
+          col: c,
+          rows: n,
+          cols: 1,
+          formula,
+          format: HIGHLIGHTS[kind],
+          stopIfTrue: stopIfTrue || undefined,
+        });
     };
     const row0 = table.rows[0]!;
     for (const p of columns) {
@@ -262,7 +364,8 @@ export function layoutDataSheet(table: CrimeTable, opts: DataSheetOptions): Data
       const pc = col("printed", p.field);
       // Scale and decimals follow the first row's kind: calls rows differ, so calls use the Check text instead.
       if (!isCalls) {
-        const dec = sourceColumn(table, p.field!)?.decimals ?? printedDecimals(row0.raw[p.field!]) ?? 1;
+        const dec =
+          sourceColumn(table, p.field!)?.decimals ?? printedDecimals(row0.raw[p.field!]) ?? 1;
         over(pc, mismatch(first, p.field!, 100, dec)!, "mismatch");
       }
     }
@@ -298,17 +401,24 @@ export function layoutDataSheet(table: CrimeTable, opts: DataSheetOptions): Data
     {
       row: noteRow,
       col: 0,
-      cells: [[{
-        text:
-          "Your data: correct a count here and every formula, highlight and comparison follows. " +
-          "% changes and rates are formulas on the counts; the printed figures are kept beside them.",
-        style: "note",
-      }]],
+      cells: [
+        [
+          {
+            text:
+              "Your data: correct a count here and every formula, highlight and comparison follows. " +
+              "% changes and rates are formulas on the counts; the printed figures are kept beside them.",
+            style: "note",
+          },
+        ],
+      ],
     },
     {
       row: headerRow,
       col: firstCol,
-      cells: [columns.map((c) => ({ text: c.heading, style: "header" as const })), ...table.rows.map(rowCells)],
+      cells: [
+        columns.map((c) => ({ text: c.heading, style: "header" as const })),
+        ...table.rows.map(rowCells),
+      ],
     },
   ];
 
@@ -332,7 +442,16 @@ export function layoutDataSheet(table: CrimeTable, opts: DataSheetOptions): Data
     generated: false,
     columnWidths: columns.map((c) => widthOf(c)),
     blocks,
-    tables: [{ name: opts.tableName, row: headerRow, col: firstCol, rows: n + 1, cols: columns.length, style: "TableStyleLight9" }],
+    tables: [
+      {
+        name: opts.tableName,
+        row: headerRow,
+        col: firstCol,
+        rows: n + 1,
+        cols: columns.length,
+        style: "TableStyleLight9",
+      },
+    ],
     conditionalFormats: cfs,
     charts: [],
     freeze: { rows: headerRow + 1, cols: firstCol + (columns[1]?.role === "subcategory" ? 2 : 1) },
@@ -348,7 +467,8 @@ export function layoutDataSheet(table: CrimeTable, opts: DataSheetOptions): Data
         col("derived", field) ??
         col("value", field) ??
         (isCalls && (field === "changePct" || field === "changePoints")
-          ? (printed ? col("printed", CALLS_CHANGE_FIELD) : undefined) ?? col("derived", CALLS_CHANGE_FIELD)
+          ? ((printed ? col("printed", CALLS_CHANGE_FIELD) : undefined) ??
+            col("derived", CALLS_CHANGE_FIELD))
           : undefined);
       if (c === undefined) return null;
       return `${sheetRef(opts.sheetName)}${colLetter(c)}${first + rowIndex + 1}`;

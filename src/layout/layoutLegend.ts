@@ -35,9 +35,15 @@ const STYLE_OF: Record<HighlightKind, StyleName> = {
 };
 
 /** Legend at (row, col): swatches with their text in `col`, meanings in `col + 1`, then thresholds (value, meaning). */
-export function layoutLegend(row: number, col: number, entries: LegendEntry[], thresholds: LegendThreshold[]): Legend {
+export function layoutLegend(
+  row: number,
+  col: number,
+  entries: LegendEntry[],
+  thresholds: LegendThreshold[]
+): Legend {
   const cells: (CellSpec | null)[][] = [[{ text: "Legend", style: "subtitle" }]];
-  for (const e of entries) cells.push([{ text: e.label, style: STYLE_OF[e.kind] }, { text: e.meaning }]);
+  for (const e of entries)
+    cells.push([{ text: e.label, style: STYLE_OF[e.kind] }, { text: e.meaning }]);
   const refs: Record<string, string> = {};
   if (thresholds.length > 0) {
     cells.push([{ text: "Thresholds (change a value and the highlights follow)", style: "label" }]);

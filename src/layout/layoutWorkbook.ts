@@ -38,7 +38,10 @@ export interface DataSheetsInput {
 }
 
 /** Data sheets for new tables, with names free in the workbook. */
-export function layoutDataSheets(input: DataSheetsInput): { sheets: SheetSpec[]; refs: DataSheetRef[] } {
+export function layoutDataSheets(input: DataSheetsInput): {
+  sheets: SheetSpec[];
+  refs: DataSheetRef[];
+} {
   const namer = new SheetNamer(input.existingSheetNames);
   const tableNamer = new TableNamer(input.existingTableNames ?? []);
   const thresholds = highlightThresholds(input.thresholds);
@@ -47,8 +50,15 @@ export function layoutDataSheets(input: DataSheetsInput): { sheets: SheetSpec[];
   for (const table of input.tables) {
     const suffix = table.kind === "calls-asb" ? "calls" : table.kind === "generic" ? "table" : "";
     const sheetName = namer.take(dataSheetName(table.area, table.periodEnding, suffix));
-    const tableName = tableNamer.take(`Data_${table.area ?? "table"}_${table.periodEnding ?? ""}_${suffix || "offences"}`);
-    const l = layoutDataSheet(table, { sheetName, tableName, importedOn: input.importedOn, thresholds });
+    const tableName = tableNamer.take(
+      `Data_${table.area ?? "table"}_${table.periodEnding ?? ""}_${suffix || "offences"}`
+    );
+    const l = layoutDataSheet(table, {
+      sheetName,
+      tableName,
+      importedOn: input.importedOn,
+      thresholds,
+    });
     sheets.push(l.sheet);
     const def = { name: sheetName, role: "data" as const, generated: false, data: l.info };
     refs.push({ def, table, headerRow: l.info.headerRow, columnOf: (c) => planColumn(l.info, c) });
@@ -57,7 +67,9 @@ export function layoutDataSheets(input: DataSheetsInput): { sheets: SheetSpec[];
 }
 
 function planColumn(info: DataSheetInfo, c: DataColumnDef): number | undefined {
-  const i = info.columns.findIndex((x) => x.role === c.role && x.field === c.field && x.heading === c.heading);
+  const i = info.columns.findIndex(
+    (x) => x.role === c.role && x.field === c.field && x.heading === c.heading
+  );
   return i < 0 ? undefined : info.firstCol + i;
 }
 
@@ -74,22 +86,38 @@ export interface GeneratedInput {
 }
 
 type Family = "offences" | "datastore";
-const familyOf = (kind: TableKind): Family | null => (kind === "offences-sds" ? "offences" : kind === "datastore-r12" ? "datastore" : null);
+const familyOf = (kind: TableKind): Family | null =>
+  kind === "offences-sds" ? "offences" : kind === "datastore-r12" ? "datastore" : null;
 const key = (s: string | null | undefined) => (s ?? "").replace(/\s+/g, " ").trim().toLowerCase();
 /** Area names compared loosely ("Kingston" = "Kingston upon Thames"). */
-const areaKey = (s: string | null) => key(s).replace(/&/g, "and").replace(/\s+(up)?on thames$/, "");
+const areaKey = (s: string | null) =>
+  key(s)
+    .replace(/&/g, "and")
+    .replace(/\s+(up)?on thames$/, "");
 
 /** Every generated sheet (comparisons, trends, checks) and the definitions, from the data sheets as they stand. */
-export function layoutGenerated(input: GeneratedInput): { sheets: SheetSpec[]; defs: SheetDefinition[]; removeSheets: string[] } {
+export function layoutGenerated(input: GeneratedInput): {
+  sheets: SheetSpec[];
+  defs: SheetDefinition[];
+  removeSheets: string[];
+} {
   const thresholds = highlightThresholds(input.thresholds);
   const previous = input.previousGenerated ?? [];
   const previousNames = new Set(previous.map((p) => p.name.toLowerCase()));
-  const namer = new SheetNamer(input.existingSheetNames.filter((n) => !previousNames.has(n.toLowerCase())));
+  const namer = new SheetNamer(
+    input.existingSheetNames.filter((n) => !previousNames.has(n.toLowerCase()))
+  );
   namer.reserve(DEFINITIONS_SHEET);
   const identity = (d: Partial<SheetDefinition> & { family?: string }) =>
     [d.role, d.periodEnding ?? "", key(d.area), key(d.group), d.family ?? ""].join("|");
-  const previousByIdentity = new Map(previous.map((p) => [identity(p as SheetDefinition & { family?: string }), p.name]));
-  const wanted: { def: SheetDefinition & { family?: string }; desired: string; build: (name: string) => { sheet: SheetSpec; extent?: { rows: number; cols: number } } }[] = [];
+  const previousByIdentity = new Map(
+    previous.map((p) => [identity(p as SheetDefinition & { family?: string }), p.name])
+  );
+  const wanted: {
+    def: SheetDefinition & { family?: string };
+    desired: string;
+    build: (name: string) => { sheet: SheetSpec; extent?: { rows: number; cols: number } };
+  }[] = [];
 
   const refs = input.dataSheets;
   const colsOf = (ref: DataSheetRef): ComparedArea["cols"] => {
@@ -111,7 +139,8 @@ export function layoutGenerated(input: GeneratedInput): { sheets: SheetSpec[]; d
     for (const m of members) {
       for (const r of m.table.rows) {
         const k = `${key(r.category)}|${key(r.subcategory)}`;
-        if (!seen.has(k)) seen.set(k, { category: r.category, subcategory: r.subcategory, isTotal: r.isTotal });
+        if (!seen.has(k))
+          seen.set(k, { category: r.category, subcategory: r.subcategory, isTotal: r.isTotal });
       }
     }
     return [...seen.values()];
@@ -132,23 +161,66 @@ export function layoutGenerated(input: GeneratedInput): { sheets: SheetSpec[]; d
     const [fam, period] = k.split("|") as [Family, string];
     const shown = new Set<string>();
     for (const g of input.groups) {
-      const inGroup = g.areas.flatMap((a) => members.filter((m) => areaKey(m.table.area) === areaKey(a)));
+      const inGroup = g.areas.flatMap((a) =>
+        members.filter((m) => areaKey(m.table.area) === areaKey(a))
+      );
       if (inGroup.length < 2) continue;
-      shown.add(inGroup.map((m) => areaKey(m.table.area)).sort().join("|"));
-      const def = { name: "", role: "comparison" as const, generated: true, periodEnding: period, group: g.name, family: fam };
+      shown.add(
+        inGroup
+          .map((m) => areaKey(m.table.area))
+          .sort()
+          .join("|")
+      );
+      const def = {
+        name: "",
+        role: "comparison" as const,
+        generated: true,
+        periodEnding: period,
+        group: g.name,
+        family: fam,
+      };
       wanted.push({
         def,
         desired: fitSheetName("Compare", g.name, period),
-        build: (name) => layoutComparison({ name, groupName: g.name, periodEnding: period, areas: inGroup.map(toArea), rows: rowsOf(inGroup), thresholds }),
+        build: (name) =>
+          layoutComparison({
+            name,
+            groupName: g.name,
+            periodEnding: period,
+            areas: inGroup.map(toArea),
+            rows: rowsOf(inGroup),
+            thresholds,
+          }),
       });
     }
-    if (members.length >= 2 && !shown.has(members.map((m) => areaKey(m.table.area)).sort().join("|"))) {
-      const def = { name: "", role: "comparison" as const, generated: true, periodEnding: period, family: fam };
+    if (
+      members.length >= 2 &&
+      !shown.has(
+        members
+          .map((m) => areaKey(m.table.area))
+          .sort()
+          .join("|")
+      )
+    ) {
+      const def = {
+        name: "",
+        role: "comparison" as const,
+        generated: true,
+        periodEnding: period,
+        family: fam,
+      };
       wanted.push({
         def,
         desired: `Compare ${period}${fam === "datastore" ? " DS" : ""}`,
         build: (name) =>
-          layoutComparison({ name, groupName: `All ${members.length} areas`, periodEnding: period, areas: members.map(toArea), rows: rowsOf(members), thresholds }),
+          layoutComparison({
+            name,
+            groupName: `All ${members.length} areas`,
+            periodEnding: period,
+            areas: members.map(toArea),
+            rows: rowsOf(members),
+            thresholds,
+          }),
       });
     }
   }
@@ -166,18 +238,27 @@ export function layoutGenerated(input: GeneratedInput): { sheets: SheetSpec[]; d
     if (!list.some((x) => x.table.periodEnding === ref.table.periodEnding)) list.push(ref);
     byArea.set(k, list);
   }
-  const minSeriesPoints = typeof input.thresholds.minSeriesPoints === "number" ? input.thresholds.minSeriesPoints : 12;
+  const minSeriesPoints =
+    typeof input.thresholds.minSeriesPoints === "number" ? input.thresholds.minSeriesPoints : 12;
   for (const [k, list] of byArea) {
     if (list.length < 2) continue;
     const fam = k.split("|")[0] as Family;
-    const members = [...list].sort((a, b) => (a.table.periodEnding! < b.table.periodEnding! ? -1 : 1));
+    const members = [...list].sort((a, b) =>
+      a.table.periodEnding! < b.table.periodEnding! ? -1 : 1
+    );
     const area = members[0]!.table.area ?? members[0]!.def.name;
     const rows = rowsOf(members);
     const signals = new Map<number, string[]>();
     for (const a of input.anomalies) {
-      if (!a.rule.startsWith("spc-") || areaKey(a.area ?? input.dataSheets[a.table]?.table.area ?? null) !== areaKey(area)) continue;
+      if (
+        !a.rule.startsWith("spc-") ||
+        areaKey(a.area ?? input.dataSheets[a.table]?.table.area ?? null) !== areaKey(area)
+      )
+        continue;
       if (familyOf(input.dataSheets[a.table]?.table.kind ?? "generic") !== fam) continue;
-      const i = rows.findIndex((r) => key(r.category) === key(a.category) && key(r.subcategory) === key(a.subcategory));
+      const i = rows.findIndex(
+        (r) => key(r.category) === key(a.category) && key(r.subcategory) === key(a.subcategory)
+      );
       if (i >= 0) signals.set(i, [...(signals.get(i) ?? []), a.message]);
     }
     const def = { name: "", role: "trend" as const, generated: true, area, family: fam };
@@ -188,7 +269,11 @@ export function layoutGenerated(input: GeneratedInput): { sheets: SheetSpec[]; d
         layoutTrend({
           name,
           area,
-          periods: members.map((m) => ({ periodEnding: m.table.periodEnding!, sheetName: m.def.name, cols: colsOf(m) })),
+          periods: members.map((m) => ({
+            periodEnding: m.table.periodEnding!,
+            sheetName: m.def.name,
+            cols: colsOf(m),
+          })),
           rows,
           thresholds,
           signals,
@@ -234,7 +319,10 @@ export function layoutGenerated(input: GeneratedInput): { sheets: SheetSpec[]; d
   const existing = new Set(input.existingSheetNames.map((n) => n.toLowerCase()));
   const removeSheets = previous
     .map((p) => p.name)
-    .filter((n) => !produced.has(n.toLowerCase()) && existing.has(n.toLowerCase()) && n !== DEFINITIONS_SHEET);
+    .filter(
+      (n) =>
+        !produced.has(n.toLowerCase()) && existing.has(n.toLowerCase()) && n !== DEFINITIONS_SHEET
+    );
   return { sheets, defs, removeSheets };
 }
 
@@ -243,17 +331,24 @@ function locate(
   ref: DataSheetRef | undefined,
   at: { line: number; category: string; subcategory: string | null },
   field: string,
-  printed: boolean,
+  printed: boolean
 ): string | null {
   if (!ref) return null;
   // Datastore rows can share a line (a category's Total and its first sub-category): match the names too.
-  let i = ref.table.rows.findIndex((r) => r.line === at.line && key(r.category) === key(at.category) && key(r.subcategory) === key(at.subcategory));
+  let i = ref.table.rows.findIndex(
+    (r) =>
+      r.line === at.line &&
+      key(r.category) === key(at.category) &&
+      key(r.subcategory) === key(at.subcategory)
+  );
   if (i < 0) i = ref.table.rows.findIndex((r) => r.line === at.line);
   if (i < 0) return null;
   const cols = ref.def.data.columns;
   const callsField = field === "changePct" || field === "changePoints" ? "change" : field;
   const pick =
-    (printed ? cols.find((c) => c.role === "printed" && (c.field === field || c.field === callsField)) : undefined) ??
+    (printed
+      ? cols.find((c) => c.role === "printed" && (c.field === field || c.field === callsField))
+      : undefined) ??
     cols.find((c) => c.role === "derived" && (c.field === field || c.field === callsField)) ??
     cols.find((c) => c.role === "value" && c.field === field) ??
     cols.find((c) => c.role === "category" || c.role === "label");
@@ -274,7 +369,10 @@ export interface WorkbookInput {
 }
 
 /** A new workbook's layout: a data sheet per table, every generated sheet, and the definitions. */
-export function layoutWorkbook(input: WorkbookInput): { spec: WorkbookSpec; definitions: Definitions } {
+export function layoutWorkbook(input: WorkbookInput): {
+  spec: WorkbookSpec;
+  definitions: Definitions;
+} {
   const data = layoutDataSheets({
     tables: input.tables,
     existingSheetNames: input.existingSheetNames,
@@ -294,10 +392,13 @@ export function layoutWorkbook(input: WorkbookInput): { spec: WorkbookSpec; defi
     [...(input.previous?.sheets.filter((s) => !s.generated) ?? []), ...data.refs.map((r) => r.def)],
     gen.defs,
     input.groups,
-    input.thresholds,
+    input.thresholds
   );
   return {
-    spec: { sheets: [...data.sheets, ...gen.sheets, writeDefinitions(definitions)], removeSheets: gen.removeSheets },
+    spec: {
+      sheets: [...data.sheets, ...gen.sheets, writeDefinitions(definitions)],
+      removeSheets: gen.removeSheets,
+    },
     definitions,
   };
 }
@@ -307,7 +408,7 @@ export function buildDefinitions(
   dataDefs: SheetDefinition[],
   generatedDefs: SheetDefinition[],
   groups: Group[],
-  thresholds: Record<string, unknown>,
+  thresholds: Record<string, unknown>
 ): Definitions {
   const areas: string[] = [];
   const periods: string[] = [];

@@ -10,18 +10,34 @@ export type ReadDataSheetResult =
   | { ok: true; table: CrimeTable; headerRow: number; columnOf: Map<DataColumnDef, number> }
   | { ok: false; error: string };
 
-const norm = (v: unknown): string => (v === null || v === undefined ? "" : String(v)).replace(/\s+/g, " ").trim().toLowerCase();
-const isEmpty = (v: unknown): boolean => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+const norm = (v: unknown): string =>
+  (v === null || v === undefined ? "" : String(v)).replace(/\s+/g, " ").trim().toLowerCase();
+const isEmpty = (v: unknown): boolean =>
+  v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 
 /** Rounds away binary noise from fraction × 100 (0.115 × 100 = 11.500000000000002). */
 const clean = (x: number): number => Math.round(x * 1e9) / 1e9;
 
-const INPUT_ROLES = new Set<DataColumnDef["role"]>(["category", "subcategory", "label", "unit", "value", "printed", "status", "line"]);
+const INPUT_ROLES = new Set<DataColumnDef["role"]>([
+  "category",
+  "subcategory",
+  "label",
+  "unit",
+  "value",
+  "printed",
+  "status",
+  "line",
+]);
 
-export function readDataSheet(values: unknown[][], info: DataSheetInfo, sheetName = "data sheet"): ReadDataSheetResult {
+export function readDataSheet(
+  values: unknown[][],
+  info: DataSheetInfo,
+  sheetName = "data sheet"
+): ReadDataSheetResult {
   const wanted = info.columns.filter((c) => INPUT_ROLES.has(c.role));
   const first = info.columns[0];
-  if (!first) return { ok: false, error: `${sheetName}: the workbook's definitions list no columns for it` };
+  if (!first)
+    return { ok: false, error: `${sheetName}: the workbook's definitions list no columns for it` };
 
   // The header row: the row holding the first heading and most of the others (the user may have moved rows or columns).
   let headerRow = -1;
@@ -34,14 +50,18 @@ export function readDataSheet(values: unknown[][], info: DataSheetInfo, sheetNam
       const j = row.findIndex((v) => norm(v) === norm(c.heading));
       if (j >= 0) found.set(c, j);
     }
-    const needed = wanted.filter((c) => c.role === "category" || c.role === "label" || c.role === "value");
+    const needed = wanted.filter(
+      (c) => c.role === "category" || c.role === "label" || c.role === "value"
+    );
     if (needed.every((c) => found.has(c))) {
       headerRow = r;
       columnOf = found;
     }
   }
   if (headerRow < 0) {
-    const names = wanted.filter((c) => c.role === "category" || c.role === "label" || c.role === "value").map((c) => `"${c.heading}"`);
+    const names = wanted
+      .filter((c) => c.role === "category" || c.role === "label" || c.role === "value")
+      .map((c) => `"${c.heading}"`);
     return { ok: false, error: `${sheetName}: no header row with the columns ${names.join(", ")}` };
   }
 
@@ -49,7 +69,8 @@ export function readDataSheet(values: unknown[][], info: DataSheetInfo, sheetNam
     const j = columnOf.get(c);
     return j === undefined ? null : row[j];
   };
-  const byRole = (role: DataColumnDef["role"]) => info.columns.filter((c) => c.role === role && columnOf.has(c));
+  const byRole = (role: DataColumnDef["role"]) =>
+    info.columns.filter((c) => c.role === role && columnOf.has(c));
   const labelCol = byRole("category")[0] ?? byRole("label")[0]!;
   const subCol = byRole("subcategory")[0];
   const unitCol = byRole("unit")[0];
@@ -64,15 +85,27 @@ export function readDataSheet(values: unknown[][], info: DataSheetInfo, sheetNam
   let lastCategory = "";
   for (let r = headerRow + 1; r < values.length; r++) {
     const cells = values[r] ?? [];
-    const inputs = [labelCol, subCol, ...valueCols].filter((c): c is DataColumnDef => c !== undefined);
+    const inputs = [labelCol, subCol, ...valueCols].filter(
+      (c): c is DataColumnDef => c !== undefined
+    );
     if (inputs.every((c) => isEmpty(get(cells, c)))) break;
-    const categoryText = isEmpty(get(cells, labelCol)) ? lastCategory : String(get(cells, labelCol)).trim();
+    const categoryText = isEmpty(get(cells, labelCol))
+      ? lastCategory
+      : String(get(cells, labelCol)).trim();
     lastCategory = categoryText;
-    const subText = subCol && !isEmpty(get(cells, subCol)) ? String(get(cells, subCol)).trim() : null;
+    const subText =
+      subCol && !isEmpty(get(cells, subCol)) ? String(get(cells, subCol)).trim() : null;
     const unitText = unitCol ? norm(get(cells, unitCol)) : "";
-    const unit: TableRow["unit"] = isCalls ? (unitText === "percent" ? "percent" : "count") : undefined;
+    const unit: TableRow["unit"] = isCalls
+      ? unitText === "percent"
+        ? "percent"
+        : "count"
+      : undefined;
     const row: TableRow = {
-      line: typeof get(cells, lineCol ?? labelCol) === "number" && lineCol ? (get(cells, lineCol) as number) : r + 1,
+      line:
+        typeof get(cells, lineCol ?? labelCol) === "number" && lineCol
+          ? (get(cells, lineCol) as number)
+          : r + 1,
       category: categoryText,
       subcategory: subText,
       isTotal: subText !== null && subText.toLowerCase() === "total",
@@ -90,7 +123,11 @@ export function readDataSheet(values: unknown[][], info: DataSheetInfo, sheetNam
       if (typeof v === "number") {
         const value = percent ? clean(v * 100) : v;
         row.values[field] = value;
-        row.raw[field] = printedText(value, percent ? "percent" : info?.type === "count" ? "count" : "number", info?.decimals ?? (percent ? 1 : 0));
+        row.raw[field] = printedText(
+          value,
+          percent ? "percent" : info?.type === "count" ? "count" : "number",
+          info?.decimals ?? (percent ? 1 : 0)
+        );
       } else {
         row.values[field] = null;
         row.raw[field] = isEmpty(v) ? "" : String(v).trim();
@@ -118,8 +155,10 @@ export function readDataSheet(values: unknown[][], info: DataSheetInfo, sheetNam
     if (info.kind === "datastore-r12") {
       const p = row.values.offencesPrevious;
       const q = row.values.offencesCurrent;
-      row.values.offencesChangePct = typeof p === "number" && typeof q === "number" ? changePct(p, q) : null;
-      for (const f of ["sdsPrevious", "sdsCurrent", "sdRatePrevious", "sdRateCurrent"]) row.values[f] = null;
+      row.values.offencesChangePct =
+        typeof p === "number" && typeof q === "number" ? changePct(p, q) : null;
+      for (const f of ["sdsPrevious", "sdsCurrent", "sdRatePrevious", "sdRateCurrent"])
+        row.values[f] = null;
     }
     rows.push(row);
   }
@@ -141,8 +180,15 @@ export function readDataSheet(values: unknown[][], info: DataSheetInfo, sheetNam
 }
 
 /** A figure as a paper would print it: "2,375", "11.5%", "-0.6". */
-function printedText(value: number, type: "count" | "percent" | "number", decimals: number): string {
-  const fixed = Math.abs(value).toLocaleString("en-GB", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+function printedText(
+  value: number,
+  type: "count" | "percent" | "number",
+  decimals: number
+): string {
+  const fixed = Math.abs(value).toLocaleString("en-GB", {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  });
   const sign = value < 0 && Number(fixed.replace(/,/g, "")) !== 0 ? "-" : "";
   return `${sign}${type === "count" ? fixed : fixed.replace(/,/g, type === "percent" ? "" : ",")}${type === "percent" ? "%" : ""}`;
 }

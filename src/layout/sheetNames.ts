@@ -7,7 +7,9 @@ const FORBIDDEN = /[[\]:*?/\\]/g;
 
 /** A valid sheet name close to `wanted`: forbidden characters become "-", no leading or trailing "'", at most 31 characters. */
 export function cleanSheetName(wanted: string): string {
-  let name = wanted.replace(FORBIDDEN, "-").replace(/[\u0000-\u001f]/g, " ").replace(/\s+/g, " ").trim();
+  // Control characters (below U+0020) are not allowed in sheet names either.
+  const printable = Array.from(wanted, (ch) => (ch.charCodeAt(0) < 32 ? " " : ch)).join("");
+  let name = printable.replace(FORBIDDEN, "-").replace(/\s+/g, " ").trim();
   name = name.replace(/^'+/, "").trim();
   name = truncate(name, MAX_SHEET_NAME).replace(/'+$/, "").trim();
   // "History" is reserved by Excel.
@@ -54,7 +56,11 @@ export class SheetNamer {
  * A data sheet's name: "Merton 2017-08-01", the area shortened when the whole would pass
  * 31 characters ("Kensington and Chel 2024-01-31"), with an optional suffix ("calls").
  */
-export function dataSheetName(area: string | null, periodEnding: string | null, suffix = ""): string {
+export function dataSheetName(
+  area: string | null,
+  periodEnding: string | null,
+  suffix = ""
+): string {
   const tail = [periodEnding ?? "", suffix].filter((s) => s !== "").join(" ");
   const head = area ?? "Table";
   const room = MAX_SHEET_NAME - (tail === "" ? 0 : tail.length + 1);
@@ -65,7 +71,9 @@ export function dataSheetName(area: string | null, periodEnding: string | null, 
 export function fitSheetName(prefix: string, text: string, suffix = ""): string {
   const fixed = [prefix, suffix].filter((s) => s !== "");
   const room = MAX_SHEET_NAME - fixed.reduce((n, s) => n + s.length + 1, 0);
-  return cleanSheetName([prefix, truncate(text, Math.max(room, 1)), suffix].filter((s) => s !== "").join(" "));
+  return cleanSheetName(
+    [prefix, truncate(text, Math.max(room, 1)), suffix].filter((s) => s !== "").join(" ")
+  );
 }
 
 /** Hands out Excel table names: letters, digits and "_", starting with a letter, unique ignoring case, never a cell reference. */
@@ -77,10 +85,15 @@ export class TableNamer {
   }
 
   take(wanted: string): string {
-    let base = wanted.normalize("NFKD").replace(/[^A-Za-z0-9_]+/g, "_").replace(/_+/g, "_").replace(/^_|_$/g, "");
+    let base = wanted
+      .normalize("NFKD")
+      .replace(/[^A-Za-z0-9_]+/g, "_")
+      .replace(/_+/g, "_")
+      .replace(/^_|_$/g, "");
     if (!/^[A-Za-z_]/.test(base)) base = `T_${base}`;
     // "R1C1"-like and "A1"-like names are refused by Excel.
-    if (/^[A-Za-z]{1,3}\d+$/.test(base) || /^[RrCc]\d*$/.test(base) || /^R\d*C\d*$/i.test(base)) base = `T_${base}`;
+    if (/^[A-Za-z]{1,3}\d+$/.test(base) || /^[RrCc]\d*$/.test(base) || /^R\d*C\d*$/i.test(base))
+      base = `T_${base}`;
     base = base.slice(0, 200);
     let name = base;
     for (let n = 2; this.taken.has(name.toLowerCase()); n++) name = `${base}_${n}`;

@@ -14,7 +14,8 @@ export interface StyleFormat extends FormatSpec {
 }
 
 /** Highlight kinds the sheets use, each with a conditional format and a legend swatch. */
-export type HighlightKind = "increase" | "decrease" | "mismatch" | "smallBase" | "rateDrop" | "outlier";
+export type HighlightKind =
+  "increase" | "decrease" | "mismatch" | "smallBase" | "rateDrop" | "outlier";
 
 export const HIGHLIGHTS: Record<HighlightKind, FormatSpec> = {
   increase: { fill: "#FDD9B5", fontColor: "#7F2704", bold: true },

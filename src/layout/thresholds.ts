@@ -11,8 +11,11 @@ export interface HighlightThresholds {
 export const defaultHighlightThresholds: HighlightThresholds = { alpha: 0.05, minBase: 20 };
 
 /** Picks the highlight thresholds out of any options object (for example the anomalies' options), with defaults. */
-export function highlightThresholds(options: Record<string, unknown> | undefined): HighlightThresholds {
-  const num = (v: unknown, d: number): number => (typeof v === "number" && Number.isFinite(v) ? v : d);
+export function highlightThresholds(
+  options: Record<string, unknown> | undefined
+): HighlightThresholds {
+  const num = (v: unknown, d: number): number =>
+    typeof v === "number" && Number.isFinite(v) ? v : d;
   return {
     alpha: num(options?.alpha, defaultHighlightThresholds.alpha),
     minBase: num(options?.minBase, defaultHighlightThresholds.minBase),

@@ -2,33 +2,71 @@ import path from "path";
 import { runBuild } from "../../src/cli/buildCommand";
 import { readXlsx } from "../../src/writers/xlsx/readXlsx";
 import { memoryIo } from "../support/cliIo";
-import { OFFENCES_DIR, DATASTORE_2024, SEPTEMBER_BOROUGHS, MERTON_PERIODS } from "../support/samples";
+import {
+  OFFENCES_DIR,
+  DATASTORE_2024,
+  SEPTEMBER_BOROUGHS,
+  MERTON_PERIODS,
+} from "../support/samples";
 
 const pasted = (names: string[]) => names.map((f) => path.join(OFFENCES_DIR, f));
 
 describe("scrutiny-sheets build", () => {
   test("builds the main job: the September boroughs, Merton's periods and a Datastore group", async () => {
     const io = memoryIo();
-    const code = await runBuild([...pasted([...SEPTEMBER_BOROUGHS, ...MERTON_PERIODS]), DATASTORE_2024], { out: "book.xlsx", period: "2024-01", group: ["South West"] }, io);
+    const code = await runBuild(
+      [...pasted([...SEPTEMBER_BOROUGHS, ...MERTON_PERIODS]), DATASTORE_2024],
+      { out: "book.xlsx", period: "2024-01", group: ["South West"] },
+      io
+    );
     expect(io.err.join("")).toBe("");
     expect(code).toBe(0);
     const book = await readXlsx(io.files.get("book.xlsx") as Uint8Array);
     expect(book.sheetNames).toEqual(
-      expect.arrayContaining(["Borough A 2017-09-05", "Merton 2017-08-01", "Merton 2017-08-01 calls", "Merton 2024-01-31", "Wandsworth 2024-01-31", "Compare 2017-09-05", "Compare South West 2024-01-31", "Trend Merton", "Checks"]),
+      expect.arrayContaining([
+        "Borough A 2017-09-05",
+        "Merton 2017-08-01",
+        "Merton 2017-08-01 calls",
+        "Merton 2024-01-31",
+        "Wandsworth 2024-01-31",
+        "Compare 2017-09-05",
+        "Compare South West 2024-01-31",
+        "Trend Merton",
+        "Checks",
+      ])
     );
     const defs = book.definitions!;
-    expect(defs.groups).toEqual([{ name: "South West", areas: ["Kingston upon Thames", "Merton", "Richmond upon Thames", "Wandsworth"] }]);
+    expect(defs.groups).toEqual([
+      {
+        name: "South West",
+        areas: ["Kingston upon Thames", "Merton", "Richmond upon Thames", "Wandsworth"],
+      },
+    ]);
     expect(defs.periods).toEqual(["2017-07-02", "2017-08-01", "2017-09-05", "2024-01-31"]);
     expect(defs.thresholds).toMatchObject({ alpha: 0.05, minBase: 20 });
-    const roles = Object.fromEntries(defs.sheets.map((s) => [s.name, `${s.role}/${s.generated ? "generated" : "user"}`]));
-    expect(roles).toMatchObject({ "Merton 2017-08-01": "data/user", "Compare 2017-09-05": "comparison/generated", "Trend Merton": "trend/generated", Checks: "checks/generated" });
-    expect(defs.sheets.find((s) => s.name === "Merton 2024-01-31")!.data!.source).toBe("mps-borough-level-crime-2022-02-to-2024-01.csv");
-    expect(io.out.join("")).toMatch(/^wrote book\.xlsx: 16 data sheet\(s\), 2 comparison\(s\), 1 trend\(s\)/);
+    const roles = Object.fromEntries(
+      defs.sheets.map((s) => [s.name, `${s.role}/${s.generated ? "generated" : "user"}`])
+    );
+    expect(roles).toMatchObject({
+      "Merton 2017-08-01": "data/user",
+      "Compare 2017-09-05": "comparison/generated",
+      "Trend Merton": "trend/generated",
+      Checks: "checks/generated",
+    });
+    expect(defs.sheets.find((s) => s.name === "Merton 2024-01-31")!.data!.source).toBe(
+      "mps-borough-level-crime-2022-02-to-2024-01.csv"
+    );
+    expect(io.out.join("")).toMatch(
+      /^wrote book\.xlsx: 16 data sheet\(s\), 2 comparison\(s\), 1 trend\(s\)/
+    );
   });
 
   test("validation issues go to the Checks sheet and do not stop the build", async () => {
     const io = memoryIo();
-    const bad = (await io.readFile(path.join(OFFENCES_DIR, "merton-2017-08-01.txt"))).replace("11.5%", "19.5%");
+    const bad = (await io.readFile(path.join(OFFENCES_DIR, "merton-2017-08-01.txt"))).replace(
+      "11.5%",
+      "19.5%"
+    );
     io.files.set("bad-merton.txt", bad);
     expect(await runBuild(["bad-merton.txt"], { out: "b.xlsx", area: "Merton" }, io)).toBe(0);
     const checks = (await readXlsx(io.files.get("b.xlsx") as Uint8Array)).sheetValues("Checks")!;
@@ -41,13 +79,23 @@ describe("scrutiny-sheets build", () => {
   test("nothing is written when any input is unreadable, and the message names the file", async () => {
     const io = memoryIo();
     io.files.set("empty.txt", "");
-    const code = await runBuild([...pasted(["merton-2017-08-01.txt"]), "empty.txt"], { out: "x.xlsx" }, io);
+    const code = await runBuild(
+      [...pasted(["merton-2017-08-01.txt"]), "empty.txt"],
+      { out: "x.xlsx" },
+      io
+    );
     expect(code).toBe(2);
     expect(io.files.has("x.xlsx")).toBe(false);
     expect(io.err.join("")).toMatch(/empty\.txt.*nothing written/);
 
     const io2 = memoryIo();
-    expect(await runBuild([...pasted(["merton-2017-08-01.txt"]), "/no/such/file.txt"], { out: "x.xlsx" }, io2)).toBe(2);
+    expect(
+      await runBuild(
+        [...pasted(["merton-2017-08-01.txt"]), "/no/such/file.txt"],
+        { out: "x.xlsx" },
+        io2
+      )
+    ).toBe(2);
     expect(io2.err.join("")).toMatch(/cannot read \/no\/such\/file\.txt/);
     expect(io2.files.has("x.xlsx")).toBe(false);
   });
@@ -55,24 +103,38 @@ describe("scrutiny-sheets build", () => {
   test("a Datastore period the file does not hold stops the build with the months it does hold", async () => {
     const io = memoryIo();
     expect(await runBuild([DATASTORE_2024], { out: "x.xlsx", period: "2021-01" }, io)).toBe(2);
-    expect(io.err.join("")).toMatch(/mps-borough-level-crime-2022-02-to-2024-01\.csv.*2022-02 to 2024-01/);
+    expect(io.err.join("")).toMatch(
+      /mps-borough-level-crime-2022-02-to-2024-01\.csv.*2022-02 to 2024-01/
+    );
     expect(io.files.size).toBe(0);
   });
 
   test("an unknown group is refused before anything is written", async () => {
     const io = memoryIo();
-    expect(await runBuild(pasted(["borough-a-2017-09-05.txt", "borough-c-2017-09-05.txt"]), { out: "x.xlsx", group: ["Nowhere"] }, io)).toBe(2);
+    expect(
+      await runBuild(
+        pasted(["borough-a-2017-09-05.txt", "borough-c-2017-09-05.txt"]),
+        { out: "x.xlsx", group: ["Nowhere"] },
+        io
+      )
+    ).toBe(2);
     expect(io.err.join("")).toMatch(/unknown group "Nowhere"/);
     expect(io.files.size).toBe(0);
   });
 
   test("a user group over pasted areas gets its own comparison", async () => {
     const io = memoryIo();
-    const code = await runBuild(pasted(SEPTEMBER_BOROUGHS), { out: "g.xlsx", group: ["Pair=Borough A,Borough C"] }, io);
+    const code = await runBuild(
+      pasted(SEPTEMBER_BOROUGHS),
+      { out: "g.xlsx", group: ["Pair=Borough A,Borough C"] },
+      io
+    );
     expect(io.err.join("")).toBe("");
     expect(code).toBe(0);
     const book = await readXlsx(io.files.get("g.xlsx") as Uint8Array);
-    expect(book.sheetNames).toEqual(expect.arrayContaining(["Compare Pair 2017-09-05", "Compare 2017-09-05"]));
+    expect(book.sheetNames).toEqual(
+      expect.arrayContaining(["Compare Pair 2017-09-05", "Compare 2017-09-05"])
+    );
     const g = book.sheetValues("Compare Pair 2017-09-05")!;
     const header = g.find((r) => r[0] === "Category")!;
     expect(header.slice(2, 5)).toEqual(["Borough A", "Borough C", "Pair (group)"]);

@@ -18,15 +18,21 @@ async function cellsOf(bytes: Uint8Array): Promise<Record<string, Record<string,
     ws.eachRow((row) =>
       row.eachCell((c) => {
         cells[c.address] = [c.formula ?? plainValue(c), c.numFmt ?? null];
-      }),
+      })
     );
-    cells.conditionalFormats = JSON.stringify((ws as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings.length);
+    cells.conditionalFormats = JSON.stringify(
+      (ws as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings.length
+    );
     out[ws.name] = cells;
   });
   return out;
 }
 
-async function edit(io: MemoryIO, file: string, change: (wb: ExcelJS.Workbook) => void): Promise<void> {
+async function edit(
+  io: MemoryIO,
+  file: string,
+  change: (wb: ExcelJS.Workbook) => void
+): Promise<void> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(io.files.get(file) as unknown as ArrayBuffer);
   change(wb);
@@ -37,7 +43,18 @@ describe("scrutiny-sheets refresh", () => {
   let io: MemoryIO;
   beforeEach(async () => {
     io = memoryIo();
-    expect(await runBuild(pasted(["borough-a-2017-09-05.txt", "borough-c-2017-09-05.txt", "merton-2017-07-02.txt", "merton-2017-08-01.txt"]), { out: "book.xlsx" }, io)).toBe(0);
+    expect(
+      await runBuild(
+        pasted([
+          "borough-a-2017-09-05.txt",
+          "borough-c-2017-09-05.txt",
+          "merton-2017-07-02.txt",
+          "merton-2017-08-01.txt",
+        ]),
+        { out: "book.xlsx" },
+        io
+      )
+    ).toBe(0);
   });
 
   test("re-reads the data sheets as corrected, never touches user sheets or user cells, and rebuilds the generated sheets", async () => {
@@ -52,7 +69,9 @@ describe("scrutiny-sheets refresh", () => {
       data.getCell("A10").value = "my note on the data sheet";
       const mine = wb.addWorksheet("My notes");
       mine.getCell("B3").value = "keep me";
-      mine.getCell("C4").value = { formula: "'Compare 2017-09-05'!C14" } as ExcelJS.CellFormulaValue;
+      mine.getCell("C4").value = {
+        formula: "'Compare 2017-09-05'!C14",
+      } as ExcelJS.CellFormulaValue;
       wb.getWorksheet("Checks")!.getCell("A3").value = "typed over a generated cell";
     });
     const before = await cellsOf(io.files.get("book.xlsx") as Uint8Array);
@@ -60,11 +79,15 @@ describe("scrutiny-sheets refresh", () => {
     io.out.length = 0;
     expect(await runRefresh("book.xlsx", {}, io)).toBe(0);
     expect(io.err.join("")).toBe("");
-    expect(io.out.join("")).toMatch(/^refreshed book\.xlsx: 8 data sheet\(s\) read, 3 generated sheet\(s\) rebuilt/);
+    expect(io.out.join("")).toMatch(
+      /^refreshed book\.xlsx: 8 data sheet\(s\) read, 3 generated sheet\(s\) rebuilt/
+    );
     const after = await cellsOf(io.files.get("book.xlsx") as Uint8Array);
 
     // Data sheets and user sheets are exactly as the user left them.
-    for (const name of Object.keys(before).filter((n) => !["Compare 2017-09-05", "Trend Merton", "Checks", "_ScrutinyDefinitions"].includes(n))) {
+    for (const name of Object.keys(before).filter(
+      (n) => !["Compare 2017-09-05", "Trend Merton", "Checks", "_ScrutinyDefinitions"].includes(n)
+    )) {
       expect({ name, cells: after[name] }).toEqual({ name, cells: before[name] });
     }
     expect((after["My notes"]!.B3 as unknown[])[0]).toBe("keep me");
@@ -72,7 +95,12 @@ describe("scrutiny-sheets refresh", () => {
     // The generated Checks sheet is rebuilt and now reports the printed % change the correction contradicts.
     expect((after.Checks!.A3 as unknown[])[0]).not.toBe("typed over a generated cell");
     const checks = (await readXlsx(io.files.get("book.xlsx") as Uint8Array)).sheetValues("Checks")!;
-    expect(checks.some((r) => r[2] === "change-mismatch" && r[3] === "Borough A 2017-09-05" && r[7] === "TNO - Victim")).toBe(true);
+    expect(
+      checks.some(
+        (r) =>
+          r[2] === "change-mismatch" && r[3] === "Borough A 2017-09-05" && r[7] === "TNO - Victim"
+      )
+    ).toBe(true);
     // Sheet order is kept.
     expect(Object.keys(after)).toEqual(Object.keys(before));
   });
@@ -86,11 +114,20 @@ describe("scrutiny-sheets refresh", () => {
   });
 
   test("--add imports new tables as data sheets and the comparison takes them in", async () => {
-    expect(await runRefresh("book.xlsx", { add: pasted(["borough-d-2017-09-05.txt"]) }, io)).toBe(0);
+    expect(await runRefresh("book.xlsx", { add: pasted(["borough-d-2017-09-05.txt"]) }, io)).toBe(
+      0
+    );
     const book = await readXlsx(io.files.get("book.xlsx") as Uint8Array);
-    expect(book.sheetNames).toEqual(expect.arrayContaining(["Borough D 2017-09-05", "Borough D 2017-09-05 calls"]));
+    expect(book.sheetNames).toEqual(
+      expect.arrayContaining(["Borough D 2017-09-05", "Borough D 2017-09-05 calls"])
+    );
     const header = book.sheetValues("Compare 2017-09-05")!.find((r) => r[0] === "Category")!;
-    expect(header.slice(2, 6)).toEqual(["Borough A", "Borough C", "Borough D", "All 3 areas (group)"]);
+    expect(header.slice(2, 6)).toEqual([
+      "Borough A",
+      "Borough C",
+      "Borough D",
+      "All 3 areas (group)",
+    ]);
     expect(book.definitions!.sheets.filter((s) => s.role === "data")).toHaveLength(10);
   });
 

@@ -1,4 +1,11 @@
-import { DEFINITIONS_CHUNK, DEFINITIONS_MARKER, DEFINITIONS_SHEET, parseDefinitions, writeDefinitions, type Definitions } from "../../src/layout/definitions";
+import {
+  DEFINITIONS_CHUNK,
+  DEFINITIONS_MARKER,
+  DEFINITIONS_SHEET,
+  parseDefinitions,
+  writeDefinitions,
+  type Definitions,
+} from "../../src/layout/definitions";
 
 const defs = (n: number): Definitions => ({
   version: 1,
@@ -6,11 +13,17 @@ const defs = (n: number): Definitions => ({
   periods: ["2017-08-01"],
   groups: [{ name: "South West", areas: ["Merton", "Wandsworth"] }],
   thresholds: { alpha: 0.05, minBase: 20 },
-  sheets: Array.from({ length: n }, (_, i) => ({ name: `Sheet ${i} "quoted" ünïcode`, role: "comparison" as const, generated: true, periodEnding: "2017-09-05" })),
+  sheets: Array.from({ length: n }, (_, i) => ({
+    name: `Sheet ${i} "quoted" ünïcode`,
+    role: "comparison" as const,
+    generated: true,
+    periodEnding: "2017-09-05",
+  })),
 });
 
 /** The values a writer reads back from the sheet spec (column A). */
-const valuesOf = (d: Definitions): unknown[][] => writeDefinitions(d).blocks[0]!.cells.map((row) => row.map((c) => c?.text ?? null));
+const valuesOf = (d: Definitions): unknown[][] =>
+  writeDefinitions(d).blocks[0]!.cells.map((row) => row.map((c) => c?.text ?? null));
 
 describe("definitions sheet", () => {
   test("is very hidden, named _ScrutinyDefinitions, marked in A1, and round-trips", () => {
@@ -25,7 +38,8 @@ describe("definitions sheet", () => {
     const big = defs(2000);
     const values = valuesOf(big);
     expect(values.length).toBeGreaterThan(3);
-    for (const row of values.slice(1)) expect(String(row[0]).length).toBeLessThanOrEqual(DEFINITIONS_CHUNK);
+    for (const row of values.slice(1))
+      expect(String(row[0]).length).toBeLessThanOrEqual(DEFINITIONS_CHUNK);
     expect(parseDefinitions(values)).toEqual(big);
   });
 

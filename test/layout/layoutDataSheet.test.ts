@@ -5,7 +5,13 @@ import { sampleTables, datastoreTables } from "../support/samples";
 import { mertonAugust } from "../support/handTables";
 
 const thresholds = { alpha: 0.05, minBase: 20 };
-const layout = (t: CrimeTable) => layoutDataSheet(t, { sheetName: "Data", tableName: "Data_T", importedOn: "2026-11-22", thresholds });
+const layout = (t: CrimeTable) =>
+  layoutDataSheet(t, {
+    sheetName: "Data",
+    tableName: "Data_T",
+    importedOn: "2026-11-22",
+    thresholds,
+  });
 
 /** The table block: header row then data rows. */
 function tableBlock(sheet: SheetSpec) {
@@ -13,7 +19,8 @@ function tableBlock(sheet: SheetSpec) {
   const block = sheet.blocks.find((b) => b.row === t.row)!;
   const headers = block.cells[0]!.map((c) => c?.text ?? "");
   const rows = block.cells.slice(1);
-  const cell = (i: number, heading: string): CellSpec | null => rows[i]![headers.indexOf(heading)] ?? null;
+  const cell = (i: number, heading: string): CellSpec | null =>
+    rows[i]![headers.indexOf(heading)] ?? null;
   return { t, headers, rows, cell };
 }
 
@@ -24,9 +31,15 @@ describe("data sheet layout", () => {
     const { headers, t, rows } = tableBlock(layout(offences!).sheet);
     const source = offences!.columns.map((c) => c.heading);
     for (const h of source) expect(headers).toContain(h);
-    expect(headers.indexOf("Offences % Change (printed)")).toBe(headers.indexOf("Offences % Change") + 1);
-    expect(headers.indexOf("SD Rate - Current R12 (printed)")).toBe(headers.indexOf("SD Rate - Current R12") + 1);
-    expect(headers).toEqual(expect.arrayContaining(["p-value (offences change)", "Check", "Flag", "Source line"]));
+    expect(headers.indexOf("Offences % Change (printed)")).toBe(
+      headers.indexOf("Offences % Change") + 1
+    );
+    expect(headers.indexOf("SD Rate - Current R12 (printed)")).toBe(
+      headers.indexOf("SD Rate - Current R12") + 1
+    );
+    expect(headers).toEqual(
+      expect.arrayContaining(["p-value (offences change)", "Check", "Flag", "Source line"])
+    );
     expect(t.rows).toBe(offences!.rows.length + 1);
     expect(t.cols).toBe(headers.length);
     expect(rows).toHaveLength(offences!.rows.length);
@@ -37,7 +50,9 @@ describe("data sheet layout", () => {
     const victim = offences!.rows.findIndex((r) => r.subcategory === "TNO - Victim");
     expect(cell(victim, "Offences Previous R12")).toEqual({ number: 12251, numFmt: "#,##0" });
     const change = cell(victim, "Offences % Change")!;
-    expect(change.formula).toMatch(/^IF\(AND\(ISNUMBER\(\$D\d+\),ISNUMBER\(\$E\d+\)\),IF\(\$D\d+=0,"n\/a",/);
+    expect(change.formula).toMatch(
+      /^IF\(AND\(ISNUMBER\(\$D\d+\),ISNUMBER\(\$E\d+\)\),IF\(\$D\d+=0,"n\/a",/
+    );
     expect(change.numFmt).toBe("0.0%");
     expect(cell(victim, "Offences % Change (printed)")).toEqual({ number: 0.022, numFmt: "0.0%" });
     expect(cell(victim, "SD Rate - Current R12")!.formula).toContain('"n/a"');
@@ -50,7 +65,10 @@ describe("data sheet layout", () => {
     t.rows[1]!.values.offencesCurrent = null;
     t.rows[1]!.raw.offencesCurrent = "=1+1";
     const { cell } = tableBlock(layout(t).sheet);
-    expect(cell(0, "Crime Category")).toEqual({ text: '=HYPERLINK("http://example.com","x")', style: undefined });
+    expect(cell(0, "Crime Category")).toEqual({
+      text: '=HYPERLINK("http://example.com","x")',
+      style: undefined,
+    });
     expect(cell(1, "Offences Current R12")).toEqual({ text: "=1+1" });
   });
 
@@ -94,8 +112,14 @@ describe("data sheet layout", () => {
     const i = offences!.rows.findIndex((r) => r.subcategory === "TNO - Victim");
     const { headers, t } = tableBlock(l.sheet);
     const letter = (h: string) => String.fromCharCode(65 + headers.indexOf(h));
-    expect(l.cellOf(i, "offencesChangePct", true)).toBe(`'Data'!${letter("Offences % Change (printed)")}${t.row + 2 + i}`);
-    expect(l.cellOf(i, "offencesChangePct")).toBe(`'Data'!${letter("Offences % Change")}${t.row + 2 + i}`);
-    expect(l.cellOf(i, "offencesCurrent")).toBe(`'Data'!${letter("Offences Current R12")}${t.row + 2 + i}`);
+    expect(l.cellOf(i, "offencesChangePct", true)).toBe(
+      `'Data'!${letter("Offences % Change (printed)")}${t.row + 2 + i}`
+    );
+    expect(l.cellOf(i, "offencesChangePct")).toBe(
+      `'Data'!${letter("Offences % Change")}${t.row + 2 + i}`
+    );
+    expect(l.cellOf(i, "offencesCurrent")).toBe(
+      `'Data'!${letter("Offences Current R12")}${t.row + 2 + i}`
+    );
   });
 });

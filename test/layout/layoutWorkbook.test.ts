@@ -3,11 +3,28 @@ import { validateTables } from "../../src/core/validate";
 import { defaultAnomalyOptions, findAnomalies } from "../../src/core/anomalies";
 import type { CrimeTable } from "../../src/core/model";
 import type { WorkbookSpec } from "../../src/layout/spec";
-import { sampleTables, datastoreTables, SEPTEMBER_BOROUGHS, MERTON_PERIODS } from "../support/samples";
+import {
+  sampleTables,
+  datastoreTables,
+  SEPTEMBER_BOROUGHS,
+  MERTON_PERIODS,
+} from "../support/samples";
 
 const thresholds = { ...defaultAnomalyOptions };
-function build(tables: CrimeTable[], existingSheetNames: string[] = [], groups: { name: string; areas: string[] }[] = []) {
-  return layoutWorkbook({ tables, issues: validateTables(tables), anomalies: findAnomalies(tables, thresholds), groups, thresholds, existingSheetNames, importedOn: "2026-11-22" });
+function build(
+  tables: CrimeTable[],
+  existingSheetNames: string[] = [],
+  groups: { name: string; areas: string[] }[] = []
+) {
+  return layoutWorkbook({
+    tables,
+    issues: validateTables(tables),
+    anomalies: findAnomalies(tables, thresholds),
+    groups,
+    thresholds,
+    existingSheetNames,
+    importedOn: "2026-11-22",
+  });
 }
 
 /** Every sheet a formula refers to ('Name'!...), for checking that references resolve. */
@@ -17,7 +34,8 @@ function referencedSheets(spec: WorkbookSpec): Set<string> {
     for (const m of f.matchAll(/'((?:[^']|'')+)'!/g)) names.add(m[1]!.replace(/''/g, "'"));
   };
   for (const s of spec.sheets) {
-    for (const b of s.blocks) for (const row of b.cells) for (const c of row) if (c?.formula) scan(c.formula);
+    for (const b of s.blocks)
+      for (const row of b.cells) for (const c of row) if (c?.formula) scan(c.formula);
     for (const cf of s.conditionalFormats) scan(cf.formula);
     for (const c of s.charts) [c.categories, ...c.series.map((x) => x.values)].forEach(scan);
   }
@@ -31,16 +49,33 @@ describe("workbook layout", () => {
     const { spec, definitions } = build(pasted);
     const roles = spec.sheets.map((s) => `${s.role}:${s.name}`);
     expect(roles.filter((r) => r.startsWith("data:"))).toHaveLength(12);
-    expect(roles.filter((r) => r.startsWith("comparison:"))).toEqual(["comparison:Compare 2017-09-05"]);
+    expect(roles.filter((r) => r.startsWith("comparison:"))).toEqual([
+      "comparison:Compare 2017-09-05",
+    ]);
     expect(roles.filter((r) => r.startsWith("trend:"))).toEqual(["trend:Trend Merton"]);
     expect(roles.slice(-2)).toEqual(["checks:Checks", "definitions:_ScrutinyDefinitions"]);
     for (const s of spec.sheets) expect(s.generated).toBe(s.role !== "data");
-    expect(definitions.areas).toEqual(["Borough A", "Borough C", "Borough D", "Borough E", "Merton"]);
+    expect(definitions.areas).toEqual([
+      "Borough A",
+      "Borough C",
+      "Borough D",
+      "Borough E",
+      "Merton",
+    ]);
     expect(spec.removeSheets).toEqual([]);
   });
 
   test("every sheet a formula refers to is in the workbook", () => {
-    const { spec } = build([...pasted, ...datastoreTables({ period: "2024-01", group: "South West" })], [], [{ name: "South West", areas: ["Kingston upon Thames", "Merton", "Richmond upon Thames", "Wandsworth"] }]);
+    const { spec } = build(
+      [...pasted, ...datastoreTables({ period: "2024-01", group: "South West" })],
+      [],
+      [
+        {
+          name: "South West",
+          areas: ["Kingston upon Thames", "Merton", "Richmond upon Thames", "Wandsworth"],
+        },
+      ]
+    );
     const names = new Set(spec.sheets.map((s) => s.name));
     for (const n of referencedSheets(spec)) expect(names).toContain(n);
   });
@@ -55,7 +90,16 @@ describe("workbook layout", () => {
 
   test("a group that covers exactly a period's areas replaces the plain comparison; Datastore comparisons have no SD sections", () => {
     const sw = datastoreTables({ period: "2024-01", group: "South West" });
-    const { spec } = build(sw, [], [{ name: "South West", areas: ["Kingston upon Thames", "Merton", "Richmond upon Thames", "Wandsworth"] }]);
+    const { spec } = build(
+      sw,
+      [],
+      [
+        {
+          name: "South West",
+          areas: ["Kingston upon Thames", "Merton", "Richmond upon Thames", "Wandsworth"],
+        },
+      ]
+    );
     const comparisons = spec.sheets.filter((s) => s.role === "comparison");
     expect(comparisons.map((s) => s.name)).toEqual(["Compare South West 2024-01-31"]);
     const titles = comparisons[0]!.blocks.map((b) => b.cells[0]?.[0]?.text);
@@ -66,9 +110,14 @@ describe("workbook layout", () => {
   test("comparison figures look the data sheets up by category and sub-category, never by row", () => {
     const { spec } = build(pasted);
     const cmp = spec.sheets.find((s) => s.name === "Compare 2017-09-05")!;
-    const lookups = cmp.blocks.flatMap((b) => b.cells.flat()).filter((c) => c?.formula?.includes("SUMIFS"));
+    const lookups = cmp.blocks
+      .flatMap((b) => b.cells.flat())
+      .filter((c) => c?.formula?.includes("SUMIFS"));
     expect(lookups.length).toBeGreaterThan(100);
-    for (const c of lookups) expect(c!.formula).toMatch(/^IF\(COUNTIFS\('[^']+'!\$A:\$A,"=[^"]*",'[^']+'!\$B:\$B,"=[^"]*",'[^']+'!\$[A-Z]+:\$[A-Z]+,"<>"\)=0,"n\/a",SUMIFS\(/);
+    for (const c of lookups)
+      expect(c!.formula).toMatch(
+        /^IF\(COUNTIFS\('[^']+'!\$A:\$A,"=[^"]*",'[^']+'!\$B:\$B,"=[^"]*",'[^']+'!\$[A-Z]+:\$[A-Z]+,"<>"\)=0,"n\/a",SUMIFS\(/
+      );
   });
 
   test("the Checks sheet links each finding to its cell", () => {
@@ -79,13 +128,20 @@ describe("workbook layout", () => {
     const missing = rows.find((r) => r[2]?.text === "missing-value")!;
     expect(missing[13]!.link).toMatch(/^'Merton 2017-08-01 calls'!D\d+$/);
     expect(rows.filter((r) => r[0]?.text === "Anomaly").length).toBeGreaterThan(0);
-    expect(rows.every((r) => r[13] === null || r[13]!.link!.startsWith("'Merton 2017-08-01"))).toBe(true);
+    expect(rows.every((r) => r[13] === null || r[13]!.link!.startsWith("'Merton 2017-08-01"))).toBe(
+      true
+    );
   });
 
   test("refreshing reuses the names of earlier generated sheets and removes those no longer produced", () => {
     const first = build(pasted);
     const previous = first.definitions.sheets.filter((s) => s.generated);
-    const data = layoutDataSheets({ tables: pasted.filter((t) => !t.source.startsWith("merton-2017-07")), existingSheetNames: [], thresholds, importedOn: "x" });
+    const data = layoutDataSheets({
+      tables: pasted.filter((t) => !t.source.startsWith("merton-2017-07")),
+      existingSheetNames: [],
+      thresholds,
+      importedOn: "x",
+    });
     const gen = layoutGenerated({
       dataSheets: data.refs,
       issues: [],

@@ -2,7 +2,12 @@ import { layoutDataSheet } from "../../src/layout/layoutDataSheet";
 import { readDataSheet } from "../../src/layout/readDataSheet";
 import type { SheetSpec } from "../../src/layout/spec";
 import type { CrimeTable } from "../../src/core/model";
-import { sampleTables, datastoreTables, SEPTEMBER_BOROUGHS, MERTON_PERIODS } from "../support/samples";
+import {
+  sampleTables,
+  datastoreTables,
+  SEPTEMBER_BOROUGHS,
+  MERTON_PERIODS,
+} from "../support/samples";
 
 /** The values a writer would read back (formulas not computed: null). */
 function valuesOf(sheet: SheetSpec): unknown[][] {
@@ -11,14 +16,25 @@ function valuesOf(sheet: SheetSpec): unknown[][] {
     b.cells.forEach((row, i) => {
       row.forEach((c, j) => {
         const r = (grid[b.row + i] ??= []);
-        r[b.col + j] = c === null ? null : c.formula !== undefined ? null : (c.text ?? c.number ?? c.bool ?? null);
+        r[b.col + j] =
+          c === null
+            ? null
+            : c.formula !== undefined
+              ? null
+              : (c.text ?? c.number ?? c.bool ?? null);
       });
     });
   }
   return Array.from(grid, (r) => Array.from(r ?? [], (v) => v ?? null));
 }
 
-const layout = (t: CrimeTable) => layoutDataSheet(t, { sheetName: "Data", tableName: "T", importedOn: "2026-11-22", thresholds: { alpha: 0.05, minBase: 20 } });
+const layout = (t: CrimeTable) =>
+  layoutDataSheet(t, {
+    sheetName: "Data",
+    tableName: "T",
+    importedOn: "2026-11-22",
+    thresholds: { alpha: 0.05, minBase: 20 },
+  });
 
 /** What a table means, without the source's own formatting of raw text. */
 const meaning = (t: CrimeTable) =>
@@ -33,17 +49,25 @@ const meaning = (t: CrimeTable) =>
   }));
 
 describe("reading a data sheet back", () => {
-  const all = [...SEPTEMBER_BOROUGHS, ...MERTON_PERIODS, "borough-c-2017-09-05.pdf-copy.txt", "borough-d-2017-09-05.html"].flatMap(sampleTables);
+  const all = [
+    ...SEPTEMBER_BOROUGHS,
+    ...MERTON_PERIODS,
+    "borough-c-2017-09-05.pdf-copy.txt",
+    "borough-d-2017-09-05.html",
+  ].flatMap(sampleTables);
 
-  test.each(all.map((t) => [`${t.source} ${t.kind}`, t] as const))("%s round-trips to the same table", (_name, table) => {
-    const l = layout(table);
-    const back = readDataSheet(valuesOf(l.sheet), l.info, "Data");
-    if (!back.ok) throw new Error(back.error);
-    expect(meaning(back.table)).toEqual(meaning(table));
-    expect(back.table.area).toBe(table.area);
-    expect(back.table.periodEnding).toBe(table.periodEnding);
-    expect(back.table.columns).toEqual(table.columns);
-  });
+  test.each(all.map((t) => [`${t.source} ${t.kind}`, t] as const))(
+    "%s round-trips to the same table",
+    (_name, table) => {
+      const l = layout(table);
+      const back = readDataSheet(valuesOf(l.sheet), l.info, "Data");
+      if (!back.ok) throw new Error(back.error);
+      expect(meaning(back.table)).toEqual(meaning(table));
+      expect(back.table.area).toBe(table.area);
+      expect(back.table.periodEnding).toBe(table.periodEnding);
+      expect(back.table.columns).toEqual(table.columns);
+    }
+  );
 
   test("a Datastore table round-trips with its % change recomputed and SD fields absent", () => {
     const [t] = datastoreTables({ areas: ["Merton"] });
@@ -81,9 +105,15 @@ describe("reading a data sheet back", () => {
     if (!back.ok) throw new Error(back.error);
     expect(back.headerRow).toBe(h);
     expect(back.table.rows[0]!.values.offencesCurrent).toBe(999);
-    expect(back.table.rows[0]!.values.offencesPrevious).toBe(table!.rows[0]!.values.offencesPrevious);
+    expect(back.table.rows[0]!.values.offencesPrevious).toBe(
+      table!.rows[0]!.values.offencesPrevious
+    );
     const last = back.table.rows[back.table.rows.length - 1]!;
-    expect(last).toMatchObject({ category: "Burglary", subcategory: "Residential", values: { offencesPrevious: 10, offencesCurrent: 12 } });
+    expect(last).toMatchObject({
+      category: "Burglary",
+      subcategory: "Residential",
+      values: { offencesPrevious: 10, offencesCurrent: 12 },
+    });
     expect(back.table.rows).toHaveLength(table!.rows.length + 1);
   });
 
@@ -91,6 +121,11 @@ describe("reading a data sheet back", () => {
     const [table] = sampleTables("merton-2017-08-01.txt");
     const l = layout(table!);
     const back = readDataSheet([["nothing here"]], l.info, "Merton 2017-08-01");
-    expect(back).toEqual({ ok: false, error: expect.stringMatching(/^Merton 2017-08-01: no header row with the columns "Crime Category"/) });
+    expect(back).toEqual({
+      ok: false,
+      error: expect.stringMatching(
+        /^Merton 2017-08-01: no header row with the columns "Crime Category"/
+      ),
+    });
   });
 });

@@ -1,4 +1,11 @@
-import { SheetNamer, TableNamer, cleanSheetName, dataSheetName, fitSheetName, MAX_SHEET_NAME } from "../../src/layout/sheetNames";
+import {
+  SheetNamer,
+  TableNamer,
+  cleanSheetName,
+  dataSheetName,
+  fitSheetName,
+  MAX_SHEET_NAME,
+} from "../../src/layout/sheetNames";
 
 describe("sheet names follow Excel's rules", () => {
   test("forbidden characters become '-', quotes are trimmed from the ends, 31 characters at most", () => {
@@ -32,8 +39,12 @@ describe("sheet names follow Excel's rules", () => {
     const n = dataSheetName("Kensington and Chelsea", "2024-01-31");
     expect(n.length).toBeLessThanOrEqual(MAX_SHEET_NAME);
     expect(n.endsWith(" 2024-01-31")).toBe(true);
-    expect(fitSheetName("Compare", "All London boroughs", "2024-01-31")).toMatch(/^Compare All London .* 2024-01-31$/);
-    expect(fitSheetName("Compare", "All London boroughs", "2024-01-31").length).toBeLessThanOrEqual(MAX_SHEET_NAME);
+    expect(fitSheetName("Compare", "All London boroughs", "2024-01-31")).toMatch(
+      /^Compare All London .* 2024-01-31$/
+    );
+    expect(fitSheetName("Compare", "All London boroughs", "2024-01-31").length).toBeLessThanOrEqual(
+      MAX_SHEET_NAME
+    );
   });
 
   test("table names are letters, digits and underscores, unique ignoring case, never a cell reference", () => {

@@ -13,7 +13,15 @@ const OFFENCES_COLUMNS: CrimeTable["columns"] = [
   { field: "sdRateCurrent", heading: "SD Rate - Current R12", type: "percent", decimals: 1 },
 ];
 
-type Figures = [number | null, number | null, number | null, number | null, number | null, number | null, number | null];
+type Figures = [
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+];
 
 function offencesRow(line: number, category: string, subcategory: string, f: Figures): TableRow {
   const [op, oc, chg, sp, sc, rp, rc] = f;
@@ -33,7 +41,15 @@ function offencesRow(line: number, category: string, subcategory: string, f: Fig
     else if (k.endsWith("Pct") || k.startsWith("sdRate")) raw[k] = `${v.toFixed(1)}%`;
     else raw[k] = v.toLocaleString("en-GB");
   }
-  return { line, category, subcategory, isTotal: subcategory === "Total", status: sp === null ? null : "dot", values, raw };
+  return {
+    line,
+    category,
+    subcategory,
+    isTotal: subcategory === "Total",
+    status: sp === null ? null : "dot",
+    values,
+    raw,
+  };
 }
 
 /** Part of Merton's 1 August 2017 table, as printed (including a deliberate mismatch when `withError`). */
@@ -54,7 +70,15 @@ export function mertonAugust(withError = false): CrimeTable {
       offencesRow(11, "Robbery", "Business Property", [28, 32, 14.3, 9, 3, 32.1, 9.4]),
       offencesRow(19, "Theft Person - Mobile Phone", "Total", [122, 95, -22.1, 0, 0, 0.0, 0.0]),
       offencesRow(28, "Lethal-barrelled Gun Discharges", "Total", [4, 1, -75.0, 0, 0, 0.0, 0.0]),
-      offencesRow(30, "Knife Injury Victims (U25 Non DA)", "Total", [31, 23, -25.8, null, null, null, null]),
+      offencesRow(30, "Knife Injury Victims (U25 Non DA)", "Total", [
+        31,
+        23,
+        -25.8,
+        null,
+        null,
+        null,
+        null,
+      ]),
       offencesRow(31, "Zero base", "Total", [0, 3, null, 0, 0, null, null]),
     ],
   };

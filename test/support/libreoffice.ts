@@ -48,13 +48,24 @@ export function convertWithLibreOffice(files: string[]): Promise<string[]> {
   const run = async (): Promise<string[]> => {
     const outDir = mkdtempSync(path.join(tmpdir(), "scrutiny-lo-out-"));
     const names = new Set(files.map((f) => path.basename(f)));
-    if (names.size !== files.length) throw new Error("convertWithLibreOffice: files need distinct base names");
+    if (names.size !== files.length)
+      throw new Error("convertWithLibreOffice: files need distinct base names");
     await new Promise<void>((resolve, reject) => {
       execFile(
         "soffice",
-        [`-env:UserInstallation=file://${profile()}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", outDir, ...files],
+        [
+          `-env:UserInstallation=file://${profile()}`,
+          "--headless",
+          "--norestore",
+          "--convert-to",
+          "xlsx",
+          "--outdir",
+          outDir,
+          ...files,
+        ],
         { timeout: 300000 },
-        (err, _stdout, stderr) => (err ? reject(new Error(`soffice failed: ${err.message}\n${stderr}`)) : resolve()),
+        (err, _stdout, stderr) =>
+          err ? reject(new Error(`soffice failed: ${err.message}\n${stderr}`)) : resolve()
       );
     });
     return files.map((f) => {
@@ -89,7 +100,8 @@ export async function recalculate(xlsxPath: string): Promise<ExcelJS.Workbook> {
 /** A cell's computed value: a formula's result, a hyperlink's text, else the value. */
 export function computed(cell: ExcelJS.Cell): ExcelJS.CellValue {
   // cell.value drops a formula's result when it is 0; cell.result keeps it.
-  if (cell.type === ExcelJS.ValueType.Formula) return (cell.result as ExcelJS.CellValue | undefined) ?? null;
+  if (cell.type === ExcelJS.ValueType.Formula)
+    return (cell.result as ExcelJS.CellValue | undefined) ?? null;
   const v = cell.value;
   if (v !== null && typeof v === "object") {
     if ("richText" in v) return v.richText.map((t) => t.text).join("");
@@ -102,7 +114,9 @@ export function computed(cell: ExcelJS.Cell): ExcelJS.CellValue {
 /** Whether a computed value is a spreadsheet error (#DIV/0!, #VALUE!, #NAME? ...). */
 export function isErrorValue(v: ExcelJS.CellValue): boolean {
   if (v !== null && typeof v === "object" && "error" in v) return true;
-  return typeof v === "string" && /^#(DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|NULL!|SPILL!|CALC!)$/.test(v);
+  return (
+    typeof v === "string" && /^#(DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|NULL!|SPILL!|CALC!)$/.test(v)
+  );
 }
 
 /** Every cell of every sheet whose computed value is an error, as "Sheet!A1 = #VALUE!". */
@@ -136,7 +150,7 @@ export function describeWithLibreOffice(name: string, fn: () => void): void {
     });
     return;
   }
-  // eslint-disable-next-line no-console
+
   console.warn(`skipped "${name}": LibreOffice (soffice) is not installed`);
   describe.skip(name, fn);
 }

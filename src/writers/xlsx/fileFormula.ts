@@ -29,7 +29,7 @@ const FUTURE_FUNCTIONS = [
 
 const PATTERN = new RegExp(
   `(?<![A-Za-z0-9_.])(${FUTURE_FUNCTIONS.map((f) => f.replace(/\./g, "\\.")).join("|")})\\(`,
-  "gi",
+  "gi"
 );
 
 /** The formula as the file format stores it; text inside string literals is left alone. */
@@ -37,7 +37,11 @@ export function toFileFormula(formula: string): string {
   // Split on string literals ("..." with "" escapes) and only rewrite outside them.
   return formula
     .split(/("(?:[^"]|"")*")/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(PATTERN, (_m, name: string) => `_xlfn.${name.toUpperCase()}(`)))
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(PATTERN, (_m, name: string) => `_xlfn.${name.toUpperCase()}(`)
+    )
     .join("");
 }
 

@@ -24,14 +24,18 @@ export async function readXlsx(bytes: Uint8Array): Promise<XlsxBook> {
     // ExcelJS's typings want a Node Buffer; it accepts any ArrayBuffer view.
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (err) {
-    throw new XlsxReadError(`not a readable .xlsx workbook: ${err instanceof Error ? err.message : String(err)}`);
+    throw new XlsxReadError(
+      `not a readable .xlsx workbook: ${err instanceof Error ? err.message : String(err)}`
+    );
   }
   const sheetValues = (name: string): unknown[][] | null => {
     const ws = workbook.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase());
     return ws ? valuesOf(ws) : null;
   };
   const defsValues = sheetValues(DEFINITIONS_SHEET);
-  const tableNames = workbook.worksheets.flatMap((ws) => Object.keys((ws as unknown as { tables: Record<string, unknown> }).tables ?? {}));
+  const tableNames = workbook.worksheets.flatMap((ws) =>
+    Object.keys((ws as unknown as { tables: Record<string, unknown> }).tables ?? {})
+  );
   return {
     workbook,
     sheetNames: workbook.worksheets.map((w) => w.name),

@@ -68,7 +68,8 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
   for (const t of sheet.tables) {
     const headers: string[] = [];
     const rows: ExcelJS.CellValue[][] = [];
-    for (let c = 0; c < t.cols; c++) headers.push(String(ws.getCell(t.row + 1, t.col + c + 1).value ?? `Column ${c + 1}`));
+    for (let c = 0; c < t.cols; c++)
+      headers.push(String(ws.getCell(t.row + 1, t.col + c + 1).value ?? `Column ${c + 1}`));
     for (let r = 1; r < t.rows; r++) {
       const row: ExcelJS.CellValue[] = [];
       for (let c = 0; c < t.cols; c++) row.push(ws.getCell(t.row + r + 1, t.col + c + 1).value);
@@ -80,14 +81,18 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
       name: t.name,
       ref: rangeRef(t.row, t.col, 1, 1).split(":")[0]!,
       headerRow: true,
-      style: { theme: (t.style ?? "TableStyleLight9") as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
+      style: {
+        theme: (t.style ?? "TableStyleLight9") as ExcelJS.TableStyleProperties["theme"],
+        showRowStripes: true,
+      },
       columns: headers.map((name) => ({ name, filterButton: true })),
       rows,
     });
   }
   sheet.conditionalFormats.forEach((cf, i) => {
     const style: Partial<ExcelJS.Style> = {};
-    if (cf.format.fill) style.fill = { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.format.fill) } };
+    if (cf.format.fill)
+      style.fill = { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.format.fill) } };
     const font: Partial<ExcelJS.Font> = {};
     if (cf.format.fontColor) font.color = { argb: argb(cf.format.fontColor) };
     if (cf.format.bold) font.bold = true;

@@ -14,8 +14,18 @@ import { layoutWorkbook } from "../../../src/layout/layoutWorkbook";
 import { writeXlsx } from "../../../src/writers/xlsx/writeXlsx";
 import type { Definitions, DataSheetInfo } from "../../../src/layout/definitions";
 import { FLAG_TEXT } from "../../../src/layout/layoutDataSheet";
-import { describeWithLibreOffice, recalculateMany, errorCells, computed } from "../../support/libreoffice";
-import { sampleTables, datastoreTables, SEPTEMBER_BOROUGHS, MERTON_PERIODS } from "../../support/samples";
+import {
+  describeWithLibreOffice,
+  recalculateMany,
+  errorCells,
+  computed,
+} from "../../support/libreoffice";
+import {
+  sampleTables,
+  datastoreTables,
+  SEPTEMBER_BOROUGHS,
+  MERTON_PERIODS,
+} from "../../support/samples";
 
 type Grid = unknown[][];
 
@@ -31,7 +41,8 @@ function gridOf(ws: ExcelJS.Worksheet): Grid {
   return Array.from(g, (r) => r ?? []);
 }
 
-const near = (a: unknown, b: number, tol = 1e-12) => typeof a === "number" && Math.abs(a - b) <= tol * Math.max(1, Math.abs(b));
+const near = (a: unknown, b: number, tol = 1e-12) =>
+  typeof a === "number" && Math.abs(a - b) <= tol * Math.max(1, Math.abs(b));
 
 /** Rows of a comparison or trend section: title row text -> { header, rows by "category|sub" }. */
 function section(g: Grid, title: string) {
@@ -39,10 +50,18 @@ function section(g: Grid, title: string) {
   if (top < 0) throw new Error(`no section "${title}"`);
   const header = g[top + 1]!.map((v) => (v === null || v === undefined ? "" : String(v)));
   const rows = new Map<string, unknown[]>();
-  for (let r = top + 2; r < g.length && g[r]![0] !== undefined && g[r]![0] !== null && g[r]![0] !== ""; r++) {
+  for (
+    let r = top + 2;
+    r < g.length && g[r]![0] !== undefined && g[r]![0] !== null && g[r]![0] !== "";
+    r++
+  ) {
     rows.set(`${g[r]![0]}|${g[r]![1] ?? ""}`, g[r]!);
   }
-  return { header, rows, at: (key: string, heading: string) => rows.get(key)?.[header.indexOf(heading)] };
+  return {
+    header,
+    rows,
+    at: (key: string, heading: string) => rows.get(key)?.[header.indexOf(heading)],
+  };
 }
 
 const rowKey = (category: string, sub: string | null) => `${category}|${sub ?? ""}`;
@@ -57,12 +76,19 @@ describeWithLibreOffice("workbook recalculated in LibreOffice", () => {
     tables,
     issues,
     anomalies,
-    groups: [{ name: "South West", areas: ["Kingston upon Thames", "Merton", "Richmond upon Thames", "Wandsworth"] }],
+    groups: [
+      {
+        name: "South West",
+        areas: ["Kingston upon Thames", "Merton", "Richmond upon Thames", "Wandsworth"],
+      },
+    ],
     thresholds: { ...defaultAnomalyOptions },
     existingSheetNames: [],
     importedOn: "2026-11-22",
   });
-  const dataDefs = definitions.sheets.filter((s) => s.role === "data") as (Definitions["sheets"][number] & { data: DataSheetInfo })[];
+  const dataDefs = definitions.sheets.filter(
+    (s) => s.role === "data"
+  ) as (Definitions["sheets"][number] & { data: DataSheetInfo })[];
   const sheetOfTable = (t: CrimeTable) => dataDefs[tables.indexOf(t)]!;
   const boroughA = pasted.find((t) => t.area === "Borough A" && t.kind === "offences-sds")!;
   const victim = boroughA.rows.findIndex((r) => r.subcategory === "TNO - Victim");
@@ -79,7 +105,9 @@ describeWithLibreOffice("workbook recalculated in LibreOffice", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(mainPath);
     const def = sheetOfTable(boroughA);
-    const col = def.data.columns.findIndex((c) => c.field === "offencesCurrent" && c.role === "value");
+    const col = def.data.columns.findIndex(
+      (c) => c.field === "offencesCurrent" && c.role === "value"
+    );
     wb.getWorksheet(def.name)!.getCell(def.data.headerRow + 2 + victim, col + 1).value = EDITED;
     const editedPath = path.join(dir, "edited.xlsx");
     await wb.xlsx.writeFile(editedPath);
@@ -89,7 +117,14 @@ describeWithLibreOffice("workbook recalculated in LibreOffice", () => {
   });
 
   test("has the sheets of the main job", () => {
-    expect(main.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(["Compare 2017-09-05", "Compare South West 2024-01-31", "Trend Merton", "Checks"]));
+    expect(main.worksheets.map((w) => w.name)).toEqual(
+      expect.arrayContaining([
+        "Compare 2017-09-05",
+        "Compare South West 2024-01-31",
+        "Trend Merton",
+        "Checks",
+      ])
+    );
   });
 
   test("no cell evaluates to an error, before or after the edit", () => {
@@ -103,7 +138,10 @@ describeWithLibreOffice("workbook recalculated in LibreOffice", () => {
       if (t.kind !== "offences-sds" && t.kind !== "datastore-r12") return;
       const def = dataDefs[ti]!;
       const g = gridOf(main.getWorksheet(def.name)!);
-      const col = (role: string, field?: string) => def.data.columns.findIndex((c) => c.role === role && (field === undefined || c.field === field));
+      const col = (role: string, field?: string) =>
+        def.data.columns.findIndex(
+          (c) => c.role === role && (field === undefined || c.field === field)
+        );
       t.rows.forEach((row, i) => {
         const cells = g[def.data.headerRow + 1 + i]!;
         const v = row.values;
@@ -118,9 +156,16 @@ describeWithLibreOffice("workbook recalculated in LibreOffice", () => {
           // jstat's incomplete beta is good to about 1e-7 for counts in the tens of thousands
           // (27,373 -> 27,346: exact 0.91149858696, core 0.91149848117, LibreOffice exact).
           const core = poissonChangeTest(p, c).pValue;
-          expect({ p, c, close: Math.abs((pv as number) - core) < 1e-6 }).toEqual({ p, c, close: true });
+          expect({ p, c, close: Math.abs((pv as number) - core) < 1e-6 }).toEqual({
+            p,
+            c,
+            close: true,
+          });
         }
-        for (const [rate, sds, off] of [["sdRatePrevious", "sdsPrevious", "offencesPrevious"], ["sdRateCurrent", "sdsCurrent", "offencesCurrent"]] as const) {
+        for (const [rate, sds, off] of [
+          ["sdRatePrevious", "sdsPrevious", "offencesPrevious"],
+          ["sdRateCurrent", "sdsCurrent", "offencesCurrent"],
+        ] as const) {
           const ci = col("derived", rate);
           if (ci < 0) continue;
           const x = v[sds] ?? null;
@@ -144,8 +189,17 @@ describeWithLibreOffice("workbook recalculated in LibreOffice", () => {
       const checkCol = def.data.columns.findIndex((c) => c.role === "check");
       t.rows.forEach((row, i) => {
         const sheetSays = String(g[def.data.headerRow + 1 + i]![checkCol] ?? "").startsWith("✗");
-        const coreSays = issues.some((x) => x.table === ti && x.line === row.line && (x.rule === "change-mismatch" || x.rule === "rate-mismatch"));
-        expect({ sheet: def.name, line: row.line, mismatch: sheetSays }).toEqual({ sheet: def.name, line: row.line, mismatch: coreSays });
+        const coreSays = issues.some(
+          (x) =>
+            x.table === ti &&
+            x.line === row.line &&
+            (x.rule === "change-mismatch" || x.rule === "rate-mismatch")
+        );
+        expect({ sheet: def.name, line: row.line, mismatch: sheetSays }).toEqual({
+          sheet: def.name,
+          line: row.line,
+          mismatch: coreSays,
+        });
       });
     });
   });
@@ -160,9 +214,19 @@ describeWithLibreOffice("workbook recalculated in LibreOffice", () => {
         const flag = String(g[def.data.headerRow + 1 + i]![flagCol] ?? "");
         const rule = (r: string) =>
           anomalies.some(
-            (a) => a.table === ti && a.line === row.line && a.category === row.category && a.subcategory === row.subcategory && a.rule === r && a.field.startsWith("offences"),
+            (a) =>
+              a.table === ti &&
+              a.line === row.line &&
+              a.category === row.category &&
+              a.subcategory === row.subcategory &&
+              a.rule === r &&
+              a.field.startsWith("offences")
           );
-        expect({ line: row.line, rise: flag.includes(FLAG_TEXT.rise), fall: flag.includes(FLAG_TEXT.fall) }).toEqual({
+        expect({
+          line: row.line,
+          rise: flag.includes(FLAG_TEXT.rise),
+          fall: flag.includes(FLAG_TEXT.fall),
+        }).toEqual({
           line: row.line,
           rise: rule("significant-increase"),
           fall: rule("significant-decrease"),
@@ -201,7 +265,8 @@ describeWithLibreOffice("workbook recalculated in LibreOffice", () => {
           const sc = v.sdsCurrent ?? null;
           if (sc === null || oc === null || oc === 0) expect(rate.at(k, area)).toBe("n/a");
           else expect(near(rate.at(k, area), sc / oc)).toBe(true);
-          if (sp !== null && sc !== null && op && oc) expect(near(rateChg.at(k, area), (sc / oc - sp / op) * 100, 1e-9)).toBe(true);
+          if (sp !== null && sc !== null && op && oc)
+            expect(near(rateChg.at(k, area), (sc / oc - sp / op) * 100, 1e-9)).toBe(true);
           sums.sp += sp ?? 0;
           sums.sc += sc ?? 0;
         }
@@ -209,40 +274,71 @@ describeWithLibreOffice("workbook recalculated in LibreOffice", () => {
       }
       if (complete) {
         expect(cur.at(k, groupHeading)).toBe(sums.oc);
-        if (sums.op > 0) expect(near(chg.at(k, groupHeading), (sums.oc - sums.op) / sums.op)).toBe(true);
+        if (sums.op > 0)
+          expect(near(chg.at(k, groupHeading), (sums.oc - sums.op) / sums.op)).toBe(true);
       }
     }
     expect(checked).toBeGreaterThan(40);
   }
 
   test("every comparison cell equals the figure from the model's summed counts", () => {
-    const september = SEPTEMBER_BOROUGHS.map((f) => pasted.find((t) => t.source === f && t.kind === "offences-sds")!);
-    expectComparison(gridOf(main.getWorksheet("Compare 2017-09-05")!), september, "All 4 areas (group)", true);
-    expectComparison(gridOf(main.getWorksheet("Compare South West 2024-01-31")!), southWest, "South West (group)", false);
+    const september = SEPTEMBER_BOROUGHS.map((f) =>
+      pasted.find((t) => t.source === f && t.kind === "offences-sds")!
+    );
+    expectComparison(
+      gridOf(main.getWorksheet("Compare 2017-09-05")!),
+      september,
+      "All 4 areas (group)",
+      true
+    );
+    expectComparison(
+      gridOf(main.getWorksheet("Compare South West 2024-01-31")!),
+      southWest,
+      "South West (group)",
+      false
+    );
   });
 
   test("the trend sheet shows each period's figures", () => {
     const g = gridOf(main.getWorksheet("Trend Merton")!);
     const cur = section(g, "Offences, current R12");
     for (const t of pasted.filter((x) => x.area === "Merton" && x.kind === "offences-sds")) {
-      for (const row of t.rows) expect(cur.at(rowKey(row.category, row.subcategory), t.periodEnding!)).toBe(row.values.offencesCurrent ?? "n/a");
+      for (const row of t.rows)
+        expect(cur.at(rowKey(row.category, row.subcategory), t.periodEnding!)).toBe(
+          row.values.offencesCurrent ?? "n/a"
+        );
     }
   });
 
   test("after a count is corrected on a data sheet, the comparison and the highlights follow", () => {
     const k = rowKey("TNO", "TNO - Victim");
-    const before = section(gridOf(main.getWorksheet("Compare 2017-09-05")!), "Offences, current R12");
-    const after = section(gridOf(edited.getWorksheet("Compare 2017-09-05")!), "Offences, current R12");
+    const before = section(
+      gridOf(main.getWorksheet("Compare 2017-09-05")!),
+      "Offences, current R12"
+    );
+    const after = section(
+      gridOf(edited.getWorksheet("Compare 2017-09-05")!),
+      "Offences, current R12"
+    );
     expect(before.at(k, "Borough A")).toBe(27346);
     expect(after.at(k, "Borough A")).toBe(EDITED);
-    expect(after.at(k, "All 4 areas (group)")).toBe((before.at(k, "All 4 areas (group)") as number) - 27346 + EDITED);
-    const chg = section(gridOf(edited.getWorksheet("Compare 2017-09-05")!), "Offences % change (current vs previous R12)");
+    expect(after.at(k, "All 4 areas (group)")).toBe(
+      (before.at(k, "All 4 areas (group)") as number) - 27346 + EDITED
+    );
+    const chg = section(
+      gridOf(edited.getWorksheet("Compare 2017-09-05")!),
+      "Offences % change (current vs previous R12)"
+    );
     expect(near(chg.at(k, "Borough A"), (EDITED - 27373) / 27373)).toBe(true);
 
     const def = sheetOfTable(boroughA);
     const flagCol = def.data.columns.findIndex((c) => c.role === "flag");
-    const flagBefore = String(gridOf(main.getWorksheet(def.name)!)[def.data.headerRow + 1 + victim]![flagCol] ?? "");
-    const flagAfter = String(gridOf(edited.getWorksheet(def.name)!)[def.data.headerRow + 1 + victim]![flagCol] ?? "");
+    const flagBefore = String(
+      gridOf(main.getWorksheet(def.name)!)[def.data.headerRow + 1 + victim]![flagCol] ?? ""
+    );
+    const flagAfter = String(
+      gridOf(edited.getWorksheet(def.name)!)[def.data.headerRow + 1 + victim]![flagCol] ?? ""
+    );
     expect(flagBefore).not.toContain(FLAG_TEXT.rise);
     expect(flagAfter).toContain(FLAG_TEXT.rise);
     // The printed -0.1% no longer matches the corrected counts.

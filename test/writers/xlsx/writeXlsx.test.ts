@@ -22,13 +22,24 @@ async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-const defs: Definitions = { version: 1, areas: ["Merton"], periods: ["2017-08-01"], groups: [], thresholds: { alpha: 0.05 }, sheets: [{ name: "S", role: "comparison", generated: true }] };
+const defs: Definitions = {
+  version: 1,
+  areas: ["Merton"],
+  periods: ["2017-08-01"],
+  groups: [],
+  thresholds: { alpha: 0.05 },
+  sheets: [{ name: "S", role: "comparison", generated: true }],
+};
 
 describe("file formulas", () => {
   test("functions newer than Excel 2007 get the _xlfn. prefix, except inside strings", () => {
-    expect(toFileFormula('MIN(1,2*BINOM.DIST(MIN(A1,B1),A1+B1,0.5,TRUE))&"BINOM.DIST("')).toBe('MIN(1,2*_xlfn.BINOM.DIST(MIN(A1,B1),A1+B1,0.5,TRUE))&"BINOM.DIST("');
-    expect(toFileFormula("2*NORM.S.DIST(-ABS(Z1),TRUE)")).toBe("2*_xlfn.NORM.S.DIST(-ABS(Z1),TRUE)");
-    expect(toFileFormula("SUMIFS(A:A,B:B,\"=x\")")).toBe("SUMIFS(A:A,B:B,\"=x\")");
+    expect(toFileFormula('MIN(1,2*BINOM.DIST(MIN(A1,B1),A1+B1,0.5,TRUE))&"BINOM.DIST("')).toBe(
+      'MIN(1,2*_xlfn.BINOM.DIST(MIN(A1,B1),A1+B1,0.5,TRUE))&"BINOM.DIST("'
+    );
+    expect(toFileFormula("2*NORM.S.DIST(-ABS(Z1),TRUE)")).toBe(
+      "2*_xlfn.NORM.S.DIST(-ABS(Z1),TRUE)"
+    );
+    expect(toFileFormula('SUMIFS(A:A,B:B,"=x")')).toBe('SUMIFS(A:A,B:B,"=x")');
     expect(fromFileFormula("_xlfn.BINOM.DIST(1,2,0.5,TRUE)")).toBe("BINOM.DIST(1,2,0.5,TRUE)");
   });
 });
@@ -38,7 +49,22 @@ describe("xlsx writer", () => {
     const bytes = await writeXlsx({
       sheets: [
         sheet("Data", {
-          blocks: [{ row: 0, col: 0, cells: [[{ text: "=1+1" }, { text: '=HYPERLINK("http://x","y")' }, { text: "+44 20" }, { number: 0.115, numFmt: "0.0%" }, { formula: "D1*2" }, { formula: "BINOM.DIST(1,4,0.5,TRUE)" }]] }],
+          blocks: [
+            {
+              row: 0,
+              col: 0,
+              cells: [
+                [
+                  { text: "=1+1" },
+                  { text: '=HYPERLINK("http://x","y")' },
+                  { text: "+44 20" },
+                  { number: 0.115, numFmt: "0.0%" },
+                  { formula: "D1*2" },
+                  { formula: "BINOM.DIST(1,4,0.5,TRUE)" },
+                ],
+              ],
+            },
+          ],
         }),
       ],
     });
@@ -59,9 +85,28 @@ describe("xlsx writer", () => {
           generated: false,
           columnWidths: [30, 12],
           freeze: { rows: 1, cols: 1 },
-          blocks: [{ row: 0, col: 0, cells: [[{ text: "Category" }, { text: "Count" }], [{ text: "TNO" }, { number: 5 }], [{ text: "Burglary" }, { number: 7 }]] }],
+          blocks: [
+            {
+              row: 0,
+              col: 0,
+              cells: [
+                [{ text: "Category" }, { text: "Count" }],
+                [{ text: "TNO" }, { number: 5 }],
+                [{ text: "Burglary" }, { number: 7 }],
+              ],
+            },
+          ],
           tables: [{ name: "Data_T", row: 0, col: 0, rows: 3, cols: 2 }],
-          conditionalFormats: [{ row: 1, col: 1, rows: 2, cols: 1, formula: "$B2>6", format: { fill: "#FDD9B5", bold: true } }],
+          conditionalFormats: [
+            {
+              row: 1,
+              col: 1,
+              rows: 2,
+              cols: 1,
+              formula: "$B2>6",
+              format: { fill: "#FDD9B5", bold: true },
+            },
+          ],
         }),
         writeDefinitions(defs),
       ],
@@ -70,17 +115,38 @@ describe("xlsx writer", () => {
     expect(book.sheetNames).toEqual(["Data", "_ScrutinyDefinitions"]);
     expect(book.definitions).toEqual(defs);
     expect(book.tableNames).toEqual(["Data_T"]);
-    expect(book.sheetValues("Data")).toEqual([["Category", "Count"], ["TNO", 5], ["Burglary", 7]]);
+    expect(book.sheetValues("Data")).toEqual([
+      ["Category", "Count"],
+      ["TNO", 5],
+      ["Burglary", 7],
+    ]);
     const ws = book.workbook.getWorksheet("Data")!;
     expect(ws.getColumn(1).width).toBe(30);
     expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 1, ySplit: 1 });
-    const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] }).conditionalFormattings;
-    expect(cfs).toEqual([expect.objectContaining({ ref: "B2:B3", rules: [expect.objectContaining({ formulae: ["$B2>6"] })] })]);
+    const cfs = (
+      ws as unknown as {
+        conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[];
+      }
+    ).conditionalFormattings;
+    expect(cfs).toEqual([
+      expect.objectContaining({
+        ref: "B2:B3",
+        rules: [expect.objectContaining({ formulae: ["$B2>6"] })],
+      }),
+    ]);
     expect(book.workbook.getWorksheet("_ScrutinyDefinitions")!.state).toBe("veryHidden");
   });
 
   test("a link is an internal HYPERLINK whose text shows without recalculation", async () => {
-    const bytes = await writeXlsx({ sheets: [sheet("Checks", { blocks: [{ row: 0, col: 0, cells: [[{ text: 'Merton "A"!F14', link: "'Merton \"A\"'!F14" }]] }] })] });
+    const bytes = await writeXlsx({
+      sheets: [
+        sheet("Checks", {
+          blocks: [
+            { row: 0, col: 0, cells: [[{ text: 'Merton "A"!F14', link: "'Merton \"A\"'!F14" }]] },
+          ],
+        }),
+      ],
+    });
     const cell = (await load(bytes)).getWorksheet("Checks")!.getCell("A1");
     expect(cell.formula).toBe(`HYPERLINK("#'Merton ""A""'!F14","Merton ""A""!F14")`);
     expect(cell.result).toBe('Merton "A"!F14');
@@ -88,9 +154,26 @@ describe("xlsx writer", () => {
 
   test("charts are not drawn: the sheet says where one would be", async () => {
     const bytes = await writeXlsx({
-      sheets: [sheet("Trend", { charts: [{ type: "line", title: "Offences", categories: "'Trend'!C4:D4", series: [{ name: "x", values: "'Trend'!C5:D5" }], row: 2, col: 3, width: 8, height: 10 }] })],
+      sheets: [
+        sheet("Trend", {
+          charts: [
+            {
+              type: "line",
+              title: "Offences",
+              categories: "'Trend'!C4:D4",
+              series: [{ name: "x", values: "'Trend'!C5:D5" }],
+              row: 2,
+              col: 3,
+              width: 8,
+              height: 10,
+            },
+          ],
+        }),
+      ],
     });
-    expect(String((await load(bytes)).getWorksheet("Trend")!.getCell("D3").value)).toMatch(/^Chart "Offences": drawn when the add-in/);
+    expect(String((await load(bytes)).getWorksheet("Trend")!.getCell("D3").value)).toMatch(
+      /^Chart "Offences": drawn when the add-in/
+    );
   });
 
   test("over an existing workbook: replaces sheets of the spec in place, removes those asked, leaves the rest", async () => {
@@ -100,8 +183,15 @@ describe("xlsx writer", () => {
     base.addWorksheet("Old trend").getCell("A1").value = "old";
     base.addWorksheet("Notes").getCell("B2").value = 42;
     const bytes = await writeXlsx(
-      { sheets: [sheet("Compare 2017-09-05", { blocks: [{ row: 0, col: 0, cells: [[{ text: "new comparison" }]] }] })], removeSheets: ["Old trend"] },
-      base,
+      {
+        sheets: [
+          sheet("Compare 2017-09-05", {
+            blocks: [{ row: 0, col: 0, cells: [[{ text: "new comparison" }]] }],
+          }),
+        ],
+        removeSheets: ["Old trend"],
+      },
+      base
     );
     const wb = await load(bytes);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Mine", "Compare 2017-09-05", "Notes"]);
@@ -111,11 +201,20 @@ describe("xlsx writer", () => {
   });
 
   test("the same spec gives the same bytes", async () => {
-    const spec = { sheets: [sheet("A", { blocks: [{ row: 0, col: 0, cells: [[{ text: "x" }, { number: 1 }]] }] }), writeDefinitions(defs)] };
-    expect(Buffer.from(await writeXlsx(spec)).equals(Buffer.from(await writeXlsx(spec)))).toBe(true);
+    const spec = {
+      sheets: [
+        sheet("A", { blocks: [{ row: 0, col: 0, cells: [[{ text: "x" }, { number: 1 }]] }] }),
+        writeDefinitions(defs),
+      ],
+    };
+    expect(Buffer.from(await writeXlsx(spec)).equals(Buffer.from(await writeXlsx(spec)))).toBe(
+      true
+    );
   });
 
   test("a file that is not a workbook is a clear error", async () => {
-    await expect(readXlsx(new TextEncoder().encode("not a zip"))).rejects.toThrow(/not a readable \.xlsx workbook/);
+    await expect(readXlsx(new TextEncoder().encode("not a zip"))).rejects.toThrow(
+      /not a readable \.xlsx workbook/
+    );
   });
 });
