@@ -12,7 +12,7 @@ export function detectFormat(text: string): PasteFormat {
   if (text.includes("\t")) {
     // A CSV may hold a quoted tab; tab-separated text has tabs on most of its rows.
     const tabRows = text.slice(0, 200000).split(/\r\n|\r|\n/, 300).filter((l) => l.includes("\t")).length;
-    return csvRows > tabRows * 2 ? "csv" : "tsv";
+    return csvRows > tabRows ? "csv" : "tsv";
   }
   return csvRows > 0 ? "csv" : "spaced";
 }

@@ -138,7 +138,8 @@ function segment<T extends string>(words: string[], classify: (t: string) => T |
 /** A header line whose cell boundaries were lost (single spaces). */
 export function matchSpacedHeader(l: SourceLine): TableSchema | null {
   const text = l.cells[0] ?? "";
-  if (!/prev|curr|change|%/i.test(text)) return null;
+  // Both tables we know head a previous and a current column.
+  if (!/prev/i.test(text) || !/curr/i.test(text)) return null;
   const words = text.split(" ").filter((w) => w !== "");
   if (words.length < 2 || words.length > MAX_HEADER_WORDS) return null;
   const o = segment(words, classifyOffencesHeading, false);

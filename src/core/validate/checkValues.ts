@@ -24,10 +24,12 @@ const WANTED: Record<FieldRole, string> = {
 
 export function checkValues(tableIndex: number, table: CrimeTable, row: TableRow, specs: FieldSpec[], blankOk: (field: string) => boolean): Issue[] {
   const issues: Issue[] = [];
-  const where = whereOf(row);
   for (const { field, role, required } of specs) {
-    const heading = headingOf(table, field);
     const cell = cellOf(row, field);
+    // Most cells are fine: the names for a message are looked up only when one is needed.
+    if (cell.kind === "number" && role !== "count") continue;
+    const where = whereOf(row);
+    const heading = headingOf(table, field);
     const printed = row.raw?.[field] ?? "";
     const notANumber = (reported: string) =>
       issues.push(

@@ -1,6 +1,6 @@
 // The printed figures of a row as exact decimals, and the issue builder the checks share.
 
-import type { CrimeTable, Issue, IssueRule, Severity, TableRow } from "../model";
+import type { ColumnInfo, CrimeTable, Issue, IssueRule, Severity, TableRow } from "../model";
 import { rowName } from "../messages";
 import { parseNumber, type ParsedCell } from "../read/parseNumber";
 import { exactOfNumber, type ExactDecimal } from "../round";
@@ -35,14 +35,27 @@ export function figureOf(row: TableRow, field: string, table: CrimeTable, as: "c
   if (as === "count" && (c.unit !== null || !Number.isInteger(c.value))) return null;
   // A figure built by our own code (no printed text) is checked at its column's precision.
   const printed = row.raw?.[field] ?? String(c.value);
-  const col = table.columns.find((k) => k.field === field);
+  const col = columnOf(table, field);
   const decimals = row.raw?.[field] !== undefined ? c.decimals : Math.max(c.decimals, col?.decimals ?? 0);
   return { exact: c.exact, value: c.value, printed, decimals };
 }
 
+/** Columns by field, built once per table (a table may have thousands of columns). */
+const columnMaps = new WeakMap<CrimeTable, Map<string, ColumnInfo>>();
+
+export function columnOf(table: CrimeTable, field: string): ColumnInfo | undefined {
+  let map = columnMaps.get(table);
+  if (!map) {
+    map = new Map();
+    for (const c of table.columns) if (!map.has(c.field)) map.set(c.field, c);
+    columnMaps.set(table, map);
+  }
+  return map.get(field);
+}
+
 /** The heading the source printed for a field, for messages. */
 export function headingOf(table: CrimeTable, field: string): string {
-  const h = table.columns.find((c) => c.field === field)?.heading;
+  const h = columnOf(table, field)?.heading;
   return h && h.trim() !== "" ? h : field;
 }
 
