@@ -187,7 +187,7 @@ export function layoutComparison(input: ComparisonInput): {
       cells: [
         [
           {
-            text: `Comparison: ${input.groupName}, period ending ${input.periodEnding}`,
+            text: `Comparison: ${input.groupName}, period ending ${input.periodEnding} (generated)`,
             style: "title",
           },
         ],

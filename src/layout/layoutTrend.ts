@@ -137,7 +137,7 @@ export function layoutTrend(input: TrendInput): {
       cells: [
         [
           {
-            text: `Trend: ${input.area}, ${k} periods (${periods[0]?.periodEnding ?? ""} to ${periods[k - 1]?.periodEnding ?? ""})`,
+            text: `Trend: ${input.area}, ${k} periods (${periods[0]?.periodEnding ?? ""} to ${periods[k - 1]?.periodEnding ?? ""}) (generated)`,
             style: "title",
           },
         ],

@@ -3,9 +3,13 @@ import { validateTables } from "../../src/core/validate";
 import { defaultAnomalyOptions, findAnomalies } from "../../src/core/anomalies";
 import type { CrimeTable } from "../../src/core/model";
 import type { WorkbookSpec } from "../../src/layout/spec";
+import { readFileSync } from "fs";
+import path from "path";
+import { readDatastore, r12Tables } from "../../src/core/datastore";
 import {
   sampleTables,
   datastoreTables,
+  SAMPLES,
   SEPTEMBER_BOROUGHS,
   MERTON_PERIODS,
 } from "../support/samples";
@@ -153,5 +157,45 @@ describe("workbook layout", () => {
     });
     expect(gen.sheets.map((s) => s.name)).toEqual(["Compare 2017-09-05", "Checks"]);
     expect(gen.removeSheets).toEqual(["Trend Merton"]);
+  });
+
+  test("generated sheets say so in their title", () => {
+    const { spec } = build(pasted);
+    for (const s of spec.sheets.filter((x) => x.generated && x.visibility !== "veryHidden")) {
+      expect(s.blocks[0]!.cells[0]![0]!.text).toMatch(/\(generated\)$/);
+    }
+  });
+
+  test("a Datastore series long enough gets the core's control-chart signals on its trend sheet", () => {
+    const file = path.join(SAMPLES, "datastore/mps-borough-level-crime-2010-04-to-2022-01.csv");
+    const read = readDatastore(readFileSync(file, "utf8"), path.basename(file));
+    if (!read.ok) throw new Error(read.error.message);
+    const months = [
+      "2019-12",
+      ...Array.from({ length: 12 }, (_, i) => `2020-${String(i + 1).padStart(2, "0")}`),
+      "2021-01",
+    ];
+    const tables = months.flatMap((m) => {
+      const r = r12Tables(read.file, { period: m, areas: ["Merton"] });
+      if (!r.ok) throw new Error(r.error.message);
+      return r.tables;
+    });
+    const anomalies = findAnomalies(tables, thresholds).filter((a) => a.rule.startsWith("spc-"));
+    expect(anomalies.length).toBeGreaterThan(0);
+    const { spec } = build(tables);
+    const trend = spec.sheets.find((s) => s.role === "trend")!;
+    expect(trend.name).toBe("Trend Merton DS");
+    const section = trend.blocks.find((b) => b.cells[0]?.[0]?.text === "Offences, current R12")!;
+    const header = section.cells[1]!.map((c) => c?.text);
+    expect(header.slice(2, 4)).toEqual([tables[0]!.periodEnding, tables[1]!.periodEnding]);
+    const signalsCol = header.indexOf("Control-chart signals");
+    const signalled = section.cells.slice(2).filter((r) => r[signalsCol]?.text);
+    expect(signalled.length).toBeGreaterThan(0);
+    for (const a of anomalies) {
+      const row = section.cells
+        .slice(2)
+        .find((r) => r[0]?.text === a.category && (r[1]?.text ?? null) === a.subcategory);
+      expect(row?.[signalsCol]?.text).toContain(a.message);
+    }
   });
 });
