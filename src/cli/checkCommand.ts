@@ -66,7 +66,11 @@ export function reportJson(report: CheckReport) {
   };
 }
 
-const SEVERITY_LABEL: Record<Issue["severity"], string> = { error: "ERROR  ", warning: "warning", info: "note   " };
+const SEVERITY_LABEL: Record<Issue["severity"], string> = {
+  error: "ERROR  ",
+  warning: "warning",
+  info: "note   ",
+};
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -83,19 +87,27 @@ export function reportText(report: CheckReport): string {
     }
     const area = t.area ?? "area unknown (name it with --area)";
     const period = t.periodEnding ? `period ending ${t.periodEnding}` : "no reporting period found";
-    out.push(`  Table ${i + 1}: ${t.title ?? t.kind} (${t.kind}), ${area}, ${period}, ${plural(t.rows.length, "row")}`);
+    out.push(
+      `  Table ${i + 1}: ${t.title ?? t.kind} (${t.kind}), ${area}, ${period}, ${plural(t.rows.length, "row")}`
+    );
     const issues = report.issues.filter((x) => x.table === i);
     if (issues.length === 0) out.push("    all figures check out");
-    for (const x of issues) out.push(`    ${SEVERITY_LABEL[x.severity]}  line ${x.line}  [${x.rule}] ${x.message}`);
+    for (const x of issues)
+      out.push(`    ${SEVERITY_LABEL[x.severity]}  line ${x.line}  [${x.rule}] ${x.message}`);
   });
   const count = (s: Issue["severity"]) => report.issues.filter((x) => x.severity === s).length;
-  out.push("", `${plural(report.tables.length, "table")}: ${plural(count("error"), "error")}, ${plural(count("warning"), "warning")}, ${plural(count("info"), "note")}.`);
+  out.push(
+    "",
+    `${plural(report.tables.length, "table")}: ${plural(count("error"), "error")}, ${plural(count("warning"), "warning")}, ${plural(count("info"), "note")}.`
+  );
   return out.join("\n") + "\n";
 }
 
 export async function runCheck(files: string[], opts: CheckOptions, io: CheckIo): Promise<number> {
   if (files.length === 0) {
-    io.stderr("scrutiny-sheets check: no file given (usage: scrutiny-sheets check FILE... [--area NAME] [--json])\n");
+    io.stderr(
+      "scrutiny-sheets check: no file given (usage: scrutiny-sheets check FILE... [--area NAME] [--json])\n"
+    );
     return 2;
   }
   const tables: CrimeTable[] = [];
@@ -110,7 +122,11 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CheckIo)
       unreadable = true;
       continue;
     }
-    const result = readPaste(text, { source: file, area: areaFor(opts.area, index, files.length), fileName: path.basename(file) });
+    const result = readPaste(text, {
+      source: file,
+      area: areaFor(opts.area, index, files.length),
+      fileName: path.basename(file),
+    });
     if (!result.ok) {
       const at = result.error.line ? ` (line ${result.error.line})` : "";
       io.stderr(`scrutiny-sheets check: ${file}${at}: ${result.error.message}\n`);

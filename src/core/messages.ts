@@ -7,7 +7,7 @@ export function readErrorMessage(code: ReadError["code"], detail?: string): stri
     case "empty":
       return "The paste is empty: copy the table (including its heading row) and paste again.";
     case "no-table":
-      return "No table was recognised: expected a heading row such as \"Crime Category … Offences Previous R12 …\" or \"Previous R12 / Current R12 / Change %\", or rows of a label followed by figures.";
+      return 'No table was recognised: expected a heading row such as "Crime Category … Offences Previous R12 …" or "Previous R12 / Current R12 / Change %", or rows of a label followed by figures.';
     case "unreadable":
       return detail
         ? `The text could not be read (${detail}).`
@@ -25,7 +25,10 @@ export function readErrorMessage(code: ReadError["code"], detail?: string): stri
 
 /** "Robbery – Total (line 14)": where a figure is, as an analyst finds it in the paste. */
 export function rowName(category: string, subcategory: string | null, line: number): string {
-  const name = subcategory && subcategory !== category ? `${category || "(no category)"} – ${subcategory}` : category || "(no label)";
+  const name =
+    subcategory && subcategory !== category
+      ? `${category || "(no category)"} – ${subcategory}`
+      : category || "(no label)";
   return `${name} (line ${line})`;
 }
 
@@ -34,15 +37,48 @@ function q(text: string): string {
 }
 
 export const issueMessages = {
-  changeMismatch: (where: string, heading: string, printed: string, expected: string, prev: string, cur: string) =>
+  changeMismatch: (
+    where: string,
+    heading: string,
+    printed: string,
+    expected: string,
+    prev: string,
+    cur: string
+  ) =>
     `${heading} for ${where} is printed as ${printed}, but ${prev} → ${cur} is a change of ${expected}.`,
-  pointsMismatch: (where: string, heading: string, printed: string, expected: string, prev: string, cur: string) =>
+  pointsMismatch: (
+    where: string,
+    heading: string,
+    printed: string,
+    expected: string,
+    prev: string,
+    cur: string
+  ) =>
     `${heading} for ${where} is printed as ${printed}, but ${prev} → ${cur} is a change of ${expected} percentage points.`,
-  rateMismatch: (where: string, heading: string, printed: string, expected: string, part: string, whole: string) =>
+  rateMismatch: (
+    where: string,
+    heading: string,
+    printed: string,
+    expected: string,
+    part: string,
+    whole: string
+  ) =>
     `${heading} for ${where} is printed as ${printed}, but ${part} detections of ${whole} offences is ${expected}.`,
-  totalMismatch: (where: string, heading: string, printed: string, expected: string, count: number) =>
+  totalMismatch: (
+    where: string,
+    heading: string,
+    printed: string,
+    expected: string,
+    count: number
+  ) =>
     `${heading} on the total row ${where} is ${printed}, but its ${count} sub-categories add up to ${expected}.`,
-  detectionsExceed: (where: string, sdsHeading: string, sds: string, offHeading: string, off: string) =>
+  detectionsExceed: (
+    where: string,
+    sdsHeading: string,
+    sds: string,
+    offHeading: string,
+    off: string
+  ) =>
     `${sdsHeading} (${sds}) is more than ${offHeading} (${off}) for ${where}: a detection rate above 100% is possible but unusual; check the figures.`,
   negativeCount: (where: string, heading: string, printed: string) =>
     `${heading} for ${where} is ${printed}: a count cannot be negative.`,

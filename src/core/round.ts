@@ -105,7 +105,10 @@ export function compareDecimals(a: ExactDecimal, b: ExactDecimal): number {
 
 export function addDecimals(a: ExactDecimal, b: ExactDecimal): ExactDecimal {
   const d = Math.max(a.decimals, b.decimals);
-  return { scaled: a.scaled * pow10(d - a.decimals) + b.scaled * pow10(d - b.decimals), decimals: d };
+  return {
+    scaled: a.scaled * pow10(d - a.decimals) + b.scaled * pow10(d - b.decimals),
+    decimals: d,
+  };
 }
 
 export function subtractDecimals(a: ExactDecimal, b: ExactDecimal): ExactDecimal {

@@ -30,7 +30,12 @@ describe("check --json", () => {
       ["source", "kind", "area", "periodEnding", "rows"],
       ["source", "kind", "area", "periodEnding", "rows"],
     ]);
-    expect(doc.tables[0]).toMatchObject({ source: MERTON, kind: "offences-sds", area: "Merton", periodEnding: "2017-08-01" });
+    expect(doc.tables[0]).toMatchObject({
+      source: MERTON,
+      kind: "offences-sds",
+      area: "Merton",
+      periodEnding: "2017-08-01",
+    });
     expect(doc.tables[0].rows).toHaveLength(27);
     expect(doc.tables[0].rows[0]).toEqual({
       line: 6,
@@ -38,17 +43,57 @@ describe("check --json", () => {
       subcategory: "TNO - State",
       isTotal: false,
       status: "dot",
-      values: { offencesPrevious: 816, offencesCurrent: 910, offencesChangePct: 11.5, sdsPrevious: 604, sdsCurrent: 648, sdRatePrevious: 74.0, sdRateCurrent: 71.2 },
+      values: {
+        offencesPrevious: 816,
+        offencesCurrent: 910,
+        offencesChangePct: 11.5,
+        sdsPrevious: 604,
+        sdsCurrent: 648,
+        sdRatePrevious: 74.0,
+        sdRateCurrent: 71.2,
+      },
     });
     // An absent value is null; the knife row has no SD figures.
     expect(doc.tables[0].rows[26].values).toMatchObject({ sdsPrevious: null, sdRateCurrent: null });
     expect(doc.tables[1].kind).toBe("calls-asb");
-    expect(doc.tables[1].rows[1]).toEqual({ line: 40, category: "ASB Repeat Callers", subcategory: null, isTotal: false, status: null, values: { previous: 93, current: null, changePct: null } });
-    expect(doc.tables[1].rows[2].values).toEqual({ previous: 91.0, current: 90.4, changePoints: null });
+    expect(doc.tables[1].rows[1]).toEqual({
+      line: 40,
+      category: "ASB Repeat Callers",
+      subcategory: null,
+      isTotal: false,
+      status: null,
+      values: { previous: 93, current: null, changePct: null },
+    });
+    expect(doc.tables[1].rows[2].values).toEqual({
+      previous: 91.0,
+      current: 90.4,
+      changePoints: null,
+    });
     expect(doc.issues).toEqual([
-      expect.objectContaining({ rule: "missing-value", severity: "warning", table: 1, line: 40, category: "ASB Repeat Callers", subcategory: null, field: "current", reported: null, expected: null }),
+      expect.objectContaining({
+        rule: "missing-value",
+        severity: "warning",
+        table: 1,
+        line: 40,
+        category: "ASB Repeat Callers",
+        subcategory: null,
+        field: "current",
+        reported: null,
+        expected: null,
+      }),
     ]);
-    expect(Object.keys(doc.issues[0])).toEqual(["rule", "severity", "table", "line", "category", "subcategory", "field", "reported", "expected", "message"]);
+    expect(Object.keys(doc.issues[0])).toEqual([
+      "rule",
+      "severity",
+      "table",
+      "line",
+      "category",
+      "subcategory",
+      "field",
+      "reported",
+      "expected",
+      "message",
+    ]);
   });
 
   it("exits 1 and reports the issue when a figure is wrong", async () => {
@@ -56,7 +101,17 @@ describe("check --json", () => {
     const { io, out } = fakeIo({ [MERTON]: bad });
     expect(await runCheck([MERTON], { json: true }, io)).toBe(1);
     const doc = JSON.parse(out.stdout);
-    expect(doc.issues[0]).toMatchObject({ rule: "change-mismatch", severity: "error", table: 0, line: 14, category: "Robbery", subcategory: "Total", field: "offencesChangePct", reported: 34.5, expected: 31.0 });
+    expect(doc.issues[0]).toMatchObject({
+      rule: "change-mismatch",
+      severity: "error",
+      table: 0,
+      line: 14,
+      category: "Robbery",
+      subcategory: "Total",
+      field: "offencesChangePct",
+      reported: 34.5,
+      expected: 31.0,
+    });
     expect(doc.issues[0].message).toMatch(/34\.5%.*258 → 338.*31\.0%/);
   });
 
@@ -78,7 +133,12 @@ describe("check --json", () => {
     const other = "merton-2017-07-02.txt";
     const { io, out } = fakeIo({ [MERTON]: sampleText(MERTON), [other]: sampleText(other) });
     await runCheck([MERTON, other], { json: true, area: ["Aug", "Jul"] }, io);
-    expect(JSON.parse(out.stdout).tables.map((t: { area: string }) => t.area)).toEqual(["Aug", "Aug", "Jul", "Jul"]);
+    expect(JSON.parse(out.stdout).tables.map((t: { area: string }) => t.area)).toEqual([
+      "Aug",
+      "Aug",
+      "Jul",
+      "Jul",
+    ]);
   });
 });
 
@@ -92,7 +152,9 @@ describe("check exit code 2", () => {
   });
 
   it("when a file holds no recognisable table", async () => {
-    const { io, out } = fakeIo({ "letter.txt": "Dear colleague,\nthe figures follow next week.\n" });
+    const { io, out } = fakeIo({
+      "letter.txt": "Dear colleague,\nthe figures follow next week.\n",
+    });
     expect(await runCheck(["letter.txt"], {}, io)).toBe(2);
     expect(out.stderr).toMatch(/letter\.txt: No table was recognised/);
     expect(out.stdout).toBe("");
@@ -113,8 +175,12 @@ describe("check without --json", () => {
     const { io, out } = fakeIo({ [MERTON]: bad });
     expect(await runCheck([MERTON], {}, io)).toBe(1);
     expect(out.stdout).toContain(MERTON);
-    expect(out.stdout).toMatch(/Table 1: Offences & SDs \(offences-sds\), Merton, period ending 2017-08-01, 27 rows/);
-    expect(out.stdout).toMatch(/ERROR\s+line 6\s+\[rate-mismatch\] SD Rate - Current R12 for TNO – TNO - State \(line 6\) is printed as 72\.1%, but 648 detections of 910 offences is 71\.2%/);
+    expect(out.stdout).toMatch(
+      /Table 1: Offences & SDs \(offences-sds\), Merton, period ending 2017-08-01, 27 rows/
+    );
+    expect(out.stdout).toMatch(
+      /ERROR\s+line 6\s+\[rate-mismatch\] SD Rate - Current R12 for TNO – TNO - State \(line 6\) is printed as 72\.1%, but 648 detections of 910 offences is 71\.2%/
+    );
     expect(out.stdout).toMatch(/warning\s+line 40\s+\[missing-value\]/);
     expect(out.stdout).toMatch(/2 tables: 1 error, 1 warning, 0 notes\./);
   });
@@ -129,7 +195,11 @@ describe("check without --json", () => {
 describe("check on the real files", () => {
   it("reads every sample from disk (bytes decoded) with no error: exit 0", async () => {
     let stdout = "";
-    const io: CheckIo = { ...nodeCheckIo, stdout: (s) => void (stdout += s), stderr: (s) => void (stdout += s) };
+    const io: CheckIo = {
+      ...nodeCheckIo,
+      stdout: (s) => void (stdout += s),
+      stderr: (s) => void (stdout += s),
+    };
     const files = SAMPLE_FILES.map((f) => path.join(SAMPLES_DIR, f));
     expect(await runCheck(files, { json: true }, io)).toBe(0);
     const doc = JSON.parse(stdout);

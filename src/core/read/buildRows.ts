@@ -30,7 +30,10 @@ export function typedValue(printed: string, type: ColumnInfo["type"]): number | 
   return p.value;
 }
 
-function offencesValues(printed: Record<string, string>): { values: Record<string, number | null>; raw: Record<string, string> } {
+function offencesValues(printed: Record<string, string>): {
+  values: Record<string, number | null>;
+  raw: Record<string, string>;
+} {
   const values: Record<string, number | null> = {};
   const raw: Record<string, string> = {};
   for (const f of OFFENCES_FIELDS) {
@@ -67,7 +70,9 @@ export function offencesRows(raws: RawRow[], spaced: boolean): TableRow[] {
   });
 }
 
-function fillDown(rows: { category: string; subcategory: string }[]): { category: string; subcategory: string | null }[] {
+function fillDown(
+  rows: { category: string; subcategory: string }[]
+): { category: string; subcategory: string | null }[] {
   let current = "";
   return rows.map((r) => {
     if (r.category !== "") current = r.category;

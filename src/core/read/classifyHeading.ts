@@ -46,11 +46,14 @@ function describe(text: string): HeadingWords {
   const subAt = w.indexOf("sub");
   return {
     sub: subAt >= 0 && CATEGORY.test(w[subAt + 1] ?? ""),
-    strayWords: (subAt >= 0 && !CATEGORY.test(w[subAt + 1] ?? "")) || w.filter((x) => x === "sub").length > 1,
+    strayWords:
+      (subAt >= 0 && !CATEGORY.test(w[subAt + 1] ?? "")) || w.filter((x) => x === "sub").length > 1,
     category: count(CATEGORY),
     target: count(TARGET),
     offences: count(OFFENCES),
-    detections: count(DETECTIONS) - (w.includes("sanction") && w.some((x) => /^detections?$/.test(x)) ? 1 : 0),
+    detections:
+      count(DETECTIONS) -
+      (w.includes("sanction") && w.some((x) => /^detections?$/.test(x)) ? 1 : 0),
     rate: w.includes("rate"),
     percent: w.includes("%"),
     previous: count(PREVIOUS),
@@ -77,20 +80,33 @@ export function classifyOffencesHeading(text: string): OffencesHeading | null {
   if (d.target) return period || d.change || d.rate ? null : "target";
   if (d.detections) {
     if (d.change) return null;
-    if (d.rate || d.percent) return period === "previous" ? "sdRatePrevious" : period === "current" ? "sdRateCurrent" : null;
+    if (d.rate || d.percent)
+      return period === "previous"
+        ? "sdRatePrevious"
+        : period === "current"
+          ? "sdRateCurrent"
+          : null;
     return period === "previous" ? "sdsPrevious" : period === "current" ? "sdsCurrent" : null;
   }
   // Offences
   if (d.rate) return null;
   if (d.change || d.percent) return period ? null : "offencesChangePct";
-  return period === "previous" ? "offencesPrevious" : period === "current" ? "offencesCurrent" : null;
+  return period === "previous"
+    ? "offencesPrevious"
+    : period === "current"
+      ? "offencesCurrent"
+      : null;
 }
 
 /** The field an "I & S Calls and ASB" heading names ("Previous R12", "Change %"), or null. */
 export function classifyCallsHeading(text: string): CallsHeading | null {
   const d = describe(text);
   if (d.strayWords || headCount(d) !== 0 || d.sub || d.rate) return null;
-  if (d.previous + d.current + d.change !== 1 && !(d.percent && d.previous + d.current + d.change === 0)) return null;
+  if (
+    d.previous + d.current + d.change !== 1 &&
+    !(d.percent && d.previous + d.current + d.change === 0)
+  )
+    return null;
   if (d.previous) return d.percent ? null : "previous";
   if (d.current) return d.percent ? null : "current";
   return "change";

@@ -11,7 +11,10 @@ export function detectFormat(text: string): PasteFormat {
   const csvRows = csvRowCount(text);
   if (text.includes("\t")) {
     // A CSV may hold a quoted tab; tab-separated text has tabs on most of its rows.
-    const tabRows = text.slice(0, 200000).split(/\r\n|\r|\n/, 300).filter((l) => l.includes("\t")).length;
+    const tabRows = text
+      .slice(0, 200000)
+      .split(/\r\n|\r|\n/, 300)
+      .filter((l) => l.includes("\t")).length;
     return csvRows > tabRows ? "csv" : "tsv";
   }
   return csvRows > 0 ? "csv" : "spaced";

@@ -13,7 +13,9 @@ export function fieldKey(heading: string, position: number): string {
     .slice(0, 12);
   if (words.length === 0) return `column${position + 1}`;
   const key = words
-    .map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1)))
+    .map((w, i) =>
+      i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1)
+    )
     .join("");
   const safe = /^[0-9]/.test(key) ? `col${key}` : key;
   return RESERVED.has(safe) ? `${safe}Value` : safe;

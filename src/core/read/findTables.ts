@@ -89,7 +89,10 @@ function spacedRow(schema: TableSchema, l: SourceLine): RawRow | null {
     values = values.slice(0, -1);
   }
   const hasTarget = schema.valueFields.includes("target");
-  const fields = hasTarget && values.length < schema.valueFields.length ? schema.valueFields.filter((f) => f !== "target") : schema.valueFields;
+  const fields =
+    hasTarget && values.length < schema.valueFields.length
+      ? schema.valueFields.filter((f) => f !== "target")
+      : schema.valueFields;
   if (values.length > fields.length) {
     // More figures than columns: the leftmost belong to the label ("Area 51 …").
     const excess = values.length - fields.length;
@@ -105,9 +108,14 @@ function spacedRow(schema: TableSchema, l: SourceLine): RawRow | null {
 }
 
 /** The rows of a recognised table from line index `start`; blank lines between rows are skipped. */
-function collectRows(grid: SourceGrid, schema: TableSchema, start: number): { raws: RawRow[]; end: number } {
+function collectRows(
+  grid: SourceGrid,
+  schema: TableSchema,
+  start: number
+): { raws: RawRow[]; end: number } {
   const lines = grid.lines;
-  const rowOf = (l: SourceLine) => (isBoundary(grid, l) ? null : grid.spaced ? spacedRow(schema, l) : celledRow(schema, l));
+  const rowOf = (l: SourceLine) =>
+    isBoundary(grid, l) ? null : grid.spaced ? spacedRow(schema, l) : celledRow(schema, l);
   const raws: RawRow[] = [];
   let j = start;
   while (j < lines.length) {
@@ -191,7 +199,9 @@ export function findTables(grid: SourceGrid, ctx: FindContext): CrimeTable[] {
         continue;
       }
     }
-    const generic = grid.spaced ? matchSpacedGeneric(grid, i, stop) : matchCelledGeneric(lines, i, stop);
+    const generic = grid.spaced
+      ? matchSpacedGeneric(grid, i, stop)
+      : matchCelledGeneric(lines, i, stop);
     if (generic && generic.rows.length > 0) {
       push("generic", generic.columns, generic.rows);
       i = Math.max(generic.end, i + 1);

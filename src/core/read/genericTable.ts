@@ -45,7 +45,12 @@ function isCelledHeader(l: SourceLine): boolean {
 }
 
 /** Rows of the table from `start`: consecutive data rows, across blank lines between rows. */
-function collect(lines: SourceLine[], start: number, isRow: (l: SourceLine | undefined) => boolean, stop: (l: SourceLine) => boolean): number {
+function collect(
+  lines: SourceLine[],
+  start: number,
+  isRow: (l: SourceLine | undefined) => boolean,
+  stop: (l: SourceLine) => boolean
+): number {
   let j = start;
   while (j < lines.length) {
     const l = lines[j] as SourceLine;
@@ -79,12 +84,18 @@ function typeColumn(cells: string[], heading: string): ColumnInfo["type"] | "sta
     } else if (p.kind === "text") words++;
     else if (p.kind === "status") statuses++;
   }
-  if (numbers === 0 && words === 0) return statuses > 0 ? "status" : heading === "" ? null : "number";
+  if (numbers === 0 && words === 0)
+    return statuses > 0 ? "status" : heading === "" ? null : "number";
   if (numbers < words) return "text";
   return percent ? "percent" : whole ? "count" : "number";
 }
 
-function build(headings: string[] | null, rowsCells: SourceLine[], headerLine: number | null, end: number): GenericMatch | null {
+function build(
+  headings: string[] | null,
+  rowsCells: SourceLine[],
+  headerLine: number | null,
+  end: number
+): GenericMatch | null {
   let width = headings?.length ?? 0;
   for (const r of rowsCells) width = Math.max(width, r.cells.length);
   const heads = Array.from({ length: width }, (_, j) => headings?.[j] ?? "");
@@ -113,7 +124,8 @@ function build(headings: string[] | null, rowsCells: SourceLine[], headerLine: n
     for (const { j, col } of valueCols) {
       const text = r.cells[j] ?? "";
       raw[col.field] = text;
-      if (col.type !== "text") values[col.field] = typedValue(text, col.type === "count" ? "count" : "number");
+      if (col.type !== "text")
+        values[col.field] = typedValue(text, col.type === "count" ? "count" : "number");
     }
     const label = r.cells[0] ?? "";
     return {
@@ -121,7 +133,9 @@ function build(headings: string[] | null, rowsCells: SourceLine[], headerLine: n
       category: label,
       subcategory: null,
       isTotal: /^(?:grand )?total$/i.test(label),
-      status: statusCols.some((j) => parseNumber(r.cells[j] ?? "").kind === "status") ? "dot" : null,
+      status: statusCols.some((j) => parseNumber(r.cells[j] ?? "").kind === "status")
+        ? "dot"
+        : null,
       values,
       raw,
     };
@@ -130,10 +144,19 @@ function build(headings: string[] | null, rowsCells: SourceLine[], headerLine: n
 }
 
 /** A generic table starting at line index `i` of a celled source, or null. */
-export function matchCelledGeneric(lines: SourceLine[], i: number, stop: (l: SourceLine) => boolean): GenericMatch | null {
+export function matchCelledGeneric(
+  lines: SourceLine[],
+  i: number,
+  stop: (l: SourceLine) => boolean
+): GenericMatch | null {
   const l = lines[i];
   if (!l) return null;
-  if (l.cells.length >= 2 && !isCelledDataRow(l) && isCelledHeader(l) && isCelledDataRow(lines[i + 1])) {
+  if (
+    l.cells.length >= 2 &&
+    !isCelledDataRow(l) &&
+    isCelledHeader(l) &&
+    isCelledDataRow(lines[i + 1])
+  ) {
     const end = collect(lines, i + 1, isCelledDataRow, stop);
     return build(l.cells, lines.slice(i + 1, end), l.line, end);
   }
@@ -145,9 +168,14 @@ export function matchCelledGeneric(lines: SourceLine[], i: number, stop: (l: Sou
 }
 
 /** A headerless generic table of PDF-copied lines: two or more lines ending in figures. */
-export function matchSpacedGeneric(grid: SourceGrid, i: number, stop: (l: SourceLine) => boolean): GenericMatch | null {
+export function matchSpacedGeneric(
+  grid: SourceGrid,
+  i: number,
+  stop: (l: SourceLine) => boolean
+): GenericMatch | null {
   const lines = grid.lines;
-  const split = (l: SourceLine | undefined) => (l ? splitSpacedRow(l.cells[0] ?? "", MAX_SPACED_VALUES) : null);
+  const split = (l: SourceLine | undefined) =>
+    l ? splitSpacedRow(l.cells[0] ?? "", MAX_SPACED_VALUES) : null;
   const first = split(lines[i]);
   const second = split(lines[i + 1]);
   const hasFigure = (s: ReturnType<typeof split>) => !!s && s.values.some(isNumber);

@@ -37,14 +37,22 @@ const OFFENCES_TYPES: Record<string, ColumnInfo["type"]> = {
 const MAX_HEADING_WORDS = 8;
 const MAX_HEADER_WORDS = 80;
 
-function offencesSchema(line: number, headings: [string, string][], cellIndex: Map<string, number>): TableSchema | null {
+function offencesSchema(
+  line: number,
+  headings: [string, string][],
+  cellIndex: Map<string, number>
+): TableSchema | null {
   const fields = headings.map(([f]) => f);
   const has = (f: string) => fields.includes(f);
   if (!has("category") || !has("offencesPrevious") || !has("offencesCurrent")) return null;
   if (new Set(fields).size !== fields.length) return null;
   const labels = headings.filter(([f]) => f === "category" || f === "subcategory");
   const values = headings.filter(([f]) => f !== "category" && f !== "subcategory");
-  const columns: ColumnInfo[] = [...labels, ...values].map(([field, heading]) => ({ field, heading, type: OFFENCES_TYPES[field] ?? "number" }));
+  const columns: ColumnInfo[] = [...labels, ...values].map(([field, heading]) => ({
+    field,
+    heading,
+    type: OFFENCES_TYPES[field] ?? "number",
+  }));
   return {
     kind: "offences-sds",
     headerLine: line,
@@ -55,17 +63,32 @@ function offencesSchema(line: number, headings: [string, string][], cellIndex: M
   };
 }
 
-function callsSchema(line: number, label: string, headings: [string, string][], cellIndex: Map<string, number>): TableSchema | null {
+function callsSchema(
+  line: number,
+  label: string,
+  headings: [string, string][],
+  cellIndex: Map<string, number>
+): TableSchema | null {
   const fields = headings.map(([f]) => f);
   if (!fields.includes("previous") || !fields.includes("current")) return null;
   if (new Set(fields).size !== fields.length) return null;
   const columns: ColumnInfo[] = [{ field: "category", heading: label, type: "text" }];
   for (const [field, heading] of headings) {
     if (field === "change") {
-      columns.push({ field: "changePct", heading, type: "percent" }, { field: "changePoints", heading, type: "points" });
+      columns.push(
+        { field: "changePct", heading, type: "percent" },
+        { field: "changePoints", heading, type: "points" }
+      );
     } else columns.push({ field, heading, type: "number" });
   }
-  return { kind: "calls-asb", headerLine: line, columns, cellIndex, labelFields: ["category"], valueFields: fields };
+  return {
+    kind: "calls-asb",
+    headerLine: line,
+    columns,
+    cellIndex,
+    labelFields: ["category"],
+    valueFields: fields,
+  };
 }
 
 /** A header row given as cells. */
@@ -110,7 +133,11 @@ export function matchCelledHeader(l: SourceLine): TableSchema | null {
  * R12 Offences Current R12" → ["Offences Previous R12", "Offences Current R12"]. Words
  * before the first heading are returned as the label heading.
  */
-function segment<T extends string>(words: string[], classify: (t: string) => T | null, allowLead: boolean): { lead: string; parts: [T, string][] } | null {
+function segment<T extends string>(
+  words: string[],
+  classify: (t: string) => T | null,
+  allowLead: boolean
+): { lead: string; parts: [T, string][] } | null {
   const parts: [T, string][] = [];
   let i = 0;
   let lead = "";

@@ -2,7 +2,19 @@
 // "2017-09-05", "September 5, 2017") to ISO dates. UK order for numeric dates.
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 function monthOf(word: string): number | null {
@@ -14,7 +26,20 @@ function monthOf(word: string): number | null {
   return null;
 }
 
-const FULL = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const FULL = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
 
 function isMonthWord(w: string, key: string): boolean {
   return w === key || FULL.some((f) => f.startsWith(w) && f.startsWith(key));
@@ -43,7 +68,9 @@ export function parseDate(text: string): string | null {
   m = /^(?:[A-Za-z]+,? )?(\d{1,2})(?:st|nd|rd|th)?[ -]([A-Za-z]+\.?),?[ -](\d{2}|\d{4})$/.exec(t);
   if (m) {
     const month = monthOf(m[2] ?? "");
-    return month === null ? null : iso(fullYear(Number(m[3]), (m[3] ?? "").length), month, Number(m[1]));
+    return month === null
+      ? null
+      : iso(fullYear(Number(m[3]), (m[3] ?? "").length), month, Number(m[1]));
   }
   // "September 5, 2017"
   m = /^([A-Za-z]+\.?) (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/.exec(t);
@@ -54,7 +81,8 @@ export function parseDate(text: string): string | null {
   return null;
 }
 
-const PERIOD_LINE = /^\s*(?:reporting\s+)?period\s+(?:ending|ended|end|to)\s*(?:date)?\s*[:\-\u2013]?\s*(.*)$/i;
+const PERIOD_LINE =
+  /^\s*(?:reporting\s+)?period\s+(?:ending|ended|end|to)\s*(?:date)?\s*[:\-\u2013]?\s*(.*)$/i;
 
 /**
  * Reads a "Reporting Period Ending: 1 August 2017" line. Returns undefined when the line is

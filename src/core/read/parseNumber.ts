@@ -27,9 +27,25 @@ const BLANK: ParsedCell = Object.freeze({ kind: "blank" });
 const STATUS_CELL: ParsedCell = Object.freeze({ kind: "status" });
 const SPACES = /[\s\u00a0\u2007\u2009\u202f\ufeff]+/g;
 const MINUS = /^[-\u2212\u2012\u2013\u2014\ufe63\uff0d]/;
-const UNAVAILABLE = new Set(["-", "\u2013", "\u2014", "\u2212", "n/a", "na", "n.a.", "n.a", "*", "..", "\u2026", "x", "nk", "#n/a"]);
+const UNAVAILABLE = new Set([
+  "-",
+  "\u2013",
+  "\u2014",
+  "\u2212",
+  "n/a",
+  "na",
+  "n.a.",
+  "n.a",
+  "*",
+  "..",
+  "\u2026",
+  "x",
+  "nk",
+  "#n/a",
+]);
 /** The status dot and its look-alikes, plus the dot read through the wrong code page. */
-const STATUS = /^(?:[\u25cf\u2022\u2b24\u25c9\u25cb\u25ef\u26ab\u26aa\u{1f534}\u{1f7e0}\u{1f7e1}\u{1f7e2}]|\u00e2\u2014\u008f?|\u00e2\u2014)$/u;
+const STATUS =
+  /^(?:[\u25cf\u2022\u2b24\u25c9\u25cb\u25ef\u26ab\u26aa\u{1f534}\u{1f7e0}\u{1f7e1}\u{1f7e2}]|\u00e2\u2014\u008f?|\u00e2\u2014)$/u;
 const BODY = /^(?:(\d{1,3}(?:([,\u00a0\u202f\u2009 ])\d{3})(?:\2\d{3})*)|(\d+))?(?:\.(\d+))?$/;
 
 /**
@@ -58,7 +74,14 @@ const PLAIN_DIGITS = /^\d{1,15}$/;
 function parseCell(text: string): ParsedCell {
   if (text === "") return BLANK;
   // Fast path for the commonest cell: a plain count.
-  if (PLAIN_DIGITS.test(text)) return { kind: "number", value: Number(text), exact: { scaled: BigInt(text), decimals: 0 }, unit: null, decimals: 0 };
+  if (PLAIN_DIGITS.test(text))
+    return {
+      kind: "number",
+      value: Number(text),
+      exact: { scaled: BigInt(text), decimals: 0 },
+      unit: null,
+      decimals: 0,
+    };
   const t = text.replace(SPACES, " ").trim();
   if (t === "") return BLANK;
   if (STATUS.test(t)) return STATUS_CELL;

@@ -39,7 +39,11 @@ export function looksLikeCsv(text: string): boolean {
 /** How many rows of the text's start read as comma-separated rows (0 when it is not CSV). */
 export function csvRowCount(text: string): number {
   const sample = text.slice(0, 200000).replace(/\r\n?/g, "\n");
-  const parsed = Papa.parse<string[]>(sample, { delimiter: ",", preview: 300, skipEmptyLines: true });
+  const parsed = Papa.parse<string[]>(sample, {
+    delimiter: ",",
+    preview: 300,
+    skipEmptyLines: true,
+  });
   const rows = parsed.data.filter((r) => r.length > 1);
   if (rows.length === 0) return 0;
   let pieces = 0;

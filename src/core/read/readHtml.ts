@@ -8,8 +8,31 @@ import { MAX_CELLS, SourceGrid, SourceLine, cleanCell } from "./sourceLines";
 
 const SKIPPED = new Set(["script", "style", "head", "title", "template", "noscript", "xml", "svg"]);
 const BLOCKS = new Set([
-  "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article", "header",
-  "footer", "caption", "blockquote", "pre", "dt", "dd", "body", "html", "hr", "table", "br",
+  "p",
+  "div",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "li",
+  "ul",
+  "ol",
+  "section",
+  "article",
+  "header",
+  "footer",
+  "caption",
+  "blockquote",
+  "pre",
+  "dt",
+  "dd",
+  "body",
+  "html",
+  "hr",
+  "table",
+  "br",
 ]);
 const MAX_SPAN = 1000;
 
@@ -151,6 +174,7 @@ export function htmlLines(html: string): SourceGrid {
 /** Whether text is HTML markup (a browser or Word clipboard, or a saved .html file). */
 export function looksLikeHtml(text: string): boolean {
   const head = text.slice(0, 4096).trimStart();
-  if (/^(?:<!doctype html|<html|<\?xml[^>]*>\s*<html|version:\d)/i.test(head)) return /<(?:table|tr|td|p|div|h\d|body)[\s>]/i.test(text);
+  if (/^(?:<!doctype html|<html|<\?xml[^>]*>\s*<html|version:\d)/i.test(head))
+    return /<(?:table|tr|td|p|div|h\d|body)[\s>]/i.test(text);
   return /^<(?:table|tr|body|meta|div|h\d|p|!--)[\s>]/i.test(head) && /<t[rd][\s>]/i.test(text);
 }

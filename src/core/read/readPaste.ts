@@ -49,7 +49,8 @@ function garbageShare(text: string): number {
   let bad = 0;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd || (c >= 0x7f && c < 0xa0)) bad++;
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd || (c >= 0x7f && c < 0xa0))
+      bad++;
   }
   return bad / sample.length;
 }
@@ -60,12 +61,16 @@ export function readPaste(text: string, opts: ReadOptions): ReadResult {
   } catch (err) {
     // A safety net for the product: a bug must not lose the user's session. Tests (the
     // fuzz test) fail on this message, so it never hides a bug from us.
-    return fail("unreadable", `internal error: ${err instanceof Error ? err.message : String(err)}`);
+    return fail(
+      "unreadable",
+      `internal error: ${err instanceof Error ? err.message : String(err)}`
+    );
   }
 }
 
 function read(text: string, opts: ReadOptions): ReadResult {
-  if (text.length > MAX_PASTE_CHARS || (opts.html?.length ?? 0) > MAX_PASTE_CHARS) return fail("too-large", String(MAX_PASTE_CHARS));
+  if (text.length > MAX_PASTE_CHARS || (opts.html?.length ?? 0) > MAX_PASTE_CHARS)
+    return fail("too-large", String(MAX_PASTE_CHARS));
   const userArea = opts.area?.trim() ? opts.area.trim() : null;
   const ctx: FindContext = {
     source: opts.source,

@@ -28,7 +28,10 @@ export function cleanCell(text: string): string {
 
 /** Tab-separated text as copied from a web page or Excel. */
 export function tsvLines(text: string): SourceGrid {
-  const lines = splitLines(text).map((l, i) => ({ line: i + 1, cells: l.split("\t", MAX_CELLS).map(cleanCell) }));
+  const lines = splitLines(text).map((l, i) => ({
+    line: i + 1,
+    cells: l.split("\t", MAX_CELLS).map(cleanCell),
+  }));
   return { spaced: false, lines };
 }
 

@@ -47,7 +47,11 @@ function leadingShared(a: string[], b: string[]): number {
 }
 
 /** Splits the label that opens a group ("Theft and Handling Theft From M/V"). */
-export function splitGroupLabel(label: string, siblings: string[], known: readonly string[] = KNOWN_CATEGORIES): CategoryLabel {
+export function splitGroupLabel(
+  label: string,
+  siblings: string[],
+  known: readonly string[] = KNOWN_CATEGORIES
+): CategoryLabel {
   const words = label.split(" ").filter((w) => w !== "");
   if (words.length < 2) return { category: label, subcategory: null };
   const knownLower = new Set(known.map((k) => k.toLowerCase()));
@@ -74,7 +78,10 @@ export function splitGroupLabel(label: string, siblings: string[], known: readon
  * from a PDF, in order. A group opened by "<category> <sub-category>" stays open (its
  * rows are sub-categories) until its "Total" row.
  */
-export function splitCategories(labels: string[], known: readonly string[] = KNOWN_CATEGORIES): CategoryLabel[] {
+export function splitCategories(
+  labels: string[],
+  known: readonly string[] = KNOWN_CATEGORIES
+): CategoryLabel[] {
   const out: CategoryLabel[] = [];
   let current = "";
   let open = false;

@@ -29,7 +29,12 @@ export function splitSpacedRow(text: string, valueCount: number): SpacedRow {
     // A word where a figure belongs ("684 abc -4.2%"): it sits between figures, so the
     // word to its left is a figure too. Kept as a value so the columns stay aligned.
     const left = tokens[i - 1] ?? "";
-    if (values.length > 0 && values.length < valueCount && i >= 2 && parseNumber(left).kind === "number") {
+    if (
+      values.length > 0 &&
+      values.length < valueCount &&
+      i >= 2 &&
+      parseNumber(left).kind === "number"
+    ) {
       values.unshift(t);
       i--;
       continue;

@@ -4,8 +4,24 @@
 
 import type { CrimeTable, Issue, IssueRule, TableRow } from "../model";
 import { issueMessages } from "../messages";
-import { decimalEquals, percentChange, percentOf, roundRational, subtractDecimals, toNumber, type ExactDecimal } from "../round";
-import { cellOf, figureOf, formatExact, headingOf, makeIssue, whereOf, type Figure } from "./figures";
+import {
+  decimalEquals,
+  percentChange,
+  percentOf,
+  roundRational,
+  subtractDecimals,
+  toNumber,
+  type ExactDecimal,
+} from "../round";
+import {
+  cellOf,
+  figureOf,
+  formatExact,
+  headingOf,
+  makeIssue,
+  whereOf,
+  type Figure,
+} from "./figures";
 
 /** Whether a printed derived figure agrees with its exact value; the expected figure if not. */
 function compare(printed: Figure, exact: { num: bigint; den: bigint }): ExactDecimal | null {
@@ -28,7 +44,8 @@ export function checkChange(
   const cell = cellOf(row, fields.change);
   if (prev.value === 0) {
     if (cell.kind === "status") return [];
-    const printed = cell.kind === "number" ? (row.raw?.[fields.change] ?? String(cell.value)) : null;
+    const printed =
+      cell.kind === "number" ? (row.raw?.[fields.change] ?? String(cell.value)) : null;
     return [
       makeIssue(tableIndex, row, {
         rule: "change-undefined",
@@ -46,8 +63,22 @@ export function checkChange(
   const expected = compare(change, exact);
   if (!expected) return [];
   return [
-    mismatch(tableIndex, row, "change-mismatch", fields.change, change, expected,
-      issueMessages.changeMismatch(where, heading, change.printed, formatExact(expected, { percent: true }), prev.printed, cur.printed)),
+    mismatch(
+      tableIndex,
+      row,
+      "change-mismatch",
+      fields.change,
+      change,
+      expected,
+      issueMessages.changeMismatch(
+        where,
+        heading,
+        change.printed,
+        formatExact(expected, { percent: true }),
+        prev.printed,
+        cur.printed
+      )
+    ),
   ];
 }
 
@@ -66,13 +97,32 @@ export function checkPoints(
   const expected = compare(change, { num: diff.scaled, den: BigInt(10) ** BigInt(diff.decimals) });
   if (!expected) return [];
   return [
-    mismatch(tableIndex, row, "change-mismatch", fields.change, change, expected,
-      issueMessages.pointsMismatch(whereOf(row), headingOf(table, fields.change), change.printed, formatExact(expected), prev.printed, cur.printed)),
+    mismatch(
+      tableIndex,
+      row,
+      "change-mismatch",
+      fields.change,
+      change,
+      expected,
+      issueMessages.pointsMismatch(
+        whereOf(row),
+        headingOf(table, fields.change),
+        change.printed,
+        formatExact(expected),
+        prev.printed,
+        cur.printed
+      )
+    ),
   ];
 }
 
 /** A detection rate: detections / offences, printed as a percentage. */
-export function checkRate(tableIndex: number, table: CrimeTable, row: TableRow, fields: { part: string; whole: string; rate: string }): Issue[] {
+export function checkRate(
+  tableIndex: number,
+  table: CrimeTable,
+  row: TableRow,
+  fields: { part: string; whole: string; rate: string }
+): Issue[] {
   const part = figureOf(row, fields.part, table, "count");
   const whole = figureOf(row, fields.whole, table, "count");
   const rate = figureOf(row, fields.rate, table);
@@ -83,17 +133,51 @@ export function checkRate(tableIndex: number, table: CrimeTable, row: TableRow, 
   const expected = compare(rate, exact);
   if (!expected) return [];
   return [
-    mismatch(tableIndex, row, "rate-mismatch", fields.rate, rate, expected,
-      issueMessages.rateMismatch(whereOf(row), headingOf(table, fields.rate), rate.printed, formatExact(expected, { percent: true }), part.printed, whole.printed)),
+    mismatch(
+      tableIndex,
+      row,
+      "rate-mismatch",
+      fields.rate,
+      rate,
+      expected,
+      issueMessages.rateMismatch(
+        whereOf(row),
+        headingOf(table, fields.rate),
+        rate.printed,
+        formatExact(expected, { percent: true }),
+        part.printed,
+        whole.printed
+      )
+    ),
   ];
 }
 
-function mismatch(tableIndex: number, row: TableRow, rule: IssueRule, field: string, printed: Figure, expected: ExactDecimal, message: string): Issue {
-  return makeIssue(tableIndex, row, { rule, severity: "error", field, reported: printed.value, expected: toNumber(expected), message });
+function mismatch(
+  tableIndex: number,
+  row: TableRow,
+  rule: IssueRule,
+  field: string,
+  printed: Figure,
+  expected: ExactDecimal,
+  message: string
+): Issue {
+  return makeIssue(tableIndex, row, {
+    rule,
+    severity: "error",
+    field,
+    reported: printed.value,
+    expected: toNumber(expected),
+    message,
+  });
 }
 
 /** Detections above offences in the same period: possible, but worth a second look. */
-export function checkDetections(tableIndex: number, table: CrimeTable, row: TableRow, fields: { part: string; whole: string }): Issue[] {
+export function checkDetections(
+  tableIndex: number,
+  table: CrimeTable,
+  row: TableRow,
+  fields: { part: string; whole: string }
+): Issue[] {
   const part = figureOf(row, fields.part, table, "count");
   const whole = figureOf(row, fields.whole, table, "count");
   if (!part || !whole || part.value <= whole.value) return [];
@@ -104,7 +188,13 @@ export function checkDetections(tableIndex: number, table: CrimeTable, row: Tabl
       field: fields.part,
       reported: part.value,
       expected: null,
-      message: issueMessages.detectionsExceed(whereOf(row), headingOf(table, fields.part), part.printed, headingOf(table, fields.whole), whole.printed),
+      message: issueMessages.detectionsExceed(
+        whereOf(row),
+        headingOf(table, fields.part),
+        part.printed,
+        headingOf(table, fields.whole),
+        whole.printed
+      ),
     }),
   ];
 }

@@ -50,7 +50,13 @@ export function checkTotals(tableIndex: number, table: CrimeTable, countFields: 
           field,
           reported: printed.value,
           expected: toNumber(sum),
-          message: issueMessages.totalMismatch(whereOf(total), headingOf(table, field), printed.printed, formatExact(sum, { group: true }), parts.length),
+          message: issueMessages.totalMismatch(
+            whereOf(total),
+            headingOf(table, field),
+            printed.printed,
+            formatExact(sum, { group: true }),
+            parts.length
+          ),
         })
       );
     }

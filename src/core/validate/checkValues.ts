@@ -22,7 +22,13 @@ const WANTED: Record<FieldRole, string> = {
   number: "a number",
 };
 
-export function checkValues(tableIndex: number, table: CrimeTable, row: TableRow, specs: FieldSpec[], blankOk: (field: string) => boolean): Issue[] {
+export function checkValues(
+  tableIndex: number,
+  table: CrimeTable,
+  row: TableRow,
+  specs: FieldSpec[],
+  blankOk: (field: string) => boolean
+): Issue[] {
   const issues: Issue[] = [];
   for (const { field, role, required } of specs) {
     const cell = cellOf(row, field);
@@ -51,7 +57,8 @@ export function checkValues(tableIndex: number, table: CrimeTable, row: TableRow
         if (role !== "points" && role !== "percent") notANumber(printed);
         break;
       case "number":
-        if (role === "count" && (cell.unit !== null || !Number.isInteger(cell.value))) notANumber(printed);
+        if (role === "count" && (cell.unit !== null || !Number.isInteger(cell.value)))
+          notANumber(printed);
         else if (role === "count" && cell.value < 0)
           issues.push(
             makeIssue(tableIndex, row, {

@@ -29,14 +29,20 @@ export function cellOf(row: TableRow, field: string): ParsedCell {
  * The figure in a field, when it holds one. As "count", only a whole number printed
  * without a unit: a percentage in a count column is reported, never summed or divided.
  */
-export function figureOf(row: TableRow, field: string, table: CrimeTable, as: "count" | "any" = "any"): Figure | null {
+export function figureOf(
+  row: TableRow,
+  field: string,
+  table: CrimeTable,
+  as: "count" | "any" = "any"
+): Figure | null {
   const c = cellOf(row, field);
   if (c.kind !== "number") return null;
   if (as === "count" && (c.unit !== null || !Number.isInteger(c.value))) return null;
   // A figure built by our own code (no printed text) is checked at its column's precision.
   const printed = row.raw?.[field] ?? String(c.value);
   const col = columnOf(table, field);
-  const decimals = row.raw?.[field] !== undefined ? c.decimals : Math.max(c.decimals, col?.decimals ?? 0);
+  const decimals =
+    row.raw?.[field] !== undefined ? c.decimals : Math.max(c.decimals, col?.decimals ?? 0);
   return { exact: c.exact, value: c.value, printed, decimals };
 }
 
@@ -88,7 +94,10 @@ export function whereOf(row: TableRow): string {
 }
 
 /** Formats an exact decimal as printed figures are: "1,234", "34.0%". */
-export function formatExact(d: ExactDecimal, opts: { percent?: boolean; group?: boolean } = {}): string {
+export function formatExact(
+  d: ExactDecimal,
+  opts: { percent?: boolean; group?: boolean } = {}
+): string {
   const negative = d.scaled < BigInt(0);
   let digits = (negative ? -d.scaled : d.scaled).toString().padStart(d.decimals + 1, "0");
   let frac = "";

@@ -9,7 +9,12 @@ import { cellOf } from "./figures";
 
 const OFFENCES_SPECS: FieldSpec[] = [
   { field: "target", role: "number", required: false },
-  ...OFFENCES_FIELDS.map((field) => ({ field, role: field.includes("Rate") || field.endsWith("Pct") ? ("percent" as const) : ("count" as const), required: true })),
+  ...OFFENCES_FIELDS.map((field) => ({
+    field,
+    role:
+      field.includes("Rate") || field.endsWith("Pct") ? ("percent" as const) : ("count" as const),
+    required: true,
+  })),
 ];
 const SD_FIELDS = ["sdsPrevious", "sdsCurrent", "sdRatePrevious", "sdRateCurrent"];
 const DERIVED: Record<string, string[]> = {
@@ -53,13 +58,37 @@ function validateOffences(t: number, table: CrimeTable): Issue[] {
   for (const row of table.rows) {
     const specs = OFFENCES_SPECS.filter((s) => s.required || row.raw?.[s.field] !== undefined);
     issues.push(...checkValues(t, table, row, specs, blankOkFor(row)));
-    issues.push(...checkChange(t, table, row, { previous: "offencesPrevious", current: "offencesCurrent", change: "offencesChangePct" }));
-    issues.push(...checkRate(t, table, row, { part: "sdsPrevious", whole: "offencesPrevious", rate: "sdRatePrevious" }));
-    issues.push(...checkRate(t, table, row, { part: "sdsCurrent", whole: "offencesCurrent", rate: "sdRateCurrent" }));
-    issues.push(...checkDetections(t, table, row, { part: "sdsPrevious", whole: "offencesPrevious" }));
-    issues.push(...checkDetections(t, table, row, { part: "sdsCurrent", whole: "offencesCurrent" }));
+    issues.push(
+      ...checkChange(t, table, row, {
+        previous: "offencesPrevious",
+        current: "offencesCurrent",
+        change: "offencesChangePct",
+      })
+    );
+    issues.push(
+      ...checkRate(t, table, row, {
+        part: "sdsPrevious",
+        whole: "offencesPrevious",
+        rate: "sdRatePrevious",
+      })
+    );
+    issues.push(
+      ...checkRate(t, table, row, {
+        part: "sdsCurrent",
+        whole: "offencesCurrent",
+        rate: "sdRateCurrent",
+      })
+    );
+    issues.push(
+      ...checkDetections(t, table, row, { part: "sdsPrevious", whole: "offencesPrevious" })
+    );
+    issues.push(
+      ...checkDetections(t, table, row, { part: "sdsCurrent", whole: "offencesCurrent" })
+    );
   }
-  issues.push(...checkTotals(t, table, ["offencesPrevious", "offencesCurrent", "sdsPrevious", "sdsCurrent"]));
+  issues.push(
+    ...checkTotals(t, table, ["offencesPrevious", "offencesCurrent", "sdsPrevious", "sdsCurrent"])
+  );
   return issues;
 }
 
@@ -72,11 +101,17 @@ function validateCalls(t: number, table: CrimeTable): Issue[] {
     const specs: FieldSpec[] = [
       { field: "previous", role, required: true },
       { field: "current", role, required: true },
-      { field: change, role: percent ? "points" : "percent", required: !(percent && row.status === "dot") },
+      {
+        field: change,
+        role: percent ? "points" : "percent",
+        required: !(percent && row.status === "dot"),
+      },
     ];
     issues.push(...checkValues(t, table, row, specs, blankOkFor(row)));
     const fields = { previous: "previous", current: "current", change };
-    issues.push(...(percent ? checkPoints(t, table, row, fields) : checkChange(t, table, row, fields)));
+    issues.push(
+      ...(percent ? checkPoints(t, table, row, fields) : checkChange(t, table, row, fields))
+    );
   }
   return issues;
 }
@@ -84,7 +119,18 @@ function validateCalls(t: number, table: CrimeTable): Issue[] {
 function validateGeneric(t: number, table: CrimeTable): Issue[] {
   const specs: FieldSpec[] = table.columns
     .filter((c) => c.field !== "category" && c.type !== "text")
-    .map((c) => ({ field: c.field, role: c.type === "count" ? "number" : c.type === "points" ? "points" : c.type === "percent" ? "percent" : "number", required: false }));
+    .map((c) => ({
+      field: c.field,
+      role:
+        c.type === "count"
+          ? "number"
+          : c.type === "points"
+            ? "points"
+            : c.type === "percent"
+              ? "percent"
+              : "number",
+      required: false,
+    }));
   const issues: Issue[] = [];
   for (const row of table.rows) issues.push(...checkValues(t, table, row, specs, () => true));
   return issues;
@@ -94,7 +140,8 @@ function validateGeneric(t: number, table: CrimeTable): Issue[] {
 export function validateTables(tables: CrimeTable[]): Issue[] {
   const issues: Issue[] = [];
   tables.forEach((table, t) => {
-    if (table.kind === "offences-sds" || table.kind === "datastore-r12") issues.push(...validateOffences(t, table));
+    if (table.kind === "offences-sds" || table.kind === "datastore-r12")
+      issues.push(...validateOffences(t, table));
     else if (table.kind === "calls-asb") issues.push(...validateCalls(t, table));
     else issues.push(...validateGeneric(t, table));
   });

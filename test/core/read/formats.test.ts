@@ -14,7 +14,11 @@ function tables(text: string, opts: { html?: string; area?: string } = {}): Crim
 }
 
 function shape(ts: CrimeTable[]) {
-  return ts.map((t) => ({ kind: t.kind, period: t.periodEnding, rows: t.rows.map((r) => [r.category, r.subcategory, r.isTotal, r.status, r.values]) }));
+  return ts.map((t) => ({
+    kind: t.kind,
+    period: t.periodEnding,
+    rows: t.rows.map((r) => [r.category, r.subcategory, r.isTotal, r.status, r.values]),
+  }));
 }
 
 /** RFC 4180 CSV of a tab-separated text: fields with commas or quotes are quoted. */
@@ -33,7 +37,9 @@ function toCsv(tsv: string, eol = "\r\n"): string {
 /** Word-style clipboard HTML: CF_HTML header, MsoNormal paragraphs, &nbsp; and merged category cells. */
 function toWordHtml(tsv: string): string {
   const lines = tsv.split("\n");
-  const out: string[] = ["Version:0.9\r\nStartHTML:0000000105\r\nEndHTML:0000009999\r\n<html xmlns:o=\"urn:schemas-microsoft-com:office:office\"><head><style>p.MsoNormal{margin:0}</style></head><body><!--StartFragment-->"];
+  const out: string[] = [
+    'Version:0.9\r\nStartHTML:0000000105\r\nEndHTML:0000009999\r\n<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p.MsoNormal{margin:0}</style></head><body><!--StartFragment-->',
+  ];
   let inTable = false;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] ?? "";
@@ -41,14 +47,20 @@ function toWordHtml(tsv: string): string {
     if (cells.length < 2) {
       if (inTable) out.push("</table>");
       inTable = false;
-      if (l.trim()) out.push(`<p class=MsoNormal><b>${l.replace(/&/g, "&amp;")}</b><o:p></o:p></p>`);
+      if (l.trim())
+        out.push(`<p class=MsoNormal><b>${l.replace(/&/g, "&amp;")}</b><o:p></o:p></p>`);
       continue;
     }
     if (!inTable) out.push("<table class=MsoTableGrid border=1>");
     inTable = true;
     // Merge a category over its sub-category rows (rowspan), as Word tables do.
     let span = 1;
-    if (cells.length === 11 && cells[0] !== "" && i > 0) while ((lines[i + span] ?? "").split("\t")[0] === "" && (lines[i + span] ?? "").split("\t").length === 11) span++;
+    if (cells.length === 11 && cells[0] !== "" && i > 0)
+      while (
+        (lines[i + span] ?? "").split("\t")[0] === "" &&
+        (lines[i + span] ?? "").split("\t").length === 11
+      )
+        span++;
     const tds = cells.map((c, k) => {
       if (cells.length === 11 && k === 0 && c === "" && i > 5) return null;
       const attr = k === 0 && span > 1 ? ` rowspan=${span}` : "";
@@ -130,10 +142,12 @@ describe("formats", () => {
   });
 
   it("reads columns in another order by their headings", () => {
-    const lines = MERTON.split("\n").slice(4, 32).map((l) => {
-      const c = l.split("\t");
-      return [c[1], c[0], c[4], c[3], c[5], c[7], c[6], c[9], c[8], c[10]].join("\t");
-    });
+    const lines = MERTON.split("\n")
+      .slice(4, 32)
+      .map((l) => {
+        const c = l.split("\t");
+        return [c[1], c[0], c[4], c[3], c[5], c[7], c[6], c[9], c[8], c[10]].join("\t");
+      });
     const t = tables(lines.join("\n"));
     expect(t[0]?.rows.map((r) => r.values)).toEqual(tables(MERTON)[0]?.rows.map((r) => r.values));
     expect(validateTables(t)).toEqual([]);
@@ -164,7 +178,13 @@ describe("formats", () => {
   });
 
   it("reads any other table with a label column and figures as a generic table", () => {
-    const text = ["Ward crime summary", "Ward\tBurglaries 2016\tBurglaries 2017\t% Change\tNotes", "Abbey\t120\t98\t-18.3%\tfewer", "Cannon Hill\t1,045\t1,100\t5.3%\t", "Total\t1,165\t1,198\t2.8%\t"].join("\n");
+    const text = [
+      "Ward crime summary",
+      "Ward\tBurglaries 2016\tBurglaries 2017\t% Change\tNotes",
+      "Abbey\t120\t98\t-18.3%\tfewer",
+      "Cannon Hill\t1,045\t1,100\t5.3%\t",
+      "Total\t1,165\t1,198\t2.8%\t",
+    ].join("\n");
     const [t] = tables(text);
     expect(t?.kind).toBe("generic");
     expect(t?.title).toBe("Ward crime summary");
@@ -189,25 +209,52 @@ describe("formats", () => {
   });
 
   it("keeps labels that look like formulas as plain text, and negative figures as numbers", () => {
-    const hostile = ['=HYPERLINK("http://evil.example","click")', "=cmd|' /C calc'!A0", "@SUM(1+1)", "+44 crimes", "-2+3", "\tTabbed", "\rReturned"];
-    const body = hostile.map((label, i) => `"${label.replace(/"/g, '""')}",Total,,${10 + i},${-5 - i},,,,,,`).join("\r\n");
-    const csv = "Crime Category,Sub Category,Target,Offences Previous R12,Offences Current R12,Offences % Change,SDs Previous R12,SDs Current R12,SD Rate - Previous R12,SD Rate - Current R12,\r\n" + body;
+    const hostile = [
+      '=HYPERLINK("http://evil.example","click")',
+      "=cmd|' /C calc'!A0",
+      "@SUM(1+1)",
+      "+44 crimes",
+      "-2+3",
+      "\tTabbed",
+      "\rReturned",
+    ];
+    const body = hostile
+      .map((label, i) => `"${label.replace(/"/g, '""')}",Total,,${10 + i},${-5 - i},,,,,,`)
+      .join("\r\n");
+    const csv =
+      "Crime Category,Sub Category,Target,Offences Previous R12,Offences Current R12,Offences % Change,SDs Previous R12,SDs Current R12,SD Rate - Previous R12,SD Rate - Current R12,\r\n" +
+      body;
     const rows = tables(csv)[0]?.rows ?? [];
-    expect(rows.map((r) => r.category)).toEqual(['=HYPERLINK("http://evil.example","click")', "=cmd|' /C calc'!A0", "@SUM(1+1)", "+44 crimes", "-2+3", "Tabbed", "Returned"]);
+    expect(rows.map((r) => r.category)).toEqual([
+      '=HYPERLINK("http://evil.example","click")',
+      "=cmd|' /C calc'!A0",
+      "@SUM(1+1)",
+      "+44 crimes",
+      "-2+3",
+      "Tabbed",
+      "Returned",
+    ]);
     for (const r of rows) {
       expect(typeof r.category).toBe("string");
       expect(typeof r.values.offencesCurrent).toBe("number");
       expect(r.values.offencesCurrent).toBeLessThan(0);
     }
-    expect(validateTables(tables(csv)).filter((i) => i.rule === "negative-count")).toHaveLength(hostile.length);
+    expect(validateTables(tables(csv)).filter((i) => i.rule === "negative-count")).toHaveLength(
+      hostile.length
+    );
   });
 
   it("reports an empty paste, a paste without a table and binary junk as typed errors", () => {
     const r1 = readPaste("  \n\t\n", { source: "paste" });
     expect(!r1.ok && r1.error.code).toBe("empty");
-    const r2 = readPaste("Dear colleague,\nplease find the figures attached.\n", { source: "paste" });
+    const r2 = readPaste("Dear colleague,\nplease find the figures attached.\n", {
+      source: "paste",
+    });
     expect(!r2.ok && r2.error.code).toBe("no-table");
-    const r3 = readPaste(String.fromCharCode(...Array.from({ length: 400 }, (_, i) => (i * 7) % 32)), { source: "x.bin" });
+    const r3 = readPaste(
+      String.fromCharCode(...Array.from({ length: 400 }, (_, i) => (i * 7) % 32)),
+      { source: "x.bin" }
+    );
     expect(!r3.ok && r3.error.code).toBe("unreadable");
     expect(!r3.ok && r3.error.message).toMatch(/binary|encoding/);
   });

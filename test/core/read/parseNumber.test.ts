@@ -1,4 +1,11 @@
-import { parseNumber, parseDate, parsePeriodLine, areaFromFileName, parseAreaLine, decodeText } from "../../../src/core/read";
+import {
+  parseNumber,
+  parseDate,
+  parsePeriodLine,
+  areaFromFileName,
+  parseAreaLine,
+  decodeText,
+} from "../../../src/core/read";
 
 const value = (t: string) => {
   const p = parseNumber(t);
@@ -60,7 +67,10 @@ describe("parseNumber", () => {
 
   it("keeps the exact printed decimal, beyond floating point", () => {
     const p = parseNumber("12,345,678,901,234,567,890");
-    expect(p.kind === "number" && p.exact).toEqual({ scaled: BigInt("12345678901234567890"), decimals: 0 });
+    expect(p.kind === "number" && p.exact).toEqual({
+      scaled: BigInt("12345678901234567890"),
+      decimals: 0,
+    });
     const q = parseNumber("12.25%");
     expect(q.kind === "number" && q.exact).toEqual({ scaled: BigInt(1225), decimals: 2 });
   });
@@ -85,10 +95,16 @@ describe("parseDate and the period line", () => {
   });
 
   it("reads the Reporting Period Ending line in its variants", () => {
-    expect(parsePeriodLine("Reporting Period Ending: 1 August 2017")).toEqual({ iso: "2017-08-01", printed: "1 August 2017" });
+    expect(parsePeriodLine("Reporting Period Ending: 1 August 2017")).toEqual({
+      iso: "2017-08-01",
+      printed: "1 August 2017",
+    });
     expect(parsePeriodLine("reporting period ending 5 September 2017")?.iso).toBe("2017-09-05");
     expect(parsePeriodLine("Period ending - 02/07/2017")?.iso).toBe("2017-07-02");
-    expect(parsePeriodLine("Reporting Period Ending: soon")).toEqual({ iso: null, printed: "soon" });
+    expect(parsePeriodLine("Reporting Period Ending: soon")).toEqual({
+      iso: null,
+      printed: "soon",
+    });
     expect(parsePeriodLine("Offences & SDs")).toBeUndefined();
   });
 });
@@ -119,6 +135,8 @@ describe("decodeText", () => {
     expect(decodeText(new Uint8Array(Buffer.from(text, "utf8")))).toBe(text);
     expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from(text, "utf8")]))).toBe(text);
     expect(decodeText(new Uint8Array([0xff, 0xfe, ...Buffer.from(text, "utf16le")]))).toBe(text);
-    expect(decodeText(new Uint8Array([0x4f, 0x66, 0x66, 0x65, 0x6e, 0x63, 0x65, 0x73, 0x20, 0xa3, 0x35]))).toBe("Offences £5");
+    expect(
+      decodeText(new Uint8Array([0x4f, 0x66, 0x66, 0x65, 0x6e, 0x63, 0x65, 0x73, 0x20, 0xa3, 0x35]))
+    ).toBe("Offences £5");
   });
 });

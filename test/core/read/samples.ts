@@ -21,7 +21,12 @@ export function withTabCell(text: string, line: number, col: number, value: stri
 }
 
 /** Replaces token `index` (0-based, counted from the right) of 1-based `line` in spaced text. */
-export function withSpacedToken(text: string, line: number, fromRight: number, value: string): string {
+export function withSpacedToken(
+  text: string,
+  line: number,
+  fromRight: number,
+  value: string
+): string {
   const lines = text.split("\n");
   const tokens = (lines[line - 1] ?? "").split(" ");
   const at = tokens.length - 1 - fromRight;
