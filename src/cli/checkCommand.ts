@@ -1,12 +1,14 @@
-// `scrutiny-sheets check FILE... [--area NAME] [--json]`: reads each file as a paste,
-// validates every table, and prints a readable report or one JSON document.
+// `scrutiny-sheets check FILE... [--area NAME]... [--period YYYY-MM] [--group NAME] [--json]`:
+// reads each file (a paste, or a Datastore CSV as R12 tables), validates every table,
+// flags anomalies, and prints a readable report or one JSON document.
 // Exit 0: no issue of severity error; 1: some errors; 2: a file unreadable or tableless.
 
-import { promises as fs } from "fs";
 import * as path from "path";
-import type { CrimeTable, Issue } from "../core/model";
-import { decodeText, readPaste } from "../core/read";
+import type { Anomaly, CrimeTable, Issue } from "../core/model";
+import { readInput, describeErrorPlace } from "../core/readInput";
 import { validateTables } from "../core/validate";
+import { findAnomalies } from "../core/anomalies";
+import type { CliIO } from "./io";
 
 export interface CheckOptions {
   /**
@@ -14,26 +16,22 @@ export interface CheckOptions {
    * per file when there are as many as files; otherwise the first names them all.
    */
   area?: string | readonly string[];
+  /** Datastore CSVs: end month YYYY-MM. */
+  period?: string;
+  /** Datastore CSVs: a group preset or NAME=Area1,Area2 whose areas to take. */
+  group?: string | readonly string[];
   json?: boolean;
 }
+
+const asList = (v: string | readonly string[] | undefined): string[] =>
+  v === undefined ? [] : typeof v === "string" ? [v] : [...v];
 
 function areaFor(area: CheckOptions["area"], index: number, files: number): string | undefined {
   if (area === undefined || typeof area === "string") return area;
   return area.length === files ? area[index] : area[0];
 }
 
-export interface CheckIo {
-  readFile(path: string): Promise<string>;
-  stdout(s: string): void;
-  stderr(s: string): void;
-}
-
-/** The real file system and streams (files decoded from UTF-8, UTF-16 or Windows-1252). */
-export const nodeCheckIo: CheckIo = {
-  readFile: async (p) => decodeText(await fs.readFile(p)),
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
-};
+export type CheckIo = Pick<CliIO, "readFile" | "stdout" | "stderr">;
 
 /** One table as the JSON document gives it (a stable, documented shape). */
 function tableJson(t: CrimeTable) {
@@ -56,6 +54,7 @@ function tableJson(t: CrimeTable) {
 export interface CheckReport {
   tables: CrimeTable[];
   issues: Issue[];
+  anomalies: Anomaly[];
 }
 
 /** The JSON document: add a key here (e.g. anomalies) to extend it. */
@@ -63,6 +62,7 @@ export function reportJson(report: CheckReport) {
   return {
     tables: report.tables.map(tableJson),
     issues: report.issues,
+    anomalies: report.anomalies,
   };
 }
 
@@ -94,11 +94,13 @@ export function reportText(report: CheckReport): string {
     if (issues.length === 0) out.push("    all figures check out");
     for (const x of issues)
       out.push(`    ${SEVERITY_LABEL[x.severity]}  line ${x.line}  [${x.rule}] ${x.message}`);
+    for (const a of report.anomalies.filter((x) => x.table === i))
+      out.push(`    flag     line ${a.line}  [${a.rule}] ${a.message}`);
   });
   const count = (s: Issue["severity"]) => report.issues.filter((x) => x.severity === s).length;
   out.push(
     "",
-    `${plural(report.tables.length, "table")}: ${plural(count("error"), "error")}, ${plural(count("warning"), "warning")}, ${plural(count("info"), "note")}.`
+    `${plural(report.tables.length, "table")}: ${plural(count("error"), "error")}, ${plural(count("warning"), "warning")}, ${plural(count("info"), "note")}, ${plural(report.anomalies.length, "statistical flag")}.`
   );
   return out.join("\n") + "\n";
 }
@@ -122,20 +124,23 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CheckIo)
       unreadable = true;
       continue;
     }
-    const result = readPaste(text, {
+    const result = readInput(text, {
       source: file,
       area: areaFor(opts.area, index, files.length),
       fileName: path.basename(file),
+      html: /\.html?$/i.test(file) ? text : undefined,
+      period: opts.period,
+      areas: asList(opts.area),
+      groups: asList(opts.group),
     });
     if (!result.ok) {
-      const at = result.error.line ? ` (line ${result.error.line})` : "";
-      io.stderr(`scrutiny-sheets check: ${file}${at}: ${result.error.message}\n`);
+      io.stderr(`scrutiny-sheets check: ${file}${describeErrorPlace(result.error)}: ${result.error.message}\n`);
       unreadable = true;
       continue;
     }
     tables.push(...result.tables);
   }
-  const report: CheckReport = { tables, issues: validateTables(tables) };
+  const report: CheckReport = { tables, issues: validateTables(tables), anomalies: findAnomalies(tables) };
   if (tables.length > 0 || !unreadable) {
     io.stdout(opts.json ? JSON.stringify(reportJson(report), null, 2) + "\n" : reportText(report));
   }

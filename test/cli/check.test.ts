@@ -1,6 +1,7 @@
 // `scrutiny-sheets check`: the JSON document, the readable report and the exit codes.
 import * as path from "path";
-import { nodeCheckIo, runCheck, type CheckIo } from "../../src/cli/checkCommand";
+import { runCheck, type CheckIo } from "../../src/cli/checkCommand";
+import { processIO } from "../../src/cli/main";
 import { SAMPLES_DIR, SAMPLE_FILES, sampleText, withTabCell } from "../core/read/samples";
 
 function fakeIo(files: Record<string, string>) {
@@ -25,7 +26,7 @@ describe("check --json", () => {
     expect(await runCheck([MERTON], { json: true }, io)).toBe(0);
     expect(out.stderr).toBe("");
     const doc = JSON.parse(out.stdout);
-    expect(Object.keys(doc)).toEqual(["tables", "issues"]);
+    expect(Object.keys(doc)).toEqual(["tables", "issues", "anomalies"]);
     expect(doc.tables.map((t: Record<string, unknown>) => Object.keys(t))).toEqual([
       ["source", "kind", "area", "periodEnding", "rows"],
       ["source", "kind", "area", "periodEnding", "rows"],
@@ -182,7 +183,7 @@ describe("check without --json", () => {
       /ERROR\s+line 6\s+\[rate-mismatch\] SD Rate - Current R12 for TNO – TNO - State \(line 6\) is printed as 72\.1%, but 648 detections of 910 offences is 71\.2%/
     );
     expect(out.stdout).toMatch(/warning\s+line 40\s+\[missing-value\]/);
-    expect(out.stdout).toMatch(/2 tables: 1 error, 1 warning, 0 notes\./);
+    expect(out.stdout).toMatch(/2 tables: 1 error, 1 warning, 0 notes, \d+ statistical flags?\./);
   });
 
   it("says when the area is unknown rather than guessing it", async () => {
@@ -196,7 +197,7 @@ describe("check on the real files", () => {
   it("reads every sample from disk (bytes decoded) with no error: exit 0", async () => {
     let stdout = "";
     const io: CheckIo = {
-      ...nodeCheckIo,
+      ...processIO,
       stdout: (s) => void (stdout += s),
       stderr: (s) => void (stdout += s),
     };
@@ -205,5 +206,72 @@ describe("check on the real files", () => {
     const doc = JSON.parse(stdout);
     expect(doc.tables).toHaveLength(16);
     expect(doc.issues.filter((i: { severity: string }) => i.severity === "error")).toEqual([]);
+  });
+});
+
+describe("check with anomalies and Datastore files", () => {
+  const DATASTORE = path.join(__dirname, "../../samples/datastore/mps-borough-level-crime-2022-02-to-2024-01.csv");
+
+  function diskIo() {
+    const out = { stdout: "", stderr: "" };
+    const io: CheckIo = {
+      ...processIO,
+      stdout: (s) => void (out.stdout += s),
+      stderr: (s) => void (out.stderr += s),
+    };
+    return { io, out };
+  }
+
+  it("reports significant changes and small bases as anomalies, with p-values", async () => {
+    const { io, out } = fakeIo({ [MERTON]: sampleText(MERTON) });
+    await runCheck([MERTON], { json: true }, io);
+    const doc = JSON.parse(out.stdout);
+    // TNO - Unknown, 14 -> 18: the % change rests on a base below 20.
+    const small = doc.anomalies.find(
+      (a: { rule: string; subcategory: string }) => a.rule === "small-base" && a.subcategory === "TNO - Unknown"
+    );
+    expect(small).toMatchObject({ table: 0, line: 8, field: "offencesChangePct" });
+    // Robbery Personal Property 230 -> 306 (+33.0%) is far beyond chance.
+    const rise = doc.anomalies.find(
+      (a: { rule: string; subcategory: string }) =>
+        a.rule === "significant-increase" && a.subcategory === "Personal Property"
+    );
+    expect(rise.line).toBe(13);
+    expect(rise.pValue).toBeLessThan(0.01);
+    expect(rise.message).toMatch(/230/);
+  });
+
+  it("reads a Datastore CSV as R12 tables for the areas and month asked", async () => {
+    const { io, out } = diskIo();
+    const code = await runCheck([DATASTORE], { json: true, area: ["Merton", "sutton"], period: "2024-01" }, io);
+    expect(code).toBe(0);
+    const doc = JSON.parse(out.stdout);
+    expect(doc.tables.map((t: { area: string; kind: string; periodEnding: string }) => [t.area, t.kind, t.periodEnding])).toEqual([
+      ["Merton", "datastore-r12", "2024-01-31"],
+      ["Sutton", "datastore-r12", "2024-01-31"],
+    ]);
+    const total = doc.tables[0].rows.find((r: { category: string }) => r.category === "All offences");
+    expect(total.values.sdsCurrent).toBeNull();
+    expect(total.values.offencesCurrent).toBeGreaterThan(10000);
+  });
+
+  it("takes a group preset's areas from a Datastore CSV", async () => {
+    const { io, out } = diskIo();
+    await runCheck([DATASTORE], { json: true, group: "South West" }, io);
+    const doc = JSON.parse(out.stdout);
+    expect(doc.tables.map((t: { area: string }) => t.area).sort()).toEqual([
+      "Kingston upon Thames",
+      "Merton",
+      "Richmond upon Thames",
+      "Wandsworth",
+    ]);
+    expect(doc.anomalies.some((a: { rule: string }) => a.rule.startsWith("group-outlier"))).toBe(true);
+  });
+
+  it("exits 2 naming the months held when the end month lacks 24 months of data", async () => {
+    const { io, out } = diskIo();
+    expect(await runCheck([DATASTORE], { json: true, period: "2023-06" }, io)).toBe(2);
+    expect(out.stderr).toMatch(/mps-borough-level-crime-2022-02-to-2024-01\.csv/);
+    expect(out.stderr).toMatch(/2022-02 to 2024-01/);
   });
 });

@@ -1,0 +1,91 @@
+// The command-line tool: parses arguments with commander and hands off to one module per
+// command. Only this layer touches the file system and the process.
+import { promises as fs } from "fs";
+import { Command, CommanderError } from "commander";
+import { runCheck } from "./checkCommand";
+import { runBuild } from "./buildCommand";
+import { runRefresh } from "./refreshCommand";
+import { runMonitor } from "./monitorCommand";
+import { CliIO } from "./io";
+import { decodeText } from "../core/read";
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** The real process: files from disk, output to stdout/stderr. */
+export const processIO: CliIO = {
+  // Bytes decoded as UTF-8, UTF-16 (Excel's "Unicode Text") or Windows-1252.
+  readFile: async (path) => decodeText(await fs.readFile(path)),
+  readBytes: async (path) => new Uint8Array(await fs.readFile(path)),
+  writeFile: (path, bytes) => fs.writeFile(path, bytes),
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+};
+
+/** Runs the tool with the given arguments (without "node script"); resolves to the exit code. */
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  let exitCode = 0;
+  const program = new Command()
+    .name("scrutiny-sheets")
+    .description("Check pasted police crime tables and build scrutiny workbooks.")
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+
+  program
+    .command("check")
+    .description("read crime tables (pasted text, CSV, HTML or Datastore CSV) and validate every derived figure")
+    .argument("<files...>", "files to check")
+    .option("--area <name>", "area (borough) name; repeat to pick Datastore areas", collect)
+    .option("--period <YYYY-MM>", "Datastore: end month of the rolling 12 months")
+    .option("--group <name>", "Datastore: a group preset or NAME=Area1,Area2")
+    .option("--json", "print one JSON document")
+    .action(async (files: string[], opts: { area?: string[]; period?: string; group?: string; json?: boolean }) => {
+      exitCode = await runCheck(files, opts, io);
+    });
+
+  program
+    .command("build")
+    .description("build a workbook from crime tables and Datastore CSVs")
+    .argument("<files...>", "input files")
+    .requiredOption("--out <book.xlsx>", "workbook to write")
+    .option("--area <name>", "area (borough) name; repeat to pick Datastore areas", collect)
+    .option("--period <YYYY-MM>", "Datastore: end month of the rolling 12 months")
+    .option("--group <NAME=Area1,Area2>", "a comparison group (repeatable; a preset name also works)", collect)
+    .option("--monitor <file>", "an indicator table for a monitoring sheet (repeatable)", collect)
+    .action(
+      async (
+        files: string[],
+        opts: { out: string; area?: string[]; period?: string; group?: string[]; monitor?: string[] }
+      ) => {
+        exitCode = await runBuild(files, opts, io);
+      }
+    );
+
+  program
+    .command("refresh")
+    .description("re-read the data sheets of a workbook, add tables and rebuild every generated sheet")
+    .argument("<book>", "workbook built by scrutiny-sheets")
+    .option("--add <file>", "a further table to import (repeatable)", collect)
+    .action(async (book: string, opts: { add?: string[] }) => {
+      exitCode = await runRefresh(book, opts, io);
+    });
+
+  program
+    .command("monitor")
+    .description("rate performance indicators against targets: RAG status and direction of travel")
+    .argument("<files...>", "indicator tables")
+    .option("--json", "print one JSON document")
+    .action(async (files: string[], opts: { json?: boolean }) => {
+      exitCode = await runMonitor(files, opts, io);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: "user" });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end here with exit code 0; misuse with 2.
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    throw err;
+  }
+  return exitCode;
+}
