@@ -107,10 +107,11 @@ export function layoutDataSheet(table: CrimeTable, opts: DataSheetOptions): Data
         "SD rate fell significantly: pooled two-proportion z-test (not tested when fewer than 5 expected)",
     });
   }
-  const legendCol = 3;
+  // The legend sits under the title block in the wide label columns, so its swatches show whole.
+  const legendRow = title.length + 1;
   const legend = layoutLegend(
+    legendRow,
     0,
-    legendCol,
     entries,
     entries.length === 0
       ? []
@@ -129,7 +130,7 @@ export function layoutDataSheet(table: CrimeTable, opts: DataSheetOptions): Data
           },
         ]
   );
-  const noteRow = Math.max(title.length, legend.rows) + 1;
+  const noteRow = entries.length === 0 ? title.length + 1 : legendRow + legend.rows + 1;
   const headerRow = noteRow + 2;
   const firstCol = 0;
   const first = headerRow + 1; // first data row (0-based)

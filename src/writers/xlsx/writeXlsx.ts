@@ -51,6 +51,15 @@ function findSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | unde
 
 function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
   if (sheet.visibility && sheet.visibility !== "visible") ws.state = sheet.visibility;
+  // Committee papers are printed: landscape, all columns on one page width.
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    orientation: "landscape",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    paperSize: 9,
+  };
   (sheet.columnWidths ?? []).forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
@@ -64,6 +73,7 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
       });
     });
   }
+  fitHeaderRows(ws, sheet);
   for (const chart of sheet.charts) writeChartNote(ws, chart);
   for (const t of sheet.tables) {
     const headers: string[] = [];
@@ -154,6 +164,22 @@ function applyStyle(cell: ExcelJS.Cell, s: StyleFormat): void {
   if (s.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(s.fill) } };
   if (s.wrap) cell.alignment = { wrapText: true, vertical: "top" };
   if (s.borderBottom) cell.border = { bottom: { style: "thin", color: { argb: "FF8EA9DB" } } };
+}
+
+/** Header cells wrap: give their rows the height of the longest heading (a file has no autofit). */
+function fitHeaderRows(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
+  const widths = sheet.columnWidths ?? [];
+  for (const block of sheet.blocks) {
+    block.cells.forEach((cells, i) => {
+      let lines = 0;
+      cells.forEach((c, j) => {
+        if (c?.style !== "header" || !c.text) return;
+        const width = Math.max((widths[block.col + j] ?? 9) - 3, 4);
+        lines = Math.max(lines, Math.ceil(c.text.length / width));
+      });
+      if (lines > 1) ws.getRow(block.row + i + 1).height = Math.min(lines, 5) * 15;
+    });
+  }
 }
 
 /** ExcelJS writes no charts: say so where the chart would be. */
