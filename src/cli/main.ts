@@ -1,6 +1,7 @@
 // The command-line tool: parses arguments with commander and hands off to one module per
 // command. Only this layer touches the file system and the process.
 import { promises as fs } from "fs";
+import { dirname } from "path";
 import { Command, CommanderError } from "commander";
 import { runCheck } from "./checkCommand";
 import { runBuild } from "./buildCommand";
@@ -16,7 +17,10 @@ export const processIO: CliIO = {
   // Bytes decoded as UTF-8, UTF-16 (Excel's "Unicode Text") or Windows-1252.
   readFile: async (path) => decodeText(await fs.readFile(path)),
   readBytes: async (path) => new Uint8Array(await fs.readFile(path)),
-  writeFile: (path, bytes) => fs.writeFile(path, bytes),
+  writeFile: async (file, bytes) => {
+    await fs.mkdir(dirname(file), { recursive: true });
+    await fs.writeFile(file, bytes);
+  },
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
 };
