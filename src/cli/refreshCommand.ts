@@ -54,6 +54,10 @@ export async function runRefresh(book: string, opts: RefreshOptions, io: CliIO):
   // Data sheets as they stand.
   const refs: DataSheetRef[] = [];
   const keptDataDefs: SheetDefinition[] = [];
+  // Sheets recorded as the user's but not data (a monitoring sheet the add-in built) stay recorded while they exist.
+  const keptOtherDefs = defs.sheets.filter(
+    (d) => !d.generated && d.role !== "data" && xlsx.sheetValues(d.name) !== null
+  );
   for (const d of defs.sheets) {
     if (d.generated || d.role !== "data" || !d.data) continue;
     const values = xlsx.sheetValues(d.name);
@@ -102,12 +106,17 @@ export async function runRefresh(book: string, opts: RefreshOptions, io: CliIO):
     existingSheetNames: [...xlsx.sheetNames, ...newData.sheets.map((s) => s.name)],
     previousGenerated: defs.sheets.filter((s) => s.generated),
   });
+  // Thresholds the core does not know (the add-in's change threshold) are kept as recorded.
   const definitions = buildDefinitions(
     [...keptDataDefs, ...newData.refs.map((r) => r.def)],
     gen.defs,
     defs.groups,
-    { ...thresholds }
+    {
+      ...defs.thresholds,
+      ...thresholds,
+    }
   );
+  definitions.sheets.push(...keptOtherDefs);
   const bytes = await writeXlsx(
     {
       sheets: [...newData.sheets, ...gen.sheets, writeDefinitions(definitions)],

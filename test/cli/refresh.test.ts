@@ -157,4 +157,25 @@ describe("scrutiny-sheets refresh", () => {
     expect(io.err.join("")).toMatch(/empty\.txt/);
     expect(io.files.get("book.xlsx")).toBe(bytes);
   });
+
+  test("recorded thresholds and sheets it does not know are kept as recorded", async () => {
+    const book = await readXlsx(io.files.get("book.xlsx") as Uint8Array);
+    const defs = book.definitions!;
+    defs.thresholds.changeThreshold = 0.2;
+    defs.sheets.push({ name: "Monitoring", role: "monitoring", generated: false });
+    await edit(io, "book.xlsx", (wb) => {
+      wb.addWorksheet("Monitoring").getCell("A1").value = "indicators";
+      const ws = wb.getWorksheet("_ScrutinyDefinitions")!;
+      ws.getCell("A2").value = JSON.stringify(defs);
+      for (let r = 3; r <= ws.rowCount; r++) ws.getCell(r, 1).value = null;
+    });
+    expect(await runRefresh("book.xlsx", {}, io)).toBe(0);
+    const after = (await readXlsx(io.files.get("book.xlsx") as Uint8Array)).definitions!;
+    expect(after.thresholds.changeThreshold).toBe(0.2);
+    expect(after.sheets).toContainEqual({
+      name: "Monitoring",
+      role: "monitoring",
+      generated: false,
+    });
+  });
 });
