@@ -249,8 +249,20 @@ describe("values typed as Excel reads them", () => {
     expect(await write(-3.5, "@")).toMatchObject({ kind: "number", value: -3.5 });
   });
 
-  it("sends numbers through JSON: NaN arrives as null and leaves the cell unchanged", async () => {
-    expect((await write(Number.NaN)).kind).toBe("empty");
+  it("sends numbers through JSON: NaN arrives as null, which Office.js gives no meaning and the double refuses", async () => {
+    await expect(write(Number.NaN)).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
+
+  it("applies one R1C1 formula to a whole range, each cell reading it relative to itself", async () => {
+    const excel = new FakeExcel();
+    excel.addSheet("S");
+    await excel.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem("S").getRange("C2:C4");
+      (r as unknown as { formulasR1C1: string }).formulasR1C1 = "=RC[-2]*R1C2+SUM(R[-1]C:R[-1]C[1])+COUNT(C1:C1)";
+      await ctx.sync();
+    });
+    expect(excel.cell("S", "C2").formula).toBe("=A2*$B$1+SUM(C1:D1)+COUNT($A:$A)");
+    expect(excel.cell("S", "C4").formula).toBe("=A4*$B$1+SUM(C3:D3)+COUNT($A:$A)");
   });
 
   it("rejects formulas with unbalanced brackets or quotes", async () => {

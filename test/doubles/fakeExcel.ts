@@ -63,6 +63,9 @@ export interface CellView {
   fontColor: string | null;
   bold: boolean;
   italic: boolean;
+  size: number | null;
+  wrap: boolean;
+  borderBottom: { style: string; color: string } | null;
   hyperlink: { address?: string; documentReference?: string; screenTip?: string } | null;
   note: string | null;
 }
@@ -213,9 +216,12 @@ export class FakeExcel implements HostLike {
   typeCells(sheetName: string, at: string, rows: unknown[][]): void {
     const sheet = this.mustSheet(sheetName);
     const tl = parseRect(at);
-    const cols = Math.max(...rows.map((r) => r.length));
-    const padded = rows.map((r) => [...r, ...Array(cols - r.length).fill(null)]);
-    this.state.writeCells(sheet, { row: tl.row, col: tl.col, rows: rows.length, cols }, padded);
+    rows.forEach((r, i) =>
+      r.forEach((v, j) => {
+        // null leaves a cell as it is, as when the user skips it.
+        if (v !== null && v !== undefined) this.state.writeCells(sheet, { row: tl.row + i, col: tl.col + j, rows: 1, cols: 1 }, [[v]]);
+      }),
+    );
   }
 
   setNumberFormat(sheetName: string, address: string, format: string): void {
@@ -264,6 +270,9 @@ export class FakeExcel implements HostLike {
       fontColor: c?.fontColor ?? null,
       bold: c?.bold ?? false,
       italic: c?.italic ?? false,
+      size: c?.size ?? null,
+      wrap: c?.wrap ?? false,
+      borderBottom: c?.borders?.EdgeBottom ?? null,
       hyperlink: c?.hyperlink ?? null,
       note: sheet.notes.get(row * 16384 + col) ?? null,
     };

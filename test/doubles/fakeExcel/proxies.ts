@@ -452,6 +452,8 @@ export class RangeProxy extends ClientObject<RangeRef> {
   set values(v: unknown[][]) { this._set("values", v, (e, x) => this._state.writeCells(e.sheet, e.rect, x)); }
   get formulas(): unknown[][] { return this._get("formulas"); }
   set formulas(v: unknown[][]) { this._set("formulas", v, (e, x) => this._state.writeCells(e.sheet, e.rect, x)); }
+  get formulasR1C1(): unknown[][] { return this._get("formulasR1C1"); }
+  set formulasR1C1(v: unknown[][]) { this._set("formulasR1C1", v, (e, x) => this._state.writeCells(e.sheet, e.rect, x, true)); }
   get numberFormat(): unknown[][] { return this._get("numberFormat"); }
   set numberFormat(v: unknown[][]) { this._set("numberFormat", v, (e, x) => this._state.writeNumberFormats(e.sheet, e.rect, x)); }
   get hyperlink(): unknown { return this._get("hyperlink"); }
@@ -544,6 +546,20 @@ export class RangeFormatProxy extends ClientObject<RangeRef> {
   get font(): CellFontProxy {
     return this._child("font", () => new CellFontProxy(this.context, `${this._path}.font`, () => this._target()));
   }
+  get wrapText(): boolean { return this._get("wrapText"); }
+  set wrapText(v: boolean) { this._set("wrapText", v, (e, x) => this._state.formatCells(e.sheet, e.rect, (c) => { c.wrap = Boolean(x); })); }
+  get verticalAlignment(): string { return this._get("verticalAlignment"); }
+  set verticalAlignment(v: string) {
+    this._set("verticalAlignment", v, (e, x) => {
+      if (!["Top", "Center", "Bottom", "Justify", "Distributed"].includes(x as string)) {
+        throw new FakeOfficeError("InvalidArgument", `Vertical alignment '${String(x)}' is not valid.`);
+      }
+      this._state.formatCells(e.sheet, e.rect, (c) => { c.vAlign = x as string; });
+    });
+  }
+  get borders(): RangeBorderCollectionProxy {
+    return this._child("borders", () => new RangeBorderCollectionProxy(this.context, `${this._path}.borders`, () => this._target()));
+  }
   autofitColumns(): void {
     this._call("autofitColumns", [], () => undefined);
   }
@@ -589,6 +605,13 @@ export class CellFontProxy extends ClientObject<RangeRef> {
   }
   get bold(): boolean { return this._get("bold"); }
   set bold(v: boolean) { this._set("bold", v, (e, x) => this._state.formatCells(e.sheet, e.rect, (c) => { c.bold = Boolean(x); })); }
+  get size(): number { return this._get("size"); }
+  set size(v: number) {
+    this._set("size", v, (e, x) => {
+      if (typeof x !== "number" || !(x >= 1 && x <= 409)) throw new FakeOfficeError("InvalidArgument", `Font size ${String(x)} is not valid.`);
+      this._state.formatCells(e.sheet, e.rect, (c) => { c.size = x; });
+    });
+  }
   get italic(): boolean { return this._get("italic"); }
   set italic(v: boolean) { this._set("italic", v, (e, x) => this._state.formatCells(e.sheet, e.rect, (c) => { c.italic = Boolean(x); })); }
   get color(): string { return this._get("color"); }
@@ -598,6 +621,47 @@ export class CellFontProxy extends ClientObject<RangeRef> {
       this._state.formatCells(e.sheet, e.rect, (c) => { c.fontColor = col; });
     });
   }
+}
+
+const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal", "DiagonalDown", "DiagonalUp"];
+const LINE_STYLES = ["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Double", "SlantDashDot"];
+
+export class RangeBorderCollectionProxy extends ClientObject<RangeRef> {
+  readonly _type = "RangeBorderCollection";
+  getItem(index: string): RangeBorderProxy {
+    return new RangeBorderProxy(this.context, `${this._path}.getItem(${str(index)})`, () => {
+      if (!EDGES.includes(index)) throw new FakeOfficeError("InvalidArgument", `Border index '${index}' is not valid.`);
+      return { ...this._target(), edge: index };
+    });
+  }
+}
+
+export class RangeBorderProxy extends ClientObject<RangeRef & { edge: string }> {
+  readonly _type = "RangeBorder";
+  private _edit(e: RangeRef & { edge: string }, f: (b: { style: string; color: string }) => void): void {
+    // Only the cells along the edge carry it (the bottom row for EdgeBottom, and so on).
+    const r = e.rect;
+    const edgeRect = e.edge === "EdgeBottom" ? { ...r, row: r.row + r.rows - 1, rows: 1 }
+      : e.edge === "EdgeTop" ? { ...r, rows: 1 }
+      : e.edge === "EdgeLeft" ? { ...r, cols: 1 }
+      : e.edge === "EdgeRight" ? { ...r, col: r.col + r.cols - 1, cols: 1 }
+      : r;
+    this._state.formatCells(e.sheet, edgeRect, (c) => {
+      c.borders = { ...(c.borders ?? {}) };
+      const b = c.borders[e.edge] ?? { style: "None", color: "#000000" };
+      f(b);
+      c.borders[e.edge] = b;
+    });
+  }
+  get style(): string { return this._get("style"); }
+  set style(v: string) {
+    this._set("style", v, (e, x) => {
+      if (!LINE_STYLES.includes(x as string)) throw new FakeOfficeError("InvalidArgument", `Border style '${String(x)}' is not valid.`);
+      this._edit(e, (b) => { b.style = x as string; });
+    });
+  }
+  get color(): string { return this._get("color"); }
+  set color(v: string) { this._set("color", v, (e, x) => { const c = checkColor(x); this._edit(e, (b) => { b.color = c; }); }); }
 }
 
 // ---------------------------------------------------------------- conditional formats

@@ -6,6 +6,7 @@
 import { MAX_COLS, MAX_ROWS, Rect, cellName, overlaps, parseRect, quoteSheet, rectAddress, splitSheet } from "./a1";
 import { FakeOfficeError } from "./errors";
 import { CellContent, interpretInput } from "./input";
+import { r1c1ToA1 } from "./r1c1";
 
 export type Visibility = "Visible" | "Hidden" | "VeryHidden";
 
@@ -16,6 +17,11 @@ export interface CellState {
   fontColor?: string;
   bold?: boolean;
   italic?: boolean;
+  size?: number;
+  wrap?: boolean;
+  vAlign?: string;
+  /** Border style and colour by edge ("EdgeBottom"). */
+  borders?: Record<string, { style: string; color: string }>;
   hyperlink?: { address?: string; documentReference?: string; screenTip?: string };
 }
 
@@ -200,11 +206,19 @@ export class WorkbookState {
     return c;
   }
 
-  /** Writes `values` or `formulas`: a 2-D array matching the range, or one value for all cells. */
-  writeCells(sheet: SheetState, rect: Rect, input: unknown): void {
-    this.forEachInput(rect, input, "values", (row, col, v) => {
+  /**
+   * Writes `values`, `formulas` or (with `r1c1`) `formulasR1C1`: a 2-D array matching the
+   * range, or one value for all cells. Office.js documents no meaning for null in these
+   * arrays (JSON turns NaN into null), so the double refuses it rather than guess.
+   */
+  writeCells(sheet: SheetState, rect: Rect, input: unknown, r1c1 = false): void {
+    this.forEachInput(rect, input, r1c1 ? "formulasR1C1" : "values", (row, col, v) => {
+      if (v === null || v === undefined) {
+        throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format (null in a cell array).");
+      }
       const cell = this.cell(sheet, row, col);
-      const result = interpretInput(v, cell.numFmt);
+      const typed = r1c1 && typeof v === "string" && v.startsWith("=") && cell.numFmt !== "@" ? r1c1ToA1(v, row, col) : v;
+      const result = interpretInput(typed, cell.numFmt);
       if (!result) return;
       cell.content = result.content;
       if (result.autoFormat && cell.numFmt === "General") cell.numFmt = result.autoFormat;
@@ -213,8 +227,9 @@ export class WorkbookState {
   }
 
   writeNumberFormats(sheet: SheetState, rect: Rect, input: unknown): void {
-    this.forEachInput(rect, input, "numberFormat", (row, col, v) => {
-      if (v === null || v === undefined) return;
+    // A single value, or a 1x1 array, is applied to every cell (as Office.js documents for numberFormat).
+    const one = Array.isArray(input) && input.length === 1 && Array.isArray(input[0]) && input[0].length === 1 ? input[0][0] : input;
+    this.forEachInput(rect, one, "numberFormat", (row, col, v) => {
       if (typeof v !== "string") throw new FakeOfficeError("InvalidArgument", "A number format must be a string.");
       this.cell(sheet, row, col).numFmt = v === "" ? "General" : v;
     });
@@ -293,6 +308,10 @@ export class WorkbookState {
         delete cell.fontColor;
         delete cell.bold;
         delete cell.italic;
+        delete cell.size;
+        delete cell.wrap;
+        delete cell.vAlign;
+        delete cell.borders;
       }
       if (links) delete cell.hyperlink;
     });
@@ -438,7 +457,8 @@ export function contains(outer: Rect, inner: Rect): boolean {
 
 export function isDefault(cell: CellState): boolean {
   return cell.content.kind === "empty" && cell.numFmt === "General" && cell.fill === undefined &&
-    cell.fontColor === undefined && cell.bold === undefined && cell.italic === undefined && cell.hyperlink === undefined;
+    cell.fontColor === undefined && cell.bold === undefined && cell.italic === undefined && cell.hyperlink === undefined &&
+    cell.size === undefined && cell.wrap === undefined && cell.vAlign === undefined && cell.borders === undefined;
 }
 
 /** What Excel returns in `values` for a cell; a formula reads as #N/A: the double does not calculate. */

@@ -1,0 +1,134 @@
+// Applies a WorkbookSpec to the live workbook through Office.js in a small, constant
+// number of requests: one to read the sheet and table names, one more only when sheets
+// of an earlier build are rebuilt (to find their charts and tables), then the writes,
+// normally one request; a block too big for one request (a 100,000-row paste) is split
+// across requests so none passes the 5 MB Excel on the web accepts.
+//
+// Nothing is written until the whole plan has been made and checked (planWrites). A
+// failure half-way leaves the user's sheets untouched (they are never targets) and
+// throws WorkbookWriteError naming the sheets left incomplete; running again with those
+// in `ownedSheets` repairs them.
+
+import type { WorkbookSpec } from "../../layout/spec";
+import { WorkbookWriteError, type PartialWrite } from "./errors";
+import { executeOp, type SheetProxies } from "./executeOp";
+import { PlanOptions, WorkbookFacts, WritePlan, planWrites } from "./planWrites";
+
+export interface ApplyProgress {
+  /** Requests written so far, out of `total`. */
+  done: number;
+  total: number;
+  /** The sheet the last request wrote to. */
+  label: string;
+}
+
+export interface ApplyOptions extends PlanOptions {
+  onProgress?: (p: ApplyProgress) => void;
+}
+
+export interface ApplyReport {
+  /** Every context.sync() this call made. */
+  syncs: number;
+  readSyncs: number;
+  /** Each write request: operations and estimated JSON size. */
+  requests: { operations: number; bytes: number }[];
+  /** Spec sheets in the order written. */
+  sheets: string[];
+  created: string[];
+  rebuilt: string[];
+  removed: string[];
+  skippedNotes: number;
+  clippedFormats: number;
+}
+
+const lower = (s: string): string => s.toLowerCase();
+
+/** Reads what planning needs: sheet names, table names, and charts/tables of sheets to rebuild. */
+async function readFacts(context: Excel.RequestContext, spec: WorkbookSpec, sync: () => Promise<void>): Promise<WorkbookFacts> {
+  const sheets = context.workbook.worksheets.load("items/name,items/visibility");
+  const tables = context.workbook.tables.load("items/name");
+  await sync();
+  const facts: WorkbookFacts = {
+    sheets: sheets.items.map((s) => ({ name: s.name, visibility: s.visibility })),
+    tableNames: tables.items.map((t) => t.name),
+    onSheet: new Map(),
+  };
+  const byName = new Map(facts.sheets.map((s) => [lower(s.name), s.name]));
+  const reused = spec.sheets.map((s) => byName.get(lower(s.name))).filter((n): n is string => n !== undefined);
+  if (reused.length > 0) {
+    const loads = reused.map((name) => {
+      const ws = context.workbook.worksheets.getItem(name);
+      return { name, charts: ws.charts.load("items/name"), tables: ws.tables.load("items/name") };
+    });
+    await sync();
+    for (const l of loads) {
+      facts.onSheet.set(lower(l.name), { charts: l.charts.items.map((c) => c.name), tables: l.tables.items.map((t) => t.name) });
+    }
+  }
+  return facts;
+}
+
+export async function applyWorkbookSpec(context: Excel.RequestContext, spec: WorkbookSpec, options: ApplyOptions = {}): Promise<ApplyReport> {
+  let syncs = 0;
+  const sync = async (): Promise<void> => {
+    syncs++;
+    await context.sync();
+  };
+  const facts = await readFacts(context, spec, sync);
+  const readSyncs = syncs;
+  const plan = planWrites(spec, facts, options);
+
+  // The last request each sheet (or removal) needs: a sheet is complete once it has run.
+  const lastBatch = new Map<string, number>();
+  plan.batches.forEach((batch, b) => batch.forEach((op) => lastBatch.set(lower(op.sheet), b)));
+
+  const sheets: SheetProxies = new Map();
+  const requests: ApplyReport["requests"] = [];
+  for (let b = 0; b < plan.batches.length; b++) {
+    const batch = plan.batches[b] ?? [];
+    try {
+      // Formulas recalculate once, after the request, not after every write in it.
+      context.application.suspendApiCalculationUntilNextSync();
+      for (const op of batch) executeOp(context, sheets, op);
+      await sync();
+    } catch (cause) {
+      throw new WorkbookWriteError(partialAt(plan, lastBatch, b, syncs), cause);
+    }
+    requests.push({ operations: batch.length, bytes: batch.reduce((n, op) => n + op.bytes, 0) });
+    options.onProgress?.({ done: b + 1, total: plan.batches.length, label: batch[batch.length - 1]?.sheet ?? "" });
+  }
+  return {
+    syncs,
+    readSyncs,
+    requests,
+    sheets: plan.sheets,
+    created: plan.created,
+    rebuilt: plan.rebuilt,
+    removed: plan.removed,
+    skippedNotes: plan.skippedNotes,
+    clippedFormats: plan.clippedFormats,
+  };
+}
+
+function partialAt(plan: WritePlan, lastBatch: Map<string, number>, failed: number, syncs: number) {
+  const complete = (name: string): boolean => (lastBatch.get(lower(name)) ?? -1) < failed;
+  return {
+    completeSheets: plan.sheets.filter(complete),
+    incompleteSheets: plan.sheets.filter((n) => !complete(n)),
+    pendingRemovals: plan.removed.filter((n) => !complete(n)),
+    syncs,
+  };
+}
+
+/**
+ * What is left to do after a write failed half-way: the sheets it left incomplete and the
+ * removals it did not make. Apply it with `ownedSheets: partial.incompleteSheets`; the
+ * sheets it completed are not written again.
+ */
+export function specToRepair(spec: WorkbookSpec, partial: PartialWrite): WorkbookSpec {
+  const incomplete = new Set(partial.incompleteSheets.map(lower));
+  return {
+    sheets: spec.sheets.filter((s) => incomplete.has(lower(s.name))),
+    removeSheets: partial.pendingRemovals,
+  };
+}
