@@ -34,6 +34,7 @@ export interface DataSheetLayout {
 
 export const FLAG_TEXT = {
   rise: "▲ significant rise",
+  notable: "◆ notable change",
   fall: "▼ significant fall",
   mismatch: "✗ printed figure differs",
   smallBase: "small base",
@@ -92,6 +93,15 @@ export function layoutDataSheet(table: CrimeTable, opts: DataSheetOptions): Data
         "Base below the minimum: the % change or rate is unreliable (greyed, not coloured as a trend)",
     });
   }
+  const changeThreshold = opts.thresholds.changeThreshold;
+  const notable = changeThreshold !== undefined && has("pValue");
+  if (notable) {
+    entries.push({
+      label: FLAG_TEXT.notable,
+      meaning:
+        "A significant rise or fall whose % change is at least the change threshold (not on a small base)",
+    });
+  }
   if (has("printed"))
     entries.push({
       kind: "mismatch",
@@ -128,6 +138,17 @@ export function layoutDataSheet(table: CrimeTable, opts: DataSheetOptions): Data
             numFmt: "#,##0",
             meaning: "minimum base: a % change or rate on fewer counts is marked small base",
           },
+          ...(notable
+            ? [
+                {
+                  key: "changeThreshold",
+                  value: Number(`${changeThreshold}e-2`),
+                  numFmt: "0%",
+                  meaning:
+                    "change threshold: a significant % change at least this large is notable",
+                },
+              ]
+            : []),
         ]
   );
   const noteRow = entries.length === 0 ? title.length + 1 : legendRow + legend.rows + 1;
@@ -333,6 +354,12 @@ export function layoutDataSheet(table: CrimeTable, opts: DataSheetOptions): Data
         `IF(${rise(r)},"; ${FLAG_TEXT.rise}","")`,
         `IF(${fall(r)},"; ${FLAG_TEXT.fall}","")`
       );
+      const chg = ref(col("derived", "offencesChangePct") ?? col("derived", CALLS_CHANGE_FIELD), r);
+      if (notable && legend.cells.changeThreshold && chg !== "") {
+        parts.push(
+          `IF(AND(OR(${rise(r)},${fall(r)}),NOT(${small(r, offPrev)})),IF(ISNUMBER(${chg}),IF(ABS(${chg})>=${legend.cells.changeThreshold},"; ${FLAG_TEXT.notable}",""),""),"")`
+        );
+      }
       parts.push(`IF(${smallRow(r)},"; ${FLAG_TEXT.smallBase}","")`);
     }
     if (rpvCol !== undefined) parts.push(`IF(${rateDrop(r)},"; ${FLAG_TEXT.rateDrop}","")`);

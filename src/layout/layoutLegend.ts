@@ -5,7 +5,8 @@ import type { HighlightKind } from "./styles";
 import { abs } from "./a1";
 
 export interface LegendEntry {
-  kind: HighlightKind;
+  /** The colour it explains; absent for a flag shown as text only. */
+  kind?: HighlightKind;
   /** The text the Flag column shows with this colour ("▲ significant rise"). */
   label: string;
   meaning: string;
@@ -43,7 +44,10 @@ export function layoutLegend(
 ): Legend {
   const cells: (CellSpec | null)[][] = [[{ text: "Legend", style: "subtitle" }]];
   for (const e of entries)
-    cells.push([{ text: e.label, style: STYLE_OF[e.kind] }, { text: e.meaning }]);
+    cells.push([
+      { text: e.label, style: e.kind ? STYLE_OF[e.kind] : "label" },
+      { text: e.meaning },
+    ]);
   const refs: Record<string, string> = {};
   if (thresholds.length > 0) {
     cells.push([{ text: "Thresholds (change a value and the highlights follow)", style: "label" }]);

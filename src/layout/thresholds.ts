@@ -6,6 +6,11 @@ export interface HighlightThresholds {
   alpha: number;
   /** Smallest base (denominator) for which a % change or a rate is shown as reliable. @default 20 */
   minBase: number;
+  /**
+   * A significant % change at least this large (in percent, 20 = 20%) is flagged as notable.
+   * Absent: no notable-change flag (the command line's default; the add-in's settings set it).
+   */
+  changeThreshold?: number;
 }
 
 export const defaultHighlightThresholds: HighlightThresholds = { alpha: 0.05, minBase: 20 };
@@ -16,8 +21,12 @@ export function highlightThresholds(
 ): HighlightThresholds {
   const num = (v: unknown, d: number): number =>
     typeof v === "number" && Number.isFinite(v) ? v : d;
+  const change = options?.changeThreshold;
   return {
     alpha: num(options?.alpha, defaultHighlightThresholds.alpha),
     minBase: num(options?.minBase, defaultHighlightThresholds.minBase),
+    ...(typeof change === "number" && Number.isFinite(change) && change >= 0
+      ? { changeThreshold: change }
+      : {}),
   };
 }

@@ -81,7 +81,19 @@ describe("data sheet layout", () => {
       expect(cf.rows).toBe(offences!.rows.length);
     }
     const legendTexts = sheet.blocks.flatMap((b) => b.cells.flat()).map((c) => c?.text);
-    for (const label of Object.values(FLAG_TEXT)) expect(legendTexts).toContain(label);
+    for (const label of Object.values(FLAG_TEXT).filter((l) => l !== FLAG_TEXT.notable))
+      expect(legendTexts).toContain(label);
+    // The notable-change flag and its threshold cell come with a change threshold (the add-in's setting).
+    expect(legendTexts).not.toContain(FLAG_TEXT.notable);
+    const withThreshold = layoutDataSheet(offences!, {
+      sheetName: "Data",
+      tableName: "T",
+      importedOn: "x",
+      thresholds: { ...thresholds, changeThreshold: 20 },
+    }).sheet;
+    const cells = withThreshold.blocks.flatMap((b) => b.cells.flat());
+    expect(cells.map((c) => c?.text)).toContain(FLAG_TEXT.notable);
+    expect(cells.find((c) => c?.numFmt === "0%")?.number).toBe(0.2);
     const alphaCell = sheet.blocks.flatMap((b) => b.cells.flat()).find((c) => c?.number === 0.05);
     expect(alphaCell).toBeDefined();
     expect(sheet.conditionalFormats.some((cf) => /\$[A-Z]+\$\d+/.test(cf.formula))).toBe(true);

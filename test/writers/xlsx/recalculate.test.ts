@@ -82,7 +82,7 @@ describeWithLibreOffice("workbook recalculated in LibreOffice", () => {
         areas: ["Kingston upon Thames", "Merton", "Richmond upon Thames", "Wandsworth"],
       },
     ],
-    thresholds: { ...defaultAnomalyOptions },
+    thresholds: { ...defaultAnomalyOptions, changeThreshold: 20 },
     existingSheetNames: [],
     importedOn: "2026-11-22",
   });
@@ -204,7 +204,8 @@ describeWithLibreOffice("workbook recalculated in LibreOffice", () => {
     });
   });
 
-  test("the Flag column's significant rises and falls are the core's", () => {
+  test("the Flag column's significant rises and falls are the core's; notable ones pass the change threshold", () => {
+    let notableSeen = 0;
     tables.forEach((t, ti) => {
       if (t.kind !== "offences-sds" && t.kind !== "datastore-r12") return;
       const def = dataDefs[ti]!;
@@ -222,17 +223,30 @@ describeWithLibreOffice("workbook recalculated in LibreOffice", () => {
               a.rule === r &&
               a.field.startsWith("offences")
           );
+        const p = row.values.offencesPrevious;
+        const c = row.values.offencesCurrent;
+        const significant = rule("significant-increase") || rule("significant-decrease");
+        const notable =
+          significant &&
+          typeof p === "number" &&
+          typeof c === "number" &&
+          p >= 20 &&
+          Math.abs((c - p) / p) >= 0.2;
         expect({
           line: row.line,
           rise: flag.includes(FLAG_TEXT.rise),
           fall: flag.includes(FLAG_TEXT.fall),
+          notable: flag.includes(FLAG_TEXT.notable),
         }).toEqual({
           line: row.line,
           rise: rule("significant-increase"),
           fall: rule("significant-decrease"),
+          notable,
         });
+        if (notable) notableSeen++;
       });
     });
+    expect(notableSeen).toBeGreaterThan(3);
   });
 
   /** The comparison expected from the model: each area's figure and the group's from summed counts. */
