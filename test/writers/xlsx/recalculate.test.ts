@@ -114,7 +114,7 @@ describeWithLibreOffice("workbook recalculated in LibreOffice", () => {
     const books = await recalculateMany([mainPath, editedPath]);
     main = books[0]!;
     edited = books[1]!;
-  });
+  }, 300000); // one soffice run for both files; slow when the machine is busy
 
   test("has the sheets of the main job", () => {
     expect(main.worksheets.map((w) => w.name)).toEqual(
