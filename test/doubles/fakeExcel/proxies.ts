@@ -7,6 +7,7 @@
 import { MAX_COLS, MAX_ROWS, Rect, parseRect, quoteSheet, rectAddress, splitSheet } from "./a1";
 import { FakeOfficeError, propertyNotLoaded } from "./errors";
 import { checkFormulaSyntax } from "./input";
+import { displayNumber } from "./display";
 import type { RequestQueue } from "./request";
 import {
   CellState, CfState, ChartState, SeriesState, SheetState, TableState, WorkbookState,
@@ -427,7 +428,10 @@ export class RangeProxy extends ClientObject<RangeRef> {
       cellCount: (e) => e.rect.rows * e.rect.cols,
       values: (e) => grid(e.rect, (r, c) => cellValue(content(e, r, c))),
       formulas: (e) => grid(e.rect, (r, c) => cellFormula(content(e, r, c))),
-      text: (e) => grid(e.rect, (r, c) => displayText(content(e, r, c))),
+      text: (e) => grid(e.rect, (r, c) => {
+        const k = content(e, r, c);
+        return k.kind === "number" ? displayNumber(k.value, this._cell(e, r, c)?.numFmt ?? "General") : displayText(k);
+      }),
       numberFormat: (e) => grid(e.rect, (r, c) => this._cell(e, r, c)?.numFmt ?? "General"),
       valueTypes: (e) => grid(e.rect, (r, c) => {
         const k = content(e, r, c).kind;

@@ -1,0 +1,64 @@
+// Values of the used range of several sheets in one request, anchored at A1. When the
+// response would pass the 5 MB Excel on the web returns (a very large sheet), the sheets
+// are read again in row slices that fit.
+
+const lower = (s: string): string => s.toLowerCase();
+/** Cells per slice when a sheet is too large for one response. */
+const SLICE_CELLS = 100_000;
+
+function anchored(values: unknown[][], rowIndex: number, columnIndex: number): unknown[][] {
+  const pad = Array<unknown>(columnIndex).fill("");
+  const rows: unknown[][] = Array.from({ length: rowIndex }, () => []);
+  for (const r of values) rows.push(columnIndex ? [...pad, ...r] : r);
+  return rows;
+}
+
+function isTooLarge(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === "ResponsePayloadSizeLimitExceeded" || code === "RequestPayloadSizeLimitExceeded";
+}
+
+export async function readRangeValues(context: Excel.RequestContext, sheetNames: string[], sync: () => Promise<void>): Promise<Map<string, unknown[][]>> {
+  const ranges = sheetNames.map((name) => ({
+    name,
+    range: context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true).load("values,rowIndex,columnIndex"),
+  }));
+  const out = new Map<string, unknown[][]>();
+  try {
+    await sync();
+    for (const { name, range } of ranges) out.set(lower(name), range.isNullObject ? [] : anchored(range.values, range.rowIndex, range.columnIndex));
+    return out;
+  } catch (e) {
+    if (!isTooLarge(e)) throw e;
+  }
+  // Too large together: find each sheet's extent, then read it in slices.
+  const extents = sheetNames.map((name) => ({
+    name,
+    range: context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"),
+  }));
+  await sync();
+  for (const { name, range } of extents) {
+    if (range.isNullObject) {
+      out.set(lower(name), []);
+      continue;
+    }
+    const sheet = context.workbook.worksheets.getItem(name);
+    const rows: unknown[][] = [];
+    let step = Math.max(1, Math.floor(SLICE_CELLS / range.columnCount));
+    for (let r = 0; r < range.rowCount; ) {
+      const n = Math.min(step, range.rowCount - r);
+      const slice = sheet.getRangeByIndexes(range.rowIndex + r, range.columnIndex, n, range.columnCount).load("values");
+      try {
+        await sync();
+      } catch (e) {
+        if (!isTooLarge(e) || step === 1) throw e;
+        step = Math.max(1, Math.floor(step / 2));
+        continue;
+      }
+      rows.push(...slice.values);
+      r += n;
+    }
+    out.set(lower(name), anchored(rows, range.rowIndex, range.columnIndex));
+  }
+  return out;
+}

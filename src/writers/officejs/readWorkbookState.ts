@@ -1,0 +1,63 @@
+// Reads what a refresh or an import needs from the live workbook, in a constant number
+// of requests: (1) the sheets and tables, (2) the definitions sheet, (3) the values of the
+// data sheets the definitions list. Values come back anchored at A1 (row 0 is sheet row
+// 1), in the form parseDefinitions and readDataSheet read, the same as the .xlsx reader.
+
+import { DEFINITIONS_SHEET, parseDefinitions, type Definitions } from "../../layout/definitions";
+import { readRangeValues } from "./readRangeValues";
+
+export interface WorkbookState {
+  sheets: { name: string; visibility: "Visible" | "Hidden" | "VeryHidden" }[];
+  sheetNames: string[];
+  tableNames: string[];
+  /** The definitions the workbook keeps, or null when it has none (or they are unreadable). */
+  definitions: Definitions | null;
+  /** Values of a sheet read here (the data sheets, and those asked for), anchored at A1; null otherwise. */
+  sheetValues(name: string): unknown[][] | null;
+  /** context.sync() calls made. */
+  syncs: number;
+}
+
+export interface ReadStateOptions {
+  /** More sheets whose values to read (beside the data sheets the definitions list). */
+  sheets?: string[];
+}
+
+const lower = (s: string): string => s.toLowerCase();
+
+export async function readWorkbookState(context: Excel.RequestContext, options: ReadStateOptions = {}): Promise<WorkbookState> {
+  let syncs = 0;
+  const sync = async (): Promise<void> => {
+    syncs++;
+    await context.sync();
+  };
+  const sheets = context.workbook.worksheets.load("items/name,items/visibility");
+  const tables = context.workbook.tables.load("items/name");
+  await sync();
+  const list = sheets.items.map((s) => ({ name: s.name, visibility: s.visibility as WorkbookState["sheets"][number]["visibility"] }));
+  const actual = new Map(list.map((s) => [lower(s.name), s.name]));
+
+  let definitions: Definitions | null = null;
+  const defsName = actual.get(lower(DEFINITIONS_SHEET));
+  if (defsName) {
+    const read = await readRangeValues(context, [defsName], sync);
+    definitions = parseDefinitions(read.get(lower(defsName)) ?? []);
+  }
+
+  const wanted = [
+    ...(definitions?.sheets.filter((s) => !s.generated && s.data).map((s) => s.name) ?? []),
+    ...(options.sheets ?? []),
+  ]
+    .map((n) => actual.get(lower(n)))
+    .filter((n): n is string => n !== undefined);
+  const values = wanted.length ? await readRangeValues(context, [...new Set(wanted)], sync) : new Map<string, unknown[][]>();
+
+  return {
+    sheets: list,
+    sheetNames: list.map((s) => s.name),
+    tableNames: tables.items.map((t) => t.name),
+    definitions,
+    sheetValues: (name) => values.get(lower(name)) ?? null,
+    syncs,
+  };
+}
