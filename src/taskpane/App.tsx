@@ -75,7 +75,7 @@ export function App({ host, reader, groups, saveFile, note }: AppProps): React.J
     void run("Refresh all", async (report) => {
       const written = await host.refreshAll({ onProgress: report });
       onWritten();
-      return describeWrite("Refreshed", written.sheets);
+      return describeWrite("Refreshed", written);
     });
   };
 

@@ -1,5 +1,6 @@
 // Every sentence the pane shows about data or failures, in one place and in plain words.
 import type { Anomaly, ColumnInfo, CrimeTable, Issue, ReadError } from "../core/model";
+import type { WriteReport } from "./host/workbookHost";
 
 export const modeText = {
   office: "Connected to Excel",
@@ -118,10 +119,12 @@ export function describeHostError(action: string, e: unknown): string {
   return `${action} failed: ${detail}`;
 }
 
-export function describeWrite(action: string, sheets: string[]): string {
-  if (sheets.length === 0) return `${action}: nothing to write.`;
+/** What a write did, with anything the user should know after it. */
+export function describeWrite(action: string, report: WriteReport): string {
+  const { sheets } = report;
   const list = sheets.length <= 4 ? sheets.join(", ") : `${sheets.slice(0, 4).join(", ")} and ${sheets.length - 4} more`;
-  return `${action}: wrote ${sheets.length} sheet${sheets.length === 1 ? "" : "s"} (${list}).`;
+  const done = sheets.length === 0 ? `${action}: nothing to write.` : `${action}: wrote ${sheets.length} sheet${sheets.length === 1 ? "" : "s"} (${list}).`;
+  return [done, ...(report.warnings ?? [])].join(" ");
 }
 
 export function formatSize(chars: number): string {

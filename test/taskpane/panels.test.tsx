@@ -134,6 +134,11 @@ describe("Settings", () => {
     fireEvent.click(screen.getByRole("button", { name: "Save settings" }));
     await screen.findByText(/Settings saved in the workbook/);
     expect(host.settings).toEqual({ significanceLevel: 0.1, minimumBase: 10, changeThreshold: 25 });
+
+    // A blank change threshold means no notable-change flag, as the command line builds.
+    fireEvent.change(screen.getByRole("textbox", { name: "Change threshold (%)" }), { target: { value: " " } });
+    fireEvent.click(screen.getByRole("button", { name: "Save settings" }));
+    await waitFor(() => expect(host.settings.changeThreshold).toBeNull());
   });
 });
 

@@ -88,7 +88,11 @@ test("highlights are marked on their cells with an icon and words, before anythi
   const change = cellOf("Preview of Offences & SDs", "Personal Property", "Offences % Change");
   expect(change?.textContent).toBe("33.0%significant rise (p = 0.001)");
   expect(change?.querySelector("svg[aria-hidden='true']")).not.toBeNull();
-  // The same finding in full, saying where it is.
+  // The same finding in full, saying where it is: highlights alone are folded away until asked for.
+  const details = screen.getByText("21 issues and highlights in words").closest("details") as HTMLDetailsElement;
+  expect(details.open).toBe(false);
+  fireEvent.click(screen.getByText("21 issues and highlights in words"));
+  details.open = true; // jsdom does not toggle <details> on a click; browsers do
   const list = screen.getByRole("list", { name: "Issues and highlights in Offences & SDs" });
   expect(within(list).getByText(/^Highlight at line 13, column “Offences % Change”: Robbery \(Personal Property\): Offences rose from 230 to 306/)).toBeTruthy();
   expect(host.imports).toHaveLength(0);

@@ -101,7 +101,7 @@ export function ComparePanel({ host, groups, run, notify, onWritten, version, bu
     void run("Build comparison", async (report) => {
       const written = await host.buildComparison(choice, { onProgress: report });
       onWritten();
-      return describeWrite("Built", written.sheets);
+      return describeWrite("Built", written);
     });
   };
 

@@ -62,7 +62,7 @@ export function MonitoringPanel({ host, run, notify, onWritten, busy }: Monitori
     void run("Build monitoring sheet", async (report) => {
       const written = await host.buildMonitoring(indicators, { onProgress: report });
       onWritten();
-      return describeWrite("Built", written.sheets);
+      return describeWrite("Built", written);
     });
   };
 
@@ -79,13 +79,15 @@ export function MonitoringPanel({ host, run, notify, onWritten, busy }: Monitori
       </Field>
 
       {read && !read.ok && (
-        <ul className={`${styles.list} ${styles.errors}`} role="alert" aria-label="Problems in the indicator table">
-          {read.errors.map((e, i) => (
-            <li key={i}>
-              {e.message} ({describePlace(e.line, e.column)})
-            </li>
-          ))}
-        </ul>
+        <div role="alert">
+          <ul className={`${styles.list} ${styles.errors}`} aria-label="Problems in the indicator table">
+            {read.errors.map((e, i) => (
+              <li key={i}>
+                {e.message} ({describePlace(e.line, e.column)})
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       {result && (
         <div>

@@ -175,7 +175,7 @@ export function PastePanel({ host, reader, settings, run, notify, onWritten, bus
     void run("Import", async (report) => {
       const written = await host.importTables(ready, analysis.issues, analysis.anomalies, settings, { onProgress: report });
       onWritten();
-      return describeWrite("Imported", written.sheets);
+      return describeWrite("Imported", written);
     });
   };
 

@@ -23,7 +23,6 @@ const useStyles = makeStyles({
   scroller: {
     overflowX: "auto",
     maxWidth: "100%",
-    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
   grid: { minWidth: "max-content" },
   cell: { display: "flex", flexDirection: "column", alignItems: "flex-start", paddingBlock: tokens.spacingVerticalXXS },
@@ -34,7 +33,17 @@ const useStyles = makeStyles({
   info: { color: tokens.colorNeutralForeground2 },
   flagged: { backgroundColor: tokens.colorPaletteYellowBackground1 },
   headerCell: { fontWeight: tokens.fontWeightSemibold },
+  // Fixed column widths: the grid is wider than a task pane and scrolls sideways, rather
+  // than squeezing every column to the pane's width and cutting the labels off.
+  lineCol: { flexGrow: 0, flexShrink: 0, flexBasis: "48px" },
+  labelCol: { flexGrow: 0, flexShrink: 0, flexBasis: "160px" },
+  figureCol: { flexGrow: 0, flexShrink: 0, flexBasis: "104px" },
+  statusCol: { flexGrow: 0, flexShrink: 0, flexBasis: "56px" },
 });
+
+type WidthClass = "lineCol" | "labelCol" | "figureCol" | "statusCol";
+const widthOf = (columnId: string | number): WidthClass =>
+  columnId === "line" ? "lineCol" : columnId === "category" || columnId === "subcategory" ? "labelCol" : columnId === "status" ? "statusCol" : "figureCol";
 
 const issueIcon: Record<Issue["severity"], React.JSX.Element> = {
   error: <ErrorCircle12Filled aria-hidden />,
@@ -98,7 +107,8 @@ export function PreviewGrid({ table, issues, anomalies, limit, onlyFlagged, labe
   const columns = React.useMemo(() => buildColumns(table, marks, styles), [table, marks, styles]);
 
   return (
-    <div className={styles.scroller} tabIndex={0} role="region" aria-label={`${label} (scrolls sideways)`}>
+    // Scrolls sideways; keyboard users reach it through the grid's own focusable cells.
+    <div className={styles.scroller} role="region" aria-label={`${label} (scrolls sideways)`}>
       <DataGrid
         className={styles.grid}
         items={rows}
@@ -110,14 +120,16 @@ export function PreviewGrid({ table, issues, anomalies, limit, onlyFlagged, labe
       >
         <DataGridHeader>
           <DataGridRow>
-            {({ renderHeaderCell }) => (
-              <DataGridHeaderCell className={styles.headerCell}>{renderHeaderCell()}</DataGridHeaderCell>
+            {({ renderHeaderCell, columnId }) => (
+              <DataGridHeaderCell className={mergeClasses(styles.headerCell, styles[widthOf(columnId)])}>{renderHeaderCell()}</DataGridHeaderCell>
             )}
           </DataGridRow>
         </DataGridHeader>
         <DataGridBody<TableRow>>
           {({ item, rowId }) => (
-            <DataGridRow<TableRow> key={rowId}>{({ renderCell }) => <DataGridCell>{renderCell(item)}</DataGridCell>}</DataGridRow>
+            <DataGridRow<TableRow> key={rowId}>
+              {({ renderCell, columnId }) => <DataGridCell className={styles[widthOf(columnId)]}>{renderCell(item)}</DataGridCell>}
+            </DataGridRow>
           )}
         </DataGridBody>
       </DataGrid>

@@ -10,6 +10,8 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   table: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
+  details: { fontSize: tokens.fontSizeBase200 },
+  summary: { cursor: "pointer", paddingBlock: tokens.spacingVerticalXS, ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
 });
 
 /** Rows shown per table in the grid; the rest are counted, and rows with issues can be picked out. */
@@ -68,14 +70,20 @@ export const PreviewList = React.memo(function PreviewList({ analysis }: { analy
               label={`Preview of ${title}`}
             />
             {findings.length > 0 && (
-              <ul className={styles.list} aria-label={`Issues and highlights in ${title}`}>
-                {findings.slice(0, LISTED_FINDINGS).map((f, i) => (
-                  <li key={i}>{f}</li>
-                ))}
-                {findings.length > LISTED_FINDINGS && (
-                  <li>…and {findings.length - LISTED_FINDINGS} more: Import lists them all on the Checks sheet.</li>
-                )}
-              </ul>
+              // Open when there are issues to correct; highlights alone can wait for a click.
+              <details className={styles.details} open={tableIssues.length > 0}>
+                <summary className={styles.summary}>
+                  {findings.length} issue{findings.length === 1 ? "" : "s"} and highlight{findings.length === 1 ? "" : "s"} in words
+                </summary>
+                <ul className={styles.list} aria-label={`Issues and highlights in ${title}`}>
+                  {findings.slice(0, LISTED_FINDINGS).map((f, i) => (
+                    <li key={i}>{f}</li>
+                  ))}
+                  {findings.length > LISTED_FINDINGS && (
+                    <li>…and {findings.length - LISTED_FINDINGS} more: Import lists them all on the Checks sheet.</li>
+                  )}
+                </ul>
+              </details>
             )}
           </section>
         );

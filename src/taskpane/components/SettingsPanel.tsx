@@ -17,7 +17,7 @@ type Problems = Partial<Record<keyof HighlightSettings, string>>;
 const toDraft = (s: HighlightSettings): Draft => ({
   significanceLevel: String(s.significanceLevel),
   minimumBase: String(s.minimumBase),
-  changeThreshold: String(s.changeThreshold),
+  changeThreshold: s.changeThreshold === null ? "" : String(s.changeThreshold),
 });
 
 /** Parses and checks the three fields; every problem says what a valid value is. */
@@ -26,10 +26,12 @@ export function parseSettings(draft: Draft): { settings: HighlightSettings } | {
   const num = (v: string): number => (v.trim() === "" ? NaN : Number(v.trim()));
   const alpha = num(draft.significanceLevel);
   const base = num(draft.minimumBase);
-  const change = num(draft.changeThreshold);
+  // Blank: no notable-change flag.
+  const change = draft.changeThreshold.trim() === "" ? null : num(draft.changeThreshold);
   if (!(alpha > 0 && alpha < 0.5)) problems.significanceLevel = "Enter a number above 0 and below 0.5, for example 0.05.";
   if (!(Number.isInteger(base) && base >= 1)) problems.minimumBase = "Enter a whole number of 1 or more, for example 20.";
-  if (!(change >= 0 && Number.isFinite(change))) problems.changeThreshold = "Enter a percentage of 0 or more, for example 20.";
+  if (change !== null && !(change >= 0 && Number.isFinite(change)))
+    problems.changeThreshold = "Enter a percentage of 0 or more, for example 20, or leave it blank.";
   if (Object.keys(problems).length > 0) return { problems };
   return { settings: { significanceLevel: alpha, minimumBase: base, changeThreshold: change } };
 }
@@ -83,7 +85,7 @@ export function SettingsPanel({ host, settings, onSaved, run, busy }: SettingsPa
       <Field
         label="Change threshold (%)"
         validationMessage={problems.changeThreshold}
-        hint="A % change at least this large is shown as notable, if it is also significant."
+        hint="A significant % change at least this large is flagged as notable. Leave blank for no such flag."
       >
         <Input inputMode="decimal" value={draft.changeThreshold} onChange={set("changeThreshold")} />
       </Field>

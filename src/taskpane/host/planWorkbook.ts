@@ -50,7 +50,7 @@ export interface WritePlan {
 /** Where a monitoring sheet is recorded: not "generated", so no refresh (ours or the CLI's) removes it. */
 const MONITORING_SHEET = "Monitoring";
 
-/** The thresholds record kept in the definitions: the anomaly options, plus the pane's change threshold. */
+/** The thresholds record kept in the definitions: the anomaly options, plus the change threshold when set. */
 export function thresholdsOf(settings: HighlightSettings, recorded: Record<string, unknown> = {}): Record<string, unknown> {
   let base: AnomalyOptions;
   try {
@@ -58,7 +58,10 @@ export function thresholdsOf(settings: HighlightSettings, recorded: Record<strin
   } catch {
     base = { ...defaultAnomalyOptions };
   }
-  return { ...base, alpha: settings.significanceLevel, minBase: settings.minimumBase, changeThreshold: settings.changeThreshold };
+  const record: Record<string, unknown> = { ...base, alpha: settings.significanceLevel, minBase: settings.minimumBase };
+  // Absent means no notable-change flag, as the command line builds by default.
+  if (settings.changeThreshold !== null) record.changeThreshold = settings.changeThreshold;
+  return record;
 }
 
 /** The pane's settings as a workbook records them (defaults for what it does not say). */
@@ -68,7 +71,7 @@ export function settingsOf(definitions: Definitions | null): HighlightSettings {
   return {
     significanceLevel: num(t.alpha, defaultSettings.significanceLevel),
     minimumBase: num(t.minBase, defaultSettings.minimumBase),
-    changeThreshold: num(t.changeThreshold, defaultSettings.changeThreshold),
+    changeThreshold: typeof t.changeThreshold === "number" && Number.isFinite(t.changeThreshold) ? t.changeThreshold : null,
   };
 }
 

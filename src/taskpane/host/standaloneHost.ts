@@ -59,7 +59,7 @@ export function createStandaloneHost(clock: () => string = today): WorkbookHost 
   const change = async (next: Session, pick: (p: WritePlan) => string[]): Promise<WriteReport> => {
     const { plan: p } = await plan(next);
     session = next;
-    return { sheets: pick(p) };
+    return { sheets: pick(p), ...(p.warnings.length > 0 ? { warnings: p.warnings } : {}) };
   };
 
   const generatedOf = (p: WritePlan, roles: SheetRole[]) => p.spec.sheets.filter((s) => roles.includes(s.role)).map((s) => s.name);

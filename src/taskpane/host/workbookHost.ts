@@ -13,14 +13,17 @@ export interface HighlightSettings {
   significanceLevel: number;
   /** Base (denominator) below which a % change or rate is "unreliable: small numbers". @default 20 */
   minimumBase: number;
-  /** A % change at least this large (in percent) is shown as a notable change. @default 20 */
-  changeThreshold: number;
+  /**
+   * A significant % change at least this large (in percent, 20 = 20%) is flagged as notable;
+   * null for no such flag (as the command line builds by default). @default null
+   */
+  changeThreshold: number | null;
 }
 
 export const defaultSettings: HighlightSettings = {
   significanceLevel: 0.05,
   minimumBase: 20,
-  changeThreshold: 20,
+  changeThreshold: null,
 };
 
 /** A data sheet the workbook holds (one imported table: area + period). */
@@ -48,8 +51,8 @@ export type ComparisonChoice =
 export interface WriteReport {
   /** Sheets written or rewritten, in workbook order. */
   sheets: string[];
-  /** Generated sheets a failed write left incomplete (a rerun repairs them). */
-  incomplete?: string[];
+  /** Things the user should know, e.g. a data sheet that could not be read back and was left out. */
+  warnings?: string[];
 }
 
 export interface Progress {
