@@ -9,7 +9,9 @@ import { WorkbookWriteError } from "../../writers/officejs/errors";
 import type { Group } from "../../layout/layoutWorkbook";
 import { planWorkbook, settingsOf, thresholdsOf, type BookState, type PlanInput, type WritePlan } from "./planWorkbook";
 import { groupForChoice, today, upsertGroup } from "./hostCommon";
-import { rangeText } from "./selectionText";
+import { readWorkbookState } from "../../writers/officejs/readWorkbookState";
+import { readSelection, selectionAsPaste } from "../../writers/officejs/readSelection";
+import { withShownFigures } from "./selectionText";
 import type { DataSheetInfo, HostCallOptions, PastedInput, SheetInfo, WorkbookHost, WriteReport } from "./workbookHost";
 
 /** Excel.run as the host uses it (a test passes the Excel test double's). */
@@ -17,41 +19,23 @@ export type ExcelRun = <T>(options: { delayForCellEdit?: boolean }, batch: (cont
 
 const lower = (s: string) => s.toLowerCase();
 
-/** Reads the workbook in at most three requests: names, then definitions, then data sheets. */
-export async function readBook(context: Excel.RequestContext, withData: boolean): Promise<BookState> {
+/**
+ * Sheet names and definitions only (two requests), for the listings and settings: the
+ * writes read the data sheets too, through the Office.js reader's readWorkbookState.
+ */
+export async function readDefinitions(context: Excel.RequestContext): Promise<BookState> {
   const sheets = context.workbook.worksheets.load("items/name");
   const tables = context.workbook.tables.load("items/name");
   await context.sync();
   const sheetNames = sheets.items.map((s) => s.name);
-  const tableNames = tables.items.map((t) => t.name);
-  const has = (name: string) => sheetNames.find((n) => lower(n) === lower(name));
-
   let definitions: Definitions | null = null;
-  const defsSheet = has(DEFINITIONS_SHEET);
+  const defsSheet = sheetNames.find((n) => lower(n) === lower(DEFINITIONS_SHEET));
   if (defsSheet) {
     const used = context.workbook.worksheets.getItem(defsSheet).getUsedRangeOrNullObject(true).load("values");
     await context.sync();
     definitions = used.isNullObject ? null : parseDefinitions(used.values);
   }
-
-  const values = new Map<string, unknown[][]>();
-  if (withData && definitions) {
-    const wanted = definitions.sheets.filter((d) => d.role === "data" && has(d.name)).map((d) => has(d.name) as string);
-    // Data sheets are read from A1, so rows and columns match the layout's 0-based positions.
-    const loads = wanted.map((name) => ({
-      name,
-      range: context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true).load("values,rowIndex,columnIndex"),
-    }));
-    if (loads.length > 0) await context.sync();
-    for (const { name, range } of loads) values.set(lower(name), range.isNullObject ? [] : fromA1(range.values, range.rowIndex, range.columnIndex));
-  }
-  return { sheetNames, tableNames, definitions, sheetValues: (name) => values.get(lower(name)) ?? null };
-}
-
-/** A used range's values padded so that index [r][c] is row r, column c of the sheet. */
-function fromA1(values: unknown[][], rowIndex: number, columnIndex: number): unknown[][] {
-  const pad = (row: unknown[]) => [...Array<unknown>(columnIndex).fill(null), ...row];
-  return [...Array.from({ length: rowIndex }, () => [] as unknown[]), ...values.map(pad)];
+  return { sheetNames, tableNames: tables.items.map((t) => t.name), definitions, sheetValues: () => null };
 }
 
 export function createOfficeHost(run: ExcelRun = (options, batch) => Excel.run(options, batch), clock: () => string = today): WorkbookHost {
@@ -70,7 +54,7 @@ export function createOfficeHost(run: ExcelRun = (options, batch) => Excel.run(o
   ): Promise<WriteReport> =>
     excel(async (context) => {
       options?.onProgress?.({ label: "Reading the workbook" });
-      const read = await readBook(context, true);
+      const read = await readWorkbookState(context);
       // Sheets an earlier failed write left incomplete are ours to rewrite under the same names.
       const book = { ...read, sheetNames: read.sheetNames.filter((n) => !incomplete.some((i) => lower(i) === lower(n))) };
       const plan = planWorkbook(book, { ...makeInput(book), importedOn: clock() });
@@ -109,16 +93,11 @@ export function createOfficeHost(run: ExcelRun = (options, batch) => Excel.run(o
 
     importSelection(): Promise<PastedInput> {
       return excel(async (context) => {
-        let range = context.workbook.getSelectedRange().load("values,numberFormat,address,cellCount");
-        await context.sync();
-        if (range.cellCount <= 1) {
-          // One cell selected: the user means the table on this sheet.
-          const used = context.workbook.worksheets.getActiveWorksheet().getUsedRangeOrNullObject(true).load("values,numberFormat,address,cellCount");
-          await context.sync();
-          if (used.isNullObject) throw new Error("the active sheet is empty: select the pasted table, then Import selection");
-          range = used;
-        }
-        return { text: rangeText(range.values, range.numberFormat), source: `selection ${range.address}` };
+        // The selection, or the sheet's used range when one cell is selected.
+        const read = await readSelection(context);
+        if (read.values.every((row) => row.every((v) => v === "" || v === null)))
+          throw new Error("the selection is empty: select the table pasted into the sheet, then Import selection");
+        return selectionAsPaste(withShownFigures(read));
       });
     },
 
@@ -149,7 +128,7 @@ export function createOfficeHost(run: ExcelRun = (options, batch) => Excel.run(o
 
     listDataSheets(): Promise<DataSheetInfo[]> {
       return excel(async (context) => {
-        const book = await readBook(context, false);
+        const book = await readDefinitions(context);
         const present = new Set(book.sheetNames.map(lower));
         return (book.definitions?.sheets ?? []).flatMap((d) =>
           d.role === "data" && d.data?.area && d.data.periodEnding && present.has(lower(d.name))
@@ -161,7 +140,7 @@ export function createOfficeHost(run: ExcelRun = (options, batch) => Excel.run(o
 
     listSheets(): Promise<SheetInfo[]> {
       return excel(async (context) => {
-        const book = await readBook(context, false);
+        const book = await readDefinitions(context);
         const defs = new Map((book.definitions?.sheets ?? []).map((d) => [lower(d.name), d]));
         return book.sheetNames.map((name) => {
           const d = defs.get(lower(name));
@@ -172,12 +151,12 @@ export function createOfficeHost(run: ExcelRun = (options, batch) => Excel.run(o
     },
 
     readSettings() {
-      return excel(async (context) => settingsOf((await readBook(context, false)).definitions));
+      return excel(async (context) => settingsOf((await readDefinitions(context)).definitions));
     },
 
     saveSettings(settings) {
       return excel(async (context) => {
-        const book = await readBook(context, false);
+        const book = await readDefinitions(context);
         const defs: Definitions = book.definitions ?? { version: 1, areas: [], periods: [], groups: [], thresholds: {}, sheets: [] };
         const next: Definitions = { ...defs, thresholds: thresholdsOf(settings, defs.thresholds) };
         await applyWorkbookSpec(context, { sheets: [writeDefinitions(next)] }, { previous: book.definitions });

@@ -1,7 +1,8 @@
-// A range's values and number formats as the text a paste of it would give, so "Import
-// selection" reads a table already pasted into a sheet exactly as the paste box reads
-// a paste. Built from values and formats rather than the displayed text, which Excel
-// shows as "####" in a column too narrow for it.
+// "Import selection" reads the text Excel shows, as a copy of the range would give it.
+// Excel shows a number as "####" in a column too narrow for it: such a cell is rebuilt
+// from its value and number format instead.
+import type { SelectionRead } from "../../writers/officejs/readSelection";
+import { roundHalfAwayFromZero } from "../../core/round";
 
 /** Decimal places a number format shows, e.g. 1 for "0.0%" or "#,##0.0". */
 export function formatDecimals(format: string): number {
@@ -19,7 +20,11 @@ export function cellText(value: unknown, format: string): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return "";
-    if (isPercentFormat(format)) return `${(value * 100).toFixed(formatDecimals(format))}%`;
+    if (isPercentFormat(format)) {
+      // As Excel shows it: 15 significant digits, halves away from zero (-0.0605 is -6.1%, where toFixed says -6.0%).
+      const decimals = formatDecimals(format);
+      return `${roundHalfAwayFromZero(value * 100, decimals).toFixed(decimals)}%`;
+    }
     return String(value);
   }
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
@@ -27,9 +32,13 @@ export function cellText(value: unknown, format: string): string {
   return String(value).replace(/[\t\r\n]+/g, " ");
 }
 
-/** Tab-separated lines, as Excel puts a copied range on the clipboard. */
-export function rangeText(values: unknown[][], formats: unknown[][]): string {
-  return values
-    .map((row, r) => row.map((v, c) => cellText(v, String(formats[r]?.[c] ?? "General"))).join("\t"))
-    .join("\n");
+/** The read with every "####" cell's text rebuilt from its value and format. */
+export function withShownFigures(read: SelectionRead): SelectionRead {
+  const text = read.text.map((row, r) =>
+    row.map((shown, c) => {
+      const value = read.values[r]?.[c];
+      return typeof value === "number" && /^#+$/.test(shown.trim()) ? cellText(value, read.numberFormats[r]?.[c] ?? "General") : shown;
+    }),
+  );
+  return { ...read, text };
 }
