@@ -1,0 +1,502 @@
+// The task pane in a real browser (Debian's Chromium through playwright-core), served from
+// its production build on 127.0.0.1 with the page's own Content-Security-Policy on:
+// - standalone (no Office host): every sample pasted through a real paste event, preview
+//   checked, Import, Build comparison, Download workbook; the file recalculated in
+//   LibreOffice agrees with the core, and has the content `scrutiny-sheets build` gives;
+// - inside "Excel": the Excel test double injected as Office.js, so the add-in path runs;
+// - axe-core on every screen, every control reached by Tab and worked by Enter or Space;
+// - every request recorded: nothing but the local server and the (stubbed) CDN office.js.
+// Screenshots of each screen go to test-artifacts/screenshots/.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import path from "path";
+import type ExcelJS from "exceljs";
+import type { Download, Page } from "playwright-core";
+import { areaFromFileName } from "../../src/core/read";
+import type { CrimeTable } from "../../src/core/model";
+import { validateTables } from "../../src/core/validate";
+import { readXlsx } from "../../src/writers/xlsx/readXlsx";
+import { runBuild } from "../../src/cli/buildCommand";
+import type { CliIO } from "../../src/cli/io";
+import { DEFINITIONS_SHEET, type Definitions } from "../../src/layout/definitions";
+import { describeWithLibreOffice, errorCells, recalculate } from "../support/libreoffice";
+import { sampleTables } from "../support/samples";
+import { AXE_FILE, AXE_URL_PATH, runAxe, seriousViolations } from "./support/axe";
+import { describeWithChromium, launchPane, type PaneBrowser } from "./support/browser";
+import { ROOT, WEB_DIR, bundleFakeOffice, ensureProductionBuild } from "./support/build";
+import { checkRecalculated } from "./support/checkRecalculated";
+import { loadWorkbook, workbookDifferences } from "./support/compareWorkbooks";
+import { listControls, tabOrder, tabTo, type Control } from "./support/keyboard";
+import { guardNetwork, OFFICE_JS_HOST, type RequestLog } from "./support/network";
+import { Pane } from "./support/pane";
+import { pasteInto, type Clipboard } from "./support/paste";
+import { serveStatic, type StaticServer } from "./support/staticServer";
+
+const SAMPLES = path.join(ROOT, "samples", "offences-sds");
+const ARTIFACTS = path.join(ROOT, "test-artifacts");
+const SHOTS = path.join(ARTIFACTS, "screenshots");
+const DOWNLOADS = path.join(ARTIFACTS, "downloads");
+
+interface Sample {
+  file: string;
+  clipboard: Clipboard;
+  /** The area the analyst types: the command line takes the same from the file name. */
+  area: string;
+  period: string;
+  /** Imported into the workbook (the others are the same table in another form). */
+  imported: boolean;
+}
+
+const read = (file: string): string => readFileSync(path.join(SAMPLES, file), "utf8");
+
+function sample(file: string, imported: boolean): Sample {
+  // A table copied from a web page reaches the clipboard as HTML and as its text.
+  const clipboard = file.endsWith(".html") ? { html: read(file), text: read(file.replace(/\.html$/, ".txt")) } : { text: read(file) };
+  return { file, clipboard, area: areaFromFileName(file) ?? "", period: /(\d{4}-\d{2}-\d{2})/.exec(file)![1]!, imported };
+}
+
+const ALL_SAMPLES: Sample[] = [
+  sample("merton-2017-07-02.txt", true),
+  sample("merton-2017-08-01.txt", true),
+  sample("borough-a-2017-09-05.txt", true),
+  sample("borough-c-2017-09-05.txt", false),
+  sample("borough-c-2017-09-05.pdf-copy.txt", true),
+  sample("borough-d-2017-09-05.txt", false),
+  sample("borough-d-2017-09-05.html", true),
+  sample("borough-e-2017-09-05.txt", true),
+];
+const IMPORTED = ALL_SAMPLES.filter((s) => s.imported);
+/** The comparison the analyst builds: the four September boroughs (the pane names a chosen group after its areas). */
+const SEPTEMBER = ["Borough A", "Borough C", "Borough D", "Borough E"];
+const SEPTEMBER_GROUP = `${SEPTEMBER.join(", ")}=${SEPTEMBER.join(",")}`;
+
+const MONITORING_TABLE = readFileSync(path.join(ROOT, "samples", "monitoring", "indicators-2016-17.txt"), "utf8");
+
+/** Each screen checked by axe, with its serious or critical violations. */
+const axeByScreen = new Map<string, string[]>();
+
+async function checkScreen(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  const serious = seriousViolations(await runAxe(page));
+  axeByScreen.set(name, serious);
+  expect({ screen: name, serious }).toEqual({ screen: name, serious: [] });
+}
+
+async function waitForDownload(page: Page, click: () => Promise<void>): Promise<Download> {
+  const [download] = await Promise.all([page.waitForEvent("download", { timeout: 30_000 }), click()]);
+  return download;
+}
+
+describeWithChromium("task pane in Chromium, from the production build", () => {
+  let server: StaticServer;
+  let fakeOffice: string;
+  const logs: { label: string; log: RequestLog }[] = [];
+  const pageErrors: string[] = [];
+  const opened: PaneBrowser[] = [];
+  let standaloneFile: string | null = null;
+
+  beforeAll(async () => {
+    rmSync(SHOTS, { recursive: true, force: true });
+    mkdirSync(SHOTS, { recursive: true });
+    mkdirSync(DOWNLOADS, { recursive: true });
+    const [built, fake] = await Promise.all([ensureProductionBuild(), bundleFakeOffice()]);
+    // eslint-disable-next-line no-console
+    console.info(`e2e: ${built}`);
+    fakeOffice = fake;
+    server = await serveStatic(WEB_DIR, { [AXE_URL_PATH]: AXE_FILE });
+  }, 300_000);
+
+  afterAll(async () => {
+    await Promise.all(opened.map((b) => b.close().catch(() => undefined)));
+    await server?.close();
+  });
+
+  /** A fresh browser on the pane; with `office`, the Excel double stands in for Office.js. */
+  async function openPane(label: string, office: boolean): Promise<{ page: Page; pane: Pane; browser: PaneBrowser }> {
+    const browser = await launchPane();
+    opened.push(browser);
+    const log = await guardNetwork(browser.context, server.origin);
+    logs.push({ label, log });
+    if (office) await browser.context.addInitScript({ content: fakeOffice });
+    const page = await browser.context.newPage();
+    page.on("pageerror", (e) => pageErrors.push(`${label}: ${e.message}`));
+    // CSP refusals are reported on the console: the pane must need nothing the policy forbids.
+    page.on("console", (m) => {
+      if (m.type() === "error") pageErrors.push(`${label}: console: ${m.text()}`);
+    });
+    await page.goto(`${server.origin}/taskpane.html`);
+    const pane = new Pane(page);
+    await pane.mode.waitFor({ timeout: 30_000 });
+    return { page, pane, browser };
+  }
+
+  test("standalone: each sample pasted, previewed and imported, a comparison built and the workbook downloaded", async () => {
+    const { page, pane } = await openPane("standalone", false);
+    expect(await pane.mode.getAttribute("data-mode")).toBe("standalone");
+    expect(await pane.mode.textContent()).toMatch(/^Standalone/);
+    await checkScreen(page, "01-standalone-start");
+
+    for (const s of ALL_SAMPLES) {
+      const summary = await pane.paste(s.clipboard);
+      // Two tables: Offences & SDs (27 rows) and I & S Calls and ASB (4 rows).
+      expect({ file: s.file, summary }).toEqual({ file: s.file, summary: expect.stringMatching(/^Read 2 tables, 31 rows: /) });
+      expect(await pane.preview("Offences & SDs").textContent()).toContain("27 rows");
+      expect(await pane.preview("I & S Calls and ASB").textContent()).toContain("4 rows");
+      // The period is read from "Reporting Period Ending"; the paste names no area.
+      expect({ file: s.file, period: await pane.period.inputValue() }).toEqual({ file: s.file, period: s.period });
+      expect(await pane.area.inputValue()).toBe("");
+      if (s.file === "borough-a-2017-09-05.txt") await checkScreen(page, "02-standalone-preview");
+      if (!s.imported) continue;
+      await pane.area.fill(s.area);
+      const done = await pane.press("Import", new RegExp(`^Imported: wrote \\d+ sheets \\(${s.area} ${s.period}`));
+      expect(done).toContain(`${s.area} ${s.period} calls`);
+    }
+
+    // A paste that names its area fills the Area field too.
+    await pane.paste({ text: `Borough: Merton\n${read("merton-2017-08-01.txt")}` });
+    expect(await pane.area.inputValue()).toBe("Merton");
+    expect(await pane.period.inputValue()).toBe("2017-08-01");
+
+    // A paste that is not a table says so, in words, on the page.
+    await pane.pasteBox.focus();
+    await page.evaluate(() => {
+      const box = document.activeElement as HTMLElement;
+      const transfer = new DataTransfer();
+      transfer.setData("text/plain", "Dear members, please find the figures attached.");
+      box.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
+    });
+    await page.getByRole("alert").first().waitFor();
+    await checkScreen(page, "03-standalone-not-a-table");
+
+    const listed = await pane.listedSheets();
+    for (const s of IMPORTED) expect(listed).toContain(`${s.area} ${s.period} (data)`);
+    expect(listed).toContain("Checks (checks)");
+
+    await pane.screen("Compare");
+    for (const area of SEPTEMBER) await page.getByRole("checkbox", { name: new RegExp(`^${area} \\(1 period\\)`) }).check();
+    await checkScreen(page, "04-standalone-compare");
+    await pane.press("Build comparison", /^Built: wrote \d+ sheets? \(/);
+    expect(await pane.listedSheets()).toEqual(expect.arrayContaining(["Trend Merton (trend)"]));
+    await checkScreen(page, "05-standalone-built");
+
+    await pane.screen("Monitoring");
+    await pasteIntoLabelled(page, "Paste indicator table", MONITORING_TABLE);
+    await page.getByRole("list", { name: "Indicators" }).waitFor();
+    await checkScreen(page, "06-monitoring");
+    await pane.screen("Settings");
+    await checkScreen(page, "07-settings");
+    await pane.screen("Paste");
+
+    const download = await waitForDownload(page, () => pane.button("Download workbook").click());
+    expect(download.suggestedFilename()).toBe("scrutiny-sheets.xlsx");
+    standaloneFile = path.join(DOWNLOADS, "standalone.xlsx");
+    await download.saveAs(standaloneFile);
+    await pane.notice(/^Saved scrutiny-sheets\.xlsx \(\d+ KB\)/);
+  }, 120_000);
+
+  describeWithLibreOffice("the downloaded workbook", () => {
+    let tables: CrimeTable[];
+    let bytes: Uint8Array;
+
+    beforeAll(() => {
+      tables = IMPORTED.flatMap((s) => sampleTables(s.file));
+      if (standaloneFile) bytes = new Uint8Array(readFileSync(standaloneFile));
+    });
+
+    test("recalculated in LibreOffice: no error cells, every % change, SD rate and p-value the core's", async () => {
+      expect(standaloneFile).not.toBeNull();
+      const defs = (await readXlsx(bytes)).definitions;
+      expect(defs).not.toBeNull();
+      const book: ExcelJS.Workbook = await recalculate(standaloneFile!);
+      expect(errorCells(book)).toEqual([]);
+      const report = checkRecalculated(book, defs!, tables, validateTables(tables));
+      expect(report.problems).toEqual([]);
+      expect(report.sheets).toBe(IMPORTED.length * 2);
+      expect(report.rows).toBe(IMPORTED.length * 31);
+    }, 60_000);
+
+    test("has the content `scrutiny-sheets build` writes from the same files (the Imported date aside)", async () => {
+      expect(standaloneFile).not.toBeNull();
+      const out = path.join(tmpdir(), `scrutiny-e2e-cli-${process.pid}.xlsx`);
+      const err: string[] = [];
+      const io: CliIO = {
+        readFile: async (p) => readFileSync(p, "utf8"),
+        readBytes: async (p) => new Uint8Array(readFileSync(p)),
+        writeFile: async (p, b) => writeFileSync(p, b),
+        stdout: () => undefined,
+        stderr: (s) => void err.push(s),
+      };
+      const code = await runBuild(
+        IMPORTED.map((s) => path.join(SAMPLES, s.file)),
+        { out, group: [SEPTEMBER_GROUP] },
+        io,
+      );
+      expect({ code, err }).toEqual({ code: 0, err: [] });
+      const cliBytes = new Uint8Array(readFileSync(out));
+      rmSync(out, { force: true });
+      const [paneBook, cliBook] = await Promise.all([loadWorkbook(bytes), loadWorkbook(cliBytes)]);
+      // Where a pasted table rightly differs from a file: the Imported date, and the Source
+      // ("paste" rather than the file's name). The definitions are compared as data below.
+      const label = (ws: ExcelJS.Worksheet, cell: ExcelJS.Cell): string => String(ws.getCell(Number(cell.row), 1).value);
+      const provenance = (ws: ExcelJS.Worksheet, cell: ExcelJS.Cell): boolean =>
+        ws.name === DEFINITIONS_SHEET || (Number(cell.col) === 2 && (label(ws, cell) === "Imported" || label(ws, cell) === "Source"));
+      expect(workbookDifferences(paneBook, cliBook, provenance)).toEqual([]);
+
+      const sources = (book: ExcelJS.Workbook): string[] =>
+        book.worksheets.flatMap((ws) => (ws.getCell("A4").value === "Source" ? [String(ws.getCell("B4").value)] : []));
+      expect(new Set(sources(paneBook))).toEqual(new Set(["paste"]));
+      expect(new Set(sources(cliBook))).toEqual(new Set(IMPORTED.map((s) => s.file)));
+
+      const [paneDefs, cliDefs] = await Promise.all([readXlsx(bytes), readXlsx(cliBytes)]).then((b) => b.map((x) => x.definitions));
+      const comparable = (d: Definitions | null | undefined) =>
+        d && {
+          ...d,
+          sheets: d.sheets.map((s) => (s.data ? { ...s, data: { ...s.data, source: "(source)", importedOn: "(date)" } } : s)),
+        };
+      expect(comparable(paneDefs)).toEqual(comparable(cliDefs));
+    }, 60_000);
+  });
+
+  test("inside Excel (the Excel double as Office.js): connected, Import writes the data sheets, Import selection reads a sheet", async () => {
+    const { page, pane } = await openPane("office", true);
+    expect(await pane.mode.getAttribute("data-mode")).toBe("office");
+    expect(await pane.mode.textContent()).toBe("Connected to Excel");
+    // No in-browser workbook inside Excel.
+    expect(await pane.button("Download workbook").count()).toBe(0);
+    await checkScreen(page, "10-excel-start");
+
+    /** Calls a method of the double the page runs on (window.__scrutinyFakeExcel). */
+    const fake = <T>(method: string, ...args: unknown[]): Promise<T> =>
+      page.evaluate(
+        ([m, a]) => {
+          const double = (window as unknown as { __scrutinyFakeExcel: Record<string, (...x: unknown[]) => unknown> }).__scrutinyFakeExcel;
+          return double[m as string]!(...(a as unknown[])) as never;
+        },
+        [method, args] as const,
+      );
+
+    for (const s of IMPORTED.filter((x) => x.period === "2017-09-05")) {
+      await pane.paste(s.clipboard);
+      await pane.area.fill(s.area);
+      await pane.press("Import", new RegExp(`^Imported: wrote \\d+ sheets \\(${s.area} ${s.period}`));
+    }
+    const names = await fake<string[]>("sheetNames");
+    expect(names).toEqual(expect.arrayContaining(["Borough A 2017-09-05", "Borough A 2017-09-05 calls", "Borough E 2017-09-05", "Checks"]));
+    // Read back through Excel.run as the add-in would: the pasted counts are numbers and
+    // the % change beside them is a live formula.
+    const victim = await page.evaluate(async (sheet) => {
+      return Excel.run(async (context) => {
+        const used = context.workbook.worksheets.getItem(sheet).getUsedRange();
+        used.load("values, formulas");
+        await context.sync();
+        const i = used.values.findIndex((row) => row.includes("TNO - Victim"));
+        return { values: used.values[i], formulas: used.formulas[i] };
+      });
+    }, "Borough A 2017-09-05");
+    expect(victim.values).toEqual(expect.arrayContaining([27373, 27346]));
+    expect(victim.formulas!.filter((f) => typeof f === "string" && f.startsWith("=")).length).toBeGreaterThan(2);
+    await checkScreen(page, "11-excel-imported");
+
+    // A table pasted into a sheet by the user, read back with "Import selection".
+    const rows = read("borough-e-2017-09-05.txt").split("\n").map((line) => line.split("\t"));
+    await fake("addSheet", "Pasted", rows);
+    await fake("select", "Pasted", `A1:K${rows.length}`);
+    await pane.press("Import selection", /^Read .*Pasted.*: check the preview, then Import\.$/);
+    expect(await pane.summary.textContent()).toMatch(/^Read 2 tables, 31 rows: /);
+
+    await pane.screen("Compare");
+    for (const area of SEPTEMBER) await page.getByRole("checkbox", { name: new RegExp(`^${area} \\(1 period\\)`) }).check();
+    await pane.press("Build comparison", /^Built: wrote \d+ sheets? \(/);
+    expect(await fake<string[]>("sheetNames")).toEqual(expect.arrayContaining(["Checks"]));
+    await checkScreen(page, "12-excel-compare");
+  }, 120_000);
+
+  test("keyboard: every control is reached by Tab and the whole job is done with Enter and Space", async () => {
+    const { page, pane } = await openPane("keyboard", false);
+    const unreached = async (screen: string): Promise<Control[]> => {
+      const controls = await listControls(page);
+      const order = await tabOrder(page, controls);
+      const reached = new Set(order);
+      const groupsReached = new Set(controls.filter((c) => reached.has(c.id) && c.composite).map((c) => c.composite));
+      // Tabs and radios are one Tab stop per group; arrow keys move inside it.
+      const missed = controls.filter((c) => !reached.has(c.id) && !(c.composite && groupsReached.has(c.composite)));
+      expect({ screen, missed: missed.map((c) => `${c.role} "${c.name}"`) }).toEqual({ screen, missed: [] });
+      return controls;
+    };
+    const byName = (controls: Control[], role: string, name: string | RegExp): Control => {
+      const c = controls.find((x) => x.role === role && (typeof name === "string" ? x.name === name : name.test(x.name)));
+      if (!c) throw new Error(`no ${role} "${String(name)}" among ${controls.map((x) => `${x.role} "${x.name}"`).join(", ")}`);
+      return c;
+    };
+
+    // Paste screen: paste by keyboard focus, type the area, Import with Enter.
+    let controls = await unreached("paste");
+    for (const s of [IMPORTED[2]!, IMPORTED[5]!]) {
+      await tabTo(page, byName(controls, "textbox", "Paste table").id);
+      await page.evaluate((data) => {
+        const transfer = new DataTransfer();
+        transfer.setData("text/plain", data);
+        document.activeElement!.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
+      }, s.clipboard.text);
+      await pane.summary.waitFor();
+      if (s === IMPORTED[2]) {
+        // The preview grid is one Tab stop; arrow keys move between its cells.
+        const cells = await listControls(page);
+        const grid = cells.filter((c) => c.composite?.startsWith('grid "Preview of Offences'));
+        expect(grid.length).toBeGreaterThan(27);
+        await tabTo(page, grid.map((c) => c.id));
+        const before = await page.evaluate(() => document.activeElement?.textContent);
+        await page.keyboard.press("ArrowDown");
+        await page.keyboard.press("ArrowRight");
+        const after = await page.evaluate(() => ({ text: document.activeElement?.textContent, inGrid: !!document.activeElement?.closest("[role=grid]") }));
+        expect(after.inGrid).toBe(true);
+        expect(after.text).not.toBe(before);
+      }
+      await tabTo(page, byName(controls, "textbox", "Area").id);
+      await page.keyboard.type(s.area);
+      await tabTo(page, byName(controls, "button", "Import").id);
+      await page.keyboard.press(s === IMPORTED[2] ? "Enter" : " ");
+      await pane.notice(new RegExp(`^Imported: wrote \\d+ sheets \\(${s.area} `));
+    }
+    controls = await unreached("paste, after import");
+
+    // Screens by arrow keys on the tab list.
+    await tabTo(page, byName(controls, "tab", "Paste").id);
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Compare areas" }).waitFor();
+    controls = await unreached("compare");
+    for (const area of ["Borough A", "Borough E"]) {
+      await tabTo(page, byName(controls, "checkbox", new RegExp(`^${area} `)).id);
+      await page.keyboard.press(" ");
+    }
+    await tabTo(page, byName(controls, "button", "Build comparison").id);
+    await page.keyboard.press("Enter");
+    await pane.notice(/^Built: wrote /);
+
+    // "A group preset" by arrow key, its dropdown opened and chosen by keyboard.
+    await tabTo(page, byName(controls, "radio", "Areas I choose").id);
+    await page.keyboard.press("ArrowDown");
+    await page.getByRole("combobox").waitFor();
+    controls = await unreached("compare, group preset");
+    await tabTo(page, byName(controls, "combobox", /Group/).id);
+    await page.keyboard.press("Enter");
+    await page.getByRole("option").first().waitFor();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    expect(await page.getByRole("combobox").textContent()).not.toBe("");
+
+    // Monitoring: paste an indicator table, build the sheet with Space.
+    await tabTo(page, byName(controls, "tab", "Compare").id);
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Monitoring" }).waitFor();
+    controls = await unreached("monitoring");
+    await tabTo(page, byName(controls, "textbox", "Paste indicator table").id);
+    await page.evaluate((data) => {
+      const transfer = new DataTransfer();
+      transfer.setData("text/plain", data);
+      document.activeElement!.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
+    }, MONITORING_TABLE);
+    await tabTo(page, byName(controls, "button", "Build monitoring sheet").id);
+    await page.keyboard.press(" ");
+    await pane.notice(/^Built: wrote 1 sheet \(Monitoring\)/);
+
+    // Settings: change a threshold by typing, save with Enter.
+    await tabTo(page, byName(controls, "tab", "Monitoring").id);
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    await page.getByLabel("Minimum base").waitFor();
+    controls = await unreached("settings");
+
+    // Refresh all, Download workbook and Open workbook by keyboard.
+    await tabTo(page, byName(controls, "button", "Refresh all").id);
+    await page.keyboard.press("Enter");
+    await pane.notice(/^Refreshed: wrote /);
+    await tabTo(page, byName(controls, "button", "Download workbook").id);
+    const download = await waitForDownload(page, () => page.keyboard.press("Enter"));
+    const file = path.join(DOWNLOADS, "keyboard.xlsx");
+    await download.saveAs(file);
+    await tabTo(page, byName(controls, "button", "Open workbook").id);
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press(" ")]);
+    await chooser.setFiles(file);
+    await pane.notice(/^Opened keyboard\.xlsx\./);
+    const sheets = await pane.listedSheets();
+    expect(sheets).toEqual(expect.arrayContaining(["Borough A 2017-09-05 (data)", "Borough E 2017-09-05 (data)", "Monitoring (monitoring)"]));
+  }, 120_000);
+
+  test("the page's Content-Security-Policy allows nothing remote but appsforoffice.microsoft.com, and the browser enforces it", async () => {
+    const { page } = await openPane("csp", false);
+    // The policy as the served page carries it (a <meta> in the head, before any script).
+    const policy = await page.evaluate(() => {
+      const meta = document.head.querySelector<HTMLMetaElement>('meta[http-equiv="Content-Security-Policy" i]');
+      const first = document.head.querySelector("meta[http-equiv], script");
+      return meta ? { content: meta.content, beforeScripts: first === meta } : null;
+    });
+    expect(policy).not.toBeNull();
+    expect(policy!.beforeScripts).toBe(true);
+    const directives = new Map(
+      policy!.content
+        .split(";")
+        .map((d) => d.trim())
+        .filter((d) => d !== "")
+        .map((d) => {
+          const [name, ...sources] = d.split(/\s+/);
+          return [name!.toLowerCase(), sources] as const;
+        }),
+    );
+    expect(directives.get("default-src")).toEqual(["'self'"]);
+    expect(directives.get("connect-src")).toEqual(["'self'"]);
+    expect(directives.get("object-src")).toEqual(["'none'"]);
+    // Every source that names a place other than this origin:
+    const remote = [...directives].flatMap(([name, sources]) =>
+      sources.filter((s) => !/^'[\w-]+'$/.test(s) && s !== "data:" && s !== "blob:").map((s) => `${name} ${s}`),
+    );
+    expect(remote).toEqual(["script-src https://appsforoffice.microsoft.com"]);
+    // data: only for images; no eval.
+    expect([...directives].filter(([, sources]) => sources.includes("data:")).map(([n]) => n)).toEqual(["img-src"]);
+    expect(policy!.content).not.toMatch(/unsafe-eval|wasm-unsafe-eval/);
+
+    // The browser refuses a request to anywhere else before it reaches the network.
+    const log = logs.find((l) => l.label === "csp")!.log;
+    const before = log.requests.length;
+    const outcome = await page.evaluate(async () => {
+      const refused = new Promise<string>((resolve) =>
+        document.addEventListener("securitypolicyviolation", (e) => resolve(`${e.violatedDirective} ${e.blockedURI}`), { once: true }),
+      );
+      const fetched = await fetch("https://example.org/data.json").then(
+        () => "fetched",
+        () => "failed",
+      );
+      return { fetched, refused: await refused };
+    });
+    expect(outcome).toEqual({ fetched: "failed", refused: "connect-src https://example.org/data.json" });
+    expect(log.requests.slice(before)).toEqual([]);
+    // The console's report of that refusal is expected; nothing else from this page.
+    const cspPage = pageErrors.filter((e) => e.startsWith("csp: "));
+    expect(cspPage.filter((e) => !/example\.org/.test(e))).toEqual([]);
+  }, 60_000);
+
+  test("nothing leaves the machine: every request went to the local server, bar the stubbed CDN office.js", () => {
+    expect(logs.map((l) => l.label)).toEqual(expect.arrayContaining(["standalone", "office", "keyboard", "csp"]));
+    for (const { label, log } of logs) {
+      expect({ label, remote: log.remote().map((r) => r.url) }).toEqual({ label, remote: [] });
+      // The one remote resource the page asks for: Office.js from Microsoft's CDN, once per page load.
+      expect(log.officeJs().map((r) => new URL(r.url).hostname)).toEqual([OFFICE_JS_HOST]);
+      expect(log.requests.filter((r) => r.target === "local").length).toBeGreaterThan(2);
+    }
+    expect(pageErrors.filter((e) => !e.startsWith("csp: "))).toEqual([]);
+  });
+
+  afterAll(() => {
+    // Which screens axe looked at (and what it found), for the CI log.
+    const lines = [...axeByScreen].map(([screen, serious]) => `${screen}: ${serious.length === 0 ? "no serious or critical violations" : serious.join(" | ")}`);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    writeFileSync(path.join(ARTIFACTS, "axe-summary.txt"), lines.join("\n") + "\n");
+  });
+});
+
+/** Pastes text into the textbox with this label (a real paste event). */
+async function pasteIntoLabelled(page: Page, label: string, text: string): Promise<void> {
+  await pasteInto(page.getByLabel(label, { exact: true }), { text });
+}
