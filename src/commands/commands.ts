@@ -8,7 +8,10 @@ import { runRefreshCommand } from "./refreshComparisons";
 
 async function refreshComparisons(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    await runRefreshCommand({ run: excelRunner(), notify: (n) => showNoticeDialog(n, window.location.href) });
+    await runRefreshCommand({
+      run: excelRunner(),
+      notify: (n) => showNoticeDialog(n, window.location.href),
+    });
   } finally {
     event.completed();
   }

@@ -22,7 +22,11 @@ export function noticeFromUrl(href: string): Notice | null {
   if (!raw) return null;
   try {
     const n = JSON.parse(raw) as Partial<Notice>;
-    if ((n.kind === "success" || n.kind === "info" || n.kind === "error") && typeof n.title === "string" && typeof n.message === "string") {
+    if (
+      (n.kind === "success" || n.kind === "info" || n.kind === "error") &&
+      typeof n.title === "string" &&
+      typeof n.message === "string"
+    ) {
       return { kind: n.kind, title: n.title, message: n.message };
     }
   } catch {
@@ -52,18 +56,22 @@ export function renderNotice(doc: Document, notice: Notice, onClose: () => void)
 /** Opens the notice in an Office dialog and resolves when the user closes it (or at once if it cannot open). */
 export function showNoticeDialog(notice: Notice, pageUrl: string): Promise<void> {
   return new Promise((resolve) => {
-    Office.context.ui.displayDialogAsync(noticeUrl(pageUrl, notice), { height: 30, width: 30, displayInIframe: true }, (result) => {
-      if (result.status !== Office.AsyncResultStatus.Succeeded) {
-        resolve(); // e.g. a dialog already open: the command still completes
-        return;
+    Office.context.ui.displayDialogAsync(
+      noticeUrl(pageUrl, notice),
+      { height: 30, width: 30, displayInIframe: true },
+      (result) => {
+        if (result.status !== Office.AsyncResultStatus.Succeeded) {
+          resolve(); // e.g. a dialog already open: the command still completes
+          return;
+        }
+        const dialog = result.value;
+        const done = (): void => {
+          dialog.close();
+          resolve();
+        };
+        dialog.addEventHandler(Office.EventType.DialogMessageReceived, done);
+        dialog.addEventHandler(Office.EventType.DialogEventReceived, () => resolve());
       }
-      const dialog = result.value;
-      const done = (): void => {
-        dialog.close();
-        resolve();
-      };
-      dialog.addEventHandler(Office.EventType.DialogMessageReceived, done);
-      dialog.addEventHandler(Office.EventType.DialogEventReceived, () => resolve());
-    });
+    );
   });
 }

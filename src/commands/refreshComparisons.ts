@@ -27,11 +27,19 @@ export interface RefreshOutcome {
 }
 
 /** Reads the workbook, plans every generated sheet, writes them. Throws what Excel or the plan refused. */
-export async function refreshGenerated(run: BatchRunner, clock: () => string = today): Promise<RefreshOutcome> {
+export async function refreshGenerated(
+  run: BatchRunner,
+  clock: () => string = today
+): Promise<RefreshOutcome> {
   const book = await run((context) => readWorkbookState(context));
   if (!book.definitions) return { sheets: [], warnings: [], built: false };
   const groups = book.definitions.groups.map((g) => ({ name: g.name, areas: [...g.areas] }));
-  const plan = planWorkbook(book, { tables: [], groups, settings: settingsOf(book.definitions), importedOn: clock() });
+  const plan = planWorkbook(book, {
+    tables: [],
+    groups,
+    settings: settingsOf(book.definitions),
+    importedOn: clock(),
+  });
   await writeWorkbook(run, plan.spec, { previous: book.definitions });
   return { sheets: plan.written, warnings: plan.warnings, built: true };
 }
@@ -41,13 +49,25 @@ export function noticeFor(outcome: RefreshOutcome | { error: unknown }): Notice 
   if ("error" in outcome) {
     const e = outcome.error;
     const why = e instanceof Error ? e.message : String(e);
-    if (isCellEditError(e)) return { kind: "error", title: MESSAGES.failedTitle, message: MESSAGES.cellEdit };
-    if (e instanceof WorkbookPlanError) return { kind: "error", title: MESSAGES.failedTitle, message: MESSAGES.planRefused(why) };
-    if (e instanceof WorkbookWriteError) return { kind: "error", title: MESSAGES.failedTitle, message: MESSAGES.incomplete(why) };
-    return { kind: "error", title: MESSAGES.failedTitle, message: MESSAGES.other(why.replace(/\.$/, "")) };
+    if (isCellEditError(e))
+      return { kind: "error", title: MESSAGES.failedTitle, message: MESSAGES.cellEdit };
+    if (e instanceof WorkbookPlanError)
+      return { kind: "error", title: MESSAGES.failedTitle, message: MESSAGES.planRefused(why) };
+    if (e instanceof WorkbookWriteError)
+      return { kind: "error", title: MESSAGES.failedTitle, message: MESSAGES.incomplete(why) };
+    return {
+      kind: "error",
+      title: MESSAGES.failedTitle,
+      message: MESSAGES.other(why.replace(/\.$/, "")),
+    };
   }
-  if (!outcome.built) return { kind: "info", title: MESSAGES.nothingTitle, message: MESSAGES.nothing };
-  return { kind: "success", title: MESSAGES.doneTitle, message: MESSAGES.done(outcome.sheets) + MESSAGES.warnings(outcome.warnings) };
+  if (!outcome.built)
+    return { kind: "info", title: MESSAGES.nothingTitle, message: MESSAGES.nothing };
+  return {
+    kind: "success",
+    title: MESSAGES.doneTitle,
+    message: MESSAGES.done(outcome.sheets) + MESSAGES.warnings(outcome.warnings),
+  };
 }
 
 export interface CommandDeps {

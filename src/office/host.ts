@@ -38,9 +38,18 @@ function officeGlobal(): OfficeLike | null {
 }
 
 /** Waits for Office (at most `timeoutMs`) and says whether the add-in can use Excel here. */
-export async function detectHost(options: { office?: OfficeLike | null; timeoutMs?: number } = {}): Promise<HostInfo> {
+export async function detectHost(
+  options: { office?: OfficeLike | null; timeoutMs?: number } = {}
+): Promise<HostInfo> {
   const office = options.office === undefined ? officeGlobal() : options.office;
-  if (!office) return { ready: false, host: null, platform: null, reason: "Office.js did not load (no connection to Microsoft's CDN, or this page is not inside Office)." };
+  if (!office)
+    return {
+      ready: false,
+      host: null,
+      platform: null,
+      reason:
+        "Office.js did not load (no connection to Microsoft's CDN, or this page is not inside Office).",
+    };
   let timer: ReturnType<typeof setTimeout> | undefined;
   const info = await Promise.race([
     office.onReady(),
@@ -48,21 +57,45 @@ export async function detectHost(options: { office?: OfficeLike | null; timeoutM
       timer = setTimeout(() => resolve(null), options.timeoutMs ?? 10_000);
     }),
   ]).finally(() => clearTimeout(timer));
-  if (info === null) return { ready: false, host: null, platform: null, reason: "Office did not answer: this page is not running inside Office." };
+  if (info === null)
+    return {
+      ready: false,
+      host: null,
+      platform: null,
+      reason: "Office did not answer: this page is not running inside Office.",
+    };
   const host = info.host === null || info.host === undefined ? null : String(info.host);
-  const platform = info.platform === null || info.platform === undefined ? null : String(info.platform);
-  if (host === null) return { ready: false, host, platform, reason: "This page is not running inside Office." };
-  if (info.host !== office.HostType.Excel) return { ready: false, host, platform, reason: `Scrutiny Sheets works in Excel, not in ${host}.` };
+  const platform =
+    info.platform === null || info.platform === undefined ? null : String(info.platform);
+  if (host === null)
+    return { ready: false, host, platform, reason: "This page is not running inside Office." };
+  if (info.host !== office.HostType.Excel)
+    return {
+      ready: false,
+      host,
+      platform,
+      reason: `Scrutiny Sheets works in Excel, not in ${host}.`,
+    };
   if (!office.context.requirements.isSetSupported("ExcelApi", REQUIRED_EXCEL_API)) {
-    return { ready: false, host, platform, reason: `This version of Excel is too old for Scrutiny Sheets (it needs Excel API ${REQUIRED_EXCEL_API}: Excel 2019, Microsoft 365 or Excel on the web).` };
+    return {
+      ready: false,
+      host,
+      platform,
+      reason: `This version of Excel is too old for Scrutiny Sheets (it needs Excel API ${REQUIRED_EXCEL_API}: Excel 2019, Microsoft 365 or Excel on the web).`,
+    };
   }
   return { ready: true, host, platform };
 }
 
 /** Whether this Excel has an optional feature (false outside Office). */
-export function supports(feature: ExcelFeature, office: OfficeLike | null = officeGlobal()): boolean {
+export function supports(
+  feature: ExcelFeature,
+  office: OfficeLike | null = officeGlobal()
+): boolean {
   try {
-    return office?.context.requirements.isSetSupported("ExcelApi", EXCEL_FEATURES[feature]) ?? false;
+    return (
+      office?.context.requirements.isSetSupported("ExcelApi", EXCEL_FEATURES[feature]) ?? false
+    );
   } catch {
     return false; // Office loaded but not initialised: treat as absent
   }

@@ -6,7 +6,10 @@
 export type ExcelBatch<T> = (context: Excel.RequestContext) => Promise<T>;
 
 /** Excel.run's shape (a test passes the Excel test double's `run`). */
-export type ExcelRunFunction = <T>(options: { delayForCellEdit?: boolean }, batch: ExcelBatch<T>) => Promise<T>;
+export type ExcelRunFunction = <T>(
+  options: { delayForCellEdit?: boolean },
+  batch: ExcelBatch<T>
+) => Promise<T>;
 
 export interface RunExcelOptions {
   /** @default the global Excel.run */
@@ -42,6 +45,8 @@ export async function runExcel<T>(batch: ExcelBatch<T>, options: RunExcelOptions
 }
 
 /** A runner bound to options, for code that takes "how to run a batch" as a parameter. */
-export function excelRunner(options: RunExcelOptions = {}): <T>(batch: ExcelBatch<T>) => Promise<T> {
+export function excelRunner(
+  options: RunExcelOptions = {}
+): <T>(batch: ExcelBatch<T>) => Promise<T> {
   return (batch) => runExcel(batch, options);
 }

@@ -3,7 +3,11 @@
 import { noticeFromUrl, noticeUrl, renderNotice } from "../../src/commands/notice";
 
 describe("notice page", () => {
-  const notice = { kind: "error" as const, title: "Refresh did not finish", message: '<img src=x onerror="alert(1)"> & more' };
+  const notice = {
+    kind: "error" as const,
+    title: "Refresh did not finish",
+    message: '<img src=x onerror="alert(1)"> & more',
+  };
 
   it("carries the notice in its address and reads it back", () => {
     const url = noticeUrl("https://localhost:3000/commands.html?x=1#top", notice);

@@ -13,7 +13,10 @@ import { assertWorkbookMatchesSpec } from "../writers/layoutContract";
 import { viewFakeWorkbook } from "../writers/officejs/viewFakeWorkbook";
 import { importSpec, mertonAugust, mertonJuly } from "../writers/officejs/scenarios";
 
-const runOn = (excel: FakeExcel): ExcelRunFunction => (options, batch) => excel.run(options, (c) => batch(c as unknown as Excel.RequestContext));
+const runOn =
+  (excel: FakeExcel): ExcelRunFunction =>
+  (options, batch) =>
+    excel.run(options, (c) => batch(c as unknown as Excel.RequestContext));
 const clock = () => "2026-11-22";
 
 async function builtWorkbook() {
@@ -36,13 +39,27 @@ describe("Refresh comparisons", () => {
     const table = data.tables[0]!;
     const headers = data.blocks.find((b) => b.row === table.row)!.cells[0]!.map((c) => c?.text);
     const col = headers.indexOf("Offences Current R12");
-    excel.typeCells(data.name, `${String.fromCharCode(65 + table.col + col)}${table.row + 3}`, [[99999]]);
-    const checksText = () => [...Array(400).keys()].map((r) => String(excel.cell("Checks", r, 12).value) + String(excel.cell("Checks", r, 6).value)).join("\n");
+    excel.typeCells(data.name, `${String.fromCharCode(65 + table.col + col)}${table.row + 3}`, [
+      [99999],
+    ]);
+    const checksText = () =>
+      [...Array(400).keys()]
+        .map(
+          (r) =>
+            String(excel.cell("Checks", r, 12).value) + String(excel.cell("Checks", r, 6).value)
+        )
+        .join("\n");
     expect(checksText()).not.toMatch(/99,?999/);
     const before = excel.syncCount;
 
     const shown: Notice[] = [];
-    const notice = await runRefreshCommand({ run, notify: async (n) => { shown.push(n); }, clock });
+    const notice = await runRefreshCommand({
+      run,
+      notify: async (n) => {
+        shown.push(n);
+      },
+      clock,
+    });
 
     expect(shown).toEqual([notice]);
     expect(notice.kind).toBe("success");
@@ -54,7 +71,12 @@ describe("Refresh comparisons", () => {
     expect(excel.syncCount - before).toBeLessThanOrEqual(6);
     // The workbook is what the plan says, and Checks now reports the corrected row.
     const state = await excel.run((c) => readWorkbookState(c as unknown as Excel.RequestContext));
-    const again = planWorkbook(state, { tables: [], groups: state.definitions!.groups, settings: settingsOf(state.definitions), importedOn: clock() });
+    const again = planWorkbook(state, {
+      tables: [],
+      groups: state.definitions!.groups,
+      settings: settingsOf(state.definitions),
+      importedOn: clock(),
+    });
     assertWorkbookMatchesSpec(viewFakeWorkbook(excel), again.spec);
     expect(checksText()).toMatch(/99,?999/);
   });
@@ -62,23 +84,50 @@ describe("Refresh comparisons", () => {
   it("on a workbook Scrutiny Sheets has not built in, changes nothing and says what to do", async () => {
     const excel = new FakeExcel();
     excel.addSheet("Budget", [["x"]]);
-    const notice = await runRefreshCommand({ run: excelRunner({ run: runOn(excel) }), notify: async () => undefined, clock });
-    expect(notice).toEqual({ kind: "info", title: MESSAGES.nothingTitle, message: MESSAGES.nothing });
+    const notice = await runRefreshCommand({
+      run: excelRunner({ run: runOn(excel) }),
+      notify: async () => undefined,
+      clock,
+    });
+    expect(notice).toEqual({
+      kind: "info",
+      title: MESSAGES.nothingTitle,
+      message: MESSAGES.nothing,
+    });
     expect(excel.requests.every((r) => r.writes === 0)).toBe(true);
   });
 
   it("while the user keeps editing a cell, ends with a notice saying to finish editing", async () => {
     const { excel } = await builtWorkbook();
     excel.enterCellEditMode(100);
-    const oldHost: ExcelRunFunction = (_o, batch) => excel.run((c) => batch(c as unknown as Excel.RequestContext));
-    const notice = await runRefreshCommand({ run: excelRunner({ run: oldHost, retries: 1, sleep: async () => undefined }), notify: async () => undefined, clock });
-    expect(notice).toEqual({ kind: "error", title: MESSAGES.failedTitle, message: MESSAGES.cellEdit });
+    const oldHost: ExcelRunFunction = (_o, batch) =>
+      excel.run((c) => batch(c as unknown as Excel.RequestContext));
+    const notice = await runRefreshCommand({
+      run: excelRunner({ run: oldHost, retries: 1, sleep: async () => undefined }),
+      notify: async () => undefined,
+      clock,
+    });
+    expect(notice).toEqual({
+      kind: "error",
+      title: MESSAGES.failedTitle,
+      message: MESSAGES.cellEdit,
+    });
     expect(excel.requests.slice(-2).map((r) => r.error)).toEqual([CELL_EDIT_MODE, CELL_EDIT_MODE]);
   });
 
   it("words a refused plan and an unknown failure plainly", () => {
-    const plan = new WorkbookPlanError([{ problem: "user-sheet-in-the-way", sheet: "Checks", message: 'Sheet "Checks": made by someone else' }]);
-    expect(noticeFor({ error: plan }).message).toBe('Nothing was changed. Sheet "Checks": made by someone else');
-    expect(noticeFor({ error: new Error("The connection dropped.") }).message).toMatch(/^Excel stopped the refresh: The connection dropped\. Nothing of yours/);
+    const plan = new WorkbookPlanError([
+      {
+        problem: "user-sheet-in-the-way",
+        sheet: "Checks",
+        message: 'Sheet "Checks": made by someone else',
+      },
+    ]);
+    expect(noticeFor({ error: plan }).message).toBe(
+      'Nothing was changed. Sheet "Checks": made by someone else'
+    );
+    expect(noticeFor({ error: new Error("The connection dropped.") }).message).toMatch(
+      /^Excel stopped the refresh: The connection dropped\. Nothing of yours/
+    );
   });
 });

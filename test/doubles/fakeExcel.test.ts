@@ -56,12 +56,17 @@ describe("proxies and sync", () => {
     await excel.run(async (ctx) => {
       saved = ctx;
     });
-    expect(() => saved?.workbook.worksheets.add("X")).toThrow(expect.objectContaining({ code: "InvalidRequestContext" }));
+    expect(() => saved?.workbook.worksheets.add("X")).toThrow(
+      expect.objectContaining({ code: "InvalidRequestContext" })
+    );
   });
 
   it("loads collection items with nested paths", async () => {
     const excel = new FakeExcel();
-    excel.addSheet("A", [["h1", "h2"], [1, 2]]);
+    excel.addSheet("A", [
+      ["h1", "h2"],
+      [1, 2],
+    ]);
     excel.addSheet("B");
     excel.addTable("A", "A1:B2", "Tbl");
     await excel.run(async (ctx) => {
@@ -71,7 +76,9 @@ describe("proxies and sync", () => {
       await ctx.sync();
       expect(sheets.items.map((s) => s.name)).toEqual(["A", "B"]);
       expect(sheets.items[0]?.visibility).toBe("Visible");
-      expect(() => sheets.items[0]?.position).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      expect(() => sheets.items[0]?.position).toThrow(
+        expect.objectContaining({ code: "PropertyNotLoaded" })
+      );
       expect(tables.items.map((t) => [t.name, t.worksheet.name])).toEqual([["Tbl", "A"]]);
     });
   });
@@ -82,7 +89,9 @@ describe("proxies and sync", () => {
     await excel.run(async (ctx) => {
       const missing = ctx.workbook.worksheets.getItemOrNullObject("missing");
       const here = ctx.workbook.worksheets.getItemOrNullObject("HERE");
-      expect(() => missing.isNullObject).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      expect(() => missing.isNullObject).toThrow(
+        expect.objectContaining({ code: "PropertyNotLoaded" })
+      );
       await ctx.sync();
       expect(missing.isNullObject).toBe(true);
       expect(here.isNullObject).toBe(false);
@@ -95,12 +104,19 @@ describe("proxies and sync", () => {
 describe("request size", () => {
   it("fails a request over the 5 MB limit whole, applying nothing", async () => {
     const excel = new FakeExcel();
-    const big = Array.from({ length: 150000 }, (_, i) => [`row ${i} with some padding text`, i, i * 2, "more text here"]);
-    const code = await codeOf(excel.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.add("Big");
-      ws.getRangeByIndexes(0, 0, big.length, 4).values = big;
-      await ctx.sync();
-    }));
+    const big = Array.from({ length: 150000 }, (_, i) => [
+      `row ${i} with some padding text`,
+      i,
+      i * 2,
+      "more text here",
+    ]);
+    const code = await codeOf(
+      excel.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.add("Big");
+        ws.getRangeByIndexes(0, 0, big.length, 4).values = big;
+        await ctx.sync();
+      })
+    );
     expect(code).toBe("RequestPayloadSizeLimitExceeded");
     expect(excel.hasSheet("Big")).toBe(false);
     expect(excel.requests.at(-1)?.bytes).toBeGreaterThan(5 * 1024 * 1024);
@@ -131,10 +147,14 @@ describe("Excel's checks", () => {
   ])("adding a sheet named %j fails with %s", async (name, code) => {
     const excel = new FakeExcel();
     excel.addSheet("Data");
-    expect(await codeOf(excel.run(async (ctx) => {
-      ctx.workbook.worksheets.add(name);
-      await ctx.sync();
-    }))).toBe(code);
+    expect(
+      await codeOf(
+        excel.run(async (ctx) => {
+          ctx.workbook.worksheets.add(name);
+          await ctx.sync();
+        })
+      )
+    ).toBe(code);
   });
 
   it("accepts a 31-character name with spaces and punctuation Excel allows", async () => {
@@ -150,48 +170,79 @@ describe("Excel's checks", () => {
 
   it("refuses a table that overlaps another table", async () => {
     const excel = new FakeExcel();
-    excel.addSheet("T", [["a", "b", "c"], [1, 2, 3], [4, 5, 6]]);
+    excel.addSheet("T", [
+      ["a", "b", "c"],
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
     excel.addTable("T", "A1:B3", "First");
-    expect(await codeOf(excel.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem("T").tables.add("B1:C3", true);
-      await ctx.sync();
-    }))).toBe("InvalidArgument");
+    expect(
+      await codeOf(
+        excel.run(async (ctx) => {
+          ctx.workbook.worksheets.getItem("T").tables.add("B1:C3", true);
+          await ctx.sync();
+        })
+      )
+    ).toBe("InvalidArgument");
     expect(excel.tables().map((t) => t.name)).toEqual(["First"]);
   });
 
   it("refuses a duplicate table name ignoring case and makes headers unique text", async () => {
     const excel = new FakeExcel();
-    excel.addSheet("T", [["a", "b"], [1, 2]]);
+    excel.addSheet("T", [
+      ["a", "b"],
+      [1, 2],
+    ]);
     excel.addTable("T", "A1:B2", "Sales");
-    excel.addSheet("U", [["x", "x", null, 7], [1, 2, 3, 4]]);
+    excel.addSheet("U", [
+      ["x", "x", null, 7],
+      [1, 2, 3, 4],
+    ]);
     await excel.run(async (ctx) => {
       const t = ctx.workbook.worksheets.getItem("U").tables.add("A1:D2", true);
       await ctx.sync();
       t.name = "SALES";
       expect(await codeOf(ctx.sync())).toBe("ItemAlreadyExists");
     });
-    expect(["A1", "B1", "C1", "D1"].map((a) => excel.cell("U", a).value)).toEqual(["x", "x2", "Column3", "7"]);
+    expect(["A1", "B1", "C1", "D1"].map((a) => excel.cell("U", a).value)).toEqual([
+      "x",
+      "x2",
+      "Column3",
+      "7",
+    ]);
   });
 
   it("will not hide or delete the last visible sheet", async () => {
     const excel = new FakeExcel();
     excel.addSheet("Only");
-    expect(await codeOf(excel.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem("Only").visibility = "VeryHidden";
-      await ctx.sync();
-    }))).toBe("InvalidOperation");
-    expect(await codeOf(excel.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem("Only").delete();
-      await ctx.sync();
-    }))).toBe("InvalidOperation");
+    expect(
+      await codeOf(
+        excel.run(async (ctx) => {
+          ctx.workbook.worksheets.getItem("Only").visibility = "VeryHidden";
+          await ctx.sync();
+        })
+      )
+    ).toBe("InvalidOperation");
+    expect(
+      await codeOf(
+        excel.run(async (ctx) => {
+          ctx.workbook.worksheets.getItem("Only").delete();
+          await ctx.sync();
+        })
+      )
+    ).toBe("InvalidOperation");
   });
 
   it("rejects a 2-D array that does not match the range", async () => {
     const excel = new FakeExcel();
-    expect(await codeOf(excel.run(async (ctx) => {
-      ctx.workbook.worksheets.getActiveWorksheet().getRange("A1:B2").values = [[1, 2]];
-      await ctx.sync();
-    }))).toBe("InvalidArgument");
+    expect(
+      await codeOf(
+        excel.run(async (ctx) => {
+          ctx.workbook.worksheets.getActiveWorksheet().getRange("A1:B2").values = [[1, 2]];
+          await ctx.sync();
+        })
+      )
+    ).toBe("InvalidArgument");
   });
 });
 
@@ -236,7 +287,7 @@ describe("values typed as Excel reads them", () => {
     async (input) => {
       const c = await write(input, "@");
       expect(c).toMatchObject({ kind: "text", value: input, formula: null });
-    },
+    }
   );
 
   it("keeps text after a leading apostrophe and drops the apostrophe", async () => {
@@ -258,7 +309,8 @@ describe("values typed as Excel reads them", () => {
     excel.addSheet("S");
     await excel.run(async (ctx) => {
       const r = ctx.workbook.worksheets.getItem("S").getRange("C2:C4");
-      (r as unknown as { formulasR1C1: string }).formulasR1C1 = "=RC[-2]*R1C2+SUM(R[-1]C:R[-1]C[1])+COUNT(C1:C1)";
+      (r as unknown as { formulasR1C1: string }).formulasR1C1 =
+        "=RC[-2]*R1C2+SUM(R[-1]C:R[-1]C[1])+COUNT(C1:C1)";
       await ctx.sync();
     });
     expect(excel.cell("S", "C2").formula).toBe("=A2*$B$1+SUM(C1:D1)+COUNT($A:$A)");
@@ -283,13 +335,15 @@ describe("failures", () => {
   it("fails the n-th sync after some operations, keeping what ran (no rollback)", async () => {
     const excel = new FakeExcel();
     excel.failSync(1, { afterOperations: 2 });
-    const code = await codeOf(excel.run(async (ctx) => {
-      const sheets = ctx.workbook.worksheets;
-      sheets.add("One");
-      sheets.add("Two");
-      sheets.add("Three");
-      await ctx.sync();
-    }));
+    const code = await codeOf(
+      excel.run(async (ctx) => {
+        const sheets = ctx.workbook.worksheets;
+        sheets.add("One");
+        sheets.add("Two");
+        sheets.add("Three");
+        await ctx.sync();
+      })
+    );
     expect(code).toBe("GeneralException");
     expect(excel.sheetNames()).toEqual(["Sheet1", "One", "Two"]);
   });
@@ -297,10 +351,14 @@ describe("failures", () => {
   it("fails requests while the user edits a cell, unless the run asked to wait", async () => {
     const excel = new FakeExcel();
     excel.enterCellEditMode(1);
-    expect(await codeOf(excel.run(async (ctx) => {
-      ctx.workbook.worksheets.add("X");
-      await ctx.sync();
-    }))).toBe("InvalidOperationInCellEditMode");
+    expect(
+      await codeOf(
+        excel.run(async (ctx) => {
+          ctx.workbook.worksheets.add("X");
+          await ctx.sync();
+        })
+      )
+    ).toBe("InvalidOperationInCellEditMode");
     excel.enterCellEditMode(1);
     await excel.run({ delayForCellEdit: true }, async (ctx) => {
       ctx.workbook.worksheets.add("Y");
@@ -333,7 +391,10 @@ describe("conditional formats, charts, freeze panes", () => {
 
   it("builds a chart with series taken from ranges on other sheets", async () => {
     const excel = new FakeExcel();
-    excel.addSheet("Trend", [["", "Jul", "Aug"], ["Merton", 5, 7]]);
+    excel.addSheet("Trend", [
+      ["", "Jul", "Aug"],
+      ["Merton", 5, 7],
+    ]);
     await excel.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem("Trend");
       const chart = ws.charts.add("Line", ws.getRange("B2:C2"), "Rows");
@@ -344,11 +405,15 @@ describe("conditional formats, charts, freeze panes", () => {
       ws.freezePanes.freezeAt(ws.getRange("A1:A1"));
       await ctx.sync();
     });
-    expect(excel.charts("Trend")).toEqual([{
-      name: "Chart 1", type: "Line", title: "Offences",
-      series: [{ name: "Merton", values: "Trend!B2:C2", xValues: "Trend!B1:C1" }],
-      position: { start: "A4", end: "F12" },
-    }]);
+    expect(excel.charts("Trend")).toEqual([
+      {
+        name: "Chart 1",
+        type: "Line",
+        title: "Offences",
+        series: [{ name: "Merton", values: "Trend!B2:C2", xValues: "Trend!B1:C1" }],
+        position: { start: "A4", end: "F12" },
+      },
+    ]);
     expect(excel.freeze("Trend")).toEqual({ rows: 1, cols: 1 });
   });
 });

@@ -119,7 +119,7 @@ export class FakeExcel implements HostLike {
   run<T>(options: RunOptions, batch: (context: FakeRequestContext) => Promise<T>): Promise<T>;
   async run<T>(
     a: RunOptions | ((context: FakeRequestContext) => Promise<T>),
-    b?: (context: FakeRequestContext) => Promise<T>,
+    b?: (context: FakeRequestContext) => Promise<T>
   ): Promise<T> {
     const options = typeof a === "function" ? {} : a;
     const batch = typeof a === "function" ? a : b;
@@ -145,9 +145,20 @@ export class FakeExcel implements HostLike {
       run: this.run.bind(this),
       ConditionalFormatType: { custom: "Custom" },
       SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
-      ChartType: { line: "Line", lineMarkers: "LineMarkers", columnClustered: "ColumnClustered", barClustered: "BarClustered" },
+      ChartType: {
+        line: "Line",
+        lineMarkers: "LineMarkers",
+        columnClustered: "ColumnClustered",
+        barClustered: "BarClustered",
+      },
       ChartSeriesBy: { auto: "Auto", rows: "Rows", columns: "Columns" },
-      ErrorCodes: { invalidOperationInCellEditMode: "InvalidOperationInCellEditMode", itemNotFound: "ItemNotFound", itemAlreadyExists: "ItemAlreadyExists", invalidArgument: "InvalidArgument", generalException: "GeneralException" },
+      ErrorCodes: {
+        invalidOperationInCellEditMode: "InvalidOperationInCellEditMode",
+        itemNotFound: "ItemNotFound",
+        itemAlreadyExists: "ItemAlreadyExists",
+        invalidArgument: "InvalidArgument",
+        generalException: "GeneralException",
+      },
     };
   }
 
@@ -197,9 +208,12 @@ export class FakeExcel implements HostLike {
 
   /** Adds a sheet whose cells are typed in as a user would (strings read as Excel reads them). */
   addSheet(name: string, rows: unknown[][] = [], at = "A1"): void {
-    const sheet = this.state.sheets.length === 1 && this.state.sheets[0]?.name === "Sheet1" && this.isBlank(this.state.sheets[0])
-      ? this.renameDefault(name)
-      : this.state.addSheet(name);
+    const sheet =
+      this.state.sheets.length === 1 &&
+      this.state.sheets[0]?.name === "Sheet1" &&
+      this.isBlank(this.state.sheets[0])
+        ? this.renameDefault(name)
+        : this.state.addSheet(name);
     if (rows.length) this.typeCells(sheet.name, at, rows);
   }
 
@@ -219,8 +233,11 @@ export class FakeExcel implements HostLike {
     rows.forEach((r, i) =>
       r.forEach((v, j) => {
         // null leaves a cell as it is, as when the user skips it.
-        if (v !== null && v !== undefined) this.state.writeCells(sheet, { row: tl.row + i, col: tl.col + j, rows: 1, cols: 1 }, [[v]]);
-      }),
+        if (v !== null && v !== undefined)
+          this.state.writeCells(sheet, { row: tl.row + i, col: tl.col + j, rows: 1, cols: 1 }, [
+            [v],
+          ]);
+      })
     );
   }
 
@@ -283,7 +300,8 @@ export class FakeExcel implements HostLike {
     const sheet = this.mustSheet(sheetName);
     const out = new Map<string, string>();
     for (const [k, c] of sheet.cells) {
-      if (c.content.kind === "formula") out.set(cellName(Math.floor(k / 16384), k % 16384), c.content.formula);
+      if (c.content.kind === "formula")
+        out.set(cellName(Math.floor(k / 16384), k % 16384), c.content.formula);
     }
     return out;
   }
@@ -305,19 +323,35 @@ export class FakeExcel implements HostLike {
     const sheet = sheetName === undefined ? null : this.mustSheet(sheetName);
     return this.state.tables
       .filter((t) => sheet === null || t.sheetId === sheet.id)
-      .map((t) => ({ name: t.name, sheet: this.state.sheetById(t.sheetId).name, address: rectAddress(t.rect), rect: { ...t.rect }, style: t.style }));
+      .map((t) => ({
+        name: t.name,
+        sheet: this.state.sheetById(t.sheetId).name,
+        address: rectAddress(t.rect),
+        rect: { ...t.rect },
+        style: t.style,
+      }));
   }
 
   conditionalFormats(sheetName: string): ConditionalFormatView[] {
     return this.mustSheet(sheetName).cfs.map((cf) => ({
-      address: rectAddress(cf.rect), rect: { ...cf.rect }, type: cf.type, rule: cf.rule, fill: cf.fill ?? null,
-      fontColor: cf.fontColor ?? null, bold: cf.bold ?? false, italic: cf.italic ?? false, stopIfTrue: cf.stopIfTrue,
+      address: rectAddress(cf.rect),
+      rect: { ...cf.rect },
+      type: cf.type,
+      rule: cf.rule,
+      fill: cf.fill ?? null,
+      fontColor: cf.fontColor ?? null,
+      bold: cf.bold ?? false,
+      italic: cf.italic ?? false,
+      stopIfTrue: cf.stopIfTrue,
     }));
   }
 
   charts(sheetName: string): ChartView[] {
     return this.mustSheet(sheetName).charts.map((c) => ({
-      name: c.name, type: c.type, title: c.title, series: c.series.map((s) => ({ ...s })),
+      name: c.name,
+      type: c.type,
+      title: c.title,
+      series: c.series.map((s) => ({ ...s })),
       position: c.position ? { ...c.position } : null,
     }));
   }
@@ -332,8 +366,15 @@ export class FakeExcel implements HostLike {
     const sheet = this.mustSheet(sheetName);
     const cells = [...sheet.cells.entries()].sort((a, b) => a[0] - b[0]);
     return JSON.stringify({
-      name: sheet.name, visibility: sheet.visibility, cells, widths: [...sheet.colWidths], freeze: sheet.freeze,
-      cfs: sheet.cfs, charts: sheet.charts, notes: [...sheet.notes], tables: this.tables(sheet.name),
+      name: sheet.name,
+      visibility: sheet.visibility,
+      cells,
+      widths: [...sheet.colWidths],
+      freeze: sheet.freeze,
+      cfs: sheet.cfs,
+      charts: sheet.charts,
+      notes: [...sheet.notes],
+      tables: this.tables(sheet.name),
       position: this.state.sheets.indexOf(sheet),
     });
   }
@@ -349,7 +390,10 @@ export class FakeExcel implements HostLike {
 
   private mustSheet(name: string): SheetState {
     const s = this.state.findSheet(name);
-    if (!s) throw new Error(`The fake workbook has no sheet '${name}' (it has ${this.sheetNames().join(", ")}).`);
+    if (!s)
+      throw new Error(
+        `The fake workbook has no sheet '${name}' (it has ${this.sheetNames().join(", ")}).`
+      );
     return s;
   }
 }

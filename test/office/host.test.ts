@@ -1,7 +1,10 @@
 // Where the add-in runs: a plain answer, with a reason, outside Excel or on an old Excel.
 import { detectHost, supports, REQUIRED_EXCEL_API, type OfficeLike } from "../../src/office/host";
 
-const office = (host: unknown, sets: Record<string, string> = { ExcelApi: "1.12" }): OfficeLike => ({
+const office = (
+  host: unknown,
+  sets: Record<string, string> = { ExcelApi: "1.12" }
+): OfficeLike => ({
   onReady: () => Promise.resolve({ host, platform: host === null ? null : "OfficeOnline" }),
   context: {
     requirements: {
@@ -19,14 +22,22 @@ const office = (host: unknown, sets: Record<string, string> = { ExcelApi: "1.12"
 
 describe("detectHost", () => {
   it("is ready inside an Excel with the API set the add-in needs", async () => {
-    expect(await detectHost({ office: office("Excel") })).toEqual({ ready: true, host: "Excel", platform: "OfficeOnline" });
+    expect(await detectHost({ office: office("Excel") })).toEqual({
+      ready: true,
+      host: "Excel",
+      platform: "OfficeOnline",
+    });
   });
 
   it.each([
     ["Office.js did not load", null, /did not load/],
     ["the page is not in Office", office(null), /not running inside Office/],
     ["the host is Word", office("Word"), /works in Excel, not in Word/],
-    ["Excel is too old", office("Excel", { ExcelApi: "1.6" }), new RegExp(`needs Excel API ${REQUIRED_EXCEL_API.replace(".", "\\.")}`)],
+    [
+      "Excel is too old",
+      office("Excel", { ExcelApi: "1.6" }),
+      new RegExp(`needs Excel API ${REQUIRED_EXCEL_API.replace(".", "\\.")}`),
+    ],
   ])("says why it cannot run when %s", async (_what, o, reason) => {
     const info = await detectHost({ office: o as OfficeLike | null });
     expect(info.ready).toBe(false);
@@ -35,7 +46,10 @@ describe("detectHost", () => {
 
   it("gives up waiting when Office never answers", async () => {
     const silent: OfficeLike = { ...office("Excel"), onReady: () => new Promise(() => undefined) };
-    expect(await detectHost({ office: silent, timeoutMs: 20 })).toMatchObject({ ready: false, reason: expect.stringMatching(/did not answer/) });
+    expect(await detectHost({ office: silent, timeoutMs: 20 })).toMatchObject({
+      ready: false,
+      reason: expect.stringMatching(/did not answer/),
+    });
   });
 
   it("checks optional features against their API sets", () => {

@@ -21,7 +21,10 @@ export function parseRangeAddress(address: string): ParsedRange | null {
   const bang = address.lastIndexOf("!");
   if (bang >= 0) {
     const raw = address.slice(0, bang);
-    sheet = raw.startsWith("'") && raw.endsWith("'") && raw.length >= 2 ? raw.slice(1, -1).replace(/''/g, "'") : raw;
+    sheet =
+      raw.startsWith("'") && raw.endsWith("'") && raw.length >= 2
+        ? raw.slice(1, -1).replace(/''/g, "'")
+        : raw;
     local = address.slice(bang + 1);
   }
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(local);
@@ -31,5 +34,11 @@ export function parseRangeAddress(address: string): ParsedRange | null {
   const r1 = m[4] ? Number(m[4]) - 1 : r0;
   const c1 = m[3] ? colIndex(m[3]) : c0;
   if (r0 < 0 || r1 < 0) return null;
-  return { sheet, row: Math.min(r0, r1), col: Math.min(c0, c1), rows: Math.abs(r1 - r0) + 1, cols: Math.abs(c1 - c0) + 1 };
+  return {
+    sheet,
+    row: Math.min(r0, r1),
+    col: Math.min(c0, c1),
+    rows: Math.abs(r1 - r0) + 1,
+    cols: Math.abs(c1 - c0) + 1,
+  };
 }

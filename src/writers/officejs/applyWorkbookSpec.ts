@@ -44,7 +44,11 @@ export interface ApplyReport {
 const lower = (s: string): string => s.toLowerCase();
 
 /** Reads what planning needs: sheet names, table names, and charts/tables of sheets to rebuild. */
-async function readFacts(context: Excel.RequestContext, spec: WorkbookSpec, sync: () => Promise<void>): Promise<WorkbookFacts> {
+async function readFacts(
+  context: Excel.RequestContext,
+  spec: WorkbookSpec,
+  sync: () => Promise<void>
+): Promise<WorkbookFacts> {
   const sheets = context.workbook.worksheets.load("items/name,items/visibility");
   const tables = context.workbook.tables.load("items/name");
   await sync();
@@ -54,7 +58,9 @@ async function readFacts(context: Excel.RequestContext, spec: WorkbookSpec, sync
     onSheet: new Map(),
   };
   const byName = new Map(facts.sheets.map((s) => [lower(s.name), s.name]));
-  const reused = spec.sheets.map((s) => byName.get(lower(s.name))).filter((n): n is string => n !== undefined);
+  const reused = spec.sheets
+    .map((s) => byName.get(lower(s.name)))
+    .filter((n): n is string => n !== undefined);
   if (reused.length > 0) {
     const loads = reused.map((name) => {
       const ws = context.workbook.worksheets.getItem(name);
@@ -62,13 +68,20 @@ async function readFacts(context: Excel.RequestContext, spec: WorkbookSpec, sync
     });
     await sync();
     for (const l of loads) {
-      facts.onSheet.set(lower(l.name), { charts: l.charts.items.map((c) => c.name), tables: l.tables.items.map((t) => t.name) });
+      facts.onSheet.set(lower(l.name), {
+        charts: l.charts.items.map((c) => c.name),
+        tables: l.tables.items.map((t) => t.name),
+      });
     }
   }
   return facts;
 }
 
-export async function applyWorkbookSpec(context: Excel.RequestContext, spec: WorkbookSpec, options: ApplyOptions = {}): Promise<ApplyReport> {
+export async function applyWorkbookSpec(
+  context: Excel.RequestContext,
+  spec: WorkbookSpec,
+  options: ApplyOptions = {}
+): Promise<ApplyReport> {
   let syncs = 0;
   const sync = async (): Promise<void> => {
     syncs++;
@@ -95,7 +108,11 @@ export async function applyWorkbookSpec(context: Excel.RequestContext, spec: Wor
       throw new WorkbookWriteError(partialAt(plan, lastBatch, b, syncs), cause);
     }
     requests.push({ operations: batch.length, bytes: batch.reduce((n, op) => n + op.bytes, 0) });
-    options.onProgress?.({ done: b + 1, total: plan.batches.length, label: batch[batch.length - 1]?.sheet ?? "" });
+    options.onProgress?.({
+      done: b + 1,
+      total: plan.batches.length,
+      label: batch[batch.length - 1]?.sheet ?? "",
+    });
   }
   return {
     syncs,

@@ -15,7 +15,7 @@ export interface KeyedRect<K> {
 export function coverRectangles<K extends string>(
   rowCount: number,
   colCount: (row: number) => number,
-  keyAt: (row: number, col: number) => K | null,
+  keyAt: (row: number, col: number) => K | null
 ): KeyedRect<K>[] {
   const done: KeyedRect<K>[] = [];
   let open = new Map<string, KeyedRect<K>>();

@@ -27,7 +27,7 @@ export class WorkbookPlanError extends Error {
     super(
       issues.length === 1
         ? (issues[0] as PlanIssue).message
-        : `${issues.length} problems stop the workbook from being written: ${issues.map((i) => i.message).join("; ")}`,
+        : `${issues.length} problems stop the workbook from being written: ${issues.map((i) => i.message).join("; ")}`
     );
   }
 }
@@ -50,14 +50,14 @@ export class WorkbookWriteError extends Error {
   readonly code: string;
   constructor(
     readonly partial: PartialWrite,
-    override readonly cause: unknown,
+    override readonly cause: unknown
   ) {
     const code = (cause as { code?: unknown } | null)?.code;
     const why = cause instanceof Error ? cause.message : String(cause);
     super(
       partial.incompleteSheets.length > 0
         ? `Excel stopped the write (${why}). These sheets are incomplete and will be repaired when you run it again: ${partial.incompleteSheets.join(", ")}.`
-        : `Excel stopped the write (${why}).`,
+        : `Excel stopped the write (${why}).`
     );
     this.code = typeof code === "string" ? code : "GeneralException";
   }

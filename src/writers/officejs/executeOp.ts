@@ -12,7 +12,11 @@ const HEADER_BORDER = "#8EA9DB";
 /** Worksheet proxies of this run, by sheet name as the spec gives it. */
 export type SheetProxies = Map<string, Excel.Worksheet>;
 
-function sheetOf(context: Excel.RequestContext, sheets: SheetProxies, name: string): Excel.Worksheet {
+function sheetOf(
+  context: Excel.RequestContext,
+  sheets: SheetProxies,
+  name: string
+): Excel.Worksheet {
   let ws = sheets.get(name.toLowerCase());
   if (!ws) {
     ws = context.workbook.worksheets.getItem(name);
@@ -21,12 +25,20 @@ function sheetOf(context: Excel.RequestContext, sheets: SheetProxies, name: stri
   return ws;
 }
 
-function rangeAt(ws: Excel.Worksheet, r: { row: number; col: number; rows: number; cols: number }): Excel.Range {
+function rangeAt(
+  ws: Excel.Worksheet,
+  r: { row: number; col: number; rows: number; cols: number }
+): Excel.Range {
   return ws.getRangeByIndexes(r.row, r.col, r.rows, r.cols);
 }
 
 /** A range named by an address that may carry its sheet ("'Trend Merton'!C5:H5"). */
-function rangeOf(context: Excel.RequestContext, sheets: SheetProxies, address: string, here: string): Excel.Range {
+function rangeOf(
+  context: Excel.RequestContext,
+  sheets: SheetProxies,
+  address: string,
+  here: string
+): Excel.Range {
   const p = parseRangeAddress(address);
   if (!p) throw new Error(`Not a range address: ${address}`); // planWrites refused these already
   return rangeAt(sheetOf(context, sheets, p.sheet ?? here), p);
@@ -72,7 +84,9 @@ export function executeOp(context: Excel.RequestContext, sheets: SheetProxies, o
     case "formulaR1C1": {
       // One value for the whole range: Office.js documents that a single value set on
       // formulas/values/formulasR1C1 applies to every cell; the typings only know 2-D arrays.
-      const range = rangeAt(sheetOf(context, sheets, op.sheet), op.rect) as unknown as { formulasR1C1: string };
+      const range = rangeAt(sheetOf(context, sheets, op.sheet), op.rect) as unknown as {
+        formulasR1C1: string;
+      };
       range.formulasR1C1 = op.formula;
       return;
     }
@@ -94,14 +108,25 @@ export function executeOp(context: Excel.RequestContext, sheets: SheetProxies, o
       return;
     }
     case "columnWidth":
-      sheetOf(context, sheets, op.sheet).getRangeByIndexes(0, op.col, 1, op.cols).format.columnWidth = op.points;
+      sheetOf(context, sheets, op.sheet).getRangeByIndexes(
+        0,
+        op.col,
+        1,
+        op.cols
+      ).format.columnWidth = op.points;
       return;
     case "link":
       // No textToDisplay: the cell keeps the text already written (as text).
-      sheetOf(context, sheets, op.sheet).getRangeByIndexes(op.row, op.col, 1, 1).hyperlink = { documentReference: op.target, screenTip: op.target };
+      sheetOf(context, sheets, op.sheet).getRangeByIndexes(op.row, op.col, 1, 1).hyperlink = {
+        documentReference: op.target,
+        screenTip: op.target,
+      };
       return;
     case "note":
-      sheetOf(context, sheets, op.sheet).notes.add(sheetOf(context, sheets, op.sheet).getRangeByIndexes(op.row, op.col, 1, 1), op.text);
+      sheetOf(context, sheets, op.sheet).notes.add(
+        sheetOf(context, sheets, op.sheet).getRangeByIndexes(op.row, op.col, 1, 1),
+        op.text
+      );
       return;
     case "table": {
       const ws = sheetOf(context, sheets, op.sheet);
@@ -111,7 +136,9 @@ export function executeOp(context: Excel.RequestContext, sheets: SheetProxies, o
       return;
     }
     case "conditionalFormat": {
-      const cf = rangeAt(sheetOf(context, sheets, op.sheet), op.rect).conditionalFormats.add("Custom");
+      const cf = rangeAt(sheetOf(context, sheets, op.sheet), op.rect).conditionalFormats.add(
+        "Custom"
+      );
       cf.custom.rule.formula = `=${op.formula}`;
       if (op.format.fill) cf.custom.format.fill.color = op.format.fill;
       applyFont(cf.custom.format.font, op.format);
@@ -127,7 +154,11 @@ export function executeOp(context: Excel.RequestContext, sheets: SheetProxies, o
       if (!first) return; // planWrites refused charts without series
       const firstRange = rangeOf(context, sheets, first.values, op.sheet);
       const parsed = parseRangeAddress(first.values);
-      const chart = ws.charts.add(CHART_TYPES[c.type], firstRange, parsed && parsed.rows === 1 ? "Rows" : "Columns");
+      const chart = ws.charts.add(
+        CHART_TYPES[c.type],
+        firstRange,
+        parsed && parsed.rows === 1 ? "Rows" : "Columns"
+      );
       chart.name = op.name;
       chart.title.text = c.title;
       const categories = rangeOf(context, sheets, c.categories, op.sheet);
@@ -139,12 +170,23 @@ export function executeOp(context: Excel.RequestContext, sheets: SheetProxies, o
         added.setValues(rangeOf(context, sheets, s.values, op.sheet));
         added.setXAxisValues(categories);
       }
-      chart.setPosition(ws.getRangeByIndexes(c.row, c.col, 1, 1), ws.getRangeByIndexes(c.row + Math.max(1, c.height) - 1, c.col + Math.max(1, c.width) - 1, 1, 1));
+      chart.setPosition(
+        ws.getRangeByIndexes(c.row, c.col, 1, 1),
+        ws.getRangeByIndexes(
+          c.row + Math.max(1, c.height) - 1,
+          c.col + Math.max(1, c.width) - 1,
+          1,
+          1
+        )
+      );
       return;
     }
     case "freeze": {
       const panes = sheetOf(context, sheets, op.sheet).freezePanes;
-      if (op.rows > 0 && op.cols > 0) panes.freezeAt(sheetOf(context, sheets, op.sheet).getRangeByIndexes(0, 0, op.rows, op.cols));
+      if (op.rows > 0 && op.cols > 0)
+        panes.freezeAt(
+          sheetOf(context, sheets, op.sheet).getRangeByIndexes(0, 0, op.rows, op.cols)
+        );
       else if (op.rows > 0) panes.freezeRows(op.rows);
       else panes.freezeColumns(op.cols);
       return;

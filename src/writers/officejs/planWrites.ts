@@ -11,7 +11,16 @@
 //    value (so pasted text stays text), values and formulas, styles, widths, links,
 //    tables (after their values), conditional formats, charts, panes, visibility.
 
-import type { BlockSpec, CellSpec, ChartSpec, FormatSpec, SheetSpec, StyleName, TableSpec, WorkbookSpec } from "../../layout/spec";
+import type {
+  BlockSpec,
+  CellSpec,
+  ChartSpec,
+  FormatSpec,
+  SheetSpec,
+  StyleName,
+  TableSpec,
+  WorkbookSpec,
+} from "../../layout/spec";
 import { DEFINITIONS_SHEET, type Definitions } from "../../layout/definitions";
 import { coverRectangles } from "./coverRectangles";
 import { PlanIssue, WorkbookPlanError, sheetMessage } from "./errors";
@@ -52,7 +61,10 @@ type Op<K extends string, T> = { kind: K; sheet: string; bytes: number } & T;
 export type WriteOp =
   | Op<"remove", { existing: string }>
   | Op<"create", { visible: boolean }>
-  | Op<"reuse", { existing: string; clear: Rect | "all"; deleteTables: string[]; deleteCharts: string[] }>
+  | Op<
+      "reuse",
+      { existing: string; clear: Rect | "all"; deleteTables: string[]; deleteCharts: string[] }
+    >
   | Op<"numberFormat", { rect: Rect; format: string }>
   | Op<"numberFormats", { rect: Rect; formats: string[][] }>
   | Op<"cells", { rect: Rect; formulas: CellInput[][] }>
@@ -62,7 +74,10 @@ export type WriteOp =
   | Op<"link", { row: number; col: number; target: string }>
   | Op<"note", { row: number; col: number; text: string }>
   | Op<"table", { table: TableSpec }>
-  | Op<"conditionalFormat", { rect: Rect; formula: string; format: FormatSpec; stopIfTrue: boolean; priority: number }>
+  | Op<
+      "conditionalFormat",
+      { rect: Rect; formula: string; format: FormatSpec; stopIfTrue: boolean; priority: number }
+    >
   | Op<"chart", { chart: ChartSpec; name: string }>
   | Op<"freeze", { rows: number; cols: number }>
   | Op<"visibility", { visibility: "Visible" | "Hidden" | "VeryHidden" }>;
@@ -110,14 +125,17 @@ export function sheetNameProblem(name: string): string | null {
   if (name.length === 0) return "a sheet name cannot be empty";
   if (name.length > 31) return "a sheet name has at most 31 characters";
   if (/[[\]:*?/\\]/.test(name)) return "a sheet name cannot contain [ ] : * ? / \\";
-  if (name.startsWith("'") || name.endsWith("'")) return "a sheet name cannot begin or end with an apostrophe";
+  if (name.startsWith("'") || name.endsWith("'"))
+    return "a sheet name cannot begin or end with an apostrophe";
   if (lower(name) === "history") return '"History" is reserved by Excel';
   return null;
 }
 
 function tableNameProblem(name: string): string | null {
-  if (!/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) || name.length > 255) return "a table name starts with a letter and has only letters, digits, _ and .";
-  if (/^[A-Za-z]{1,3}\d+$/.test(name) || /^R\d*C\d*$/i.test(name) || /^[RC]$/i.test(name)) return "a table name cannot look like a cell reference";
+  if (!/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) || name.length > 255)
+    return "a table name starts with a letter and has only letters, digits, _ and .";
+  if (/^[A-Za-z]{1,3}\d+$/.test(name) || /^R\d*C\d*$/i.test(name) || /^[RC]$/i.test(name))
+    return "a table name cannot look like a cell reference";
   return null;
 }
 
@@ -131,13 +149,18 @@ export function cellInput(cell: CellSpec | null | undefined): CellInput {
 }
 
 function cellProblem(cell: CellSpec): string | null {
-  const kinds = [cell.text, cell.number, cell.bool, cell.formula].filter((v) => v !== undefined).length;
+  const kinds = [cell.text, cell.number, cell.bool, cell.formula].filter(
+    (v) => v !== undefined
+  ).length;
   if (kinds > 1) return "a cell holds more than one of text, number, bool and formula";
-  if (cell.number !== undefined && !Number.isFinite(cell.number)) return `the number ${String(cell.number)} cannot be written to Excel`;
-  if (cell.text !== undefined && cell.text.length > MAX_TEXT) return `text longer than ${MAX_TEXT} characters`;
+  if (cell.number !== undefined && !Number.isFinite(cell.number))
+    return `the number ${String(cell.number)} cannot be written to Excel`;
+  if (cell.text !== undefined && cell.text.length > MAX_TEXT)
+    return `text longer than ${MAX_TEXT} characters`;
   if (cell.formula !== undefined) {
     if (cell.formula.startsWith("=")) return "a formula is given without its leading =";
-    if (cell.formula.length + 1 > MAX_FORMULA) return `a formula longer than ${MAX_FORMULA} characters`;
+    if (cell.formula.length + 1 > MAX_FORMULA)
+      return `a formula longer than ${MAX_FORMULA} characters`;
   }
   return null;
 }
@@ -153,12 +176,24 @@ function a1(row: number, col: number): string {
 }
 
 function overlaps(a: Rect, b: Rect): boolean {
-  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+  return (
+    a.row < b.row + b.rows &&
+    b.row < a.row + a.rows &&
+    a.col < b.col + b.cols &&
+    b.col < a.col + a.cols
+  );
 }
 
 function inSheet(r: Rect): boolean {
-  return [r.row, r.col, r.rows, r.cols].every(Number.isInteger) && r.row >= 0 && r.col >= 0 && r.rows >= 1 && r.cols >= 1 &&
-    r.row + r.rows <= MAX_ROWS && r.col + r.cols <= MAX_COLS;
+  return (
+    [r.row, r.col, r.rows, r.cols].every(Number.isInteger) &&
+    r.row >= 0 &&
+    r.col >= 0 &&
+    r.rows >= 1 &&
+    r.cols >= 1 &&
+    r.row + r.rows <= MAX_ROWS &&
+    r.col + r.cols <= MAX_COLS
+  );
 }
 
 /** Rows the sheet's blocks put something in. */
@@ -184,7 +219,8 @@ export function specExtent(sheet: SheetSpec): { rows: number; cols: number } {
     rows = Math.max(rows, r);
     cols = Math.max(cols, c);
   };
-  for (const b of sheet.blocks) reach(b.row + b.cells.length, b.col + Math.max(0, ...b.cells.map((r) => r.length)));
+  for (const b of sheet.blocks)
+    reach(b.row + b.cells.length, b.col + Math.max(0, ...b.cells.map((r) => r.length)));
   for (const t of sheet.tables) reach(t.row + t.rows, t.col + t.cols);
   for (const f of sheet.conditionalFormats) reach(f.row + f.rows, f.col + f.cols);
   for (const c of sheet.charts) reach(c.row + c.height, c.col + c.width);
@@ -196,7 +232,11 @@ export function charsToPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
 
-export function planWrites(spec: WorkbookSpec, facts: WorkbookFacts, options: PlanOptions = {}): WritePlan {
+export function planWrites(
+  spec: WorkbookSpec,
+  facts: WorkbookFacts,
+  options: PlanOptions = {}
+): WritePlan {
   const issues: PlanIssue[] = [];
   const maxBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   const pieceBytes = Math.max(1000, Math.floor(maxBytes / 4));
@@ -207,25 +247,46 @@ export function planWrites(spec: WorkbookSpec, facts: WorkbookFacts, options: Pl
     ...previousGenerated.map((s) => lower(s.name)),
     ...(options.ownedSheets ?? []).map(lower),
   ]);
-  const previousExtent = new Map(previousGenerated.filter((s) => s.extent).map((s) => [lower(s.name), s.extent!]));
+  const previousExtent = new Map(
+    previousGenerated.filter((s) => s.extent).map((s) => [lower(s.name), s.extent!])
+  );
 
   // Names: valid, unique in the spec, and never a sheet the user made.
   const specNames = new Set<string>();
   for (const sheet of spec.sheets) {
     const p = sheetNameProblem(sheet.name);
     if (p) issues.push(sheetMessage("invalid-sheet-name", sheet.name, p));
-    if (specNames.has(lower(sheet.name))) issues.push(sheetMessage("duplicate-sheet", sheet.name, "the spec has two sheets of this name"));
+    if (specNames.has(lower(sheet.name)))
+      issues.push(
+        sheetMessage("duplicate-sheet", sheet.name, "the spec has two sheets of this name")
+      );
     specNames.add(lower(sheet.name));
     if (existing.has(lower(sheet.name)) && !owned.has(lower(sheet.name))) {
-      issues.push(sheetMessage("user-sheet-in-the-way", sheet.name, "a sheet of this name is already in the workbook and was not made by Scrutiny Sheets, so it is left as it is"));
+      issues.push(
+        sheetMessage(
+          "user-sheet-in-the-way",
+          sheet.name,
+          "a sheet of this name is already in the workbook and was not made by Scrutiny Sheets, so it is left as it is"
+        )
+      );
     }
   }
   const removals: string[] = [];
   for (const name of spec.removeSheets ?? []) {
     const e = existing.get(lower(name));
     if (!e) continue;
-    if (!owned.has(lower(name))) issues.push(sheetMessage("user-sheet-in-the-way", name, "the spec asks to remove a sheet Scrutiny Sheets did not make; it is left as it is"));
-    else if (specNames.has(lower(name))) issues.push(sheetMessage("duplicate-sheet", name, "the spec both removes and writes this sheet"));
+    if (!owned.has(lower(name)))
+      issues.push(
+        sheetMessage(
+          "user-sheet-in-the-way",
+          name,
+          "the spec asks to remove a sheet Scrutiny Sheets did not make; it is left as it is"
+        )
+      );
+    else if (specNames.has(lower(name)))
+      issues.push(
+        sheetMessage("duplicate-sheet", name, "the spec both removes and writes this sheet")
+      );
     else removals.push(e.name);
   }
 
@@ -234,62 +295,135 @@ export function planWrites(spec: WorkbookSpec, facts: WorkbookFacts, options: Pl
   for (const sheet of spec.sheets) {
     const e = existing.get(lower(sheet.name));
     const clearsAll = e && !previousExtent.has(lower(sheet.name));
-    if (clearsAll) for (const t of facts.onSheet.get(lower(sheet.name))?.tables ?? []) keptTables.delete(lower(t));
+    if (clearsAll)
+      for (const t of facts.onSheet.get(lower(sheet.name))?.tables ?? [])
+        keptTables.delete(lower(t));
   }
   const specTables = new Set<string>();
   for (const sheet of spec.sheets) {
     sheet.tables.forEach((t, i) => {
       const p = tableNameProblem(t.name);
       if (p) issues.push(sheetMessage("invalid-table", sheet.name, `table "${t.name}": ${p}`));
-      if (!inSheet(t) || t.rows < 2) issues.push(sheetMessage("invalid-table", sheet.name, `table "${t.name}" needs a header row and at least one data row inside the sheet`));
+      if (!inSheet(t) || t.rows < 2)
+        issues.push(
+          sheetMessage(
+            "invalid-table",
+            sheet.name,
+            `table "${t.name}" needs a header row and at least one data row inside the sheet`
+          )
+        );
       if (keptTables.has(lower(t.name)) || specTables.has(lower(t.name))) {
-        issues.push(sheetMessage("table-name-taken", sheet.name, `the table name "${t.name}" is already used in the workbook`));
+        issues.push(
+          sheetMessage(
+            "table-name-taken",
+            sheet.name,
+            `the table name "${t.name}" is already used in the workbook`
+          )
+        );
       }
       specTables.add(lower(t.name));
       for (const other of sheet.tables.slice(0, i)) {
-        if (overlaps(t, other)) issues.push(sheetMessage("tables-overlap", sheet.name, `tables "${other.name}" and "${t.name}" overlap`));
+        if (overlaps(t, other))
+          issues.push(
+            sheetMessage(
+              "tables-overlap",
+              sheet.name,
+              `tables "${other.name}" and "${t.name}" overlap`
+            )
+          );
       }
     });
   }
 
   // Cells, ranges and charts.
-  const known = new Set([...specNames, ...[...existing.keys()].filter((k) => !removals.some((r) => lower(r) === k))]);
+  const known = new Set([
+    ...specNames,
+    ...[...existing.keys()].filter((k) => !removals.some((r) => lower(r) === k)),
+  ]);
   for (const sheet of spec.sheets) {
     for (const b of sheet.blocks) {
-      if (!Number.isInteger(b.row) || !Number.isInteger(b.col) || b.row < 0 || b.col < 0 ||
-        b.row + b.cells.length > MAX_ROWS || b.col + Math.max(0, ...b.cells.map((r) => r.length)) > MAX_COLS) {
-        issues.push(sheetMessage("invalid-range", sheet.name, `a block at row ${b.row + 1}, column ${b.col + 1} does not fit the sheet`));
+      if (
+        !Number.isInteger(b.row) ||
+        !Number.isInteger(b.col) ||
+        b.row < 0 ||
+        b.col < 0 ||
+        b.row + b.cells.length > MAX_ROWS ||
+        b.col + Math.max(0, ...b.cells.map((r) => r.length)) > MAX_COLS
+      ) {
+        issues.push(
+          sheetMessage(
+            "invalid-range",
+            sheet.name,
+            `a block at row ${b.row + 1}, column ${b.col + 1} does not fit the sheet`
+          )
+        );
         continue;
       }
       b.cells.forEach((row, i) =>
         row.forEach((cell, j) => {
           const p = cell ? cellProblem(cell) : null;
-          if (p) issues.push(sheetMessage("invalid-cell", sheet.name, `cell ${a1(b.row + i, b.col + j)}: ${p}`));
-        }),
+          if (p)
+            issues.push(
+              sheetMessage("invalid-cell", sheet.name, `cell ${a1(b.row + i, b.col + j)}: ${p}`)
+            );
+        })
       );
     }
     for (const f of sheet.conditionalFormats) {
-      if (!inSheet(f)) issues.push(sheetMessage("invalid-range", sheet.name, `a conditional format at row ${f.row + 1}, column ${f.col + 1} does not fit the sheet`));
+      if (!inSheet(f))
+        issues.push(
+          sheetMessage(
+            "invalid-range",
+            sheet.name,
+            `a conditional format at row ${f.row + 1}, column ${f.col + 1} does not fit the sheet`
+          )
+        );
     }
     for (const c of sheet.charts) {
       for (const address of [c.categories, ...c.series.map((s) => s.values)]) {
         const parsed = parseRangeAddress(address);
-        if (!parsed) issues.push(sheetMessage("invalid-range", sheet.name, `chart "${c.title}": "${address}" is not a range address`));
+        if (!parsed)
+          issues.push(
+            sheetMessage(
+              "invalid-range",
+              sheet.name,
+              `chart "${c.title}": "${address}" is not a range address`
+            )
+          );
         else if (parsed.sheet !== null && !known.has(lower(parsed.sheet))) {
-          issues.push(sheetMessage("invalid-range", sheet.name, `chart "${c.title}": no sheet "${parsed.sheet}"`));
+          issues.push(
+            sheetMessage(
+              "invalid-range",
+              sheet.name,
+              `chart "${c.title}": no sheet "${parsed.sheet}"`
+            )
+          );
         }
       }
-      if (c.series.length === 0) issues.push(sheetMessage("invalid-range", sheet.name, `chart "${c.title}" has no series`));
+      if (c.series.length === 0)
+        issues.push(sheetMessage("invalid-range", sheet.name, `chart "${c.title}" has no series`));
     }
   }
   if (issues.length > 0) throw new WorkbookPlanError(issues);
 
   // Operations, in the order described at the top.
   const ops: WriteOp[] = [];
-  const plan: WritePlan = { batches: [], sheets: [], created: [], rebuilt: [], removed: removals, skippedNotes: 0, clippedFormats: 0 };
-  for (const name of removals) ops.push({ kind: "remove", sheet: name, existing: name, bytes: OP_OVERHEAD });
+  const plan: WritePlan = {
+    batches: [],
+    sheets: [],
+    created: [],
+    rebuilt: [],
+    removed: removals,
+    skippedNotes: 0,
+    clippedFormats: 0,
+  };
+  for (const name of removals)
+    ops.push({ kind: "remove", sheet: name, existing: name, bytes: OP_OVERHEAD });
   const phase = (s: SheetSpec): number => (!s.generated ? 0 : s.role === "definitions" ? 1 : 2);
-  const ordered = spec.sheets.map((s, i) => ({ s, i })).sort((a, b) => phase(a.s) - phase(b.s) || a.i - b.i).map((x) => x.s);
+  const ordered = spec.sheets
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => phase(a.s) - phase(b.s) || a.i - b.i)
+    .map((x) => x.s);
   for (const sheet of ordered) {
     plan.sheets.push(sheet.name);
     const e = existing.get(lower(sheet.name));
@@ -299,28 +433,52 @@ export function planWrites(spec: WorkbookSpec, facts: WorkbookFacts, options: Pl
       const now = specExtent(sheet);
       const on = facts.onSheet.get(lower(sheet.name)) ?? { tables: [], charts: [] };
       const clear: Rect | "all" = prev
-        ? { row: 0, col: 0, rows: Math.max(1, prev.rows, now.rows), cols: Math.max(1, prev.cols, now.cols) }
+        ? {
+            row: 0,
+            col: 0,
+            rows: Math.max(1, prev.rows, now.rows),
+            cols: Math.max(1, prev.cols, now.cols),
+          }
         : "all";
       ops.push({
-        kind: "reuse", sheet: sheet.name, existing: e.name, clear,
+        kind: "reuse",
+        sheet: sheet.name,
+        existing: e.name,
+        clear,
         deleteTables: clear === "all" ? on.tables : [],
         deleteCharts: on.charts.filter((c) => clear === "all" || c.startsWith(CHART_PREFIX)),
         bytes: OP_OVERHEAD * (3 + on.tables.length + on.charts.length),
       });
     } else {
       plan.created.push(sheet.name);
-      ops.push({ kind: "create", sheet: sheet.name, visible: (sheet.visibility ?? "visible") === "visible", bytes: OP_OVERHEAD });
+      ops.push({
+        kind: "create",
+        sheet: sheet.name,
+        visible: (sheet.visibility ?? "visible") === "visible",
+        bytes: OP_OVERHEAD,
+      });
     }
     ops.push(...sheetOps(sheet, pieceBytes, options, plan));
-    const wanted = sheet.visibility === "veryHidden" ? "VeryHidden" : sheet.visibility === "hidden" ? "Hidden" : "Visible";
+    const wanted =
+      sheet.visibility === "veryHidden"
+        ? "VeryHidden"
+        : sheet.visibility === "hidden"
+          ? "Hidden"
+          : "Visible";
     // A rebuilt sheet the user hid stays hidden; the spec only ever hides.
-    if (wanted !== "Visible") ops.push({ kind: "visibility", sheet: sheet.name, visibility: wanted, bytes: OP_OVERHEAD });
+    if (wanted !== "Visible")
+      ops.push({ kind: "visibility", sheet: sheet.name, visibility: wanted, bytes: OP_OVERHEAD });
   }
   plan.batches = packBatches(ops, maxBytes);
   return plan;
 }
 
-function sheetOps(sheet: SheetSpec, pieceBytes: number, options: PlanOptions, plan: WritePlan): WriteOp[] {
+function sheetOps(
+  sheet: SheetSpec,
+  pieceBytes: number,
+  options: PlanOptions,
+  plan: WritePlan
+): WriteOp[] {
   const name = sheet.name;
   const formats: WriteOp[] = [];
   const cells: WriteOp[] = [];
@@ -333,31 +491,74 @@ function sheetOps(sheet: SheetSpec, pieceBytes: number, options: PlanOptions, pl
     const at = (r: number, c: number): CellSpec | null => block.cells[r]?.[c] ?? null;
     formats.push(...formatOps(name, block, rows, cols, at, pieceBytes));
     cells.push(...cellOps(name, block, rows, cols, at, pieceBytes));
-    for (const rect of coverRectangles(rows, (r) => block.cells[r]?.length ?? 0, (r, c) => at(r, c)?.style ?? null)) {
-      styles.push({ kind: "style", sheet: name, rect: { row: block.row + rect.row, col: block.col + rect.col, rows: rect.rows, cols: rect.cols }, style: rect.key, bytes: OP_OVERHEAD * 4 });
+    for (const rect of coverRectangles(
+      rows,
+      (r) => block.cells[r]?.length ?? 0,
+      (r, c) => at(r, c)?.style ?? null
+    )) {
+      styles.push({
+        kind: "style",
+        sheet: name,
+        rect: {
+          row: block.row + rect.row,
+          col: block.col + rect.col,
+          rows: rect.rows,
+          cols: rect.cols,
+        },
+        style: rect.key,
+        bytes: OP_OVERHEAD * 4,
+      });
     }
     block.cells.forEach((row, r) =>
       row.forEach((cell, c) => {
-        if (cell?.link) extras.push({ kind: "link", sheet: name, row: block.row + r, col: block.col + c, target: cell.link, bytes: OP_OVERHEAD + jsonBytes(cell.link) * 2 });
+        if (cell?.link)
+          extras.push({
+            kind: "link",
+            sheet: name,
+            row: block.row + r,
+            col: block.col + c,
+            target: cell.link,
+            bytes: OP_OVERHEAD + jsonBytes(cell.link) * 2,
+          });
         if (cell?.note) {
-          if (options.notes) extras.push({ kind: "note", sheet: name, row: block.row + r, col: block.col + c, text: cell.note, bytes: OP_OVERHEAD + jsonBytes(cell.note) });
+          if (options.notes)
+            extras.push({
+              kind: "note",
+              sheet: name,
+              row: block.row + r,
+              col: block.col + c,
+              text: cell.note,
+              bytes: OP_OVERHEAD + jsonBytes(cell.note),
+            });
           else plan.skippedNotes++;
         }
-      }),
+      })
     );
   }
   const widths: WriteOp[] = [];
   const w = sheet.columnWidths ?? [];
-  for (let c = 0; c < w.length; ) {
+  for (let c = 0; c < w.length;) {
     const width = w[c];
     let end = c + 1;
     while (end < w.length && w[end] === width) end++;
     if (width !== undefined && width !== null && width > 0) {
-      widths.push({ kind: "columnWidth", sheet: name, col: c, cols: end - c, points: charsToPoints(width), bytes: OP_OVERHEAD });
+      widths.push({
+        kind: "columnWidth",
+        sheet: name,
+        col: c,
+        cols: end - c,
+        points: charsToPoints(width),
+        bytes: OP_OVERHEAD,
+      });
     }
     c = end;
   }
-  const tables: WriteOp[] = sheet.tables.map((t) => ({ kind: "table", sheet: name, table: t, bytes: OP_OVERHEAD * 3 + jsonBytes(t) }));
+  const tables: WriteOp[] = sheet.tables.map((t) => ({
+    kind: "table",
+    sheet: name,
+    table: t,
+    bytes: OP_OVERHEAD * 3 + jsonBytes(t),
+  }));
   const used = usedRows(sheet);
   const cfs: WriteOp[] = [];
   for (const f of sheet.conditionalFormats) {
@@ -370,19 +571,47 @@ function sheetOps(sheet: SheetSpec, pieceBytes: number, options: PlanOptions, pl
     }
     if (first !== f.row || last !== f.row + f.rows - 1) plan.clippedFormats++;
     cfs.push({
-      kind: "conditionalFormat", sheet: name, rect: { row: first, col: f.col, rows: last - first + 1, cols: f.cols },
+      kind: "conditionalFormat",
+      sheet: name,
+      rect: { row: first, col: f.col, rows: last - first + 1, cols: f.cols },
       // Excel reads the rule relative to the range's top-left cell: a trimmed top would shift it.
       formula: first === f.row ? f.formula : shiftRows(f.formula, first - f.row),
-      format: f.format, stopIfTrue: Boolean(f.stopIfTrue), priority: cfs.length, bytes: OP_OVERHEAD * 8 + jsonBytes(f.formula),
+      format: f.format,
+      stopIfTrue: Boolean(f.stopIfTrue),
+      priority: cfs.length,
+      bytes: OP_OVERHEAD * 8 + jsonBytes(f.formula),
     });
   }
   const charts: WriteOp[] = sheet.charts.map((chart, i) => ({
-    kind: "chart", sheet: name, chart, name: `${CHART_PREFIX} ${i + 1}`, bytes: OP_OVERHEAD * (6 + 3 * chart.series.length) + jsonBytes(chart),
+    kind: "chart",
+    sheet: name,
+    chart,
+    name: `${CHART_PREFIX} ${i + 1}`,
+    bytes: OP_OVERHEAD * (6 + 3 * chart.series.length) + jsonBytes(chart),
   }));
-  const freeze: WriteOp[] = sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.cols > 0)
-    ? [{ kind: "freeze", sheet: name, rows: sheet.freeze.rows, cols: sheet.freeze.cols, bytes: OP_OVERHEAD }]
-    : [];
-  return [...formats, ...cells, ...styles, ...widths, ...extras, ...tables, ...cfs, ...charts, ...freeze];
+  const freeze: WriteOp[] =
+    sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.cols > 0)
+      ? [
+          {
+            kind: "freeze",
+            sheet: name,
+            rows: sheet.freeze.rows,
+            cols: sheet.freeze.cols,
+            bytes: OP_OVERHEAD,
+          },
+        ]
+      : [];
+  return [
+    ...formats,
+    ...cells,
+    ...styles,
+    ...widths,
+    ...extras,
+    ...tables,
+    ...cfs,
+    ...charts,
+    ...freeze,
+  ];
 }
 
 /**
@@ -390,25 +619,37 @@ function sheetOps(sheet: SheetSpec, pieceBytes: number, options: PlanOptions, pl
  * rectangle (a column of per-row formulas) are written once for the whole rectangle; the
  * rest goes in 2-D arrays over the column spans that still need them.
  */
-function cellOps(sheet: string, block: BlockSpec, rows: number, cols: number, at: (r: number, c: number) => CellSpec | null, pieceBytes: number): WriteOp[] {
+function cellOps(
+  sheet: string,
+  block: BlockSpec,
+  rows: number,
+  cols: number,
+  at: (r: number, c: number) => CellSpec | null,
+  pieceBytes: number
+): WriteOp[] {
   const keys: (string | null)[][] = block.cells.map((row, r) =>
     row.map((cell, c) => {
       const f = cell?.formula;
       if (f === undefined) return null;
       const x = toR1C1(f, block.row + r, block.col + c);
       return x !== null && x.length + 1 <= MAX_FORMULA ? x : null;
-    }),
+    })
   );
   const r1c1 = (r: number, c: number): string | null => keys[r]?.[c] ?? null;
-  const shared = coverRectangles(rows, (r) => block.cells[r]?.length ?? 0, r1c1).filter((x) => x.rows * x.cols > 1);
+  const shared = coverRectangles(rows, (r) => block.cells[r]?.length ?? 0, r1c1).filter(
+    (x) => x.rows * x.cols > 1
+  );
   const covered = new Set<number>();
-  for (const x of shared) for (let r = x.row; r < x.row + x.rows; r++) for (let c = x.col; c < x.col + x.cols; c++) covered.add(r * cols + c);
+  for (const x of shared)
+    for (let r = x.row; r < x.row + x.rows; r++)
+      for (let c = x.col; c < x.col + x.cols; c++) covered.add(r * cols + c);
   const needed = (c: number): boolean => {
-    for (let r = 0; r < rows; r++) if (!covered.has(r * cols + c) && cellInput(at(r, c)) !== "") return true;
+    for (let r = 0; r < rows; r++)
+      if (!covered.has(r * cols + c) && cellInput(at(r, c)) !== "") return true;
     return false;
   };
   const out: WriteOp[] = [];
-  for (let c = 0; c < cols; ) {
+  for (let c = 0; c < cols;) {
     if (!needed(c)) {
       c++;
       continue;
@@ -416,17 +657,41 @@ function cellOps(sheet: string, block: BlockSpec, rows: number, cols: number, at
     let end = c + 1;
     while (end < cols && needed(end)) end++;
     const c0 = c;
-    out.push(...gridOps(sheet, block.row, block.col + c0, rows, end - c0, (r, j) => (covered.has(r * cols + c0 + j) ? "" : cellInput(at(r, c0 + j))), pieceBytes, "cells"));
+    out.push(
+      ...gridOps(
+        sheet,
+        block.row,
+        block.col + c0,
+        rows,
+        end - c0,
+        (r, j) => (covered.has(r * cols + c0 + j) ? "" : cellInput(at(r, c0 + j))),
+        pieceBytes,
+        "cells"
+      )
+    );
     c = end;
   }
   for (const x of shared) {
-    out.push({ kind: "formulaR1C1", sheet, rect: { row: block.row + x.row, col: block.col + x.col, rows: x.rows, cols: x.cols }, formula: `=${x.key}`, bytes: OP_OVERHEAD + jsonBytes(x.key) });
+    out.push({
+      kind: "formulaR1C1",
+      sheet,
+      rect: { row: block.row + x.row, col: block.col + x.col, rows: x.rows, cols: x.cols },
+      formula: `=${x.key}`,
+      bytes: OP_OVERHEAD + jsonBytes(x.key),
+    });
   }
   return out;
 }
 
 /** Number formats: "@" on text cells so Excel keeps them as typed; few rectangles, or one array. */
-function formatOps(sheet: string, block: BlockSpec, rows: number, cols: number, at: (r: number, c: number) => CellSpec | null, pieceBytes: number): WriteOp[] {
+function formatOps(
+  sheet: string,
+  block: BlockSpec,
+  rows: number,
+  cols: number,
+  at: (r: number, c: number) => CellSpec | null,
+  pieceBytes: number
+): WriteOp[] {
   const keyAt = (r: number, c: number): string | null => {
     const cell = at(r, c);
     if (!cell) return null;
@@ -436,22 +701,52 @@ function formatOps(sheet: string, block: BlockSpec, rows: number, cols: number, 
   const rects = coverRectangles(rows, (r) => block.cells[r]?.length ?? 0, keyAt);
   if (rects.length <= Math.max(16, (rows * cols) / 8)) {
     return rects.map((r) => ({
-      kind: "numberFormat" as const, sheet, rect: { row: block.row + r.row, col: block.col + r.col, rows: r.rows, cols: r.cols },
-      format: r.key, bytes: OP_OVERHEAD + jsonBytes(r.key),
+      kind: "numberFormat" as const,
+      sheet,
+      rect: { row: block.row + r.row, col: block.col + r.col, rows: r.rows, cols: r.cols },
+      format: r.key,
+      bytes: OP_OVERHEAD + jsonBytes(r.key),
     }));
   }
-  return gridOps(sheet, block.row, block.col, rows, cols, (r, c) => keyAt(r, c) ?? "General", pieceBytes, "numberFormats");
+  return gridOps(
+    sheet,
+    block.row,
+    block.col,
+    rows,
+    cols,
+    (r, c) => keyAt(r, c) ?? "General",
+    pieceBytes,
+    "numberFormats"
+  );
 }
 
 /** A 2-D array over a block, split into row pieces (or column pieces of a huge row) of at most `pieceBytes`. */
 function gridOps<T extends CellInput>(
-  sheet: string, row0: number, col0: number, rows: number, cols: number,
-  value: (r: number, c: number) => T, pieceBytes: number, kind: "cells" | "numberFormats",
+  sheet: string,
+  row0: number,
+  col0: number,
+  rows: number,
+  cols: number,
+  value: (r: number, c: number) => T,
+  pieceBytes: number,
+  kind: "cells" | "numberFormats"
 ): WriteOp[] {
   const make = (r: number, c: number, grid: T[][], bytes: number): WriteOp =>
     kind === "cells"
-      ? { kind, sheet, rect: { row: row0 + r, col: col0 + c, rows: grid.length, cols: grid[0]?.length ?? 0 }, formulas: grid as CellInput[][], bytes: bytes + OP_OVERHEAD }
-      : { kind, sheet, rect: { row: row0 + r, col: col0 + c, rows: grid.length, cols: grid[0]?.length ?? 0 }, formats: grid as string[][], bytes: bytes + OP_OVERHEAD };
+      ? {
+          kind,
+          sheet,
+          rect: { row: row0 + r, col: col0 + c, rows: grid.length, cols: grid[0]?.length ?? 0 },
+          formulas: grid as CellInput[][],
+          bytes: bytes + OP_OVERHEAD,
+        }
+      : {
+          kind,
+          sheet,
+          rect: { row: row0 + r, col: col0 + c, rows: grid.length, cols: grid[0]?.length ?? 0 },
+          formats: grid as string[][],
+          bytes: bytes + OP_OVERHEAD,
+        };
   const out: WriteOp[] = [];
   let piece: T[][] = [];
   let pieceStart = 0;
@@ -505,7 +800,10 @@ export function shiftRows(formula: string, n: number): string {
     .map((part, i) =>
       i % 2 === 1
         ? part
-        : part.replace(/(?<![A-Za-z0-9_.$])(\$?[A-Za-z]{1,3})(\d+)(?![A-Za-z0-9_(])/g, (_m, col: string, row: string) => `${col}${Number(row) + n}`),
+        : part.replace(
+            /(?<![A-Za-z0-9_.$])(\$?[A-Za-z]{1,3})(\d+)(?![A-Za-z0-9_(])/g,
+            (_m, col: string, row: string) => `${col}${Number(row) + n}`
+          )
     )
     .join("");
 }

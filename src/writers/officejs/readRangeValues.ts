@@ -18,15 +18,26 @@ function isTooLarge(e: unknown): boolean {
   return code === "ResponsePayloadSizeLimitExceeded" || code === "RequestPayloadSizeLimitExceeded";
 }
 
-export async function readRangeValues(context: Excel.RequestContext, sheetNames: string[], sync: () => Promise<void>): Promise<Map<string, unknown[][]>> {
+export async function readRangeValues(
+  context: Excel.RequestContext,
+  sheetNames: string[],
+  sync: () => Promise<void>
+): Promise<Map<string, unknown[][]>> {
   const ranges = sheetNames.map((name) => ({
     name,
-    range: context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true).load("values,rowIndex,columnIndex"),
+    range: context.workbook.worksheets
+      .getItem(name)
+      .getUsedRangeOrNullObject(true)
+      .load("values,rowIndex,columnIndex"),
   }));
   const out = new Map<string, unknown[][]>();
   try {
     await sync();
-    for (const { name, range } of ranges) out.set(lower(name), range.isNullObject ? [] : anchored(range.values, range.rowIndex, range.columnIndex));
+    for (const { name, range } of ranges)
+      out.set(
+        lower(name),
+        range.isNullObject ? [] : anchored(range.values, range.rowIndex, range.columnIndex)
+      );
     return out;
   } catch (e) {
     if (!isTooLarge(e)) throw e;
@@ -34,7 +45,10 @@ export async function readRangeValues(context: Excel.RequestContext, sheetNames:
   // Too large together: find each sheet's extent, then read it in slices.
   const extents = sheetNames.map((name) => ({
     name,
-    range: context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"),
+    range: context.workbook.worksheets
+      .getItem(name)
+      .getUsedRangeOrNullObject(true)
+      .load("rowIndex,columnIndex,rowCount,columnCount"),
   }));
   await sync();
   for (const { name, range } of extents) {
@@ -45,9 +59,11 @@ export async function readRangeValues(context: Excel.RequestContext, sheetNames:
     const sheet = context.workbook.worksheets.getItem(name);
     const rows: unknown[][] = [];
     let step = Math.max(1, Math.floor(SLICE_CELLS / range.columnCount));
-    for (let r = 0; r < range.rowCount; ) {
+    for (let r = 0; r < range.rowCount;) {
       const n = Math.min(step, range.rowCount - r);
-      const slice = sheet.getRangeByIndexes(range.rowIndex + r, range.columnIndex, n, range.columnCount).load("values");
+      const slice = sheet
+        .getRangeByIndexes(range.rowIndex + r, range.columnIndex, n, range.columnCount)
+        .load("values");
       try {
         await sync();
       } catch (e) {

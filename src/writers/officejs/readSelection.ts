@@ -29,11 +29,17 @@ export async function readSelection(context: Excel.RequestContext): Promise<Sele
     syncs++;
     await context.sync();
   };
-  const selected = context.workbook.getSelectedRange().load("address,rowIndex,columnIndex,rowCount,columnCount");
+  const selected = context.workbook
+    .getSelectedRange()
+    .load("address,rowIndex,columnIndex,rowCount,columnCount");
   const sheet = context.workbook.worksheets.getActiveWorksheet();
   sheet.load("name");
-  const used = sheet.getUsedRangeOrNullObject(true).load("address,rowIndex,columnIndex,rowCount,columnCount");
-  await sync();
+  const used = sheet
+    .getUsedRangeOrNullObject(true)
+    .load("address,rowIndex,columnIndex,rowCount,columnCount");
+  await context.sync();
+  syncs++;
+  const sheetName = sheet.name;
   const single = selected.rowCount === 1 && selected.columnCount === 1;
   const from: SelectionRead["from"] = single && !used.isNullObject ? "used range" : "selection";
   const area = from === "used range" ? used : selected;
@@ -42,9 +48,11 @@ export async function readSelection(context: Excel.RequestContext): Promise<Sele
   const numberFormats: string[][] = [];
   const text: string[][] = [];
   let step = Math.max(1, Math.floor(SLICE_CELLS / area.columnCount));
-  for (let r = 0; r < area.rowCount; ) {
+  for (let r = 0; r < area.rowCount;) {
     const n = Math.min(step, area.rowCount - r);
-    const slice = sheet.getRangeByIndexes(area.rowIndex + r, area.columnIndex, n, area.columnCount).load("values,numberFormat,text");
+    const slice = sheet
+      .getRangeByIndexes(area.rowIndex + r, area.columnIndex, n, area.columnCount)
+      .load("values,numberFormat,text");
     try {
       await sync();
     } catch (e) {
@@ -57,7 +65,7 @@ export async function readSelection(context: Excel.RequestContext): Promise<Sele
     text.push(...slice.text);
     r += n;
   }
-  return { sheet: sheet.name, address: area.address, from, values, numberFormats, text, syncs };
+  return { sheet: sheetName, address: area.address, from, values, numberFormats, text, syncs };
 }
 
 /** A cell as Excel puts it on the clipboard: quoted when it holds a tab, a line break or a quote. */

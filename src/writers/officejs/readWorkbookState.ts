@@ -25,7 +25,10 @@ export interface ReadStateOptions {
 
 const lower = (s: string): string => s.toLowerCase();
 
-export async function readWorkbookState(context: Excel.RequestContext, options: ReadStateOptions = {}): Promise<WorkbookState> {
+export async function readWorkbookState(
+  context: Excel.RequestContext,
+  options: ReadStateOptions = {}
+): Promise<WorkbookState> {
   let syncs = 0;
   const sync = async (): Promise<void> => {
     syncs++;
@@ -34,7 +37,10 @@ export async function readWorkbookState(context: Excel.RequestContext, options: 
   const sheets = context.workbook.worksheets.load("items/name,items/visibility");
   const tables = context.workbook.tables.load("items/name");
   await sync();
-  const list = sheets.items.map((s) => ({ name: s.name, visibility: s.visibility as WorkbookState["sheets"][number]["visibility"] }));
+  const list = sheets.items.map((s) => ({
+    name: s.name,
+    visibility: s.visibility as WorkbookState["sheets"][number]["visibility"],
+  }));
   const actual = new Map(list.map((s) => [lower(s.name), s.name]));
 
   let definitions: Definitions | null = null;
@@ -50,7 +56,9 @@ export async function readWorkbookState(context: Excel.RequestContext, options: 
   ]
     .map((n) => actual.get(lower(n)))
     .filter((n): n is string => n !== undefined);
-  const values = wanted.length ? await readRangeValues(context, [...new Set(wanted)], sync) : new Map<string, unknown[][]>();
+  const values = wanted.length
+    ? await readRangeValues(context, [...new Set(wanted)], sync)
+    : new Map<string, unknown[][]>();
 
   return {
     sheets: list,

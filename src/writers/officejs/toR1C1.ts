@@ -116,7 +116,9 @@ export function toR1C1(formula: string, hostRow: number, hostCol: number): strin
       const a = colIndex(cols[2] as string);
       const b = colIndex(cols[4] as string);
       if (a < MAX_COL && b < MAX_COL) {
-        parts.push(`${colPart(cols[1] === "$", a, hostCol)}:${colPart(cols[3] === "$", b, hostCol)}`);
+        parts.push(
+          `${colPart(cols[1] === "$", a, hostCol)}:${colPart(cols[3] === "$", b, hostCol)}`
+        );
         i += cols[0].length;
         continue;
       }
@@ -138,7 +140,9 @@ export function toR1C1(formula: string, hostRow: number, hostCol: number): strin
       const col = colIndex(cell[2] as string);
       const row = Number(cell[4]) - 1;
       if (col < MAX_COL && row >= 0 && row < MAX_ROW) {
-        parts.push(`${rowPart(cell[3] === "$", row, hostRow)}${colPart(cell[1] === "$", col, hostCol)}`);
+        parts.push(
+          `${rowPart(cell[3] === "$", row, hostRow)}${colPart(cell[1] === "$", col, hostCol)}`
+        );
         i += cell[0].length;
         continue;
       }

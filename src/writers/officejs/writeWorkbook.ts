@@ -3,12 +3,21 @@
 // what is left (specToRepair), allowed to replace the sheets the failure left incomplete.
 
 import type { WorkbookSpec } from "../../layout/spec";
-import { applyWorkbookSpec, specToRepair, type ApplyOptions, type ApplyReport } from "./applyWorkbookSpec";
+import {
+  applyWorkbookSpec,
+  specToRepair,
+  type ApplyOptions,
+  type ApplyReport,
+} from "./applyWorkbookSpec";
 import { WorkbookWriteError } from "./errors";
 
 export type BatchRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-export async function writeWorkbook(run: BatchRunner, spec: WorkbookSpec, options: ApplyOptions = {}): Promise<ApplyReport> {
+export async function writeWorkbook(
+  run: BatchRunner,
+  spec: WorkbookSpec,
+  options: ApplyOptions = {}
+): Promise<ApplyReport> {
   let todo = spec;
   let owned = [...(options.ownedSheets ?? [])];
   const done: string[] = [];

@@ -40,7 +40,9 @@ export function rectAddress(r: Rect): string {
   }
   if (r.cols === MAX_COLS) return `${r.row + 1}:${r.row + r.rows}`;
   const tl = cellName(r.row, r.col);
-  return r.rows === 1 && r.cols === 1 ? tl : `${tl}:${cellName(r.row + r.rows - 1, r.col + r.cols - 1)}`;
+  return r.rows === 1 && r.cols === 1
+    ? tl
+    : `${tl}:${cellName(r.row + r.rows - 1, r.col + r.cols - 1)}`;
 }
 
 /** How Excel writes a sheet name in an address: quoted unless a plain identifier. */
@@ -75,27 +77,51 @@ export function parseRect(local: string): Rect {
   const [a, b = a, extra] = local.split(":");
   const pa = a === undefined ? null : parsePart(a);
   const pb = b === undefined ? null : parsePart(b);
-  if (extra !== undefined || !pa || !pb) throw new FakeOfficeError("InvalidArgument", `The address '${local}' is not valid.`);
+  if (extra !== undefined || !pa || !pb)
+    throw new FakeOfficeError("InvalidArgument", `The address '${local}' is not valid.`);
   let r: Rect;
-  if (pa.col !== undefined && pa.row !== undefined && pb.col !== undefined && pb.row !== undefined) {
+  if (
+    pa.col !== undefined &&
+    pa.row !== undefined &&
+    pb.col !== undefined &&
+    pb.row !== undefined
+  ) {
     const row = Math.min(pa.row, pb.row);
     const col = Math.min(pa.col, pb.col);
     r = { row, col, rows: Math.abs(pb.row - pa.row) + 1, cols: Math.abs(pb.col - pa.col) + 1 };
-  } else if (pa.row === undefined && pb.row === undefined && pa.col !== undefined && pb.col !== undefined) {
+  } else if (
+    pa.row === undefined &&
+    pb.row === undefined &&
+    pa.col !== undefined &&
+    pb.col !== undefined
+  ) {
     const col = Math.min(pa.col, pb.col);
     r = { row: 0, col, rows: MAX_ROWS, cols: Math.abs(pb.col - pa.col) + 1 };
-  } else if (pa.col === undefined && pb.col === undefined && pa.row !== undefined && pb.row !== undefined) {
+  } else if (
+    pa.col === undefined &&
+    pb.col === undefined &&
+    pa.row !== undefined &&
+    pb.row !== undefined
+  ) {
     const row = Math.min(pa.row, pb.row);
     r = { row, col: 0, rows: Math.abs(pb.row - pa.row) + 1, cols: MAX_COLS };
   } else {
     throw new FakeOfficeError("InvalidArgument", `The address '${local}' is not valid.`);
   }
   if (r.row < 0 || r.col < 0 || r.row + r.rows > MAX_ROWS || r.col + r.cols > MAX_COLS) {
-    throw new FakeOfficeError("InvalidArgument", `The address '${local}' is outside the worksheet.`);
+    throw new FakeOfficeError(
+      "InvalidArgument",
+      `The address '${local}' is outside the worksheet.`
+    );
   }
   return r;
 }
 
 export function overlaps(a: Rect, b: Rect): boolean {
-  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+  return (
+    a.row < b.row + b.rows &&
+    b.row < a.row + a.rows &&
+    a.col < b.col + b.cols &&
+    b.col < a.col + a.cols
+  );
 }

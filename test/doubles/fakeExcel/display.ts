@@ -4,7 +4,7 @@
 
 function fixed(x: number, decimals: number): string {
   const f = 10 ** decimals;
-  const r = Math.sign(x) * Math.round(Math.abs(x) * f + 1e-9) / f;
+  const r = (Math.sign(x) * Math.round(Math.abs(x) * f + 1e-9)) / f;
   return r.toFixed(decimals);
 }
 
@@ -17,7 +17,12 @@ function group(s: string): string {
 function general(x: number): string {
   if (Number.isInteger(x) && Math.abs(x) < 1e11) return String(x);
   const p = Number(x.toPrecision(10));
-  return Math.abs(p) >= 1e11 || (Math.abs(p) < 1e-9 && p !== 0) ? p.toExponential(5).replace(/\.?0+e/, "E").replace("e", "E") : String(p);
+  return Math.abs(p) >= 1e11 || (Math.abs(p) < 1e-9 && p !== 0)
+    ? p
+        .toExponential(5)
+        .replace(/\.?0+e/, "E")
+        .replace("e", "E")
+    : String(p);
 }
 
 export function displayNumber(x: number, numFmt: string): string {

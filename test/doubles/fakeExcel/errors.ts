@@ -34,6 +34,6 @@ export function propertyNotLoaded(property: string, type: string): FakeOfficeErr
   return new FakeOfficeError(
     "PropertyNotLoaded",
     `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
-    `${type}.${property}`,
+    `${type}.${property}`
   );
 }

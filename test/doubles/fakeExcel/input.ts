@@ -24,7 +24,18 @@ export interface Interpreted {
 
 export const MAX_TEXT = 32767;
 export const MAX_FORMULA = 8192;
-const ERROR_LITERALS = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!"];
+const ERROR_LITERALS = [
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+];
 
 /** Returns null when the cell is left unchanged (null in the array, as Office.js treats it). */
 export function interpretInput(input: unknown, numFmt: string): Interpreted | null {
@@ -32,28 +43,35 @@ export function interpretInput(input: unknown, numFmt: string): Interpreted | nu
   if (typeof input === "number") return { content: { kind: "number", value: input } };
   if (typeof input === "boolean") return { content: { kind: "bool", value: input } };
   if (typeof input !== "string") {
-    throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+    throw new FakeOfficeError(
+      "InvalidArgument",
+      "The argument is invalid or missing or has an incorrect format."
+    );
   }
   const s = input;
-  if (s.length > MAX_TEXT) throw new FakeOfficeError("InvalidArgument", `Text longer than ${MAX_TEXT} characters.`);
+  if (s.length > MAX_TEXT)
+    throw new FakeOfficeError("InvalidArgument", `Text longer than ${MAX_TEXT} characters.`);
   if (s === "") return { content: { kind: "empty" } };
   if (numFmt === "@") return { content: { kind: "text", value: s } };
   if (s.startsWith("'")) return { content: { kind: "text", value: s.slice(1), quotePrefix: true } };
   if (s.startsWith("=") && s.length > 1) return { content: formula(s) };
   const upper = s.toUpperCase();
   if (ERROR_LITERALS.includes(upper)) return { content: { kind: "error", value: upper } };
-  if (upper === "TRUE" || upper === "FALSE") return { content: { kind: "bool", value: upper === "TRUE" } };
+  if (upper === "TRUE" || upper === "FALSE")
+    return { content: { kind: "bool", value: upper === "TRUE" } };
   const num = parseTypedNumber(s);
   if (num) return { content: { kind: "number", value: num.value }, autoFormat: num.format };
   const date = parseIsoDate(s);
   if (date !== null) return { content: { kind: "number", value: date }, autoFormat: "m/d/yyyy" };
-  if ((s.startsWith("+") || s.startsWith("-")) && s.length > 1) return { content: formula("=" + s) };
+  if ((s.startsWith("+") || s.startsWith("-")) && s.length > 1)
+    return { content: formula("=" + s) };
   if (s.startsWith("@") && s.length > 1) return { content: formula("=" + s.slice(1)) };
   return { content: { kind: "text", value: s } };
 }
 
 function formula(f: string): CellContent {
-  if (f.length > MAX_FORMULA) throw new FakeOfficeError("InvalidArgument", "The formula is too long.");
+  if (f.length > MAX_FORMULA)
+    throw new FakeOfficeError("InvalidArgument", "The formula is too long.");
   checkFormulaSyntax(f);
   return { kind: "formula", formula: f };
 }
@@ -81,7 +99,8 @@ export function checkFormulaSyntax(f: string): void {
 /** Numbers as Excel (en-US) reads typed text: signs, (negatives), thousands, %, currency. */
 function parseTypedNumber(raw: string): { value: number; format?: string } | null {
   const s = raw.replace(/^ +| +$/g, "");
-  const m = /^([+-])?(\()?([$£€])?(\d{1,3}(?:,\d{3})+|\d*)(\.\d*)?(?:[eE]([+-]?\d+))?(%)?(\))?$/.exec(s);
+  const m =
+    /^([+-])?(\()?([$£€])?(\d{1,3}(?:,\d{3})+|\d*)(\.\d*)?(?:[eE]([+-]?\d+))?(%)?(\))?$/.exec(s);
   if (!m) return null;
   const [, sign, open, currency, int = "", frac = "", exp, pct, close] = m;
   if (!/\d/.test(int + frac)) return null;
@@ -105,6 +124,7 @@ function parseIsoDate(s: string): number | null {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const t = Date.UTC(y, mo - 1, d);
   const back = new Date(t);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d)
+    return null;
   return (t - Date.UTC(1899, 11, 30)) / 86400000;
 }

@@ -10,8 +10,17 @@ import { checkFormulaSyntax } from "./input";
 import { displayNumber } from "./display";
 import type { RequestQueue } from "./request";
 import {
-  CellState, CfState, ChartState, SeriesState, SheetState, TableState, WorkbookState,
-  cellFormula, cellValue, displayText, DEFAULT_COLUMN_WIDTH,
+  CellState,
+  CfState,
+  ChartState,
+  SeriesState,
+  SheetState,
+  TableState,
+  WorkbookState,
+  cellFormula,
+  cellValue,
+  displayText,
+  DEFAULT_COLUMN_WIDTH,
 } from "./state";
 
 /** The `context` every proxy carries; RequestContext in fakeExcel.ts extends this. */
@@ -43,14 +52,19 @@ export abstract class ClientObject<E> {
     readonly context: ContextLike,
     readonly _path: string,
     private readonly _resolver: (state: WorkbookState) => E | null,
-    readonly _nullable = false,
+    readonly _nullable = false
   ) {
     if (_nullable) {
       // Office.js learns whether the object exists from the request that follows.
       this._q.enqueue({
-        path: _path, name: "query", args: [], write: false,
+        path: _path,
+        name: "query",
+        args: [],
+        write: false,
         exec: () => (this._resolveOrNull() === null ? 1 : 0),
-        deliver: (r) => { this._isNull = r === 1; },
+        deliver: (r) => {
+          this._isNull = r === 1;
+        },
       });
     }
   }
@@ -110,13 +124,27 @@ export abstract class ClientObject<E> {
   protected _set(prop: string, value: unknown, apply: (e: E, v: unknown) => void): void {
     this._local.set(prop, value);
     this._q.enqueue({
-      path: this._path, name: prop, args: [wire(value)], write: true,
+      path: this._path,
+      name: prop,
+      args: [wire(value)],
+      write: true,
       exec: ([v]) => apply(this._target(), v),
     });
   }
 
-  protected _call(name: string, args: unknown[], exec: (e: E, wireArgs: unknown[]) => unknown, write = true): void {
-    this._q.enqueue({ path: this._path, name, args: args.map(wire), write, exec: (a) => exec(this._target(), a) });
+  protected _call(
+    name: string,
+    args: unknown[],
+    exec: (e: E, wireArgs: unknown[]) => unknown,
+    write = true
+  ): void {
+    this._q.enqueue({
+      path: this._path,
+      name,
+      args: args.map(wire),
+      write,
+      exec: (a) => exec(this._target(), a),
+    });
   }
 
   /** Scalar properties `load` can read, and how to read them from the entity. */
@@ -138,12 +166,20 @@ export abstract class ClientObject<E> {
     let paths: string[] = [];
     if (typeof option === "string") paths = option.split(",");
     else if (Array.isArray(option)) paths = option;
-    else if (option && typeof option === "object" && option.select) paths = option.select.split(",");
+    else if (option && typeof option === "object" && option.select)
+      paths = option.select.split(",");
     paths = paths.map((p) => p.trim().replace(/\./g, "/")).filter((p) => p !== "");
-    if (this._isCollection) paths = paths.length === 0 ? ["items"] : paths.map((p) => (p.startsWith("items") ? p : `items/${p}`));
+    if (this._isCollection)
+      paths =
+        paths.length === 0
+          ? ["items"]
+          : paths.map((p) => (p.startsWith("items") ? p : `items/${p}`));
     let apply: Collected["apply"] | null = null;
     this._q.enqueue({
-      path: this._path, name: "load", args: [paths.join(",")], write: false,
+      path: this._path,
+      name: "load",
+      args: [paths.join(",")],
+      write: false,
       exec: () => {
         const e = this._resolveOrNull();
         if (e === null) return null;
@@ -190,14 +226,19 @@ export abstract class ClientObject<E> {
         const ce = child._resolveOrNull();
         if (ce === null) {
           data[head] = null;
-          appliers.push(() => { child._isNull = true; });
+          appliers.push(() => {
+            child._isNull = true;
+          });
         } else {
           const sub = child._collect(ce, rest);
           data[head] = sub.data;
           appliers.push((copy) => sub.apply(copy[head] as Record<string, unknown>));
         }
       } else {
-        throw new FakeOfficeError("InvalidArgument", `The property '${head}' does not exist on ${this._type}.`);
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          `The property '${head}' does not exist on ${this._type}.`
+        );
       }
     }
     return { data, apply: (copy) => appliers.forEach((a) => a(copy)) };
@@ -283,13 +324,24 @@ export class WorksheetCollectionProxy extends ClientObject<WorkbookState> {
     return proxy;
   }
   getItem(key: string): WorksheetProxy {
-    return new WorksheetProxy(this.context, `worksheets.getItem(${str(key)})`, (s) => s.findSheet(key) ?? null);
+    return new WorksheetProxy(
+      this.context,
+      `worksheets.getItem(${str(key)})`,
+      (s) => s.findSheet(key) ?? null
+    );
   }
   getItemOrNullObject(key: string): WorksheetProxy {
-    return new WorksheetProxy(this.context, `worksheets.getItemOrNullObject(${str(key)})`, (s) => s.findSheet(key) ?? null, true);
+    return new WorksheetProxy(
+      this.context,
+      `worksheets.getItemOrNullObject(${str(key)})`,
+      (s) => s.findSheet(key) ?? null,
+      true
+    );
   }
   getActiveWorksheet(): WorksheetProxy {
-    return new WorksheetProxy(this.context, "worksheets.getActiveWorksheet()", (s) => s.sheetById(s.activeSheetId));
+    return new WorksheetProxy(this.context, "worksheets.getActiveWorksheet()", (s) =>
+      s.sheetById(s.activeSheetId)
+    );
   }
 }
 
@@ -317,73 +369,134 @@ export class WorksheetProxy extends ClientObject<SheetState> {
     return { tables: () => this.tables, charts: () => this.charts };
   }
 
-  get name(): string { return this._get("name"); }
-  set name(v: string) { this._set("name", v, (e, n) => this._state.renameSheet(e, n as string)); }
-  get visibility(): string { return this._get("visibility"); }
-  set visibility(v: string) { this._set("visibility", v, (e, x) => this._state.setVisibility(e, x as string)); }
-  get position(): number { return this._get("position"); }
-  set position(v: number) { this._set("position", v, (e, x) => this._state.setPosition(e, x as number)); }
-  get id(): string { return this._get("id"); }
+  get name(): string {
+    return this._get("name");
+  }
+  set name(v: string) {
+    this._set("name", v, (e, n) => this._state.renameSheet(e, n as string));
+  }
+  get visibility(): string {
+    return this._get("visibility");
+  }
+  set visibility(v: string) {
+    this._set("visibility", v, (e, x) => this._state.setVisibility(e, x as string));
+  }
+  get position(): number {
+    return this._get("position");
+  }
+  set position(v: number) {
+    this._set("position", v, (e, x) => this._state.setPosition(e, x as number));
+  }
+  get id(): string {
+    return this._get("id");
+  }
 
   get tables(): TableCollectionProxy {
-    return this._child("tables", () => new TableCollectionProxy(this.context, `${this._path}.tables`, () => this._target()));
+    return this._child(
+      "tables",
+      () => new TableCollectionProxy(this.context, `${this._path}.tables`, () => this._target())
+    );
   }
   get charts(): ChartCollectionProxy {
-    return this._child("charts", () => new ChartCollectionProxy(this.context, `${this._path}.charts`, () => this._target()));
+    return this._child(
+      "charts",
+      () => new ChartCollectionProxy(this.context, `${this._path}.charts`, () => this._target())
+    );
   }
   get freezePanes(): FreezePanesProxy {
-    return this._child("freezePanes", () => new FreezePanesProxy(this.context, `${this._path}.freezePanes`, () => this._target()));
+    return this._child(
+      "freezePanes",
+      () => new FreezePanesProxy(this.context, `${this._path}.freezePanes`, () => this._target())
+    );
   }
   get notes(): NoteCollectionProxy {
-    return this._child("notes", () => new NoteCollectionProxy(this.context, `${this._path}.notes`, () => this._target()));
+    return this._child(
+      "notes",
+      () => new NoteCollectionProxy(this.context, `${this._path}.notes`, () => this._target())
+    );
   }
 
   getRange(address?: string): RangeProxy {
     return new RangeProxy(this.context, `${this._path}.getRange(${str(address ?? "")})`, (s) => {
       const sheet = this._target();
-      if (address === undefined || address === "") return { sheet, rect: { row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLS } };
+      if (address === undefined || address === "")
+        return { sheet, rect: { row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLS } };
       const { sheet: named, local } = splitSheet(address);
       if (named !== null && s.findSheet(named) !== sheet) {
-        throw new FakeOfficeError("InvalidArgument", `The address '${address}' is not on this worksheet.`);
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          `The address '${address}' is not on this worksheet.`
+        );
       }
       return { sheet, rect: parseRect(local) };
     });
   }
-  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): RangeProxy {
+  getRangeByIndexes(
+    startRow: number,
+    startColumn: number,
+    rowCount: number,
+    columnCount: number
+  ): RangeProxy {
     return new RangeProxy(
       this.context,
       `${this._path}.getRangeByIndexes(${startRow},${startColumn},${rowCount},${columnCount})`,
-      () => ({ sheet: this._target(), rect: checkedRect(startRow, startColumn, rowCount, columnCount) }),
+      () => ({
+        sheet: this._target(),
+        rect: checkedRect(startRow, startColumn, rowCount, columnCount),
+      })
     );
   }
   getUsedRange(valuesOnly?: boolean): RangeProxy {
-    return new RangeProxy(this.context, `${this._path}.getUsedRange(${Boolean(valuesOnly)})`, (s) => {
-      const sheet = this._target();
-      return { sheet, rect: s.usedRect(sheet, Boolean(valuesOnly)) ?? { row: 0, col: 0, rows: 1, cols: 1 } };
-    });
+    return new RangeProxy(
+      this.context,
+      `${this._path}.getUsedRange(${Boolean(valuesOnly)})`,
+      (s) => {
+        const sheet = this._target();
+        return {
+          sheet,
+          rect: s.usedRect(sheet, Boolean(valuesOnly)) ?? { row: 0, col: 0, rows: 1, cols: 1 },
+        };
+      }
+    );
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
-    return new RangeProxy(this.context, `${this._path}.getUsedRangeOrNullObject(${Boolean(valuesOnly)})`, (s) => {
-      const sheet = this._target();
-      const rect = s.usedRect(sheet, Boolean(valuesOnly));
-      return rect ? { sheet, rect } : null;
-    }, true);
+    return new RangeProxy(
+      this.context,
+      `${this._path}.getUsedRangeOrNullObject(${Boolean(valuesOnly)})`,
+      (s) => {
+        const sheet = this._target();
+        const rect = s.usedRect(sheet, Boolean(valuesOnly));
+        return rect ? { sheet, rect } : null;
+      },
+      true
+    );
   }
   delete(): void {
     this._call("delete", [], (e) => this._state.deleteSheet(e));
   }
   activate(): void {
     this._call("activate", [], (e) => {
-      if (e.visibility !== "Visible") throw new FakeOfficeError("InvalidOperation", "A hidden sheet cannot be activated.");
+      if (e.visibility !== "Visible")
+        throw new FakeOfficeError("InvalidOperation", "A hidden sheet cannot be activated.");
       this._state.activeSheetId = e.id;
     });
   }
 }
 
 function checkedRect(row: number, col: number, rows: number, cols: number): Rect {
-  if (![row, col, rows, cols].every(Number.isInteger) || row < 0 || col < 0 || rows < 1 || cols < 1 ||
-    row + rows > MAX_ROWS || col + cols > MAX_COLS) {
-    throw new FakeOfficeError("InvalidArgument", `Invalid range indexes (${row}, ${col}, ${rows}, ${cols}).`);
+  if (
+    ![row, col, rows, cols].every(Number.isInteger) ||
+    row < 0 ||
+    col < 0 ||
+    rows < 1 ||
+    cols < 1 ||
+    row + rows > MAX_ROWS ||
+    col + cols > MAX_COLS
+  ) {
+    throw new FakeOfficeError(
+      "InvalidArgument",
+      `Invalid range indexes (${row}, ${col}, ${rows}, ${cols}).`
+    );
   }
   return { row, col, rows, cols };
 }
@@ -397,7 +510,10 @@ export interface RangeRef {
 
 function grid<T>(r: Rect, f: (row: number, col: number) => T): T[][] {
   if (r.rows === MAX_ROWS || r.cols === MAX_COLS) {
-    throw new FakeOfficeError("InvalidOperation", "Reading cell data of whole rows or columns is not modelled.");
+    throw new FakeOfficeError(
+      "InvalidOperation",
+      "Reading cell data of whole rows or columns is not modelled."
+    );
   }
   const out: T[][] = [];
   for (let i = 0; i < r.rows; i++) {
@@ -418,7 +534,8 @@ export class RangeProxy extends ClientObject<RangeRef> {
     return this._state.peek(e.sheet, row, col);
   }
   protected override _scalars(): Record<string, (e: RangeRef) => unknown> {
-    const content = (e: RangeRef, r: number, c: number) => this._cell(e, r, c)?.content ?? { kind: "empty" as const };
+    const content = (e: RangeRef, r: number, c: number) =>
+      this._cell(e, r, c)?.content ?? { kind: "empty" as const };
     return {
       address: (e) => `${quoteSheet(e.sheet.name)}!${rectAddress(e.rect)}`,
       rowCount: (e) => e.rect.rows,
@@ -428,15 +545,27 @@ export class RangeProxy extends ClientObject<RangeRef> {
       cellCount: (e) => e.rect.rows * e.rect.cols,
       values: (e) => grid(e.rect, (r, c) => cellValue(content(e, r, c))),
       formulas: (e) => grid(e.rect, (r, c) => cellFormula(content(e, r, c))),
-      text: (e) => grid(e.rect, (r, c) => {
-        const k = content(e, r, c);
-        return k.kind === "number" ? displayNumber(k.value, this._cell(e, r, c)?.numFmt ?? "General") : displayText(k);
-      }),
+      text: (e) =>
+        grid(e.rect, (r, c) => {
+          const k = content(e, r, c);
+          return k.kind === "number"
+            ? displayNumber(k.value, this._cell(e, r, c)?.numFmt ?? "General")
+            : displayText(k);
+        }),
       numberFormat: (e) => grid(e.rect, (r, c) => this._cell(e, r, c)?.numFmt ?? "General"),
-      valueTypes: (e) => grid(e.rect, (r, c) => {
-        const k = content(e, r, c).kind;
-        return k === "empty" ? "Empty" : k === "text" ? "String" : k === "bool" ? "Boolean" : k === "error" ? "Error" : "Double";
-      }),
+      valueTypes: (e) =>
+        grid(e.rect, (r, c) => {
+          const k = content(e, r, c).kind;
+          return k === "empty"
+            ? "Empty"
+            : k === "text"
+              ? "String"
+              : k === "bool"
+                ? "Boolean"
+                : k === "error"
+                  ? "Error"
+                  : "Double";
+        }),
       hyperlink: (e) => this._cell(e, e.rect.row, e.rect.col)?.hyperlink ?? null,
     };
   }
@@ -444,46 +573,108 @@ export class RangeProxy extends ClientObject<RangeRef> {
     return { format: () => this.format, worksheet: () => this.worksheet };
   }
 
-  get address(): string { return this._get("address"); }
-  get rowCount(): number { return this._get("rowCount"); }
-  get columnCount(): number { return this._get("columnCount"); }
-  get rowIndex(): number { return this._get("rowIndex"); }
-  get columnIndex(): number { return this._get("columnIndex"); }
-  get cellCount(): number { return this._get("cellCount"); }
-  get text(): string[][] { return this._get("text"); }
-  get valueTypes(): string[][] { return this._get("valueTypes"); }
-  get values(): unknown[][] { return this._get("values"); }
-  set values(v: unknown[][]) { this._set("values", v, (e, x) => this._state.writeCells(e.sheet, e.rect, x)); }
-  get formulas(): unknown[][] { return this._get("formulas"); }
-  set formulas(v: unknown[][]) { this._set("formulas", v, (e, x) => this._state.writeCells(e.sheet, e.rect, x)); }
-  get formulasR1C1(): unknown[][] { return this._get("formulasR1C1"); }
-  set formulasR1C1(v: unknown[][]) { this._set("formulasR1C1", v, (e, x) => this._state.writeCells(e.sheet, e.rect, x, true)); }
-  get numberFormat(): unknown[][] { return this._get("numberFormat"); }
-  set numberFormat(v: unknown[][]) { this._set("numberFormat", v, (e, x) => this._state.writeNumberFormats(e.sheet, e.rect, x)); }
-  get hyperlink(): unknown { return this._get("hyperlink"); }
-  set hyperlink(v: { address?: string; documentReference?: string; screenTip?: string; textToDisplay?: string }) {
+  get address(): string {
+    return this._get("address");
+  }
+  get rowCount(): number {
+    return this._get("rowCount");
+  }
+  get columnCount(): number {
+    return this._get("columnCount");
+  }
+  get rowIndex(): number {
+    return this._get("rowIndex");
+  }
+  get columnIndex(): number {
+    return this._get("columnIndex");
+  }
+  get cellCount(): number {
+    return this._get("cellCount");
+  }
+  get text(): string[][] {
+    return this._get("text");
+  }
+  get valueTypes(): string[][] {
+    return this._get("valueTypes");
+  }
+  get values(): unknown[][] {
+    return this._get("values");
+  }
+  set values(v: unknown[][]) {
+    this._set("values", v, (e, x) => this._state.writeCells(e.sheet, e.rect, x));
+  }
+  get formulas(): unknown[][] {
+    return this._get("formulas");
+  }
+  set formulas(v: unknown[][]) {
+    this._set("formulas", v, (e, x) => this._state.writeCells(e.sheet, e.rect, x));
+  }
+  get formulasR1C1(): unknown[][] {
+    return this._get("formulasR1C1");
+  }
+  set formulasR1C1(v: unknown[][]) {
+    this._set("formulasR1C1", v, (e, x) => this._state.writeCells(e.sheet, e.rect, x, true));
+  }
+  get numberFormat(): unknown[][] {
+    return this._get("numberFormat");
+  }
+  set numberFormat(v: unknown[][]) {
+    this._set("numberFormat", v, (e, x) => this._state.writeNumberFormats(e.sheet, e.rect, x));
+  }
+  get hyperlink(): unknown {
+    return this._get("hyperlink");
+  }
+  set hyperlink(v: {
+    address?: string;
+    documentReference?: string;
+    screenTip?: string;
+    textToDisplay?: string;
+  }) {
     this._set("hyperlink", v, (e, x) => {
-      const link = x as { address?: string; documentReference?: string; screenTip?: string; textToDisplay?: string } | null;
+      const link = x as {
+        address?: string;
+        documentReference?: string;
+        screenTip?: string;
+        textToDisplay?: string;
+      } | null;
       this._state.formatCells(e.sheet, e.rect, (cell) => {
         if (!link) {
           delete cell.hyperlink;
           return;
         }
-        cell.hyperlink = { address: link.address, documentReference: link.documentReference, screenTip: link.screenTip };
-        if (link.textToDisplay !== undefined) cell.content = { kind: "text", value: link.textToDisplay };
-        else if (cell.content.kind === "empty") cell.content = { kind: "text", value: link.address ?? link.documentReference ?? "" };
+        cell.hyperlink = {
+          address: link.address,
+          documentReference: link.documentReference,
+          screenTip: link.screenTip,
+        };
+        if (link.textToDisplay !== undefined)
+          cell.content = { kind: "text", value: link.textToDisplay };
+        else if (cell.content.kind === "empty")
+          cell.content = { kind: "text", value: link.address ?? link.documentReference ?? "" };
       });
     });
   }
 
   get format(): RangeFormatProxy {
-    return this._child("format", () => new RangeFormatProxy(this.context, `${this._path}.format`, () => this._target()));
+    return this._child(
+      "format",
+      () => new RangeFormatProxy(this.context, `${this._path}.format`, () => this._target())
+    );
   }
   get conditionalFormats(): ConditionalFormatCollectionProxy {
-    return this._child("conditionalFormats", () => new ConditionalFormatCollectionProxy(this.context, `${this._path}.conditionalFormats`, () => this._target()));
+    return this._child(
+      "conditionalFormats",
+      () =>
+        new ConditionalFormatCollectionProxy(this.context, `${this._path}.conditionalFormats`, () =>
+          this._target()
+        )
+    );
   }
   get worksheet(): WorksheetProxy {
-    return this._child("worksheet", () => new WorksheetProxy(this.context, `${this._path}.worksheet`, () => this._target().sheet));
+    return this._child(
+      "worksheet",
+      () => new WorksheetProxy(this.context, `${this._path}.worksheet`, () => this._target().sheet)
+    );
   }
 
   private _derive(name: string, f: (r: RangeRef) => Rect): RangeProxy {
@@ -494,23 +685,36 @@ export class RangeProxy extends ClientObject<RangeRef> {
     });
   }
   getCell(row: number, column: number): RangeProxy {
-    return this._derive(`getCell(${row},${column})`, (e) => ({ row: e.rect.row + row, col: e.rect.col + column, rows: 1, cols: 1 }));
+    return this._derive(`getCell(${row},${column})`, (e) => ({
+      row: e.rect.row + row,
+      col: e.rect.col + column,
+      rows: 1,
+      cols: 1,
+    }));
   }
   getResizedRange(deltaRows: number, deltaColumns: number): RangeProxy {
     return this._derive(`getResizedRange(${deltaRows},${deltaColumns})`, (e) => ({
-      ...e.rect, rows: e.rect.rows + deltaRows, cols: e.rect.cols + deltaColumns,
+      ...e.rect,
+      rows: e.rect.rows + deltaRows,
+      cols: e.rect.cols + deltaColumns,
     }));
   }
   getOffsetRange(rowOffset: number, columnOffset: number): RangeProxy {
     return this._derive(`getOffsetRange(${rowOffset},${columnOffset})`, (e) => ({
-      ...e.rect, row: e.rect.row + rowOffset, col: e.rect.col + columnOffset,
+      ...e.rect,
+      row: e.rect.row + rowOffset,
+      col: e.rect.col + columnOffset,
     }));
   }
   getRow(row: number): RangeProxy {
     return this._derive(`getRow(${row})`, (e) => ({ ...e.rect, row: e.rect.row + row, rows: 1 }));
   }
   getColumn(column: number): RangeProxy {
-    return this._derive(`getColumn(${column})`, (e) => ({ ...e.rect, col: e.rect.col + column, cols: 1 }));
+    return this._derive(`getColumn(${column})`, (e) => ({
+      ...e.rect,
+      col: e.rect.col + column,
+      cols: 1,
+    }));
   }
   clear(applyTo = "All"): void {
     this._call("clear", [applyTo], (e) => this._state.clear(e.sheet, e.rect, applyTo));
@@ -529,7 +733,8 @@ export class RangeFormatProxy extends ClientObject<RangeRef> {
     return {
       columnWidth: (e) => {
         const widths = new Set<number>();
-        for (let c = e.rect.col; c < e.rect.col + Math.min(e.rect.cols, 256); c++) widths.add(e.sheet.colWidths.get(c) ?? DEFAULT_COLUMN_WIDTH);
+        for (let c = e.rect.col; c < e.rect.col + Math.min(e.rect.cols, 256); c++)
+          widths.add(e.sheet.colWidths.get(c) ?? DEFAULT_COLUMN_WIDTH);
         return widths.size === 1 ? [...widths][0] : null;
       },
     };
@@ -537,32 +742,60 @@ export class RangeFormatProxy extends ClientObject<RangeRef> {
   protected override _navs(): Record<string, () => AnyProxy> {
     return { fill: () => this.fill, font: () => this.font };
   }
-  get columnWidth(): number { return this._get("columnWidth"); }
+  get columnWidth(): number {
+    return this._get("columnWidth");
+  }
   set columnWidth(v: number) {
     this._set("columnWidth", v, (e, w) => {
-      if (typeof w !== "number" || !(w >= 0) || w > 255 * 7.5) throw new FakeOfficeError("InvalidArgument", `Column width ${String(w)} is not valid.`);
+      if (typeof w !== "number" || !(w >= 0) || w > 255 * 7.5)
+        throw new FakeOfficeError("InvalidArgument", `Column width ${String(w)} is not valid.`);
       for (let c = e.rect.col; c < e.rect.col + e.rect.cols; c++) e.sheet.colWidths.set(c, w);
     });
   }
   get fill(): CellFillProxy {
-    return this._child("fill", () => new CellFillProxy(this.context, `${this._path}.fill`, () => this._target()));
+    return this._child(
+      "fill",
+      () => new CellFillProxy(this.context, `${this._path}.fill`, () => this._target())
+    );
   }
   get font(): CellFontProxy {
-    return this._child("font", () => new CellFontProxy(this.context, `${this._path}.font`, () => this._target()));
+    return this._child(
+      "font",
+      () => new CellFontProxy(this.context, `${this._path}.font`, () => this._target())
+    );
   }
-  get wrapText(): boolean { return this._get("wrapText"); }
-  set wrapText(v: boolean) { this._set("wrapText", v, (e, x) => this._state.formatCells(e.sheet, e.rect, (c) => { c.wrap = Boolean(x); })); }
-  get verticalAlignment(): string { return this._get("verticalAlignment"); }
+  get wrapText(): boolean {
+    return this._get("wrapText");
+  }
+  set wrapText(v: boolean) {
+    this._set("wrapText", v, (e, x) =>
+      this._state.formatCells(e.sheet, e.rect, (c) => {
+        c.wrap = Boolean(x);
+      })
+    );
+  }
+  get verticalAlignment(): string {
+    return this._get("verticalAlignment");
+  }
   set verticalAlignment(v: string) {
     this._set("verticalAlignment", v, (e, x) => {
       if (!["Top", "Center", "Bottom", "Justify", "Distributed"].includes(x as string)) {
-        throw new FakeOfficeError("InvalidArgument", `Vertical alignment '${String(x)}' is not valid.`);
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          `Vertical alignment '${String(x)}' is not valid.`
+        );
       }
-      this._state.formatCells(e.sheet, e.rect, (c) => { c.vAlign = x as string; });
+      this._state.formatCells(e.sheet, e.rect, (c) => {
+        c.vAlign = x as string;
+      });
     });
   }
   get borders(): RangeBorderCollectionProxy {
-    return this._child("borders", () => new RangeBorderCollectionProxy(this.context, `${this._path}.borders`, () => this._target()));
+    return this._child(
+      "borders",
+      () =>
+        new RangeBorderCollectionProxy(this.context, `${this._path}.borders`, () => this._target())
+    );
   }
   autofitColumns(): void {
     this._call("autofitColumns", [], () => undefined);
@@ -586,15 +819,23 @@ export class CellFillProxy extends ClientObject<RangeRef> {
   protected override _scalars(): Record<string, (e: RangeRef) => unknown> {
     return { color: (e) => topLeft(this._state, e)?.fill ?? "#FFFFFF" };
   }
-  get color(): string { return this._get("color"); }
+  get color(): string {
+    return this._get("color");
+  }
   set color(v: string) {
     this._set("color", v, (e, x) => {
       const c = checkColor(x);
-      this._state.formatCells(e.sheet, e.rect, (cell) => { cell.fill = c; });
+      this._state.formatCells(e.sheet, e.rect, (cell) => {
+        cell.fill = c;
+      });
     });
   }
   clear(): void {
-    this._call("clear", [], (e) => this._state.formatCells(e.sheet, e.rect, (cell) => { delete cell.fill; }));
+    this._call("clear", [], (e) =>
+      this._state.formatCells(e.sheet, e.rect, (cell) => {
+        delete cell.fill;
+      })
+    );
   }
 }
 
@@ -607,34 +848,78 @@ export class CellFontProxy extends ClientObject<RangeRef> {
       color: (e) => topLeft(this._state, e)?.fontColor ?? "#000000",
     };
   }
-  get bold(): boolean { return this._get("bold"); }
-  set bold(v: boolean) { this._set("bold", v, (e, x) => this._state.formatCells(e.sheet, e.rect, (c) => { c.bold = Boolean(x); })); }
-  get size(): number { return this._get("size"); }
+  get bold(): boolean {
+    return this._get("bold");
+  }
+  set bold(v: boolean) {
+    this._set("bold", v, (e, x) =>
+      this._state.formatCells(e.sheet, e.rect, (c) => {
+        c.bold = Boolean(x);
+      })
+    );
+  }
+  get size(): number {
+    return this._get("size");
+  }
   set size(v: number) {
     this._set("size", v, (e, x) => {
-      if (typeof x !== "number" || !(x >= 1 && x <= 409)) throw new FakeOfficeError("InvalidArgument", `Font size ${String(x)} is not valid.`);
-      this._state.formatCells(e.sheet, e.rect, (c) => { c.size = x; });
+      if (typeof x !== "number" || !(x >= 1 && x <= 409))
+        throw new FakeOfficeError("InvalidArgument", `Font size ${String(x)} is not valid.`);
+      this._state.formatCells(e.sheet, e.rect, (c) => {
+        c.size = x;
+      });
     });
   }
-  get italic(): boolean { return this._get("italic"); }
-  set italic(v: boolean) { this._set("italic", v, (e, x) => this._state.formatCells(e.sheet, e.rect, (c) => { c.italic = Boolean(x); })); }
-  get color(): string { return this._get("color"); }
+  get italic(): boolean {
+    return this._get("italic");
+  }
+  set italic(v: boolean) {
+    this._set("italic", v, (e, x) =>
+      this._state.formatCells(e.sheet, e.rect, (c) => {
+        c.italic = Boolean(x);
+      })
+    );
+  }
+  get color(): string {
+    return this._get("color");
+  }
   set color(v: string) {
     this._set("color", v, (e, x) => {
       const col = checkColor(x);
-      this._state.formatCells(e.sheet, e.rect, (c) => { c.fontColor = col; });
+      this._state.formatCells(e.sheet, e.rect, (c) => {
+        c.fontColor = col;
+      });
     });
   }
 }
 
-const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal", "DiagonalDown", "DiagonalUp"];
-const LINE_STYLES = ["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Double", "SlantDashDot"];
+const EDGES = [
+  "EdgeTop",
+  "EdgeBottom",
+  "EdgeLeft",
+  "EdgeRight",
+  "InsideVertical",
+  "InsideHorizontal",
+  "DiagonalDown",
+  "DiagonalUp",
+];
+const LINE_STYLES = [
+  "None",
+  "Continuous",
+  "Dash",
+  "DashDot",
+  "DashDotDot",
+  "Dot",
+  "Double",
+  "SlantDashDot",
+];
 
 export class RangeBorderCollectionProxy extends ClientObject<RangeRef> {
   readonly _type = "RangeBorderCollection";
   getItem(index: string): RangeBorderProxy {
     return new RangeBorderProxy(this.context, `${this._path}.getItem(${str(index)})`, () => {
-      if (!EDGES.includes(index)) throw new FakeOfficeError("InvalidArgument", `Border index '${index}' is not valid.`);
+      if (!EDGES.includes(index))
+        throw new FakeOfficeError("InvalidArgument", `Border index '${index}' is not valid.`);
       return { ...this._target(), edge: index };
     });
   }
@@ -642,14 +927,22 @@ export class RangeBorderCollectionProxy extends ClientObject<RangeRef> {
 
 export class RangeBorderProxy extends ClientObject<RangeRef & { edge: string }> {
   readonly _type = "RangeBorder";
-  private _edit(e: RangeRef & { edge: string }, f: (b: { style: string; color: string }) => void): void {
+  private _edit(
+    e: RangeRef & { edge: string },
+    f: (b: { style: string; color: string }) => void
+  ): void {
     // Only the cells along the edge carry it (the bottom row for EdgeBottom, and so on).
     const r = e.rect;
-    const edgeRect = e.edge === "EdgeBottom" ? { ...r, row: r.row + r.rows - 1, rows: 1 }
-      : e.edge === "EdgeTop" ? { ...r, rows: 1 }
-      : e.edge === "EdgeLeft" ? { ...r, cols: 1 }
-      : e.edge === "EdgeRight" ? { ...r, col: r.col + r.cols - 1, cols: 1 }
-      : r;
+    const edgeRect =
+      e.edge === "EdgeBottom"
+        ? { ...r, row: r.row + r.rows - 1, rows: 1 }
+        : e.edge === "EdgeTop"
+          ? { ...r, rows: 1 }
+          : e.edge === "EdgeLeft"
+            ? { ...r, cols: 1 }
+            : e.edge === "EdgeRight"
+              ? { ...r, col: r.col + r.cols - 1, cols: 1 }
+              : r;
     this._state.formatCells(e.sheet, edgeRect, (c) => {
       c.borders = { ...(c.borders ?? {}) };
       const b = c.borders[e.edge] ?? { style: "None", color: "#000000" };
@@ -657,15 +950,29 @@ export class RangeBorderProxy extends ClientObject<RangeRef & { edge: string }> 
       c.borders[e.edge] = b;
     });
   }
-  get style(): string { return this._get("style"); }
+  get style(): string {
+    return this._get("style");
+  }
   set style(v: string) {
     this._set("style", v, (e, x) => {
-      if (!LINE_STYLES.includes(x as string)) throw new FakeOfficeError("InvalidArgument", `Border style '${String(x)}' is not valid.`);
-      this._edit(e, (b) => { b.style = x as string; });
+      if (!LINE_STYLES.includes(x as string))
+        throw new FakeOfficeError("InvalidArgument", `Border style '${String(x)}' is not valid.`);
+      this._edit(e, (b) => {
+        b.style = x as string;
+      });
     });
   }
-  get color(): string { return this._get("color"); }
-  set color(v: string) { this._set("color", v, (e, x) => { const c = checkColor(x); this._edit(e, (b) => { b.color = c; }); }); }
+  get color(): string {
+    return this._get("color");
+  }
+  set color(v: string) {
+    this._set("color", v, (e, x) => {
+      const c = checkColor(x);
+      this._edit(e, (b) => {
+        b.color = c;
+      });
+    });
+  }
 }
 
 // ---------------------------------------------------------------- conditional formats
@@ -678,20 +985,35 @@ interface CfRef {
 export class ConditionalFormatCollectionProxy extends ClientObject<RangeRef> {
   readonly _type = "ConditionalFormatCollection";
   protected override readonly _isCollection = true;
-  get items(): ConditionalFormatProxy[] { return this._get("items"); }
+  get items(): ConditionalFormatProxy[] {
+    return this._get("items");
+  }
   protected override _itemsOf(e: RangeRef): AnyProxy[] {
     return e.sheet.cfs
       .filter((cf) => rectsIntersect(cf.rect, e.rect))
-      .map((cf) => new ConditionalFormatProxy(this.context, `${this._path}.getItem(${cf.id})`, () => ({ sheet: e.sheet, cf })));
+      .map(
+        (cf) =>
+          new ConditionalFormatProxy(this.context, `${this._path}.getItem(${cf.id})`, () => ({
+            sheet: e.sheet,
+            cf,
+          }))
+      );
   }
   add(type: string): ConditionalFormatProxy {
     let created: CfRef | null = null;
-    const proxy = new ConditionalFormatProxy(this.context, `${this._path}.add(${str(type)})`, () => {
-      if (!created) throw notFound("a conditional format whose add has not run");
-      return created;
-    });
+    const proxy = new ConditionalFormatProxy(
+      this.context,
+      `${this._path}.add(${str(type)})`,
+      () => {
+        if (!created) throw notFound("a conditional format whose add has not run");
+        return created;
+      }
+    );
     this._call("add", [type], (e, [t]) => {
-      created = { sheet: e.sheet, cf: this._state.addConditionalFormat(e.sheet, e.rect, t as string) };
+      created = {
+        sheet: e.sheet,
+        cf: this._state.addConditionalFormat(e.sheet, e.rect, t as string),
+      };
     });
     return proxy;
   }
@@ -703,7 +1025,12 @@ export class ConditionalFormatCollectionProxy extends ClientObject<RangeRef> {
 }
 
 function rectsIntersect(a: Rect, b: Rect): boolean {
-  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+  return (
+    a.row < b.row + b.rows &&
+    b.row < a.row + a.rows &&
+    a.col < b.col + b.cols &&
+    b.col < a.col + a.cols
+  );
 }
 
 export class ConditionalFormatProxy extends ClientObject<CfRef> {
@@ -718,17 +1045,37 @@ export class ConditionalFormatProxy extends ClientObject<CfRef> {
       stopIfTrue: (e) => e.cf.stopIfTrue,
     };
   }
-  get type(): string { return this._get("type"); }
-  get priority(): number { return this._get("priority"); }
-  set priority(v: number) { this._set("priority", v, (e, p) => this._state.setCfPriority(e.sheet, e.cf, p as number)); }
-  get stopIfTrue(): boolean { return this._get("stopIfTrue"); }
-  set stopIfTrue(v: boolean) { this._set("stopIfTrue", v, (e, x) => { e.cf.stopIfTrue = Boolean(x); }); }
+  get type(): string {
+    return this._get("type");
+  }
+  get priority(): number {
+    return this._get("priority");
+  }
+  set priority(v: number) {
+    this._set("priority", v, (e, p) => this._state.setCfPriority(e.sheet, e.cf, p as number));
+  }
+  get stopIfTrue(): boolean {
+    return this._get("stopIfTrue");
+  }
+  set stopIfTrue(v: boolean) {
+    this._set("stopIfTrue", v, (e, x) => {
+      e.cf.stopIfTrue = Boolean(x);
+    });
+  }
   get custom(): CustomConditionalFormatProxy {
-    return this._child("custom", () => new CustomConditionalFormatProxy(this.context, `${this._path}.custom`, () => {
-      const e = this._target();
-      if (e.cf.type !== "Custom") throw new FakeOfficeError("InvalidOperation", "This conditional format is not of type Custom.");
-      return e;
-    }));
+    return this._child(
+      "custom",
+      () =>
+        new CustomConditionalFormatProxy(this.context, `${this._path}.custom`, () => {
+          const e = this._target();
+          if (e.cf.type !== "Custom")
+            throw new FakeOfficeError(
+              "InvalidOperation",
+              "This conditional format is not of type Custom."
+            );
+          return e;
+        })
+    );
   }
   getRange(): RangeProxy {
     return new RangeProxy(this.context, `${this._path}.getRange()`, () => {
@@ -737,17 +1084,26 @@ export class ConditionalFormatProxy extends ClientObject<CfRef> {
     });
   }
   delete(): void {
-    this._call("delete", [], (e) => { e.sheet.cfs = e.sheet.cfs.filter((x) => x !== e.cf); });
+    this._call("delete", [], (e) => {
+      e.sheet.cfs = e.sheet.cfs.filter((x) => x !== e.cf);
+    });
   }
 }
 
 export class CustomConditionalFormatProxy extends ClientObject<CfRef> {
   readonly _type = "CustomConditionalFormat";
   get rule(): ConditionalFormatRuleProxy {
-    return this._child("rule", () => new ConditionalFormatRuleProxy(this.context, `${this._path}.rule`, () => this._target()));
+    return this._child(
+      "rule",
+      () => new ConditionalFormatRuleProxy(this.context, `${this._path}.rule`, () => this._target())
+    );
   }
   get format(): ConditionalRangeFormatProxy {
-    return this._child("format", () => new ConditionalRangeFormatProxy(this.context, `${this._path}.format`, () => this._target()));
+    return this._child(
+      "format",
+      () =>
+        new ConditionalRangeFormatProxy(this.context, `${this._path}.format`, () => this._target())
+    );
   }
 }
 
@@ -756,10 +1112,13 @@ export class ConditionalFormatRuleProxy extends ClientObject<CfRef> {
   protected override _scalars(): Record<string, (e: CfRef) => unknown> {
     return { formula: (e) => e.cf.rule };
   }
-  get formula(): string { return this._get("formula"); }
+  get formula(): string {
+    return this._get("formula");
+  }
   set formula(v: string) {
     this._set("formula", v, (e, f) => {
-      if (typeof f !== "string") throw new FakeOfficeError("InvalidArgument", "A rule formula must be a string.");
+      if (typeof f !== "string")
+        throw new FakeOfficeError("InvalidArgument", "A rule formula must be a string.");
       if (f.startsWith("=")) checkFormulaSyntax(f);
       e.cf.rule = f;
     });
@@ -769,10 +1128,16 @@ export class ConditionalFormatRuleProxy extends ClientObject<CfRef> {
 export class ConditionalRangeFormatProxy extends ClientObject<CfRef> {
   readonly _type = "ConditionalRangeFormat";
   get fill(): CfFillProxy {
-    return this._child("fill", () => new CfFillProxy(this.context, `${this._path}.fill`, () => this._target()));
+    return this._child(
+      "fill",
+      () => new CfFillProxy(this.context, `${this._path}.fill`, () => this._target())
+    );
   }
   get font(): CfFontProxy {
-    return this._child("font", () => new CfFontProxy(this.context, `${this._path}.font`, () => this._target()));
+    return this._child(
+      "font",
+      () => new CfFontProxy(this.context, `${this._path}.font`, () => this._target())
+    );
   }
 }
 
@@ -781,21 +1146,49 @@ export class CfFillProxy extends ClientObject<CfRef> {
   protected override _scalars(): Record<string, (e: CfRef) => unknown> {
     return { color: (e) => e.cf.fill ?? null };
   }
-  get color(): string { return this._get("color"); }
-  set color(v: string) { this._set("color", v, (e, x) => { e.cf.fill = checkColor(x); }); }
+  get color(): string {
+    return this._get("color");
+  }
+  set color(v: string) {
+    this._set("color", v, (e, x) => {
+      e.cf.fill = checkColor(x);
+    });
+  }
 }
 
 export class CfFontProxy extends ClientObject<CfRef> {
   readonly _type = "ConditionalRangeFont";
   protected override _scalars(): Record<string, (e: CfRef) => unknown> {
-    return { color: (e) => e.cf.fontColor ?? null, bold: (e) => e.cf.bold ?? false, italic: (e) => e.cf.italic ?? false };
+    return {
+      color: (e) => e.cf.fontColor ?? null,
+      bold: (e) => e.cf.bold ?? false,
+      italic: (e) => e.cf.italic ?? false,
+    };
   }
-  get color(): string { return this._get("color"); }
-  set color(v: string) { this._set("color", v, (e, x) => { e.cf.fontColor = checkColor(x); }); }
-  get bold(): boolean { return this._get("bold"); }
-  set bold(v: boolean) { this._set("bold", v, (e, x) => { e.cf.bold = Boolean(x); }); }
-  get italic(): boolean { return this._get("italic"); }
-  set italic(v: boolean) { this._set("italic", v, (e, x) => { e.cf.italic = Boolean(x); }); }
+  get color(): string {
+    return this._get("color");
+  }
+  set color(v: string) {
+    this._set("color", v, (e, x) => {
+      e.cf.fontColor = checkColor(x);
+    });
+  }
+  get bold(): boolean {
+    return this._get("bold");
+  }
+  set bold(v: boolean) {
+    this._set("bold", v, (e, x) => {
+      e.cf.bold = Boolean(x);
+    });
+  }
+  get italic(): boolean {
+    return this._get("italic");
+  }
+  set italic(v: boolean) {
+    this._set("italic", v, (e, x) => {
+      e.cf.italic = Boolean(x);
+    });
+  }
 }
 
 // ---------------------------------------------------------------- tables
@@ -814,23 +1207,34 @@ export class TableCollectionProxy extends ClientObject<{ sheet: SheetState | nul
   private _inScope(e: { sheet: SheetState | null }): TableState[] {
     return this._state.tables.filter((t) => e.sheet === null || t.sheetId === e.sheet.id);
   }
-  get items(): TableProxy[] { return this._get("items"); }
-  get count(): number { return this._get("count"); }
+  get items(): TableProxy[] {
+    return this._get("items");
+  }
+  get count(): number {
+    return this._get("count");
+  }
   protected override _itemsOf(e: { sheet: SheetState | null }): AnyProxy[] {
-    return this._inScope(e).map((t) => new TableProxy(this.context, `tables.getItem(${str(t.name)})`, () => t));
+    return this._inScope(e).map(
+      (t) => new TableProxy(this.context, `tables.getItem(${str(t.name)})`, () => t)
+    );
   }
   add(address: RangeProxy | string, hasHeaders: boolean): TableProxy {
     let created: TableState | null = null;
-    const proxy = new TableProxy(this.context, `${this._path}.add(${str(typeof address === "string" ? address : address._path)})`, () => {
-      if (!created) throw notFound("a table whose add has not run");
-      return created;
-    });
+    const proxy = new TableProxy(
+      this.context,
+      `${this._path}.add(${str(typeof address === "string" ? address : address._path)})`,
+      () => {
+        if (!created) throw notFound("a table whose add has not run");
+        return created;
+      }
+    );
     this._call("add", [address, hasHeaders], (e, [, h]) => {
       let where: RangeRef;
       if (typeof address === "string") {
         const base = e.sheet ?? this._state.sheetById(this._state.activeSheetId);
         where = this._state.resolveAddress(address, base);
-        if (e.sheet && where.sheet !== e.sheet) throw new FakeOfficeError("InvalidArgument", "The range is not on this worksheet.");
+        if (e.sheet && where.sheet !== e.sheet)
+          throw new FakeOfficeError("InvalidArgument", "The range is not on this worksheet.");
       } else {
         where = address._target();
       }
@@ -839,10 +1243,17 @@ export class TableCollectionProxy extends ClientObject<{ sheet: SheetState | nul
     return proxy;
   }
   getItem(key: string): TableProxy {
-    return new TableProxy(this.context, `${this._path}.getItem(${str(key)})`, () => this._find(key));
+    return new TableProxy(this.context, `${this._path}.getItem(${str(key)})`, () =>
+      this._find(key)
+    );
   }
   getItemOrNullObject(key: string): TableProxy {
-    return new TableProxy(this.context, `${this._path}.getItemOrNullObject(${str(key)})`, () => this._find(key), true);
+    return new TableProxy(
+      this.context,
+      `${this._path}.getItemOrNullObject(${str(key)})`,
+      () => this._find(key),
+      true
+    );
   }
   private _find(key: string): TableState | null {
     const scope = this._target();
@@ -857,25 +1268,47 @@ export class TableProxy extends ClientObject<TableState> {
     return this._state.tables.includes(e);
   }
   protected override _scalars(): Record<string, (e: TableState) => unknown> {
-    return { name: (e) => e.name, style: (e) => e.style, showHeaders: () => true, id: (e) => String(e.id) };
+    return {
+      name: (e) => e.name,
+      style: (e) => e.style,
+      showHeaders: () => true,
+      id: (e) => String(e.id),
+    };
   }
   protected override _navs(): Record<string, () => AnyProxy> {
     return { worksheet: () => this.worksheet };
   }
-  get name(): string { return this._get("name"); }
-  set name(v: string) { this._set("name", v, (e, n) => this._state.renameTable(e, n as string)); }
-  get style(): string { return this._get("style"); }
+  get name(): string {
+    return this._get("name");
+  }
+  set name(v: string) {
+    this._set("name", v, (e, n) => this._state.renameTable(e, n as string));
+  }
+  get style(): string {
+    return this._get("style");
+  }
   set style(v: string) {
     this._set("style", v, (e, s) => {
       if (typeof s !== "string" || !/^TableStyle(Light|Medium|Dark)\d{1,2}$/.test(s)) {
-        throw new FakeOfficeError("InvalidArgument", `The table style '${String(s)}' is not valid.`);
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          `The table style '${String(s)}' is not valid.`
+        );
       }
       e.style = s;
     });
   }
-  get showHeaders(): boolean { return this._get("showHeaders"); }
+  get showHeaders(): boolean {
+    return this._get("showHeaders");
+  }
   get worksheet(): WorksheetProxy {
-    return this._child("worksheet", () => new WorksheetProxy(this.context, `${this._path}.worksheet`, (s) => s.sheetById(this._target().sheetId)));
+    return this._child(
+      "worksheet",
+      () =>
+        new WorksheetProxy(this.context, `${this._path}.worksheet`, (s) =>
+          s.sheetById(this._target().sheetId)
+        )
+    );
   }
   private _range(name: string, f: (r: Rect) => Rect): RangeProxy {
     return new RangeProxy(this.context, `${this._path}.${name}()`, (s) => {
@@ -883,9 +1316,15 @@ export class TableProxy extends ClientObject<TableState> {
       return { sheet: s.sheetById(t.sheetId), rect: f(t.rect) };
     });
   }
-  getRange(): RangeProxy { return this._range("getRange", (r) => r); }
-  getHeaderRowRange(): RangeProxy { return this._range("getHeaderRowRange", (r) => ({ ...r, rows: 1 })); }
-  getDataBodyRange(): RangeProxy { return this._range("getDataBodyRange", (r) => ({ ...r, row: r.row + 1, rows: r.rows - 1 })); }
+  getRange(): RangeProxy {
+    return this._range("getRange", (r) => r);
+  }
+  getHeaderRowRange(): RangeProxy {
+    return this._range("getHeaderRowRange", (r) => ({ ...r, rows: 1 }));
+  }
+  getDataBodyRange(): RangeProxy {
+    return this._range("getDataBodyRange", (r) => ({ ...r, row: r.row + 1, rows: r.rows - 1 }));
+  }
   delete(): void {
     this._call("delete", [], (e) => this._state.deleteTable(e));
   }
@@ -904,10 +1343,20 @@ export class ChartCollectionProxy extends ClientObject<SheetState> {
   protected override _scalars(): Record<string, (e: SheetState) => unknown> {
     return { count: (e) => e.charts.length };
   }
-  get items(): ChartProxy[] { return this._get("items"); }
-  get count(): number { return this._get("count"); }
+  get items(): ChartProxy[] {
+    return this._get("items");
+  }
+  get count(): number {
+    return this._get("count");
+  }
   protected override _itemsOf(e: SheetState): AnyProxy[] {
-    return e.charts.map((chart) => new ChartProxy(this.context, `${this._path}.getItem(${str(chart.name)})`, () => ({ sheet: e, chart })));
+    return e.charts.map(
+      (chart) =>
+        new ChartProxy(this.context, `${this._path}.getItem(${str(chart.name)})`, () => ({
+          sheet: e,
+          chart,
+        }))
+    );
   }
   add(type: string, sourceData: RangeProxy, seriesBy = "Auto"): ChartProxy {
     let created: ChartRef | null = null;
@@ -916,16 +1365,27 @@ export class ChartCollectionProxy extends ClientObject<SheetState> {
       return created;
     });
     this._call("add", [type, sourceData, seriesBy], (sheet, [t, , by]) => {
-      if (!(sourceData instanceof RangeProxy)) throw new FakeOfficeError("InvalidArgument", "sourceData must be a Range.");
-      created = { sheet, chart: this._state.addChart(sheet, t as string, sourceData._target(), by as string) };
+      if (!(sourceData instanceof RangeProxy))
+        throw new FakeOfficeError("InvalidArgument", "sourceData must be a Range.");
+      created = {
+        sheet,
+        chart: this._state.addChart(sheet, t as string, sourceData._target(), by as string),
+      };
     });
     return proxy;
   }
   getItem(name: string): ChartProxy {
-    return new ChartProxy(this.context, `${this._path}.getItem(${str(name)})`, () => this._find(name));
+    return new ChartProxy(this.context, `${this._path}.getItem(${str(name)})`, () =>
+      this._find(name)
+    );
   }
   getItemOrNullObject(name: string): ChartProxy {
-    return new ChartProxy(this.context, `${this._path}.getItemOrNullObject(${str(name)})`, () => this._find(name), true);
+    return new ChartProxy(
+      this.context,
+      `${this._path}.getItemOrNullObject(${str(name)})`,
+      () => this._find(name),
+      true
+    );
   }
   private _find(name: string): ChartRef | null {
     const sheet = this._target();
@@ -942,14 +1402,33 @@ export class ChartProxy extends ClientObject<ChartRef> {
   protected override _scalars(): Record<string, (e: ChartRef) => unknown> {
     return { name: (e) => e.chart.name, chartType: (e) => e.chart.type };
   }
-  get name(): string { return this._get("name"); }
-  set name(v: string) { this._set("name", v, (e, n) => { e.chart.name = String(n); }); }
-  get chartType(): string { return this._get("chartType"); }
+  get name(): string {
+    return this._get("name");
+  }
+  set name(v: string) {
+    this._set("name", v, (e, n) => {
+      e.chart.name = String(n);
+    });
+  }
+  get chartType(): string {
+    return this._get("chartType");
+  }
   get title(): ChartTitleProxy {
-    return this._child("title", () => new ChartTitleProxy(this.context, `${this._path}.title`, () => this._target().chart));
+    return this._child(
+      "title",
+      () => new ChartTitleProxy(this.context, `${this._path}.title`, () => this._target().chart)
+    );
   }
   get series(): ChartSeriesCollectionProxy {
-    return this._child("series", () => new ChartSeriesCollectionProxy(this.context, `${this._path}.series`, () => this._target().chart));
+    return this._child(
+      "series",
+      () =>
+        new ChartSeriesCollectionProxy(
+          this.context,
+          `${this._path}.series`,
+          () => this._target().chart
+        )
+    );
   }
   setPosition(startCell: RangeProxy | string, endCell?: RangeProxy | string): void {
     this._call("setPosition", [startCell, endCell ?? null], (e) => {
@@ -957,11 +1436,16 @@ export class ChartProxy extends ClientObject<ChartRef> {
         const r = typeof x === "string" ? this._state.resolveAddress(x, e.sheet) : x._target();
         return rectAddress(r.rect);
       };
-      e.chart.position = { start: addr(startCell), end: endCell === undefined ? null : addr(endCell) };
+      e.chart.position = {
+        start: addr(startCell),
+        end: endCell === undefined ? null : addr(endCell),
+      };
     });
   }
   delete(): void {
-    this._call("delete", [], (e) => { e.sheet.charts = e.sheet.charts.filter((c) => c !== e.chart); });
+    this._call("delete", [], (e) => {
+      e.sheet.charts = e.sheet.charts.filter((c) => c !== e.chart);
+    });
   }
 }
 
@@ -970,8 +1454,14 @@ export class ChartTitleProxy extends ClientObject<ChartState> {
   protected override _scalars(): Record<string, (e: ChartState) => unknown> {
     return { text: (e) => e.title };
   }
-  get text(): string { return this._get("text"); }
-  set text(v: string) { this._set("text", v, (e, t) => { e.title = String(t); }); }
+  get text(): string {
+    return this._get("text");
+  }
+  set text(v: string) {
+    this._set("text", v, (e, t) => {
+      e.title = String(t);
+    });
+  }
 }
 
 export class ChartSeriesCollectionProxy extends ClientObject<ChartState> {
@@ -980,19 +1470,37 @@ export class ChartSeriesCollectionProxy extends ClientObject<ChartState> {
   protected override _scalars(): Record<string, (e: ChartState) => unknown> {
     return { count: (e) => e.series.length };
   }
-  get count(): number { return this._get("count"); }
-  get items(): ChartSeriesProxy[] { return this._get("items"); }
+  get count(): number {
+    return this._get("count");
+  }
+  get items(): ChartSeriesProxy[] {
+    return this._get("items");
+  }
   protected override _itemsOf(e: ChartState): AnyProxy[] {
-    return e.series.map((s, i) => new ChartSeriesProxy(this.context, `${this._path}.getItemAt(${i})`, () => ({ chart: e, series: s })));
+    return e.series.map(
+      (s, i) =>
+        new ChartSeriesProxy(this.context, `${this._path}.getItemAt(${i})`, () => ({
+          chart: e,
+          series: s,
+        }))
+    );
   }
   add(name?: string, index?: number): ChartSeriesProxy {
     let created: { chart: ChartState; series: SeriesState } | null = null;
-    const proxy = new ChartSeriesProxy(this.context, `${this._path}.add(${str(name ?? null)})`, () => {
-      if (!created) throw notFound("a series whose add has not run");
-      return created;
-    });
+    const proxy = new ChartSeriesProxy(
+      this.context,
+      `${this._path}.add(${str(name ?? null)})`,
+      () => {
+        if (!created) throw notFound("a series whose add has not run");
+        return created;
+      }
+    );
     this._call("add", [name ?? null, index ?? null], (chart) => {
-      const series: SeriesState = { name: name ?? `Series${chart.series.length + 1}`, values: null, xValues: null };
+      const series: SeriesState = {
+        name: name ?? `Series${chart.series.length + 1}`,
+        values: null,
+        xValues: null,
+      };
       chart.series.splice(index ?? chart.series.length, 0, series);
       created = { chart, series };
     });
@@ -1010,23 +1518,38 @@ export class ChartSeriesCollectionProxy extends ClientObject<ChartState> {
 
 export class ChartSeriesProxy extends ClientObject<{ chart: ChartState; series: SeriesState }> {
   readonly _type = "ChartSeries";
-  protected override _scalars(): Record<string, (e: { chart: ChartState; series: SeriesState }) => unknown> {
+  protected override _scalars(): Record<
+    string,
+    (e: { chart: ChartState; series: SeriesState }) => unknown
+  > {
     return { name: (e) => e.series.name };
   }
-  get name(): string { return this._get("name"); }
-  set name(v: string) { this._set("name", v, (e, n) => { e.series.name = String(n); }); }
+  get name(): string {
+    return this._get("name");
+  }
+  set name(v: string) {
+    this._set("name", v, (e, n) => {
+      e.series.name = String(n);
+    });
+  }
   private _address(r: RangeProxy): string {
     const ref = r._target();
     return `${quoteSheet(ref.sheet.name)}!${rectAddress(ref.rect)}`;
   }
   setValues(sourceData: RangeProxy): void {
-    this._call("setValues", [sourceData], (e) => { e.series.values = this._address(sourceData); });
+    this._call("setValues", [sourceData], (e) => {
+      e.series.values = this._address(sourceData);
+    });
   }
   setXAxisValues(sourceData: RangeProxy): void {
-    this._call("setXAxisValues", [sourceData], (e) => { e.series.xValues = this._address(sourceData); });
+    this._call("setXAxisValues", [sourceData], (e) => {
+      e.series.xValues = this._address(sourceData);
+    });
   }
   delete(): void {
-    this._call("delete", [], (e) => { e.chart.series = e.chart.series.filter((s) => s !== e.series); });
+    this._call("delete", [], (e) => {
+      e.chart.series = e.chart.series.filter((s) => s !== e.series);
+    });
   }
 }
 
@@ -1035,27 +1558,50 @@ export class ChartSeriesProxy extends ClientObject<{ chart: ChartState; series: 
 export class FreezePanesProxy extends ClientObject<SheetState> {
   readonly _type = "WorksheetFreezePanes";
   freezeRows(count = 1): void {
-    this._call("freezeRows", [count], (s, [n]) => { s.freeze = { rows: checkCount(n), cols: 0 }; });
+    this._call("freezeRows", [count], (s, [n]) => {
+      s.freeze = { rows: checkCount(n), cols: 0 };
+    });
   }
   freezeColumns(count = 1): void {
-    this._call("freezeColumns", [count], (s, [n]) => { s.freeze = { rows: 0, cols: checkCount(n) }; });
+    this._call("freezeColumns", [count], (s, [n]) => {
+      s.freeze = { rows: 0, cols: checkCount(n) };
+    });
   }
   freezeAt(frozenRange: RangeProxy | string): void {
     this._call("freezeAt", [frozenRange], (s) => {
-      const r = typeof frozenRange === "string" ? this._state.resolveAddress(frozenRange, s) : frozenRange._target();
-      if (r.sheet !== s) throw new FakeOfficeError("InvalidArgument", "The range is not on this worksheet.");
+      const r =
+        typeof frozenRange === "string"
+          ? this._state.resolveAddress(frozenRange, s)
+          : frozenRange._target();
+      if (r.sheet !== s)
+        throw new FakeOfficeError("InvalidArgument", "The range is not on this worksheet.");
       s.freeze = { rows: r.rect.row + r.rect.rows, cols: r.rect.col + r.rect.cols };
     });
   }
   unfreeze(): void {
-    this._call("unfreeze", [], (s) => { s.freeze = { rows: 0, cols: 0 }; });
+    this._call("unfreeze", [], (s) => {
+      s.freeze = { rows: 0, cols: 0 };
+    });
   }
   getLocationOrNullObject(): RangeProxy {
-    return new RangeProxy(this.context, `${this._path}.getLocationOrNullObject()`, () => {
-      const s = this._target();
-      if (s.freeze.rows === 0 && s.freeze.cols === 0) return null;
-      return { sheet: s, rect: { row: 0, col: 0, rows: Math.max(1, s.freeze.rows), cols: Math.max(1, s.freeze.cols) } };
-    }, true);
+    return new RangeProxy(
+      this.context,
+      `${this._path}.getLocationOrNullObject()`,
+      () => {
+        const s = this._target();
+        if (s.freeze.rows === 0 && s.freeze.cols === 0) return null;
+        return {
+          sheet: s,
+          rect: {
+            row: 0,
+            col: 0,
+            rows: Math.max(1, s.freeze.rows),
+            cols: Math.max(1, s.freeze.cols),
+          },
+        };
+      },
+      true
+    );
   }
 }
 
@@ -1070,8 +1616,12 @@ export class NoteCollectionProxy extends ClientObject<SheetState> {
   readonly _type = "NoteCollection";
   add(cellAddress: RangeProxy | string, content: string): void {
     this._call("add", [cellAddress, content], (s, [, text]) => {
-      const r = typeof cellAddress === "string" ? this._state.resolveAddress(cellAddress, s) : cellAddress._target();
-      if (r.rect.rows !== 1 || r.rect.cols !== 1) throw new FakeOfficeError("InvalidArgument", "A note belongs to one cell.");
+      const r =
+        typeof cellAddress === "string"
+          ? this._state.resolveAddress(cellAddress, s)
+          : cellAddress._target();
+      if (r.rect.rows !== 1 || r.rect.cols !== 1)
+        throw new FakeOfficeError("InvalidArgument", "A note belongs to one cell.");
       r.sheet.notes.set(r.rect.row * MAX_COLS + r.rect.col, String(text));
     });
   }

@@ -7,7 +7,11 @@ import { colName } from "./a1";
 
 const WORD = /[A-Za-z0-9_.]/;
 
-function part(kind: "R" | "C", spec: string | undefined, host: number): { index: number; abs: boolean } {
+function part(
+  kind: "R" | "C",
+  spec: string | undefined,
+  host: number
+): { index: number; abs: boolean } {
   if (spec === undefined || spec === "") return { index: host, abs: false };
   if (spec.startsWith("[")) return { index: host + Number(spec.slice(1, -1)), abs: false };
   return { index: Number(spec) - 1, abs: true };

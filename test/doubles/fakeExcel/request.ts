@@ -67,7 +67,7 @@ export class RequestQueue {
 
   constructor(
     readonly host: HostLike,
-    readonly delayForCellEdit: boolean,
+    readonly delayForCellEdit: boolean
   ) {}
 
   get state(): WorkbookState {
@@ -80,14 +80,20 @@ export class RequestQueue {
 
   enqueue(op: QueuedOp): void {
     if (this.closed) {
-      throw new FakeOfficeError("InvalidRequestContext", "This request context is no longer valid: Excel.run has finished.");
+      throw new FakeOfficeError(
+        "InvalidRequestContext",
+        "This request context is no longer valid: Excel.run has finished."
+      );
     }
     this.ops.push(op);
   }
 
   async sync(): Promise<void> {
     if (this.closed) {
-      throw new FakeOfficeError("InvalidRequestContext", "This request context is no longer valid: Excel.run has finished.");
+      throw new FakeOfficeError(
+        "InvalidRequestContext",
+        "This request context is no longer valid: Excel.run has finished."
+      );
     }
     const ops = this.ops;
     this.ops = [];
@@ -109,13 +115,20 @@ export class RequestQueue {
       throw e;
     };
     if (record.bytes > this.host.payloadLimit) {
-      fail(new FakeOfficeError(
-        "RequestPayloadSizeLimitExceeded",
-        `The request payload size (${record.bytes} bytes) has exceeded the limit (${this.host.payloadLimit} bytes).`,
-      ));
+      fail(
+        new FakeOfficeError(
+          "RequestPayloadSizeLimitExceeded",
+          `The request payload size (${record.bytes} bytes) has exceeded the limit (${this.host.payloadLimit} bytes).`
+        )
+      );
     }
     if (this.host.takeCellEdit() && !this.delayForCellEdit) {
-      fail(new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again."));
+      fail(
+        new FakeOfficeError(
+          "InvalidOperationInCellEditMode",
+          "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again."
+        )
+      );
     }
     const parsed = JSON.parse(wire) as [string, string, unknown[]][];
     const failure = this.host.takeFailure(sync);
@@ -136,7 +149,12 @@ export class RequestQueue {
     const response = JSON.stringify(results);
     record.responseBytes = utf8Length(response);
     if (record.responseBytes > this.host.responseLimit) {
-      fail(new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size (${record.responseBytes} bytes) has exceeded the limit.`));
+      fail(
+        new FakeOfficeError(
+          "ResponsePayloadSizeLimitExceeded",
+          `The response payload size (${record.responseBytes} bytes) has exceeded the limit.`
+        )
+      );
     }
     const copies = JSON.parse(response) as unknown[];
     ops.forEach((op, i) => op.deliver?.(copies[i]));
@@ -144,5 +162,8 @@ export class RequestQueue {
 }
 
 function injected(f: SyncFailure): FakeOfficeError {
-  return new FakeOfficeError(f.code ?? "GeneralException", f.message ?? "An internal error has occurred (injected by the test).");
+  return new FakeOfficeError(
+    f.code ?? "GeneralException",
+    f.message ?? "An internal error has occurred (injected by the test)."
+  );
 }

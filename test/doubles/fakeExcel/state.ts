@@ -3,7 +3,17 @@
 // Excel's checks (sheet names, table overlap, the last visible sheet). Proxies in
 // proxies.ts queue calls to these methods; nothing changes until context.sync().
 
-import { MAX_COLS, MAX_ROWS, Rect, cellName, overlaps, parseRect, quoteSheet, rectAddress, splitSheet } from "./a1";
+import {
+  MAX_COLS,
+  MAX_ROWS,
+  Rect,
+  cellName,
+  overlaps,
+  parseRect,
+  quoteSheet,
+  rectAddress,
+  splitSheet,
+} from "./a1";
 import { FakeOfficeError } from "./errors";
 import { CellContent, interpretInput } from "./input";
 import { r1c1ToA1 } from "./r1c1";
@@ -76,8 +86,16 @@ export interface TableState {
 
 export const DEFAULT_COLUMN_WIDTH = 48;
 const CHART_TYPES = new Set([
-  "Line", "LineMarkers", "LineStacked", "ColumnClustered", "ColumnStacked", "BarClustered",
-  "BarStacked", "Pie", "XYScatter", "Area",
+  "Line",
+  "LineMarkers",
+  "LineStacked",
+  "ColumnClustered",
+  "ColumnStacked",
+  "BarClustered",
+  "BarStacked",
+  "Pie",
+  "XYScatter",
+  "Area",
 ]);
 const key = (row: number, col: number): number => row * MAX_COLS + col;
 
@@ -110,13 +128,26 @@ export class WorkbookState {
 
   /** Excel's rules for sheet names. */
   checkSheetName(name: string, except?: SheetState): void {
-    if (typeof name !== "string" || name.length === 0 || name.length > 31 || /[[\]:*?/\\]/.test(name) ||
-      name.startsWith("'") || name.endsWith("'") || name.toLowerCase() === "history") {
-      throw new FakeOfficeError("InvalidArgument", `The worksheet name '${String(name)}' is not valid.`);
+    if (
+      typeof name !== "string" ||
+      name.length === 0 ||
+      name.length > 31 ||
+      /[[\]:*?/\\]/.test(name) ||
+      name.startsWith("'") ||
+      name.endsWith("'") ||
+      name.toLowerCase() === "history"
+    ) {
+      throw new FakeOfficeError(
+        "InvalidArgument",
+        `The worksheet name '${String(name)}' is not valid.`
+      );
     }
     const clash = this.findSheet(name);
     if (clash && clash !== except) {
-      throw new FakeOfficeError("ItemAlreadyExists", "A resource with the same name or identifier already exists.");
+      throw new FakeOfficeError(
+        "ItemAlreadyExists",
+        "A resource with the same name or identifier already exists."
+      );
     }
   }
 
@@ -129,8 +160,15 @@ export class WorkbookState {
     }
     this.checkSheetName(n);
     const sheet: SheetState = {
-      id: this.nextId++, name: n, visibility: "Visible", cells: new Map(), colWidths: new Map(),
-      freeze: { rows: 0, cols: 0 }, cfs: [], charts: [], notes: new Map(),
+      id: this.nextId++,
+      name: n,
+      visibility: "Visible",
+      cells: new Map(),
+      colWidths: new Map(),
+      freeze: { rows: 0, cols: 0 },
+      cfs: [],
+      charts: [],
+      notes: new Map(),
     };
     this.sheets.push(sheet);
     return sheet;
@@ -146,13 +184,17 @@ export class WorkbookState {
 
   deleteSheet(sheet: SheetState): void {
     if (this.sheets.length === 1 || (sheet.visibility === "Visible" && this.visibleCount() === 1)) {
-      throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      throw new FakeOfficeError(
+        "InvalidOperation",
+        "A workbook must contain at least one visible worksheet."
+      );
     }
     this.sheets = this.sheets.filter((s) => s !== sheet);
     this.tables = this.tables.filter((t) => t.sheetId !== sheet.id);
     // References to a deleted sheet become #REF! in every formula that used them.
     this.rewriteReferences(sheet.name, () => "#REF!");
-    if (this.activeSheetId === sheet.id) this.activeSheetId = this.sheets.find((s) => s.visibility === "Visible")?.id ?? 0;
+    if (this.activeSheetId === sheet.id)
+      this.activeSheetId = this.sheets.find((s) => s.visibility === "Visible")?.id ?? 0;
   }
 
   setVisibility(sheet: SheetState, v: string): void {
@@ -160,7 +202,10 @@ export class WorkbookState {
       throw new FakeOfficeError("InvalidArgument", `Visibility '${v}' is not valid.`);
     }
     if (v !== "Visible" && sheet.visibility === "Visible" && this.visibleCount() === 1) {
-      throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      throw new FakeOfficeError(
+        "InvalidOperation",
+        "A workbook must contain at least one visible worksheet."
+      );
     }
     sheet.visibility = v;
   }
@@ -214,37 +259,58 @@ export class WorkbookState {
   writeCells(sheet: SheetState, rect: Rect, input: unknown, r1c1 = false): void {
     this.forEachInput(rect, input, r1c1 ? "formulasR1C1" : "values", (row, col, v) => {
       if (v === null || v === undefined) {
-        throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format (null in a cell array).");
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          "The argument is invalid or missing or has an incorrect format (null in a cell array)."
+        );
       }
       const cell = this.cell(sheet, row, col);
-      const typed = r1c1 && typeof v === "string" && v.startsWith("=") && cell.numFmt !== "@" ? r1c1ToA1(v, row, col) : v;
+      const typed =
+        r1c1 && typeof v === "string" && v.startsWith("=") && cell.numFmt !== "@"
+          ? r1c1ToA1(v, row, col)
+          : v;
       const result = interpretInput(typed, cell.numFmt);
       if (!result) return;
       cell.content = result.content;
       if (result.autoFormat && cell.numFmt === "General") cell.numFmt = result.autoFormat;
-      if (result.content.kind === "formula") this.checkReferences(sheet, row, col, result.content.formula);
+      if (result.content.kind === "formula")
+        this.checkReferences(sheet, row, col, result.content.formula);
     });
   }
 
   writeNumberFormats(sheet: SheetState, rect: Rect, input: unknown): void {
     // A single value, or a 1x1 array, is applied to every cell (as Office.js documents for numberFormat).
-    const one = Array.isArray(input) && input.length === 1 && Array.isArray(input[0]) && input[0].length === 1 ? input[0][0] : input;
+    const one =
+      Array.isArray(input) && input.length === 1 && Array.isArray(input[0]) && input[0].length === 1
+        ? input[0][0]
+        : input;
     this.forEachInput(rect, one, "numberFormat", (row, col, v) => {
-      if (typeof v !== "string") throw new FakeOfficeError("InvalidArgument", "A number format must be a string.");
+      if (typeof v !== "string")
+        throw new FakeOfficeError("InvalidArgument", "A number format must be a string.");
       this.cell(sheet, row, col).numFmt = v === "" ? "General" : v;
     });
   }
 
-  private forEachInput(rect: Rect, input: unknown, what: string, fn: (row: number, col: number, v: unknown) => void): void {
+  private forEachInput(
+    rect: Rect,
+    input: unknown,
+    what: string,
+    fn: (row: number, col: number, v: unknown) => void
+  ): void {
     if (rect.rows === MAX_ROWS || rect.cols === MAX_COLS) {
-      throw new FakeOfficeError("InvalidOperation", `Setting ${what} on whole rows or columns is not supported by this double.`);
+      throw new FakeOfficeError(
+        "InvalidOperation",
+        `Setting ${what} on whole rows or columns is not supported by this double.`
+      );
     }
     if (Array.isArray(input)) {
-      const ok = input.length === rect.rows && input.every((r) => Array.isArray(r) && r.length === rect.cols);
+      const ok =
+        input.length === rect.rows &&
+        input.every((r) => Array.isArray(r) && r.length === rect.cols);
       if (!ok) {
         throw new FakeOfficeError(
           "InvalidArgument",
-          "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+          "The number of rows or columns in the input array doesn't match the size or dimensions of the range."
         );
       }
       for (let r = 0; r < rect.rows; r++) {
@@ -252,7 +318,8 @@ export class WorkbookState {
         for (let c = 0; c < rect.cols; c++) fn(rect.row + r, rect.col + c, rowArr[c]);
       }
     } else {
-      for (let r = 0; r < rect.rows; r++) for (let c = 0; c < rect.cols; c++) fn(rect.row + r, rect.col + c, input);
+      for (let r = 0; r < rect.rows; r++)
+        for (let c = 0; c < rect.cols; c++) fn(rect.row + r, rect.col + c, input);
     }
   }
 
@@ -262,17 +329,29 @@ export class WorkbookState {
     while ((m = re.exec(formula))) {
       const name = m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] ?? "");
       if (!this.findSheet(name)) {
-        this.problems.push(`${quoteSheet(sheet.name)}!${cellName(row, col)}: formula ${formula} names missing sheet '${name}'`);
+        this.problems.push(
+          `${quoteSheet(sheet.name)}!${cellName(row, col)}: formula ${formula} names missing sheet '${name}'`
+        );
       }
     }
   }
 
-  forEachCell(sheet: SheetState, rect: Rect, fn: (cell: CellState, row: number, col: number) => void): void {
+  forEachCell(
+    sheet: SheetState,
+    rect: Rect,
+    fn: (cell: CellState, row: number, col: number) => void
+  ): void {
     if (rect.rows * rect.cols > sheet.cells.size * 4) {
       for (const [k, cell] of sheet.cells) {
         const row = Math.floor(k / MAX_COLS);
         const col = k % MAX_COLS;
-        if (row >= rect.row && row < rect.row + rect.rows && col >= rect.col && col < rect.col + rect.cols) fn(cell, row, col);
+        if (
+          row >= rect.row &&
+          row < rect.row + rect.rows &&
+          col >= rect.col &&
+          col < rect.col + rect.cols
+        )
+          fn(cell, row, col);
       }
       return;
     }
@@ -323,12 +402,18 @@ export class WorkbookState {
   }
 
   usedRect(sheet: SheetState, valuesOnly: boolean): Rect | null {
-    let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+    let r0 = Infinity,
+      c0 = Infinity,
+      r1 = -1,
+      c1 = -1;
     for (const [k, cell] of sheet.cells) {
       if (valuesOnly ? cell.content.kind === "empty" : isDefault(cell)) continue;
       const row = Math.floor(k / MAX_COLS);
       const col = k % MAX_COLS;
-      r0 = Math.min(r0, row); c0 = Math.min(c0, col); r1 = Math.max(r1, row); c1 = Math.max(c1, col);
+      r0 = Math.min(r0, row);
+      c0 = Math.min(c0, col);
+      r1 = Math.max(r1, row);
+      c1 = Math.max(c1, col);
     }
     return r1 < 0 ? null : { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
   }
@@ -336,9 +421,16 @@ export class WorkbookState {
   // ---- tables ----
 
   addTable(sheet: SheetState, rect: Rect, hasHeaders: boolean): TableState {
-    if (!hasHeaders) throw new FakeOfficeError("NotImplemented", "Tables without a header row are not modelled by this double.");
+    if (!hasHeaders)
+      throw new FakeOfficeError(
+        "NotImplemented",
+        "Tables without a header row are not modelled by this double."
+      );
     if (rect.rows < 2 || rect.rows === MAX_ROWS || rect.cols === MAX_COLS) {
-      throw new FakeOfficeError("InvalidArgument", "The range for a table needs a header row and at least one data row.");
+      throw new FakeOfficeError(
+        "InvalidArgument",
+        "The range for a table needs a header row and at least one data row."
+      );
     }
     for (const t of this.tables) {
       if (t.sheetId === sheet.id && overlaps(t.rect, rect)) {
@@ -358,15 +450,30 @@ export class WorkbookState {
     }
     let i = 1;
     while (this.tables.some((t) => t.name.toLowerCase() === `table${i}`)) i++;
-    const table: TableState = { id: this.nextId++, name: `Table${i}`, sheetId: sheet.id, rect, style: "TableStyleMedium2" };
+    const table: TableState = {
+      id: this.nextId++,
+      name: `Table${i}`,
+      sheetId: sheet.id,
+      rect,
+      style: "TableStyleMedium2",
+    };
     this.tables.push(table);
     return table;
   }
 
   renameTable(table: TableState, name: string): void {
-    if (typeof name !== "string" || !/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || name.length > 255 ||
-      /^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]$/.test(name) || /^R\d*C\d*$/i.test(name)) {
-      throw new FakeOfficeError("InvalidArgument", `The table name '${String(name)}' is not valid.`);
+    if (
+      typeof name !== "string" ||
+      !/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) ||
+      name.length > 255 ||
+      /^[A-Za-z]{1,3}\d+$/.test(name) ||
+      /^[RrCc]$/.test(name) ||
+      /^R\d*C\d*$/i.test(name)
+    ) {
+      throw new FakeOfficeError(
+        "InvalidArgument",
+        `The table name '${String(name)}' is not valid.`
+      );
     }
     if (this.tables.some((t) => t !== table && t.name.toLowerCase() === name.toLowerCase())) {
       throw new FakeOfficeError("ItemAlreadyExists", "A table with the same name already exists.");
@@ -393,7 +500,11 @@ export class WorkbookState {
   // ---- conditional formats ----
 
   addConditionalFormat(sheet: SheetState, rect: Rect, type: string): CfState {
-    if (type !== "Custom") throw new FakeOfficeError("NotImplemented", `Conditional format type '${type}' is not modelled.`);
+    if (type !== "Custom")
+      throw new FakeOfficeError(
+        "NotImplemented",
+        `Conditional format type '${type}' is not modelled.`
+      );
     const cf: CfState = { id: this.nextId++, rect, type, rule: null, stopIfTrue: false };
     sheet.cfs.unshift(cf); // a new rule goes to the top, as in Excel's rule manager
     return cf;
@@ -408,27 +519,46 @@ export class WorkbookState {
   }
 
   setCfPriority(sheet: SheetState, cf: CfState, priority: number): void {
-    if (!Number.isInteger(priority) || priority < 0) throw new FakeOfficeError("InvalidArgument", "Invalid priority.");
+    if (!Number.isInteger(priority) || priority < 0)
+      throw new FakeOfficeError("InvalidArgument", "Invalid priority.");
     sheet.cfs = sheet.cfs.filter((x) => x !== cf);
     sheet.cfs.splice(Math.min(priority, sheet.cfs.length), 0, cf);
   }
 
   // ---- charts ----
 
-  addChart(sheet: SheetState, type: string, source: { sheet: SheetState; rect: Rect }, seriesBy: string): ChartState {
-    if (!CHART_TYPES.has(type)) throw new FakeOfficeError("InvalidArgument", `Chart type '${type}' is not valid.`);
-    const byRows = seriesBy === "Rows" || (seriesBy !== "Columns" && source.rect.cols > source.rect.rows);
+  addChart(
+    sheet: SheetState,
+    type: string,
+    source: { sheet: SheetState; rect: Rect },
+    seriesBy: string
+  ): ChartState {
+    if (!CHART_TYPES.has(type))
+      throw new FakeOfficeError("InvalidArgument", `Chart type '${type}' is not valid.`);
+    const byRows =
+      seriesBy === "Rows" || (seriesBy !== "Columns" && source.rect.cols > source.rect.rows);
     const count = byRows ? source.rect.rows : source.rect.cols;
     const series: SeriesState[] = [];
     for (let i = 0; i < count; i++) {
       const rect = byRows
         ? { row: source.rect.row + i, col: source.rect.col, rows: 1, cols: source.rect.cols }
         : { row: source.rect.row, col: source.rect.col + i, rows: source.rect.rows, cols: 1 };
-      series.push({ name: `Series${i + 1}`, values: `${quoteSheet(source.sheet.name)}!${rectAddress(rect)}`, xValues: null });
+      series.push({
+        name: `Series${i + 1}`,
+        values: `${quoteSheet(source.sheet.name)}!${rectAddress(rect)}`,
+        xValues: null,
+      });
     }
     let i = 1;
     while (sheet.charts.some((c) => c.name === `Chart ${i}`)) i++;
-    const chart: ChartState = { id: this.nextId++, name: `Chart ${i}`, type, title: "", series, position: null };
+    const chart: ChartState = {
+      id: this.nextId++,
+      name: `Chart ${i}`,
+      type,
+      title: "",
+      series,
+      position: null,
+    };
     sheet.charts.push(chart);
     return chart;
   }
@@ -445,31 +575,52 @@ export class WorkbookState {
   resolveAddress(address: string, base: SheetState): { sheet: SheetState; rect: Rect } {
     const { sheet: name, local } = splitSheet(address);
     const sheet = name === null ? base : this.findSheet(name);
-    if (!sheet) throw new FakeOfficeError("InvalidReference", `This reference isn't valid: ${address}`);
+    if (!sheet)
+      throw new FakeOfficeError("InvalidReference", `This reference isn't valid: ${address}`);
     return { sheet, rect: parseRect(local) };
   }
 }
 
 export function contains(outer: Rect, inner: Rect): boolean {
-  return inner.row >= outer.row && inner.col >= outer.col &&
-    inner.row + inner.rows <= outer.row + outer.rows && inner.col + inner.cols <= outer.col + outer.cols;
+  return (
+    inner.row >= outer.row &&
+    inner.col >= outer.col &&
+    inner.row + inner.rows <= outer.row + outer.rows &&
+    inner.col + inner.cols <= outer.col + outer.cols
+  );
 }
 
 export function isDefault(cell: CellState): boolean {
-  return cell.content.kind === "empty" && cell.numFmt === "General" && cell.fill === undefined &&
-    cell.fontColor === undefined && cell.bold === undefined && cell.italic === undefined && cell.hyperlink === undefined &&
-    cell.size === undefined && cell.wrap === undefined && cell.vAlign === undefined && cell.borders === undefined;
+  return (
+    cell.content.kind === "empty" &&
+    cell.numFmt === "General" &&
+    cell.fill === undefined &&
+    cell.fontColor === undefined &&
+    cell.bold === undefined &&
+    cell.italic === undefined &&
+    cell.hyperlink === undefined &&
+    cell.size === undefined &&
+    cell.wrap === undefined &&
+    cell.vAlign === undefined &&
+    cell.borders === undefined
+  );
 }
 
 /** What Excel returns in `values` for a cell; a formula reads as #N/A: the double does not calculate. */
 export function cellValue(content: CellContent): string | number | boolean {
   switch (content.kind) {
-    case "empty": return "";
-    case "text": return content.value;
-    case "number": return content.value;
-    case "bool": return content.value;
-    case "error": return content.value;
-    case "formula": return "#N/A";
+    case "empty":
+      return "";
+    case "text":
+      return content.value;
+    case "number":
+      return content.value;
+    case "bool":
+      return content.value;
+    case "error":
+      return content.value;
+    case "formula":
+      return "#N/A";
   }
 }
 

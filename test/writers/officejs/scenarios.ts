@@ -4,7 +4,13 @@
 import type { CrimeTable } from "../../../src/core/model";
 import { validateTables } from "../../../src/core/validate";
 import { findAnomalies } from "../../../src/core/anomalies";
-import { buildDefinitions, layoutDataSheets, layoutGenerated, type DataSheetRef, type Group } from "../../../src/layout/layoutWorkbook";
+import {
+  buildDefinitions,
+  layoutDataSheets,
+  layoutGenerated,
+  type DataSheetRef,
+  type Group,
+} from "../../../src/layout/layoutWorkbook";
 import { writeDefinitions, type Definitions } from "../../../src/layout/definitions";
 import type { WorkbookSpec } from "../../../src/layout/spec";
 import { readFileSync } from "fs";
@@ -22,19 +28,37 @@ export interface DataStage {
 }
 
 /** Data sheets for `tables` (and the definitions listing them), beside the sheets already there. */
-export function dataStage(tables: CrimeTable[], existingSheetNames: string[], previous?: Definitions): DataStage {
-  const data = layoutDataSheets({ tables, existingSheetNames, thresholds, importedOn: IMPORTED_ON });
+export function dataStage(
+  tables: CrimeTable[],
+  existingSheetNames: string[],
+  previous?: Definitions
+): DataStage {
+  const data = layoutDataSheets({
+    tables,
+    existingSheetNames,
+    thresholds,
+    importedOn: IMPORTED_ON,
+  });
   const definitions = buildDefinitions(
     [...(previous?.sheets.filter((s) => !s.generated) ?? []), ...data.refs.map((r) => r.def)],
     previous?.sheets.filter((s) => s.generated) ?? [],
     previous?.groups ?? [],
-    thresholds,
+    thresholds
   );
-  return { spec: { sheets: [...data.sheets, writeDefinitions(definitions)] }, refs: data.refs, definitions };
+  return {
+    spec: { sheets: [...data.sheets, writeDefinitions(definitions)] },
+    refs: data.refs,
+    definitions,
+  };
 }
 
 /** Every generated sheet from the data sheets, and the definitions, as Compare or Refresh builds them. */
-export function generatedStage(refs: DataSheetRef[], existingSheetNames: string[], previous: Definitions, groups: Group[] = []): { spec: WorkbookSpec; definitions: Definitions } {
+export function generatedStage(
+  refs: DataSheetRef[],
+  existingSheetNames: string[],
+  previous: Definitions,
+  groups: Group[] = []
+): { spec: WorkbookSpec; definitions: Definitions } {
   const tables = refs.map((r) => r.table);
   const gen = layoutGenerated({
     dataSheets: refs,
@@ -45,18 +69,38 @@ export function generatedStage(refs: DataSheetRef[], existingSheetNames: string[
     existingSheetNames,
     previousGenerated: previous.sheets.filter((s) => s.generated),
   });
-  const definitions = buildDefinitions(previous.sheets.filter((s) => !s.generated), gen.defs, groups, thresholds);
-  return { spec: { sheets: [...gen.sheets, writeDefinitions(definitions)], removeSheets: gen.removeSheets }, definitions };
+  const definitions = buildDefinitions(
+    previous.sheets.filter((s) => !s.generated),
+    gen.defs,
+    groups,
+    thresholds
+  );
+  return {
+    spec: {
+      sheets: [...gen.sheets, writeDefinitions(definitions)],
+      removeSheets: gen.removeSheets,
+    },
+    definitions,
+  };
 }
 
 /** An import as the task pane does it: new data sheets, then every generated sheet rebuilt. */
-export function importSpec(tables: CrimeTable[], existingSheetNames: string[], previous?: Definitions, earlierRefs: DataSheetRef[] = []): { spec: WorkbookSpec; definitions: Definitions; refs: DataSheetRef[] } {
+export function importSpec(
+  tables: CrimeTable[],
+  existingSheetNames: string[],
+  previous?: Definitions,
+  earlierRefs: DataSheetRef[] = []
+): { spec: WorkbookSpec; definitions: Definitions; refs: DataSheetRef[] } {
   const data = dataStage(tables, existingSheetNames, previous);
   const refs = [...earlierRefs, ...data.refs];
   const names = [...existingSheetNames, ...data.refs.map((r) => r.def.name)];
   const gen = generatedStage(refs, names, data.definitions);
   const dataSheets = data.spec.sheets.filter((s) => s.role !== "definitions");
-  return { spec: { sheets: [...dataSheets, ...gen.spec.sheets], removeSheets: gen.spec.removeSheets }, definitions: gen.definitions, refs };
+  return {
+    spec: { sheets: [...dataSheets, ...gen.spec.sheets], removeSheets: gen.spec.removeSheets },
+    definitions: gen.definitions,
+    refs,
+  };
 }
 
 export const mertonAugust = (): CrimeTable[] => sampleTables("merton-2017-08-01.txt");
@@ -64,7 +108,10 @@ export const mertonJuly = (): CrimeTable[] => sampleTables("merton-2017-07-02.tx
 
 export const AIRPORTS = "London Heathrow and London City Airports";
 
-const DATASTORE_2022 = path.join(SAMPLES, "datastore/mps-borough-level-crime-2010-04-to-2022-01.csv");
+const DATASTORE_2022 = path.join(
+  SAMPLES,
+  "datastore/mps-borough-level-crime-2010-04-to-2022-01.csv"
+);
 let file2022: ReturnType<typeof readDatastore> | null = null;
 
 /** R12 tables of the first `n` of the 33 areas (32 boroughs, then the airports) of the 2010-2022 Datastore file, for two end months. */

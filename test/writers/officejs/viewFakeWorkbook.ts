@@ -2,8 +2,10 @@
 import type { FakeExcel } from "../../doubles/fakeExcel";
 import type { WrittenWorkbook } from "../layoutContract";
 
-const vis = (v: string): "visible" | "hidden" | "veryHidden" => (v === "VeryHidden" ? "veryHidden" : v === "Hidden" ? "hidden" : "visible");
-const strip = (f: string | null): string | null => (f === null ? null : f.startsWith("=") ? f.slice(1) : null);
+const vis = (v: string): "visible" | "hidden" | "veryHidden" =>
+  v === "VeryHidden" ? "veryHidden" : v === "Hidden" ? "hidden" : "visible";
+const strip = (f: string | null): string | null =>
+  f === null ? null : f.startsWith("=") ? f.slice(1) : null;
 
 function colIndex(letters: string): number {
   let n = 0;
@@ -26,17 +28,31 @@ export function viewFakeWorkbook(excel: FakeExcel): WrittenWorkbook {
     formulaCells: (sheet) =>
       [...excel.formulas(sheet)].map(([address, formula]) => {
         const m = /^([A-Z]+)(\d+)$/.exec(address);
-        return { row: Number(m?.[2]) - 1, col: colIndex(m?.[1] ?? "A"), rows: 1, cols: 1, formula: formula.slice(1) };
+        return {
+          row: Number(m?.[2]) - 1,
+          col: colIndex(m?.[1] ?? "A"),
+          rows: 1,
+          cols: 1,
+          formula: formula.slice(1),
+        };
       }),
     tables: (sheet) => excel.tables(sheet).map((t) => ({ name: t.name, ...t.rect })),
     // A rule without "=" is a text constant to Excel, not the formula the spec asked for.
-    conditionalFormats: (sheet) => excel.conditionalFormats(sheet).map((f) => ({ ...f.rect, formula: f.rule?.startsWith("=") ? f.rule.slice(1) : null, fill: f.fill })),
+    conditionalFormats: (sheet) =>
+      excel.conditionalFormats(sheet).map((f) => ({
+        ...f.rect,
+        formula: f.rule?.startsWith("=") ? f.rule.slice(1) : null,
+        fill: f.fill,
+      })),
     link: (sheet, row, col) => {
       const h = excel.cell(sheet, row, col).hyperlink;
       return h?.documentReference ?? h?.address ?? null;
     },
     freeze: (sheet) => excel.freeze(sheet),
     charts: (sheet) =>
-      excel.charts(sheet).map((c) => ({ title: c.title, series: c.series.map((s) => ({ name: s.name, values: s.values ?? "" })) })),
+      excel.charts(sheet).map((c) => ({
+        title: c.title,
+        series: c.series.map((s) => ({ name: s.name, values: s.values ?? "" })),
+      })),
   };
 }
