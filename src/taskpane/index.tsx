@@ -4,7 +4,7 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "./App";
-import { detectHost } from "./host/detectHost";
+import { detectHost } from "../office/host";
 import type { WorkbookHost } from "./host/workbookHost";
 import { analysePaste } from "./worker/analysePaste";
 import { createInlineReader, createSizedReader, createWorkerReader } from "./worker/pasteReader";
@@ -14,14 +14,13 @@ import { GROUP_PRESETS } from "../core/groups";
 async function chooseHost(): Promise<{ host: WorkbookHost; note?: string }> {
   const detected = await detectHost();
   // Each host is its own chunk: the .xlsx writer (ExcelJS) is only loaded standalone.
-  if (detected.mode === "office") {
+  if (detected.ready) {
     const { createOfficeHost } = await import(/* webpackChunkName: "office-host" */ "./host/officeHost");
     return { host: createOfficeHost() };
   }
   const { createStandaloneHost } = await import(/* webpackChunkName: "standalone-host" */ "./host/standaloneHost");
-  // Inside Excel but unable to use it (an old Excel): say why rather than pretend it is a browser.
-  const note = typeof Office !== "undefined" && detected.reason?.startsWith("this Excel") ? `Excel cannot be used: ${detected.reason}.` : undefined;
-  return { host: createStandaloneHost(), note };
+  // Inside Office but unable to use it (an old Excel, another Office app): say why.
+  return { host: createStandaloneHost(), note: detected.host !== null ? detected.reason : undefined };
 }
 
 async function start(container: HTMLElement): Promise<void> {

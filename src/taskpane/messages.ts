@@ -1,6 +1,7 @@
 // Every sentence the pane shows about data or failures, in one place and in plain words.
 import type { Anomaly, ColumnInfo, CrimeTable, Issue, ReadError } from "../core/model";
 import type { WriteReport } from "./host/workbookHost";
+import { roundHalfAwayFromZero } from "../core/round";
 
 export const modeText = {
   office: "Connected to Excel",
@@ -35,9 +36,9 @@ export function formatFigure(value: number | string | null, column: ColumnInfo |
   const decimals = column?.decimals;
   switch (column?.type) {
     case "percent":
-      return `${value.toFixed(decimals ?? 1)}%`;
+      return `${roundHalfAwayFromZero(value, decimals ?? 1).toFixed(decimals ?? 1)}%`;
     case "points":
-      return `${value.toFixed(decimals ?? 1)} pts`;
+      return `${roundHalfAwayFromZero(value, decimals ?? 1).toFixed(decimals ?? 1)} pts`;
     case "count":
       return value.toLocaleString("en-GB", { maximumFractionDigits: 0 });
     default:
@@ -111,8 +112,12 @@ export function describeAnomaly(anomaly: Anomaly, table: CrimeTable | undefined)
 /** An error from a host call (Office.js, a writer, a file) as a sentence for the message bar. */
 export function describeHostError(action: string, e: unknown): string {
   const code = typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "";
-  if (code === "InvalidOperationInCellEditMode")
-    return `${action} failed: Excel is editing a cell. Press Enter or Esc in the sheet, then try again.`;
+  if (code === "InvalidOperationInCellEditMode") {
+    // A write cut half-way says which sheets it left incomplete: the next run finishes them.
+    const incomplete = (e as { partial?: { incompleteSheets?: unknown } }).partial?.incompleteSheets;
+    const left = Array.isArray(incomplete) && incomplete.length > 0 ? ` It will then finish these sheets: ${incomplete.join(", ")}.` : "";
+    return `${action} failed: Excel is editing a cell. Press Enter or Esc in the sheet, then try again.${left}`;
+  }
   if (code === "RequestPayloadSizeLimitExceeded")
     return `${action} failed: Excel refused a request as too large. Please report this; nothing else was changed.`;
   const detail = e instanceof Error ? e.message : typeof e === "string" ? e : "an unexpected error";

@@ -1,11 +1,16 @@
-// Inside Excel: the live workbook, through Office.js. Each operation is one Excel.run:
-// read the workbook (sheet names, definitions, data sheets as the user left them), plan
-// every sheet to write before writing any (planWorkbook), then apply the plan with the
-// Office.js writer, which keeps requests under Excel on the web's 5 MB limit.
+// Inside Excel: the live workbook, through Office.js. Each write reads the workbook (sheet
+// names, definitions, data sheets as the user left them), plans every sheet before
+// writing any (planWorkbook), then applies the plan with the Office.js writer, which keeps
+// requests under Excel on the web's 5 MB limit. A write Excel cuts half-way is finished
+// by the next one, so running it again repairs it.
 import type { Definitions } from "../../layout/definitions";
 import { DEFINITIONS_SHEET, parseDefinitions, writeDefinitions } from "../../layout/definitions";
-import { applyWorkbookSpec } from "../../writers/officejs/applyWorkbookSpec";
+import type { CrimeTable } from "../../core/model";
+import type { WorkbookSpec } from "../../layout/spec";
+import { specToRepair } from "../../writers/officejs/applyWorkbookSpec";
+import { writeWorkbook } from "../../writers/officejs/writeWorkbook";
 import { WorkbookWriteError } from "../../writers/officejs/errors";
+import { excelRunner, type ExcelRunFunction } from "../../office/runExcel";
 import type { Group } from "../../layout/layoutWorkbook";
 import { planWorkbook, settingsOf, thresholdsOf, type BookState, type PlanInput, type WritePlan } from "./planWorkbook";
 import { groupForChoice, today, upsertGroup } from "./hostCommon";
@@ -13,9 +18,6 @@ import { readWorkbookState } from "../../writers/officejs/readWorkbookState";
 import { readSelection, selectionAsPaste } from "../../writers/officejs/readSelection";
 import { withShownFigures } from "./selectionText";
 import type { DataSheetInfo, HostCallOptions, PastedInput, SheetInfo, WorkbookHost, WriteReport } from "./workbookHost";
-
-/** Excel.run as the host uses it (a test passes the Excel test double's). */
-export type ExcelRun = <T>(options: { delayForCellEdit?: boolean }, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 const lower = (s: string) => s.toLowerCase();
 
@@ -38,40 +40,66 @@ export async function readDefinitions(context: Excel.RequestContext): Promise<Bo
   return { sheetNames, tableNames: tables.items.map((t) => t.name), definitions, sheetValues: () => null };
 }
 
-export function createOfficeHost(run: ExcelRun = (options, batch) => Excel.run(options, batch), clock: () => string = today): WorkbookHost {
-  /** Sheets a failed write left incomplete: the next write may replace them (and so repairs them). */
-  let incomplete: string[] = [];
+/** A write that Excel cut half-way: what is left of it, to finish before anything else. */
+interface Pending {
+  spec: WorkbookSpec;
+  previous: Definitions | null;
+  owned: string[];
+  /** Which import it was, so running the same import again finishes it instead of importing twice. */
+  importKey?: string;
+}
 
-  const excel = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
-    // Waits while the user is editing a cell rather than failing at once.
-    run({ delayForCellEdit: true }, batch);
+/** Identifies an import by what it holds (the pane builds new table objects on every click). */
+const importKeyOf = (tables: CrimeTable[]): string =>
+  JSON.stringify(tables.map((t) => [t.kind, t.area, t.periodEnding, t.source, t.rows.length, t.rows[0]?.values ?? null]));
 
-  /** Reads, plans completely, then writes: the one path every write takes. */
-  const write = (
+export function createOfficeHost(run?: ExcelRunFunction, clock: () => string = today): WorkbookHost {
+  // Excel.run wrapped once: waits while the user edits a cell, and tries again if Excel still refuses.
+  const excel = excelRunner(run ? { run } : {});
+  let pending: Pending | null = null;
+
+  /** Applies a spec; when Excel stops it half-way, keeps what is left for the next write. */
+  const apply = async (job: Pending, options?: HostCallOptions): Promise<string[]> => {
+    try {
+      const report = await writeWorkbook(excel, job.spec, {
+        previous: job.previous,
+        ownedSheets: job.owned,
+        onProgress: (p) => options?.onProgress?.({ label: `Writing ${p.label}`, fraction: p.done / Math.max(1, p.total) }),
+      });
+      return report.sheets;
+    } catch (e) {
+      if (e instanceof WorkbookWriteError) {
+        pending = { ...job, spec: specToRepair(job.spec, e.partial), owned: [...job.owned, ...e.partial.incompleteSheets] };
+      }
+      throw e;
+    }
+  };
+
+  /**
+   * Every write: first finish one Excel cut half-way (the same import again only finishes
+   * it), then read the workbook, plan every sheet before writing any, and write.
+   */
+  const write = async (
     makeInput: (book: BookState) => Omit<PlanInput, "importedOn">,
     pick: (plan: WritePlan) => string[],
     options?: HostCallOptions,
-  ): Promise<WriteReport> =>
-    excel(async (context) => {
-      options?.onProgress?.({ label: "Reading the workbook" });
-      const read = await readWorkbookState(context);
-      // Sheets an earlier failed write left incomplete are ours to rewrite under the same names.
-      const book = { ...read, sheetNames: read.sheetNames.filter((n) => !incomplete.some((i) => lower(i) === lower(n))) };
-      const plan = planWorkbook(book, { ...makeInput(book), importedOn: clock() });
-      const monitoring = plan.definitions.sheets.filter((d) => d.role === "monitoring").map((d) => d.name);
-      try {
-        await applyWorkbookSpec(context, plan.spec, {
-          previous: read.definitions,
-          ownedSheets: [...incomplete, ...monitoring],
-          onProgress: (p) => options?.onProgress?.({ label: `Writing ${p.label}`, fraction: p.done / Math.max(1, p.total) }),
-        });
-      } catch (e) {
-        if (e instanceof WorkbookWriteError) incomplete = [...new Set([...incomplete, ...e.partial.incompleteSheets])];
-        throw e;
-      }
-      incomplete = [];
-      return { sheets: pick(plan), ...(plan.warnings.length > 0 ? { warnings: plan.warnings } : {}) };
-    });
+    importKey?: string,
+  ): Promise<WriteReport> => {
+    if (pending) {
+      const job = pending;
+      pending = null;
+      options?.onProgress?.({ label: "Finishing the write Excel interrupted" });
+      const finished = await apply(job, options);
+      if (importKey !== undefined && job.importKey === importKey) return { sheets: finished, warnings: ["This finished the import Excel had interrupted."] };
+    }
+    options?.onProgress?.({ label: "Reading the workbook" });
+    const book = await excel((context) => readWorkbookState(context));
+    const plan = planWorkbook(book, { ...makeInput(book), importedOn: clock() });
+    // The monitoring sheet is ours to rebuild, though no refresh removes it.
+    const owned = plan.definitions.sheets.filter((d) => d.role === "monitoring").map((d) => d.name);
+    await apply({ spec: plan.spec, previous: book.definitions, owned, importKey }, options);
+    return { sheets: pick(plan), ...(plan.warnings.length > 0 ? { warnings: plan.warnings } : {}) };
+  };
 
   const groupsOf = (book: BookState): Group[] => (book.definitions?.groups ?? []).map((g) => ({ name: g.name, areas: [...g.areas] }));
   const generated = (plan: WritePlan, roles: string[]) => plan.spec.sheets.filter((s) => roles.includes(s.role)).map((s) => s.name);
@@ -88,6 +116,7 @@ export function createOfficeHost(run: ExcelRun = (options, batch) => Excel.run(o
           return [...data, ...generated(plan, ["checks", "comparison", "trend"])];
         },
         options,
+        importKeyOf(tables),
       );
     },
 
@@ -155,12 +184,12 @@ export function createOfficeHost(run: ExcelRun = (options, batch) => Excel.run(o
     },
 
     saveSettings(settings) {
-      return excel(async (context) => {
+      return excel(async (context): Promise<{ spec: WorkbookSpec; previous: Definitions | null }> => {
         const book = await readDefinitions(context);
         const defs: Definitions = book.definitions ?? { version: 1, areas: [], periods: [], groups: [], thresholds: {}, sheets: [] };
         const next: Definitions = { ...defs, thresholds: thresholdsOf(settings, defs.thresholds) };
-        await applyWorkbookSpec(context, { sheets: [writeDefinitions(next)] }, { previous: book.definitions });
-      });
+        return { spec: { sheets: [writeDefinitions(next)] }, previous: book.definitions };
+      }).then((job) => writeWorkbook(excel, job.spec, { previous: job.previous })).then(() => undefined);
     },
   };
 }
