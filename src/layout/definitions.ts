@@ -4,6 +4,7 @@
 // fit an Excel cell.
 import type { ColumnInfo, TableKind } from "../core/model";
 import type { SheetRole, SheetSpec } from "./spec";
+import type { MonitoringRecord } from "./monitoringSheet";
 
 export const DEFINITIONS_SHEET = "_ScrutinyDefinitions";
 export const DEFINITIONS_MARKER = "scrutiny-sheets-definitions v1";
@@ -64,6 +65,8 @@ export interface SheetDefinition {
   family?: string;
   /** Rows and columns the generated content covered (cells beyond are the user's). */
   extent?: { rows: number; cols: number };
+  /** Monitoring sheets: where the editable inputs are and the options, so refresh rebuilds it from them. */
+  monitoring?: MonitoringRecord;
 }
 
 export interface Definitions {
