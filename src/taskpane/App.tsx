@@ -27,7 +27,12 @@ const useStyles = makeStyles({
     boxSizing: "border-box",
   },
   header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
-  titleRow: { display: "flex", alignItems: "center", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS },
+  titleRow: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    columnGap: tokens.spacingHorizontalS,
+  },
   mode: { color: tokens.colorNeutralForeground2 },
   panel: { paddingTop: tokens.spacingVerticalS },
 });
@@ -63,7 +68,8 @@ export function App({ host, reader, groups, saveFile, note }: AppProps): React.J
     let live = true;
     host.readSettings().then(
       (s) => live && setSettings((old) => (sameSettings(old, s) ? old : s)),
-      (e: unknown) => live && notify({ intent: "error", text: describeHostError("Reading the settings", e) }),
+      (e: unknown) =>
+        live && notify({ intent: "error", text: describeHostError("Reading the settings", e) })
     );
     return () => {
       live = false;
@@ -100,28 +106,54 @@ export function App({ host, reader, groups, saveFile, note }: AppProps): React.J
       <NoticeBar notice={state.notice} onDismiss={() => notify(null)} />
       {state.busy && <ProgressNote label={state.busy.label} fraction={state.busy.fraction} />}
 
-      <TabList selectedValue={screen} onTabSelect={(_, d) => setScreen(d.value as Screen)} aria-label="Screens">
+      <TabList
+        selectedValue={screen}
+        onTabSelect={(_, d) => setScreen(d.value as Screen)}
+        aria-label="Screens"
+      >
         {screens.map((s) => (
-          <Tab key={s.value} value={s.value} id={`tab-${s.value}`} aria-controls={`panel-${s.value}`}>
+          <Tab
+            key={s.value}
+            value={s.value}
+            id={`tab-${s.value}`}
+            aria-controls={`panel-${s.value}`}
+          >
             {s.label}
           </Tab>
         ))}
       </TabList>
 
-      <div className={styles.panel} role="tabpanel" id={`panel-${screen}`} aria-labelledby={`tab-${screen}`}>
+      <div
+        className={styles.panel}
+        role="tabpanel"
+        id={`panel-${screen}`}
+        aria-labelledby={`tab-${screen}`}
+      >
         {/* The paste screen stays mounted so a paste being read survives a look at another screen. */}
         <div hidden={screen !== "paste"}>
           <PastePanel {...shared} reader={reader} settings={settings} />
         </div>
         {screen === "compare" && <ComparePanel {...shared} groups={groups} version={version} />}
         {screen === "monitoring" && <MonitoringPanel {...shared} />}
-        {screen === "settings" && <SettingsPanel host={host} settings={settings} onSaved={setSettings} run={run} busy={busy} />}
+        {screen === "settings" && (
+          <SettingsPanel
+            host={host}
+            settings={settings}
+            onSaved={setSettings}
+            run={run}
+            busy={busy}
+          />
+        )}
       </div>
 
-      {host.mode === "standalone" && <StandalonePanel {...shared} version={version} saveFile={saveFile} />}
+      {host.mode === "standalone" && (
+        <StandalonePanel {...shared} version={version} saveFile={saveFile} />
+      )}
     </main>
   );
 }
 
 const sameSettings = (a: HighlightSettings, b: HighlightSettings): boolean =>
-  a.significanceLevel === b.significanceLevel && a.minimumBase === b.minimumBase && a.changeThreshold === b.changeThreshold;
+  a.significanceLevel === b.significanceLevel &&
+  a.minimumBase === b.minimumBase &&
+  a.changeThreshold === b.changeThreshold;

@@ -4,10 +4,13 @@
 import type { CrimeTable } from "../core/model";
 import { canonicalArea } from "../core/areas";
 
-const distinct = (values: (string | null)[]): string[] => [...new Set(values.filter((v): v is string => v !== null && v !== ""))];
+const distinct = (values: (string | null)[]): string[] => [
+  ...new Set(values.filter((v): v is string => v !== null && v !== "")),
+];
 
 export const areasIn = (tables: CrimeTable[]): string[] => distinct(tables.map((t) => t.area));
-export const periodsIn = (tables: CrimeTable[]): string[] => distinct(tables.map((t) => t.periodEnding));
+export const periodsIn = (tables: CrimeTable[]): string[] =>
+  distinct(tables.map((t) => t.periodEnding));
 
 /** Whether the paste itself names several areas (a Datastore extract): each table keeps its own. */
 export const hasSeveralAreas = (tables: CrimeTable[]): boolean => areasIn(tables).length > 1;
@@ -32,20 +35,26 @@ export function checkFields(tables: CrimeTable[], area: string, period: string):
   if (!hasSeveralAreas(tables) && area.trim() === "")
     problems.area = "Enter the area (borough) these figures are for: the paste does not say.";
   if (!hasSeveralPeriods(tables)) {
-    if (period.trim() === "") problems.period = "Enter the date the reporting period ends: the paste does not say.";
-    else if (!isIsoDate(period.trim())) problems.period = "Enter the period ending as a date, for example 2017-08-01.";
+    if (period.trim() === "")
+      problems.period = "Enter the date the reporting period ends: the paste does not say.";
+    else if (!isIsoDate(period.trim()))
+      problems.period = "Enter the period ending as a date, for example 2017-08-01.";
   }
   return problems;
 }
 
 /** The tables with the fields applied (the user's entry wins over the paste's own). */
-export function withAreaAndPeriod(tables: CrimeTable[], area: string, period: string): CrimeTable[] {
+export function withAreaAndPeriod(
+  tables: CrimeTable[],
+  area: string,
+  period: string
+): CrimeTable[] {
   const typedArea = area.trim();
-  const cleanArea = typedArea === "" ? null : canonicalArea(typedArea) ?? typedArea;
+  const cleanArea = typedArea === "" ? null : (canonicalArea(typedArea) ?? typedArea);
   const cleanPeriod = period.trim() === "" ? null : period.trim();
   return tables.map((t) => ({
     ...t,
-    area: hasSeveralAreas(tables) ? t.area : cleanArea ?? t.area,
-    periodEnding: hasSeveralPeriods(tables) ? t.periodEnding : cleanPeriod ?? t.periodEnding,
+    area: hasSeveralAreas(tables) ? t.area : (cleanArea ?? t.area),
+    periodEnding: hasSeveralPeriods(tables) ? t.periodEnding : (cleanPeriod ?? t.periodEnding),
   }));
 }

@@ -1,6 +1,5 @@
 // Task-pane entry: decide (once Office has answered, or not) whether the pane drives the
 // live Excel workbook or an in-browser one, then render the app inside Fluent's provider.
-import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "./App";
@@ -15,23 +14,33 @@ async function chooseHost(): Promise<{ host: WorkbookHost; note?: string }> {
   const detected = await detectHost();
   // Each host is its own chunk: the .xlsx writer (ExcelJS) is only loaded standalone.
   if (detected.ready) {
-    const { createOfficeHost } = await import(/* webpackChunkName: "office-host" */ "./host/officeHost");
+    const { createOfficeHost } = await import(
+      /* webpackChunkName: "office-host" */ "./host/officeHost"
+    );
     return { host: createOfficeHost() };
   }
-  const { createStandaloneHost } = await import(/* webpackChunkName: "standalone-host" */ "./host/standaloneHost");
+  const { createStandaloneHost } = await import(
+    /* webpackChunkName: "standalone-host" */ "./host/standaloneHost"
+  );
   // Inside Office but unable to use it (an old Excel, another Office app): say why.
-  return { host: createStandaloneHost(), note: detected.host !== null ? detected.reason : undefined };
+  return {
+    host: createStandaloneHost(),
+    note: detected.host !== null ? detected.reason : undefined,
+  };
 }
 
 async function start(container: HTMLElement): Promise<void> {
   const root = createRoot(container);
   try {
     const { host, note } = await chooseHost();
-    const reader = createSizedReader(createInlineReader(analysePaste), createWorkerReader(createReadWorker));
+    const reader = createSizedReader(
+      createInlineReader(analysePaste),
+      createWorkerReader(createReadWorker)
+    );
     root.render(
       <FluentProvider theme={webLightTheme}>
         <App host={host} reader={reader} groups={GROUP_PRESETS} note={note} />
-      </FluentProvider>,
+      </FluentProvider>
     );
   } catch (e) {
     // The pane must never fail silently: show what went wrong in the page itself.
@@ -39,7 +48,7 @@ async function start(container: HTMLElement): Promise<void> {
     root.render(
       <FluentProvider theme={webLightTheme}>
         <p role="alert">Scrutiny Sheets could not start: {detail}. Reload the pane to try again.</p>
-      </FluentProvider>,
+      </FluentProvider>
     );
     throw e;
   }

@@ -5,11 +5,15 @@ import { roundHalfAwayFromZero } from "../core/round";
 
 export const modeText = {
   office: "Connected to Excel",
-  standalone: "Standalone: not inside Excel — the workbook stays in this browser; use Download workbook",
+  standalone:
+    "Standalone: not inside Excel — the workbook stays in this browser; use Download workbook",
 } as const;
 
 /** "line 12, column “Offences % Change”" — where a finding is, as the user's paste numbers it. */
-export function describePlace(line: number | undefined, column: number | string | undefined): string {
+export function describePlace(
+  line: number | undefined,
+  column: number | string | undefined
+): string {
   const parts: string[] = [];
   if (line !== undefined) parts.push(`line ${line}`);
   if (typeof column === "number") parts.push(`column ${column}`);
@@ -29,7 +33,10 @@ export function headingOf(table: CrimeTable | undefined, field: string): string 
 }
 
 /** Formats a figure the way the table prints that column (percent, count, points). */
-export function formatFigure(value: number | string | null, column: ColumnInfo | undefined): string {
+export function formatFigure(
+  value: number | string | null,
+  column: ColumnInfo | undefined
+): string {
   if (value === null) return "blank";
   if (typeof value === "string") return value;
   if (!Number.isFinite(value)) return String(value);
@@ -43,7 +50,10 @@ export function formatFigure(value: number | string | null, column: ColumnInfo |
       return value.toLocaleString("en-GB", { maximumFractionDigits: 0 });
     default:
       return decimals !== undefined
-        ? value.toLocaleString("en-GB", { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
+        ? value.toLocaleString("en-GB", {
+            minimumFractionDigits: decimals,
+            maximumFractionDigits: decimals,
+          })
         : value.toLocaleString("en-GB", { maximumFractionDigits: 6 });
   }
 }
@@ -56,7 +66,9 @@ export function shortIssueText(issue: Issue, column: ColumnInfo | undefined): st
     case "change-mismatch":
     case "rate-mismatch":
     case "total-mismatch":
-      return issue.expected === null ? "does not match" : `expected ${formatFigure(issue.expected, column)}`;
+      return issue.expected === null
+        ? "does not match"
+        : `expected ${formatFigure(issue.expected, column)}`;
     case "detections-exceed-offences":
       return "more SDs than offences";
     case "negative-count":
@@ -111,11 +123,16 @@ export function describeAnomaly(anomaly: Anomaly, table: CrimeTable | undefined)
 
 /** An error from a host call (Office.js, a writer, a file) as a sentence for the message bar. */
 export function describeHostError(action: string, e: unknown): string {
-  const code = typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "";
+  const code =
+    typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "";
   if (code === "InvalidOperationInCellEditMode") {
     // A write cut half-way says which sheets it left incomplete: the next run finishes them.
-    const incomplete = (e as { partial?: { incompleteSheets?: unknown } }).partial?.incompleteSheets;
-    const left = Array.isArray(incomplete) && incomplete.length > 0 ? ` It will then finish these sheets: ${incomplete.join(", ")}.` : "";
+    const incomplete = (e as { partial?: { incompleteSheets?: unknown } }).partial
+      ?.incompleteSheets;
+    const left =
+      Array.isArray(incomplete) && incomplete.length > 0
+        ? ` It will then finish these sheets: ${incomplete.join(", ")}.`
+        : "";
     return `${action} failed: Excel is editing a cell. Press Enter or Esc in the sheet, then try again.${left}`;
   }
   if (code === "RequestPayloadSizeLimitExceeded")
@@ -127,8 +144,14 @@ export function describeHostError(action: string, e: unknown): string {
 /** What a write did, with anything the user should know after it. */
 export function describeWrite(action: string, report: WriteReport): string {
   const { sheets } = report;
-  const list = sheets.length <= 4 ? sheets.join(", ") : `${sheets.slice(0, 4).join(", ")} and ${sheets.length - 4} more`;
-  const done = sheets.length === 0 ? `${action}: nothing to write.` : `${action}: wrote ${sheets.length} sheet${sheets.length === 1 ? "" : "s"} (${list}).`;
+  const list =
+    sheets.length <= 4
+      ? sheets.join(", ")
+      : `${sheets.slice(0, 4).join(", ")} and ${sheets.length - 4} more`;
+  const done =
+    sheets.length === 0
+      ? `${action}: nothing to write.`
+      : `${action}: wrote ${sheets.length} sheet${sheets.length === 1 ? "" : "s"} (${list}).`;
   return [done, ...(report.warnings ?? [])].join(" ");
 }
 

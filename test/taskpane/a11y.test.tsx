@@ -12,13 +12,22 @@ import { renderPane } from "./renderPane";
 import { analysePaste } from "../../src/taskpane/worker/analysePaste";
 import { createInlineReader } from "../../src/taskpane/worker/pasteReader";
 
-const merton = fs.readFileSync(path.join(__dirname, "../../samples/offences-sds/merton-2017-08-01.txt"), "utf8");
-const indicators = fs.readFileSync(path.join(__dirname, "../../samples/monitoring/indicators-2016-17.txt"), "utf8");
+const merton = fs.readFileSync(
+  path.join(__dirname, "../../samples/offences-sds/merton-2017-08-01.txt"),
+  "utf8"
+);
+const indicators = fs.readFileSync(
+  path.join(__dirname, "../../samples/monitoring/indicators-2016-17.txt"),
+  "utf8"
+);
 
 const ROLES = ["button", "textbox", "checkbox", "radio", "combobox", "tab", "switch"] as const;
 
 async function seriousViolations(): Promise<string[]> {
-  const result = await axe.run(document.body, { rules: { "color-contrast": { enabled: false } }, resultTypes: ["violations"] });
+  const result = await axe.run(document.body, {
+    rules: { "color-contrast": { enabled: false } },
+    resultTypes: ["violations"],
+  });
   return result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
@@ -34,12 +43,14 @@ function unreachable(): string[] {
       if (!named.has(el)) problems.push(`${role} without a name: ${el.outerHTML.slice(0, 120)}`);
       if ((el as HTMLButtonElement).disabled) continue; // disabled while busy, said by its state
       el.focus();
-      if (document.activeElement !== el && !el.contains(document.activeElement)) problems.push(`${role} cannot take focus: ${el.textContent}`);
+      if (document.activeElement !== el && !el.contains(document.activeElement))
+        problems.push(`${role} cannot take focus: ${el.textContent}`);
     }
   }
   for (const summary of document.querySelectorAll<HTMLElement>("summary")) {
     summary.focus();
-    if (document.activeElement !== summary) problems.push(`summary cannot take focus: ${summary.textContent}`);
+    if (document.activeElement !== summary)
+      problems.push(`summary cannot take focus: ${summary.textContent}`);
   }
   return problems;
 }
@@ -47,8 +58,13 @@ function unreachable(): string[] {
 async function paneWithData(): Promise<FakeHost> {
   const host = new FakeHost();
   host.dataSheets.push(
-    { sheet: "Merton 2017-08-01", area: "Merton", periodEnding: "2017-08-01", kind: "offences-sds" },
-    { sheet: "Sutton 2017-08-01", area: "Sutton", periodEnding: "2017-08-01", kind: "offences-sds" },
+    {
+      sheet: "Merton 2017-08-01",
+      area: "Merton",
+      periodEnding: "2017-08-01",
+      kind: "offences-sds",
+    },
+    { sheet: "Sutton 2017-08-01", area: "Sutton", periodEnding: "2017-08-01", kind: "offences-sds" }
   );
   renderPane(host, createInlineReader(analysePaste));
   return host;
@@ -57,7 +73,9 @@ async function paneWithData(): Promise<FakeHost> {
 test("Paste screen, with a preview holding issues and highlights", async () => {
   await paneWithData();
   const box = screen.getByRole("textbox", { name: "Paste table" });
-  fireEvent.paste(box, { clipboardData: { getData: (t: string) => (t === "text/plain" ? merton : "") } });
+  fireEvent.paste(box, {
+    clipboardData: { getData: (t: string) => (t === "text/plain" ? merton : "") },
+  });
   await screen.findByText(/^Read 2 tables/);
   fireEvent.click(screen.getByText("Import", { selector: "button" })); // no area yet: a field error is shown
   await screen.findByText(/Enter the area/);
@@ -92,7 +110,9 @@ test("Monitoring screen, with results and with a problem list", async () => {
 test("Settings screen, with field errors", async () => {
   await paneWithData();
   fireEvent.click(screen.getByRole("tab", { name: "Settings" }));
-  fireEvent.change(screen.getByRole("textbox", { name: "Minimum base" }), { target: { value: "none" } });
+  fireEvent.change(screen.getByRole("textbox", { name: "Minimum base" }), {
+    target: { value: "none" },
+  });
   fireEvent.click(screen.getByRole("button", { name: "Save settings" }));
   await screen.findByText(/Enter a whole number/);
   expect(await seriousViolations()).toEqual([]);
@@ -114,7 +134,9 @@ test("each screen is a tab: a native button, named, controlling the labelled pan
 test("the preview grid is reached from the keyboard", async () => {
   await paneWithData();
   const box = screen.getByRole("textbox", { name: "Paste table" });
-  fireEvent.paste(box, { clipboardData: { getData: (t: string) => (t === "text/plain" ? merton : "") } });
+  fireEvent.paste(box, {
+    clipboardData: { getData: (t: string) => (t === "text/plain" ? merton : "") },
+  });
   const grid = await screen.findByRole("grid", { name: "Preview of Offences & SDs" });
   // Keyboard users enter the grid at its first heading; the arrow keys then move between cells.
   const first = grid.querySelector<HTMLElement>('[role="columnheader"]');

@@ -57,12 +57,27 @@ export class FakeHost implements WorkbookHost {
     }
   }
 
-  async importTables(tables: CrimeTable[], issues: Issue[], anomalies: Anomaly[], settings: HighlightSettings, options?: HostCallOptions): Promise<WriteReport> {
+  async importTables(
+    tables: CrimeTable[],
+    issues: Issue[],
+    anomalies: Anomaly[],
+    settings: HighlightSettings,
+    options?: HostCallOptions
+  ): Promise<WriteReport> {
     this.check("importTables");
     options?.onProgress?.({ label: "Writing data sheets", fraction: 0.5 });
     this.imports.push({ tables, issues, anomalies, settings });
-    const sheets = tables.map((t) => `${t.area} ${t.periodEnding}${t.kind === "calls-asb" ? " calls" : ""}`);
-    tables.forEach((t, i) => this.dataSheets.push({ sheet: sheets[i] ?? "", area: t.area ?? "", periodEnding: t.periodEnding ?? "", kind: t.kind }));
+    const sheets = tables.map(
+      (t) => `${t.area} ${t.periodEnding}${t.kind === "calls-asb" ? " calls" : ""}`
+    );
+    tables.forEach((t, i) =>
+      this.dataSheets.push({
+        sheet: sheets[i] ?? "",
+        area: t.area ?? "",
+        periodEnding: t.periodEnding ?? "",
+        kind: t.kind,
+      })
+    );
     return { sheets: [...sheets, "Checks"] };
   }
 

@@ -15,14 +15,37 @@ const unusedReader = createInlineReader(() => {
   throw new Error("the paste reader should not be used here");
 });
 
-const indicatorsSample = fs.readFileSync(path.join(__dirname, "../../samples/monitoring/indicators-2016-17.txt"), "utf8");
+const indicatorsSample = fs.readFileSync(
+  path.join(__dirname, "../../samples/monitoring/indicators-2016-17.txt"),
+  "utf8"
+);
 
 function seed(host: FakeHost): void {
   host.dataSheets.push(
-    { sheet: "Merton 2017-07-02", area: "Merton", periodEnding: "2017-07-02", kind: "offences-sds" },
-    { sheet: "Merton 2017-08-01", area: "Merton", periodEnding: "2017-08-01", kind: "offences-sds" },
-    { sheet: "Sutton 2017-08-01", area: "Sutton", periodEnding: "2017-08-01", kind: "offences-sds" },
-    { sheet: "Wandsworth 2017-08-01", area: "Wandsworth", periodEnding: "2017-08-01", kind: "offences-sds" },
+    {
+      sheet: "Merton 2017-07-02",
+      area: "Merton",
+      periodEnding: "2017-07-02",
+      kind: "offences-sds",
+    },
+    {
+      sheet: "Merton 2017-08-01",
+      area: "Merton",
+      periodEnding: "2017-08-01",
+      kind: "offences-sds",
+    },
+    {
+      sheet: "Sutton 2017-08-01",
+      area: "Sutton",
+      periodEnding: "2017-08-01",
+      kind: "offences-sds",
+    },
+    {
+      sheet: "Wandsworth 2017-08-01",
+      area: "Wandsworth",
+      periodEnding: "2017-08-01",
+      kind: "offences-sds",
+    }
   );
 }
 
@@ -53,11 +76,18 @@ describe("Refresh all", () => {
 
   test("a failure from Excel reaches the message bar in plain words", async () => {
     const host = new FakeHost("office");
-    host.failNext.set("refreshAll", Object.assign(new Error("The operation is not allowed"), { code: "InvalidOperationInCellEditMode" }));
+    host.failNext.set(
+      "refreshAll",
+      Object.assign(new Error("The operation is not allowed"), {
+        code: "InvalidOperationInCellEditMode",
+      })
+    );
     renderPane(host, unusedReader);
     fireEvent.click(screen.getByRole("button", { name: "Refresh all" }));
     const alert = await screen.findByRole("alert");
-    expect(alert.textContent).toContain("Refresh all failed: Excel is editing a cell. Press Enter or Esc in the sheet, then try again.");
+    expect(alert.textContent).toContain(
+      "Refresh all failed: Excel is editing a cell. Press Enter or Esc in the sheet, then try again."
+    );
     fireEvent.click(screen.getByRole("button", { name: "Dismiss message" }));
     expect(screen.queryByRole("alert")).toBeNull();
   });
@@ -73,7 +103,11 @@ describe("Compare", () => {
     const sutton = screen.getByRole("checkbox", { name: "Sutton (1 period)" });
     fireEvent.click(sutton);
     fireEvent.click(screen.getByRole("button", { name: "Build comparison" }));
-    expect(await screen.findByText("Choose at least two areas, or one area with several periods for a trend.")).toBeTruthy();
+    expect(
+      await screen.findByText(
+        "Choose at least two areas, or one area with several periods for a trend."
+      )
+    ).toBeTruthy();
     expect(host.comparisons).toEqual([]);
 
     fireEvent.click(merton);
@@ -102,11 +136,19 @@ describe("Compare", () => {
     fireEvent.click(screen.getByRole("radio", { name: "A group preset" }));
     fireEvent.click(screen.getByRole("combobox", { name: "Group" }));
     fireEvent.click(await screen.findByRole("option", { name: "South West" }));
-    expect(screen.getByText(/Kingston upon Thames, Merton, Richmond upon Thames, Wandsworth: 2 of 4 imported\./)).toBeTruthy();
+    expect(
+      screen.getByText(
+        /Kingston upon Thames, Merton, Richmond upon Thames, Wandsworth: 2 of 4 imported\./
+      )
+    ).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Build comparison" }));
     await screen.findByText(/^Built:/);
     expect(host.comparisons).toEqual([
-      { kind: "group", group: "South West", areas: ["Kingston upon Thames", "Merton", "Richmond upon Thames", "Wandsworth"] },
+      {
+        kind: "group",
+        group: "South West",
+        areas: ["Kingston upon Thames", "Merton", "Richmond upon Thames", "Wandsworth"],
+      },
     ]);
   });
 });
@@ -125,7 +167,9 @@ describe("Settings", () => {
     fireEvent.change(alpha, { target: { value: "5%" } });
     fireEvent.change(base, { target: { value: "12.5" } });
     fireEvent.click(screen.getByRole("button", { name: "Save settings" }));
-    expect(screen.getByText("Enter a number above 0 and below 0.5, for example 0.05.")).toBeTruthy();
+    expect(
+      screen.getByText("Enter a number above 0 and below 0.5, for example 0.05.")
+    ).toBeTruthy();
     expect(screen.getByText("Enter a whole number of 1 or more, for example 20.")).toBeTruthy();
     expect(host.settings.significanceLevel).toBe(0.01);
 
@@ -136,7 +180,9 @@ describe("Settings", () => {
     expect(host.settings).toEqual({ significanceLevel: 0.1, minimumBase: 10, changeThreshold: 25 });
 
     // A blank change threshold means no notable-change flag, as the command line builds.
-    fireEvent.change(screen.getByRole("textbox", { name: "Change threshold (%)" }), { target: { value: " " } });
+    fireEvent.change(screen.getByRole("textbox", { name: "Change threshold (%)" }), {
+      target: { value: " " },
+    });
     fireEvent.click(screen.getByRole("button", { name: "Save settings" }));
     await waitFor(() => expect(host.settings.changeThreshold).toBeNull());
   });
@@ -148,10 +194,14 @@ describe("Monitoring", () => {
     renderPane(host, unusedReader);
     fireEvent.click(screen.getByRole("tab", { name: "Monitoring" }));
     const box = screen.getByRole("textbox", { name: "Paste indicator table" });
-    fireEvent.paste(box, { clipboardData: { getData: (type: string) => (type === "text/plain" ? indicatorsSample : "") } });
+    fireEvent.paste(box, {
+      clipboardData: { getData: (type: string) => (type === "text/plain" ? indicatorsSample : "") },
+    });
     const list = await screen.findByRole("list", { name: "Indicators" });
     const items = within(list).getAllByRole("listitem");
-    expect(items.length).toBe(indicatorsSample.split("\n").filter((l) => /\t(Lower|Higher) is better/i.test(l)).length);
+    expect(items.length).toBe(
+      indicatorsSample.split("\n").filter((l) => /\t(Lower|Higher) is better/i.test(l)).length
+    );
     expect(items[0]?.textContent).toMatch(/^MOPAC 7 neighbourhood crimes: (Red|Amber|Green) — /);
     expect(screen.getByRole("status").textContent).toMatch(/^Of the \d+ indicators/);
     fireEvent.click(screen.getByRole("button", { name: "Build monitoring sheet" }));
@@ -164,7 +214,9 @@ describe("Monitoring", () => {
     renderPane(host, unusedReader);
     fireEvent.click(screen.getByRole("tab", { name: "Monitoring" }));
     const bad = indicatorsSample.replace("Lower is better\t1,400", "Sideways\t1,400");
-    fireEvent.change(screen.getByRole("textbox", { name: "Paste indicator table" }), { target: { value: bad } });
+    fireEvent.change(screen.getByRole("textbox", { name: "Paste indicator table" }), {
+      target: { value: bad },
+    });
     const problems = await screen.findByRole("alert");
     expect(problems.textContent).toMatch(/line 4, column 2/);
     fireEvent.click(screen.getByRole("button", { name: "Build monitoring sheet" }));
@@ -183,7 +235,9 @@ describe("Standalone workbook", () => {
     await screen.findByText(/^Saved scrutiny-sheets.xlsx/);
     expect(saved).toHaveLength(1);
     expect(saved[0]?.fileName).toBe("scrutiny-sheets.xlsx");
-    expect(saved[0]?.mimeType).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect(saved[0]?.mimeType).toBe(
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    );
     expect(JSON.parse(new TextDecoder().decode(saved[0]?.bytes))).toHaveLength(4);
   });
 
@@ -193,7 +247,9 @@ describe("Standalone workbook", () => {
     const input = container.querySelector('input[type="file"]') as HTMLInputElement;
     const file = new File([new Uint8Array([80, 75, 3, 4])], "book.xlsx");
     // jsdom's File lacks arrayBuffer(); the browser's has it.
-    Object.defineProperty(file, "arrayBuffer", { value: async () => new Uint8Array([80, 75, 3, 4]).buffer });
+    Object.defineProperty(file, "arrayBuffer", {
+      value: async () => new Uint8Array([80, 75, 3, 4]).buffer,
+    });
     await act(async () => {
       fireEvent.change(input, { target: { files: [file] } });
     });
@@ -206,6 +262,8 @@ describe("Standalone workbook", () => {
     host.failNext.set("download", new Error("the workbook could not be written"));
     renderPane(host, unusedReader);
     fireEvent.click(await screen.findByRole("button", { name: "Download workbook" }));
-    expect((await screen.findByRole("alert")).textContent).toContain("Download workbook failed: the workbook could not be written");
+    expect((await screen.findByRole("alert")).textContent).toContain(
+      "Download workbook failed: the workbook could not be written"
+    );
   });
 });

@@ -10,12 +10,16 @@ import { renderPane } from "./renderPane";
 import { analysePaste } from "../../src/taskpane/worker/analysePaste";
 import { createInlineReader } from "../../src/taskpane/worker/pasteReader";
 
-const sample = (name: string): string => fs.readFileSync(path.join(__dirname, "../../samples/offences-sds", name), "utf8");
+const sample = (name: string): string =>
+  fs.readFileSync(path.join(__dirname, "../../samples/offences-sds", name), "utf8");
 const reader = createInlineReader(analysePaste);
 
 /** A paste event as a browser (or Excel on the web) delivers it: only clipboardData, no navigator.clipboard. */
 function paste(target: HTMLElement, data: { plain?: string; html?: string }): void {
-  const types: Record<string, string | undefined> = { "text/plain": data.plain, "text/html": data.html };
+  const types: Record<string, string | undefined> = {
+    "text/plain": data.plain,
+    "text/html": data.html,
+  };
   fireEvent.paste(target, { clipboardData: { getData: (type: string) => types[type] ?? "" } });
 }
 
@@ -38,20 +42,33 @@ test("a tab-separated paste is previewed with its period filled in; Import asks 
 
   const grid = screen.getByRole("grid", { name: "Preview of Offences & SDs" });
   expect(headingsOf(grid)).toEqual(
-    expect.arrayContaining(["Line", "Crime Category", "Sub Category", "Offences Previous R12", "Offences % Change", "SD Rate - Current R12"]),
+    expect.arrayContaining([
+      "Line",
+      "Crime Category",
+      "Sub Category",
+      "Offences Previous R12",
+      "Offences % Change",
+      "SD Rate - Current R12",
+    ])
   );
   const robbery = rowsOf(grid).find((r) => r.textContent?.includes("Personal Property"));
   expect(robbery?.textContent).toContain("230");
   expect(robbery?.textContent).toContain("33.0%");
 
   fireEvent.click(button("Import"));
-  expect(await screen.findByText("Enter the area (borough) these figures are for: the paste does not say.")).toBeTruthy();
+  expect(
+    await screen.findByText(
+      "Enter the area (borough) these figures are for: the paste does not say."
+    )
+  ).toBeTruthy();
   expect(document.activeElement).toBe(field("Area"));
   expect(host.imports).toHaveLength(0);
 
   fireEvent.change(field("Area"), { target: { value: "merton" } });
   fireEvent.click(button("Import"));
-  await screen.findByText("Imported: wrote 3 sheets (Merton 2017-08-01, Merton 2017-08-01 calls, Checks).");
+  await screen.findByText(
+    "Imported: wrote 3 sheets (Merton 2017-08-01, Merton 2017-08-01 calls, Checks)."
+  );
   const call = host.imports[0];
   expect(call?.tables.map((t) => [t.kind, t.area, t.periodEnding, t.rows.length])).toEqual([
     ["offences-sds", "Merton", "2017-08-01", 27],
@@ -59,7 +76,11 @@ test("a tab-separated paste is previewed with its period filled in; Import asks 
   ]);
   expect(call?.settings).toEqual(host.settings);
   // The highlights written are those the preview showed.
-  expect(call?.anomalies.some((a) => a.rule === "significant-increase" && a.subcategory === "Personal Property")).toBe(true);
+  expect(
+    call?.anomalies.some(
+      (a) => a.rule === "significant-increase" && a.subcategory === "Personal Property"
+    )
+  ).toBe(true);
 });
 
 test("an HTML paste is read from text/html, and the area typed by the user wins", async () => {
@@ -89,12 +110,18 @@ test("highlights are marked on their cells with an icon and words, before anythi
   expect(change?.textContent).toBe("33.0%significant rise (p = 0.001)");
   expect(change?.querySelector("svg[aria-hidden='true']")).not.toBeNull();
   // The same finding in full, saying where it is: highlights alone are folded away until asked for.
-  const details = screen.getByText("21 issues and highlights in words").closest("details") as HTMLDetailsElement;
+  const details = screen
+    .getByText("21 issues and highlights in words")
+    .closest("details") as HTMLDetailsElement;
   expect(details.open).toBe(false);
   fireEvent.click(screen.getByText("21 issues and highlights in words"));
   details.open = true; // jsdom does not toggle <details> on a click; browsers do
   const list = screen.getByRole("list", { name: "Issues and highlights in Offences & SDs" });
-  expect(within(list).getByText(/^Highlight at line 13, column “Offences % Change”: Robbery \(Personal Property\): Offences rose from 230 to 306/)).toBeTruthy();
+  expect(
+    within(list).getByText(
+      /^Highlight at line 13, column “Offences % Change”: Robbery \(Personal Property\): Offences rose from 230 to 306/
+    )
+  ).toBeTruthy();
   expect(host.imports).toHaveLength(0);
 });
 
@@ -136,7 +163,9 @@ test("a write that fails is reported and the preview stays for another try", asy
   await screen.findByText(/^Read 2 tables/);
   fireEvent.change(field("Area"), { target: { value: "Merton" } });
   fireEvent.click(button("Import"));
-  expect((await screen.findByRole("alert")).textContent).toContain("Import failed: sheet “Merton 2017-08-01” is protected");
+  expect((await screen.findByRole("alert")).textContent).toContain(
+    "Import failed: sheet “Merton 2017-08-01” is protected"
+  );
   fireEvent.click(button("Import"));
   await screen.findByText(/^Imported:/);
   expect(host.imports).toHaveLength(1);
@@ -157,12 +186,18 @@ test("standalone, Import selection is shown but explains it needs Excel", async 
   const selection = button("Import selection");
   expect(selection.getAttribute("aria-disabled")).toBe("true");
   expect(selection.getAttribute("aria-describedby")).toBe("import-selection-hint");
-  await waitFor(() => expect(document.getElementById("import-selection-hint")?.textContent).toMatch(/needs Excel/));
+  await waitFor(() =>
+    expect(document.getElementById("import-selection-hint")?.textContent).toMatch(/needs Excel/)
+  );
 });
 
 // Grid internals are found with selectors: role queries over a whole grid are slow in jsdom.
-const rowsOf = (grid: HTMLElement): HTMLElement[] => [...grid.querySelectorAll<HTMLElement>('[role="row"]')];
-const cellsOf = (row: HTMLElement): HTMLElement[] => [...row.querySelectorAll<HTMLElement>('[role="gridcell"]')];
+const rowsOf = (grid: HTMLElement): HTMLElement[] => [
+  ...grid.querySelectorAll<HTMLElement>('[role="row"]'),
+];
+const cellsOf = (row: HTMLElement): HTMLElement[] => [
+  ...row.querySelectorAll<HTMLElement>('[role="gridcell"]'),
+];
 const headingsOf = (grid: HTMLElement): (string | null)[] =>
   [...grid.querySelectorAll('[role="columnheader"]')].map((h) => h.textContent);
 
@@ -193,14 +228,22 @@ test("validation issues are marked on their cells (icon and words) and listed wi
   expect(change.textContent).toContain("34.0%Error: expected 33.0%");
   expect(change.querySelector("svg[aria-hidden='true']")).not.toBeNull();
   // Previous R12 of Robbery's Total row: the sum of its parts is 28 + 230.
-  const robberyTotal = rowsOf(screen.getByRole("grid", { name: "Preview of Offences & SDs" })).find((r) => r.textContent?.includes("259"));
+  const robberyTotal = rowsOf(screen.getByRole("grid", { name: "Preview of Offences & SDs" })).find(
+    (r) => r.textContent?.includes("259")
+  );
   expect(robberyTotal?.textContent).toContain("259Error: expected 258");
   expect(robberyTotal?.textContent).toContain("31.0%Error: expected 30.5%");
   const missing = cellOf("Preview of I & S Calls and ASB", "ASB Repeat Callers", "Current R12");
   expect(missing.textContent).toBe("Warning: missing");
 
   const list = screen.getByRole("list", { name: "Issues and highlights in I & S Calls and ASB" });
-  expect(within(list).getByText(/^Warning at line 40, column “Current R12”: Current R12 for ASB Repeat Callers \(line 40\) is blank/)).toBeTruthy();
+  expect(
+    within(list).getByText(
+      /^Warning at line 40, column “Current R12”: Current R12 for ASB Repeat Callers \(line 40\) is blank/
+    )
+  ).toBeTruthy();
   const offences = screen.getByRole("list", { name: "Issues and highlights in Offences & SDs" });
-  expect(within(offences).getAllByText(/^Error at line 13, column “Offences % Change”: /)).toHaveLength(1);
+  expect(
+    within(offences).getAllByText(/^Error at line 13, column “Offences % Change”: /)
+  ).toHaveLength(1);
 });

@@ -1,5 +1,4 @@
 // Renders the pane as index.tsx does (inside FluentProvider) around a fake host.
-import * as React from "react";
 import { render, RenderResult } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";
@@ -15,10 +14,11 @@ export interface Saved {
 }
 
 export function renderPane(host: FakeHost, reader: PasteReader, saved: Saved[] = []): RenderResult {
-  const saveFile: SaveFile = (bytes, fileName, mimeType) => saved.push({ bytes, fileName, mimeType });
+  const saveFile: SaveFile = (bytes, fileName, mimeType) =>
+    saved.push({ bytes, fileName, mimeType });
   return render(
     <FluentProvider theme={webLightTheme}>
       <App host={host} reader={reader} groups={GROUP_PRESETS} saveFile={saveFile} />
-    </FluentProvider>,
+    </FluentProvider>
   );
 }

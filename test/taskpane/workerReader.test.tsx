@@ -21,7 +21,10 @@ import {
 } from "../../src/taskpane/worker/pasteReader";
 import { defaultSettings } from "../../src/taskpane/host/workbookHost";
 
-const merton = fs.readFileSync(path.join(__dirname, "../../samples/offences-sds/merton-2017-08-01.txt"), "utf8");
+const merton = fs.readFileSync(
+  path.join(__dirname, "../../samples/offences-sds/merton-2017-08-01.txt"),
+  "utf8"
+);
 
 /** The structured clone postMessage applies (jsdom has no structuredClone; v8's serializer is the same algorithm). */
 const structuredClone = <T,>(value: T): T => deserialize(serialize(value)) as T;
@@ -42,7 +45,8 @@ class HeldWorker implements WorkerLike {
   }
   /** Delivers the first n held replies (all when n is omitted). */
   release(n = this.held.length): void {
-    for (const reply of this.held.splice(0, n)) if (!this.terminated) this.onmessage?.({ data: reply });
+    for (const reply of this.held.splice(0, n))
+      if (!this.terminated) this.onmessage?.({ data: reply });
   }
   terminate(): void {
     this.terminated = true;
@@ -56,7 +60,9 @@ beforeEach(() => {
 test("the worker protocol carries progress and the same analysis as reading inline", async () => {
   const reader = createWorkerReader(() => new HeldWorker());
   const progress: string[] = [];
-  const job = reader.read({ text: merton, source: "paste" }, defaultSettings, (p) => progress.push(p.stage));
+  const job = reader.read({ text: merton, source: "paste" }, defaultSettings, (p) =>
+    progress.push(p.stage)
+  );
   HeldWorker.made[0]?.release();
   const outcome = await job.result;
   expect(progress).toEqual(["reading", "checking", "anomalies", "anomalies"]);
@@ -72,7 +78,10 @@ test("a worker that crashes gives a read error, not a hang", async () => {
     return w;
   });
   const outcome = await reader.read({ text: merton, source: "paste" }, defaultSettings).result;
-  expect(outcome).toEqual({ status: "error", error: { code: "unreadable", message: "The paste could not be read: out of memory" } });
+  expect(outcome).toEqual({
+    status: "error",
+    error: { code: "unreadable", message: "The paste could not be read: out of memory" },
+  });
 });
 
 test("small pastes are read inline, large ones in the worker", () => {
@@ -91,12 +100,18 @@ test("small pastes are read inline, large ones in the worker", () => {
 
 test("in the pane: a large paste shows progress with Cancel; Cancel stops the worker and nothing is written", async () => {
   const host = new FakeHost();
-  const reader = createSizedReader(createInlineReader(analysePaste), createWorkerReader(() => new HeldWorker()), 1000);
+  const reader = createSizedReader(
+    createInlineReader(analysePaste),
+    createWorkerReader(() => new HeldWorker()),
+    1000
+  );
   renderPane(host, reader);
   const box = screen.getByRole("textbox", { name: "Paste table" });
   // Pad the real table with trailing blank lines past the echo limit: read, but not echoed into the box.
   const big = merton + `${" ".repeat(999)}\n`.repeat(120);
-  fireEvent.paste(box, { clipboardData: { getData: (t: string) => (t === "text/plain" ? big : "") } });
+  fireEvent.paste(box, {
+    clipboardData: { getData: (t: string) => (t === "text/plain" ? big : "") },
+  });
   expect((box as HTMLTextAreaElement).value).toBe("");
   const lines = big.split("\n").length;
   expect(screen.getByText(`Pasted 122 KB (${lines} lines): too long to show here.`)).toBeTruthy();
@@ -113,7 +128,9 @@ test("in the pane: a large paste shows progress with Cancel; Cancel stops the wo
   expect(screen.queryByText(/^Read 2 tables/)).toBeNull();
 
   // Pasting again starts a fresh worker, which finishes.
-  fireEvent.paste(box, { clipboardData: { getData: (t: string) => (t === "text/plain" ? big : "") } });
+  fireEvent.paste(box, {
+    clipboardData: { getData: (t: string) => (t === "text/plain" ? big : "") },
+  });
   await act(async () => HeldWorker.made[1]?.release());
   expect(await screen.findByText(/^Read 2 tables, 31 rows:/)).toBeTruthy();
   expect(host.imports).toHaveLength(0);

@@ -56,7 +56,15 @@ export function summariseAreas(sheets: DataSheetInfo[]): AreaSummary[] {
   return [...byKey.values()].sort((a, b) => a.area.localeCompare(b.area));
 }
 
-export function ComparePanel({ host, groups, run, notify, onWritten, version, busy }: ComparePanelProps): React.JSX.Element {
+export function ComparePanel({
+  host,
+  groups,
+  run,
+  notify,
+  onWritten,
+  version,
+  busy,
+}: ComparePanelProps): React.JSX.Element {
   const styles = useStyles();
   const [areas, setAreas] = React.useState<AreaSummary[] | null>(null);
   const [mode, setMode] = React.useState<"areas" | "group">("areas");
@@ -68,7 +76,8 @@ export function ComparePanel({ host, groups, run, notify, onWritten, version, bu
     let live = true;
     host.listDataSheets().then(
       (sheets) => live && setAreas(summariseAreas(sheets)),
-      (e: unknown) => live && notify({ intent: "error", text: describeHostError("Listing the data sheets", e) }),
+      (e: unknown) =>
+        live && notify({ intent: "error", text: describeHostError("Listing the data sheets", e) })
     );
     return () => {
       live = false;
@@ -88,13 +97,17 @@ export function ComparePanel({ host, groups, run, notify, onWritten, version, bu
       if (!preset) return setProblem("Choose a group.");
       const present = withData(preset.areas);
       if (present.length === 0)
-        return setProblem(`No area of ${preset.name} has been imported yet: import their tables first.`);
+        return setProblem(
+          `No area of ${preset.name} has been imported yet: import their tables first.`
+        );
       choice = { kind: "group", group: preset.name, areas: [...preset.areas] };
     } else {
       const picked = withData(chosen);
       const trend = picked.length === 1 && (picked[0]?.periods.length ?? 0) > 1;
       if (picked.length < 2 && !trend)
-        return setProblem("Choose at least two areas, or one area with several periods for a trend.");
+        return setProblem(
+          "Choose at least two areas, or one area with several periods for a trend."
+        );
       choice = { kind: "areas", areas: picked.map((p) => p.area) };
     }
     setProblem(undefined);
@@ -110,7 +123,11 @@ export function ComparePanel({ host, groups, run, notify, onWritten, version, bu
       <Text as="h2" id="compare-heading" size={400} weight="semibold">
         Compare areas
       </Text>
-      <RadioGroup value={mode} onChange={(_, d) => setMode(d.value === "group" ? "group" : "areas")} aria-label="Compare by">
+      <RadioGroup
+        value={mode}
+        onChange={(_, d) => setMode(d.value === "group" ? "group" : "areas")}
+        aria-label="Compare by"
+      >
         <Radio value="areas" label="Areas I choose" />
         <Radio value="group" label="A group preset" />
       </RadioGroup>
@@ -120,7 +137,12 @@ export function ComparePanel({ host, groups, run, notify, onWritten, version, bu
           <Text id="areas-label" weight="semibold">
             Areas
           </Text>
-          <div className={styles.areas} role="group" aria-labelledby="areas-label" aria-describedby="areas-note">
+          <div
+            className={styles.areas}
+            role="group"
+            aria-labelledby="areas-label"
+            aria-describedby="areas-note"
+          >
             {(areas ?? []).map((a) => (
               <Checkbox
                 key={a.area}
@@ -130,7 +152,12 @@ export function ComparePanel({ host, groups, run, notify, onWritten, version, bu
               />
             ))}
           </div>
-          <Text id="areas-note" size={200} role={problem ? "alert" : undefined} className={problem ? styles.problem : undefined}>
+          <Text
+            id="areas-note"
+            size={200}
+            role={problem ? "alert" : undefined}
+            className={problem ? styles.problem : undefined}
+          >
             {problem ?? (areas?.length === 0 ? "No data sheets yet: import a table first." : "")}
           </Text>
         </div>
@@ -138,7 +165,11 @@ export function ComparePanel({ host, groups, run, notify, onWritten, version, bu
         <Field
           label="Group"
           validationMessage={problem}
-          hint={preset ? `${preset.areas.join(", ")}: ${withData(preset.areas).length} of ${preset.areas.length} imported.` : undefined}
+          hint={
+            preset
+              ? `${preset.areas.join(", ")}: ${withData(preset.areas).length} of ${preset.areas.length} imported.`
+              : undefined
+          }
         >
           <Dropdown
             placeholder="Choose a group"

@@ -2,7 +2,11 @@
 // column per period), see each indicator's RAG and why, then build the monitoring sheet.
 import * as React from "react";
 import { Button, Field, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
-import { CheckmarkCircle12Filled, ErrorCircle12Filled, Warning12Filled } from "@fluentui/react-icons";
+import {
+  CheckmarkCircle12Filled,
+  ErrorCircle12Filled,
+  Warning12Filled,
+} from "@fluentui/react-icons";
 import type { WorkbookHost } from "../host/workbookHost";
 import { readIndicators, ReadIndicatorsResult } from "../../core/monitor/readIndicators";
 import { computeMonitoring } from "../../core/monitor/computeMonitoring";
@@ -13,8 +17,17 @@ import type { Notice, RunTask } from "./useTasks";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   box: { fontFamily: tokens.fontFamilyMonospace },
-  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
-  rag: { display: "inline-flex", alignItems: "center", columnGap: tokens.spacingHorizontalXXS, fontWeight: tokens.fontWeightSemibold },
+  list: {
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalL,
+    fontSize: tokens.fontSizeBase200,
+  },
+  rag: {
+    display: "inline-flex",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalXXS,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   Red: { color: tokens.colorPaletteRedForeground1 },
   Amber: { color: tokens.colorPaletteDarkOrangeForeground1 },
   Green: { color: tokens.colorPaletteGreenForeground1 },
@@ -35,12 +48,24 @@ export interface MonitoringPanelProps {
   busy: boolean;
 }
 
-export function MonitoringPanel({ host, run, notify, onWritten, busy }: MonitoringPanelProps): React.JSX.Element {
+export function MonitoringPanel({
+  host,
+  run,
+  notify,
+  onWritten,
+  busy,
+}: MonitoringPanelProps): React.JSX.Element {
   const styles = useStyles();
   const [text, setText] = React.useState("");
   // Indicator tables are a few dozen rows: read on the spot, no worker needed.
-  const read = React.useMemo<ReadIndicatorsResult | null>(() => (text.trim() === "" ? null : readIndicators(text, "paste")), [text]);
-  const result = React.useMemo<MonitoringResult | null>(() => (read?.ok ? computeMonitoring(read.indicators) : null), [read]);
+  const read = React.useMemo<ReadIndicatorsResult | null>(
+    () => (text.trim() === "" ? null : readIndicators(text, "paste")),
+    [text]
+  );
+  const result = React.useMemo<MonitoringResult | null>(
+    () => (read?.ok ? computeMonitoring(read.indicators) : null),
+    [read]
+  );
 
   const onPaste = (e: React.ClipboardEvent<HTMLTextAreaElement>): void => {
     const plain = e.clipboardData.getData("text/plain");
@@ -51,11 +76,17 @@ export function MonitoringPanel({ host, run, notify, onWritten, busy }: Monitori
 
   const onBuild = (): void => {
     if (!read) {
-      notify({ intent: "warning", text: "Paste an indicator table into “Paste indicator table” first." });
+      notify({
+        intent: "warning",
+        text: "Paste an indicator table into “Paste indicator table” first.",
+      });
       return;
     }
     if (!read.ok) {
-      notify({ intent: "error", text: `The indicator table has ${read.errors.length} problem${read.errors.length === 1 ? "" : "s"}: correct them and paste again.` });
+      notify({
+        intent: "error",
+        text: `The indicator table has ${read.errors.length} problem${read.errors.length === 1 ? "" : "s"}: correct them and paste again.`,
+      });
       return;
     }
     const indicators = read.indicators;
@@ -75,12 +106,23 @@ export function MonitoringPanel({ host, run, notify, onWritten, busy }: Monitori
         label="Paste indicator table"
         hint="Columns: Indicator, Polarity (lower or higher is better), Target, Tolerance, then one column per period (2016-17 Q1 … or YYYY-MM)."
       >
-        <Textarea className={styles.box} value={text} onPaste={onPaste} onChange={(_, d) => setText(d.value)} rows={6} resize="vertical" spellCheck={false} />
+        <Textarea
+          className={styles.box}
+          value={text}
+          onPaste={onPaste}
+          onChange={(_, d) => setText(d.value)}
+          rows={6}
+          resize="vertical"
+          spellCheck={false}
+        />
       </Field>
 
       {read && !read.ok && (
         <div role="alert">
-          <ul className={`${styles.list} ${styles.errors}`} aria-label="Problems in the indicator table">
+          <ul
+            className={`${styles.list} ${styles.errors}`}
+            aria-label="Problems in the indicator table"
+          >
             {read.errors.map((e, i) => (
               <li key={i}>
                 {e.message} ({describePlace(e.line, e.column)})

@@ -17,7 +17,12 @@ export function NoticeBar({ notice, onDismiss }: NoticeBarProps): React.JSX.Elem
       <MessageBarBody>{notice.text}</MessageBarBody>
       <MessageBarActions
         containerAction={
-          <Button appearance="transparent" aria-label="Dismiss message" icon={<DismissRegular />} onClick={onDismiss} />
+          <Button
+            appearance="transparent"
+            aria-label="Dismiss message"
+            icon={<DismissRegular />}
+            onClick={onDismiss}
+          />
         }
       />
     </MessageBar>

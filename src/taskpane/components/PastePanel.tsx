@@ -6,7 +6,6 @@ import {
   Button,
   Field,
   Input,
-  Switch,
   Text,
   Textarea,
   makeStyles,
@@ -15,7 +14,15 @@ import {
 import type { HighlightSettings, PastedInput, WorkbookHost } from "../host/workbookHost";
 import type { PasteAnalysis, PasteReader, ReadProgress } from "../worker/pasteReader";
 import type { ReadError } from "../../core/model";
-import { FieldProblems, areasIn, checkFields, hasSeveralAreas, hasSeveralPeriods, periodsIn, withAreaAndPeriod } from "../applyFields";
+import {
+  FieldProblems,
+  areasIn,
+  checkFields,
+  hasSeveralAreas,
+  hasSeveralPeriods,
+  periodsIn,
+  withAreaAndPeriod,
+} from "../applyFields";
 import { describeReadError, describeWrite, formatSize } from "../messages";
 import { ProgressNote } from "./ProgressNote";
 import { PreviewList } from "./PreviewList";
@@ -24,9 +31,19 @@ import type { Notice, RunTask } from "./useTasks";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   box: { fontFamily: tokens.fontFamilyMonospace },
-  fields: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
+  fields: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalS,
+  },
   field: { flexGrow: 1, minWidth: "140px" },
-  actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
 });
 
 /** Pastes longer than this are read but not echoed into the box (a 20 MB textarea freezes the page). */
@@ -57,7 +74,15 @@ const stageWords: Record<ReadProgress["stage"], string> = {
   anomalies: "Looking for changes that matter",
 };
 
-export function PastePanel({ host, reader, settings, run, notify, onWritten, busy }: PastePanelProps): React.JSX.Element {
+export function PastePanel({
+  host,
+  reader,
+  settings,
+  run,
+  notify,
+  onWritten,
+  busy,
+}: PastePanelProps): React.JSX.Element {
   const styles = useStyles();
   const [text, setText] = React.useState("");
   const [input, setInput] = React.useState<PastedInput | null>(null);
@@ -79,7 +104,7 @@ export function PastePanel({ host, reader, settings, run, notify, onWritten, bus
       freshRef.current = fresh;
       const size = next.text.length + (next.html?.length ?? 0);
       const job = reader.read(next, settings, (progress) =>
-        setRead((s) => (s.status === "reading" ? { ...s, progress } : s)),
+        setRead((s) => (s.status === "reading" ? { ...s, progress } : s))
       );
       jobRef.current = job;
       setRead({ status: "reading", size, progress: null, cancel: job.cancel });
@@ -95,14 +120,14 @@ export function PastePanel({ host, reader, settings, run, notify, onWritten, bus
           setRead({ status: "read", analysis: outcome.analysis });
           if (freshRef.current) {
             const tables = outcome.analysis.tables;
-            setArea(hasSeveralAreas(tables) ? "" : areasIn(tables)[0] ?? "");
-            setPeriod(hasSeveralPeriods(tables) ? "" : periodsIn(tables)[0] ?? "");
+            setArea(hasSeveralAreas(tables) ? "" : (areasIn(tables)[0] ?? ""));
+            setPeriod(hasSeveralPeriods(tables) ? "" : (periodsIn(tables)[0] ?? ""));
             setProblems({});
           }
         }
       });
     },
-    [reader, settings, notify],
+    [reader, settings, notify]
   );
 
   // Thresholds change the highlights: re-check the paste already shown (fields kept).
@@ -118,7 +143,7 @@ export function PastePanel({ host, reader, settings, run, notify, onWritten, bus
       jobRef.current?.cancel();
       if (typingTimer.current) clearTimeout(typingTimer.current);
     },
-    [],
+    []
   );
 
   const accept = (next: PastedInput): void => {
@@ -140,7 +165,11 @@ export function PastePanel({ host, reader, settings, run, notify, onWritten, bus
     if (typingTimer.current) clearTimeout(typingTimer.current);
     const big = plain.length > ECHO_LIMIT;
     setText(big ? "" : plain);
-    setBigNote(big ? `Pasted ${formatSize(plain.length)} (${countLines(plain).toLocaleString("en-GB")} lines): too long to show here.` : null);
+    setBigNote(
+      big
+        ? `Pasted ${formatSize(plain.length)} (${countLines(plain).toLocaleString("en-GB")} lines): too long to show here.`
+        : null
+    );
     accept({ text: plain, html: html === "" ? undefined : html, source: "paste" });
   };
 
@@ -160,11 +189,17 @@ export function PastePanel({ host, reader, settings, run, notify, onWritten, bus
 
   const onImport = (): void => {
     if (read.status === "reading") {
-      notify({ intent: "warning", text: "The paste is still being read: wait for the preview, or Cancel." });
+      notify({
+        intent: "warning",
+        text: "The paste is still being read: wait for the preview, or Cancel.",
+      });
       return;
     }
     if (!analysis) {
-      notify({ intent: "warning", text: "Paste a table into “Paste table” first: nothing has been read yet." });
+      notify({
+        intent: "warning",
+        text: "Paste a table into “Paste table” first: nothing has been read yet.",
+      });
       return;
     }
     const found = checkFields(tables, area, period);
@@ -173,7 +208,13 @@ export function PastePanel({ host, reader, settings, run, notify, onWritten, bus
     if (found.period) return periodRef.current?.focus();
     const ready = withAreaAndPeriod(tables, area, period);
     void run("Import", async (report) => {
-      const written = await host.importTables(ready, analysis.issues, analysis.anomalies, settings, { onProgress: report });
+      const written = await host.importTables(
+        ready,
+        analysis.issues,
+        analysis.anomalies,
+        settings,
+        { onProgress: report }
+      );
       onWritten();
       return describeWrite("Imported", written);
     });
@@ -183,7 +224,11 @@ export function PastePanel({ host, reader, settings, run, notify, onWritten, bus
     void run("Import selection", async () => {
       const selected = await host.importSelection();
       setText(selected.text.length > ECHO_LIMIT ? "" : selected.text);
-      setBigNote(selected.text.length > ECHO_LIMIT ? `Read ${formatSize(selected.text.length)} from ${selected.source}.` : null);
+      setBigNote(
+        selected.text.length > ECHO_LIMIT
+          ? `Read ${formatSize(selected.text.length)} from ${selected.source}.`
+          : null
+      );
       accept(selected);
       return `Read ${selected.source}: check the preview, then Import.`;
     });
@@ -197,9 +242,20 @@ export function PastePanel({ host, reader, settings, run, notify, onWritten, bus
       </Text>
       <Field
         label="Paste table"
-        hint={bigNote ?? "Copy the table from the paper (web page, Word, PDF or Excel) and paste it here with Ctrl+V. A new paste replaces the last one."}
+        hint={
+          bigNote ??
+          "Copy the table from the paper (web page, Word, PDF or Excel) and paste it here with Ctrl+V. A new paste replaces the last one."
+        }
       >
-        <Textarea className={styles.box} value={text} onPaste={onPaste} onChange={(_, d) => onType(d.value)} rows={6} resize="vertical" spellCheck={false} />
+        <Textarea
+          className={styles.box}
+          value={text}
+          onPaste={onPaste}
+          onChange={(_, d) => onType(d.value)}
+          rows={6}
+          resize="vertical"
+          spellCheck={false}
+        />
       </Field>
 
       {read.status === "reading" && (
@@ -220,17 +276,41 @@ export function PastePanel({ host, reader, settings, run, notify, onWritten, bus
           className={styles.field}
           label="Area"
           validationMessage={problems.area}
-          hint={severalAreas ? "The paste names several areas: each table keeps its own." : statedArea ? "From the paste." : undefined}
+          hint={
+            severalAreas
+              ? "The paste names several areas: each table keeps its own."
+              : statedArea
+                ? "From the paste."
+                : undefined
+          }
         >
-          <Input ref={areaRef} value={severalAreas ? "" : area} disabled={severalAreas} onChange={(_, d) => setArea(d.value)} placeholder="e.g. Merton" />
+          <Input
+            ref={areaRef}
+            value={severalAreas ? "" : area}
+            disabled={severalAreas}
+            onChange={(_, d) => setArea(d.value)}
+            placeholder="e.g. Merton"
+          />
         </Field>
         <Field
           className={styles.field}
           label="Period ending"
           validationMessage={problems.period}
-          hint={severalPeriods ? "The paste covers several periods: each table keeps its own." : statedPeriod ? "From the paste." : undefined}
+          hint={
+            severalPeriods
+              ? "The paste covers several periods: each table keeps its own."
+              : statedPeriod
+                ? "From the paste."
+                : undefined
+          }
         >
-          <Input ref={periodRef} type="date" value={severalPeriods ? "" : period} disabled={severalPeriods} onChange={(_, d) => setPeriod(d.value)} />
+          <Input
+            ref={periodRef}
+            type="date"
+            value={severalPeriods ? "" : period}
+            disabled={severalPeriods}
+            onChange={(_, d) => setPeriod(d.value)}
+          />
         </Field>
       </div>
 

@@ -25,11 +25,24 @@ const useStyles = makeStyles({
     maxWidth: "100%",
   },
   grid: { minWidth: "max-content" },
-  cell: { display: "flex", flexDirection: "column", alignItems: "flex-start", paddingBlock: tokens.spacingVerticalXXS },
+  cell: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    paddingBlock: tokens.spacingVerticalXXS,
+  },
   numeric: { fontVariantNumeric: "tabular-nums" },
-  mark: { display: "inline-flex", alignItems: "center", columnGap: tokens.spacingHorizontalXXS, fontSize: tokens.fontSizeBase100 },
+  mark: {
+    display: "inline-flex",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalXXS,
+    fontSize: tokens.fontSizeBase100,
+  },
   error: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
-  warning: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
+  warning: {
+    color: tokens.colorPaletteDarkOrangeForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   info: { color: tokens.colorNeutralForeground2 },
   flagged: { backgroundColor: tokens.colorPaletteYellowBackground1 },
   headerCell: { fontWeight: tokens.fontWeightSemibold },
@@ -43,7 +56,13 @@ const useStyles = makeStyles({
 
 type WidthClass = "lineCol" | "labelCol" | "figureCol" | "statusCol";
 const widthOf = (columnId: string | number): WidthClass =>
-  columnId === "line" ? "lineCol" : columnId === "category" || columnId === "subcategory" ? "labelCol" : columnId === "status" ? "statusCol" : "figureCol";
+  columnId === "line"
+    ? "lineCol"
+    : columnId === "category" || columnId === "subcategory"
+      ? "labelCol"
+      : columnId === "status"
+        ? "statusCol"
+        : "figureCol";
 
 const issueIcon: Record<Issue["severity"], React.JSX.Element> = {
   error: <ErrorCircle12Filled aria-hidden />,
@@ -90,7 +109,14 @@ export interface PreviewGridProps {
   label: string;
 }
 
-export function PreviewGrid({ table, issues, anomalies, limit, onlyFlagged, label }: PreviewGridProps): React.JSX.Element {
+export function PreviewGrid({
+  table,
+  issues,
+  anomalies,
+  limit,
+  onlyFlagged,
+  label,
+}: PreviewGridProps): React.JSX.Element {
   const styles = useStyles();
   const marks = React.useMemo(() => marksByCell(issues, anomalies), [issues, anomalies]);
   const flaggedLines = React.useMemo(() => {
@@ -121,14 +147,22 @@ export function PreviewGrid({ table, issues, anomalies, limit, onlyFlagged, labe
         <DataGridHeader>
           <DataGridRow>
             {({ renderHeaderCell, columnId }) => (
-              <DataGridHeaderCell className={mergeClasses(styles.headerCell, styles[widthOf(columnId)])}>{renderHeaderCell()}</DataGridHeaderCell>
+              <DataGridHeaderCell
+                className={mergeClasses(styles.headerCell, styles[widthOf(columnId)])}
+              >
+                {renderHeaderCell()}
+              </DataGridHeaderCell>
             )}
           </DataGridRow>
         </DataGridHeader>
         <DataGridBody<TableRow>>
           {({ item, rowId }) => (
             <DataGridRow<TableRow> key={rowId}>
-              {({ renderCell, columnId }) => <DataGridCell className={styles[widthOf(columnId)]}>{renderCell(item)}</DataGridCell>}
+              {({ renderCell, columnId }) => (
+                <DataGridCell className={styles[widthOf(columnId)]}>
+                  {renderCell(item)}
+                </DataGridCell>
+              )}
             </DataGridRow>
           )}
         </DataGridBody>
@@ -139,14 +173,22 @@ export function PreviewGrid({ table, issues, anomalies, limit, onlyFlagged, labe
 
 type Styles = ReturnType<typeof useStyles>;
 
-function buildColumns(table: CrimeTable, marks: Map<string, CellMarks>, styles: Styles): TableColumnDefinition<TableRow>[] {
+function buildColumns(
+  table: CrimeTable,
+  marks: Map<string, CellMarks>,
+  styles: Styles
+): TableColumnDefinition<TableRow>[] {
   const hasSub = table.rows.some((r) => r.subcategory !== null);
   const hasStatus = table.rows.some((r) => r.status !== null);
   const figures = table.columns.filter((c) => !LABEL_FIELDS.has(c.field) && c.type !== "text");
   const labelHeading = (field: string, fallback: string): string =>
     table.columns.find((c) => c.field === field)?.heading || fallback;
   const columns: TableColumnDefinition<TableRow>[] = [
-    createTableColumn<TableRow>({ columnId: "line", renderHeaderCell: () => "Line", renderCell: (r) => r.line }),
+    createTableColumn<TableRow>({
+      columnId: "line",
+      renderHeaderCell: () => "Line",
+      renderCell: (r) => r.line,
+    }),
     createTableColumn<TableRow>({
       columnId: "category",
       renderHeaderCell: () => labelHeading("category", "Category"),
@@ -158,8 +200,8 @@ function buildColumns(table: CrimeTable, marks: Map<string, CellMarks>, styles: 
       createTableColumn<TableRow>({
         columnId: "subcategory",
         renderHeaderCell: () => labelHeading("subcategory", "Sub category"),
-        renderCell: (r) => (r.isTotal ? <strong>{r.subcategory}</strong> : r.subcategory ?? ""),
-      }),
+        renderCell: (r) => (r.isTotal ? <strong>{r.subcategory}</strong> : (r.subcategory ?? "")),
+      })
     );
   }
   for (const column of figures) {
@@ -167,8 +209,15 @@ function buildColumns(table: CrimeTable, marks: Map<string, CellMarks>, styles: 
       createTableColumn<TableRow>({
         columnId: column.field,
         renderHeaderCell: () => column.heading || column.field,
-        renderCell: (r) => <FigureCell row={r} column={column} marks={marks.get(markKey(r.line, column.field))} styles={styles} />,
-      }),
+        renderCell: (r) => (
+          <FigureCell
+            row={r}
+            column={column}
+            marks={marks.get(markKey(r.line, column.field))}
+            styles={styles}
+          />
+        ),
+      })
     );
   }
   if (hasStatus) {
@@ -176,8 +225,9 @@ function buildColumns(table: CrimeTable, marks: Map<string, CellMarks>, styles: 
       createTableColumn<TableRow>({
         columnId: "status",
         renderHeaderCell: () => "Status",
-        renderCell: (r) => (r.status === "dot" ? <span title="status dot, colour lost in the paste">●</span> : ""),
-      }),
+        renderCell: (r) =>
+          r.status === "dot" ? <span title="status dot, colour lost in the paste">●</span> : "",
+      })
     );
   }
   return columns;
@@ -196,7 +246,12 @@ function FigureCell({
 }): React.JSX.Element {
   const raw = row.raw[column.field];
   const value = row.values[column.field];
-  const shown = raw !== undefined && raw !== "" ? raw : value === null || value === undefined ? "" : String(value);
+  const shown =
+    raw !== undefined && raw !== ""
+      ? raw
+      : value === null || value === undefined
+        ? ""
+        : String(value);
   const flagged = marks !== undefined && (marks.issues.length > 0 || marks.anomalies.length > 0);
   return (
     <div className={mergeClasses(styles.cell, flagged && styles.flagged)}>

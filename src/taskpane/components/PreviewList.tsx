@@ -9,9 +9,17 @@ import { PreviewGrid } from "./PreviewGrid";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   table: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
+  list: {
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalL,
+    fontSize: tokens.fontSizeBase200,
+  },
   details: { fontSize: tokens.fontSizeBase200 },
-  summary: { cursor: "pointer", paddingBlock: tokens.spacingVerticalXS, ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
+  summary: {
+    cursor: "pointer",
+    paddingBlock: tokens.spacingVerticalXS,
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
 });
 
 /** Rows shown per table in the grid; the rest are counted, and rows with issues can be picked out. */
@@ -20,7 +28,11 @@ export const PREVIEW_ROWS = 200;
 const LISTED_FINDINGS = 100;
 
 /** Memoised: typing in Area or Period ending must not re-render a large preview. */
-export const PreviewList = React.memo(function PreviewList({ analysis }: { analysis: PasteAnalysis }): React.JSX.Element {
+export const PreviewList = React.memo(function PreviewList({
+  analysis,
+}: {
+  analysis: PasteAnalysis;
+}): React.JSX.Element {
   const styles = useStyles();
   const [onlyFlagged, setOnlyFlagged] = React.useState(false);
   const { tables, issues, anomalies } = analysis;
@@ -57,8 +69,9 @@ export const PreviewList = React.memo(function PreviewList({ analysis }: { analy
               {table.periodEnding ? `, period ending ${table.periodEnding}` : ""}
             </Text>
             <Text size={200}>
-              {table.rows.length.toLocaleString("en-GB")} rows, {tableIssues.length} issue{tableIssues.length === 1 ? "" : "s"},{" "}
-              {tableAnomalies.length} highlight{tableAnomalies.length === 1 ? "" : "s"}
+              {table.rows.length.toLocaleString("en-GB")} rows, {tableIssues.length} issue
+              {tableIssues.length === 1 ? "" : "s"}, {tableAnomalies.length} highlight
+              {tableAnomalies.length === 1 ? "" : "s"}
               {available > PREVIEW_ROWS ? `; showing the first ${PREVIEW_ROWS}` : ""}
             </Text>
             <PreviewGrid
@@ -73,14 +86,18 @@ export const PreviewList = React.memo(function PreviewList({ analysis }: { analy
               // Open when there are issues to correct; highlights alone can wait for a click.
               <details className={styles.details} open={tableIssues.length > 0}>
                 <summary className={styles.summary}>
-                  {findings.length} issue{findings.length === 1 ? "" : "s"} and highlight{findings.length === 1 ? "" : "s"} in words
+                  {findings.length} issue{findings.length === 1 ? "" : "s"} and highlight
+                  {findings.length === 1 ? "" : "s"} in words
                 </summary>
                 <ul className={styles.list} aria-label={`Issues and highlights in ${title}`}>
                   {findings.slice(0, LISTED_FINDINGS).map((f, i) => (
                     <li key={i}>{f}</li>
                   ))}
                   {findings.length > LISTED_FINDINGS && (
-                    <li>…and {findings.length - LISTED_FINDINGS} more: Import lists them all on the Checks sheet.</li>
+                    <li>
+                      …and {findings.length - LISTED_FINDINGS} more: Import lists them all on the
+                      Checks sheet.
+                    </li>
                   )}
                 </ul>
               </details>

@@ -21,17 +21,22 @@ const toDraft = (s: HighlightSettings): Draft => ({
 });
 
 /** Parses and checks the three fields; every problem says what a valid value is. */
-export function parseSettings(draft: Draft): { settings: HighlightSettings } | { problems: Problems } {
+export function parseSettings(
+  draft: Draft
+): { settings: HighlightSettings } | { problems: Problems } {
   const problems: Problems = {};
   const num = (v: string): number => (v.trim() === "" ? NaN : Number(v.trim()));
   const alpha = num(draft.significanceLevel);
   const base = num(draft.minimumBase);
   // Blank: no notable-change flag.
   const change = draft.changeThreshold.trim() === "" ? null : num(draft.changeThreshold);
-  if (!(alpha > 0 && alpha < 0.5)) problems.significanceLevel = "Enter a number above 0 and below 0.5, for example 0.05.";
-  if (!(Number.isInteger(base) && base >= 1)) problems.minimumBase = "Enter a whole number of 1 or more, for example 20.";
+  if (!(alpha > 0 && alpha < 0.5))
+    problems.significanceLevel = "Enter a number above 0 and below 0.5, for example 0.05.";
+  if (!(Number.isInteger(base) && base >= 1))
+    problems.minimumBase = "Enter a whole number of 1 or more, for example 20.";
   if (change !== null && !(change >= 0 && Number.isFinite(change)))
-    problems.changeThreshold = "Enter a percentage of 0 or more, for example 20, or leave it blank.";
+    problems.changeThreshold =
+      "Enter a percentage of 0 or more, for example 20, or leave it blank.";
   if (Object.keys(problems).length > 0) return { problems };
   return { settings: { significanceLevel: alpha, minimumBase: base, changeThreshold: change } };
 }
@@ -44,13 +49,20 @@ export interface SettingsPanelProps {
   busy: boolean;
 }
 
-export function SettingsPanel({ host, settings, onSaved, run, busy }: SettingsPanelProps): React.JSX.Element {
+export function SettingsPanel({
+  host,
+  settings,
+  onSaved,
+  run,
+  busy,
+}: SettingsPanelProps): React.JSX.Element {
   const styles = useStyles();
   const [draft, setDraft] = React.useState<Draft>(() => toDraft(settings));
   const [problems, setProblems] = React.useState<Problems>({});
   React.useEffect(() => setDraft(toDraft(settings)), [settings]);
 
-  const set = (key: keyof HighlightSettings) => (_: unknown, d: { value: string }) => setDraft((s) => ({ ...s, [key]: d.value }));
+  const set = (key: keyof HighlightSettings) => (_: unknown, d: { value: string }) =>
+    setDraft((s) => ({ ...s, [key]: d.value }));
 
   const onSave = (): void => {
     const parsed = parseSettings(draft);
@@ -73,7 +85,11 @@ export function SettingsPanel({ host, settings, onSaved, run, busy }: SettingsPa
         validationMessage={problems.significanceLevel}
         hint="A change is marked significant when its p-value is below this (0.05 means 95% confidence)."
       >
-        <Input inputMode="decimal" value={draft.significanceLevel} onChange={set("significanceLevel")} />
+        <Input
+          inputMode="decimal"
+          value={draft.significanceLevel}
+          onChange={set("significanceLevel")}
+        />
       </Field>
       <Field
         label="Minimum base"
@@ -87,7 +103,11 @@ export function SettingsPanel({ host, settings, onSaved, run, busy }: SettingsPa
         validationMessage={problems.changeThreshold}
         hint="A significant % change at least this large is flagged as notable. Leave blank for no such flag."
       >
-        <Input inputMode="decimal" value={draft.changeThreshold} onChange={set("changeThreshold")} />
+        <Input
+          inputMode="decimal"
+          value={draft.changeThreshold}
+          onChange={set("changeThreshold")}
+        />
       </Field>
       <div className={styles.actions}>
         <Button appearance="primary" onClick={onSave} disabled={busy}>

@@ -16,8 +16,17 @@ const useStyles = makeStyles({
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     paddingTop: tokens.spacingVerticalM,
   },
-  actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
-  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
+  list: {
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalL,
+    fontSize: tokens.fontSizeBase200,
+  },
   hiddenInput: { display: "none" },
 });
 
@@ -60,7 +69,15 @@ const roleWords: Record<SheetInfo["role"], string> = {
   user: "your sheet",
 };
 
-export function StandalonePanel({ host, run, notify, onWritten, version, busy, saveFile = saveWithBrowser }: StandalonePanelProps): React.JSX.Element {
+export function StandalonePanel({
+  host,
+  run,
+  notify,
+  onWritten,
+  version,
+  busy,
+  saveFile = saveWithBrowser,
+}: StandalonePanelProps): React.JSX.Element {
   const styles = useStyles();
   const [sheets, setSheets] = React.useState<SheetInfo[]>([]);
   const fileRef = React.useRef<HTMLInputElement>(null);
@@ -69,7 +86,8 @@ export function StandalonePanel({ host, run, notify, onWritten, version, busy, s
     let live = true;
     host.listSheets().then(
       (list) => live && setSheets(list),
-      (e: unknown) => live && notify({ intent: "error", text: describeHostError("Listing the sheets", e) }),
+      (e: unknown) =>
+        live && notify({ intent: "error", text: describeHostError("Listing the sheets", e) })
     );
     return () => {
       live = false;
@@ -105,7 +123,9 @@ export function StandalonePanel({ host, run, notify, onWritten, version, busy, s
         Workbook in this browser
       </Text>
       {visible.length === 0 ? (
-        <Text size={200}>No sheets yet. Import a table to start, or open a workbook made earlier.</Text>
+        <Text size={200}>
+          No sheets yet. Import a table to start, or open a workbook made earlier.
+        </Text>
       ) : (
         <ul className={styles.list} aria-label="Sheets in the workbook">
           {visible.map((s) => (
@@ -116,10 +136,19 @@ export function StandalonePanel({ host, run, notify, onWritten, version, busy, s
         </ul>
       )}
       <div className={styles.actions}>
-        <Button appearance="primary" icon={<ArrowDownloadRegular />} onClick={onDownload} disabled={busy}>
+        <Button
+          appearance="primary"
+          icon={<ArrowDownloadRegular />}
+          onClick={onDownload}
+          disabled={busy}
+        >
           Download workbook
         </Button>
-        <Button icon={<FolderOpenRegular />} onClick={() => fileRef.current?.click()} disabled={busy}>
+        <Button
+          icon={<FolderOpenRegular />}
+          onClick={() => fileRef.current?.click()}
+          disabled={busy}
+        >
           Open workbook
         </Button>
         <input

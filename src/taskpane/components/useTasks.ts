@@ -32,7 +32,9 @@ function reduce(state: TaskState, action: Action): TaskState {
     case "start":
       return { busy: { label: action.label }, notice: null };
     case "progress":
-      return state.busy ? { ...state, busy: { label: action.progress.label, fraction: action.progress.fraction } } : state;
+      return state.busy
+        ? { ...state, busy: { label: action.progress.label, fraction: action.progress.fraction } }
+        : state;
     case "finish":
       return { busy: null, notice: action.notice };
     case "notify":
@@ -45,14 +47,27 @@ function reduce(state: TaskState, action: Action): TaskState {
  * success sentence (or null for none). A thrown error becomes "<action> failed: …".
  * One task at a time: a second run while busy is refused with a message.
  */
-export type RunTask = (action: string, work: (report: (p: Progress) => void) => Promise<string | null>) => Promise<boolean>;
+export type RunTask = (
+  action: string,
+  work: (report: (p: Progress) => void) => Promise<string | null>
+) => Promise<boolean>;
 
-export function useTasks(): { state: TaskState; run: RunTask; notify: (notice: Notice | null) => void } {
+export function useTasks(): {
+  state: TaskState;
+  run: RunTask;
+  notify: (notice: Notice | null) => void;
+} {
   const [state, dispatch] = useReducer(reduce, { busy: null, notice: null });
   const busyRef = useRef(false);
   const run = useCallback<RunTask>(async (action, work) => {
     if (busyRef.current) {
-      dispatch({ type: "notify", notice: { intent: "warning", text: `${action} has to wait: another task is still running.` } });
+      dispatch({
+        type: "notify",
+        notice: {
+          intent: "warning",
+          text: `${action} has to wait: another task is still running.`,
+        },
+      });
       return false;
     }
     busyRef.current = true;

@@ -12,12 +12,26 @@ import { writeWorkbook } from "../../writers/officejs/writeWorkbook";
 import { WorkbookWriteError } from "../../writers/officejs/errors";
 import { excelRunner, type ExcelRunFunction } from "../../office/runExcel";
 import type { Group } from "../../layout/layoutWorkbook";
-import { planWorkbook, settingsOf, thresholdsOf, type BookState, type PlanInput, type WritePlan } from "./planWorkbook";
+import {
+  planWorkbook,
+  settingsOf,
+  thresholdsOf,
+  type BookState,
+  type PlanInput,
+  type WritePlan,
+} from "./planWorkbook";
 import { groupForChoice, today, upsertGroup } from "./hostCommon";
 import { readWorkbookState } from "../../writers/officejs/readWorkbookState";
 import { readSelection, selectionAsPaste } from "../../writers/officejs/readSelection";
 import { withShownFigures } from "./selectionText";
-import type { DataSheetInfo, HostCallOptions, PastedInput, SheetInfo, WorkbookHost, WriteReport } from "./workbookHost";
+import type {
+  DataSheetInfo,
+  HostCallOptions,
+  PastedInput,
+  SheetInfo,
+  WorkbookHost,
+  WriteReport,
+} from "./workbookHost";
 
 const lower = (s: string) => s.toLowerCase();
 
@@ -33,11 +47,19 @@ export async function readDefinitions(context: Excel.RequestContext): Promise<Bo
   let definitions: Definitions | null = null;
   const defsSheet = sheetNames.find((n) => lower(n) === lower(DEFINITIONS_SHEET));
   if (defsSheet) {
-    const used = context.workbook.worksheets.getItem(defsSheet).getUsedRangeOrNullObject(true).load("values");
+    const used = context.workbook.worksheets
+      .getItem(defsSheet)
+      .getUsedRangeOrNullObject(true)
+      .load("values");
     await context.sync();
     definitions = used.isNullObject ? null : parseDefinitions(used.values);
   }
-  return { sheetNames, tableNames: tables.items.map((t) => t.name), definitions, sheetValues: () => null };
+  return {
+    sheetNames,
+    tableNames: tables.items.map((t) => t.name),
+    definitions,
+    sheetValues: () => null,
+  };
 }
 
 /** A write that Excel cut half-way: what is left of it, to finish before anything else. */
@@ -51,9 +73,21 @@ interface Pending {
 
 /** Identifies an import by what it holds (the pane builds new table objects on every click). */
 const importKeyOf = (tables: CrimeTable[]): string =>
-  JSON.stringify(tables.map((t) => [t.kind, t.area, t.periodEnding, t.source, t.rows.length, t.rows[0]?.values ?? null]));
+  JSON.stringify(
+    tables.map((t) => [
+      t.kind,
+      t.area,
+      t.periodEnding,
+      t.source,
+      t.rows.length,
+      t.rows[0]?.values ?? null,
+    ])
+  );
 
-export function createOfficeHost(run?: ExcelRunFunction, clock: () => string = today): WorkbookHost {
+export function createOfficeHost(
+  run?: ExcelRunFunction,
+  clock: () => string = today
+): WorkbookHost {
   // Excel.run wrapped once: waits while the user edits a cell, and tries again if Excel still refuses.
   const excel = excelRunner(run ? { run } : {});
   let pending: Pending | null = null;
@@ -64,12 +98,20 @@ export function createOfficeHost(run?: ExcelRunFunction, clock: () => string = t
       const report = await writeWorkbook(excel, job.spec, {
         previous: job.previous,
         ownedSheets: job.owned,
-        onProgress: (p) => options?.onProgress?.({ label: `Writing ${p.label}`, fraction: p.done / Math.max(1, p.total) }),
+        onProgress: (p) =>
+          options?.onProgress?.({
+            label: `Writing ${p.label}`,
+            fraction: p.done / Math.max(1, p.total),
+          }),
       });
       return report.sheets;
     } catch (e) {
       if (e instanceof WorkbookWriteError) {
-        pending = { ...job, spec: specToRepair(job.spec, e.partial), owned: [...job.owned, ...e.partial.incompleteSheets] };
+        pending = {
+          ...job,
+          spec: specToRepair(job.spec, e.partial),
+          owned: [...job.owned, ...e.partial.incompleteSheets],
+        };
       }
       throw e;
     }
@@ -83,14 +125,15 @@ export function createOfficeHost(run?: ExcelRunFunction, clock: () => string = t
     makeInput: (book: BookState) => Omit<PlanInput, "importedOn">,
     pick: (plan: WritePlan) => string[],
     options?: HostCallOptions,
-    importKey?: string,
+    importKey?: string
   ): Promise<WriteReport> => {
     if (pending) {
       const job = pending;
       pending = null;
       options?.onProgress?.({ label: "Finishing the write Excel interrupted" });
       const finished = await apply(job, options);
-      if (importKey !== undefined && job.importKey === importKey) return { sheets: finished, warnings: ["This finished the import Excel had interrupted."] };
+      if (importKey !== undefined && job.importKey === importKey)
+        return { sheets: finished, warnings: ["This finished the import Excel had interrupted."] };
     }
     options?.onProgress?.({ label: "Reading the workbook" });
     const book = await excel((context) => readWorkbookState(context));
@@ -101,8 +144,10 @@ export function createOfficeHost(run?: ExcelRunFunction, clock: () => string = t
     return { sheets: pick(plan), ...(plan.warnings.length > 0 ? { warnings: plan.warnings } : {}) };
   };
 
-  const groupsOf = (book: BookState): Group[] => (book.definitions?.groups ?? []).map((g) => ({ name: g.name, areas: [...g.areas] }));
-  const generated = (plan: WritePlan, roles: string[]) => plan.spec.sheets.filter((s) => roles.includes(s.role)).map((s) => s.name);
+  const groupsOf = (book: BookState): Group[] =>
+    (book.definitions?.groups ?? []).map((g) => ({ name: g.name, areas: [...g.areas] }));
+  const generated = (plan: WritePlan, roles: string[]) =>
+    plan.spec.sheets.filter((s) => roles.includes(s.role)).map((s) => s.name);
 
   return {
     mode: "office",
@@ -112,11 +157,17 @@ export function createOfficeHost(run?: ExcelRunFunction, clock: () => string = t
       return write(
         (book) => ({ tables, groups: groupsOf(book), settings }),
         (plan) => {
-          const data = tables.length === 0 ? [] : plan.definitions.sheets.filter((d) => d.role === "data").slice(-tables.length).map((d) => d.name);
+          const data =
+            tables.length === 0
+              ? []
+              : plan.definitions.sheets
+                  .filter((d) => d.role === "data")
+                  .slice(-tables.length)
+                  .map((d) => d.name);
           return [...data, ...generated(plan, ["checks", "comparison", "trend"])];
         },
         options,
-        importKeyOf(tables),
+        importKeyOf(tables)
       );
     },
 
@@ -125,7 +176,9 @@ export function createOfficeHost(run?: ExcelRunFunction, clock: () => string = t
         // The selection, or the sheet's used range when one cell is selected.
         const read = await readSelection(context);
         if (read.values.every((row) => row.every((v) => v === "" || v === null)))
-          throw new Error("the selection is empty: select the table pasted into the sheet, then Import selection");
+          throw new Error(
+            "the selection is empty: select the table pasted into the sheet, then Import selection"
+          );
         return selectionAsPaste(withShownFigures(read));
       });
     },
@@ -133,9 +186,13 @@ export function createOfficeHost(run?: ExcelRunFunction, clock: () => string = t
     buildComparison(choice, options) {
       const group = groupForChoice(choice);
       return write(
-        (book) => ({ tables: [], groups: group ? upsertGroup(groupsOf(book), group) : groupsOf(book), settings: settingsOf(book.definitions) }),
+        (book) => ({
+          tables: [],
+          groups: group ? upsertGroup(groupsOf(book), group) : groupsOf(book),
+          settings: settingsOf(book.definitions),
+        }),
         (plan) => generated(plan, ["comparison", "trend"]),
-        options,
+        options
       );
     },
 
@@ -143,15 +200,20 @@ export function createOfficeHost(run?: ExcelRunFunction, clock: () => string = t
       return write(
         (book) => ({ tables: [], groups: groupsOf(book), settings: settingsOf(book.definitions) }),
         (plan) => generated(plan, ["checks", "comparison", "trend"]),
-        options,
+        options
       );
     },
 
     buildMonitoring(indicators, options) {
       return write(
-        (book) => ({ tables: [], groups: groupsOf(book), settings: settingsOf(book.definitions), monitoring: indicators }),
+        (book) => ({
+          tables: [],
+          groups: groupsOf(book),
+          settings: settingsOf(book.definitions),
+          monitoring: indicators,
+        }),
         (plan) => generated(plan, ["monitoring"]),
-        options,
+        options
       );
     },
 
@@ -161,8 +223,15 @@ export function createOfficeHost(run?: ExcelRunFunction, clock: () => string = t
         const present = new Set(book.sheetNames.map(lower));
         return (book.definitions?.sheets ?? []).flatMap((d) =>
           d.role === "data" && d.data?.area && d.data.periodEnding && present.has(lower(d.name))
-            ? [{ sheet: d.name, area: d.data.area, periodEnding: d.data.periodEnding, kind: d.data.kind }]
-            : [],
+            ? [
+                {
+                  sheet: d.name,
+                  area: d.data.area,
+                  periodEnding: d.data.periodEnding,
+                  kind: d.data.kind,
+                },
+              ]
+            : []
         );
       });
     },
@@ -173,8 +242,11 @@ export function createOfficeHost(run?: ExcelRunFunction, clock: () => string = t
         const defs = new Map((book.definitions?.sheets ?? []).map((d) => [lower(d.name), d]));
         return book.sheetNames.map((name) => {
           const d = defs.get(lower(name));
-          if (lower(name) === lower(DEFINITIONS_SHEET)) return { name, role: "definitions" as const, generated: true };
-          return d ? { name, role: d.role, generated: d.generated } : { name, role: "user" as const, generated: false };
+          if (lower(name) === lower(DEFINITIONS_SHEET))
+            return { name, role: "definitions" as const, generated: true };
+          return d
+            ? { name, role: d.role, generated: d.generated }
+            : { name, role: "user" as const, generated: false };
         });
       });
     },
@@ -184,12 +256,26 @@ export function createOfficeHost(run?: ExcelRunFunction, clock: () => string = t
     },
 
     saveSettings(settings) {
-      return excel(async (context): Promise<{ spec: WorkbookSpec; previous: Definitions | null }> => {
-        const book = await readDefinitions(context);
-        const defs: Definitions = book.definitions ?? { version: 1, areas: [], periods: [], groups: [], thresholds: {}, sheets: [] };
-        const next: Definitions = { ...defs, thresholds: thresholdsOf(settings, defs.thresholds) };
-        return { spec: { sheets: [writeDefinitions(next)] }, previous: book.definitions };
-      }).then((job) => writeWorkbook(excel, job.spec, { previous: job.previous })).then(() => undefined);
+      return excel(
+        async (context): Promise<{ spec: WorkbookSpec; previous: Definitions | null }> => {
+          const book = await readDefinitions(context);
+          const defs: Definitions = book.definitions ?? {
+            version: 1,
+            areas: [],
+            periods: [],
+            groups: [],
+            thresholds: {},
+            sheets: [],
+          };
+          const next: Definitions = {
+            ...defs,
+            thresholds: thresholdsOf(settings, defs.thresholds),
+          };
+          return { spec: { sheets: [writeDefinitions(next)] }, previous: book.definitions };
+        }
+      )
+        .then((job) => writeWorkbook(excel, job.spec, { previous: job.previous }))
+        .then(() => undefined);
     },
   };
 }

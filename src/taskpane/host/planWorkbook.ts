@@ -6,10 +6,27 @@
 import type { CrimeTable } from "../../core/model";
 import type { Indicator } from "../../core/monitor/types";
 import { validateTables } from "../../core/validate";
-import { defaultAnomalyOptions, findAnomalies, resolveAnomalyOptions, type AnomalyOptions } from "../../core/anomalies";
-import { buildDefinitions, layoutDataSheets, layoutGenerated, layoutWorkbook, type DataSheetRef, type Group } from "../../layout/layoutWorkbook";
+import {
+  defaultAnomalyOptions,
+  findAnomalies,
+  resolveAnomalyOptions,
+  type AnomalyOptions,
+} from "../../core/anomalies";
+import {
+  buildDefinitions,
+  layoutDataSheets,
+  layoutGenerated,
+  layoutWorkbook,
+  type DataSheetRef,
+  type Group,
+} from "../../layout/layoutWorkbook";
 import { readDataSheet } from "../../layout/readDataSheet";
-import { writeDefinitions, type DataSheetInfo, type Definitions, type SheetDefinition } from "../../layout/definitions";
+import {
+  writeDefinitions,
+  type DataSheetInfo,
+  type Definitions,
+  type SheetDefinition,
+} from "../../layout/definitions";
 import { layoutMonitoringSheet } from "../../layout/layoutMonitoring";
 import { SheetNamer } from "../../layout/sheetNames";
 import type { SheetSpec, WorkbookSpec } from "../../layout/spec";
@@ -24,7 +41,12 @@ export interface BookState {
   sheetValues(name: string): unknown[][] | null;
 }
 
-export const EMPTY_BOOK: BookState = { sheetNames: [], tableNames: [], definitions: null, sheetValues: () => null };
+export const EMPTY_BOOK: BookState = {
+  sheetNames: [],
+  tableNames: [],
+  definitions: null,
+  sheetValues: () => null,
+};
 
 export interface PlanInput {
   /** New tables to import as data sheets. */
@@ -51,14 +73,21 @@ export interface WritePlan {
 const MONITORING_SHEET = "Monitoring";
 
 /** The thresholds record kept in the definitions: the anomaly options, plus the change threshold when set. */
-export function thresholdsOf(settings: HighlightSettings, recorded: Record<string, unknown> = {}): Record<string, unknown> {
+export function thresholdsOf(
+  settings: HighlightSettings,
+  recorded: Record<string, unknown> = {}
+): Record<string, unknown> {
   let base: AnomalyOptions;
   try {
     base = resolveAnomalyOptions(pickKnown(recorded));
   } catch {
     base = { ...defaultAnomalyOptions };
   }
-  const record: Record<string, unknown> = { ...base, alpha: settings.significanceLevel, minBase: settings.minimumBase };
+  const record: Record<string, unknown> = {
+    ...base,
+    alpha: settings.significanceLevel,
+    minBase: settings.minimumBase,
+  };
   // Absent means no notable-change flag, as the command line builds by default.
   if (settings.changeThreshold !== null) record.changeThreshold = settings.changeThreshold;
   return record;
@@ -71,7 +100,10 @@ export function settingsOf(definitions: Definitions | null): HighlightSettings {
   return {
     significanceLevel: num(t.alpha, defaultSettings.significanceLevel),
     minimumBase: num(t.minBase, defaultSettings.minimumBase),
-    changeThreshold: typeof t.changeThreshold === "number" && Number.isFinite(t.changeThreshold) ? t.changeThreshold : null,
+    changeThreshold:
+      typeof t.changeThreshold === "number" && Number.isFinite(t.changeThreshold)
+        ? t.changeThreshold
+        : null,
   };
 }
 
@@ -120,7 +152,12 @@ export function planWorkbook(book: BookState, input: PlanInput): WritePlan {
         warnings.push(`${read.error}: its figures are left out of the generated sheets.`);
         continue;
       }
-      refs.push({ def: d as SheetDefinition & { data: DataSheetInfo }, table: read.table, headerRow: read.headerRow, columnOf: (c) => read.columnOf.get(c) });
+      refs.push({
+        def: d as SheetDefinition & { data: DataSheetInfo },
+        table: read.table,
+        headerRow: read.headerRow,
+        columnOf: (c) => read.columnOf.get(c),
+      });
     }
     const added = layoutDataSheets({
       tables: input.tables,
@@ -145,7 +182,7 @@ export function planWorkbook(book: BookState, input: PlanInput): WritePlan {
       [...keptDefs.filter((d) => d.role === "data"), ...added.refs.map((r) => r.def)],
       gen.defs,
       input.groups,
-      thresholds,
+      thresholds
     );
     definitions.sheets.push(...keptDefs.filter((d) => d.role !== "data"));
     removeSheets = gen.removeSheets;
@@ -153,7 +190,9 @@ export function planWorkbook(book: BookState, input: PlanInput): WritePlan {
 
   if (input.monitoring) {
     const recorded = definitions.sheets.find((d) => d.role === "monitoring");
-    const taken = [...book.sheetNames, ...sheets.map((s) => s.name)].filter((n) => n !== recorded?.name);
+    const taken = [...book.sheetNames, ...sheets.map((s) => s.name)].filter(
+      (n) => n !== recorded?.name
+    );
     const name = recorded?.name ?? new SheetNamer(taken).take(MONITORING_SHEET);
     sheets.push(layoutMonitoringSheet(input.monitoring, {}, name));
     if (!recorded) definitions.sheets.push({ name, role: "monitoring", generated: false });

@@ -37,8 +37,10 @@ export function withShownFigures(read: SelectionRead): SelectionRead {
   const text = read.text.map((row, r) =>
     row.map((shown, c) => {
       const value = read.values[r]?.[c];
-      return typeof value === "number" && /^#+$/.test(shown.trim()) ? cellText(value, read.numberFormats[r]?.[c] ?? "General") : shown;
-    }),
+      return typeof value === "number" && /^#+$/.test(shown.trim())
+        ? cellText(value, read.numberFormats[r]?.[c] ?? "General")
+        : shown;
+    })
   );
   return { ...read, text };
 }

@@ -8,7 +8,13 @@ import type { Group } from "../../layout/layoutWorkbook";
 import type { SheetRole } from "../../layout/spec";
 import { readXlsx, type XlsxBook } from "../../writers/xlsx/readXlsx";
 import { writeXlsx } from "../../writers/xlsx/writeXlsx";
-import { EMPTY_BOOK, planWorkbook, settingsOf, type BookState, type WritePlan } from "./planWorkbook";
+import {
+  EMPTY_BOOK,
+  planWorkbook,
+  settingsOf,
+  type BookState,
+  type WritePlan,
+} from "./planWorkbook";
 import { upsertGroup, groupForChoice, today } from "./hostCommon";
 import type {
   ComparisonChoice,
@@ -35,7 +41,13 @@ export class StandaloneHostError extends Error {
 }
 
 export function createStandaloneHost(clock: () => string = today): WorkbookHost {
-  let session: Session = { opened: null, tables: [], groups: [], settings: { ...defaultSettings }, monitoring: null };
+  let session: Session = {
+    opened: null,
+    tables: [],
+    groups: [],
+    settings: { ...defaultSettings },
+    monitoring: null,
+  };
 
   const bookOf = async (s: Session): Promise<{ book: BookState; xlsx: XlsxBook | null }> => {
     if (!s.opened) return { book: EMPTY_BOOK, xlsx: null };
@@ -43,7 +55,9 @@ export function createStandaloneHost(clock: () => string = today): WorkbookHost 
     return { book: xlsx, xlsx };
   };
 
-  const plan = async (s: Session): Promise<{ plan: WritePlan; book: BookState; xlsx: XlsxBook | null }> => {
+  const plan = async (
+    s: Session
+  ): Promise<{ plan: WritePlan; book: BookState; xlsx: XlsxBook | null }> => {
     const { book, xlsx } = await bookOf(s);
     const p = planWorkbook(book, {
       tables: s.tables,
@@ -62,7 +76,8 @@ export function createStandaloneHost(clock: () => string = today): WorkbookHost 
     return { sheets: pick(p), ...(p.warnings.length > 0 ? { warnings: p.warnings } : {}) };
   };
 
-  const generatedOf = (p: WritePlan, roles: SheetRole[]) => p.spec.sheets.filter((s) => roles.includes(s.role)).map((s) => s.name);
+  const generatedOf = (p: WritePlan, roles: SheetRole[]) =>
+    p.spec.sheets.filter((s) => roles.includes(s.role)).map((s) => s.name);
 
   return {
     mode: "standalone",
@@ -71,13 +86,21 @@ export function createStandaloneHost(clock: () => string = today): WorkbookHost 
       // Issues and flags are recomputed over the whole workbook, so Checks covers every table.
       return change({ ...session, tables: [...session.tables, ...tables], settings }, (p) => {
         // The new tables' data sheets are the last ones the definitions list.
-        const data = tables.length === 0 ? [] : p.definitions.sheets.filter((d) => d.role === "data").slice(-tables.length).map((d) => d.name);
+        const data =
+          tables.length === 0
+            ? []
+            : p.definitions.sheets
+                .filter((d) => d.role === "data")
+                .slice(-tables.length)
+                .map((d) => d.name);
         return [...data, ...generatedOf(p, ["checks", "comparison", "trend"])];
       });
     },
 
     async importSelection(): Promise<PastedInput> {
-      throw new StandaloneHostError("there is no sheet selection outside Excel: paste the table into “Paste table” instead");
+      throw new StandaloneHostError(
+        "there is no sheet selection outside Excel: paste the table into “Paste table” instead"
+      );
     },
 
     async buildComparison(choice: ComparisonChoice) {
@@ -87,7 +110,9 @@ export function createStandaloneHost(clock: () => string = today): WorkbookHost 
     },
 
     async refreshAll() {
-      return change({ ...session }, (p) => generatedOf(p, ["checks", "comparison", "trend", "monitoring"]));
+      return change({ ...session }, (p) =>
+        generatedOf(p, ["checks", "comparison", "trend", "monitoring"])
+      );
     },
 
     async buildMonitoring(indicators) {
@@ -98,8 +123,15 @@ export function createStandaloneHost(clock: () => string = today): WorkbookHost 
       const { plan: p } = await plan(session);
       return p.definitions.sheets.flatMap((d) =>
         d.role === "data" && d.data && d.data.area && d.data.periodEnding
-          ? [{ sheet: d.name, area: d.data.area, periodEnding: d.data.periodEnding, kind: d.data.kind }]
-          : [],
+          ? [
+              {
+                sheet: d.name,
+                area: d.data.area,
+                periodEnding: d.data.periodEnding,
+                kind: d.data.kind,
+              },
+            ]
+          : []
       );
     },
 
@@ -109,7 +141,8 @@ export function createStandaloneHost(clock: () => string = today): WorkbookHost 
       const removed = new Set((p.spec.removeSheets ?? []).map((n) => n.toLowerCase()));
       // Sheets already in an opened file keep their place; new ones follow in the plan's order.
       const names = [...book.sheetNames.filter((n) => !removed.has(n.toLowerCase()))];
-      for (const s of p.spec.sheets) if (!names.some((n) => n.toLowerCase() === s.name.toLowerCase())) names.push(s.name);
+      for (const s of p.spec.sheets)
+        if (!names.some((n) => n.toLowerCase() === s.name.toLowerCase())) names.push(s.name);
       return names.map((name) => {
         const d = roleOf.get(name.toLowerCase());
         const spec = p.spec.sheets.find((s) => s.name === name);
@@ -134,7 +167,9 @@ export function createStandaloneHost(clock: () => string = today): WorkbookHost 
     async open(bytes) {
       const xlsx = await readXlsx(bytes);
       if (!xlsx.definitions)
-        throw new StandaloneHostError("this workbook was not made by Scrutiny Sheets (it has no definitions sheet), so there is nothing to refresh in it");
+        throw new StandaloneHostError(
+          "this workbook was not made by Scrutiny Sheets (it has no definitions sheet), so there is nothing to refresh in it"
+        );
       session = {
         opened: bytes.slice(),
         tables: [],

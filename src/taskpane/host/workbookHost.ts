@@ -44,8 +44,7 @@ export interface SheetInfo {
 
 /** What to compare: chosen areas (all their periods), or a named group preset. */
 export type ComparisonChoice =
-  | { kind: "areas"; areas: string[] }
-  | { kind: "group"; group: string; areas: string[] };
+  { kind: "areas"; areas: string[] } | { kind: "group"; group: string; areas: string[] };
 
 /** What a write did, in words the pane can show. */
 export interface WriteReport {
@@ -83,7 +82,7 @@ export interface WorkbookHost {
     issues: Issue[],
     anomalies: Anomaly[],
     settings: HighlightSettings,
-    options?: HostCallOptions,
+    options?: HostCallOptions
   ): Promise<WriteReport>;
   /** Reads the current selection (or used range of the active sheet) as a paste, for "Import selection". */
   importSelection(): Promise<PastedInput>;

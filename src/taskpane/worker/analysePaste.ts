@@ -10,7 +10,7 @@ import type { ReadOutcome, ReadProgress } from "./pasteReader";
 export function analysePaste(
   input: PastedInput,
   settings: HighlightSettings,
-  onProgress?: (p: ReadProgress) => void,
+  onProgress?: (p: ReadProgress) => void
 ): ReadOutcome {
   onProgress?.({ stage: "reading", fraction: 0 });
   const read = readPaste(input.text, { source: input.source, html: input.html });
@@ -18,7 +18,10 @@ export function analysePaste(
   onProgress?.({ stage: "checking", fraction: 0.6 });
   const issues = validateTables(read.tables);
   onProgress?.({ stage: "anomalies", fraction: 0.8 });
-  const anomalies = findAnomalies(read.tables, { alpha: settings.significanceLevel, minBase: settings.minimumBase });
+  const anomalies = findAnomalies(read.tables, {
+    alpha: settings.significanceLevel,
+    minBase: settings.minimumBase,
+  });
   onProgress?.({ stage: "anomalies", fraction: 1 });
   return { status: "ok", analysis: { tables: read.tables, issues, anomalies } };
 }

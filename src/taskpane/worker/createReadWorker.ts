@@ -4,5 +4,7 @@ import type { WorkerLike } from "./pasteReader";
 
 export function createReadWorker(): WorkerLike {
   // The Worker's handler types are wider than WorkerLike's; the messages are ours.
-  return new Worker(new URL("./readWorker.ts", import.meta.url), { name: "scrutiny-read" }) as unknown as WorkerLike;
+  return new Worker(new URL("./readWorker.ts", import.meta.url), {
+    name: "scrutiny-read",
+  }) as unknown as WorkerLike;
 }

@@ -28,14 +28,18 @@ export interface ReadJob {
 }
 
 export interface PasteReader {
-  read(input: PastedInput, settings: HighlightSettings, onProgress?: (p: ReadProgress) => void): ReadJob;
+  read(
+    input: PastedInput,
+    settings: HighlightSettings,
+    onProgress?: (p: ReadProgress) => void
+  ): ReadJob;
 }
 
 /** The analysis itself, as one function of the input (core modules do the work). */
 export type AnalyseFn = (
   input: PastedInput,
   settings: HighlightSettings,
-  onProgress?: (p: ReadProgress) => void,
+  onProgress?: (p: ReadProgress) => void
 ) => ReadOutcome;
 
 /** Reads on the calling thread, after yielding once so the pane can paint "Reading…". */
@@ -105,7 +109,10 @@ export function createWorkerReader(makeWorker: () => WorkerLike): PasteReader {
         else settle(reply.outcome);
       };
       worker.onerror = (event) =>
-        settle({ status: "error", error: unexpectedError(new Error(event.message ?? "the reader stopped")) });
+        settle({
+          status: "error",
+          error: unexpectedError(new Error(event.message ?? "the reader stopped")),
+        });
       worker.postMessage({ id, input, settings });
       return { result, cancel: () => settle({ status: "cancelled" }) };
     },
@@ -116,7 +123,11 @@ export function createWorkerReader(makeWorker: () => WorkerLike): PasteReader {
 export const WORKER_THRESHOLD = 200_000;
 
 /** Picks the inline reader for small pastes and the worker for large ones. */
-export function createSizedReader(small: PasteReader, large: PasteReader, threshold = WORKER_THRESHOLD): PasteReader {
+export function createSizedReader(
+  small: PasteReader,
+  large: PasteReader,
+  threshold = WORKER_THRESHOLD
+): PasteReader {
   return {
     read(input, settings, onProgress) {
       const size = input.text.length + (input.html?.length ?? 0);

@@ -11,7 +11,10 @@ export function serveRead(request: WorkerRequest, post: (reply: WorkerReply) => 
   } catch (e) {
     // The core returns bad data as values; a throw here is a bug, reported rather than hung on.
     const detail = e instanceof Error ? e.message : String(e);
-    outcome = { status: "error" as const, error: { code: "unreadable" as const, message: `The paste could not be read: ${detail}` } };
+    outcome = {
+      status: "error" as const,
+      error: { code: "unreadable" as const, message: `The paste could not be read: ${detail}` },
+    };
   }
   post({ id, kind: "done", outcome });
 }

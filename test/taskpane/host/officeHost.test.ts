@@ -32,7 +32,12 @@ function hostOn(excel: FakeExcel): WorkbookHost {
 }
 
 async function importInto(host: WorkbookHost, tables: CrimeTable[], settings?: HighlightSettings) {
-  return host.importTables(tables, validateTables(tables), findAnomalies(tables), settings ?? (await host.readSettings()));
+  return host.importTables(
+    tables,
+    validateTables(tables),
+    findAnomalies(tables),
+    settings ?? (await host.readSettings())
+  );
 }
 
 function definitionsIn(excel: FakeExcel) {
@@ -49,7 +54,11 @@ function definitionsIn(excel: FakeExcel) {
 
 test("importing a sample table into a user's workbook: three requests, the user's sheet untouched", async () => {
   const excel = new FakeExcel();
-  excel.addSheet("Budget", [["Item", "Amount"], ["Overtime", 1200], ["=not a formula", "@SUM(A1)"]]);
+  excel.addSheet("Budget", [
+    ["Item", "Amount"],
+    ["Overtime", 1200],
+    ["=not a formula", "@SUM(A1)"],
+  ]);
   const before = excel.snapshot("Budget");
   const host = hostOn(excel);
   const settings = await host.readSettings(); // the pane read them when it opened
@@ -57,7 +66,15 @@ test("importing a sample table into a user's workbook: three requests, the user'
   const report = await importInto(host, tablesOf("merton-2017-08-01.txt", "Merton"), settings);
   expect(excel.syncCount - start).toBeLessThanOrEqual(3);
   expect(report.sheets).toEqual(["Merton 2017-08-01", "Merton 2017-08-01 calls", "Checks"]);
-  expect(excel.sheetNames()).toEqual(expect.arrayContaining(["Budget", "Merton 2017-08-01", "Merton 2017-08-01 calls", "Checks", DEFINITIONS_SHEET]));
+  expect(excel.sheetNames()).toEqual(
+    expect.arrayContaining([
+      "Budget",
+      "Merton 2017-08-01",
+      "Merton 2017-08-01 calls",
+      "Checks",
+      DEFINITIONS_SHEET,
+    ])
+  );
   expect(excel.snapshot("Budget")).toBe(before);
   expect(excel.visibility(DEFINITIONS_SHEET)).toBe("VeryHidden");
   expect(excel.maxRequestBytes).toBeLessThan(5 * 1024 * 1024);
@@ -68,37 +85,67 @@ test("imports, comparison, refresh and settings on the live workbook, read back 
   const host = hostOn(excel);
   await importInto(host, tablesOf("borough-a-2017-09-05.txt", "Merton"));
   const second = await importInto(host, tablesOf("borough-c-2017-09-05.txt", "Wandsworth"));
-  expect(second.sheets).toEqual(expect.arrayContaining(["Wandsworth 2017-09-05", "Compare 2017-09-05", "Checks"]));
-  expect((await host.listDataSheets()).map((d) => `${d.area} ${d.periodEnding} ${d.kind}`)).toEqual([
-    "Merton 2017-09-05 offences-sds",
-    "Merton 2017-09-05 calls-asb",
-    "Wandsworth 2017-09-05 offences-sds",
-    "Wandsworth 2017-09-05 calls-asb",
-  ]);
+  expect(second.sheets).toEqual(
+    expect.arrayContaining(["Wandsworth 2017-09-05", "Compare 2017-09-05", "Checks"])
+  );
+  expect((await host.listDataSheets()).map((d) => `${d.area} ${d.periodEnding} ${d.kind}`)).toEqual(
+    [
+      "Merton 2017-09-05 offences-sds",
+      "Merton 2017-09-05 calls-asb",
+      "Wandsworth 2017-09-05 offences-sds",
+      "Wandsworth 2017-09-05 calls-asb",
+    ]
+  );
 
-  const built = await host.buildComparison({ kind: "group", group: "South West", areas: ["Kingston upon Thames", "Merton", "Richmond upon Thames", "Wandsworth"] });
+  const built = await host.buildComparison({
+    kind: "group",
+    group: "South West",
+    areas: ["Kingston upon Thames", "Merton", "Richmond upon Thames", "Wandsworth"],
+  });
   expect(built.sheets).toContain("Compare South West 2017-09-05");
   expect(definitionsIn(excel)?.groups.map((g) => g.name)).toEqual(["South West"]);
 
   await host.saveSettings({ significanceLevel: 0.01, minimumBase: 25, changeThreshold: 10 });
-  expect(await host.readSettings()).toEqual({ significanceLevel: 0.01, minimumBase: 25, changeThreshold: 10 });
+  expect(await host.readSettings()).toEqual({
+    significanceLevel: 0.01,
+    minimumBase: 25,
+    changeThreshold: 10,
+  });
 
   // The analyst corrects a count on a data sheet; refresh carries it into the comparison's inputs.
   const start = excel.syncCount;
   const refreshed = await host.refreshAll();
-  expect(refreshed.sheets).toEqual(expect.arrayContaining(["Compare South West 2017-09-05", "Checks"]));
+  expect(refreshed.sheets).toEqual(
+    expect.arrayContaining(["Compare South West 2017-09-05", "Checks"])
+  );
   expect(excel.syncCount - start).toBeLessThanOrEqual(6);
-  expect(definitionsIn(excel)?.thresholds).toMatchObject({ alpha: 0.01, minBase: 25, changeThreshold: 10 });
+  expect(definitionsIn(excel)?.thresholds).toMatchObject({
+    alpha: 0.01,
+    minBase: 25,
+    changeThreshold: 10,
+  });
   const roles = await host.listSheets();
-  expect(roles.find((s) => s.name === "Checks")).toEqual({ name: "Checks", role: "checks", generated: true });
-  expect(roles.find((s) => s.name === "Merton 2017-09-05")).toEqual({ name: "Merton 2017-09-05", role: "data", generated: false });
+  expect(roles.find((s) => s.name === "Checks")).toEqual({
+    name: "Checks",
+    role: "checks",
+    generated: true,
+  });
+  expect(roles.find((s) => s.name === "Merton 2017-09-05")).toEqual({
+    name: "Merton 2017-09-05",
+    role: "data",
+    generated: false,
+  });
 });
 
 test("the definitions Excel gets are the ones the .xlsx workbook gets for the same imports", async () => {
   const excel = new FakeExcel();
   const office = hostOn(excel);
   const standalone = createStandaloneHost(() => DAY);
-  for (const [file, area] of [["merton-2017-07-02.txt", "Merton"], ["merton-2017-08-01.txt", "Merton"], ["borough-e-2017-09-05.txt", "Borough E"]] as const) {
+  for (const [file, area] of [
+    ["merton-2017-07-02.txt", "Merton"],
+    ["merton-2017-08-01.txt", "Merton"],
+    ["borough-e-2017-09-05.txt", "Borough E"],
+  ] as const) {
     await importInto(office, tablesOf(file, area));
     await importInto(standalone, tablesOf(file, area));
   }
@@ -110,17 +157,25 @@ test("Import selection reads a table pasted into a sheet from its values and num
   const excel = new FakeExcel();
   // As Excel's own paste leaves it: numbers typed as numbers, percentages as fractions formatted 0.0%.
   const text = sampleText("merton-2017-08-01.txt");
-  const rows = text.split("\n").map((line) => line.split("\t").map((cell) => {
-    const pct = /^(-?[\d.]+)%$/.exec(cell);
-    if (pct) return Number(pct[1]) / 100;
-    const n = /^-?[\d,]+$/.test(cell) ? Number(cell.replace(/,/g, "")) : NaN;
-    return Number.isFinite(n) ? n : cell;
-  }));
+  const rows = text.split("\n").map((line) =>
+    line.split("\t").map((cell) => {
+      const pct = /^(-?[\d.]+)%$/.exec(cell);
+      if (pct) return Number(pct[1]) / 100;
+      const n = /^-?[\d,]+$/.test(cell) ? Number(cell.replace(/,/g, "")) : NaN;
+      return Number.isFinite(n) ? n : cell;
+    })
+  );
   const width = Math.max(...rows.map((r) => r.length));
-  excel.addSheet("Pasted", rows.map((r) => [...r, ...Array<string>(width - r.length).fill("")]));
-  rows.forEach((row, r) => row.forEach((v, c) => {
-    if (typeof v === "number" && !Number.isInteger(v)) excel.setNumberFormat("Pasted", `${String.fromCharCode(65 + c)}${r + 1}`, "0.0%");
-  }));
+  excel.addSheet(
+    "Pasted",
+    rows.map((r) => [...r, ...Array<string>(width - r.length).fill("")])
+  );
+  rows.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (typeof v === "number" && !Number.isInteger(v))
+        excel.setNumberFormat("Pasted", `${String.fromCharCode(65 + c)}${r + 1}`, "0.0%");
+    })
+  );
   excel.select("Pasted", "A1");
   const host = hostOn(excel);
   const selection = await host.importSelection();
@@ -128,7 +183,10 @@ test("Import selection reads a table pasted into a sheet from its values and num
   const read = readPaste(selection.text, { source: selection.source });
   const expected = readPaste(text, { source: selection.source });
   if (!read.ok || !expected.ok) throw new Error("unreadable");
-  const figures = (r: typeof read) => (r.ok ? r.tables.map((t) => t.rows.map((row) => [row.category, row.subcategory, row.values])) : []);
+  const figures = (r: typeof read) =>
+    r.ok
+      ? r.tables.map((t) => t.rows.map((row) => [row.category, row.subcategory, row.values]))
+      : [];
   expect(figures(read)).toEqual(figures(expected));
   expect(read.tables.map((t) => t.periodEnding)).toEqual(["2017-08-01", "2017-08-01"]);
 });
@@ -150,13 +208,18 @@ test("a write that fails half-way leaves the user's sheets alone, says which she
   excel.failSync(twin.syncCount - twinStart, { afterOperations: 3 });
   const failure = await importInto(host, tables).catch((e: unknown) => e);
   expect(failure).toBeInstanceOf(Error);
-  expect((failure as Error).message).toMatch(/incomplete and will be repaired when you run it again: .*Sutton 2017-09-05/);
+  expect((failure as Error).message).toMatch(
+    /incomplete and will be repaired when you run it again: .*Sutton 2017-09-05/
+  );
   expect(excel.snapshot("Notes")).toBe(notes);
 
   // Running the same import again finishes it: nothing is imported twice.
   const again = await importInto(host, tables);
   expect(again.warnings).toEqual(["This finished the import Excel had interrupted."]);
-  expect(excel.sheetNames().filter((n) => n.startsWith("Sutton"))).toEqual(["Sutton 2017-09-05", "Sutton 2017-09-05 calls"]);
+  expect(excel.sheetNames().filter((n) => n.startsWith("Sutton"))).toEqual([
+    "Sutton 2017-09-05",
+    "Sutton 2017-09-05 calls",
+  ]);
   expect(excel.snapshot("Notes")).toBe(notes);
   expect((await host.listDataSheets()).map((d) => d.sheet)).toContain("Sutton 2017-09-05");
 });

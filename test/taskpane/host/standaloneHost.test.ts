@@ -28,7 +28,9 @@ async function importAll(host: ReturnType<typeof createStandaloneHost>, batches:
   for (const tables of batches) {
     const issues = validateTables(tables);
     // As the pane does: the settings shown (read from the workbook) go with the import.
-    reports.push(await host.importTables(tables, issues, findAnomalies(tables), await host.readSettings()));
+    reports.push(
+      await host.importTables(tables, issues, findAnomalies(tables), await host.readSettings())
+    );
   }
   return reports;
 }
@@ -43,9 +45,12 @@ async function cellsOf(bytes: Uint8Array): Promise<string[]> {
     ws.eachRow({ includeEmpty: false }, (row) =>
       row.eachCell({ includeEmpty: false }, (cell) => {
         const v = cell.value;
-        const shown = v !== null && typeof v === "object" && "formula" in v ? `=${v.formula}` : JSON.stringify(v);
+        const shown =
+          v !== null && typeof v === "object" && "formula" in v
+            ? `=${v.formula}`
+            : JSON.stringify(v);
         out.push(`${ws.name}!${cell.address}=${shown}`);
-      }),
+      })
     );
   }
   return out;
@@ -62,7 +67,9 @@ test("imports become data sheets, Checks, comparisons and trends; the download i
   const reports = await importAll(host, batches);
   expect(reports[0]?.sheets).toEqual(["Merton 2017-07-02", "Merton 2017-07-02 calls", "Checks"]);
   expect(reports[1]?.sheets).toContain("Trend Merton");
-  expect(reports[3]?.sheets).toEqual(expect.arrayContaining(["Borough C 2017-09-05", "Compare 2017-09-05"]));
+  expect(reports[3]?.sheets).toEqual(
+    expect.arrayContaining(["Borough C 2017-09-05", "Compare 2017-09-05"])
+  );
 
   const data = await host.listDataSheets();
   expect(data.map((d) => `${d.sheet}|${d.area}|${d.periodEnding}|${d.kind}`)).toEqual([
@@ -76,9 +83,12 @@ test("imports become data sheets, Checks, comparisons and trends; the download i
     "Borough C 2017-09-05 calls|Borough C|2017-09-05|calls-asb",
   ]);
   const listed = await host.listSheets();
-  expect(listed.filter((s) => s.generated && s.role !== "definitions").map((s) => s.name).sort()).toEqual(
-    ["Checks", "Compare 2017-09-05", "Trend Merton"].sort(),
-  );
+  expect(
+    listed
+      .filter((s) => s.generated && s.role !== "definitions")
+      .map((s) => s.name)
+      .sort()
+  ).toEqual(["Checks", "Compare 2017-09-05", "Trend Merton"].sort());
 
   const bytes = await (host.download as () => Promise<Uint8Array>)();
   const book = await readXlsx(bytes);
@@ -107,13 +117,25 @@ test("Build comparison records a group preset and builds its sheet", async () =>
     tablesOf("borough-c-2017-09-05.txt", "Wandsworth"),
     tablesOf("borough-d-2017-09-05.txt", "Sutton"),
   ]);
-  const report = await host.buildComparison({ kind: "group", group: "South West", areas: ["Kingston upon Thames", "Merton", "Richmond upon Thames", "Wandsworth"] });
+  const report = await host.buildComparison({
+    kind: "group",
+    group: "South West",
+    areas: ["Kingston upon Thames", "Merton", "Richmond upon Thames", "Wandsworth"],
+  });
   expect(report.sheets).toContain("Compare South West 2017-09-05");
   const book = await readXlsx(await (host.download as () => Promise<Uint8Array>)());
-  expect(book.definitions?.groups).toEqual([{ name: "South West", areas: ["Kingston upon Thames", "Merton", "Richmond upon Thames", "Wandsworth"] }]);
+  expect(book.definitions?.groups).toEqual([
+    {
+      name: "South West",
+      areas: ["Kingston upon Thames", "Merton", "Richmond upon Thames", "Wandsworth"],
+    },
+  ]);
   // The group sheet shows its two imported areas, the period's own comparison all three.
   const values = book.sheetValues("Compare South West 2017-09-05") ?? [];
-  const text = values.flat().filter((v) => typeof v === "string").join("|");
+  const text = values
+    .flat()
+    .filter((v) => typeof v === "string")
+    .join("|");
   expect(text).toContain("Merton");
   expect(text).toContain("Wandsworth");
   expect(text).not.toContain("Sutton");
@@ -134,15 +156,30 @@ test("an opened workbook is refreshed: the user's sheets and edits stay, setting
 
   const host = createStandaloneHost(() => DAY);
   await (host.open as (b: Uint8Array) => Promise<void>)(edited);
-  expect(await host.readSettings()).toEqual({ significanceLevel: 0.01, minimumBase: 30, changeThreshold: 15 });
+  expect(await host.readSettings()).toEqual({
+    significanceLevel: 0.01,
+    minimumBase: 30,
+    changeThreshold: 15,
+  });
   const before = await host.listSheets();
   expect(before.find((s) => s.name === "My notes")?.role).toBe("user");
 
   await importAll(host, [tablesOf("borough-c-2017-09-05.txt", "Borough C")]);
   const book = await readXlsx(await (host.download as () => Promise<Uint8Array>)());
-  expect(book.sheetNames).toEqual(expect.arrayContaining(["Borough A 2017-09-05", "Borough C 2017-09-05", "My notes", "Compare 2017-09-05"]));
+  expect(book.sheetNames).toEqual(
+    expect.arrayContaining([
+      "Borough A 2017-09-05",
+      "Borough C 2017-09-05",
+      "My notes",
+      "Compare 2017-09-05",
+    ])
+  );
   expect(book.sheetValues("My notes")?.[1]?.[1]).toBe("=not a formula, my note");
-  expect(book.definitions?.thresholds).toMatchObject({ alpha: 0.01, minBase: 30, changeThreshold: 15 });
+  expect(book.definitions?.thresholds).toMatchObject({
+    alpha: 0.01,
+    minBase: 30,
+    changeThreshold: 15,
+  });
 });
 
 test("opening a workbook Scrutiny Sheets did not make is refused in words, and the session is kept", async () => {
@@ -151,14 +188,23 @@ test("opening a workbook Scrutiny Sheets did not make is refused in words, and t
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet("Budget").getCell("A1").value = 1;
   const other = new Uint8Array(await wb.xlsx.writeBuffer());
-  await expect((host.open as (b: Uint8Array) => Promise<void>)(other)).rejects.toThrow(/not made by Scrutiny Sheets/);
-  await expect((host.open as (b: Uint8Array) => Promise<void>)(new TextEncoder().encode("not a zip"))).rejects.toThrow(/not a readable .xlsx workbook/);
-  expect((await host.listDataSheets()).map((d) => d.sheet)).toEqual(["Borough E 2017-09-05", "Borough E 2017-09-05 calls"]);
+  await expect((host.open as (b: Uint8Array) => Promise<void>)(other)).rejects.toThrow(
+    /not made by Scrutiny Sheets/
+  );
+  await expect(
+    (host.open as (b: Uint8Array) => Promise<void>)(new TextEncoder().encode("not a zip"))
+  ).rejects.toThrow(/not a readable .xlsx workbook/);
+  expect((await host.listDataSheets()).map((d) => d.sheet)).toEqual([
+    "Borough E 2017-09-05",
+    "Borough E 2017-09-05 calls",
+  ]);
 });
 
 test("the monitoring sheet is built from indicators and survives a refresh", async () => {
   const host = createStandaloneHost(() => DAY);
-  const read = readIndicators(fs.readFileSync(path.join(samples, "monitoring/indicators-2016-17.txt"), "utf8"));
+  const read = readIndicators(
+    fs.readFileSync(path.join(samples, "monitoring/indicators-2016-17.txt"), "utf8")
+  );
   if (!read.ok) throw new Error(read.errors[0]?.message);
   expect((await host.buildMonitoring(read.indicators)).sheets).toEqual(["Monitoring"]);
   await host.refreshAll();
@@ -168,5 +214,7 @@ test("the monitoring sheet is built from indicators and survives a refresh", asy
 });
 
 test("Import selection outside Excel says what to do instead", async () => {
-  await expect(createStandaloneHost().importSelection()).rejects.toThrow(/paste the table into “Paste table” instead/);
+  await expect(createStandaloneHost().importSelection()).rejects.toThrow(
+    /paste the table into “Paste table” instead/
+  );
 });
