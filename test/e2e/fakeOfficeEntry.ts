@@ -17,8 +17,23 @@ const settings = new Map<string, unknown>();
 const hostInfo = { host: "Excel", platform: "OfficeOnline" };
 
 const office = {
-  HostType: { Excel: "Excel", Word: "Word", PowerPoint: "PowerPoint", Outlook: "Outlook", OneNote: "OneNote", Project: "Project", Access: "Access" },
-  PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac", iOS: "iOS", Android: "Android", Universal: "Universal" },
+  HostType: {
+    Excel: "Excel",
+    Word: "Word",
+    PowerPoint: "PowerPoint",
+    Outlook: "Outlook",
+    OneNote: "OneNote",
+    Project: "Project",
+    Access: "Access",
+  },
+  PlatformType: {
+    PC: "PC",
+    OfficeOnline: "OfficeOnline",
+    Mac: "Mac",
+    iOS: "iOS",
+    Android: "Android",
+    Universal: "Universal",
+  },
   AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
   onReady(callback?: (info: typeof hostInfo) => void): Promise<typeof hostInfo> {
     // Office.js answers asynchronously, after the page's scripts ran.
@@ -26,7 +41,7 @@ const office = {
       setTimeout(() => {
         callback?.(hostInfo);
         resolve(hostInfo);
-      }, 0),
+      }, 0)
     );
   },
   context: {

@@ -5,12 +5,17 @@ import type { Page } from "playwright-core";
 import type { AxeResults, Result } from "axe-core";
 
 export const AXE_URL_PATH = "/__e2e__/axe.min.js";
-export const AXE_FILE = path.join(path.dirname(require.resolve("axe-core/package.json")), "axe.min.js");
+export const AXE_FILE = path.join(
+  path.dirname(require.resolve("axe-core/package.json")),
+  "axe.min.js"
+);
 
 type AxeWindow = { axe?: { run(context: Document, options: object): Promise<AxeResults> } };
 
 export async function runAxe(page: Page): Promise<Result[]> {
-  const loaded = await page.evaluate(() => typeof (window as unknown as AxeWindow).axe !== "undefined");
+  const loaded = await page.evaluate(
+    () => typeof (window as unknown as AxeWindow).axe !== "undefined"
+  );
   if (!loaded) await page.addScriptTag({ url: AXE_URL_PATH });
   const results = await page.evaluate(() => {
     const axe = (window as unknown as AxeWindow).axe;
@@ -38,5 +43,7 @@ export function seriousViolations(violations: Result[]): string[] {
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !isTabsterDummy(v.id, n.html)) }))
     .filter((v) => v.nodes.length > 0)
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join("; ")}`);
+    .map(
+      (v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join("; ")}`
+    );
 }

@@ -27,7 +27,9 @@ let available: boolean | undefined;
 
 export function chromiumAvailable(): boolean {
   if (available === undefined) {
-    const r = existsSync(CHROMIUM_PATH) ? spawnSync(CHROMIUM_PATH, ["--version"], { encoding: "utf8", timeout: 30000 }) : null;
+    const r = existsSync(CHROMIUM_PATH)
+      ? spawnSync(CHROMIUM_PATH, ["--version"], { encoding: "utf8", timeout: 30000 })
+      : null;
     available = r !== null && r.status === 0 && /chrom/i.test(r.stdout ?? "");
   }
   return available;
@@ -71,12 +73,14 @@ export function describeWithChromium(name: string, fn: () => void): void {
   if (process.env.CI === "true") {
     describe(name, () => {
       test("Chromium is installed", () => {
-        throw new Error(`Chromium is required in CI (CI=true) but ${CHROMIUM_PATH} --version failed`);
+        throw new Error(
+          `Chromium is required in CI (CI=true) but ${CHROMIUM_PATH} --version failed`
+        );
       });
     });
     return;
   }
-  // eslint-disable-next-line no-console
+
   console.warn(`skipped "${name}": Chromium (${CHROMIUM_PATH}) is not installed`);
   describe.skip(name, fn);
 }

@@ -18,6 +18,7 @@ function newest(p: string): number {
 
 /** Why dist/web must be built, or null when it is up to date. */
 export function staleReason(): string | null {
+  if (process.env.E2E_REBUILD === "1") return "E2E_REBUILD=1";
   const page = path.join(WEB_DIR, "taskpane.html");
   if (!existsSync(page)) return "dist/web/taskpane.html is missing";
   const built = statSync(page).mtimeMs;
@@ -49,13 +50,17 @@ function compile(config: Configuration): Promise<Stats> {
 function transpileOnly(config: Configuration): Configuration {
   const rules = (config.module?.rules ?? []).map((rule) => {
     const r = rule as RuleSetRule;
-    if (r && r.loader === "ts-loader") return { ...r, options: { ...(r.options as object), transpileOnly: true } };
+    if (r && r.loader === "ts-loader")
+      return { ...r, options: { ...(r.options as object), transpileOnly: true } };
     return rule;
   });
   return { ...config, module: { ...config.module, rules } };
 }
 
-type ConfigFactory = (env: Record<string, unknown>, argv: { mode: string }) => Promise<Configuration>;
+type ConfigFactory = (
+  env: Record<string, unknown>,
+  argv: { mode: string }
+) => Promise<Configuration>;
 
 /** Builds dist/web with the project's own webpack configuration (production mode) when stale. */
 export async function ensureProductionBuild(): Promise<string> {
@@ -64,7 +69,11 @@ export async function ensureProductionBuild(): Promise<string> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the project's CommonJS config
   const factory = require(path.join(ROOT, "webpack.config.js")) as ConfigFactory;
   const config = await factory({}, { mode: "production" });
-  await compile({ ...transpileOnly(config), context: ROOT, infrastructureLogging: { level: "error" } });
+  await compile({
+    ...transpileOnly(config),
+    context: ROOT,
+    infrastructureLogging: { level: "error" },
+  });
   return `built dist/web (${reason})`;
 }
 

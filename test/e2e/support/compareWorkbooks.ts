@@ -22,7 +22,8 @@ export function cellContent(cell: ExcelJS.Cell): string {
   if (v instanceof Date) return `date:${v.toISOString()}`;
   if (typeof v === "object") {
     if ("richText" in v) return `text:${v.richText.map((t) => t.text).join("")}`;
-    if ("hyperlink" in v) return `link:${String((v as ExcelJS.CellHyperlinkValue).text)}->${(v as ExcelJS.CellHyperlinkValue).hyperlink}`;
+    if ("hyperlink" in v)
+      return `link:${String((v as ExcelJS.CellHyperlinkValue).text)}->${(v as ExcelJS.CellHyperlinkValue).hyperlink}`;
     if ("error" in v) return `error:${String(v.error)}`;
     return `object:${JSON.stringify(v)}`;
   }
@@ -55,16 +56,23 @@ function cells(ws: ExcelJS.Worksheet, skip: Skip): Map<string, string> {
 export async function loadWorkbook(bytes: Uint8Array | Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   // ExcelJS's typings want its own Buffer type; an ArrayBuffer view is what it reads.
-  await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  await wb.xlsx.load(
+    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
+  );
   return wb;
 }
 
 /** Every difference between two workbooks' sheets and cells; empty when their content is the same. */
-export function workbookDifferences(a: ExcelJS.Workbook, b: ExcelJS.Workbook, skip: Skip = () => false): string[] {
+export function workbookDifferences(
+  a: ExcelJS.Workbook,
+  b: ExcelJS.Workbook,
+  skip: Skip = () => false
+): string[] {
   const diffs: string[] = [];
   const sheetsOf = (wb: ExcelJS.Workbook) => wb.worksheets.map((ws) => `${ws.name} (${ws.state})`);
   const [namesA, namesB] = [sheetsOf(a), sheetsOf(b)];
-  if (namesA.join("|") !== namesB.join("|")) diffs.push(`sheets differ: [${namesA.join(", ")}] vs [${namesB.join(", ")}]`);
+  if (namesA.join("|") !== namesB.join("|"))
+    diffs.push(`sheets differ: [${namesA.join(", ")}] vs [${namesB.join(", ")}]`);
   for (const wsA of a.worksheets) {
     const wsB = b.getWorksheet(wsA.name);
     if (!wsB) continue;

@@ -20,8 +20,16 @@ export async function listControls(page: Page): Promise<Control[]> {
     const roleOf = (el: Element): string => {
       const explicit = el.getAttribute("role");
       if (explicit) return explicit;
-      if (el instanceof HTMLInputElement) return el.type === "checkbox" || el.type === "radio" ? el.type : "textbox";
-      return ({ BUTTON: "button", TEXTAREA: "textbox", SELECT: "combobox", A: "link" } as Record<string, string>)[el.tagName] ?? el.tagName.toLowerCase();
+      if (el instanceof HTMLInputElement)
+        return el.type === "checkbox" || el.type === "radio" ? el.type : "textbox";
+      return (
+        (
+          { BUTTON: "button", TEXTAREA: "textbox", SELECT: "combobox", A: "link" } as Record<
+            string,
+            string
+          >
+        )[el.tagName] ?? el.tagName.toLowerCase()
+      );
     };
     const text = (id: string): string => document.getElementById(id)?.textContent ?? "";
     const nameOf = (el: Element): string => {
@@ -30,7 +38,11 @@ export async function listControls(page: Page): Promise<Control[]> {
       const by = el.getAttribute("aria-labelledby");
       if (by) return by.split(/\s+/).map(text).join(" ").trim();
       const labels = (el as HTMLInputElement).labels;
-      if (labels && labels.length > 0) return [...labels].map((l) => l.textContent ?? "").join(" ").trim();
+      if (labels && labels.length > 0)
+        return [...labels]
+          .map((l) => l.textContent ?? "")
+          .join(" ")
+          .trim();
       return (el.textContent ?? "").trim();
     };
     const visible = (el: Element): boolean => {
@@ -46,10 +58,18 @@ export async function listControls(page: Page): Promise<Control[]> {
       if (seen.has(el) || !visible(el) || (el as HTMLButtonElement).disabled) continue;
       seen.add(el);
       const role = roleOf(el);
-      const group = el.parentElement?.closest("[role=tablist], [role=radiogroup], [role=grid], [role=treegrid]") ?? null;
+      const group =
+        el.parentElement?.closest(
+          "[role=tablist], [role=radiogroup], [role=grid], [role=treegrid]"
+        ) ?? null;
       const id = el.getAttribute("data-e2e-id") ?? `c${++n}`;
       el.setAttribute("data-e2e-id", id);
-      out.push({ id, role, name: nameOf(el), composite: group ? `${group.getAttribute("role")} "${nameOf(group)}"` : null });
+      out.push({
+        id,
+        role,
+        name: nameOf(el),
+        composite: group ? `${group.getAttribute("role")} "${nameOf(group)}"` : null,
+      });
     }
     return out;
   }, SELECTOR);
@@ -57,7 +77,9 @@ export async function listControls(page: Page): Promise<Control[]> {
 
 /** The id (data-e2e-id) of the focused element, or of the tagged control containing it. */
 export async function focusedId(page: Page): Promise<string | null> {
-  return page.evaluate(() => document.activeElement?.closest("[data-e2e-id]")?.getAttribute("data-e2e-id") ?? null);
+  return page.evaluate(
+    () => document.activeElement?.closest("[data-e2e-id]")?.getAttribute("data-e2e-id") ?? null
+  );
 }
 
 /**

@@ -34,7 +34,11 @@ function targetOf(raw: string, localOrigin: string): RecordedRequest["target"] {
  * Installs the guard on a context. `officeJs` is the script served in place of the CDN's
  * office.js (empty: no Office host, so the pane runs standalone).
  */
-export async function guardNetwork(context: BrowserContext, localOrigin: string, officeJs = ""): Promise<RequestLog> {
+export async function guardNetwork(
+  context: BrowserContext,
+  localOrigin: string,
+  officeJs = ""
+): Promise<RequestLog> {
   const requests: RecordedRequest[] = [];
   context.on("request", (request: Request) => {
     requests.push({
@@ -49,7 +53,11 @@ export async function guardNetwork(context: BrowserContext, localOrigin: string,
       case "local":
         return route.continue();
       case "office-js":
-        return route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: officeJs });
+        return route.fulfill({
+          status: 200,
+          contentType: "text/javascript; charset=utf-8",
+          body: officeJs,
+        });
       default:
         return route.abort("blockedbyclient");
     }

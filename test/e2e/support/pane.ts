@@ -42,9 +42,14 @@ export class Pane {
   /** The text of the message bar once it matches `pattern`, or throws with what it says instead (a failure). */
   async notice(pattern: RegExp, timeout = 30_000): Promise<string> {
     const body = this.page.locator(".fui-MessageBarBody");
-    await body.filter({ hasText: pattern }).or(body.filter({ hasText: / failed: |has to wait/ })).first().waitFor({ timeout });
+    await body
+      .filter({ hasText: pattern })
+      .or(body.filter({ hasText: / failed: |has to wait/ }))
+      .first()
+      .waitFor({ timeout });
     const text = (await body.first().textContent()) ?? "";
-    if (!pattern.test(text)) throw new Error(`expected a message matching ${pattern}; the pane says: ${text}`);
+    if (!pattern.test(text))
+      throw new Error(`expected a message matching ${pattern}; the pane says: ${text}`);
     return text;
   }
 
@@ -61,7 +66,9 @@ export class Pane {
 
   /** Names of the sheets the standalone pane lists ("Merton 2017-07-02 (data)"). */
   async listedSheets(): Promise<string[]> {
-    const items = this.page.getByRole("list", { name: "Sheets in the workbook" }).getByRole("listitem");
+    const items = this.page
+      .getByRole("list", { name: "Sheets in the workbook" })
+      .getByRole("listitem");
     return (await items.allTextContents()).map((t) => t.trim());
   }
 }

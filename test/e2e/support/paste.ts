@@ -13,6 +13,8 @@ export async function pasteInto(box: Locator, clipboard: Clipboard): Promise<voi
     const transfer = new DataTransfer();
     transfer.setData("text/plain", data.text);
     if (data.html !== undefined) transfer.setData("text/html", data.html);
-    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
+    el.dispatchEvent(
+      new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true })
+    );
   }, clipboard);
 }

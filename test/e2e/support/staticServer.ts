@@ -29,7 +29,10 @@ export interface StaticServer {
 }
 
 /** Serves `root`; `mounts` maps extra URL paths ("/__e2e__/axe.min.js") to files. */
-export async function serveStatic(root: string, mounts: Record<string, string> = {}): Promise<StaticServer> {
+export async function serveStatic(
+  root: string,
+  mounts: Record<string, string> = {}
+): Promise<StaticServer> {
   const base = path.resolve(root);
   const log: string[] = [];
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
