@@ -189,7 +189,14 @@ function checkSheet(
         } else if (formula !== null || (got.value !== null && got.value !== "")) {
           out.push(`${at} should be empty, it holds ${formula ?? JSON.stringify(got.value)}`);
         }
-        if (spec.text === undefined) {
+        const empty =
+          spec.text === undefined &&
+          spec.number === undefined &&
+          spec.bool === undefined &&
+          spec.formula === undefined;
+        if (empty && spec.numFmt === undefined) {
+          // A blank cell's format is free: a writer may give it its column's.
+        } else if (spec.text === undefined) {
           const want = spec.numFmt ?? null;
           if (want === null ? !isGeneral(got.numFmt) : got.numFmt !== want)
             out.push(

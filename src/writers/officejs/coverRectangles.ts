@@ -48,3 +48,32 @@ export function coverRectangles<K extends string>(
   for (const rect of open.values()) done.push(rect);
   return done.sort((a, b) => a.row - b.row || a.col - b.col);
 }
+
+/**
+ * The fewer rectangles of two covers: along rows, or along columns (where a column keeps
+ * its format down a table while a few rows, such as totals, differ in other columns).
+ */
+export function fewestRectangles<K extends string>(
+  rowCount: number,
+  colCount: (row: number) => number,
+  keyAt: (row: number, col: number) => K | null
+): KeyedRect<K>[] {
+  const byRows = coverRectangles(rowCount, colCount, keyAt);
+  if (byRows.length <= 2) return byRows;
+  let width = 0;
+  for (let r = 0; r < rowCount; r++) width = Math.max(width, colCount(r));
+  const byCols = coverRectangles(
+    width,
+    () => rowCount,
+    (c, r) => (c < colCount(r) ? keyAt(r, c) : null)
+  ).map((x) => ({
+    row: x.col,
+    col: x.row,
+    rows: x.cols,
+    cols: x.rows,
+    key: x.key,
+  }));
+  return byCols.length < byRows.length
+    ? byCols.sort((a, b) => a.row - b.row || a.col - b.col)
+    : byRows;
+}

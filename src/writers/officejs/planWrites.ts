@@ -22,10 +22,11 @@ import type {
   WorkbookSpec,
 } from "../../layout/spec";
 import { DEFINITIONS_SHEET, type Definitions } from "../../layout/definitions";
-import { coverRectangles } from "./coverRectangles";
+import { STYLES } from "../../layout/styles";
+import { coverRectangles, fewestRectangles } from "./coverRectangles";
 import { PlanIssue, WorkbookPlanError, sheetMessage } from "./errors";
 import { parseRangeAddress } from "./addresses";
-import { toR1C1 } from "./toR1C1";
+import { convert, shiftedDown } from "./toR1C1";
 
 export interface Rect {
   row: number;
@@ -118,6 +119,13 @@ export function jsonBytes(value: unknown): number {
     } else n += 3;
   }
   return n;
+}
+
+/** Columns of a block's widest row (a loop: spreading 100,000 rows into Math.max would overflow the stack). */
+function widthOf(b: BlockSpec): number {
+  let w = 0;
+  for (const r of b.cells) if (r.length > w) w = r.length;
+  return w;
 }
 
 /** Excel's rules for a sheet name. */
@@ -219,8 +227,7 @@ export function specExtent(sheet: SheetSpec): { rows: number; cols: number } {
     rows = Math.max(rows, r);
     cols = Math.max(cols, c);
   };
-  for (const b of sheet.blocks)
-    reach(b.row + b.cells.length, b.col + Math.max(0, ...b.cells.map((r) => r.length)));
+  for (const b of sheet.blocks) reach(b.row + b.cells.length, b.col + widthOf(b));
   for (const t of sheet.tables) reach(t.row + t.rows, t.col + t.cols);
   for (const f of sheet.conditionalFormats) reach(f.row + f.rows, f.col + f.cols);
   for (const c of sheet.charts) reach(c.row + c.height, c.col + c.width);
@@ -348,7 +355,7 @@ export function planWrites(
         b.row < 0 ||
         b.col < 0 ||
         b.row + b.cells.length > MAX_ROWS ||
-        b.col + Math.max(0, ...b.cells.map((r) => r.length)) > MAX_COLS
+        b.col + widthOf(b) > MAX_COLS
       ) {
         issues.push(
           sheetMessage(
@@ -486,12 +493,12 @@ function sheetOps(
   const extras: WriteOp[] = [];
   for (const block of sheet.blocks) {
     const rows = block.cells.length;
-    const cols = Math.max(0, ...block.cells.map((r) => r.length));
+    const cols = widthOf(block);
     if (rows === 0 || cols === 0) continue;
     const at = (r: number, c: number): CellSpec | null => block.cells[r]?.[c] ?? null;
     formats.push(...formatOps(name, block, rows, cols, at, pieceBytes));
     cells.push(...cellOps(name, block, rows, cols, at, pieceBytes));
-    for (const rect of coverRectangles(
+    for (const rect of fewestRectangles(
       rows,
       (r) => block.cells[r]?.length ?? 0,
       (r, c) => at(r, c)?.style ?? null
@@ -506,7 +513,7 @@ function sheetOps(
           cols: rect.cols,
         },
         style: rect.key,
-        bytes: OP_OVERHEAD * 4,
+        bytes: OP_OVERHEAD * styleOperations(rect.key),
       });
     }
     block.cells.forEach((row, r) =>
@@ -627,14 +634,33 @@ function cellOps(
   at: (r: number, c: number) => CellSpec | null,
   pieceBytes: number
 ): WriteOp[] {
-  const keys: (string | null)[][] = block.cells.map((row, r) =>
-    row.map((cell, c) => {
-      const f = cell?.formula;
-      if (f === undefined) return null;
-      const x = toR1C1(f, block.row + r, block.col + c);
-      return x !== null && x.length + 1 <= MAX_FORMULA ? x : null;
-    })
-  );
+  // R1C1 of each formula; a formula that is the one above moved down a row reuses its form.
+  const keys: (string | null)[][] = [];
+  const rowsAt: (number[] | null)[] = [];
+  block.cells.forEach((row, r) => {
+    keys.push(
+      row.map((cell, c) => {
+        const f = cell?.formula;
+        if (f === undefined) {
+          rowsAt[c] = null;
+          return null;
+        }
+        const above = block.cells[r - 1]?.[c]?.formula;
+        const aboveKey = keys[r - 1]?.[c];
+        const aboveRows = rowsAt[c];
+        if (above !== undefined && aboveKey && aboveRows) {
+          const moved = shiftedDown(above, aboveRows, f);
+          if (moved) {
+            rowsAt[c] = moved;
+            return aboveKey;
+          }
+        }
+        const x = convert(f, block.row + r, block.col + c);
+        rowsAt[c] = x ? x.rows : null;
+        return x !== null && x.text.length + 1 <= MAX_FORMULA ? x.text : null;
+      })
+    );
+  });
   const r1c1 = (r: number, c: number): string | null => keys[r]?.[c] ?? null;
   const shared = coverRectangles(rows, (r) => block.cells[r]?.length ?? 0, r1c1).filter(
     (x) => x.rows * x.cols > 1
@@ -683,6 +709,17 @@ function cellOps(
   return out;
 }
 
+/** How many Office.js property writes a style takes (executeOp sets one per property). */
+function styleOperations(style: StyleName): number {
+  const s = STYLES[style];
+  return (
+    1 +
+    [s.fill, s.fontColor, s.bold, s.italic, s.size].filter(Boolean).length +
+    (s.wrap ? 2 : 0) +
+    (s.borderBottom ? 3 : 0)
+  );
+}
+
 /** Number formats: "@" on text cells so Excel keeps them as typed; few rectangles, or one array. */
 function formatOps(
   sheet: string,
@@ -692,13 +729,36 @@ function formatOps(
   at: (r: number, c: number) => CellSpec | null,
   pieceBytes: number
 ): WriteOp[] {
-  const keyAt = (r: number, c: number): string | null => {
+  const own = (r: number, c: number): string | null => {
     const cell = at(r, c);
     if (!cell) return null;
     if (cell.text !== undefined) return "@";
     return cell.numFmt ?? null;
   };
-  const rects = coverRectangles(rows, (r) => block.cells[r]?.length ?? 0, keyAt);
+  // A cell with nothing in it and no format of its own may take its column's format (the
+  // one above, or below at the top): a blank "n/a" row then does not split the column.
+  const blank = (r: number, c: number): boolean => {
+    const cell = at(r, c);
+    return !cell || (cell.numFmt === undefined && cellInput(cell) === "");
+  };
+  const keys: (string | null)[][] = Array.from({ length: rows }, () =>
+    Array<string | null>(cols).fill(null)
+  );
+  for (let c = 0; c < cols; c++) {
+    let last: string | null = null;
+    for (let r = 0; r < rows; r++) {
+      const k = blank(r, c) ? last : own(r, c);
+      (keys[r] as (string | null)[])[c] = k;
+      if (!blank(r, c)) last = own(r, c);
+    }
+    let next: string | null = null;
+    for (let r = rows - 1; r >= 0; r--) {
+      if (!blank(r, c)) next = own(r, c);
+      else if (keys[r]?.[c] === null) (keys[r] as (string | null)[])[c] = next;
+    }
+  }
+  const keyAt = (r: number, c: number): string | null => keys[r]?.[c] ?? null;
+  const rects = fewestRectangles(rows, () => cols, keyAt);
   if (rects.length <= Math.max(16, (rows * cols) / 8)) {
     return rects.map((r) => ({
       kind: "numberFormat" as const,

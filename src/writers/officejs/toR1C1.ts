@@ -10,12 +10,6 @@
 const MAX_COL = 16384;
 const MAX_ROW = 1048576;
 
-function colIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
 function rowPart(abs: boolean, row: number, hostRow: number): string {
   if (abs) return `R${row + 1}`;
   const d = row - hostRow;
@@ -28,42 +22,109 @@ function colPart(abs: boolean, col: number, hostCol: number): string {
   return d === 0 ? "C" : `C[${d}]`;
 }
 
-// Sticky patterns, tried at the current position without copying the rest of the formula.
-const COLS = /(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})(?![A-Za-z0-9_.(!])/y;
-const ROWS = /(\$?)(\d+):(\$?)(\d+)(?![A-Za-z0-9_.(])/y;
-const CELL = /(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_.(!])/y;
-const WORD = /[A-Za-z_][A-Za-z0-9_.]*/y;
-const NUM = /\d+(\.\d*)?([eE][+-]?\d+)?/y;
-
-function at(re: RegExp, s: string, i: number): RegExpExecArray | null {
-  re.lastIndex = i;
-  return re.exec(s);
-}
-
 const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 /** Characters that continue a name or number: a reference cannot start right after one. */
 const isIdent = (c: number): boolean => isLetter(c) || isDigit(c) || c === 95 || c === 46;
+const DOLLAR = 36;
+const COLON = 58;
+
+/** A column part "$AB" at i: its index and where it ends, or null. */
+function readCol(s: string, i: number): { abs: boolean; col: number; end: number } | null {
+  let j = i;
+  const abs = s.charCodeAt(j) === DOLLAR;
+  if (abs) j++;
+  let col = 0;
+  const start = j;
+  while (j < s.length && isLetter(s.charCodeAt(j))) {
+    if (j - start === 3) return null; // four letters: a name, not a column
+    col = col * 26 + ((s.charCodeAt(j) & ~32) - 64);
+    j++;
+  }
+  return j === start || col > MAX_COL ? null : { abs, col: col - 1, end: j };
+}
+
+/** A row part "$12" at i: its index and where it ends, or null. */
+function readRow(s: string, i: number): { abs: boolean; row: number; end: number } | null {
+  let j = i;
+  const abs = s.charCodeAt(j) === DOLLAR;
+  if (abs) j++;
+  let row = 0;
+  const start = j;
+  while (j < s.length && isDigit(s.charCodeAt(j))) {
+    row = row * 10 + (s.charCodeAt(j) - 48);
+    j++;
+  }
+  return j === start || row < 1 || row > MAX_ROW ? null : { abs, row: row - 1, end: j };
+}
+
+/** True when a reference may end before position j (no name, call or sheet continues it). */
+function endsAt(s: string, j: number, allowBang: boolean): boolean {
+  if (j >= s.length) return true;
+  const c = s.charCodeAt(j);
+  return !(isIdent(c) || c === 40 /* ( */ || (!allowBang && c === 33) /* ! */);
+}
 
 /** `formula` without "=", host cell 0-based; returns the R1C1 formula without "=", or null. */
 export function toR1C1(formula: string, hostRow: number, hostCol: number): string | null {
+  return convert(formula, hostRow, hostCol)?.text ?? null;
+}
+
+export interface Converted {
+  /** The R1C1 formula, without "=". */
+  text: string;
+  /** Where the relative row numbers are in the A1 formula: start, end, start, end... */
+  rows: number[];
+}
+
+/**
+ * The formula one row down from `prev` has the same R1C1 form exactly when it is `prev`
+ * with every relative row number one higher and nothing else changed. Checking that is a
+ * plain scan, much cheaper than converting again: returns the row numbers' places in
+ * `next`, or null when `next` is anything else.
+ */
+export function shiftedDown(prev: string, rows: number[], next: string): number[] | null {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < prev.length) {
+    if (k < rows.length && i === rows[k]) {
+      const end = rows[k + 1] as number;
+      const a = Number(prev.slice(i, end));
+      const start = j;
+      while (j < next.length && isDigit(next.charCodeAt(j))) j++;
+      if (j === start || Number(next.slice(start, j)) !== a + 1) return null;
+      out.push(start, j);
+      i = end;
+      k += 2;
+      continue;
+    }
+    if (prev.charCodeAt(i) !== next.charCodeAt(j)) return null;
+    i++;
+    j++;
+  }
+  return j === next.length ? out : null;
+}
+
+export function convert(formula: string, hostRow: number, hostCol: number): Converted | null {
   const parts: string[] = [];
+  const rows: number[] = [];
   let i = 0;
   const n = formula.length;
   while (i < n) {
     const code = formula.charCodeAt(i);
-    const ch = formula[i] as string;
-    if (ch === '"' || ch === "'") {
-      // A string literal, or a quoted sheet name (which must be followed by "!").
+    if (code === 34 || code === 39) {
+      // A "string literal", or a 'quoted sheet name' (which must be followed by "!").
       let j = i + 1;
       while (j < n) {
-        if (formula[j] === ch) {
-          if (formula[j + 1] === ch) j += 2;
+        if (formula.charCodeAt(j) === code) {
+          if (formula.charCodeAt(j + 1) === code) j += 2;
           else break;
         } else j++;
       }
       if (j >= n) return null;
-      if (ch === "'") {
+      if (code === 39) {
         if (formula[j + 1] !== "!") return null;
         j++;
       }
@@ -71,88 +132,81 @@ export function toR1C1(formula: string, hostRow: number, hostCol: number): strin
       i = j + 1;
       continue;
     }
-    if (ch === "[") {
+    if (code === 91) {
       const j = formula.indexOf("]", i);
       if (j < 0) return null;
       parts.push(formula.slice(i, j + 1));
       i = j + 1;
       continue;
     }
-    const startsToken = isLetter(code) || isDigit(code) || ch === "$";
+    const startsToken = isLetter(code) || isDigit(code) || code === DOLLAR;
     if (!startsToken || (i > 0 && isIdent(formula.charCodeAt(i - 1)))) {
       // Operators, separators and the rest of a name: copy up to the next token start.
       let j = i + 1;
       while (j < n) {
         const c = formula.charCodeAt(j);
         if (c === 34 || c === 39 || c === 91) break;
-        if ((isLetter(c) || isDigit(c) || c === 36) && !isIdent(formula.charCodeAt(j - 1))) break;
+        if ((isLetter(c) || isDigit(c) || c === DOLLAR) && !isIdent(formula.charCodeAt(j - 1)))
+          break;
         j++;
       }
       parts.push(formula.slice(i, j));
       i = j;
       continue;
     }
-    if (isDigit(code)) {
-      // A row range (3:5) or a number.
-      const rows = at(ROWS, formula, i);
-      if (rows) {
-        const a = Number(rows[2]) - 1;
-        const b = Number(rows[4]) - 1;
-        if (a >= 0 && b >= 0 && a < MAX_ROW && b < MAX_ROW) {
-          parts.push(`${rowPart(false, a, hostRow)}:${rowPart(rows[3] === "$", b, hostRow)}`);
-          i += rows[0].length;
+    // A cell (A1, $A$1), a cell range's end, whole columns (A:C) or whole rows (3:5).
+    const col = readCol(formula, i);
+    if (col) {
+      if (formula.charCodeAt(col.end) === COLON) {
+        const col2 = readCol(formula, col.end + 1);
+        if (col2 && endsAt(formula, col2.end, false)) {
+          parts.push(
+            `${colPart(col.abs, col.col, hostCol)}:${colPart(col2.abs, col2.col, hostCol)}`
+          );
+          i = col2.end;
           continue;
         }
       }
-      const num = at(NUM, formula, i);
-      const len = num ? num[0].length : 1;
-      parts.push(formula.slice(i, i + len));
-      i += len;
-      continue;
-    }
-    // Whole columns ($A:$C), whole rows ($3:$5), cells and cell ranges.
-    const cols = at(COLS, formula, i);
-    if (cols) {
-      const a = colIndex(cols[2] as string);
-      const b = colIndex(cols[4] as string);
-      if (a < MAX_COL && b < MAX_COL) {
-        parts.push(
-          `${colPart(cols[1] === "$", a, hostCol)}:${colPart(cols[3] === "$", b, hostCol)}`
-        );
-        i += cols[0].length;
+      const row = readRow(formula, col.end);
+      if (row && endsAt(formula, row.end, false)) {
+        if (!row.abs) rows.push(col.end, row.end);
+        parts.push(`${rowPart(row.abs, row.row, hostRow)}${colPart(col.abs, col.col, hostCol)}`);
+        i = row.end;
         continue;
       }
-    }
-    if (ch === "$") {
-      const rows = at(ROWS, formula, i);
-      if (rows) {
-        const a = Number(rows[2]) - 1;
-        const b = Number(rows[4]) - 1;
-        if (a >= 0 && b >= 0 && a < MAX_ROW && b < MAX_ROW) {
-          parts.push(`${rowPart(true, a, hostRow)}:${rowPart(rows[3] === "$", b, hostRow)}`);
-          i += rows[0].length;
+    } else {
+      const row = readRow(formula, i);
+      if (
+        row &&
+        formula.charCodeAt(row.end) === COLON &&
+        !(i > 0 && formula.charCodeAt(i - 1) === 46)
+      ) {
+        const row2 = readRow(formula, row.end + 1);
+        if (row2 && endsAt(formula, row2.end, true)) {
+          if (!row.abs) rows.push(i, row.end);
+          if (!row2.abs) rows.push(row.end + 1, row2.end);
+          parts.push(
+            `${rowPart(row.abs, row.row, hostRow)}:${rowPart(row2.abs, row2.row, hostRow)}`
+          );
+          i = row2.end;
           continue;
         }
       }
     }
-    const cell = at(CELL, formula, i);
-    if (cell) {
-      const col = colIndex(cell[2] as string);
-      const row = Number(cell[4]) - 1;
-      if (col < MAX_COL && row >= 0 && row < MAX_ROW) {
-        parts.push(
-          `${rowPart(cell[3] === "$", row, hostRow)}${colPart(cell[1] === "$", col, hostCol)}`
-        );
-        i += cell[0].length;
-        continue;
+    // Anything else: a name or function (copied whole), a number, or a lone "$".
+    let j = i + 1;
+    if (isLetter(code) || code === 95) {
+      while (j < n && isIdent(formula.charCodeAt(j))) j++;
+    } else if (isDigit(code)) {
+      while (j < n && (isDigit(formula.charCodeAt(j)) || formula.charCodeAt(j) === 46)) j++;
+      if (j < n && (formula[j] === "e" || formula[j] === "E")) {
+        j++;
+        if (formula[j] === "+" || formula[j] === "-") j++;
+        while (j < n && isDigit(formula.charCodeAt(j))) j++;
       }
-      return null;
     }
-    // Any other word (a function, TRUE, a sheet name before "!") is copied whole.
-    const word = at(WORD, formula, i);
-    const len = word ? word[0].length : 1;
-    parts.push(formula.slice(i, i + len));
-    i += len;
+    parts.push(formula.slice(i, j));
+    i = j;
   }
-  return parts.join("");
+  return { text: parts.join(""), rows };
 }

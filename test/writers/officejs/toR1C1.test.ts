@@ -1,7 +1,7 @@
 // A1 -> R1C1 (the writer) and R1C1 -> A1 (the double, written separately): every formula
 // the layouts write survives the round trip unchanged, and per-row formulas of a column
 // become one R1C1 formula.
-import { toR1C1 } from "../../../src/writers/officejs/toR1C1";
+import { convert, shiftedDown, toR1C1 } from "../../../src/writers/officejs/toR1C1";
 import { r1c1ToA1 } from "../../doubles/fakeExcel/r1c1";
 import {
   importSpec,
@@ -36,6 +36,27 @@ describe("toR1C1", () => {
     ],
   ])("%s at (%i, %i) is %s", (a1, row, col, r1c1) => {
     expect(toR1C1(a1, row, col)).toBe(r1c1);
+  });
+
+  it("recognises the formula one row down without converting it again, and nothing else", () => {
+    const a = convert('IF($D9=0,"Row 9",(E9-$D9)/$D$2)+SUM(3:4)', 8, 5)!;
+    expect(
+      shiftedDown(
+        'IF($D9=0,"Row 9",(E9-$D9)/$D$2)+SUM(3:4)',
+        a.rows,
+        'IF($D10=0,"Row 9",(E10-$D10)/$D$2)+SUM(4:5)'
+      )
+    ).not.toBeNull();
+    expect(convert('IF($D10=0,"Row 9",(E10-$D10)/$D$2)+SUM(4:5)', 9, 5)!.text).toBe(a.text);
+    for (const other of [
+      'IF($D10=0,"Row 10",(E10-$D10)/$D$2)+SUM(4:5)', // text changed
+      'IF($D10=0,"Row 9",(E10-$D10)/$D$3)+SUM(4:5)', // absolute row changed
+      'IF($D10=0,"Row 9",(E11-$D10)/$D$2)+SUM(4:5)', // moved by two
+      'IF($D10=1,"Row 9",(E10-$D10)/$D$2)+SUM(4:5)', // a constant changed
+      'IF($D10=0,"Row 9",(E10-$D10)/$D$2)+SUM(4:5)+1', // longer
+    ]) {
+      expect(shiftedDown('IF($D9=0,"Row 9",(E9-$D9)/$D$2)+SUM(3:4)', a.rows, other)).toBeNull();
+    }
   });
 
   it("gives up (null) on what it cannot read safely", () => {
