@@ -16,6 +16,7 @@ import { ProgressNote } from "./components/ProgressNote";
 import { SettingsPanel } from "./components/SettingsPanel";
 import { SaveFile, StandalonePanel } from "./components/StandalonePanel";
 import { useTasks } from "./components/useTasks";
+import { ErrorBoundary } from "./components/ErrorBoundary";
 
 const useStyles = makeStyles({
   root: {
@@ -131,18 +132,24 @@ export function App({ host, reader, groups, saveFile, note }: AppProps): React.J
       >
         {/* The paste screen stays mounted so a paste being read survives a look at another screen. */}
         <div hidden={screen !== "paste"}>
-          <PastePanel {...shared} reader={reader} settings={settings} />
+          <ErrorBoundary>
+            <PastePanel {...shared} reader={reader} settings={settings} />
+          </ErrorBoundary>
         </div>
-        {screen === "compare" && <ComparePanel {...shared} groups={groups} version={version} />}
-        {screen === "monitoring" && <MonitoringPanel {...shared} />}
-        {screen === "settings" && (
-          <SettingsPanel
-            host={host}
-            settings={settings}
-            onSaved={setSettings}
-            run={run}
-            busy={busy}
-          />
+        {screen !== "paste" && (
+          <ErrorBoundary key={screen}>
+            {screen === "compare" && <ComparePanel {...shared} groups={groups} version={version} />}
+            {screen === "monitoring" && <MonitoringPanel {...shared} />}
+            {screen === "settings" && (
+              <SettingsPanel
+                host={host}
+                settings={settings}
+                onSaved={setSettings}
+                run={run}
+                busy={busy}
+              />
+            )}
+          </ErrorBoundary>
         )}
       </div>
 

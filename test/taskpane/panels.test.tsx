@@ -4,7 +4,8 @@
 import "./jsdomShims";
 import * as fs from "fs";
 import * as path from "path";
-import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { ErrorBoundary } from "../../src/taskpane/components/ErrorBoundary";
 import { FakeHost } from "./fakeHost";
 import { renderPane, Saved } from "./renderPane";
 import { createInlineReader } from "../../src/taskpane/worker/pasteReader";
@@ -265,5 +266,27 @@ describe("Standalone workbook", () => {
     expect((await screen.findByRole("alert")).textContent).toContain(
       "Download workbook failed: the workbook could not be written"
     );
+  });
+});
+
+describe("a fault in a screen", () => {
+  test("is shown in words with a way to carry on, instead of a blank pane", () => {
+    const Broken = (): never => {
+      throw new Error("the group list could not be drawn");
+    };
+    const spy = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      render(
+        <ErrorBoundary>
+          <Broken />
+        </ErrorBoundary>
+      );
+      expect(screen.getByRole("alert").textContent).toContain(
+        "This screen stopped workingthe group list could not be drawn. Nothing was written to the workbook because of it."
+      );
+      expect(screen.getByRole("button", { name: "Try again" })).toBeTruthy();
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -22,6 +22,7 @@ import {
 } from "./planWorkbook";
 import { groupForChoice, today, upsertGroup } from "./hostCommon";
 import { readWorkbookState } from "../../writers/officejs/readWorkbookState";
+import { MONITORING_SHEET } from "../../layout/monitoringSheet";
 import { readSelection, selectionAsPaste } from "../../writers/officejs/readSelection";
 import { withShownFigures } from "./selectionText";
 import type {
@@ -136,7 +137,10 @@ export function createOfficeHost(
         return { sheets: finished, warnings: ["This finished the import Excel had interrupted."] };
     }
     options?.onProgress?.({ label: "Reading the workbook" });
-    const book = await excel((context) => readWorkbookState(context));
+    // The monitoring sheet is rebuilt from its own cells, so they are read too.
+    const book = await excel((context) =>
+      readWorkbookState(context, { sheets: [MONITORING_SHEET] })
+    );
     const plan = planWorkbook(book, { ...makeInput(book), importedOn: clock() });
     // The monitoring sheet is ours to rebuild, though no refresh removes it.
     const owned = plan.definitions.sheets.filter((d) => d.role === "monitoring").map((d) => d.name);
@@ -199,7 +203,7 @@ export function createOfficeHost(
     refreshAll(options) {
       return write(
         (book) => ({ tables: [], groups: groupsOf(book), settings: settingsOf(book.definitions) }),
-        (plan) => generated(plan, ["checks", "comparison", "trend"]),
+        (plan) => generated(plan, ["checks", "comparison", "trend", "monitoring"]),
         options
       );
     },

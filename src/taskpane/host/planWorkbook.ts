@@ -27,8 +27,7 @@ import {
   type Definitions,
   type SheetDefinition,
 } from "../../layout/definitions";
-import { layoutMonitoringSheet } from "../../layout/layoutMonitoring";
-import { SheetNamer } from "../../layout/sheetNames";
+import { planMonitoringSheet, rebuildMonitoringSheet } from "../../layout/monitoringSheet";
 import type { SheetSpec, WorkbookSpec } from "../../layout/spec";
 import { defaultSettings, type HighlightSettings } from "./workbookHost";
 
@@ -68,9 +67,6 @@ export interface WritePlan {
   /** Things the user should know (a data sheet that could not be read back, left out). */
   warnings: string[];
 }
-
-/** Where a monitoring sheet is recorded: not "generated", so no refresh (ours or the CLI's) removes it. */
-const MONITORING_SHEET = "Monitoring";
 
 /** The thresholds record kept in the definitions: the anomaly options, plus the change threshold when set. */
 export function thresholdsOf(
@@ -188,14 +184,21 @@ export function planWorkbook(book: BookState, input: PlanInput): WritePlan {
     removeSheets = gen.removeSheets;
   }
 
-  if (input.monitoring) {
-    const recorded = definitions.sheets.find((d) => d.role === "monitoring");
-    const taken = [...book.sheetNames, ...sheets.map((s) => s.name)].filter(
-      (n) => n !== recorded?.name
-    );
-    const name = recorded?.name ?? new SheetNamer(taken).take(MONITORING_SHEET);
-    sheets.push(layoutMonitoringSheet(input.monitoring, {}, name));
-    if (!recorded) definitions.sheets.push({ name, role: "monitoring", generated: false });
+  // The monitoring sheet: built from pasted indicators, or rebuilt from the figures typed into it.
+  const recorded = definitions.sheets.find((d) => d.role === "monitoring");
+  const monitoring = input.monitoring
+    ? planMonitoringSheet(
+        input.monitoring,
+        recorded?.monitoring?.options ?? {},
+        [...book.sheetNames, ...sheets.map((s) => s.name)].filter((n) => n !== recorded?.name),
+        recorded
+      )
+    : recorded
+      ? rebuildMonitoringSheet(recorded, book.sheetValues(recorded.name))
+      : null;
+  if (monitoring) {
+    sheets.push(monitoring.sheet);
+    definitions.sheets = [...definitions.sheets.filter((d) => d !== recorded), monitoring.def];
   }
 
   return {

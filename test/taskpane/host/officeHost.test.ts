@@ -13,6 +13,7 @@ import { createOfficeHost } from "../../../src/taskpane/host/officeHost";
 import type { ExcelRunFunction } from "../../../src/office/runExcel";
 import { createStandaloneHost } from "../../../src/taskpane/host/standaloneHost";
 import { readXlsx } from "../../../src/writers/xlsx/readXlsx";
+import { readIndicators } from "../../../src/core/monitor/readIndicators";
 import type { HighlightSettings, WorkbookHost } from "../../../src/taskpane/host/workbookHost";
 import { FakeExcel } from "../../doubles/fakeExcel";
 
@@ -222,4 +223,31 @@ test("a write that fails half-way leaves the user's sheets alone, says which she
   ]);
   expect(excel.snapshot("Notes")).toBe(notes);
   expect((await host.listDataSheets()).map((d) => d.sheet)).toContain("Sutton 2017-09-05");
+});
+
+test("the monitoring sheet is built from pasted indicators, recorded with its inputs, and rebuilt by Refresh all", async () => {
+  const excel = new FakeExcel();
+  const host = hostOn(excel);
+  const read = readIndicators(
+    fs.readFileSync(path.join(samples, "../monitoring/indicators-2016-17.txt"), "utf8")
+  );
+  if (!read.ok) throw new Error(read.errors[0]?.message);
+  expect((await host.buildMonitoring(read.indicators)).sheets).toEqual(["Monitoring"]);
+  const record = definitionsIn(excel)?.sheets.find((d) => d.role === "monitoring");
+  expect(record).toMatchObject({ name: "Monitoring", generated: false });
+  expect(record?.monitoring?.inputs.indicators).toHaveLength(read.indicators.length);
+
+  // The analyst types a new actual into the sheet; Refresh all rebuilds the sheet around it.
+  const input = record?.monitoring?.inputs.indicators[0];
+  const col = input?.periods.find((p) => p.label === "2016-17 Q4")?.col;
+  if (input === undefined || col === undefined) throw new Error("no Q4 column recorded");
+  excel.state.writeCells(
+    excel.state.findSheet("Monitoring")!,
+    { row: input.actualRow, col, rows: 1, cols: 1 },
+    [[1490]]
+  );
+  const refreshed = await host.refreshAll();
+  expect(refreshed.sheets).toEqual(expect.arrayContaining(["Checks", "Monitoring"]));
+  expect(excel.cell("Monitoring", input.actualRow, col).value).toBe(1490);
+  expect(excel.sheetNames().filter((n) => n.startsWith("Monitoring"))).toEqual(["Monitoring"]);
 });
