@@ -246,7 +246,7 @@ export function planWrites(
 ): WritePlan {
   const issues: PlanIssue[] = [];
   const maxBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
-  const pieceBytes = Math.max(1000, Math.floor(maxBytes / 4));
+  const pieceBytes = Math.max(1000, Math.floor(maxBytes / 16));
   const existing = new Map(facts.sheets.map((s) => [lower(s.name), s]));
   const previousGenerated = (options.previous?.sheets ?? []).filter((s) => s.generated);
   const owned = new Set([
