@@ -9,7 +9,10 @@ import * as v8 from "v8";
 import * as vm from "vm";
 import { readDatastore, r12Tables } from "../src/core/datastore";
 
-const FILE = path.join(__dirname, "../samples/datastore/mps-borough-level-crime-2010-04-to-2022-01.csv");
+const FILE = path.join(
+  __dirname,
+  "../samples/datastore/mps-borough-level-crime-2010-04-to-2022-01.csv"
+);
 
 const mb = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 10;
 const ms = (t: number): number => Math.round(t * 10) / 10;
@@ -56,7 +59,16 @@ export async function run(): Promise<Record<string, unknown>> {
       if (sampleMemory) sample();
     }
     const t2 = performance.now();
-    return { readMs: t1 - t0, tablesMs: t2 - t1, totalMs: t2 - t0, tables, rows, checksum, ends: ends.length, file };
+    return {
+      readMs: t1 - t0,
+      tablesMs: t2 - t1,
+      totalMs: t2 - t0,
+      tables,
+      rows,
+      checksum,
+      ends: ends.length,
+      file,
+    };
   };
 
   // First pass: cold, and samples memory after each end month (memoryUsage() is slow,
@@ -79,7 +91,11 @@ export async function run(): Promise<Record<string, unknown>> {
     tables: first.tables,
     rows: first.rows,
     checksumAllOffencesCurrent: first.checksum,
-    coldRunWithMemorySampling: { readMs: ms(first.readMs), tablesMs: ms(first.tablesMs), totalMs: ms(first.totalMs) },
+    coldRunWithMemorySampling: {
+      readMs: ms(first.readMs),
+      tablesMs: ms(first.tablesMs),
+      totalMs: ms(first.totalMs),
+    },
     warmRunsTotalMs: runs.map((r) => ms(r.totalMs)),
     medianOf5Warm: {
       readMs: ms(median(runs.map((r) => r.readMs))),
@@ -90,7 +106,9 @@ export async function run(): Promise<Record<string, unknown>> {
     heapUsedBeforeMB: mb(before.heapUsed),
     peakHeapUsedMB: mb(peakHeap),
     // Typed arrays live outside the JS heap, in arrayBuffers: count both.
-    retainedByFileAfterGcMB: mb(afterGc.heapUsed + afterGc.arrayBuffers - before.heapUsed - before.arrayBuffers),
+    retainedByFileAfterGcMB: mb(
+      afterGc.heapUsed + afterGc.arrayBuffers - before.heapUsed - before.arrayBuffers
+    ),
     peakHeapGrowthMB: mb(peakHeap - before.heapUsed),
     peakRssMB: mb(peakRss),
     loadAverage1min: Math.round(os.loadavg()[0]! * 100) / 100,

@@ -134,13 +134,19 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CheckIo)
       groups: asList(opts.group),
     });
     if (!result.ok) {
-      io.stderr(`scrutiny-sheets check: ${file}${describeErrorPlace(result.error)}: ${result.error.message}\n`);
+      io.stderr(
+        `scrutiny-sheets check: ${file}${describeErrorPlace(result.error)}: ${result.error.message}\n`
+      );
       unreadable = true;
       continue;
     }
     tables.push(...result.tables);
   }
-  const report: CheckReport = { tables, issues: validateTables(tables), anomalies: findAnomalies(tables) };
+  const report: CheckReport = {
+    tables,
+    issues: validateTables(tables),
+    anomalies: findAnomalies(tables),
+  };
   if (tables.length > 0 || !unreadable) {
     io.stdout(opts.json ? JSON.stringify(reportJson(report), null, 2) + "\n" : reportText(report));
   }

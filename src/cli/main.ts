@@ -36,15 +36,22 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
 
   program
     .command("check")
-    .description("read crime tables (pasted text, CSV, HTML or Datastore CSV) and validate every derived figure")
+    .description(
+      "read crime tables (pasted text, CSV, HTML or Datastore CSV) and validate every derived figure"
+    )
     .argument("<files...>", "files to check")
     .option("--area <name>", "area (borough) name; repeat to pick Datastore areas", collect)
     .option("--period <YYYY-MM>", "Datastore: end month of the rolling 12 months")
     .option("--group <name>", "Datastore: a group preset or NAME=Area1,Area2")
     .option("--json", "print one JSON document")
-    .action(async (files: string[], opts: { area?: string[]; period?: string; group?: string; json?: boolean }) => {
-      exitCode = await runCheck(files, opts, io);
-    });
+    .action(
+      async (
+        files: string[],
+        opts: { area?: string[]; period?: string; group?: string; json?: boolean }
+      ) => {
+        exitCode = await runCheck(files, opts, io);
+      }
+    );
 
   program
     .command("build")
@@ -53,12 +60,22 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     .requiredOption("--out <book.xlsx>", "workbook to write")
     .option("--area <name>", "area (borough) name; repeat to pick Datastore areas", collect)
     .option("--period <YYYY-MM>", "Datastore: end month of the rolling 12 months")
-    .option("--group <NAME=Area1,Area2>", "a comparison group (repeatable; a preset name also works)", collect)
+    .option(
+      "--group <NAME=Area1,Area2>",
+      "a comparison group (repeatable; a preset name also works)",
+      collect
+    )
     .option("--monitor <file>", "an indicator table for a monitoring sheet (repeatable)", collect)
     .action(
       async (
         files: string[],
-        opts: { out: string; area?: string[]; period?: string; group?: string[]; monitor?: string[] }
+        opts: {
+          out: string;
+          area?: string[];
+          period?: string;
+          group?: string[];
+          monitor?: string[];
+        }
       ) => {
         exitCode = await runBuild(files, opts, io);
       }
@@ -66,7 +83,9 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
 
   program
     .command("refresh")
-    .description("re-read the data sheets of a workbook, add tables and rebuild every generated sheet")
+    .description(
+      "re-read the data sheets of a workbook, add tables and rebuild every generated sheet"
+    )
     .argument("<book>", "workbook built by scrutiny-sheets")
     .option("--add <file>", "a further table to import (repeatable)", collect)
     .action(async (book: string, opts: { add?: string[] }) => {

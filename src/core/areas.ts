@@ -59,7 +59,7 @@ export function areaKey(name: string): string {
 }
 
 const CANONICAL = new Map<string, string>(
-  [...LONDON_BOROUGHS, AIRPORTS_AREA].map((name) => [areaKey(name), name]),
+  [...LONDON_BOROUGHS, AIRPORTS_AREA].map((name) => [areaKey(name), name])
 );
 
 /** The canonical name of a borough or the airports area, or null for any other name. */

@@ -20,8 +20,14 @@ export function isGroupError(value: Group | GroupError): value is GroupError {
 
 /** The twelve BCUs, by canonical borough name ("Kingston" is Kingston upon Thames). */
 export const BCU_PRESETS: readonly Group[] = [
-  { name: "Central West", areas: ["Hammersmith and Fulham", "Kensington and Chelsea", "Westminster"] },
-  { name: "South West", areas: ["Kingston upon Thames", "Merton", "Richmond upon Thames", "Wandsworth"] },
+  {
+    name: "Central West",
+    areas: ["Hammersmith and Fulham", "Kensington and Chelsea", "Westminster"],
+  },
+  {
+    name: "South West",
+    areas: ["Kingston upon Thames", "Merton", "Richmond upon Thames", "Wandsworth"],
+  },
   { name: "South", areas: ["Bromley", "Croydon", "Sutton"] },
   { name: "South East", areas: ["Bexley", "Greenwich", "Lewisham"] },
   { name: "East", areas: ["Barking and Dagenham", "Havering", "Redbridge"] },
@@ -34,7 +40,10 @@ export const BCU_PRESETS: readonly Group[] = [
   { name: "North East", areas: ["Newham", "Waltham Forest"] },
 ];
 
-export const ALL_BOROUGHS_GROUP: Group = { name: "All London boroughs", areas: [...LONDON_BOROUGHS] };
+export const ALL_BOROUGHS_GROUP: Group = {
+  name: "All London boroughs",
+  areas: [...LONDON_BOROUGHS],
+};
 
 /** Every built-in group: the twelve BCUs, then all London boroughs. */
 export const GROUP_PRESETS: readonly Group[] = [...BCU_PRESETS, ALL_BOROUGHS_GROUP];
@@ -98,7 +107,9 @@ export function resolveGroup(name: string, file?: DatastoreFile): Group | GroupE
     group = parseGroup(name, fileAreas);
   } else {
     const key = groupKey(name);
-    const preset = ALL_KEYS.has(key) ? ALL_BOROUGHS_GROUP : BCU_PRESETS.find((g) => groupKey(g.name) === key);
+    const preset = ALL_KEYS.has(key)
+      ? ALL_BOROUGHS_GROUP
+      : BCU_PRESETS.find((g) => groupKey(g.name) === key);
     group = preset
       ? copy(preset)
       : {
@@ -110,7 +121,9 @@ export function resolveGroup(name: string, file?: DatastoreFile): Group | GroupE
   if (isGroupError(group) || file === undefined) return group;
   const missing = group.areas.filter((a) => !fileAreas.some((f) => areaKey(f) === areaKey(a)));
   if (missing.length > 0) {
-    return { error: `group "${group.name}": ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not in ${file.source}` };
+    return {
+      error: `group "${group.name}": ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not in ${file.source}`,
+    };
   }
   return {
     name: group.name,

@@ -127,12 +127,17 @@ export interface Anomaly {
 }
 
 /** The result of reading a paste or file: tables, or a typed failure. */
-export type ReadResult =
-  | { ok: true; tables: CrimeTable[] }
-  | { ok: false; error: ReadError };
+export type ReadResult = { ok: true; tables: CrimeTable[] } | { ok: false; error: ReadError };
 
 export interface ReadError {
-  code: "empty" | "no-table" | "unreadable" | "unknown-layout" | "missing-months" | "truncated-row" | "too-large";
+  code:
+    | "empty"
+    | "no-table"
+    | "unreadable"
+    | "unknown-layout"
+    | "missing-months"
+    | "truncated-row"
+    | "too-large";
   message: string;
   line?: number;
   column?: number;

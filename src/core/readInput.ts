@@ -26,7 +26,12 @@ export interface ReadInputOptions {
 
 export function readInput(text: string, opts: ReadInputOptions): ReadResult {
   if (!isDatastoreCsv(text)) {
-    return readPaste(text, { source: opts.source, fileName: opts.fileName, area: opts.area, html: opts.html });
+    return readPaste(text, {
+      source: opts.source,
+      fileName: opts.fileName,
+      area: opts.area,
+      html: opts.html,
+    });
   }
   const read = readDatastore(text, opts.source);
   if (!read.ok) return read;
@@ -37,7 +42,10 @@ export function readInput(text: string, opts: ReadInputOptions): ReadResult {
     // A group of pasted areas names no Datastore area: it is for the pasted tables.
     if (!isGroupError(group)) wanted.push(...group.areas.filter((a) => known.includes(a)));
   }
-  const r12 = r12Tables(read.file, { period: opts.period, areas: wanted.length > 0 ? [...new Set(wanted)] : undefined });
+  const r12 = r12Tables(read.file, {
+    period: opts.period,
+    areas: wanted.length > 0 ? [...new Set(wanted)] : undefined,
+  });
   return r12.ok ? { ok: true, tables: r12.tables } : r12;
 }
 
@@ -46,4 +54,3 @@ export function describeErrorPlace(error: ReadError): string {
   if (!error.line) return "";
   return ` (line ${error.line}${error.column ? `, column ${error.column}` : ""})`;
 }
-

@@ -31,7 +31,12 @@ export function planMonitoringSheet(
   const layout = layoutMonitoring(indicators, options, name);
   return {
     sheet: layout.sheet,
-    def: { name, role: "monitoring", generated: false, monitoring: { inputs: layout.inputs, options } },
+    def: {
+      name,
+      role: "monitoring",
+      generated: false,
+      monitoring: { inputs: layout.inputs, options },
+    },
   };
 }
 

@@ -210,7 +210,10 @@ describe("check on the real files", () => {
 });
 
 describe("check with anomalies and Datastore files", () => {
-  const DATASTORE = path.join(__dirname, "../../samples/datastore/mps-borough-level-crime-2022-02-to-2024-01.csv");
+  const DATASTORE = path.join(
+    __dirname,
+    "../../samples/datastore/mps-borough-level-crime-2022-02-to-2024-01.csv"
+  );
 
   function diskIo() {
     const out = { stdout: "", stderr: "" };
@@ -228,7 +231,8 @@ describe("check with anomalies and Datastore files", () => {
     const doc = JSON.parse(out.stdout);
     // TNO - Unknown, 14 -> 18: the % change rests on a base below 20.
     const small = doc.anomalies.find(
-      (a: { rule: string; subcategory: string }) => a.rule === "small-base" && a.subcategory === "TNO - Unknown"
+      (a: { rule: string; subcategory: string }) =>
+        a.rule === "small-base" && a.subcategory === "TNO - Unknown"
     );
     expect(small).toMatchObject({ table: 0, line: 8, field: "offencesChangePct" });
     // Robbery Personal Property 230 -> 306 (+33.0%) is far beyond chance.
@@ -243,14 +247,26 @@ describe("check with anomalies and Datastore files", () => {
 
   it("reads a Datastore CSV as R12 tables for the areas and month asked", async () => {
     const { io, out } = diskIo();
-    const code = await runCheck([DATASTORE], { json: true, area: ["Merton", "sutton"], period: "2024-01" }, io);
+    const code = await runCheck(
+      [DATASTORE],
+      { json: true, area: ["Merton", "sutton"], period: "2024-01" },
+      io
+    );
     expect(code).toBe(0);
     const doc = JSON.parse(out.stdout);
-    expect(doc.tables.map((t: { area: string; kind: string; periodEnding: string }) => [t.area, t.kind, t.periodEnding])).toEqual([
+    expect(
+      doc.tables.map((t: { area: string; kind: string; periodEnding: string }) => [
+        t.area,
+        t.kind,
+        t.periodEnding,
+      ])
+    ).toEqual([
       ["Merton", "datastore-r12", "2024-01-31"],
       ["Sutton", "datastore-r12", "2024-01-31"],
     ]);
-    const total = doc.tables[0].rows.find((r: { category: string }) => r.category === "All offences");
+    const total = doc.tables[0].rows.find(
+      (r: { category: string }) => r.category === "All offences"
+    );
     expect(total.values.sdsCurrent).toBeNull();
     expect(total.values.offencesCurrent).toBeGreaterThan(10000);
   });
@@ -265,7 +281,9 @@ describe("check with anomalies and Datastore files", () => {
       "Richmond upon Thames",
       "Wandsworth",
     ]);
-    expect(doc.anomalies.some((a: { rule: string }) => a.rule.startsWith("group-outlier"))).toBe(true);
+    expect(doc.anomalies.some((a: { rule: string }) => a.rule.startsWith("group-outlier"))).toBe(
+      true
+    );
   });
 
   it("exits 2 naming the months held when the end month lacks 24 months of data", async () => {

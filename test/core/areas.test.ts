@@ -1,4 +1,11 @@
-import { AIRPORTS_AREA, LONDON_BOROUGHS, areaKey, canonicalArea, isBorough, matchArea } from "../../src/core/areas";
+import {
+  AIRPORTS_AREA,
+  LONDON_BOROUGHS,
+  areaKey,
+  canonicalArea,
+  isBorough,
+  matchArea,
+} from "../../src/core/areas";
 
 describe("area names", () => {
   it("lists the 32 boroughs the Met covers, without the City of London", () => {

@@ -1,6 +1,13 @@
 import { LONDON_BOROUGHS } from "../../src/core/areas";
 import { readDatastore } from "../../src/core/datastore";
-import { ALL_BOROUGHS_GROUP, BCU_PRESETS, GROUP_PRESETS, isGroupError, parseGroup, resolveGroup } from "../../src/core/groups";
+import {
+  ALL_BOROUGHS_GROUP,
+  BCU_PRESETS,
+  GROUP_PRESETS,
+  isGroupError,
+  parseGroup,
+  resolveGroup,
+} from "../../src/core/groups";
 import { FILE_2022, sampleText } from "./datastore/rawCsv";
 
 /** The twelve BCUs as the issue lists them, names as written there. */
@@ -58,23 +65,34 @@ describe("parseGroup", () => {
 
   it("accepts the file's own non-borough areas when given them", () => {
     expect(parseGroup("X=Merton,Aviation Security")).toHaveProperty("error");
-    expect(parseGroup("X=Merton,aviation security", ["Aviation Security"])).toEqual({ name: "X", areas: ["Merton", "Aviation Security"] });
+    expect(parseGroup("X=Merton,aviation security", ["Aviation Security"])).toEqual({
+      name: "X",
+      areas: ["Merton", "Aviation Security"],
+    });
   });
 });
 
 describe("resolveGroup", () => {
-  it.each(["South West", "south-west", "SOUTH WEST BCU", "southwest"])("finds the preset from %s", (name) => {
-    expect(resolveGroup(name)).toEqual(BCU_PRESETS[1]);
-  });
+  it.each(["South West", "south-west", "SOUTH WEST BCU", "southwest"])(
+    "finds the preset from %s",
+    (name) => {
+      expect(resolveGroup(name)).toEqual(BCU_PRESETS[1]);
+    }
+  );
 
   it.each(["all London boroughs", "All", "all boroughs"])("%s is every borough", (name) => {
     expect(resolveGroup(name)).toEqual(ALL_BOROUGHS_GROUP);
   });
 
   it("takes a spec, and names the presets for an unknown name", () => {
-    expect(resolveGroup("Pair=Camden,Islington")).toEqual({ name: "Pair", areas: ["Camden", "Islington"] });
+    expect(resolveGroup("Pair=Camden,Islington")).toEqual({
+      name: "Pair",
+      areas: ["Camden", "Islington"],
+    });
     const g = resolveGroup("Middle Earth");
-    expect(isGroupError(g) && g.error).toMatch(/unknown group "Middle Earth": the presets are Central West, .*All London boroughs/);
+    expect(isGroupError(g) && g.error).toMatch(
+      /unknown group "Middle Earth": the presets are Central West, .*All London boroughs/
+    );
   });
 
   it("with a file, checks every area is in it", () => {

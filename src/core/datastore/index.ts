@@ -1,8 +1,21 @@
 // London Datastore import: read a recorded-crime CSV, then R12 tables and monthly series.
-export type { DatastoreFile, DatastoreArea, DatastoreCategory, DatastoreMajor, DatastoreLayout } from "./types";
+export type {
+  DatastoreFile,
+  DatastoreArea,
+  DatastoreCategory,
+  DatastoreMajor,
+  DatastoreLayout,
+} from "./types";
 export { readDatastore, type ReadDatastoreResult } from "./readDatastore";
 export { isDatastoreCsv } from "./recogniseLayout";
-export { r12Tables, R12_COLUMNS, R12_TITLE, ALL_OFFENCES, type R12Options, type R12Result } from "./r12Tables";
+export {
+  r12Tables,
+  R12_COLUMNS,
+  R12_TITLE,
+  ALL_OFFENCES,
+  type R12Options,
+  type R12Result,
+} from "./r12Tables";
 export { monthlySeries, listAreas, listMonths, type MonthValue } from "./series";
 export { changePct } from "./changePct";
 export { lastDayOfMonth } from "./months";

@@ -46,10 +46,14 @@ function endIndex(file: DatastoreFile, period: string | undefined): number | Rea
         : ` (R12 tables can end from ${earliest} to ${last})`;
   if (period === undefined) {
     if (file.months.length >= SPAN) return file.months.length - 1;
-    return { code: "missing-months", message: `R12 tables need 24 months of data; ${holds}${possible}` };
+    return {
+      code: "missing-months",
+      message: `R12 tables need 24 months of data; ${holds}${possible}`,
+    };
   }
   const month = normaliseMonth(period);
-  if (month === null) return { code: "unreadable", message: `period "${period}" is not a month (YYYY-MM)` };
+  if (month === null)
+    return { code: "unreadable", message: `period "${period}" is not a month (YYYY-MM)` };
   const index = monthNumber(month) - monthNumber(first);
   if (index < SPAN - 1 || index > file.months.length - 1) {
     return {
@@ -71,7 +75,10 @@ function areaIndices(file: DatastoreFile, opts: R12Options): number[] | ReadErro
   if (names.length === 0) {
     const boroughs = file.areas.flatMap((a, i) => (a.isBorough ? [i] : []));
     if (boroughs.length > 0) return boroughs;
-    return { code: "no-table", message: `${file.source} holds no London borough; its areas: ${file.areas.map((a) => a.name).join(", ")}` };
+    return {
+      code: "no-table",
+      message: `${file.source} holds no London borough; its areas: ${file.areas.map((a) => a.name).join(", ")}`,
+    };
   }
   const indices: number[] = [];
   const unknown: string[] = [];
@@ -90,7 +97,14 @@ function areaIndices(file: DatastoreFile, opts: R12Options): number[] | ReadErro
   return indices;
 }
 
-function row(line: number, category: string, subcategory: string, isTotal: boolean, previous: number, current: number): TableRow {
+function row(
+  line: number,
+  category: string,
+  subcategory: string,
+  isTotal: boolean,
+  previous: number,
+  current: number
+): TableRow {
   const pct = changePct(previous, current);
   return {
     line,

@@ -8,7 +8,8 @@ import type { DatastoreArea, DatastoreCategory, DatastoreFile, DatastoreMajor } 
 import { recogniseLayout, trimHeaders, type RecognisedLayout } from "./recogniseLayout";
 import { monthNumber } from "./months";
 
-export type ReadDatastoreResult = { ok: true; file: DatastoreFile } | { ok: false; error: ReadError };
+export type ReadDatastoreResult =
+  { ok: true; file: DatastoreFile } | { ok: false; error: ReadError };
 
 /** Thrown inside the parse loop to stop at the first bad row; never escapes this module. */
 class StopRead extends Error {
@@ -69,7 +70,7 @@ class Builder {
     readonly source: string,
     headers: string[],
     rec: RecognisedLayout,
-    headerLine: number,
+    headerLine: number
   ) {
     this.headers = headers;
     this.rec = rec;
@@ -79,7 +80,11 @@ class Builder {
       const cur = sorted[i]!;
       if (cur === prev) this.stop("unknown-layout", headerLine, `month ${cur} has two columns`);
       if (monthNumber(cur) !== monthNumber(prev) + 1) {
-        this.stop("unknown-layout", headerLine, `the month columns skip from ${prev} to ${cur}; a Datastore file holds consecutive months`);
+        this.stop(
+          "unknown-layout",
+          headerLine,
+          `the month columns skip from ${prev} to ${cur}; a Datastore file holds consecutive months`
+        );
       }
     }
     this.months = sorted;
@@ -88,8 +93,16 @@ class Builder {
   }
 
   stop(code: ReadError["code"], line: number, detail: string, column?: number): never {
-    const where = column === undefined ? `line ${line}` : `line ${line}, column ${column + 1} ("${this.headers[column] ?? ""}")`;
-    throw new StopRead({ code, line, ...(column === undefined ? {} : { column: column + 1 }), message: `${this.source}, ${where}: ${detail}` });
+    const where =
+      column === undefined
+        ? `line ${line}`
+        : `line ${line}, column ${column + 1} ("${this.headers[column] ?? ""}")`;
+    throw new StopRead({
+      code,
+      line,
+      ...(column === undefined ? {} : { column: column + 1 }),
+      message: `${this.source}, ${where}: ${detail}`,
+    });
   }
 
   text(row: string[], column: number, line: number): string {
@@ -102,10 +115,15 @@ class Builder {
     const n = this.headers.length;
     if (row.length < n) {
       const last = this.headers[row.length - 1] ?? "";
-      this.stop("truncated-row", line, `the row is truncated: it has ${row.length} of the ${n} columns (it stops at "${last}")`);
+      this.stop(
+        "truncated-row",
+        line,
+        `the row is truncated: it has ${row.length} of the ${n} columns (it stops at "${last}")`
+      );
     }
     for (let c = n; c < row.length; c++) {
-      if ((row[c] ?? "").trim() !== "") this.stop("unreadable", line, `the row has ${row.length} columns; the header has ${n}`);
+      if ((row[c] ?? "").trim() !== "")
+        this.stop("unreadable", line, `the row has ${row.length} columns; the header has ${n}`);
     }
     const { rec } = this;
     const major = this.text(row, rec.major, line);
@@ -121,7 +139,13 @@ class Builder {
       if (value < 0) {
         const raw = cell.trim();
         if (/^\d{1,3}(,\d{3})+$/.test(raw)) value = Number(raw.replace(/,/g, ""));
-        else this.stop("unreadable", line, raw === "" ? "the count is empty" : `"${raw}" is not a count`, column);
+        else
+          this.stop(
+            "unreadable",
+            line,
+            raw === "" ? "the count is empty" : `"${raw}" is not a count`,
+            column
+          );
       }
       counts[this.monthIndex[i]!] = value;
     }
@@ -135,7 +159,12 @@ class Builder {
       if (ward !== "") {
         const wardKey = `${key}|${textKey(ward)}`;
         const seen = this.wardRows.get(wardKey);
-        if (seen !== undefined) this.stop("unreadable", line, `the row repeats line ${seen} (${ward}, ${major} / ${minor})`);
+        if (seen !== undefined)
+          this.stop(
+            "unreadable",
+            line,
+            `the row repeats line ${seen} (${ward}, ${major} / ${minor})`
+          );
         this.wardRows.set(wardKey, line);
       }
     }
@@ -145,7 +174,11 @@ class Builder {
     } else if (rec.layout.level === "ward") {
       for (let i = 0; i < counts.length; i++) cell.counts[i]! += counts[i]!;
     } else {
-      this.stop("unreadable", line, `the row repeats line ${cell.line} (${areaName}, ${major} / ${minor})`);
+      this.stop(
+        "unreadable",
+        line,
+        `the row repeats line ${cell.line} (${areaName}, ${major} / ${minor})`
+      );
     }
   }
 
@@ -212,7 +245,8 @@ class Builder {
       cellBlock[a * nCat + c] = block;
       cellLine[a * nCat + c] = cell.line;
       const base = block * width;
-      for (let i = 0; i < cell.counts.length; i++) prefix[base + i + 1] = prefix[base + i]! + cell.counts[i]!;
+      for (let i = 0; i < cell.counts.length; i++)
+        prefix[base + i + 1] = prefix[base + i]! + cell.counts[i]!;
       block++;
     }
     return {
@@ -232,7 +266,8 @@ class Builder {
 /** Read a Datastore CSV. `source` names the file in messages and in the tables made from it. */
 export function readDatastore(text: string, source: string): ReadDatastoreResult {
   const body = text.replace(/^\uFEFF/, "");
-  if (body.trim() === "") return { ok: false, error: { code: "empty", message: `${source} is empty` } };
+  if (body.trim() === "")
+    return { ok: false, error: { code: "empty", message: `${source} is empty` } };
   let builder = null as Builder | null;
   let error = null as ReadError | null;
   let cursor = 0;
@@ -244,7 +279,8 @@ export function readDatastore(text: string, source: string): ReadDatastoreResult
         // Lines are counted from the cursor because quoted fields may hold line breaks.
         const line = nextLine;
         const end = result.meta.cursor;
-        for (let i = body.indexOf("\n", cursor); i >= 0 && i < end; i = body.indexOf("\n", i + 1)) nextLine++;
+        for (let i = body.indexOf("\n", cursor); i >= 0 && i < end; i = body.indexOf("\n", i + 1))
+          nextLine++;
         cursor = end;
         if (error !== null) return;
         try {
@@ -265,7 +301,10 @@ export function readDatastore(text: string, source: string): ReadDatastoreResult
             const headers = trimHeaders(row);
             const recognised = recogniseLayout(headers, line);
             if (!recognised.ok) {
-              throw new StopRead({ ...recognised.error, message: `${source}: ${recognised.error.message}` });
+              throw new StopRead({
+                ...recognised.error,
+                message: `${source}: ${recognised.error.message}`,
+              });
             }
             builder = new Builder(source, headers, recognised.recognised, line);
           } else {
@@ -279,11 +318,22 @@ export function readDatastore(text: string, source: string): ReadDatastoreResult
       },
     });
   } catch (e) {
-    return { ok: false, error: { code: "unreadable", message: `${source}: ${e instanceof Error ? e.message : String(e)}` } };
+    return {
+      ok: false,
+      error: {
+        code: "unreadable",
+        message: `${source}: ${e instanceof Error ? e.message : String(e)}`,
+      },
+    };
   }
   if (error !== null) return { ok: false, error };
-  if (builder === null) return { ok: false, error: { code: "empty", message: `${source} is empty` } };
+  if (builder === null)
+    return { ok: false, error: { code: "empty", message: `${source} is empty` } };
   const done: Builder = builder;
-  if (done.cells.size === 0) return { ok: false, error: { code: "no-table", message: `${source} has a header but no rows` } };
+  if (done.cells.size === 0)
+    return {
+      ok: false,
+      error: { code: "no-table", message: `${source} has a header but no rows` },
+    };
   return { ok: true, file: done.finish() };
 }

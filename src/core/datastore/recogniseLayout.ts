@@ -18,7 +18,11 @@ const ROLE_NAMES: Record<Role, readonly string[]> = {
   wardCode: ["wardcode", "lookupwardcode"],
 };
 
-const REQUIRED = { major: "MajorText (or Group)", minor: "MinorText (or SubGroup)", area: "LookUp_BoroughName (or BOCU)" };
+const REQUIRED = {
+  major: "MajorText (or Group)",
+  minor: "MinorText (or SubGroup)",
+  area: "LookUp_BoroughName (or BOCU)",
+};
 
 const GROUP_NAMES = new Set(["group", "offencegroup"]);
 
@@ -49,7 +53,9 @@ export function describeColumns(headers: readonly string[]): string {
   const parts = [...others];
   if (months.length > 0) {
     const sorted = [...months].sort();
-    parts.push(`${months.length} month column${months.length === 1 ? "" : "s"} (${sorted[0]} to ${sorted[sorted.length - 1]})`);
+    parts.push(
+      `${months.length} month column${months.length === 1 ? "" : "s"} (${sorted[0]} to ${sorted[sorted.length - 1]})`
+    );
   }
   return parts.length > 0 ? parts.join(", ") : "none";
 }
@@ -61,7 +67,7 @@ const EXPECTED =
 /** The layout of a header row, or an "unknown-layout" error naming the columns found. */
 export function recogniseLayout(
   headers: readonly string[],
-  line = 1,
+  line = 1
 ): { ok: true; recognised: RecognisedLayout } | { ok: false; error: ReadError } {
   const found: Partial<Record<Role, number>> = {};
   const monthColumns: { column: number; month: string }[] = [];
@@ -74,7 +80,8 @@ export function recogniseLayout(
     }
     const role = roleOf(heading);
     if (role === null) problems.push(`column ${column + 1} "${heading}" is not a Datastore column`);
-    else if (found[role] !== undefined) problems.push(`column ${column + 1} "${heading}" repeats column ${found[role]! + 1}`);
+    else if (found[role] !== undefined)
+      problems.push(`column ${column + 1} "${heading}" repeats column ${found[role]! + 1}`);
     else found[role] = column;
   });
   for (const role of ["major", "minor", "area"] as const) {
@@ -96,7 +103,13 @@ export function recogniseLayout(
   const wardCode = found.wardCode ?? -1;
   const heading = (i: number): string => headers[i] ?? "";
   const layout: DatastoreLayout = {
-    naming: GROUP_NAMES.has(heading(major).toLowerCase().replace(/[^a-z0-9]/g, "")) ? "Group/SubGroup" : "MajorText/MinorText",
+    naming: GROUP_NAMES.has(
+      heading(major)
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, "")
+    )
+      ? "Group/SubGroup"
+      : "MajorText/MinorText",
     level: wardName >= 0 || wardCode >= 0 ? "ward" : "borough",
     columns: {
       major: heading(major),

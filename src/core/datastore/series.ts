@@ -24,10 +24,16 @@ function areaIndex(file: DatastoreFile, area: string): number {
 function categoryIndices(file: DatastoreFile, category?: string, subcategory?: string): number[] {
   if (category === undefined) return file.categories.map((_, i) => i);
   const major = file.majors.find((m) => textKey(m.name) === textKey(category));
-  if (major === undefined) throw new RangeError(`"${category}" is not a category of ${file.source}`);
+  if (major === undefined)
+    throw new RangeError(`"${category}" is not a category of ${file.source}`);
   if (subcategory === undefined || textKey(subcategory) === "total") return major.categories;
-  const c = major.categories.find((i) => textKey(file.categories[i]!.minor) === textKey(subcategory));
-  if (c === undefined) throw new RangeError(`"${subcategory}" is not a sub-category of "${category}" in ${file.source}`);
+  const c = major.categories.find(
+    (i) => textKey(file.categories[i]!.minor) === textKey(subcategory)
+  );
+  if (c === undefined)
+    throw new RangeError(
+      `"${subcategory}" is not a sub-category of "${category}" in ${file.source}`
+    );
   return [c];
 }
 
@@ -38,7 +44,7 @@ function categoryIndices(file: DatastoreFile, category?: string, subcategory?: s
 export function monthlySeries(
   file: DatastoreFile,
   area: string,
-  opts: { category?: string; subcategory?: string } = {},
+  opts: { category?: string; subcategory?: string } = {}
 ): MonthValue[] {
   const a = areaIndex(file, area);
   const cats = categoryIndices(file, opts.category, opts.subcategory);

@@ -1,6 +1,14 @@
 import { readDatastore, r12Tables, type DatastoreFile } from "../../../src/core/datastore";
 import type { CrimeTable } from "../../../src/core/model";
-import { FILE_2010, FILE_2022, rawRows, sampleText, sumRows, twelveMonthsEnding, type RawRow } from "./rawCsv";
+import {
+  FILE_2010,
+  FILE_2022,
+  rawRows,
+  sampleText,
+  sumRows,
+  twelveMonthsEnding,
+  type RawRow,
+} from "./rawCsv";
 
 function load(name: string): { file: DatastoreFile; rows: RawRow[] } {
   const text = sampleText(name);
@@ -18,19 +26,31 @@ function tablesFor(file: DatastoreFile, opts: Parameters<typeof r12Tables>[1]): 
   return r.tables;
 }
 
-function figure(table: CrimeTable, category: string, subcategory: string): [number | null | undefined, number | null | undefined] {
+function figure(
+  table: CrimeTable,
+  category: string,
+  subcategory: string
+): [number | null | undefined, number | null | undefined] {
   const row = table.rows.find((r) => r.category === category && r.subcategory === subcategory);
   if (!row) throw new Error(`no row ${category} / ${subcategory} in ${table.area}`);
   return [row.values.offencesPrevious, row.values.offencesCurrent];
 }
 
 /** Previous and current R12 of an area (optionally one major / minor) from the raw CSV. */
-function independent(rows: RawRow[], area: string, endYYYYMM: string, major?: string, minor?: string): [number, number] {
+function independent(
+  rows: RawRow[],
+  area: string,
+  endYYYYMM: string,
+  major?: string,
+  minor?: string
+): [number, number] {
   const current = twelveMonthsEnding(endYYYYMM);
   const y = Number(endYYYYMM.slice(0, 4)) - 1;
   const previous = twelveMonthsEnding(`${y}${endYYYYMM.slice(4)}`);
   const keep = (r: RawRow) =>
-    r.area === area && (major === undefined || r.major === major) && (minor === undefined || r.minor === minor);
+    r.area === area &&
+    (major === undefined || r.major === major) &&
+    (minor === undefined || r.minor === minor);
   return [sumRows(rows, previous, keep), sumRows(rows, current, keep)];
 }
 
@@ -50,8 +70,12 @@ describe("r12Tables on the 2010-2022 file", () => {
     const majors = new Set(f2010.rows.map((r) => r.major));
     for (const major of majors) {
       expect(figure(table!, major, "Total")).toEqual(independent(f2010.rows, area, end, major));
-      for (const minor of new Set(f2010.rows.filter((r) => r.major === major).map((r) => r.minor))) {
-        expect(figure(table!, major, minor)).toEqual(independent(f2010.rows, area, end, major, minor));
+      for (const minor of new Set(
+        f2010.rows.filter((r) => r.major === major).map((r) => r.minor)
+      )) {
+        expect(figure(table!, major, minor)).toEqual(
+          independent(f2010.rows, area, end, major, minor)
+        );
       }
     }
   });
@@ -61,7 +85,9 @@ describe("r12Tables on the 2010-2022 file", () => {
     expect(months).toHaveLength(142 - 23);
     for (const m of months) {
       const [table] = tablesFor(f2010.file, { period: m, areas: ["merton"] });
-      expect(figure(table!, "All offences", "Total")).toEqual(independent(f2010.rows, "Merton", m.replace("-", "")));
+      expect(figure(table!, "All offences", "Total")).toEqual(
+        independent(f2010.rows, "Merton", m.replace("-", ""))
+      );
     }
   });
 
@@ -73,9 +99,12 @@ describe("r12Tables on the 2010-2022 file", () => {
   });
 
   it("gives the airports area when asked for it by name", () => {
-    const [t] = tablesFor(f2010.file, { areas: ["London Heathrow and London City Airports"], period: "2020-06" });
+    const [t] = tablesFor(f2010.file, {
+      areas: ["London Heathrow and London City Airports"],
+      period: "2020-06",
+    });
     expect(figure(t!, "All offences", "Total")).toEqual(
-      independent(f2010.rows, "London Heathrow and London City Airports", "202006"),
+      independent(f2010.rows, "London Heathrow and London City Airports", "202006")
     );
   });
 });
@@ -86,18 +115,22 @@ describe("r12Tables on the 2022-2024 file", () => {
     (area) => {
       const [table] = tablesFor(f2022.file, { areas: [area] });
       expect(table!.periodEnding).toBe("2024-01-31");
-      expect(figure(table!, "All offences", "Total")).toEqual(independent(f2022.rows, area, "202401"));
+      expect(figure(table!, "All offences", "Total")).toEqual(
+        independent(f2022.rows, area, "202401")
+      );
       for (const major of new Set(f2022.rows.map((r) => r.major))) {
-        expect(figure(table!, major, "Total")).toEqual(independent(f2022.rows, area, "202401", major));
+        expect(figure(table!, major, "Total")).toEqual(
+          independent(f2022.rows, area, "202401", major)
+        );
       }
-    },
+    }
   );
 
   it("reads a quoted sub-category with commas", () => {
     const [t] = tablesFor(f2022.file, { areas: ["Lambeth"] });
     const minor = "Disclosure, Obstruction, False or Misleading State";
     expect(figure(t!, "Miscellaneous Crimes Against Society", minor)).toEqual(
-      independent(f2022.rows, "Lambeth", "202401", "Miscellaneous Crimes Against Society", minor),
+      independent(f2022.rows, "Lambeth", "202401", "Miscellaneous Crimes Against Society", minor)
     );
   });
 });
@@ -111,7 +144,11 @@ describe("table shape", () => {
     expect(t.area).toBe("Kingston upon Thames");
     expect(t.periodEnding).toBe("2024-01-31");
     expect(t.source).toBe(FILE_2022);
-    expect(t.columns.map((c) => c.heading)).toEqual(["Offences Previous R12", "Offences Current R12", "Offences % Change"]);
+    expect(t.columns.map((c) => c.heading)).toEqual([
+      "Offences Previous R12",
+      "Offences Current R12",
+      "Offences % Change",
+    ]);
   });
 
   it("marks SD figures absent (null), never zero", () => {
@@ -125,11 +162,17 @@ describe("table shape", () => {
   it("orders rows as the file does: sub-categories, then the category Total, then All offences", () => {
     const fileOrder: string[] = [];
     for (const r of f2022.rows) if (!fileOrder.includes(r.major)) fileOrder.push(r.major);
-    const tableOrder = t.rows.filter((r) => r.isTotal && r.category !== "All offences").map((r) => r.category);
+    const tableOrder = t.rows
+      .filter((r) => r.isTotal && r.category !== "All offences")
+      .map((r) => r.category);
     expect(tableOrder).toEqual(fileOrder);
     const burglary = t.rows.filter((r) => r.category === "Burglary").map((r) => r.subcategory);
     expect(burglary).toEqual(["Burglary Business and Community", "Domestic Burglary", "Total"]);
-    expect(t.rows[t.rows.length - 1]).toMatchObject({ category: "All offences", subcategory: "Total", isTotal: true });
+    expect(t.rows[t.rows.length - 1]).toMatchObject({
+      category: "All offences",
+      subcategory: "Total",
+      isTotal: true,
+    });
   });
 
   it("gives every area every sub-category: a sub-category the area lacks is a zero row", () => {
@@ -137,7 +180,11 @@ describe("table shape", () => {
     const expectedRows = pairs.size + new Set(f2022.rows.map((r) => r.major)).size + 1;
     for (const table of tablesFor(f2022.file, {})) expect(table.rows).toHaveLength(expectedRows);
     // Kingston has 47 rows in the file but 55 sub-categories exist
-    const held = new Set(f2022.rows.filter((r) => r.area === "Kingston upon Thames").map((r) => `${r.major}|${r.minor}`));
+    const held = new Set(
+      f2022.rows
+        .filter((r) => r.area === "Kingston upon Thames")
+        .map((r) => `${r.major}|${r.minor}`)
+    );
     const missing = [...pairs].filter((p) => !held.has(p));
     expect(missing.length).toBeGreaterThan(0);
     for (const p of missing) {
@@ -150,12 +197,20 @@ describe("table shape", () => {
   });
 
   it("points each row at its CSV line (a Total at its category's first line)", () => {
-    for (const row of t.rows.filter((r) => !r.isTotal && r.values.offencesCurrent! + r.values.offencesPrevious! > 0)) {
+    for (const row of t.rows.filter(
+      (r) => !r.isTotal && r.values.offencesCurrent! + r.values.offencesPrevious! > 0
+    )) {
       const raw = f2022.rows.find((r) => r.line === row.line)!;
-      expect([raw.area, raw.major, raw.minor]).toEqual(["Kingston upon Thames", row.category, row.subcategory]);
+      expect([raw.area, raw.major, raw.minor]).toEqual([
+        "Kingston upon Thames",
+        row.category,
+        row.subcategory,
+      ]);
     }
     const burglaryTotal = t.rows.find((r) => r.category === "Burglary" && r.isTotal)!;
-    const firstBurglary = f2022.rows.find((r) => r.area === "Kingston upon Thames" && r.major === "Burglary")!;
+    const firstBurglary = f2022.rows.find(
+      (r) => r.area === "Kingston upon Thames" && r.major === "Burglary"
+    )!;
     expect(burglaryTotal.line).toBe(firstBurglary.line);
   });
 
@@ -186,7 +241,12 @@ describe("period ending on a leap year", () => {
 describe("areas and groups", () => {
   it("expands a preset group in its order, after named areas, without repeats", () => {
     const tables = tablesFor(f2022.file, { areas: ["Merton"], group: "South West" });
-    expect(tables.map((t) => t.area)).toEqual(["Merton", "Kingston upon Thames", "Richmond upon Thames", "Wandsworth"]);
+    expect(tables.map((t) => t.area)).toEqual([
+      "Merton",
+      "Kingston upon Thames",
+      "Richmond upon Thames",
+      "Wandsworth",
+    ]);
   });
 
   it("takes a user-defined group", () => {
@@ -211,7 +271,10 @@ describe("months the file does not hold", () => {
       ok: false,
       error: expect.objectContaining({ code: "missing-months" }),
     });
-    if (!r.ok) expect(r.error.message).toContain("need 2020-02 to 2022-01; " + FILE_2022 + " holds 2022-02 to 2024-01");
+    if (!r.ok)
+      expect(r.error.message).toContain(
+        "need 2020-02 to 2022-01; " + FILE_2022 + " holds 2022-02 to 2024-01"
+      );
   });
 
   it.each([
@@ -224,7 +287,9 @@ describe("months the file does not hold", () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe("missing-months");
-      expect(r.error.message).toContain(`holds ${file.months[0]} to ${file.months[file.months.length - 1]}`);
+      expect(r.error.message).toContain(
+        `holds ${file.months[0]} to ${file.months[file.months.length - 1]}`
+      );
     }
     expect(r).not.toHaveProperty("tables");
   });
@@ -239,7 +304,12 @@ describe("months the file does not hold", () => {
     // keep the first 3 columns and 20 months of the 2022 file
     const short = sampleText(FILE_2022)
       .split("\r\n")
-      .map((l) => l.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).slice(0, 23).join(","))
+      .map((l) =>
+        l
+          .split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)
+          .slice(0, 23)
+          .join(",")
+      )
       .join("\r\n");
     const read = readDatastore(short, "short.csv");
     expect(read.ok).toBe(true);
@@ -247,6 +317,9 @@ describe("months the file does not hold", () => {
     expect(read.file.months).toHaveLength(20);
     const r = r12Tables(read.file);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.message).toBe("R12 tables need 24 months of data; short.csv holds 2022-02 to 2023-09 (fewer than 24 months)");
+    if (!r.ok)
+      expect(r.error.message).toBe(
+        "R12 tables need 24 months of data; short.csv holds 2022-02 to 2023-09 (fewer than 24 months)"
+      );
   });
 });

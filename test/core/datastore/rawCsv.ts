@@ -70,7 +70,8 @@ export function sumRows(rows: RawRow[], months: string[], keep: (r: RawRow) => b
     if (!keep(r)) continue;
     for (const m of months) {
       const v = r.byMonth.get(m);
-      if (v === undefined || Number.isNaN(v)) throw new Error(`no count for ${m} on line ${r.line}`);
+      if (v === undefined || Number.isNaN(v))
+        throw new Error(`no count for ${m} on line ${r.line}`);
       total += v;
     }
   }

@@ -1,7 +1,13 @@
 import Papa from "papaparse";
 import * as fs from "fs";
 import * as path from "path";
-import { isDatastoreCsv, listAreas, listMonths, readDatastore, r12Tables } from "../../../src/core/datastore";
+import {
+  isDatastoreCsv,
+  listAreas,
+  listMonths,
+  readDatastore,
+  r12Tables,
+} from "../../../src/core/datastore";
 import { LONDON_BOROUGHS, AIRPORTS_AREA } from "../../../src/core/areas";
 import { FILE_2010, FILE_2022, sampleText, splitLine } from "./rawCsv";
 
@@ -21,7 +27,12 @@ describe("reading the samples", () => {
   ])("%s: all 32 boroughs and the airports, months %s to %s", (name, first, last, count) => {
     const file = mustRead(sampleText(name), name);
     const areas = listAreas(file);
-    expect(areas.filter((a) => a.isBorough).map((a) => a.name).sort()).toEqual([...LONDON_BOROUGHS].sort());
+    expect(
+      areas
+        .filter((a) => a.isBorough)
+        .map((a) => a.name)
+        .sort()
+    ).toEqual([...LONDON_BOROUGHS].sort());
     expect(areas.filter((a) => !a.isBorough)).toEqual([{ name: AIRPORTS_AREA, isBorough: false }]);
     const months = listMonths(file);
     expect(months).toHaveLength(count);
@@ -31,8 +42,12 @@ describe("reading the samples", () => {
 
   it("keeps quoted names with commas whole", () => {
     const file = mustRead(text2022);
-    expect(file.categories.map((c) => c.minor)).toContain("Disclosure, Obstruction, False or Misleading State");
-    expect(file.categories.map((c) => c.minor)).toContain("Other Offences Against the State, or Public Order");
+    expect(file.categories.map((c) => c.minor)).toContain(
+      "Disclosure, Obstruction, False or Misleading State"
+    );
+    expect(file.categories.map((c) => c.minor)).toContain(
+      "Other Offences Against the State, or Public Order"
+    );
   });
 
   it("holds memory proportional to the rows, not to areas × categories × months", () => {
@@ -46,7 +61,10 @@ describe("isDatastoreCsv", () => {
   it("recognises both samples and not a pasted Offences & SDs table", () => {
     expect(isDatastoreCsv(text2010)).toBe(true);
     expect(isDatastoreCsv(text2022)).toBe(true);
-    const paste = fs.readFileSync(path.join(__dirname, "../../../samples/offences-sds/merton-2017-08-01.txt"), "utf8");
+    const paste = fs.readFileSync(
+      path.join(__dirname, "../../../samples/offences-sds/merton-2017-08-01.txt"),
+      "utf8"
+    );
     expect(isDatastoreCsv(paste)).toBe(false);
     expect(isDatastoreCsv("")).toBe(false);
     expect(isDatastoreCsv("name,value\nx,1\n")).toBe(false);
@@ -66,18 +84,27 @@ describe("errors: clear, typed, and no partial result", () => {
     expect(r.error.code).toBe("unknown-layout");
     expect(r.error.line).toBe(1);
     expect(r.error.message).toContain('column 1 "Crime Type" is not a Datastore column');
-    expect(r.error.message).toContain('Columns found: "Crime Type", "MinorText", "LookUp_BoroughName", 24 month columns (2022-02 to 2024-01)');
+    expect(r.error.message).toContain(
+      'Columns found: "Crime Type", "MinorText", "LookUp_BoroughName", 24 month columns (2022-02 to 2024-01)'
+    );
     expect(r.error.message).toContain("no MajorText (or Group) column");
   });
 
   it("refuses a file with no month columns", () => {
     const r = readDatastore("MajorText,MinorText,LookUp_BoroughName\nA,B,Merton\n", "x.csv");
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toMatchObject({ code: "unknown-layout", message: expect.stringContaining("no YYYYMM month columns") });
+    if (!r.ok)
+      expect(r.error).toMatchObject({
+        code: "unknown-layout",
+        message: expect.stringContaining("no YYYYMM month columns"),
+      });
   });
 
   it("refuses a gap in the months", () => {
-    const r = readDatastore("MajorText,MinorText,LookUp_BoroughName,202201,202203\nA,B,Merton,1,2\n", "gap.csv");
+    const r = readDatastore(
+      "MajorText,MinorText,LookUp_BoroughName,202201,202203\nA,B,Merton,1,2\n",
+      "gap.csv"
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toContain("skip from 2022-01 to 2022-03");
   });
@@ -92,7 +119,11 @@ describe("errors: clear, typed, and no partial result", () => {
     expect(r.error.code).toBe("truncated-row");
     const lastLine = lines.filter((l) => l !== "").length;
     expect(r.error.line).toBe(lastLine);
-    expect(r.error.message).toMatch(new RegExp(`^cut\\.csv, line ${lastLine}: the row is truncated: it has \\d+ of the 27 columns`));
+    expect(r.error.message).toMatch(
+      new RegExp(
+        `^cut\\.csv, line ${lastLine}: the row is truncated: it has \\d+ of the 27 columns`
+      )
+    );
   });
 
   it("reports a truncated row in the middle of the file", () => {
@@ -107,7 +138,10 @@ describe("errors: clear, typed, and no partial result", () => {
   });
 
   it("reports a quoted cell that is never closed as a truncated row", () => {
-    const r = readDatastore(text2022 + '"Violence Against the Person,Homicide,Merton,1,2', "open.csv");
+    const r = readDatastore(
+      text2022 + '"Violence Against the Person,Homicide,Merton,1,2',
+      "open.csv"
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatchObject({ code: "truncated-row", line: 1576 });
   });
@@ -130,11 +164,19 @@ describe("errors: clear, typed, and no partial result", () => {
     lines.splice(20, 0, lines[5]!);
     const r = readDatastore(lines.join("\r\n"), "dup.csv");
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toMatchObject({ code: "unreadable", line: 21, message: expect.stringContaining("repeats line 6") });
+    if (!r.ok)
+      expect(r.error).toMatchObject({
+        code: "unreadable",
+        line: 21,
+        message: expect.stringContaining("repeats line 6"),
+      });
   });
 
   it("reports an empty file", () => {
-    expect(readDatastore("", "e.csv")).toEqual({ ok: false, error: { code: "empty", message: "e.csv is empty" } });
+    expect(readDatastore("", "e.csv")).toEqual({
+      ok: false,
+      error: { code: "empty", message: "e.csv is empty" },
+    });
     expect(readDatastore("\uFEFF\r\n\r\n", "e.csv").ok).toBe(false);
   });
 
@@ -153,7 +195,13 @@ describe("other layouts give the same R12 figures as the original", () => {
     const r = r12Tables(file, { period });
     if (!r.ok) throw new Error(r.error.message);
     return r.tables.map((t) =>
-      [t.area, t.periodEnding, ...t.rows.map((row) => `${row.category}|${row.subcategory}|${JSON.stringify(row.values)}`.toLowerCase())].join("\n"),
+      [
+        t.area,
+        t.periodEnding,
+        ...t.rows.map((row) =>
+          `${row.category}|${row.subcategory}|${JSON.stringify(row.values)}`.toLowerCase()
+        ),
+      ].join("\n")
     );
   }
 
@@ -175,7 +223,10 @@ describe("other layouts give the same R12 figures as the original", () => {
         wardRows.push([`E0500${w}`, `${r[2]} Ward ${w + 1}`, r[2]!, r[0]!, r[1]!, ...counts]);
       }
     }
-    const csv = Papa.unparse([["WardCode", "WardName", "LookUp_BoroughName", "MajorText", "MinorText", ...months], ...wardRows]);
+    const csv = Papa.unparse([
+      ["WardCode", "WardName", "LookUp_BoroughName", "MajorText", "MinorText", ...months],
+      ...wardRows,
+    ]);
     expect(isDatastoreCsv(csv)).toBe(true);
     const ward = mustRead(csv, "ward.csv");
     expect(ward.layout.level).toBe("ward");
@@ -201,15 +252,35 @@ describe("other layouts give the same R12 figures as the original", () => {
 
   it("refuses a ward row that repeats another, and counts rows of an unknown ward", () => {
     const head = "WardName,WardCode,LookUp_BoroughName,MajorText,MinorText,202201";
-    const dup = readDatastore([head, "Abbey,E1,Merton,Theft,Shoplifting,3", "Abbey,E1,Merton,Theft,Shoplifting,4"].join("\n"), "w.csv");
+    const dup = readDatastore(
+      [head, "Abbey,E1,Merton,Theft,Shoplifting,3", "Abbey,E1,Merton,Theft,Shoplifting,4"].join(
+        "\n"
+      ),
+      "w.csv"
+    );
     expect(dup.ok).toBe(false);
-    if (!dup.ok) expect(dup.error).toMatchObject({ code: "unreadable", line: 3, message: expect.stringContaining("repeats line 2") });
-    const unknown = mustRead([head, "Abbey,E1,Merton,Theft,Shoplifting,3", ",,Merton,Theft,Shoplifting,4", ",,Merton,Theft,Shoplifting,5"].join("\n"));
+    if (!dup.ok)
+      expect(dup.error).toMatchObject({
+        code: "unreadable",
+        line: 3,
+        message: expect.stringContaining("repeats line 2"),
+      });
+    const unknown = mustRead(
+      [
+        head,
+        "Abbey,E1,Merton,Theft,Shoplifting,3",
+        ",,Merton,Theft,Shoplifting,4",
+        ",,Merton,Theft,Shoplifting,5",
+      ].join("\n")
+    );
     expect(unknown.prefix[unknown.months.length]).toBe(12);
   });
 
   it("headers in mixed case and spacing ('Sub Group', 'Bocu')", () => {
-    const csv = text2022.replace(/^MajorText,MinorText,LookUp_BoroughName/, "Group, Sub Group ,Bocu");
+    const csv = text2022.replace(
+      /^MajorText,MinorText,LookUp_BoroughName/,
+      "Group, Sub Group ,Bocu"
+    );
     const file = mustRead(csv);
     expect(file.layout.columns).toEqual({ major: "Group", minor: "Sub Group", area: "Bocu" });
     expect(figures(file, "2024-01")).toEqual(figures(mustRead(text2022), "2024-01"));

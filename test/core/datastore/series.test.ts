@@ -12,23 +12,39 @@ describe("monthlySeries", () => {
     const series = monthlySeries(file, "Merton");
     expect(series.map((p) => p.month)).toEqual(listMonths(file));
     const headings = raw.headers.slice(3);
-    expect(series.map((p) => p.value)).toEqual(headings.map((h) => sumRows(raw.rows, [h], (r) => r.area === "Merton")));
+    expect(series.map((p) => p.value)).toEqual(
+      headings.map((h) => sumRows(raw.rows, [h], (r) => r.area === "Merton"))
+    );
   });
 
   it("gives one category (any case) or one sub-category", () => {
     const burglary = monthlySeries(file, "richmond", { category: "BURGLARY" });
-    const domestic = monthlySeries(file, "Richmond upon Thames", { category: "Burglary", subcategory: "Domestic Burglary" });
+    const domestic = monthlySeries(file, "Richmond upon Thames", {
+      category: "Burglary",
+      subcategory: "Domestic Burglary",
+    });
     const headings = raw.headers.slice(3);
     const keep = (minor?: string) => (r: (typeof raw.rows)[number]) =>
-      r.area === "Richmond upon Thames" && r.major === "Burglary" && (minor === undefined || r.minor === minor);
-    expect(burglary.map((p) => p.value)).toEqual(headings.map((h) => sumRows(raw.rows, [h], keep())));
-    expect(domestic.map((p) => p.value)).toEqual(headings.map((h) => sumRows(raw.rows, [h], keep("Domestic Burglary"))));
+      r.area === "Richmond upon Thames" &&
+      r.major === "Burglary" &&
+      (minor === undefined || r.minor === minor);
+    expect(burglary.map((p) => p.value)).toEqual(
+      headings.map((h) => sumRows(raw.rows, [h], keep()))
+    );
+    expect(domestic.map((p) => p.value)).toEqual(
+      headings.map((h) => sumRows(raw.rows, [h], keep("Domestic Burglary")))
+    );
   });
 
   it("gives zeros for a sub-category the area lacks", () => {
-    const held = new Set(raw.rows.filter((r) => r.area === "Merton").map((r) => `${r.major}|${r.minor}`));
+    const held = new Set(
+      raw.rows.filter((r) => r.area === "Merton").map((r) => `${r.major}|${r.minor}`)
+    );
     const lacking = raw.rows.find((r) => !held.has(`${r.major}|${r.minor}`))!;
-    const series = monthlySeries(file, "Merton", { category: lacking.major, subcategory: lacking.minor });
+    const series = monthlySeries(file, "Merton", {
+      category: lacking.major,
+      subcategory: lacking.minor,
+    });
     expect(series).toHaveLength(142);
     expect(series.every((p) => p.value === 0)).toBe(true);
   });
@@ -45,7 +61,9 @@ describe("monthlySeries", () => {
 
   it("throws for an area or category the file does not hold", () => {
     expect(() => monthlySeries(file, "Gotham")).toThrow(/"Gotham" is not an area/);
-    expect(() => monthlySeries(file, "Merton", { category: "Piracy" })).toThrow(/"Piracy" is not a category/);
+    expect(() => monthlySeries(file, "Merton", { category: "Piracy" })).toThrow(
+      /"Piracy" is not a category/
+    );
   });
 
   it("works on the 24-month file too", () => {
