@@ -64,11 +64,15 @@ export class Pane {
     await this.page.getByRole("tabpanel").waitFor();
   }
 
-  /** Names of the sheets the standalone pane lists ("Merton 2017-07-02 (data)"). */
-  async listedSheets(): Promise<string[]> {
+  /** Waits until the standalone pane lists each of these sheets ("Merton 2017-07-02 (data)"); the list follows a write. */
+  async waitForSheets(names: string[], timeout = 30_000): Promise<void> {
     const items = this.page
       .getByRole("list", { name: "Sheets in the workbook" })
       .getByRole("listitem");
-    return (await items.allTextContents()).map((t) => t.trim());
+    for (const name of names) {
+      await items
+        .filter({ hasText: new RegExp(`^\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*$`) })
+        .waitFor({ timeout });
+    }
   }
 }
