@@ -46,7 +46,8 @@ export function readDataSheet(
     const row = values[r] ?? [];
     if (!row.some((v) => norm(v) === norm(first.heading))) continue;
     const found = new Map<DataColumnDef, number>();
-    for (const c of wanted) {
+    // Every column found, formulas included: generated sheets link to derived cells too.
+    for (const c of info.columns) {
       const j = row.findIndex((v) => norm(v) === norm(c.heading));
       if (j >= 0) found.set(c, j);
     }

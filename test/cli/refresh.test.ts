@@ -57,6 +57,18 @@ describe("scrutiny-sheets refresh", () => {
     ).toBe(0);
   });
 
+  test("an unchanged workbook refreshes to the same cells as build wrote (links to derived cells included)", async () => {
+    const built = await cellsOf(io.files.get("book.xlsx")!);
+    expect(await runRefresh("book.xlsx", {}, io)).toBe(0);
+    const refreshed = await cellsOf(io.files.get("book.xlsx")!);
+    expect(Object.keys(refreshed)).toEqual(Object.keys(built));
+    const links = Object.values(built.Checks ?? {}).filter(
+      (v) => Array.isArray(v) && String(v[0]).startsWith("HYPERLINK(")
+    );
+    expect(links.length).toBeGreaterThan(20);
+    for (const name of Object.keys(built)) expect([name, refreshed[name]]).toEqual([name, built[name]]);
+  });
+
   test("re-reads the data sheets as corrected, never touches user sheets or user cells, and rebuilds the generated sheets", async () => {
     const book = await readXlsx(io.files.get("book.xlsx") as Uint8Array);
     const info = book.definitions!.sheets.find((s) => s.name === "Borough A 2017-09-05")!.data!;
