@@ -4,18 +4,31 @@
 import * as fs from "fs";
 import * as path from "path";
 import { FakeExcel } from "../test/doubles/fakeExcel";
-import { applyWorkbookSpec, type ApplyOptions, type ApplyReport } from "../src/writers/officejs/applyWorkbookSpec";
+import {
+  applyWorkbookSpec,
+  type ApplyOptions,
+  type ApplyReport,
+} from "../src/writers/officejs/applyWorkbookSpec";
 import { WorkbookPlanError } from "../src/writers/officejs/errors";
 import { readPaste } from "../src/core/read";
 import type { WorkbookSpec } from "../src/layout/spec";
-import { dataStage, generatedStage, datastoreAreas, importSpec, mertonAugust, mertonJuly } from "../test/writers/officejs/scenarios";
+import {
+  dataStage,
+  generatedStage,
+  datastoreAreas,
+  importSpec,
+  mertonAugust,
+  mertonJuly,
+} from "../test/writers/officejs/scenarios";
 
 const MB = 1024 * 1024;
 
 async function apply(excel: FakeExcel, spec: WorkbookSpec, options?: ApplyOptions) {
   const first = excel.requests.length;
   const t0 = performance.now();
-  const report: ApplyReport = await excel.run((ctx) => applyWorkbookSpec(ctx as unknown as Excel.RequestContext, spec, options));
+  const report: ApplyReport = await excel.run((ctx) =>
+    applyWorkbookSpec(ctx as unknown as Excel.RequestContext, spec, options)
+  );
   const requests = excel.requests.slice(first);
   return {
     syncs: report.syncs,
@@ -47,7 +60,12 @@ async function buildFigures(areas: number) {
   const data = dataStage(datastoreAreas(areas), excel.sheetNames());
   await apply(excel, data.spec);
   const gen = generatedStage(data.refs, excel.sheetNames(), data.definitions);
-  const figures: Record<string, unknown> = { areas, dataSheets: data.refs.length, generatedSheets: gen.spec.sheets.length, generatedSpecMB: specMB(gen.spec) };
+  const figures: Record<string, unknown> = {
+    areas,
+    dataSheets: data.refs.length,
+    generatedSheets: gen.spec.sheets.length,
+    generatedSpecMB: specMB(gen.spec),
+  };
   try {
     figures.firstBuild = await apply(excel, gen.spec, { previous: data.definitions });
     const again = generatedStage(data.refs, excel.sheetNames(), gen.definitions);
@@ -60,9 +78,14 @@ async function buildFigures(areas: number) {
 }
 
 async function bigPasteFigures(rows: number) {
-  const lines = fs.readFileSync(path.join(__dirname, "../samples/offences-sds/merton-2017-08-01.txt"), "utf8").split("\n");
+  const lines = fs
+    .readFileSync(path.join(__dirname, "../samples/offences-sds/merton-2017-08-01.txt"), "utf8")
+    .split("\n");
   const body = lines.slice(5, 32);
-  const paste = [...lines.slice(0, 5), ...Array.from({ length: rows }, (_, i) => body[i % body.length])].join("\n");
+  const paste = [
+    ...lines.slice(0, 5),
+    ...Array.from({ length: rows }, (_, i) => body[i % body.length]),
+  ].join("\n");
   const t0 = performance.now();
   const read = readPaste(paste, { source: "paste", area: "Merton" });
   if (!read.ok) throw new Error(read.error.message);
