@@ -8,6 +8,9 @@ import { validateTables } from "../core/validate";
 import { defaultAnomalyOptions, findAnomalies } from "../core/anomalies";
 import { layoutWorkbook } from "../layout/layoutWorkbook";
 import { writeXlsx } from "../writers/xlsx/writeXlsx";
+import { writeDefinitions } from "../layout/definitions";
+import { planMonitoringSheet } from "../layout/monitoringSheet";
+import { loadIndicators } from "./monitorCommand";
 
 export interface BuildOptions {
   out: string;
@@ -35,13 +38,18 @@ export async function runBuild(files: string[], opts: BuildOptions, io: CliIO): 
     io.stderr(`build: ${groups.message}; nothing written\n`);
     return 2;
   }
-  if ((opts.monitor ?? []).length > 0)
-    io.stderr("build: --monitor is not handled by this build yet; no monitoring sheet added\n");
+  const monitorFiles = opts.monitor ?? [];
+  const monitoring = monitorFiles.length > 0 ? await loadIndicators(monitorFiles, io) : null;
+  if (monitoring && monitoring.errors.length > 0) {
+    for (const e of monitoring.errors) io.stderr(`build: ${e.file}: ${e.message}\n`);
+    io.stderr("build: nothing written\n");
+    return 2;
+  }
   const { tables } = loaded;
   const thresholds = { ...defaultAnomalyOptions };
   const issues = validateTables(tables);
   const anomalies = findAnomalies(tables, thresholds);
-  const { spec } = layoutWorkbook({
+  const { spec, definitions } = layoutWorkbook({
     tables,
     issues,
     anomalies,
@@ -50,6 +58,20 @@ export async function runBuild(files: string[], opts: BuildOptions, io: CliIO): 
     existingSheetNames: [],
     importedOn: today(),
   });
+  if (monitoring) {
+    const planned = planMonitoringSheet(
+      monitoring.indicators,
+      {},
+      spec.sheets.map((s) => s.name)
+    );
+    definitions.sheets.push(planned.def);
+    // The monitoring sheet goes before the definitions sheet, which is rewritten to record it.
+    spec.sheets = [
+      ...spec.sheets.filter((s) => s.role !== "definitions"),
+      planned.sheet,
+      writeDefinitions(definitions),
+    ];
+  }
   const bytes = await writeXlsx(spec);
   try {
     await io.writeFile(opts.out, bytes);
@@ -61,7 +83,7 @@ export async function runBuild(files: string[], opts: BuildOptions, io: CliIO): 
   }
   const count = (role: string) => spec.sheets.filter((s) => s.role === role).length;
   io.stdout(
-    `wrote ${opts.out}: ${count("data")} data sheet(s), ${count("comparison")} comparison(s), ${count("trend")} trend(s), ` +
+    `wrote ${opts.out}: ${count("data")} data sheet(s), ${count("comparison")} comparison(s), ${count("trend")} trend(s), ${count("monitoring")} monitoring, ` +
       `Checks with ${issues.length} issue(s) and ${anomalies.length} flag(s)\n`
   );
   return 0;

@@ -34,7 +34,7 @@ interface FileError {
 const baseName = (p: string): string => p.split(/[\\/]/).pop() ?? p;
 
 /** Reads every file; indicator tables directly, crime tables through their measures. */
-async function loadIndicators(
+export async function loadIndicators(
   files: string[],
   io: MonitorIO
 ): Promise<{ indicators: Indicator[]; errors: FileError[] }> {

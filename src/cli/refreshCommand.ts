@@ -21,6 +21,8 @@ import {
 import { readDataSheet } from "../layout/readDataSheet";
 import { writeDefinitions, type DataSheetInfo, type SheetDefinition } from "../layout/definitions";
 import { readXlsx, type XlsxBook } from "../writers/xlsx/readXlsx";
+import { rebuildMonitoringSheet } from "../layout/monitoringSheet";
+import type { SheetSpec } from "../layout/spec";
 import { writeXlsx } from "../writers/xlsx/writeXlsx";
 import { today } from "./buildCommand";
 
@@ -116,10 +118,22 @@ export async function runRefresh(book: string, opts: RefreshOptions, io: CliIO):
       ...thresholds,
     }
   );
-  definitions.sheets.push(...keptOtherDefs);
+  // Monitoring sheets are rebuilt from the figures the analyst has typed into them.
+  const monitoringSheets: SheetSpec[] = [];
+  for (const d of keptOtherDefs) {
+    const rebuilt =
+      d.role === "monitoring" ? rebuildMonitoringSheet(d, xlsx.sheetValues(d.name)) : null;
+    definitions.sheets.push(rebuilt?.def ?? d);
+    if (rebuilt) monitoringSheets.push(rebuilt.sheet);
+  }
   const bytes = await writeXlsx(
     {
-      sheets: [...newData.sheets, ...gen.sheets, writeDefinitions(definitions)],
+      sheets: [
+        ...newData.sheets,
+        ...gen.sheets,
+        ...monitoringSheets,
+        writeDefinitions(definitions),
+      ],
       removeSheets: gen.removeSheets,
     },
     xlsx.workbook

@@ -1,5 +1,7 @@
 import path from "path";
+import ExcelJS from "exceljs";
 import { runBuild } from "../../src/cli/buildCommand";
+import { runRefresh } from "../../src/cli/refreshCommand";
 import { readXlsx } from "../../src/writers/xlsx/readXlsx";
 import { memoryIo } from "../support/cliIo";
 import {
@@ -138,5 +140,50 @@ describe("scrutiny-sheets build", () => {
     const g = book.sheetValues("Compare Pair 2017-09-05")!;
     const header = g.find((r) => r[0] === "Category")!;
     expect(header.slice(2, 5)).toEqual(["Borough A", "Borough C", "Pair (group)"]);
+  });
+});
+
+describe("build --monitor and refresh of the monitoring sheet", () => {
+  const MONITOR = path.join(__dirname, "../../samples/monitoring/indicators-2016-17.txt");
+  const MERTON = path.join(__dirname, "../../samples/offences-sds/merton-2017-08-01.txt");
+
+  it("adds a monitoring sheet recorded in the definitions, and refresh rebuilds it from the figures typed into it", async () => {
+    const io = memoryIo();
+    expect(await runBuild([MERTON], { out: "m.xlsx", monitor: [MONITOR] }, io)).toBe(0);
+    let book = await readXlsx(io.files.get("m.xlsx") as Uint8Array);
+    const def = book.definitions!.sheets.find((s) => s.role === "monitoring")!;
+    expect(def).toMatchObject({ name: "Monitoring", generated: false });
+    const values = book.sheetValues("Monitoring")!;
+    // The sample's six indicators, one row each (the summary and ratings are formulas).
+    expect(def.monitoring!.inputs.indicators).toHaveLength(6);
+    expect(values.flat()).toContain("MOPAC 7 neighbourhood crimes");
+    // The analyst types the next quarter's figure into the sheet: refresh keeps it and rebuilds
+    // the sheet from it, so the indicator is now reported at that quarter.
+    const first = def.monitoring!.inputs.indicators[0]!;
+    const q4 = first.periods[first.periods.length - 1]!;
+    expect(q4.label).toBe("2016-17 Q4");
+    expect(values[first.row]).not.toContain("2016-17 Q4");
+    const col = q4.col;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(io.files.get("m.xlsx") as unknown as ArrayBuffer);
+    wb.getWorksheet("Monitoring")!.getCell(first.actualRow + 1, col + 1).value = 4321;
+    io.files.set("m.xlsx", new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(await runRefresh("m.xlsx", {}, io)).toBe(0);
+    book = await readXlsx(io.files.get("m.xlsx") as Uint8Array);
+    expect(book.sheetValues("Monitoring")![first.actualRow]![col]).toBe(4321);
+    expect(book.sheetValues("Monitoring")![first.row]).toContain("2016-17 Q4");
+    expect(book.definitions!.sheets.filter((s) => s.role === "monitoring")).toHaveLength(1);
+  });
+
+  it("writes nothing when the indicator file is invalid", async () => {
+    const io = memoryIo();
+    io.files.set(
+      "bad.txt",
+      new TextEncoder().encode(
+        "Indicator\tPolarity\tTarget\tTolerance\t2016-17 Q1\nX\tsideways\t1\t10%\t5\n"
+      )
+    );
+    expect(await runBuild([MERTON], { out: "m.xlsx", monitor: ["bad.txt"] }, io)).toBe(2);
+    expect(io.files.has("m.xlsx")).toBe(false);
   });
 });

@@ -66,7 +66,8 @@ describe("scrutiny-sheets refresh", () => {
       (v) => Array.isArray(v) && String(v[0]).startsWith("HYPERLINK(")
     );
     expect(links.length).toBeGreaterThan(20);
-    for (const name of Object.keys(built)) expect([name, refreshed[name]]).toEqual([name, built[name]]);
+    for (const name of Object.keys(built))
+      expect([name, refreshed[name]]).toEqual([name, built[name]]);
   });
 
   test("re-reads the data sheets as corrected, never touches user sheets or user cells, and rebuilds the generated sheets", async () => {
