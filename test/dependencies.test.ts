@@ -1,0 +1,38 @@
+// What the product ships with: the lock file is committed and no production dependency
+// runs an install script (which could download a binary at install time).
+import * as fs from "fs";
+import * as path from "path";
+
+const root = path.join(__dirname, "..");
+
+interface LockEntry {
+  dev?: boolean;
+  hasInstallScript?: boolean;
+  license?: string;
+}
+
+const lock = JSON.parse(fs.readFileSync(path.join(root, "package-lock.json"), "utf8")) as {
+  packages: Record<string, LockEntry>;
+};
+const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as {
+  dependencies: Record<string, string>;
+};
+
+const production = Object.entries(lock.packages).filter(([name, e]) => name !== "" && !e.dev);
+
+describe("dependencies", () => {
+  it("the lock file records every production dependency", () => {
+    for (const name of Object.keys(pkg.dependencies))
+      expect(lock.packages[`node_modules/${name}`]).toBeDefined();
+  });
+
+  it("no production dependency has an install script", () => {
+    expect(production.length).toBeGreaterThan(10);
+    expect(production.filter(([, e]) => e.hasInstallScript).map(([n]) => n)).toEqual([]);
+  });
+
+  it("production dependencies carry no copyleft licence (the add-in is distributed)", () => {
+    const copyleft = production.filter(([, e]) => /\bA?GPL/i.test(e.license ?? ""));
+    expect(copyleft.map(([n, e]) => `${n} ${e.license}`)).toEqual([]);
+  });
+});
