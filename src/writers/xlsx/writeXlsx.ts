@@ -40,8 +40,66 @@ export async function writeXlsx(spec: WorkbookSpec, base?: ExcelJS.Workbook): Pr
     if (orderNo !== undefined) (ws as Ordered).orderNo = orderNo;
     writeSheet(ws, sheet);
   }
-  const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  // Every sheet's text, the base workbook's included (refresh keeps the data sheets as read).
+  const restore = escapeTexts(wb);
+  try {
+    const buffer = await wb.xlsx.writeBuffer();
+    return new Uint8Array(buffer as ArrayBuffer);
+  } finally {
+    restore();
+  }
+}
+
+/**
+ * A carriage return written raw into XML comes back as a line feed, and ExcelJS drops the
+ * other control characters; Excel writes them as `_xHHHH_` escapes (and escapes the
+ * underscore of a literal "_xHHHH_" as `_x005F_`), which Excel and ExcelJS decode on
+ * reading. Tab and line feed survive as they are.
+ */
+export function escapeXlsxText(text: string): string {
+  return NEEDS_ESCAPE.test(text)
+    ? text.replace(
+        ESCAPED,
+        (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`
+      )
+    : text;
+}
+// eslint-disable-next-line no-control-regex -- these control characters are what it escapes
+const NEEDS_ESCAPE = /[\x00-\x08\x0B-\x1F\x7F]|_x[0-9A-Fa-f]{4}_/;
+// eslint-disable-next-line no-control-regex -- as above
+const ESCAPED = /[\x00-\x08\x0B-\x1F\x7F]|_(?=x[0-9A-Fa-f]{4}_)/g;
+
+/** Escapes every text cell for writing; returns how to put the workbook's values back. */
+function escapeTexts(wb: ExcelJS.Workbook): () => void {
+  const undo: (() => void)[] = [];
+  for (const ws of wb.worksheets) {
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const v = cell.value;
+        let escaped: ExcelJS.CellValue = v;
+        if (cell.type === ExcelJS.ValueType.String && typeof v === "string") {
+          escaped = escapeXlsxText(v);
+        } else if (cell.type === ExcelJS.ValueType.RichText && v && typeof v === "object") {
+          const rich = v as ExcelJS.CellRichTextValue;
+          if (rich.richText.some((r) => NEEDS_ESCAPE.test(r.text)))
+            escaped = {
+              ...rich,
+              richText: rich.richText.map((r) => ({ ...r, text: escapeXlsxText(r.text) })),
+            };
+        } else if (cell.type === ExcelJS.ValueType.Hyperlink && v && typeof v === "object") {
+          const link = v as ExcelJS.CellHyperlinkValue;
+          if (NEEDS_ESCAPE.test(link.text)) escaped = { ...link, text: escapeXlsxText(link.text) };
+        }
+        if (escaped !== v) {
+          cell.value = escaped;
+          undo.push(() => {
+            cell.value = v;
+          });
+        }
+      })
+    );
+  }
+  return () => undo.forEach((f) => f());
 }
 
 function findSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
@@ -150,9 +208,16 @@ function writeCell(cell: ExcelJS.Cell, spec: CellSpec): void {
   if (spec.note) cell.note = spec.note;
 }
 
+/** A formula string literal; control characters (a CR would come back as a LF) as CHAR(n). */
 function literal(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
+  return `"${text.replace(/"/g, '""')}"`
+    .replace(SPELLED, (c) => `"&CHAR(${c.charCodeAt(0)})&"`)
+    .replace(NUL, "");
 }
+// eslint-disable-next-line no-control-regex -- the control characters CHAR(n) spells out
+const SPELLED = /[\x01-\x08\x0B-\x1F\x7F]/g;
+// eslint-disable-next-line no-control-regex -- Excel's CHAR has no 0: a NUL is dropped
+const NUL = /\x00/g;
 
 function applyStyle(cell: ExcelJS.Cell, s: StyleFormat): void {
   const font: Partial<ExcelJS.Font> = {};

@@ -86,10 +86,9 @@ describe("both writers, one layout contract", () => {
     });
   });
 
-  // Fails today in the .xlsx writer: ExcelJS writes a carriage return raw inside the XML,
-  // which every XML reader (Excel's too) turns into a line feed, so "\r=1+1" comes back as
-  // "\n=1+1". Excel itself writes it as _x000D_. Not an injection, but the paste is altered.
-  it.failing("a carriage return in pasted text survives the .xlsx writer too", async () => {
+  // ExcelJS would write a carriage return raw inside the XML, which every XML reader turns
+  // into a line feed; the .xlsx writer escapes it as _x000D_, as Excel does.
+  it("a carriage return in pasted text survives the .xlsx writer too", async () => {
     expect(await bothWriters(pasted(HOSTILE.filter((t) => t.includes("\r"))))).toEqual({
       officejs: [],
       xlsx: [],

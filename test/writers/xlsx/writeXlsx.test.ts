@@ -1,5 +1,9 @@
 import ExcelJS from "exceljs";
-import { writeXlsx } from "../../../src/writers/xlsx/writeXlsx";
+import { mkdtempSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import path from "path";
+import { computed, describeWithLibreOffice, recalculate } from "../../support/libreoffice";
+import { escapeXlsxText, writeXlsx } from "../../../src/writers/xlsx/writeXlsx";
 import { readXlsx } from "../../../src/writers/xlsx/readXlsx";
 import { toFileFormula, fromFileFormula } from "../../../src/writers/xlsx/fileFormula";
 import { writeDefinitions, type Definitions } from "../../../src/layout/definitions";
@@ -210,6 +214,78 @@ describe("xlsx writer", () => {
     expect(Buffer.from(await writeXlsx(spec)).equals(Buffer.from(await writeXlsx(spec)))).toBe(
       true
     );
+  });
+
+  describe("control characters in text", () => {
+    const texts = [
+      "\r=1+1",
+      "line one\r\nline two",
+      "bell\u0007 and escape\u001b",
+      "literally _x000D_ and _x005f_",
+      "tab\tand\nfeed",
+    ];
+    const spec = (name: string) => ({
+      sheets: [
+        sheet(name, {
+          role: "data" as const,
+          generated: false,
+          blocks: [{ row: 0, col: 0, cells: texts.map((text) => [{ text }]) }],
+        }),
+      ],
+    });
+    const valuesOf = (wb: ExcelJS.Workbook, name: string) =>
+      texts.map((_, i) => wb.getWorksheet(name)!.getCell(i + 1, 1).value);
+
+    test("are written as Excel's _xHHHH_ escapes, so a carriage return is not read back as a line feed", async () => {
+      const wb = await load(await writeXlsx(spec("Pasted")));
+      expect(valuesOf(wb, "Pasted")).toEqual(texts);
+    });
+
+    test("survive a refresh over the workbook as read, and the workbook in memory keeps its text", async () => {
+      const base = await load(await writeXlsx(spec("Pasted")));
+      const bytes = await writeXlsx(spec("Another"), base);
+      expect(valuesOf(base, "Pasted")).toEqual(texts);
+      const again = await load(bytes);
+      expect(valuesOf(again, "Pasted")).toEqual(texts);
+      expect(valuesOf(again, "Another")).toEqual(texts);
+    });
+
+    describeWithLibreOffice("read by LibreOffice", () => {
+      test("a carriage return is a carriage return, in a cell and in a linked cell's text", async () => {
+        const dir = mkdtempSync(path.join(tmpdir(), "scrutiny-cr-"));
+        const file = path.join(dir, "cr.xlsx");
+        const bytes = await writeXlsx({
+          sheets: [
+            sheet("Pasted", {
+              role: "data",
+              generated: false,
+              blocks: [
+                {
+                  row: 0,
+                  col: 0,
+                  cells: [
+                    [{ text: "\r=1+1" }, { formula: "CODE(A1)" }, { formula: "LEN(A1)" }],
+                    [{ text: "a\rb", link: "'Pasted'!A1" }, { formula: "CODE(MID(A2,2,1))" }],
+                  ],
+                },
+              ],
+            }),
+          ],
+        });
+        writeFileSync(file, bytes);
+        const ws = (await recalculate(file)).getWorksheet("Pasted")!;
+        expect(computed(ws.getCell("B1"))).toBe(13);
+        expect(computed(ws.getCell("C1"))).toBe(5);
+        expect(computed(ws.getCell("A2"))).toBe("a\rb");
+        expect(computed(ws.getCell("B2"))).toBe(13);
+      });
+    });
+
+    test("the escape only touches what XML cannot carry", () => {
+      expect(escapeXlsxText("\r=1")).toBe("_x000D_=1");
+      expect(escapeXlsxText("a_x0041_b")).toBe("a_x005F_x0041_b");
+      expect(escapeXlsxText("tab\tfeed\n_x12_ plain")).toBe("tab\tfeed\n_x12_ plain");
+    });
   });
 
   test("a file that is not a workbook is a clear error", async () => {
