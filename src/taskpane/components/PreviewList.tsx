@@ -57,9 +57,11 @@ export const PreviewList = React.memo(function PreviewList({
         const available = onlyFlagged
           ? new Set([...tableIssues, ...tableAnomalies].map((f) => f.line)).size
           : table.rows.length;
+        // Only the sentences shown are composed: a huge paste can carry 100,000s of findings.
+        const findingCount = tableIssues.length + tableAnomalies.length;
         const findings = [
-          ...tableIssues.map((i) => describeIssue(i, table)),
-          ...tableAnomalies.map((a) => describeAnomaly(a, table)),
+          ...tableIssues.slice(0, LISTED_FINDINGS).map((i) => describeIssue(i, table)),
+          ...tableAnomalies.slice(0, Math.max(0, LISTED_FINDINGS - tableIssues.length)).map((a) => describeAnomaly(a, table)),
         ];
         return (
           <section key={index} className={styles.table} aria-label={`Preview: ${title}`}>
@@ -82,20 +84,20 @@ export const PreviewList = React.memo(function PreviewList({
               onlyFlagged={onlyFlagged}
               label={`Preview of ${title}`}
             />
-            {findings.length > 0 && (
+            {findingCount > 0 && (
               // Open when there are issues to correct; highlights alone can wait for a click.
               <details className={styles.details} open={tableIssues.length > 0}>
                 <summary className={styles.summary}>
-                  {findings.length} issue{findings.length === 1 ? "" : "s"} and highlight
-                  {findings.length === 1 ? "" : "s"} in words
+                  {findingCount} issue{findingCount === 1 ? "" : "s"} and highlight
+                  {findingCount === 1 ? "" : "s"} in words
                 </summary>
                 <ul className={styles.list} aria-label={`Issues and highlights in ${title}`}>
-                  {findings.slice(0, LISTED_FINDINGS).map((f, i) => (
+                  {findings.map((f, i) => (
                     <li key={i}>{f}</li>
                   ))}
-                  {findings.length > LISTED_FINDINGS && (
+                  {findingCount > LISTED_FINDINGS && (
                     <li>
-                      …and {findings.length - LISTED_FINDINGS} more: Import lists them all on the
+                      …and {findingCount - LISTED_FINDINGS} more: Import lists them all on the
                       Checks sheet.
                     </li>
                   )}
