@@ -43,3 +43,14 @@ export function stringLiteral(text: string): string {
 export function rangeRef(row: number, col: number, rows: number, cols: number): string {
   return `${a1(row, col)}:${a1(row + rows - 1, col + cols - 1)}`;
 }
+
+/**
+ * SUMIFS/COUNTIFS criteria matching exactly the text of the cell `ref`: "=" first, so text
+ * beginning with "<", ">" or "=" is not read as a comparison, and the wildcards ~ * ? of
+ * the text escaped with "~". A blank cell gives "=", which matches blank cells. Kept in the
+ * formula (not baked in as a literal) so every row's look-up has the same R1C1 form.
+ * Excel refuses criteria longer than 255 characters (#VALUE!).
+ */
+export function exactMatchOf(ref: string): string {
+  return `"="&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${ref},"~","~~"),"*","~*"),"?","~?")`;
+}

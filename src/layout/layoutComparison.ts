@@ -2,11 +2,16 @@
 // from summed counts. Every figure is a formula that looks the counts up in the data
 // sheets by category and sub-category (SUMIFS over whole columns, not row positions), so a
 // corrected or reordered data sheet flows through. Measures first, then the counts they
-// use; ranks leave out small bases; outliers against the group's funnel are coloured and
-// named in an "Outliers" column.
+// use; ranks leave out small bases; outliers against the group's funnel are coloured,
+// marked per area and named in an "Outliers" column.
+//
+// Every formula's size is independent of the number of areas (Excel refuses formulas over
+// 8,192 characters), and the formulas of a column are one formula in R1C1 form: the
+// look-ups take the category and sub-category from the row's own label cells, so the
+// Office.js writer sends each column once.
 import type { BlockSpec, CellSpec, ChartSpec, ConditionalFormatSpec, SheetSpec } from "./spec";
 import type { HighlightThresholds } from "./thresholds";
-import { a1, abs, sheetRef, stringLiteral, wholeColumn } from "./a1";
+import { a1, abs, exactMatchOf, sheetRef, wholeColumn } from "./a1";
 import { HIGHLIGHTS, NUMBER_FORMATS, percentFormat } from "./styles";
 import { layoutLegend } from "./layoutLegend";
 
@@ -106,11 +111,32 @@ const LOOKUP: Partial<
   sdsPrev: "sdsPrevious",
 };
 
-/** SUMIFS criteria for an exact text match: "=" plus the text with wildcards escaped. */
-export function exactCriteria(text: string | null): string {
-  return stringLiteral(
-    `=${(text ?? "").replace(/~/g, "~~").replace(/\*/g, "~*").replace(/\?/g, "~?")}`
-  );
+export type CountField = "offencesPrevious" | "offencesCurrent" | "sdsPrevious" | "sdsCurrent";
+
+/**
+ * A count looked up on a data sheet by the category and sub-category in columns A and B of
+ * `labelRow` (0-based) of the sheet that holds the formula; "n/a" when the data sheet has
+ * no such row or no figure there, or has no such column.
+ */
+export function lookupCount(
+  sheetName: string,
+  cols: ComparedArea["cols"],
+  field: CountField,
+  labelRow: number
+): CellSpec {
+  const v = cols[field];
+  const cat = cols.category;
+  if (v === undefined || cat === undefined) return { text: "n/a" };
+  const criteria = [wholeColumn(sheetName, cat), exactMatchOf(a1(labelRow, 0, { col: true }))];
+  if (cols.subcategory !== undefined)
+    criteria.push(
+      wholeColumn(sheetName, cols.subcategory),
+      exactMatchOf(a1(labelRow, 1, { col: true }))
+    );
+  const val = wholeColumn(sheetName, v);
+  return {
+    formula: `IF(COUNTIFS(${criteria.join(",")},${val},"<>")=0,"n/a",SUMIFS(${val},${criteria.join(",")}))`,
+  };
 }
 
 export function layoutComparison(input: ComparisonInput): {
@@ -132,7 +158,7 @@ export function layoutComparison(input: ComparisonInput): {
         kind: "outlier",
         label: "outlier ▲ / ▼",
         meaning:
-          "Outside the group's 95% funnel (Poisson for % changes, binomial for rates; normal approximation), named in the Outliers column",
+          "Outside the group's 95% funnel (Poisson for % changes, binomial for rates; normal approximation), marked per area and named in the Outliers column",
       },
       {
         kind: "smallBase",
@@ -158,7 +184,7 @@ export function layoutComparison(input: ComparisonInput): {
   const minBase = legend.cells.minBase!;
   const zRef = legend.cells.z!;
 
-  // Columns: category, sub-category, areas, group, ranks, differences, outliers.
+  // Columns: category, sub-category, areas, group, ranks, differences, outlier markers, outliers.
   const C = {
     cat: 0,
     sub: 1,
@@ -166,8 +192,9 @@ export function layoutComparison(input: ComparisonInput): {
     group: 2 + n,
     rank: (i: number) => 3 + n + i,
     diff: (i: number) => 3 + 2 * n + i,
+    marker: (i: number) => 3 + 3 * n + i,
   };
-  const outliersCol = 3 + 3 * n;
+  const outliersCol = 3 + 4 * n;
   const totalCols = outliersCol + 1;
 
   let start = 4 + legend.rows + 1;
@@ -209,23 +236,6 @@ export function layoutComparison(input: ComparisonInput): {
   ];
   const cfs: ConditionalFormatSpec[] = [];
 
-  const lookup = (
-    a: ComparedArea,
-    field: "offencesPrevious" | "offencesCurrent" | "sdsPrevious" | "sdsCurrent",
-    row: ComparedRow
-  ): CellSpec => {
-    const v = a.cols[field];
-    const cat = a.cols.category;
-    if (v === undefined || cat === undefined) return { text: "n/a" };
-    const criteria = [wholeColumn(a.sheetName, cat), exactCriteria(row.category)];
-    if (a.cols.subcategory !== undefined)
-      criteria.push(wholeColumn(a.sheetName, a.cols.subcategory), exactCriteria(row.subcategory));
-    const val = wholeColumn(a.sheetName, v);
-    return {
-      formula: `IF(COUNTIFS(${criteria.join(",")},${val},"<>")=0,"n/a",SUMIFS(${val},${criteria.join(",")}))`,
-    };
-  };
-
   const measure = (s: Section, i: number, col: number): string => {
     const ref = (k: SectionKey) => cell(k, i, col);
     switch (s.key) {
@@ -242,24 +252,36 @@ export function layoutComparison(input: ComparisonInput): {
     }
   };
 
-  /** Whether area i's figure at row r lies outside the group's funnel, and on which side. */
-  const outlier = (s: Section, i: number, col: number, side: ">" | "<"): string | null => {
+  /**
+   * Area j's outlier marker at row i: its name (from the section's header) with ▲ or ▼ when
+   * its figure lies outside the group's funnel, else "".
+   */
+  const marker = (s: Section, i: number, j: number): string => {
+    const col = C.area(j);
     const g = C.group;
+    const name = a1(startOf.get(s.key)! + 1, col, { row: true });
+    const mark = (valid: string, applies: string, z: string) =>
+      `IF(${valid},IF(${applies},IF(${z}>${zRef},${name}&" ▲",IF(${z}<-${zRef},${name}&" ▼","")),""),"")`;
     if (s.key === "change") {
       const pa = cell("offPrev", i, col),
         ca = cell("offCur", i, col),
         gp = cell("offPrev", i, g),
         gc = cell("offCur", i, g);
       const e = `${pa}*${gc}/${gp}`;
-      return `IF(AND(ISNUMBER(${pa}),ISNUMBER(${ca}),ISNUMBER(${gp}),ISNUMBER(${gc})),IF(AND(${pa}>=${minBase},${gp}>0,${gc}>0),(${ca}-${e})/SQRT(${e})${side}${side === ">" ? "" : "-"}${zRef},FALSE),FALSE)`;
+      return mark(
+        `AND(ISNUMBER(${pa}),ISNUMBER(${ca}),ISNUMBER(${gp}),ISNUMBER(${gc}))`,
+        `AND(${pa}>=${minBase},${pa}>0,${gp}>0,${gc}>0)`,
+        `(${ca}-${e})/SQRT(${e})`
+      );
     }
-    if (s.key === "rateCur") {
-      const ra = cell("rateCur", i, col),
-        na = cell("offCur", i, col),
-        pg = cell("rateCur", i, g);
-      return `IF(AND(ISNUMBER(${ra}),ISNUMBER(${na}),ISNUMBER(${pg})),IF(AND(${na}>=${minBase},${pg}>0,${pg}<1),(${ra}-${pg})/SQRT(${pg}*(1-${pg})/${na})${side}${side === ">" ? "" : "-"}${zRef},FALSE),FALSE)`;
-    }
-    return null;
+    const ra = cell("rateCur", i, col),
+      na = cell("offCur", i, col),
+      pg = cell("rateCur", i, g);
+    return mark(
+      `AND(ISNUMBER(${ra}),ISNUMBER(${na}),ISNUMBER(${pg}))`,
+      `AND(${na}>=${minBase},${na}>0,${pg}>0,${pg}<1)`,
+      `(${ra}-${pg})/SQRT(${pg}*(1-${pg})/${na})`
+    );
   };
 
   for (const s of sections) {
@@ -276,7 +298,8 @@ export function layoutComparison(input: ComparisonInput): {
       areas.forEach((a) => header.push({ text: `${a.area} vs group`, style: "header" }));
     }
     if (s.outliers) {
-      while (header.length < outliersCol) header.push({ text: "", style: "header" });
+      while (header.length < C.marker(0)) header.push({ text: "", style: "header" });
+      areas.forEach((a) => header.push({ text: `Outlier: ${a.area}`, style: "header" }));
       header.push({ text: "Outliers (outside funnel)", style: "header" });
     }
     const body: (CellSpec | null)[][] = rows.map((row, i) => {
@@ -289,7 +312,9 @@ export function layoutComparison(input: ComparisonInput): {
       ];
       const field = LOOKUP[s.key];
       areas.forEach((a, j) => {
-        const spec = field ? lookup(a, field, row) : { formula: measure(s, i, C.area(j)) };
+        const spec = field
+          ? lookupCount(a.sheetName, a.cols, field, r)
+          : { formula: measure(s, i, C.area(j)) };
         out.push({ ...spec, numFmt: s.numFmt });
       });
       const first = a1(r, C.area(0));
@@ -329,13 +354,12 @@ export function layoutComparison(input: ComparisonInput): {
         });
       }
       if (s.outliers) {
-        while (out.length < outliersCol) out.push(null);
-        const parts = areas.map((a, j) => {
-          const hi = outlier(s, i, C.area(j), ">")!;
-          const lo = outlier(s, i, C.area(j), "<")!;
-          return `IF(${hi},", "&${stringLiteral(a.area + " ▲")},IF(${lo},", "&${stringLiteral(a.area + " ▼")},""))`;
+        while (out.length < C.marker(0)) out.push(null);
+        areas.forEach((_, j) => out.push({ formula: marker(s, i, j) }));
+        // TEXTJOIN over a range: one short formula however many areas (Excel 2019 or later).
+        out.push({
+          formula: `TEXTJOIN(", ",TRUE,${a1(r, C.marker(0))}:${a1(r, C.marker(n - 1))})`,
         });
-        out.push({ formula: `MID(${parts.join("&")},3,999)` });
       }
       return out;
     });
@@ -345,35 +369,27 @@ export function layoutComparison(input: ComparisonInput): {
       cells: [[{ text: s.title, style: "subtitle" }], header, ...body],
     });
 
+    // One rule over all the area columns, relative to the first: a small base greys the
+    // figure (and stops), an outlier's marker colours it.
     if (rows.length > 0) {
       const r0 = rowOf(s.key, 0);
-      areas.forEach((_, j) => {
-        const col = C.area(j);
-        if (s.smallBase) {
-          const b = a1(rowOf(s.smallBase, 0), col);
-          cfs.push({
-            row: r0,
-            col,
-            rows: rows.length,
-            cols: 1,
-            formula: `IF(ISNUMBER(${b}),${b}<${minBase},FALSE)`,
-            format: HIGHLIGHTS.smallBase,
-            stopIfTrue: true,
-          });
-        }
-        if (s.outliers) {
-          const hi = outlier(s, 0, col, ">")!;
-          const lo = outlier(s, 0, col, "<")!;
-          cfs.push({
-            row: r0,
-            col,
-            rows: rows.length,
-            cols: 1,
-            formula: `OR(${hi},${lo})`,
-            format: HIGHLIGHTS.outlier,
-          });
-        }
-      });
+      const over = { row: r0, col: C.area(0), rows: rows.length, cols: n };
+      if (s.smallBase) {
+        const b = a1(rowOf(s.smallBase, 0), C.area(0));
+        cfs.push({
+          ...over,
+          formula: `IF(ISNUMBER(${b}),${b}<${minBase},FALSE)`,
+          format: HIGHLIGHTS.smallBase,
+          stopIfTrue: true,
+        });
+      }
+      if (s.outliers) {
+        cfs.push({
+          ...over,
+          formula: `${a1(r0, C.marker(0))}<>""`,
+          format: HIGHLIGHTS.outlier,
+        });
+      }
     }
   }
 
@@ -384,6 +400,7 @@ export function layoutComparison(input: ComparisonInput): {
     16,
     ...areas.map(() => 9),
     ...areas.map(() => 11),
+    ...areas.map(() => 13),
     30,
   ];
   return {

@@ -1,11 +1,13 @@
 // A trend sheet: one area over its periods, periods as columns, the same measures as the
 // comparison sheets (looked up in the data sheets by category and sub-category), and the
-// control-chart (XmR) signals of the anomalies core where the series is long enough.
+// control-chart (XmR) signals of the anomalies core where the series is long enough. The
+// look-ups take the category and sub-category from the row's own label cells, so each
+// period's column is one formula in R1C1 form.
 import type { BlockSpec, CellSpec, ChartSpec, ConditionalFormatSpec, SheetSpec } from "./spec";
 import type { HighlightThresholds } from "./thresholds";
 import type { ComparedArea, ComparedRow } from "./layoutComparison";
-import { exactCriteria } from "./layoutComparison";
-import { a1, abs, sheetRef, wholeColumn } from "./a1";
+import { lookupCount } from "./layoutComparison";
+import { a1, abs, sheetRef } from "./a1";
 import { HIGHLIGHTS, NUMBER_FORMATS, percentFormat } from "./styles";
 import { layoutLegend } from "./layoutLegend";
 
@@ -181,21 +183,7 @@ export function layoutTrend(input: TrendInput): {
         const r = (key: Key) => ref(key, i, col);
         let spec: CellSpec;
         if (s.field) {
-          const v = p.cols[s.field];
-          const cat = p.cols.category;
-          if (v === undefined || cat === undefined) spec = { text: "n/a" };
-          else {
-            const crit = [wholeColumn(p.sheetName, cat), exactCriteria(row.category)];
-            if (p.cols.subcategory !== undefined)
-              crit.push(
-                wholeColumn(p.sheetName, p.cols.subcategory),
-                exactCriteria(row.subcategory)
-              );
-            const val = wholeColumn(p.sheetName, v);
-            spec = {
-              formula: `IF(COUNTIFS(${crit.join(",")},${val},"<>")=0,"n/a",SUMIFS(${val},${crit.join(",")}))`,
-            };
-          }
+          spec = lookupCount(p.sheetName, p.cols, s.field, rowOf(s.key, i));
         } else if (s.key === "change") {
           spec = {
             formula: `IF(AND(ISNUMBER(${r("offPrev")}),ISNUMBER(${r("offCur")})),IF(${r("offPrev")}=0,"n/a",(${r("offCur")}-${r("offPrev")})/${r("offPrev")}),"n/a")`,

@@ -118,9 +118,21 @@ describe("workbook layout", () => {
       .flatMap((b) => b.cells.flat())
       .filter((c) => c?.formula?.includes("SUMIFS"));
     expect(lookups.length).toBeGreaterThan(100);
-    for (const c of lookups)
-      expect(c!.formula).toMatch(
-        /^IF\(COUNTIFS\('[^']+'!\$A:\$A,"=[^"]*",'[^']+'!\$B:\$B,"=[^"]*",'[^']+'!\$[A-Z]+:\$[A-Z]+,"<>"\)=0,"n\/a",SUMIFS\(/
+    // Category and sub-category come from the row's own label cells (A and B), matched exactly.
+    const exact = (col: string) =>
+      `"="&SUBSTITUTE\\(SUBSTITUTE\\(SUBSTITUTE\\(\\$${col}(\\d+),"~","~~"\\),"\\*","~\\*"\\),"\\?","~\\?"\\)`;
+    const pattern = new RegExp(
+      `^IF\\(COUNTIFS\\('[^']+'!\\$A:\\$A,${exact("A")},'[^']+'!\\$B:\\$B,${exact("B")},'[^']+'!\\$[A-Z]+:\\$[A-Z]+,"<>"\\)=0,"n\\/a",SUMIFS\\(`
+    );
+    for (const b of cmp.blocks)
+      b.cells.forEach((row, i) =>
+        row.forEach((c) => {
+          if (!c?.formula?.includes("SUMIFS")) return;
+          const m = pattern.exec(c.formula);
+          expect(m).not.toBeNull();
+          // Both label cells on the formula's own row.
+          expect([m![1], m![2]]).toEqual([`${b.row + i + 1}`, `${b.row + i + 1}`]);
+        })
       );
   });
 

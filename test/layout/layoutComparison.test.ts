@@ -1,0 +1,268 @@
+// Comparison and trend layouts: formulas whose size does not grow with the number of areas,
+// one R1C1 form per column (the look-ups read the row's own label cells), and, recalculated
+// by LibreOffice, look-ups that still find each category when its name holds SUMIFS
+// wildcards or comparison operators and when a data sheet's rows are in another order.
+import { mkdtempSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import path from "path";
+import ExcelJS from "exceljs";
+import type { CrimeTable } from "../../src/core/model";
+import { validateTables } from "../../src/core/validate";
+import { defaultAnomalyOptions, findAnomalies } from "../../src/core/anomalies";
+import { layoutWorkbook } from "../../src/layout/layoutWorkbook";
+import type { BlockSpec, SheetSpec } from "../../src/layout/spec";
+import { toR1C1 } from "../../src/writers/officejs/toR1C1";
+import { writeXlsx } from "../../src/writers/xlsx/writeXlsx";
+import { readFileSync } from "fs";
+import { readDatastore, r12Tables } from "../../src/core/datastore";
+import { SAMPLES, datastoreTables } from "../support/samples";
+import { computed, describeWithLibreOffice, errorCells, recalculate } from "../support/libreoffice";
+
+const thresholds = { ...defaultAnomalyOptions };
+const SOUTH_WEST = ["Kingston upon Thames", "Merton", "Richmond upon Thames", "Wandsworth"];
+
+/** R12 tables of the 2010-2022 Datastore file (the 2022-2024 file ends one R12 period only). */
+function olderTables(period: string, areas?: string[]): CrimeTable[] {
+  const file = path.join(SAMPLES, "datastore/mps-borough-level-crime-2010-04-to-2022-01.csv");
+  const read = readDatastore(readFileSync(file, "utf8"), path.basename(file));
+  if (!read.ok) throw new Error(read.error.message);
+  const r = r12Tables(read.file, { period, areas });
+  if (!r.ok) throw new Error(r.error.message);
+  return r.tables;
+}
+function build(tables: CrimeTable[]) {
+  return layoutWorkbook({
+    tables,
+    issues: validateTables(tables),
+    anomalies: findAnomalies(tables, thresholds),
+    groups: [],
+    thresholds,
+    existingSheetNames: [],
+    importedOn: "2026-11-22",
+  }).spec;
+}
+
+/** The body rows (below title and header) of each section block of a generated sheet. */
+function sections(sheet: SheetSpec): BlockSpec[] {
+  return sheet.blocks.filter((b) => b.cells[1]?.[0]?.text === "Category");
+}
+
+const longest = (sheets: SheetSpec[]): number =>
+  Math.max(
+    ...sheets.flatMap((s) => [
+      ...s.blocks.flatMap((b) => b.cells.flat().map((c) => c?.formula?.length ?? 0)),
+      ...s.conditionalFormats.map((f) => f.formula.length),
+    ])
+  );
+
+describe("comparison and trend formulas for every London area", () => {
+  // Every area of the 2022-2024 file, and two earlier periods so each area has a trend.
+  const all = [...datastoreTables({ period: "2024-01" }), ...olderTables("2022-01")];
+  const areas = [...new Set(all.map((t) => t.area))];
+  const two = all.filter((t) => t.area === areas[0] || t.area === areas[1]);
+  const many = build(all);
+  const few = build(two);
+  const generated = (spec: typeof many, role: string) => spec.sheets.filter((s) => s.role === role);
+
+  test("the sample has every borough, and each period gets a comparison of all of them", () => {
+    expect(areas.length).toBeGreaterThanOrEqual(32);
+    const cmp = generated(many, "comparison");
+    expect(cmp).toHaveLength(2);
+    expect(generated(many, "trend")).toHaveLength(areas.length);
+    expect(cmp[0]!.blocks[0]!.cells[2]![0]!.text).toContain(areas[areas.length - 1]!);
+  });
+
+  test("no formula grows with the number of areas", () => {
+    for (const role of ["comparison", "trend"]) {
+      const a = longest(generated(few, role));
+      const b = longest(generated(many, role));
+      // Only sheet names and column letters differ, never the number of terms.
+      expect({ role, grows: b > a + 40 }).toEqual({ role, grows: false });
+      expect(b).toBeLessThan(1000);
+    }
+  });
+
+  test("every column of a section is one formula in R1C1 form", () => {
+    let columns = 0;
+    for (const sheet of [...generated(many, "comparison"), ...generated(many, "trend")]) {
+      for (const block of sections(sheet)) {
+        const body = block.cells.slice(2);
+        const width = Math.max(...body.map((r) => r.length));
+        for (let c = 0; c < width; c++) {
+          const forms = new Set<string | null>();
+          body.forEach((row, i) => {
+            const f = row[c]?.formula;
+            if (f !== undefined) forms.add(toR1C1(f, block.row + 2 + i, block.col + c));
+          });
+          if (forms.size === 0) continue;
+          columns++;
+          expect({ sheet: sheet.name, row: block.row, col: c, forms: forms.size }).toEqual({
+            sheet: sheet.name,
+            row: block.row,
+            col: c,
+            forms: 1,
+          });
+          expect(forms.has(null)).toBe(false);
+        }
+      }
+    }
+    expect(columns).toBeGreaterThan(400);
+  });
+
+  test("look-ups read the category and sub-category from the row's own label cells", () => {
+    const cmp = generated(many, "comparison")[0]!;
+    const block = sections(cmp).find((b) => b.cells[0]![0]!.text === "Offences, current R12")!;
+    const row = block.cells[2]!;
+    const r = block.row + 3;
+    expect(row[2]!.formula).toContain(`SUBSTITUTE($A${r},"~","~~")`);
+    expect(row[2]!.formula).toContain(`SUBSTITUTE($B${r},"~","~~")`);
+    // No category name is baked into any formula.
+    const literals = new Set<string>();
+    for (const s of [...generated(many, "comparison"), ...generated(many, "trend")])
+      for (const b of s.blocks)
+        for (const c of b.cells.flat())
+          for (const m of c?.formula?.matchAll(/"((?:[^"]|"")+)"/g) ?? [])
+            literals.add(m[1]!.replace(/""/g, '"').replace(/^=/, ""));
+    const names = all.flatMap((t) => t.rows.flatMap((x) => [x.category, x.subcategory ?? ""]));
+    expect(names.filter((n) => literals.has(n))).toEqual([]);
+  });
+});
+
+/** Rows of a recalculated section: "category|sub" -> values by header. */
+function section(ws: ExcelJS.Worksheet, title: string) {
+  let top = 0;
+  ws.eachRow((row, r) => {
+    if (top === 0 && computed(row.getCell(1)) === title) top = r;
+  });
+  if (top === 0) throw new Error(`no section "${title}"`);
+  const header: string[] = [];
+  ws.getRow(top + 1).eachCell((c, k) => {
+    header[k - 1] = String(computed(c) ?? "");
+  });
+  const rows = new Map<string, ExcelJS.Row>();
+  for (let r = top + 2; ws.getRow(r).getCell(1).value; r++) {
+    const row = ws.getRow(r);
+    rows.set(`${String(computed(row.getCell(1)))}|${String(computed(row.getCell(2)) ?? "")}`, row);
+  }
+  return {
+    header,
+    keys: [...rows.keys()],
+    at: (key: string, heading: string) => {
+      const col = header.indexOf(heading);
+      if (col < 0) throw new Error(`no column "${heading}" in "${title}"`);
+      const row = rows.get(key);
+      return row ? computed(row.getCell(col + 1)) : undefined;
+    },
+  };
+}
+
+describeWithLibreOffice("look-ups recalculated in LibreOffice", () => {
+  // Four areas over two periods, with category names full of SUMIFS wildcards and
+  // comparison operators (each beside a decoy an unescaped pattern would also match),
+  // and one data sheet in reverse order.
+  const RENAME = new Map([
+    ["Arson and Criminal Damage", "Theft * all"],
+    ["Burglary", "Theft X all"],
+    ["Drug Offences", "<Robbery?"],
+    ["Miscellaneous Crimes Against Society", "<RobberyX"],
+    ["Possession of Weapons", '=Burglary ~ "old"'],
+    ["Public Order Offences", '=Burglary X "old"'],
+  ]);
+  const STAR_SUB = "*";
+  const source = [
+    ...olderTables("2022-01", SOUTH_WEST),
+    ...datastoreTables({ period: "2024-01", areas: SOUTH_WEST }),
+  ];
+  const starred = source[0]!.rows.find((r) => r.category === "Theft" && !r.isTotal)!.subcategory;
+  const tables: CrimeTable[] = source.map((t, i) => {
+    const rows = t.rows.map((r) => ({
+      ...r,
+      category: RENAME.get(r.category) ?? r.category,
+      subcategory: r.category === "Theft" && r.subcategory === starred ? STAR_SUB : r.subcategory,
+    }));
+    return { ...t, rows: i === 1 || i === 6 ? rows.reverse() : rows };
+  });
+  const key = (r: { category: string; subcategory: string | null }) =>
+    `${r.category}|${r.subcategory ?? ""}`;
+  let book: ExcelJS.Workbook;
+
+  beforeAll(async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "scrutiny-lookup-")), "lookup.xlsx");
+    writeFileSync(file, await writeXlsx(build(tables)));
+    book = await recalculate(file);
+  }, 300000);
+
+  test("the names are really there, and nothing evaluates to an error", () => {
+    const renamed = new Set(tables[0]!.rows.map((r) => r.category));
+    for (const name of RENAME.values()) expect(renamed).toContain(name);
+    expect(tables[0]!.rows.some((r) => r.subcategory === STAR_SUB)).toBe(true);
+    expect(errorCells(book)).toEqual([]);
+  });
+
+  test("every comparison cell is the area's own count, and the group's the summed counts", () => {
+    for (const period of ["2022-01-31", "2024-01-31"]) {
+      const members = tables.filter((t) => t.periodEnding === period);
+      const ws = book.worksheets.find((w) => w.name.startsWith(`Compare ${period}`))!;
+      const cur = section(ws, "Offences, current R12");
+      const prev = section(ws, "Counts used: offences, previous R12");
+      const chg = section(ws, "Offences % change (current vs previous R12)");
+      expect(cur.keys.length).toBe(members[0]!.rows.length);
+      for (const row of members[0]!.rows) {
+        const k = key(row);
+        let op = 0;
+        let oc = 0;
+        for (const t of members) {
+          const v = t.rows.find((x) => key(x) === k)!.values;
+          expect({ k, area: t.area, v: cur.at(k, t.area!) }).toEqual({
+            k,
+            area: t.area,
+            v: v.offencesCurrent,
+          });
+          expect(prev.at(k, t.area!)).toBe(v.offencesPrevious);
+          op += v.offencesPrevious!;
+          oc += v.offencesCurrent!;
+        }
+        expect(cur.at(k, `All 4 areas (group)`)).toBe(oc);
+        if (op > 0) expect(chg.at(k, `All 4 areas (group)`)).toBeCloseTo((oc - op) / op, 12);
+      }
+    }
+  });
+
+  test("outliers are marked per area as the legend says, and named together in the Outliers column", () => {
+    const members = tables.filter((t) => t.periodEnding === "2024-01-31");
+    const ws = book.worksheets.find((w) => w.name.startsWith("Compare 2024-01-31"))!;
+    const chg = section(ws, "Offences % change (current vs previous R12)");
+    let marked = 0;
+    for (const row of members[0]!.rows) {
+      const k = key(row);
+      const counts = members.map((t) => t.rows.find((x) => key(x) === k)!.values);
+      const gp = counts.reduce((s, v) => s + v.offencesPrevious!, 0);
+      const gc = counts.reduce((s, v) => s + v.offencesCurrent!, 0);
+      const expected = members.map((t, i) => {
+        const pa = counts[i]!.offencesPrevious!;
+        const ca = counts[i]!.offencesCurrent!;
+        if (pa < thresholds.minBase || pa === 0 || gp === 0 || gc === 0) return "";
+        const e = (pa * gc) / gp;
+        const z = (ca - e) / Math.sqrt(e);
+        return z > 1.96 ? `${t.area} ▲` : z < -1.96 ? `${t.area} ▼` : "";
+      });
+      const got = members.map((t) => chg.at(k, `Outlier: ${t.area}`) ?? "");
+      expect({ k, got }).toEqual({ k, got: expected });
+      expect(chg.at(k, "Outliers (outside funnel)") ?? "").toBe(
+        expected.filter(Boolean).join(", ")
+      );
+      marked += expected.filter(Boolean).length;
+    }
+    expect(marked).toBeGreaterThan(5);
+  });
+
+  test("the trend sheets find each period's figures too", () => {
+    for (const area of ["Merton", "Wandsworth"]) {
+      const ws = book.worksheets.find((w) => w.name.startsWith(`Trend ${area}`))!;
+      const cur = section(ws, "Offences, current R12");
+      for (const t of tables.filter((x) => x.area === area))
+        for (const row of t.rows)
+          expect(cur.at(key(row), t.periodEnding!)).toBe(row.values.offencesCurrent);
+    }
+  });
+});
