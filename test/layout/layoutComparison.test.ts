@@ -10,9 +10,11 @@ import type { CrimeTable } from "../../src/core/model";
 import { validateTables } from "../../src/core/validate";
 import { defaultAnomalyOptions, findAnomalies } from "../../src/core/anomalies";
 import { layoutWorkbook } from "../../src/layout/layoutWorkbook";
-import type { BlockSpec, SheetSpec } from "../../src/layout/spec";
+import type { BlockSpec, SheetSpec, WorkbookSpec } from "../../src/layout/spec";
 import { toR1C1 } from "../../src/writers/officejs/toR1C1";
 import { writeXlsx } from "../../src/writers/xlsx/writeXlsx";
+import { applyWorkbookSpec } from "../../src/writers/officejs/applyWorkbookSpec";
+import { FakeExcel } from "../doubles/fakeExcel";
 import { readFileSync } from "fs";
 import { readDatastore, r12Tables } from "../../src/core/datastore";
 import { SAMPLES, datastoreTables } from "../support/samples";
@@ -125,6 +127,23 @@ describe("comparison and trend formulas for every London area", () => {
             literals.add(m[1]!.replace(/""/g, '"').replace(/^=/, ""));
     const names = all.flatMap((t) => t.rows.flatMap((x) => [x.category, x.subcategory ?? ""]));
     expect(names.filter((n) => literals.has(n))).toEqual([]);
+  });
+
+  test("through Office.js (the Excel double), the comparison and trend sheets of every area take as many syncs as those of two", async () => {
+    const write = async (spec: WorkbookSpec) => {
+      const excel = new FakeExcel();
+      const apply = (sheets: SheetSpec[]) =>
+        excel.run((ctx) => applyWorkbookSpec(ctx as unknown as Excel.RequestContext, { sheets }));
+      await apply(spec.sheets.filter((x) => x.role === "data"));
+      const report = await apply(
+        spec.sheets.filter((x) => x.role === "comparison" || x.role === "trend")
+      );
+      expect(excel.problems).toEqual([]);
+      return report.syncs;
+    };
+    const [a, b] = [await write(few), await write(many)];
+    expect(b).toBe(a);
+    expect(b).toBeLessThanOrEqual(4);
   });
 });
 
