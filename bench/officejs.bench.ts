@@ -74,6 +74,18 @@ async function buildFigures(areas: number) {
     if (!(e instanceof WorkbookPlanError)) throw e;
     figures.refused = `${e.issues.length} problems, e.g. ${e.issues[0]?.message}`;
   }
+  // The parts apart: comparison and trend sheets alone, and the Checks sheet alone.
+  const part = async (roles: string[]) => {
+    const own = new FakeExcel();
+    await apply(own, { sheets: data.spec.sheets.filter((s) => s.role === "data") });
+    return apply(own, { sheets: gen.spec.sheets.filter((s) => roles.includes(s.role)) });
+  };
+  const checks = gen.spec.sheets.find((s) => s.role === "checks");
+  figures.comparisonAndTrendSheetsOnly = await part(["comparison", "trend"]);
+  figures.checksSheetOnly = {
+    rows: checks ? checks.blocks.reduce((n, b) => n + b.cells.length, 0) : 0,
+    ...(await part(["checks"])),
+  };
   return figures;
 }
 
