@@ -4,12 +4,9 @@
 // the workbook out and writes it.
 import type { CliIO } from "./io";
 import { loadInputs, resolveGroups } from "./loadInputs";
-import { validateTables } from "../core/validate";
-import { defaultAnomalyOptions, findAnomalies } from "../core/anomalies";
-import { layoutWorkbook } from "../layout/layoutWorkbook";
+import { EMPTY_BOOK, planWorkbook } from "../layout/planWorkbook";
+import { defaultSettings } from "../layout/thresholds";
 import { writeXlsx } from "../writers/xlsx/writeXlsx";
-import { writeDefinitions } from "../layout/definitions";
-import { planMonitoringSheet } from "../layout/monitoringSheet";
 import { loadIndicators } from "./monitorCommand";
 
 export interface BuildOptions {
@@ -45,33 +42,14 @@ export async function runBuild(files: string[], opts: BuildOptions, io: CliIO): 
     io.stderr("build: nothing written\n");
     return 2;
   }
-  const { tables } = loaded;
-  const thresholds = { ...defaultAnomalyOptions };
-  const issues = validateTables(tables);
-  const anomalies = findAnomalies(tables, thresholds);
-  const { spec, definitions } = layoutWorkbook({
-    tables,
-    issues,
-    anomalies,
+  const plan = planWorkbook(EMPTY_BOOK, {
+    tables: loaded.tables,
     groups: groups.groups,
-    thresholds,
-    existingSheetNames: [],
+    settings: defaultSettings,
+    monitoring: monitoring?.indicators,
     importedOn: today(),
   });
-  if (monitoring) {
-    const planned = planMonitoringSheet(
-      monitoring.indicators,
-      {},
-      spec.sheets.map((s) => s.name)
-    );
-    definitions.sheets.push(planned.def);
-    // The monitoring sheet goes before the definitions sheet, which is rewritten to record it.
-    spec.sheets = [
-      ...spec.sheets.filter((s) => s.role !== "definitions"),
-      planned.sheet,
-      writeDefinitions(definitions),
-    ];
-  }
+  const { spec } = plan;
   const bytes = await writeXlsx(spec);
   try {
     await io.writeFile(opts.out, bytes);
@@ -84,7 +62,7 @@ export async function runBuild(files: string[], opts: BuildOptions, io: CliIO): 
   const count = (role: string) => spec.sheets.filter((s) => s.role === role).length;
   io.stdout(
     `wrote ${opts.out}: ${count("data")} data sheet(s), ${count("comparison")} comparison(s), ${count("trend")} trend(s), ${count("monitoring")} monitoring, ` +
-      `Checks with ${issues.length} issue(s) and ${anomalies.length} flag(s)\n`
+      `Checks with ${plan.checks.issues} issue(s) and ${plan.checks.anomalies} flag(s)\n`
   );
   return 0;
 }

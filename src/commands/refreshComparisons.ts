@@ -3,8 +3,7 @@
 // what happened. The same plan as the pane's "Refresh all" (planWorkbook); the write goes
 // through writeWorkbook, which finishes a write a cell-edit refusal cut half-way.
 
-import { planWorkbook } from "../taskpane/host/planWorkbook";
-import { settingsOf } from "../taskpane/host/planWorkbook";
+import { planWorkbook, settingsOf } from "../layout/planWorkbook";
 import { today } from "../taskpane/host/hostCommon";
 import { readWorkbookState } from "../writers/officejs/readWorkbookState";
 import { writeWorkbook, type BatchRunner } from "../writers/officejs/writeWorkbook";

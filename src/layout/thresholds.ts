@@ -30,3 +30,22 @@ export function highlightThresholds(
       : {}),
   };
 }
+
+/** Highlight thresholds the user can change; saved in the workbook's definitions. */
+export interface HighlightSettings {
+  /** Significance level for a change or rate test. @default 0.05 */
+  significanceLevel: number;
+  /** Base (denominator) below which a % change or rate is "unreliable: small numbers". @default 20 */
+  minimumBase: number;
+  /**
+   * A significant % change at least this large (in percent, 20 = 20%) is flagged as notable;
+   * null for no such flag (as the command line builds by default). @default null
+   */
+  changeThreshold: number | null;
+}
+
+export const defaultSettings: HighlightSettings = {
+  significanceLevel: 0.05,
+  minimumBase: 20,
+  changeThreshold: null,
+};

@@ -58,9 +58,9 @@ describe("scrutiny-sheets refresh", () => {
   });
 
   test("an unchanged workbook refreshes to the same cells as build wrote (links to derived cells included)", async () => {
-    const built = await cellsOf(io.files.get("book.xlsx")!);
+    const built = await cellsOf(io.files.get("book.xlsx") as Uint8Array);
     expect(await runRefresh("book.xlsx", {}, io)).toBe(0);
-    const refreshed = await cellsOf(io.files.get("book.xlsx")!);
+    const refreshed = await cellsOf(io.files.get("book.xlsx") as Uint8Array);
     expect(Object.keys(refreshed)).toEqual(Object.keys(built));
     const links = Object.values(built.Checks ?? {}).filter(
       (v) => Array.isArray(v) && String(v[0]).startsWith("HYPERLINK(")
@@ -150,7 +150,7 @@ describe("scrutiny-sheets refresh", () => {
       wb.addWorksheet("Trend Merton (2)").getCell("A1").value = "user's";
     });
     expect(await runRefresh("book.xlsx", {}, io)).toBe(0);
-    expect(io.err.join("")).toMatch(/"Merton 2017-07-02" is no longer in the workbook/);
+    expect(io.err.join("")).toMatch(/Merton 2017-07-02.? is no longer in the workbook/);
     const book = await readXlsx(io.files.get("book.xlsx") as Uint8Array);
     expect(book.sheetNames).not.toContain("Trend Merton");
     expect(book.sheetValues("Trend Merton (2)")).toEqual([["user's"]]);

@@ -6,7 +6,7 @@ import { excelRunner, CELL_EDIT_MODE, type ExcelRunFunction } from "../../src/of
 import { writeWorkbook } from "../../src/writers/officejs/writeWorkbook";
 import { readWorkbookState } from "../../src/writers/officejs/readWorkbookState";
 import { WorkbookPlanError } from "../../src/writers/officejs/errors";
-import { planWorkbook, settingsOf } from "../../src/taskpane/host/planWorkbook";
+import { planWorkbook, settingsOf } from "../../src/layout/planWorkbook";
 import { noticeFor, runRefreshCommand, type Notice } from "../../src/commands/refreshComparisons";
 import { MESSAGES } from "../../src/commands/messages";
 import { assertWorkbookMatchesSpec } from "../writers/layoutContract";

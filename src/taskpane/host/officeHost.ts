@@ -19,7 +19,7 @@ import {
   type BookState,
   type PlanInput,
   type WritePlan,
-} from "./planWorkbook";
+} from "../../layout/planWorkbook";
 import { groupForChoice, today, upsertGroup } from "./hostCommon";
 import { readWorkbookState } from "../../writers/officejs/readWorkbookState";
 import { MONITORING_SHEET } from "../../layout/monitoringSheet";

@@ -14,7 +14,7 @@ import {
   settingsOf,
   type BookState,
   type WritePlan,
-} from "./planWorkbook";
+} from "../../layout/planWorkbook";
 import { upsertGroup, groupForChoice, today } from "./hostCommon";
 import type {
   ComparisonChoice,

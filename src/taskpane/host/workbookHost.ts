@@ -7,24 +7,8 @@ import type { SheetRole } from "../../layout/spec";
 
 export type HostMode = "office" | "standalone";
 
-/** Highlight thresholds the user can change; saved in the workbook's definitions. */
-export interface HighlightSettings {
-  /** Significance level for a change or rate test. @default 0.05 */
-  significanceLevel: number;
-  /** Base (denominator) below which a % change or rate is "unreliable: small numbers". @default 20 */
-  minimumBase: number;
-  /**
-   * A significant % change at least this large (in percent, 20 = 20%) is flagged as notable;
-   * null for no such flag (as the command line builds by default). @default null
-   */
-  changeThreshold: number | null;
-}
-
-export const defaultSettings: HighlightSettings = {
-  significanceLevel: 0.05,
-  minimumBase: 20,
-  changeThreshold: null,
-};
+export { defaultSettings, type HighlightSettings } from "../../layout/thresholds";
+import type { HighlightSettings } from "../../layout/thresholds";
 
 /** A data sheet the workbook holds (one imported table: area + period). */
 export interface DataSheetInfo {

@@ -3,15 +3,15 @@
 // and what the pane adds (tables, a group, thresholds, indicators), the sheets to apply.
 // Both hosts use it, so Excel and the in-browser workbook get the same sheets; it
 // follows the command line's build (new workbook) and refresh (existing one).
-import type { CrimeTable } from "../../core/model";
-import type { Indicator } from "../../core/monitor/types";
-import { validateTables } from "../../core/validate";
+import type { CrimeTable } from "../core/model";
+import type { Indicator } from "../core/monitor/types";
+import { validateTables } from "../core/validate";
 import {
   defaultAnomalyOptions,
   findAnomalies,
   resolveAnomalyOptions,
   type AnomalyOptions,
-} from "../../core/anomalies";
+} from "../core/anomalies";
 import {
   buildDefinitions,
   layoutDataSheets,
@@ -19,17 +19,17 @@ import {
   layoutWorkbook,
   type DataSheetRef,
   type Group,
-} from "../../layout/layoutWorkbook";
-import { readDataSheet } from "../../layout/readDataSheet";
+} from "./layoutWorkbook";
+import { readDataSheet } from "./readDataSheet";
 import {
   writeDefinitions,
   type DataSheetInfo,
   type Definitions,
   type SheetDefinition,
-} from "../../layout/definitions";
-import { planMonitoringSheet, rebuildMonitoringSheet } from "../../layout/monitoringSheet";
-import type { SheetSpec, WorkbookSpec } from "../../layout/spec";
-import { defaultSettings, type HighlightSettings } from "./workbookHost";
+} from "./definitions";
+import { planMonitoringSheet, rebuildMonitoringSheet } from "./monitoringSheet";
+import type { SheetSpec, WorkbookSpec } from "./spec";
+import { defaultSettings, type HighlightSettings } from "./thresholds";
 
 /** The workbook as it stands, as either writer's reader gives it. */
 export interface BookState {
@@ -66,6 +66,8 @@ export interface WritePlan {
   written: string[];
   /** Things the user should know (a data sheet that could not be read back, left out). */
   warnings: string[];
+  /** How many validation issues and anomaly flags the Checks sheet lists. */
+  checks: { issues: number; anomalies: number };
 }
 
 /** The thresholds record kept in the definitions: the anomaly options, plus the change threshold when set. */
@@ -111,11 +113,13 @@ export function planWorkbook(book: BookState, input: PlanInput): WritePlan {
   let sheets: SheetSpec[];
   let definitions: Definitions;
   let removeSheets: string[];
+  let checks: WritePlan["checks"];
 
   if (!defs) {
     // A workbook we have not built in yet (new, or the user's own): as `scrutiny-sheets build`.
     const issues = validateTables(input.tables);
     const anomalies = findAnomalies(input.tables, options);
+    checks = { issues: issues.length, anomalies: anomalies.length };
     const built = layoutWorkbook({
       tables: input.tables,
       issues,
@@ -164,10 +168,13 @@ export function planWorkbook(book: BookState, input: PlanInput): WritePlan {
     });
     refs.push(...added.refs);
     const tables = refs.map((r) => r.table);
+    const issues = validateTables(tables);
+    const anomalies = findAnomalies(tables, options);
+    checks = { issues: issues.length, anomalies: anomalies.length };
     const gen = layoutGenerated({
       dataSheets: refs,
-      issues: validateTables(tables),
-      anomalies: findAnomalies(tables, options),
+      issues,
+      anomalies,
       groups: input.groups,
       thresholds,
       existingSheetNames: [...book.sheetNames, ...added.sheets.map((s) => s.name)],
@@ -206,6 +213,7 @@ export function planWorkbook(book: BookState, input: PlanInput): WritePlan {
     definitions,
     written: sheets.map((s) => s.name),
     warnings,
+    checks,
   };
 }
 
