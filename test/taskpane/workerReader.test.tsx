@@ -10,7 +10,8 @@ import { act, fireEvent, screen } from "@testing-library/react";
 import { FakeHost } from "./fakeHost";
 import { renderPane } from "./renderPane";
 import { analysePaste } from "../../src/taskpane/worker/analysePaste";
-import { serveRead } from "../../src/taskpane/worker/serveRead";
+import { createReadServer, SLICE_ROWS } from "../../src/taskpane/worker/serveRead";
+import { slicePreview } from "../../src/taskpane/worker/slicePreview";
 import {
   createInlineReader,
   createSizedReader,
@@ -39,9 +40,12 @@ class HeldWorker implements WorkerLike {
   constructor() {
     HeldWorker.made.push(this);
   }
+  // The worker's own code, replying through a structured clone as postMessage does.
+  private serve = createReadServer((reply) => this.held.push(structuredClone(reply)));
   postMessage(message: WorkerRequest): void {
-    // Structured clone, as postMessage does: the worker never shares objects with the pane.
-    serveRead(structuredClone(message), (reply) => this.held.push(structuredClone(reply)));
+    this.serve(structuredClone(message));
+    // A request for the whole is answered at once (the read's replies wait for release()).
+    if (message.kind === "whole") this.release();
   }
   /** Delivers the first n held replies (all when n is omitted). */
   release(n = this.held.length): void {
@@ -134,4 +138,118 @@ test("in the pane: a large paste shows progress with Cancel; Cancel stops the wo
   await act(async () => HeldWorker.made[1]?.release());
   expect(await screen.findByText(/^Read 2 tables, 31 rows:/)).toBeTruthy();
   expect(host.imports).toHaveLength(0);
+});
+
+/** The Merton table with its 27 crime rows repeated `times` times (a long paste of real figures). */
+function repeated(times: number): string {
+  const lines = merton.split("\n");
+  const head = lines.slice(0, 5).join("\n");
+  const body = lines.slice(5, 32).join("\n");
+  return [head, ...Array<string>(times).fill(body)].join("\n");
+}
+
+test("the worker sends a long paste's slice, keeps the whole for one request, then ends", async () => {
+  const reader = createWorkerReader(() => new HeldWorker());
+  const text = repeated(60); // 1,620 rows: more than the worker sends whole
+  const job = reader.read({ text, source: "paste" }, defaultSettings);
+  const worker = HeldWorker.made[0] as HeldWorker;
+  worker.release();
+  const outcome = await job.result;
+  if (outcome.status !== "ok" || !outcome.whole) throw new Error("expected a slice with its whole");
+  const full = analysePaste({ text, source: "paste" }, defaultSettings);
+  if (full.status !== "ok") throw new Error("the long paste did not read");
+  expect(outcome.analysis.totals).toEqual([
+    { rows: 1620, issues: full.analysis.issues.length, anomalies: full.analysis.anomalies.length },
+  ]);
+  const sliceLines = outcome.analysis.tables[0]?.rows.map((r) => r.line) ?? [];
+  expect(sliceLines.slice(0, SLICE_ROWS)).toEqual(
+    full.analysis.tables[0]?.rows.slice(0, SLICE_ROWS).map((r) => r.line)
+  );
+  expect(outcome.analysis.anomalies.every((a) => sliceLines.includes(a.line))).toBe(true);
+  expect(worker.terminated).toBe(false);
+  const whole = await outcome.whole();
+  expect(whole).toEqual(full.analysis);
+  expect(worker.terminated).toBe(true);
+  // Asked again (Import pressed twice), the same whole: the worker is not needed.
+  expect(await outcome.whole()).toBe(whole);
+});
+
+test("a slice let go cannot be imported, and says so", async () => {
+  const job = createWorkerReader(() => new HeldWorker()).read(
+    { text: repeated(60), source: "paste" },
+    defaultSettings
+  );
+  HeldWorker.made[0]?.release();
+  const outcome = await job.result;
+  if (outcome.status !== "ok" || !outcome.whole || !outcome.release)
+    throw new Error("expected a slice");
+  outcome.release();
+  expect(HeldWorker.made[0]?.terminated).toBe(true);
+  await expect(outcome.whole()).rejects.toThrow("the paste was let go: paste it again");
+});
+
+/** A reader that answers as the worker does for a long paste: a (small) slice, the whole on request. */
+function slicingReader(rows: number) {
+  const released: number[] = [];
+  let reads = 0;
+  const reader = {
+    read: (input: { text: string; source: string }) => {
+      const n = ++reads;
+      const full = analysePaste(input, defaultSettings);
+      if (full.status !== "ok") return { result: Promise.resolve(full), cancel: () => undefined };
+      const big = full.analysis.tables.some((t) => t.rows.length > rows);
+      const outcome = big
+        ? {
+            ...full,
+            analysis: slicePreview(full.analysis, rows),
+            whole: async () => full.analysis,
+            release: () => released.push(n),
+          }
+        : full;
+      return { result: Promise.resolve(outcome), cancel: () => undefined };
+    },
+  };
+  return { reader, released };
+}
+
+test("in the pane: a slice's summary counts the whole paste, and Import writes the whole", async () => {
+  const host = new FakeHost();
+  const { reader } = slicingReader(5);
+  renderPane(host, reader);
+  const text = repeated(60);
+  const full = analysePaste({ text, source: "paste" }, defaultSettings);
+  if (full.status !== "ok") throw new Error("the long paste did not read");
+  fireEvent.paste(screen.getByRole("textbox", { name: "Paste table" }), {
+    clipboardData: { getData: (t: string) => (t === "text/plain" ? text : "") },
+  });
+  const flagged = full.analysis.anomalies.length.toLocaleString("en-GB");
+  expect(
+    await screen.findByText(
+      `Read 1 table, 1,620 rows: no issues, ${flagged} highlights. Nothing is written until you press Import.`
+    )
+  ).toBeTruthy();
+  expect(
+    screen.getByText(`1,620 rows, 0 issues, ${flagged} highlights; showing the first 200`)
+  ).toBeTruthy();
+  fireEvent.change(screen.getByLabelText("Area"), { target: { value: "Merton" } });
+  fireEvent.click(screen.getByText("Import", { selector: "button" }));
+  await screen.findByText(/^Imported:/);
+  expect(host.imports[0]?.tables[0]?.rows).toHaveLength(1620);
+  expect(host.imports[0]?.anomalies).toHaveLength(full.analysis.anomalies.length);
+});
+
+test("in the pane: a new paste lets go of the last long one", async () => {
+  const { reader, released } = slicingReader(5);
+  renderPane(new FakeHost(), reader);
+  const box = screen.getByRole("textbox", { name: "Paste table" });
+  const paste = (text: string) =>
+    fireEvent.paste(box, {
+      clipboardData: { getData: (t: string) => (t === "text/plain" ? text : "") },
+    });
+  paste(repeated(60));
+  await screen.findByText(/^Read 1 table, 1,620 rows/);
+  expect(released).toEqual([]);
+  paste(merton);
+  await screen.findByText(/^Read 2 tables, 31 rows/);
+  expect(released).toEqual([1]);
 });

@@ -54,7 +54,7 @@ const TYPING_PAUSE = 400;
 type ReadState =
   | { status: "idle" }
   | { status: "reading"; size: number; progress: ReadProgress | null; cancel: () => void }
-  | { status: "read"; analysis: PasteAnalysis }
+  | { status: "read"; analysis: PasteAnalysis; whole?: () => Promise<PasteAnalysis> }
   | { status: "failed"; error: ReadError };
 
 export interface PastePanelProps {
@@ -94,6 +94,8 @@ export function PastePanel({
   const areaRef = React.useRef<HTMLInputElement>(null);
   const periodRef = React.useRef<HTMLInputElement>(null);
   const jobRef = React.useRef<{ cancel: () => void } | null>(null);
+  /** Lets go of the worker holding the last large paste, when a new one replaces it. */
+  const releaseRef = React.useRef<(() => void) | null>(null);
   /** Whether the next finished read is a new paste (fields re-filled) or a re-check after a settings change. */
   const freshRef = React.useRef(true);
   const typingTimer = React.useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -101,6 +103,8 @@ export function PastePanel({
   const startRead = React.useCallback(
     (next: PastedInput, fresh: boolean) => {
       jobRef.current?.cancel();
+      releaseRef.current?.();
+      releaseRef.current = null;
       freshRef.current = fresh;
       const size = next.text.length + (next.html?.length ?? 0);
       const job = reader.read(next, settings, (progress) =>
@@ -117,7 +121,8 @@ export function PastePanel({
         } else if (outcome.status === "error") {
           setRead({ status: "failed", error: outcome.error });
         } else {
-          setRead({ status: "read", analysis: outcome.analysis });
+          releaseRef.current = outcome.release ?? null;
+          setRead({ status: "read", analysis: outcome.analysis, whole: outcome.whole });
           if (freshRef.current) {
             const tables = outcome.analysis.tables;
             setArea(hasSeveralAreas(tables) ? "" : (areasIn(tables)[0] ?? ""));
@@ -141,6 +146,7 @@ export function PastePanel({
   React.useEffect(
     () => () => {
       jobRef.current?.cancel();
+      releaseRef.current?.();
       if (typingTimer.current) clearTimeout(typingTimer.current);
     },
     []
@@ -206,15 +212,15 @@ export function PastePanel({
     setProblems(found);
     if (found.area) return areaRef.current?.focus();
     if (found.period) return periodRef.current?.focus();
-    const ready = withAreaAndPeriod(tables, area, period);
+    const whole = read.status === "read" ? read.whole : undefined;
     void run("Import", async (report) => {
-      const written = await host.importTables(
-        ready,
-        analysis.issues,
-        analysis.anomalies,
-        settings,
-        { onProgress: report }
-      );
+      // A large paste's preview is a slice: the reader hands over the whole now.
+      if (whole) report({ label: "Taking the whole paste from the reader" });
+      const all = whole ? await whole() : analysis;
+      const ready = withAreaAndPeriod(all.tables, area, period);
+      const written = await host.importTables(ready, all.issues, all.anomalies, settings, {
+        onProgress: report,
+      });
       onWritten();
       return describeWrite("Imported", written);
     });

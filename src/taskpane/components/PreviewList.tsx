@@ -2,7 +2,7 @@
 // of issues and highlights, each saying where (line and column) in plain words.
 import * as React from "react";
 import { Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { PasteAnalysis } from "../worker/pasteReader";
+import { PREVIEW_ROWS, type PasteAnalysis } from "../worker/pasteReader";
 import { describeAnomaly, describeIssue } from "../messages";
 import { PreviewGrid } from "./PreviewGrid";
 
@@ -22,8 +22,6 @@ const useStyles = makeStyles({
   },
 });
 
-/** Rows shown per table in the grid; the rest are counted, and rows with issues can be picked out. */
-export const PREVIEW_ROWS = 200;
 /** Findings listed per table in words (the Checks sheet holds them all). */
 const LISTED_FINDINGS = 100;
 
@@ -36,14 +34,23 @@ export const PreviewList = React.memo(function PreviewList({
   const styles = useStyles();
   const [onlyFlagged, setOnlyFlagged] = React.useState(false);
   const { tables, issues, anomalies } = analysis;
-  const rowCount = tables.reduce((n, t) => n + t.rows.length, 0);
-  const big = tables.some((t) => t.rows.length > PREVIEW_ROWS);
+  // A large paste's preview is a slice: its totals say how much there is in all.
+  const totals = tables.map(
+    (t, i) =>
+      analysis.totals?.[i] ?? {
+        rows: t.rows.length,
+        issues: issues.filter((x) => x.table === i).length,
+        anomalies: anomalies.filter((x) => x.table === i).length,
+      }
+  );
+  const sum = (k: "rows" | "issues" | "anomalies") => totals.reduce((n, t) => n + t[k], 0);
+  const big = totals.some((t) => t.rows > PREVIEW_ROWS);
   return (
     <div className={styles.root}>
       <Text role="status" weight="semibold">
-        {summary(tables.length, rowCount, issues.length, anomalies.length)}
+        {summary(tables.length, sum("rows"), sum("issues"), sum("anomalies"))}
       </Text>
-      {(big || issues.length + anomalies.length > 0) && (
+      {(big || sum("issues") + sum("anomalies") > 0) && (
         <Switch
           label="Show only rows with issues or highlights"
           checked={onlyFlagged}
@@ -54,14 +61,21 @@ export const PreviewList = React.memo(function PreviewList({
         const tableIssues = issues.filter((i) => i.table === index);
         const tableAnomalies = anomalies.filter((a) => a.table === index);
         const title = table.title ?? `Table ${index + 1}`;
+        const total = totals[index] ?? {
+          rows: table.rows.length,
+          issues: tableIssues.length,
+          anomalies: tableAnomalies.length,
+        };
         const available = onlyFlagged
           ? new Set([...tableIssues, ...tableAnomalies].map((f) => f.line)).size
-          : table.rows.length;
+          : total.rows;
         // Only the sentences shown are composed: a huge paste can carry 100,000s of findings.
-        const findingCount = tableIssues.length + tableAnomalies.length;
+        const findingCount = total.issues + total.anomalies;
         const findings = [
           ...tableIssues.slice(0, LISTED_FINDINGS).map((i) => describeIssue(i, table)),
-          ...tableAnomalies.slice(0, Math.max(0, LISTED_FINDINGS - tableIssues.length)).map((a) => describeAnomaly(a, table)),
+          ...tableAnomalies
+            .slice(0, Math.max(0, LISTED_FINDINGS - tableIssues.length))
+            .map((a) => describeAnomaly(a, table)),
         ];
         return (
           <section key={index} className={styles.table} aria-label={`Preview: ${title}`}>
@@ -71,10 +85,13 @@ export const PreviewList = React.memo(function PreviewList({
               {table.periodEnding ? `, period ending ${table.periodEnding}` : ""}
             </Text>
             <Text size={200}>
-              {table.rows.length.toLocaleString("en-GB")} rows, {tableIssues.length} issue
-              {tableIssues.length === 1 ? "" : "s"}, {tableAnomalies.length} highlight
-              {tableAnomalies.length === 1 ? "" : "s"}
-              {available > PREVIEW_ROWS ? `; showing the first ${PREVIEW_ROWS}` : ""}
+              {total.rows.toLocaleString("en-GB")} rows, {total.issues.toLocaleString("en-GB")}{" "}
+              issue
+              {total.issues === 1 ? "" : "s"}, {total.anomalies.toLocaleString("en-GB")} highlight
+              {total.anomalies === 1 ? "" : "s"}
+              {available >= PREVIEW_ROWS && (onlyFlagged || total.rows > PREVIEW_ROWS)
+                ? `; showing the first ${PREVIEW_ROWS}`
+                : ""}
             </Text>
             <PreviewGrid
               table={table}
@@ -86,7 +103,7 @@ export const PreviewList = React.memo(function PreviewList({
             />
             {findingCount > 0 && (
               // Open when there are issues to correct; highlights alone can wait for a click.
-              <details className={styles.details} open={tableIssues.length > 0}>
+              <details className={styles.details} open={total.issues > 0}>
                 <summary className={styles.summary}>
                   {findingCount} issue{findingCount === 1 ? "" : "s"} and highlight
                   {findingCount === 1 ? "" : "s"} in words
@@ -95,10 +112,10 @@ export const PreviewList = React.memo(function PreviewList({
                   {findings.map((f, i) => (
                     <li key={i}>{f}</li>
                   ))}
-                  {findingCount > LISTED_FINDINGS && (
+                  {findingCount > findings.length && (
                     <li>
-                      …and {findingCount - LISTED_FINDINGS} more: Import lists them all on the
-                      Checks sheet.
+                      …and {(findingCount - findings.length).toLocaleString("en-GB")} more: Import
+                      lists them all on the Checks sheet.
                     </li>
                   )}
                 </ul>
@@ -114,7 +131,10 @@ export const PreviewList = React.memo(function PreviewList({
 function summary(tables: number, rows: number, issues: number, anomalies: number): string {
   const t = `${tables} table${tables === 1 ? "" : "s"}`;
   const r = `${rows.toLocaleString("en-GB")} row${rows === 1 ? "" : "s"}`;
-  const i = issues === 0 ? "no issues" : `${issues} issue${issues === 1 ? "" : "s"}`;
-  const a = `${anomalies} highlight${anomalies === 1 ? "" : "s"}`;
+  const i =
+    issues === 0
+      ? "no issues"
+      : `${issues.toLocaleString("en-GB")} issue${issues === 1 ? "" : "s"}`;
+  const a = `${anomalies.toLocaleString("en-GB")} highlight${anomalies === 1 ? "" : "s"}`;
   return `Read ${t}, ${r}: ${i}, ${a}. Nothing is written until you press Import.`;
 }

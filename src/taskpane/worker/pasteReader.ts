@@ -4,15 +4,37 @@
 import type { Anomaly, CrimeTable, Issue, ReadError } from "../../core/model";
 import type { HighlightSettings, PastedInput } from "../host/workbookHost";
 
+/** Rows per table the preview shows (and a large paste's slice holds). */
+export const PREVIEW_ROWS = 200;
+
+/** How much a table holds in all, when the analysis at hand is a slice of it. */
+export interface TableTotals {
+  rows: number;
+  issues: number;
+  anomalies: number;
+}
+
 /** What the preview shows and Import writes. */
 export interface PasteAnalysis {
   tables: CrimeTable[];
   issues: Issue[];
   anomalies: Anomaly[];
+  /**
+   * Set when this is the preview's slice of a large paste (its first rows and first
+   * flagged rows, per table): the totals per table. The whole comes from ReadOutcome.whole.
+   */
+  totals?: TableTotals[];
 }
 
 export type ReadOutcome =
-  | { status: "ok"; analysis: PasteAnalysis }
+  | {
+      status: "ok";
+      analysis: PasteAnalysis;
+      /** A slice's whole analysis, kept in the worker until Import asks for it. */
+      whole?: () => Promise<PasteAnalysis>;
+      /** Lets the worker go when the slice is no longer wanted (a new paste, the pane closing). */
+      release?: () => void;
+    }
   | { status: "error"; error: ReadError }
   | { status: "cancelled" };
 
@@ -69,10 +91,13 @@ export function createInlineReader(analyse: AnalyseFn): PasteReader {
 }
 
 /** Messages between the pane and the read worker. */
-export type WorkerRequest = { id: number; input: PastedInput; settings: HighlightSettings };
+export type WorkerRequest =
+  | { kind: "read"; id: number; input: PastedInput; settings: HighlightSettings }
+  | { kind: "whole"; id: number };
 export type WorkerReply =
   | { id: number; kind: "progress"; progress: ReadProgress }
-  | { id: number; kind: "done"; outcome: ReadOutcome };
+  | { id: number; kind: "done"; outcome: ReadOutcome }
+  | { id: number; kind: "whole"; analysis: PasteAnalysis };
 
 /** The part of a Worker the reader uses (a real Worker, or a fake in tests). */
 export interface WorkerLike {
@@ -84,8 +109,10 @@ export interface WorkerLike {
 
 /**
  * Reads in a worker. Cancel terminates the worker outright (reading is one synchronous
- * call inside it, so there is nothing gentler to interrupt), and the next read starts a
- * fresh one.
+ * call inside it, so there is nothing gentler to interrupt). A large paste comes back as
+ * the preview's slice, so the UI thread never receives (clones) hundreds of megabytes
+ * while the user waits; the worker keeps the whole until Import asks for it or the slice
+ * is released. Each read has its own worker.
  */
 export function createWorkerReader(makeWorker: () => WorkerLike): PasteReader {
   let nextId = 1;
@@ -93,28 +120,63 @@ export function createWorkerReader(makeWorker: () => WorkerLike): PasteReader {
     read(input, settings, onProgress) {
       const id = nextId++;
       const worker = makeWorker();
+      let ended = false;
+      const end = () => {
+        if (ended) return;
+        ended = true;
+        worker.onmessage = null;
+        worker.onerror = null;
+        worker.terminate();
+      };
       let settle: (outcome: ReadOutcome) => void = () => undefined;
+      let wholeWanted: { resolve: (a: PasteAnalysis) => void; reject: (e: Error) => void } | null =
+        null;
       const result = new Promise<ReadOutcome>((resolve) => {
         settle = (outcome) => {
-          worker.onmessage = null;
-          worker.onerror = null;
-          worker.terminate();
-          resolve(outcome);
+          if (outcome.status === "ok" && outcome.analysis.totals) {
+            // Keep the worker: it holds the whole analysis.
+            let whole: Promise<PasteAnalysis> | null = null;
+            resolve({
+              ...outcome,
+              whole: () =>
+                (whole ??= new Promise<PasteAnalysis>((res, rej) => {
+                  if (ended) return rej(new Error("the paste was let go: paste it again"));
+                  wholeWanted = { resolve: res, reject: rej };
+                  worker.postMessage({ kind: "whole", id });
+                })),
+              release: end,
+            });
+          } else {
+            end();
+            resolve(outcome);
+          }
         };
       });
       worker.onmessage = (event) => {
         const reply = event.data;
         if (reply.id !== id) return;
         if (reply.kind === "progress") onProgress?.(reply.progress);
-        else settle(reply.outcome);
+        else if (reply.kind === "done") settle(reply.outcome);
+        else {
+          wholeWanted?.resolve(reply.analysis);
+          end();
+        }
       };
-      worker.onerror = (event) =>
-        settle({
-          status: "error",
-          error: unexpectedError(new Error(event.message ?? "the reader stopped")),
-        });
-      worker.postMessage({ id, input, settings });
-      return { result, cancel: () => settle({ status: "cancelled" }) };
+      worker.onerror = (event) => {
+        const message = event.message ?? "the reader stopped";
+        if (wholeWanted)
+          wholeWanted.reject(new Error(`the paste could not be handed over: ${message}`));
+        settle({ status: "error", error: unexpectedError(new Error(message)) });
+        end();
+      };
+      worker.postMessage({ kind: "read", id, input, settings });
+      return {
+        result,
+        cancel: () => {
+          settle({ status: "cancelled" });
+          end();
+        },
+      };
     },
   };
 }

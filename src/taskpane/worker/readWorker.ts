@@ -1,7 +1,7 @@
 // The Web Worker that reads large pastes off the UI thread (issue 10: a 20 MB paste must
 // not freeze the pane). It answers each request with progress messages, then the outcome.
 import type { WorkerReply, WorkerRequest } from "./pasteReader";
-import { serveRead } from "./serveRead";
+import { createReadServer } from "./serveRead";
 
 /** The worker's global scope, typed by the two members used (tsconfig's lib is DOM, not WebWorker). */
 const scope = self as unknown as {
@@ -9,4 +9,5 @@ const scope = self as unknown as {
   postMessage(message: WorkerReply): void;
 };
 
-scope.onmessage = (event) => serveRead(event.data, (reply) => scope.postMessage(reply));
+const serve = createReadServer((reply) => scope.postMessage(reply));
+scope.onmessage = (event) => serve(event.data);

@@ -1,20 +1,53 @@
 // The worker's side of the read protocol, apart from the worker global so it can be
-// exercised directly: one request in, progress messages and one outcome out.
+// exercised directly: a read request gets progress messages and one outcome; a large
+// paste's outcome is the preview's slice, and the whole is kept for one "whole" request.
 import { analysePaste } from "./analysePaste";
-import type { WorkerReply, WorkerRequest } from "./pasteReader";
+import {
+  PREVIEW_ROWS,
+  type PasteAnalysis,
+  type ReadOutcome,
+  type WorkerReply,
+  type WorkerRequest,
+} from "./pasteReader";
+import { slicePreview } from "./slicePreview";
 
-export function serveRead(request: WorkerRequest, post: (reply: WorkerReply) => void): void {
-  const { id, input, settings } = request;
-  let outcome;
-  try {
-    outcome = analysePaste(input, settings, (progress) => post({ id, kind: "progress", progress }));
-  } catch (e) {
-    // The core returns bad data as values; a throw here is a bug, reported rather than hung on.
-    const detail = e instanceof Error ? e.message : String(e);
-    outcome = {
-      status: "error" as const,
-      error: { code: "unreadable" as const, message: `The paste could not be read: ${detail}` },
-    };
-  }
-  post({ id, kind: "done", outcome });
+/** Tables up to this many rows are sent whole; longer ones as the preview's slice. */
+export const SLICE_ABOVE_ROWS = 1000;
+/** Rows per table in a slice (first rows, and first rows with findings): the preview's own limit. */
+export const SLICE_ROWS = PREVIEW_ROWS;
+
+export function createReadServer(
+  post: (reply: WorkerReply) => void
+): (request: WorkerRequest) => void {
+  const kept = new Map<number, PasteAnalysis>();
+  return (request) => {
+    if (request.kind === "whole") {
+      const analysis = kept.get(request.id);
+      kept.delete(request.id);
+      if (analysis) post({ id: request.id, kind: "whole", analysis });
+      return;
+    }
+    const { id, input, settings } = request;
+    let outcome: ReadOutcome;
+    try {
+      outcome = analysePaste(input, settings, (progress) =>
+        post({ id, kind: "progress", progress })
+      );
+    } catch (e) {
+      // The core returns bad data as values; a throw here is a bug, reported rather than hung on.
+      const detail = e instanceof Error ? e.message : String(e);
+      outcome = {
+        status: "error",
+        error: { code: "unreadable", message: `The paste could not be read: ${detail}` },
+      };
+    }
+    if (
+      outcome.status === "ok" &&
+      outcome.analysis.tables.some((t) => t.rows.length > SLICE_ABOVE_ROWS)
+    ) {
+      kept.set(id, outcome.analysis);
+      outcome = { status: "ok", analysis: slicePreview(outcome.analysis, SLICE_ROWS) };
+    }
+    post({ id, kind: "done", outcome });
+  };
 }
