@@ -26,6 +26,18 @@ describe("dependencies", () => {
       expect(lock.packages[`node_modules/${name}`]).toBeDefined();
   });
 
+  it("every optional dependency has a lock entry, so npm ci accepts the lock (scripts/complete-lock.js)", () => {
+    const missing: string[] = [];
+    for (const [at, e] of Object.entries(lock.packages) as [
+      string,
+      LockEntry & { optionalDependencies?: Record<string, string> },
+    ][])
+      for (const dep of Object.keys(e.optionalDependencies ?? {}))
+        if (!lock.packages[`node_modules/${dep}`] && !lock.packages[`${at}/node_modules/${dep}`])
+          missing.push(`${at} -> ${dep}`);
+    expect(missing).toEqual([]);
+  });
+
   it("no production dependency has an install script", () => {
     expect(production.length).toBeGreaterThan(10);
     expect(production.filter(([, e]) => e.hasInstallScript).map(([n]) => n)).toEqual([]);
