@@ -2,6 +2,8 @@
 // response would pass the 5 MB Excel on the web returns (a very large sheet), the sheets
 // are read again in row slices that fit.
 
+import { isTooLarge, readInSlices } from "./readInSlices";
+
 const lower = (s: string): string => s.toLowerCase();
 /** Cells per slice when a sheet is too large for one response. */
 const SLICE_CELLS = 100_000;
@@ -11,11 +13,6 @@ function anchored(values: unknown[][], rowIndex: number, columnIndex: number): u
   const rows: unknown[][] = Array.from({ length: rowIndex }, () => []);
   for (const r of values) rows.push(columnIndex ? [...pad, ...r] : r);
   return rows;
-}
-
-function isTooLarge(e: unknown): boolean {
-  const code = (e as { code?: unknown } | null)?.code;
-  return code === "ResponsePayloadSizeLimitExceeded" || code === "RequestPayloadSizeLimitExceeded";
 }
 
 export async function readRangeValues(
@@ -58,22 +55,9 @@ export async function readRangeValues(
     }
     const sheet = context.workbook.worksheets.getItem(name);
     const rows: unknown[][] = [];
-    let step = Math.max(1, Math.floor(SLICE_CELLS / range.columnCount));
-    for (let r = 0; r < range.rowCount;) {
-      const n = Math.min(step, range.rowCount - r);
-      const slice = sheet
-        .getRangeByIndexes(range.rowIndex + r, range.columnIndex, n, range.columnCount)
-        .load("values");
-      try {
-        await sync();
-      } catch (e) {
-        if (!isTooLarge(e) || step === 1) throw e;
-        step = Math.max(1, Math.floor(step / 2));
-        continue;
-      }
-      rows.push(...slice.values);
-      r += n;
-    }
+    await readInSlices(sheet, range, "values", SLICE_CELLS, sync, (slice) =>
+      rows.push(...slice.values)
+    );
     out.set(lower(name), anchored(rows, range.rowIndex, range.columnIndex));
   }
   return out;

@@ -16,12 +16,10 @@ export interface SelectionRead {
   syncs: number;
 }
 
+import { readInSlices } from "./readInSlices";
+
 /** Cells per request; a slice that is still too large is halved. */
 const SLICE_CELLS = 50_000;
-
-function isTooLarge(e: unknown): boolean {
-  return (e as { code?: unknown } | null)?.code === "ResponsePayloadSizeLimitExceeded";
-}
 
 export async function readSelection(context: Excel.RequestContext): Promise<SelectionRead> {
   let syncs = 0;
@@ -47,24 +45,11 @@ export async function readSelection(context: Excel.RequestContext): Promise<Sele
   const values: unknown[][] = [];
   const numberFormats: string[][] = [];
   const text: string[][] = [];
-  let step = Math.max(1, Math.floor(SLICE_CELLS / area.columnCount));
-  for (let r = 0; r < area.rowCount;) {
-    const n = Math.min(step, area.rowCount - r);
-    const slice = sheet
-      .getRangeByIndexes(area.rowIndex + r, area.columnIndex, n, area.columnCount)
-      .load("values,numberFormat,text");
-    try {
-      await sync();
-    } catch (e) {
-      if (!isTooLarge(e) || step === 1) throw e;
-      step = Math.max(1, Math.floor(step / 2));
-      continue;
-    }
+  await readInSlices(sheet, area, "values,numberFormat,text", SLICE_CELLS, sync, (slice) => {
     values.push(...slice.values);
     numberFormats.push(...(slice.numberFormat as string[][]));
     text.push(...slice.text);
-    r += n;
-  }
+  });
   return { sheet: sheetName, address: area.address, from, values, numberFormats, text, syncs };
 }
 
