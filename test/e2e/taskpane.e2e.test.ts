@@ -520,6 +520,8 @@ describeWithChromium("task pane in Chromium, from the production build", () => {
     const download = await waitForDownload(page, () => page.keyboard.press("Enter"));
     const file = path.join(DOWNLOADS, "keyboard.xlsx");
     await download.saveAs(file);
+    // The pane is busy until the download task reports: only then is Open workbook enabled.
+    await pane.notice(/^Saved /);
     await tabTo(page, byName(controls, "button", "Open workbook").id);
     const [chooser] = await Promise.all([
       page.waitForEvent("filechooser"),
