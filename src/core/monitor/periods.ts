@@ -1,6 +1,7 @@
 // Reporting periods of a monitoring sheet: calendar months ("2016-04") and quarters of the
 // financial year ("2016-17 Q1" = April to June 2016). Financial years run April to March.
 // Periods are handled as integers (one step per period) so there is no time zone.
+import { MONTH_NAMES_FULL, MONTH_NAMES_SHORT } from "../monthNames";
 
 export type PeriodKind = "month" | "quarter";
 
@@ -10,34 +11,8 @@ export interface Period {
   index: number;
 }
 
-const MONTH_NAMES = [
-  "Jan",
-  "Feb",
-  "Mar",
-  "Apr",
-  "May",
-  "Jun",
-  "Jul",
-  "Aug",
-  "Sep",
-  "Oct",
-  "Nov",
-  "Dec",
-];
-const MONTH_FULL = [
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
-];
+const MONTH_NAMES = MONTH_NAMES_SHORT;
+const MONTH_FULL: readonly string[] = MONTH_NAMES_FULL;
 
 /** Steps per year of a period kind: 12 months or 4 quarters. */
 export function periodsPerYear(kind: PeriodKind): number {

@@ -1,5 +1,6 @@
 // Reporting dates as printed in police tables ("5 September 2017", "05/09/2017",
 // "2017-09-05", "September 5, 2017") to ISO dates. UK order for numeric dates.
+import { MONTH_NAMES_FULL } from "../monthNames";
 
 const MONTHS: Record<string, number> = {
   jan: 1,
@@ -26,20 +27,7 @@ function monthOf(word: string): number | null {
   return null;
 }
 
-const FULL = [
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
-];
+const FULL: readonly string[] = MONTH_NAMES_FULL;
 
 function isMonthWord(w: string, key: string): boolean {
   return w === key || FULL.some((f) => f.startsWith(w) && f.startsWith(key));
