@@ -520,13 +520,14 @@ describeWithChromium("task pane in Chromium, from the production build", () => {
     const download = await waitForDownload(page, () => page.keyboard.press("Enter"));
     const file = path.join(DOWNLOADS, "keyboard.xlsx");
     await download.saveAs(file);
+    // Listen for the file chooser well before Enter: Playwright turns on the browser's
+    // chooser interception asynchronously, and a bare key press can beat it.
+    const choosing = page.waitForEvent("filechooser", { timeout: 60_000 });
     // The pane is busy until the download task reports: only then is Open workbook enabled.
     await pane.notice(/^Saved /);
     await tabTo(page, byName(controls, "button", "Open workbook").id);
-    const [chooser] = await Promise.all([
-      page.waitForEvent("filechooser"),
-      page.keyboard.press("Enter"),
-    ]);
+    await page.keyboard.press("Enter");
+    const chooser = await choosing;
     await chooser.setFiles(file);
     await pane.notice(/^Opened keyboard\.xlsx\./);
     await pane.waitForSheets([
