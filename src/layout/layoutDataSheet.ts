@@ -219,10 +219,25 @@ export function layoutDataSheet(table: CrimeTable, opts: DataSheetOptions): Data
     return out;
   };
 
-  const rowCells = (row: TableRow, i: number): (CellSpec | null)[] => {
-    const r = first + i;
+  // Per-row formulas are built for the first data row and filled down (formulaRow): rows
+  // of the same shape share one cell, so a long table holds no formula string per row.
+  const filled = new Map<string, CellSpec>();
+  const fillDown = (cell: CellSpec | null, c: number): CellSpec | null => {
+    if (cell?.formula === undefined) return cell;
+    const key = `${c}\u0000${cell.numFmt ?? ""}\u0000${cell.formula}`;
+    let shared = filled.get(key);
+    if (!shared) {
+      shared = { ...cell, formulaRow: first };
+      filled.set(key, shared);
+    }
+    return shared;
+  };
+
+  const rowCells = (row: TableRow): (CellSpec | null)[] => {
+    const r = first; // formulas are written for the first data row, then filled down
     const percentRow = isCalls && row.unit === "percent";
-    return columns.map((c): CellSpec | null => {
+    return columns.map((c, ci): CellSpec | null => fillDown(cellFor(c), ci));
+    function cellFor(c: DataColumnDef): CellSpec | null {
       switch (c.role) {
         case "category":
         case "label":
@@ -304,7 +319,7 @@ export function layoutDataSheet(table: CrimeTable, opts: DataSheetOptions): Data
         case "flag":
           return { formula: flagFormula(row, r) };
       }
-    });
+    }
   };
 
   function derivedCell(field: string, r: number, row: TableRow): CellSpec {
@@ -445,7 +460,7 @@ export function layoutDataSheet(table: CrimeTable, opts: DataSheetOptions): Data
       col: firstCol,
       cells: [
         columns.map((c) => ({ text: c.heading, style: "header" as const })),
-        ...table.rows.map(rowCells),
+        ...table.rows.map((row) => rowCells(row)),
       ],
     },
   ];

@@ -36,6 +36,14 @@ export interface CellSpec {
   number?: number;
   bool?: boolean;
   formula?: string;
+  /**
+   * With `formula`: the sheet row (0-based) `formula` is written for. The cell may then
+   * stand in any row of its column, where its relative row references move by the
+   * difference, as when Excel fills a formula down (read it with `formulaAt`). One such
+   * cell serves a whole column of per-row formulas: a 150,000-row paste would otherwise
+   * hold a formula string for every row and column.
+   */
+  formulaRow?: number;
   /** Excel number format, e.g. "#,##0", "0.0%", "0.0", "0.000". */
   numFmt?: string;
   style?: StyleName;

@@ -27,6 +27,7 @@ import { coverRectangles, fewestRectangles } from "./coverRectangles";
 import { PlanIssue, WorkbookPlanError, sheetMessage } from "./errors";
 import { parseRangeAddress } from "./addresses";
 import { convert, shiftedDown } from "./toR1C1";
+import { formulaAt, shiftRows } from "../../layout/formulaRows";
 
 export interface Rect {
   row: number;
@@ -147,9 +148,10 @@ function tableNameProblem(name: string): string | null {
   return null;
 }
 
-export function cellInput(cell: CellSpec | null | undefined): CellInput {
+/** What to write for `cell` standing in sheet row `row` (0-based). */
+export function cellInput(cell: CellSpec | null | undefined, row: number): CellInput {
   if (!cell) return "";
-  if (cell.formula !== undefined) return `=${cell.formula}`;
+  if (cell.formula !== undefined) return `=${formulaAt(cell, row)}`;
   if (cell.text !== undefined) return cell.text;
   if (cell.number !== undefined) return cell.number;
   if (cell.bool !== undefined) return cell.bool;
@@ -165,6 +167,8 @@ function cellProblem(cell: CellSpec): string | null {
     return `the number ${String(cell.number)} cannot be written to Excel`;
   if (cell.text !== undefined && cell.text.length > MAX_TEXT)
     return `text longer than ${MAX_TEXT} characters`;
+  if (cell.formulaRow !== undefined && (cell.formula === undefined || !(cell.formulaRow >= 0)))
+    return "a filled-down formula needs a formula and the row it is written for";
   if (cell.formula !== undefined) {
     if (cell.formula.startsWith("=")) return "a formula is given without its leading =";
     if (cell.formula.length + 1 > MAX_FORMULA)
@@ -634,9 +638,20 @@ function cellOps(
   at: (r: number, c: number) => CellSpec | null,
   pieceBytes: number
 ): WriteOp[] {
-  // R1C1 of each formula; a formula that is the one above moved down a row reuses its form.
+  // R1C1 of each formula; a formula that is the one above moved down a row reuses its
+  // form, and a filled-down cell (formulaRow) has one form wherever it stands.
   const keys: (string | null)[][] = [];
   const rowsAt: (number[] | null)[] = [];
+  const filled = new Map<CellSpec, string | null>();
+  const r1c1Of = (cell: CellSpec, f: string, c: number): string | null => {
+    let key = filled.get(cell);
+    if (key === undefined) {
+      const x = convert(f, cell.formulaRow!, block.col + c);
+      key = x !== null && x.text.length + 1 <= MAX_FORMULA ? x.text : null;
+      filled.set(cell, key);
+    }
+    return key;
+  };
   block.cells.forEach((row, r) => {
     keys.push(
       row.map((cell, c) => {
@@ -644,6 +659,11 @@ function cellOps(
         if (f === undefined) {
           rowsAt[c] = null;
           return null;
+        }
+        if (cell!.formulaRow !== undefined) {
+          // The next row compares with this one's own A1 form only when it is not filled down too.
+          rowsAt[c] = null;
+          return r1c1Of(cell!, f, c);
         }
         const above = block.cells[r - 1]?.[c]?.formula;
         const aboveKey = keys[r - 1]?.[c];
@@ -671,7 +691,7 @@ function cellOps(
       for (let c = x.col; c < x.col + x.cols; c++) covered.add(r * cols + c);
   const needed = (c: number): boolean => {
     for (let r = 0; r < rows; r++)
-      if (!covered.has(r * cols + c) && cellInput(at(r, c)) !== "") return true;
+      if (!covered.has(r * cols + c) && cellInput(at(r, c), block.row + r) !== "") return true;
     return false;
   };
   const out: WriteOp[] = [];
@@ -690,7 +710,7 @@ function cellOps(
         block.col + c0,
         rows,
         end - c0,
-        (r, j) => (covered.has(r * cols + c0 + j) ? "" : cellInput(at(r, c0 + j))),
+        (r, j) => (covered.has(r * cols + c0 + j) ? "" : cellInput(at(r, c0 + j), block.row + r)),
         pieceBytes,
         "cells"
       )
@@ -739,7 +759,7 @@ function formatOps(
   // one above, or below at the top): a blank "n/a" row then does not split the column.
   const blank = (r: number, c: number): boolean => {
     const cell = at(r, c);
-    return !cell || (cell.numFmt === undefined && cellInput(cell) === "");
+    return !cell || (cell.numFmt === undefined && cellInput(cell, 0) === "");
   };
   const keys: (string | null)[][] = Array.from({ length: rows }, () =>
     Array<string | null>(cols).fill(null)
@@ -851,21 +871,6 @@ function gridOps<T extends CellInput>(
   }
   flush();
   return out;
-}
-
-/** Moves the relative row references of a rule down by `n` rows (for a range whose top was trimmed). */
-export function shiftRows(formula: string, n: number): string {
-  return formula
-    .split(/("(?:[^"]|"")*")/)
-    .map((part, i) =>
-      i % 2 === 1
-        ? part
-        : part.replace(
-            /(?<![A-Za-z0-9_.$])(\$?[A-Za-z]{1,3})(\d+)(?![A-Za-z0-9_(])/g,
-            (_m, col: string, row: string) => `${col}${Number(row) + n}`
-          )
-    )
-    .join("");
 }
 
 /** Packs operations into requests in order, each at most `maxBytes` by estimate. */

@@ -7,6 +7,7 @@ import type { CellSpec, ChartSpec, SheetSpec, WorkbookSpec } from "../../layout/
 import { STYLES, type StyleFormat } from "../../layout/styles";
 import { rangeRef } from "../../layout/a1";
 import { toFileFormula } from "./fileFormula";
+import { formulaAt } from "../../layout/formulaRows";
 
 /** ExcelJS keeps a sheet's tab position in `orderNo`, which its typings leave out. */
 type Ordered = ExcelJS.Worksheet & { orderNo: number };
@@ -127,7 +128,7 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
   for (const block of sheet.blocks) {
     block.cells.forEach((cells, i) => {
       cells.forEach((spec, j) => {
-        if (spec) writeCell(ws.getCell(block.row + i + 1, block.col + j + 1), spec);
+        if (spec) writeCell(ws.getCell(block.row + i + 1, block.col + j + 1), spec, block.row + i);
       });
     });
   }
@@ -181,9 +182,11 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
   });
 }
 
-function writeCell(cell: ExcelJS.Cell, spec: CellSpec): void {
-  if (spec.formula !== undefined) {
-    cell.value = { formula: toFileFormula(spec.formula) } as ExcelJS.CellFormulaValue;
+/** `spec` written to `cell`, which stands in sheet row `row` (0-based). */
+function writeCell(cell: ExcelJS.Cell, spec: CellSpec, row: number): void {
+  const formula = formulaAt(spec, row);
+  if (formula !== undefined) {
+    cell.value = { formula: toFileFormula(formula) } as ExcelJS.CellFormulaValue;
   } else if (spec.text !== undefined) {
     if (spec.link && spec.text.length <= MAX_FORMULA_STRING) {
       // Internal links as HYPERLINK formulas: ExcelJS writes a cell hyperlink as an

@@ -1,7 +1,6 @@
 // The write plan, before any Office.js call: order, request sizes, text formats, trims.
 import {
   planWrites,
-  shiftRows,
   type WorkbookFacts,
   type WriteOp,
 } from "../../../src/writers/officejs/planWrites";
@@ -170,11 +169,5 @@ describe("planWrites", () => {
       clear: { row: 0, col: 0, rows: 40, cols: 9 },
       deleteCharts: ["Scrutiny chart 1"],
     });
-  });
-});
-
-describe("shiftRows", () => {
-  it("moves relative rows only, outside strings", () => {
-    expect(shiftRows('IF($C5>A$1,"B5",Sheet1!C5+$D$2)', 3)).toBe('IF($C8>A$1,"B5",Sheet1!C8+$D$2)');
   });
 });
