@@ -21,5 +21,7 @@ export function shiftRows(formula: string, n: number): string {
 /** The formula `cell` holds when it stands in sheet row `row` (0-based), or undefined for none. */
 export function formulaAt(cell: CellSpec | null | undefined, row: number): string | undefined {
   if (cell?.formula === undefined) return undefined;
-  return cell.formulaRow === undefined ? cell.formula : shiftRows(cell.formula, row - cell.formulaRow);
+  return cell.formulaRow === undefined
+    ? cell.formula
+    : shiftRows(cell.formula, row - cell.formulaRow);
 }
