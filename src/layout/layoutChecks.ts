@@ -2,6 +2,7 @@
 // cell it is about, the printed and recalculated figures and the message.
 import type { Anomaly, CrimeTable, Issue } from "../core/model";
 import type { CellSpec, SheetSpec } from "./spec";
+import { rowIndexAt } from "../core/rowAt";
 
 /** Finds the cell a finding is about: "'Sheet'!F14", or null. */
 export type CellLocator = (
@@ -89,10 +90,7 @@ export function layoutChecks(input: ChecksInput): SheetSpec {
   const anomalies = [...input.anomalies].sort((a, b) => a.table - b.table || a.line - b.line);
   for (const a of anomalies) {
     const t = tables[a.table];
-    const row =
-      t?.rows.find(
-        (r) => r.line === a.line && r.category === a.category && r.subcategory === a.subcategory
-      ) ?? t?.rows.find((r) => r.line === a.line);
+    const row = t ? t.rows[rowIndexAt(t, a)] : undefined;
     const printed = row?.raw[a.field];
     rows.push([
       { text: "Anomaly" },

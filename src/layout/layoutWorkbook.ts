@@ -13,6 +13,7 @@ import { layoutChecks } from "./layoutChecks";
 import { layoutComparison, type ComparedArea, type ComparedRow } from "./layoutComparison";
 import { layoutTrend } from "./layoutTrend";
 import { colLetter, sheetRef } from "./a1";
+import { rowIndexAt } from "../core/rowAt";
 
 export interface Group {
   name: string;
@@ -334,14 +335,7 @@ function locate(
   printed: boolean
 ): string | null {
   if (!ref) return null;
-  // Datastore rows can share a line (a category's Total and its first sub-category): match the names too.
-  let i = ref.table.rows.findIndex(
-    (r) =>
-      r.line === at.line &&
-      key(r.category) === key(at.category) &&
-      key(r.subcategory) === key(at.subcategory)
-  );
-  if (i < 0) i = ref.table.rows.findIndex((r) => r.line === at.line);
+  const i = rowIndexAt(ref.table, at);
   if (i < 0) return null;
   const cols = ref.def.data.columns;
   const callsField = field === "changePct" || field === "changePoints" ? "change" : field;

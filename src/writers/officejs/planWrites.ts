@@ -158,6 +158,14 @@ export function cellInput(cell: CellSpec | null | undefined, row: number): CellI
   return "";
 }
 
+/** True when writing `cell` writes nothing (no formula, text, number or flag). */
+function isEmpty(cell: CellSpec | null): boolean {
+  if (!cell) return true;
+  if (cell.formula !== undefined || cell.number !== undefined || cell.bool !== undefined)
+    return false;
+  return (cell.text ?? "") === "";
+}
+
 function cellProblem(cell: CellSpec): string | null {
   const kinds = [cell.text, cell.number, cell.bool, cell.formula].filter(
     (v) => v !== undefined
@@ -691,7 +699,7 @@ function cellOps(
       for (let c = x.col; c < x.col + x.cols; c++) covered.add(r * cols + c);
   const needed = (c: number): boolean => {
     for (let r = 0; r < rows; r++)
-      if (!covered.has(r * cols + c) && cellInput(at(r, c), block.row + r) !== "") return true;
+      if (!covered.has(r * cols + c) && !isEmpty(at(r, c))) return true;
     return false;
   };
   const out: WriteOp[] = [];
@@ -759,7 +767,7 @@ function formatOps(
   // one above, or below at the top): a blank "n/a" row then does not split the column.
   const blank = (r: number, c: number): boolean => {
     const cell = at(r, c);
-    return !cell || (cell.numFmt === undefined && cellInput(cell, 0) === "");
+    return !cell || (cell.numFmt === undefined && isEmpty(cell));
   };
   const keys: (string | null)[][] = Array.from({ length: rows }, () =>
     Array<string | null>(cols).fill(null)
