@@ -9,6 +9,7 @@ import { readInput, describeErrorPlace } from "../core/readInput";
 import { validateTables } from "../core/validate";
 import { findAnomalies } from "../core/anomalies";
 import type { CliIO } from "./io";
+import { jsonChunks, writeInPieces } from "./jsonChunks";
 
 export interface CheckOptions {
   /**
@@ -76,33 +77,43 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
-/** The readable report: each file, its tables and the issues found in each. */
-export function reportText(report: CheckReport): string {
-  const out: string[] = [];
+/** The readable report, line by line: each file, its tables and the issues found in each. */
+export function* reportLines(report: CheckReport): Generator<string> {
   let source: string | null = null;
-  report.tables.forEach((t, i) => {
+  const issuesOf = groupByTable(report.issues);
+  const flagsOf = groupByTable(report.anomalies);
+  for (const [i, t] of report.tables.entries()) {
     if (t.source !== source) {
+      yield `${source !== null ? "\n" : ""}${t.source}\n`;
       source = t.source;
-      out.push(`${out.length > 0 ? "\n" : ""}${t.source}`);
     }
     const area = t.area ?? "area unknown (name it with --area)";
     const period = t.periodEnding ? `period ending ${t.periodEnding}` : "no reporting period found";
-    out.push(
-      `  Table ${i + 1}: ${t.title ?? t.kind} (${t.kind}), ${area}, ${period}, ${plural(t.rows.length, "row")}`
-    );
-    const issues = report.issues.filter((x) => x.table === i);
-    if (issues.length === 0) out.push("    all figures check out");
+    yield `  Table ${i + 1}: ${t.title ?? t.kind} (${t.kind}), ${area}, ${period}, ${plural(t.rows.length, "row")}\n`;
+    const issues = issuesOf.get(i) ?? [];
+    if (issues.length === 0) yield "    all figures check out\n";
     for (const x of issues)
-      out.push(`    ${SEVERITY_LABEL[x.severity]}  line ${x.line}  [${x.rule}] ${x.message}`);
-    for (const a of report.anomalies.filter((x) => x.table === i))
-      out.push(`    flag     line ${a.line}  [${a.rule}] ${a.message}`);
-  });
+      yield `    ${SEVERITY_LABEL[x.severity]}  line ${x.line}  [${x.rule}] ${x.message}\n`;
+    for (const a of flagsOf.get(i) ?? [])
+      yield `    flag     line ${a.line}  [${a.rule}] ${a.message}\n`;
+  }
   const count = (s: Issue["severity"]) => report.issues.filter((x) => x.severity === s).length;
-  out.push(
-    "",
-    `${plural(report.tables.length, "table")}: ${plural(count("error"), "error")}, ${plural(count("warning"), "warning")}, ${plural(count("info"), "note")}, ${plural(report.anomalies.length, "statistical flag")}.`
-  );
-  return out.join("\n") + "\n";
+  yield `\n${plural(report.tables.length, "table")}: ${plural(count("error"), "error")}, ${plural(count("warning"), "warning")}, ${plural(count("info"), "note")}, ${plural(report.anomalies.length, "statistical flag")}.\n`;
+}
+
+/** The readable report as one text. */
+export function reportText(report: CheckReport): string {
+  return [...reportLines(report)].join("");
+}
+
+function groupByTable<T extends { table: number }>(list: T[]): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const x of list) {
+    const group = map.get(x.table);
+    if (group) group.push(x);
+    else map.set(x.table, [x]);
+  }
+  return map;
 }
 
 export async function runCheck(files: string[], opts: CheckOptions, io: CheckIo): Promise<number> {
@@ -148,7 +159,10 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CheckIo)
     anomalies: findAnomalies(tables),
   };
   if (tables.length > 0 || !unreadable) {
-    io.stdout(opts.json ? JSON.stringify(reportJson(report), null, 2) + "\n" : reportText(report));
+    // Written in pieces: the report on a 150,000-row paste would be one string of 500 MB.
+    const pieces = opts.json ? jsonChunks(reportJson(report)) : reportLines(report);
+    await writeInPieces(pieces, (s) => io.stdout(s));
+    if (opts.json) await io.stdout("\n");
   }
   if (unreadable) return 2;
   return report.issues.some((x) => x.severity === "error") ? 1 : 0;

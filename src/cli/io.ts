@@ -5,6 +5,7 @@ export interface CliIO {
   /** A binary file (a workbook). */
   readBytes(path: string): Promise<Uint8Array>;
   writeFile(path: string, bytes: Uint8Array | string): Promise<void>;
-  stdout(s: string): void;
+  /** Resolves once the text is taken (a long report waits for the reader, not in memory). */
+  stdout(s: string): void | Promise<void>;
   stderr(s: string): void;
 }

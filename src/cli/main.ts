@@ -21,7 +21,11 @@ export const processIO: CliIO = {
     await fs.mkdir(dirname(file), { recursive: true });
     await fs.writeFile(file, bytes);
   },
-  stdout: (s) => process.stdout.write(s),
+  stdout: (s) =>
+    new Promise<void>((resolve, reject) => {
+      // Waits for a slow reader (a pipe) to take the text, so output never piles up in memory.
+      process.stdout.write(s, (e) => (e ? reject(e) : resolve()));
+    }),
   stderr: (s) => process.stderr.write(s),
 };
 
@@ -32,7 +36,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     .name("scrutiny-sheets")
     .description("Check pasted police crime tables and build scrutiny workbooks.")
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+    .configureOutput({ writeOut: (s) => void io.stdout(s), writeErr: (s) => io.stderr(s) });
 
   program
     .command("check")

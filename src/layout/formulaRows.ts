@@ -18,10 +18,39 @@ export function shiftRows(formula: string, n: number): string {
     .join("");
 }
 
+/** A formula split once into its fixed text and its relative row numbers, to move cheaply. */
+type Mover = (n: number) => string;
+const movers = new WeakMap<CellSpec, Mover>();
+
+function moverOf(formula: string): Mover {
+  const pieces: (string | number)[] = [];
+  formula.split(/("(?:[^"]|"")*")/).forEach((part, i) => {
+    if (i % 2 === 1) {
+      pieces.push(part);
+      return;
+    }
+    let last = 0;
+    for (const m of part.matchAll(REFERENCE)) {
+      pieces.push(part.slice(last, m.index) + m[1]!, Number(m[2]));
+      last = m.index! + m[0].length;
+    }
+    pieces.push(part.slice(last));
+  });
+  return (n) => {
+    let s = "";
+    for (const p of pieces) s += typeof p === "number" ? String(p + n) : p;
+    return s;
+  };
+}
+
 /** The formula `cell` holds when it stands in sheet row `row` (0-based), or undefined for none. */
 export function formulaAt(cell: CellSpec | null | undefined, row: number): string | undefined {
   if (cell?.formula === undefined) return undefined;
-  return cell.formulaRow === undefined
-    ? cell.formula
-    : shiftRows(cell.formula, row - cell.formulaRow);
+  if (cell.formulaRow === undefined || row === cell.formulaRow) return cell.formula;
+  let move = movers.get(cell);
+  if (!move) {
+    move = moverOf(cell.formula);
+    movers.set(cell, move);
+  }
+  return move(row - cell.formulaRow);
 }

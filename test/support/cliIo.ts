@@ -26,7 +26,7 @@ export function memoryIo(): MemoryIO {
     writeFile: async (p, b) => {
       files.set(p, b);
     },
-    stdout: (s) => out.push(s),
+    stdout: (s) => void out.push(s),
     stderr: (s) => err.push(s),
   };
 }

@@ -8,6 +8,7 @@ import {
   smallBaseRateMessage,
 } from "./messages";
 import type { RateChangeFacts } from "./messages";
+import { flatText } from "../flatText";
 import type { AnomalyOptions } from "./options";
 import { countPair, ratePair, rowLabel } from "./rowMeasures";
 
@@ -35,7 +36,14 @@ export function tableAnomalies(
   tableIndex: number,
   opts: AnomalyOptions
 ): Anomaly[] {
-  const out: Anomaly[] = [];
+  const found: Anomaly[] = [];
+  // Every message kept flat: a big table has as many as it has rows.
+  const out = {
+    push: (a: Anomaly): void => {
+      flatText(a.message);
+      found.push(a);
+    },
+  };
   const z = zFor(opts.intervalConfidence);
   for (const row of table.rows) {
     const label = rowLabel(row);
@@ -107,5 +115,5 @@ export function tableAnomalies(
       });
     }
   }
-  return out;
+  return found;
 }

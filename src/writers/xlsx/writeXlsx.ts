@@ -44,7 +44,11 @@ export async function writeXlsx(spec: WorkbookSpec, base?: ExcelJS.Workbook): Pr
   // Every sheet's text, the base workbook's included (refresh keeps the data sheets as read).
   const restore = escapeTexts(wb);
   try {
-    const buffer = await wb.xlsx.writeBuffer();
+    // Fastest deflate: at the default level, compressing a 150,000-row sheet takes longer
+    // than everything else together, for a file about a tenth smaller.
+    const buffer = await wb.xlsx.writeBuffer({
+      zip: { compression: "DEFLATE", compressionOptions: { level: 1 } },
+    } as Partial<ExcelJS.XlsxWriteOptions>);
     return new Uint8Array(buffer as ArrayBuffer);
   } finally {
     restore();
