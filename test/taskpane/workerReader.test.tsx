@@ -44,8 +44,8 @@ class HeldWorker implements WorkerLike {
   private serve = createReadServer((reply) => this.held.push(structuredClone(reply)));
   postMessage(message: WorkerRequest): void {
     this.serve(structuredClone(message));
-    // A request for the whole is answered at once (the read's replies wait for release()).
-    if (message.kind === "whole") this.release();
+    // Requests about a paste read are answered at once (the read's replies wait for release()).
+    if (message.kind !== "read") this.release();
   }
   /** Delivers the first n held replies (all when n is omitted). */
   release(n = this.held.length): void {
@@ -252,4 +252,43 @@ test("in the pane: a new paste lets go of the last long one", async () => {
   paste(merton);
   await screen.findByText(/^Read 2 tables, 31 rows/);
   expect(released).toEqual([1]);
+});
+
+test("in the pane, inside Excel: a long paste is imported where it lies, through the reader's planner", async () => {
+  // An Office host that plans through the reader, against an empty workbook.
+  const planned: { area: string; period: string; sheets: string[] }[] = [];
+  const host = new FakeHost("office");
+  host.importPlanned = async (planner, fields, settings, options) => {
+    options?.onProgress?.({ label: "Planning the sheets" });
+    const plan = await planner.plan({
+      book: { sheetNames: ["Sheet1"], tableNames: [], definitions: null, values: new Map() },
+      facts: {
+        sheets: [{ name: "Sheet1", visibility: "Visible" }],
+        tableNames: [],
+        onSheet: new Map(),
+      },
+      ...fields,
+      settings,
+      importedOn: "2026-11-22",
+    });
+    planned.push({ ...fields, sheets: plan.sheets });
+    return { sheets: plan.sheets };
+  };
+  renderPane(
+    host,
+    createWorkerReader(() => new HeldWorker())
+  );
+  fireEvent.paste(screen.getByRole("textbox", { name: "Paste table" }), {
+    clipboardData: { getData: (t: string) => (t === "text/plain" ? repeated(60) : "") },
+  });
+  await act(async () => HeldWorker.made[0]?.release());
+  await screen.findByText(/^Read 1 table, 1,620 rows/);
+  fireEvent.change(screen.getByLabelText("Area"), { target: { value: "Merton" } });
+  fireEvent.click(screen.getByText("Import", { selector: "button" }));
+  await screen.findByText(/^Imported:/);
+  expect(planned).toEqual([
+    { area: "Merton", period: "2017-08-01", sheets: ["Merton 2017-08-01", "Checks"] },
+  ]);
+  // The whole analysis never crossed over: importTables was not called.
+  expect(host.imports).toHaveLength(0);
 });

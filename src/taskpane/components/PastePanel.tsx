@@ -11,7 +11,12 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { HighlightSettings, PastedInput, WorkbookHost } from "../host/workbookHost";
+import type {
+  HighlightSettings,
+  ImportPlanner,
+  PastedInput,
+  WorkbookHost,
+} from "../host/workbookHost";
 import type { PasteAnalysis, PasteReader, ReadProgress } from "../worker/pasteReader";
 import type { ReadError } from "../../core/model";
 import {
@@ -54,7 +59,12 @@ const TYPING_PAUSE = 400;
 type ReadState =
   | { status: "idle" }
   | { status: "reading"; size: number; progress: ReadProgress | null; cancel: () => void }
-  | { status: "read"; analysis: PasteAnalysis; whole?: () => Promise<PasteAnalysis> }
+  | {
+      status: "read";
+      analysis: PasteAnalysis;
+      whole?: () => Promise<PasteAnalysis>;
+      planner?: ImportPlanner;
+    }
   | { status: "failed"; error: ReadError };
 
 export interface PastePanelProps {
@@ -122,7 +132,12 @@ export function PastePanel({
           setRead({ status: "failed", error: outcome.error });
         } else {
           releaseRef.current = outcome.release ?? null;
-          setRead({ status: "read", analysis: outcome.analysis, whole: outcome.whole });
+          setRead({
+            status: "read",
+            analysis: outcome.analysis,
+            whole: outcome.whole,
+            planner: outcome.planner,
+          });
           if (freshRef.current) {
             const tables = outcome.analysis.tables;
             setArea(hasSeveralAreas(tables) ? "" : (areasIn(tables)[0] ?? ""));
@@ -213,7 +228,16 @@ export function PastePanel({
     if (found.area) return areaRef.current?.focus();
     if (found.period) return periodRef.current?.focus();
     const whole = read.status === "read" ? read.whole : undefined;
+    const planner = read.status === "read" ? read.planner : undefined;
     void run("Import", async (report) => {
+      if (whole && planner && host.importPlanned) {
+        // A large paste stays in the reader, which plans the import: the pane keeps responding.
+        const written = await host.importPlanned(planner, { area, period }, settings, {
+          onProgress: report,
+        });
+        onWritten();
+        return describeWrite("Imported", written);
+      }
       // A large paste's preview is a slice: the reader hands over the whole now.
       if (whole) report({ label: "Taking the whole paste from the reader" });
       const all = whole ? await whole() : analysis;

@@ -8,10 +8,11 @@ import { DEFINITIONS_SHEET, parseDefinitions, writeDefinitions } from "../../lay
 import type { CrimeTable } from "../../core/model";
 import type { WorkbookSpec } from "../../layout/spec";
 import { specToRepair } from "../../writers/officejs/applyWorkbookSpec";
-import { writeWorkbook } from "../../writers/officejs/writeWorkbook";
-import { WorkbookWriteError } from "../../writers/officejs/errors";
+import { writePlanned, writeWorkbook } from "../../writers/officejs/writeWorkbook";
+import { readOnSheets, type ApplyProgress } from "../../writers/officejs/applyWorkbookSpec";
+import { generatedSheets, groupsOf, importedSheets, ownedBy, snapshotOf } from "./importPlan";
+import { StalePlanError, WorkbookWriteError } from "../../writers/officejs/errors";
 import { excelRunner, type ExcelRunFunction } from "../../office/runExcel";
-import type { Group } from "../../layout/layoutWorkbook";
 import {
   planWorkbook,
   settingsOf,
@@ -27,7 +28,9 @@ import { readSelection, selectionAsPaste } from "../../writers/officejs/readSele
 import { withShownFigures } from "./selectionText";
 import type {
   DataSheetInfo,
+  HighlightSettings,
   HostCallOptions,
+  ImportPlanner,
   PastedInput,
   SheetInfo,
   WorkbookHost,
@@ -35,6 +38,15 @@ import type {
 } from "./workbookHost";
 
 const lower = (s: string) => s.toLowerCase();
+
+const FINISHED_IMPORT = "This finished the import Excel had interrupted.";
+/** Plans made again when the user keeps changing the workbook's sheets meanwhile. */
+const PLAN_ATTEMPTS = 3;
+
+const writingProgress = (p: ApplyProgress) => ({
+  label: `Writing ${p.label}`,
+  fraction: p.done / Math.max(1, p.total),
+});
 
 /**
  * Sheet names and definitions only (two requests), for the listings and settings: the
@@ -99,11 +111,7 @@ export function createOfficeHost(
       const report = await writeWorkbook(excel, job.spec, {
         previous: job.previous,
         ownedSheets: job.owned,
-        onProgress: (p) =>
-          options?.onProgress?.({
-            label: `Writing ${p.label}`,
-            fraction: p.done / Math.max(1, p.total),
-          }),
+        onProgress: (p) => options?.onProgress?.(writingProgress(p)),
       });
       return report.sheets;
     } catch (e) {
@@ -128,14 +136,8 @@ export function createOfficeHost(
     options?: HostCallOptions,
     importKey?: string
   ): Promise<WriteReport> => {
-    if (pending) {
-      const job = pending;
-      pending = null;
-      options?.onProgress?.({ label: "Finishing the write Excel interrupted" });
-      const finished = await apply(job, options);
-      if (importKey !== undefined && job.importKey === importKey)
-        return { sheets: finished, warnings: ["This finished the import Excel had interrupted."] };
-    }
+    const finished = await finishPending(options, importKey);
+    if (finished) return { sheets: finished, warnings: [FINISHED_IMPORT] };
     options?.onProgress?.({ label: "Reading the workbook" });
     // The monitoring sheet is rebuilt from its own cells, so they are read too.
     const book = await excel((context) =>
@@ -143,15 +145,71 @@ export function createOfficeHost(
     );
     const plan = planWorkbook(book, { ...makeInput(book), importedOn: clock() });
     // The monitoring sheet is ours to rebuild, though no refresh removes it.
-    const owned = plan.definitions.sheets.filter((d) => d.role === "monitoring").map((d) => d.name);
+    const owned = ownedBy(plan);
     await apply({ spec: plan.spec, previous: book.definitions, owned, importKey }, options);
     return { sheets: pick(plan), ...(plan.warnings.length > 0 ? { warnings: plan.warnings } : {}) };
   };
 
-  const groupsOf = (book: BookState): Group[] =>
-    (book.definitions?.groups ?? []).map((g) => ({ name: g.name, areas: [...g.areas] }));
-  const generated = (plan: WritePlan, roles: string[]) =>
-    plan.spec.sheets.filter((s) => roles.includes(s.role)).map((s) => s.name);
+  const generated = generatedSheets;
+
+  /** Finishes a write Excel cut half-way; true when it was the import `importKey` names. */
+  const finishPending = async (options?: HostCallOptions, importKey?: string) => {
+    if (!pending) return null;
+    const job = pending;
+    pending = null;
+    options?.onProgress?.({ label: "Finishing the write Excel interrupted" });
+    const finished = await apply(job, options);
+    return importKey !== undefined && job.importKey === importKey ? finished : null;
+  };
+
+  /** One read of the workbook, a plan in the worker, and its write. */
+  const importPlannedOnce = async (
+    planner: ImportPlanner,
+    fields: { area: string; period: string },
+    settings: HighlightSettings,
+    options?: HostCallOptions
+  ): Promise<WriteReport> => {
+    options?.onProgress?.({ label: "Reading the workbook" });
+    const { book, facts } = await excel(async (context) => {
+      const book = await readWorkbookState(context, { sheets: [MONITORING_SHEET] });
+      // Tables and charts of every sheet the plan may rebuild, since the plan is made elsewhere.
+      const rebuilt = (book.definitions?.sheets ?? [])
+        .filter((d) => d.generated || d.role === "monitoring")
+        .map((d) => d.name);
+      const onSheet = await readOnSheets(context, book, rebuilt, () => context.sync());
+      return { book, facts: { sheets: book.sheets, tableNames: book.tableNames, onSheet } };
+    });
+    options?.onProgress?.({ label: "Planning the sheets" });
+    const planned = await planner.plan({
+      book: snapshotOf(book),
+      facts,
+      area: fields.area,
+      period: fields.period,
+      settings,
+      importedOn: clock(),
+    });
+    const job = { previous: book.definitions, owned: planned.owned, importKey: planner.key };
+    try {
+      await writePlanned(excel, planned.write, () => planner.spec(), {
+        previous: job.previous,
+        ownedSheets: job.owned,
+        onProgress: (p) => options?.onProgress?.(writingProgress(p)),
+      });
+    } catch (e) {
+      if (e instanceof WorkbookWriteError) {
+        pending = {
+          ...job,
+          spec: specToRepair(await planner.spec(), e.partial),
+          owned: [...job.owned, ...e.partial.incompleteSheets],
+        };
+      }
+      throw e;
+    }
+    return {
+      sheets: planned.sheets,
+      ...(planned.warnings.length > 0 ? { warnings: planned.warnings } : {}),
+    };
+  };
 
   return {
     mode: "office",
@@ -160,19 +218,24 @@ export function createOfficeHost(
       // Issues and flags are recomputed over every data sheet, so Checks covers the whole workbook.
       return write(
         (book) => ({ tables, groups: groupsOf(book), settings }),
-        (plan) => {
-          const data =
-            tables.length === 0
-              ? []
-              : plan.definitions.sheets
-                  .filter((d) => d.role === "data")
-                  .slice(-tables.length)
-                  .map((d) => d.name);
-          return [...data, ...generated(plan, ["checks", "comparison", "trend"])];
-        },
+        (plan) => importedSheets(plan, tables.length),
         options,
         importKeyOf(tables)
       );
+    },
+
+    async importPlanned(planner, fields, settings, options) {
+      const finished = await finishPending(options, planner.key);
+      if (finished) return { sheets: finished, warnings: [FINISHED_IMPORT] };
+      // The plan is made from the workbook as read; if the user changes its sheets while
+      // the worker plans, nothing is written and it is planned again.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await importPlannedOnce(planner, fields, settings, options);
+        } catch (e) {
+          if (!(e instanceof StalePlanError) || attempt === PLAN_ATTEMPTS) throw e;
+        }
+      }
     },
 
     importSelection(): Promise<PastedInput> {

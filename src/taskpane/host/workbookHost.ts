@@ -3,7 +3,8 @@
 // the workbook is the live one in Excel (Office.js) or an in-memory one in the browser.
 import type { Anomaly, CrimeTable, Issue, TableKind } from "../../core/model";
 import type { Indicator } from "../../core/monitor/types";
-import type { SheetRole } from "../../layout/spec";
+import type { SheetRole, WorkbookSpec } from "../../layout/spec";
+import type { ImportRequest, PlannedImport } from "./importPlan";
 
 export type HostMode = "office" | "standalone";
 
@@ -68,6 +69,17 @@ export interface WorkbookHost {
     settings: HighlightSettings,
     options?: HostCallOptions
   ): Promise<WriteReport>;
+  /**
+   * Imports a large paste where it lies: the read worker plans every sheet and request
+   * from the workbook as read, so neither the tables nor the planning touch the UI thread.
+   * Optional: a host without it is given the whole analysis through importTables.
+   */
+  importPlanned?(
+    planner: ImportPlanner,
+    fields: { area: string; period: string },
+    settings: HighlightSettings,
+    options?: HostCallOptions
+  ): Promise<WriteReport>;
   /** Reads the current selection (or used range of the active sheet) as a paste, for "Import selection". */
   importSelection(): Promise<PastedInput>;
   /** Builds comparison sheets (and trend sheets for areas with several periods). */
@@ -84,4 +96,13 @@ export interface WorkbookHost {
   download?(): Promise<Uint8Array>;
   /** Standalone only: replaces the in-memory workbook with an .xlsx file's contents. */
   open?(bytes: Uint8Array): Promise<void>;
+}
+
+/** The read worker's side of importPlanned: it holds the paste and plans the import. */
+export interface ImportPlanner {
+  /** Names the paste: running the same import again after Excel stopped it finishes it. */
+  readonly key: string;
+  plan(request: ImportRequest): Promise<PlannedImport>;
+  /** The sheets of the last plan, when a write has to be finished or planned again. */
+  spec(): Promise<WorkbookSpec>;
 }

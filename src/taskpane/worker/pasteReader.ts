@@ -2,7 +2,9 @@
 // are read on the spot; large ones in a Web Worker so the pane never freezes
 // (issue 10: a 20 MB paste). Components depend on this interface only.
 import type { Anomaly, CrimeTable, Issue, ReadError } from "../../core/model";
-import type { HighlightSettings, PastedInput } from "../host/workbookHost";
+import type { HighlightSettings, ImportPlanner, PastedInput } from "../host/workbookHost";
+import type { ImportRequest, PlannedImport } from "../host/importPlan";
+import type { WorkbookSpec } from "../../layout/spec";
 
 /** Rows per table the preview shows (and a large paste's slice holds). */
 export const PREVIEW_ROWS = 200;
@@ -32,6 +34,8 @@ export type ReadOutcome =
       analysis: PasteAnalysis;
       /** A slice's whole analysis, kept in the worker until Import asks for it. */
       whole?: () => Promise<PasteAnalysis>;
+      /** Plans an Import of the whole where it lies (the worker), for the Office host. */
+      planner?: ImportPlanner;
       /** Lets the worker go when the slice is no longer wanted (a new paste, the pane closing). */
       release?: () => void;
     }
@@ -93,11 +97,16 @@ export function createInlineReader(analyse: AnalyseFn): PasteReader {
 /** Messages between the pane and the read worker. */
 export type WorkerRequest =
   | { kind: "read"; id: number; input: PastedInput; settings: HighlightSettings }
-  | { kind: "whole"; id: number };
+  | { kind: "whole"; id: number }
+  | { kind: "plan"; id: number; request: ImportRequest }
+  | { kind: "spec"; id: number };
 export type WorkerReply =
   | { id: number; kind: "progress"; progress: ReadProgress }
   | { id: number; kind: "done"; outcome: ReadOutcome }
-  | { id: number; kind: "whole"; analysis: PasteAnalysis };
+  | { id: number; kind: "whole"; analysis: PasteAnalysis }
+  | { id: number; kind: "planned"; planned: PlannedImport }
+  | { id: number; kind: "spec"; spec: WorkbookSpec }
+  | { id: number; kind: "failed"; message: string };
 
 /** The part of a Worker the reader uses (a real Worker, or a fake in tests). */
 export interface WorkerLike {
@@ -131,6 +140,27 @@ export function createWorkerReader(makeWorker: () => WorkerLike): PasteReader {
       let settle: (outcome: ReadOutcome) => void = () => undefined;
       let wholeWanted: { resolve: (a: PasteAnalysis) => void; reject: (e: Error) => void } | null =
         null;
+      // One question at a time to the worker about the paste it keeps (the pane runs one task at a time).
+      let asked: {
+        kind: "planned" | "spec";
+        resolve: (r: WorkerReply) => void;
+        reject: (e: Error) => void;
+      } | null = null;
+      const ask = <K extends "planned" | "spec">(
+        request: WorkerRequest,
+        kind: K
+      ): Promise<Extract<WorkerReply, { kind: K }>> =>
+        new Promise((resolve, reject) => {
+          if (ended) return reject(new Error("the paste was let go: paste it again"));
+          if (asked) return reject(new Error("the reader is still busy with the last request"));
+          asked = { kind, resolve: resolve as (r: WorkerReply) => void, reject };
+          worker.postMessage(request);
+        });
+      const planner: ImportPlanner = {
+        key: `paste ${id}`,
+        plan: async (request) => (await ask({ kind: "plan", id, request }, "planned")).planned,
+        spec: async () => (await ask({ kind: "spec", id }, "spec")).spec,
+      };
       const result = new Promise<ReadOutcome>((resolve) => {
         settle = (outcome) => {
           if (outcome.status === "ok" && outcome.analysis.totals) {
@@ -144,6 +174,7 @@ export function createWorkerReader(makeWorker: () => WorkerLike): PasteReader {
                   wholeWanted = { resolve: res, reject: rej };
                   worker.postMessage({ kind: "whole", id });
                 })),
+              planner,
               release: end,
             });
           } else {
@@ -157,15 +188,22 @@ export function createWorkerReader(makeWorker: () => WorkerLike): PasteReader {
         if (reply.id !== id) return;
         if (reply.kind === "progress") onProgress?.(reply.progress);
         else if (reply.kind === "done") settle(reply.outcome);
-        else {
+        else if (reply.kind === "whole") {
           wholeWanted?.resolve(reply.analysis);
           end();
+        } else {
+          const question = asked;
+          asked = null;
+          if (reply.kind === "failed") question?.reject(new Error(reply.message));
+          else question?.resolve(reply);
         }
       };
       worker.onerror = (event) => {
         const message = event.message ?? "the reader stopped";
         if (wholeWanted)
           wholeWanted.reject(new Error(`the paste could not be handed over: ${message}`));
+        asked?.reject(new Error(`the reader stopped while planning the import: ${message}`));
+        asked = null;
         settle({ status: "error", error: unexpectedError(new Error(message)) });
         end();
       };

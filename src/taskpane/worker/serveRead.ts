@@ -10,6 +10,8 @@ import {
   type WorkerRequest,
 } from "./pasteReader";
 import { slicePreview } from "./slicePreview";
+import { planImport } from "../host/importPlan";
+import type { WorkbookSpec } from "../../layout/spec";
 
 /** Tables up to this many rows are sent whole; longer ones as the preview's slice. */
 export const SLICE_ABOVE_ROWS = 1000;
@@ -20,11 +22,33 @@ export function createReadServer(
   post: (reply: WorkerReply) => void
 ): (request: WorkerRequest) => void {
   const kept = new Map<number, PasteAnalysis>();
+  const planned = new Map<number, WorkbookSpec>();
   return (request) => {
     if (request.kind === "whole") {
       const analysis = kept.get(request.id);
       kept.delete(request.id);
       if (analysis) post({ id: request.id, kind: "whole", analysis });
+      return;
+    }
+    if (request.kind === "plan" || request.kind === "spec") {
+      const { id } = request;
+      const analysis = kept.get(id);
+      const failed = (message: string) => post({ id, kind: "failed", message });
+      if (!analysis) return failed("the paste was let go: paste it again");
+      if (request.kind === "spec") {
+        const spec = planned.get(id);
+        return spec
+          ? post({ id, kind: "spec", spec })
+          : failed("no import of this paste was planned");
+      }
+      try {
+        // The whole paste stays here: planned where it lies, only the requests cross over.
+        const plan = planImport(analysis.tables, request.request);
+        planned.set(id, plan.spec);
+        post({ id, kind: "planned", planned: plan.planned });
+      } catch (e) {
+        failed(e instanceof Error ? e.message : String(e));
+      }
       return;
     }
     const { id, input, settings } = request;

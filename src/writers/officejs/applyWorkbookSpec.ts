@@ -44,37 +44,62 @@ export interface ApplyReport {
 const lower = (s: string): string => s.toLowerCase();
 
 /** Reads what planning needs: sheet names, table names, and charts/tables of sheets to rebuild. */
-async function readFacts(
+export async function readFacts(
   context: Excel.RequestContext,
   spec: WorkbookSpec,
   sync: () => Promise<void>
 ): Promise<WorkbookFacts> {
+  const names = await readNames(context, sync);
+  return {
+    ...names,
+    onSheet: await readOnSheets(
+      context,
+      names,
+      spec.sheets.map((s) => s.name),
+      sync
+    ),
+  };
+}
+
+/** Every sheet (name and visibility) and every table name: one request. */
+export async function readNames(
+  context: Excel.RequestContext,
+  sync: () => Promise<void>
+): Promise<Omit<WorkbookFacts, "onSheet">> {
   const sheets = context.workbook.worksheets.load("items/name,items/visibility");
   const tables = context.workbook.tables.load("items/name");
   await sync();
-  const facts: WorkbookFacts = {
+  return {
     sheets: sheets.items.map((s) => ({ name: s.name, visibility: s.visibility })),
     tableNames: tables.items.map((t) => t.name),
-    onSheet: new Map(),
   };
-  const byName = new Map(facts.sheets.map((s) => [lower(s.name), s.name]));
-  const reused = spec.sheets
-    .map((s) => byName.get(lower(s.name)))
-    .filter((n): n is string => n !== undefined);
-  if (reused.length > 0) {
-    const loads = reused.map((name) => {
-      const ws = context.workbook.worksheets.getItem(name);
-      return { name, charts: ws.charts.load("items/name"), tables: ws.tables.load("items/name") };
+}
+
+/** The tables and charts on those of `names` that exist (they may be rebuilt): one request, or none. */
+export async function readOnSheets(
+  context: Excel.RequestContext,
+  known: Omit<WorkbookFacts, "onSheet">,
+  names: readonly string[],
+  sync: () => Promise<void>
+): Promise<WorkbookFacts["onSheet"]> {
+  const byName = new Map(known.sheets.map((s) => [lower(s.name), s.name]));
+  const reused = [
+    ...new Set(names.map((n) => byName.get(lower(n))).filter((n): n is string => n !== undefined)),
+  ];
+  const onSheet: WorkbookFacts["onSheet"] = new Map();
+  if (reused.length === 0) return onSheet;
+  const loads = reused.map((name) => {
+    const ws = context.workbook.worksheets.getItem(name);
+    return { name, charts: ws.charts.load("items/name"), tables: ws.tables.load("items/name") };
+  });
+  await sync();
+  for (const l of loads) {
+    onSheet.set(lower(l.name), {
+      charts: l.charts.items.map((c) => c.name),
+      tables: l.tables.items.map((t) => t.name),
     });
-    await sync();
-    for (const l of loads) {
-      facts.onSheet.set(lower(l.name), {
-        charts: l.charts.items.map((c) => c.name),
-        tables: l.tables.items.map((t) => t.name),
-      });
-    }
   }
-  return facts;
+  return onSheet;
 }
 
 export async function applyWorkbookSpec(
@@ -90,7 +115,21 @@ export async function applyWorkbookSpec(
   const facts = await readFacts(context, spec, sync);
   const readSyncs = syncs;
   const plan = planWrites(spec, facts, options);
+  const written = await executeWritePlan(context, plan, sync, () => syncs, options.onProgress);
+  return { ...written, syncs, readSyncs };
+}
 
+/**
+ * Runs a write plan made earlier (here, or by the read worker from facts read before),
+ * one request per batch. A failure throws WorkbookWriteError naming what is incomplete.
+ */
+export async function executeWritePlan(
+  context: Excel.RequestContext,
+  plan: WritePlan,
+  sync: () => Promise<void>,
+  syncCount: () => number,
+  onProgress?: (p: ApplyProgress) => void
+): Promise<Omit<ApplyReport, "syncs" | "readSyncs">> {
   // The last request each sheet (or removal) needs: a sheet is complete once it has run.
   const lastBatch = new Map<string, number>();
   plan.batches.forEach((batch, b) => batch.forEach((op) => lastBatch.set(lower(op.sheet), b)));
@@ -105,18 +144,16 @@ export async function applyWorkbookSpec(
       for (const op of batch) executeOp(context, sheets, op);
       await sync();
     } catch (cause) {
-      throw new WorkbookWriteError(partialAt(plan, lastBatch, b, syncs), cause);
+      throw new WorkbookWriteError(partialAt(plan, lastBatch, b, syncCount()), cause);
     }
     requests.push({ operations: batch.length, bytes: batch.reduce((n, op) => n + op.bytes, 0) });
-    options.onProgress?.({
+    onProgress?.({
       done: b + 1,
       total: plan.batches.length,
       label: batch[batch.length - 1]?.sheet ?? "",
     });
   }
   return {
-    syncs,
-    readSyncs,
     requests,
     sheets: plan.sheets,
     created: plan.created,

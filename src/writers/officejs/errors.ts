@@ -66,3 +66,13 @@ export class WorkbookWriteError extends Error {
 export function sheetMessage(problem: PlanProblem, sheet: string, detail: string): PlanIssue {
   return { problem, sheet, message: `Sheet "${sheet}": ${detail}` };
 }
+
+/** A plan made from facts read earlier no longer fits: the user changed sheets or tables meanwhile. Nothing was written. */
+export class StalePlanError extends Error {
+  constructor() {
+    super(
+      "the workbook's sheets or tables changed while the import was being planned; nothing was written"
+    );
+    this.name = "StalePlanError";
+  }
+}

@@ -5,11 +5,14 @@
 import type { WorkbookSpec } from "../../layout/spec";
 import {
   applyWorkbookSpec,
+  executeWritePlan,
+  readNames,
   specToRepair,
   type ApplyOptions,
   type ApplyReport,
 } from "./applyWorkbookSpec";
-import { WorkbookWriteError } from "./errors";
+import type { WorkbookFacts, WritePlan } from "./planWrites";
+import { StalePlanError, WorkbookWriteError } from "./errors";
 
 export type BatchRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -28,6 +31,68 @@ export async function writeWorkbook(
       if (e instanceof WorkbookWriteError) {
         done.push(...e.partial.completeSheets);
         todo = specToRepair(todo, e.partial);
+        owned = [...owned, ...e.partial.incompleteSheets];
+      }
+      throw e;
+    }
+  });
+  return { ...report, sheets: [...done, ...report.sheets] };
+}
+
+/** A write planned away from Excel (the read worker), from facts read beforehand. */
+export interface PlannedWrite {
+  facts: WorkbookFacts;
+  plan: WritePlan;
+}
+
+const sameNames = (a: Omit<WorkbookFacts, "onSheet">, b: Omit<WorkbookFacts, "onSheet">) => {
+  const key = (f: Omit<WorkbookFacts, "onSheet">) =>
+    JSON.stringify([
+      f.sheets.map((s) => `${s.name.toLowerCase()}|${s.visibility}`).sort(),
+      f.tableNames.map((t) => t.toLowerCase()).sort(),
+    ]);
+  return key(a) === key(b);
+};
+
+/**
+ * Writes a plan made elsewhere. It first checks that the sheets and tables are still those
+ * the plan was made from, and throws StalePlanError, writing nothing, when the user changed
+ * them meanwhile. When Excel stops half-way and the runner tries again, what is left is
+ * planned here from the spec (`spec()`, fetched only then), as writeWorkbook does.
+ */
+export async function writePlanned(
+  run: BatchRunner,
+  planned: PlannedWrite,
+  spec: () => Promise<WorkbookSpec>,
+  options: ApplyOptions = {}
+): Promise<ApplyReport> {
+  let todo: WorkbookSpec | null = null;
+  let owned = [...(options.ownedSheets ?? [])];
+  const done: string[] = [];
+  const report = await run(async (context) => {
+    try {
+      if (todo === null) {
+        let syncs = 0;
+        const sync = async (): Promise<void> => {
+          syncs++;
+          await context.sync();
+        };
+        // A plan for sheets the user has since changed is not written: the caller plans again.
+        if (!sameNames(await readNames(context, sync), planned.facts)) throw new StalePlanError();
+        const written = await executeWritePlan(
+          context,
+          planned.plan,
+          sync,
+          () => syncs,
+          options.onProgress
+        );
+        return { ...written, syncs, readSyncs: 1 };
+      }
+      return await applyWorkbookSpec(context, todo, { ...options, ownedSheets: owned });
+    } catch (e) {
+      if (e instanceof WorkbookWriteError) {
+        done.push(...e.partial.completeSheets);
+        todo = specToRepair(todo ?? (await spec()), e.partial);
         owned = [...owned, ...e.partial.incompleteSheets];
       }
       throw e;
