@@ -107,6 +107,11 @@ const MAX_COLS = 16384;
 
 const lower = (s: string): string => s.toLowerCase();
 
+/** `to.push(...items)` without spreading: a Checks sheet of 280,000 links would overflow the stack. */
+function append<T>(to: T[], items: readonly T[]): void {
+  for (const item of items) to.push(item);
+}
+
 export function jsonBytes(value: unknown): number {
   const s = JSON.stringify(value) ?? "";
   let n = 0;
@@ -477,7 +482,7 @@ export function planWrites(
         bytes: OP_OVERHEAD,
       });
     }
-    ops.push(...sheetOps(sheet, pieceBytes, options, plan));
+    append(ops, sheetOps(sheet, pieceBytes, options, plan));
     const wanted =
       sheet.visibility === "veryHidden"
         ? "VeryHidden"
@@ -508,8 +513,8 @@ function sheetOps(
     const cols = widthOf(block);
     if (rows === 0 || cols === 0) continue;
     const at = (r: number, c: number): CellSpec | null => block.cells[r]?.[c] ?? null;
-    formats.push(...formatOps(name, block, rows, cols, at, pieceBytes));
-    cells.push(...cellOps(name, block, rows, cols, at, pieceBytes));
+    append(formats, formatOps(name, block, rows, cols, at, pieceBytes));
+    append(cells, cellOps(name, block, rows, cols, at, pieceBytes));
     for (const rect of fewestRectangles(
       rows,
       (r) => block.cells[r]?.length ?? 0,

@@ -171,3 +171,28 @@ describe("planWrites", () => {
     });
   });
 });
+
+describe("planWrites on a huge sheet", () => {
+  it("plans 200,000 linked rows (the Checks sheet of a 20 MB paste) without overflowing the stack, filled-down formulas as one range", () => {
+    const n = 200_000;
+    const shared = { formula: 'IF($B2>0,"up","")', formulaRow: 1 };
+    const cells = Array.from({ length: n }, (_, i) => [
+      { text: `Merton!E${i + 2}`, link: `'Merton'!E${i + 2}` },
+      { number: i },
+      shared,
+    ]);
+    const plan = planWrites(
+      { sheets: [sheet("Checks", { blocks: [{ row: 1, col: 0, cells }] })] },
+      noFacts
+    );
+    const ops = flat(plan.batches);
+    expect(ops.filter((o) => o.kind === "link")).toHaveLength(n);
+    expect(ops.filter((o) => o.kind === "formulaR1C1")).toEqual([
+      expect.objectContaining({
+        rect: { row: 1, col: 2, rows: n, cols: 1 },
+        formula: '=IF(RC2>0,"up","")',
+      }),
+    ]);
+    expect(plan.batches.every((b) => b.reduce((s, o) => s + o.bytes, 0) <= 4_000_000)).toBe(true);
+  });
+});
