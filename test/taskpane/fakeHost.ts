@@ -33,6 +33,7 @@ export class FakeHost implements WorkbookHost {
   /** Makes the next call of that name throw this error. */
   failNext = new Map<string, unknown>();
   selection: PastedInput | null = null;
+  importPlanned?: WorkbookHost["importPlanned"];
   download?: () => Promise<Uint8Array>;
   open?: (bytes: Uint8Array) => Promise<void>;
 

@@ -291,4 +291,4 @@ test("in the pane, inside Excel: a long paste is imported where it lies, through
   ]);
   // The whole analysis never crossed over: importTables was not called.
   expect(host.imports).toHaveLength(0);
-});
+}, 30_000);

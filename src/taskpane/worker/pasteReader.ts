@@ -5,6 +5,7 @@ import type { Anomaly, CrimeTable, Issue, ReadError } from "../../core/model";
 import type { HighlightSettings, ImportPlanner, PastedInput } from "../host/workbookHost";
 import type { ImportRequest, PlannedImport } from "../host/importPlan";
 import type { WorkbookSpec } from "../../layout/spec";
+import type { WriteOp } from "../../writers/officejs/planWrites";
 
 /** Rows per table the preview shows (and a large paste's slice holds). */
 export const PREVIEW_ROWS = 200;
@@ -104,7 +105,9 @@ export type WorkerReply =
   | { id: number; kind: "progress"; progress: ReadProgress }
   | { id: number; kind: "done"; outcome: ReadOutcome }
   | { id: number; kind: "whole"; analysis: PasteAnalysis }
-  | { id: number; kind: "planned"; planned: PlannedImport }
+  /** A plan's requests follow in `batches` messages of their own (each under 5 MB to clone). */
+  | { id: number; kind: "planned"; planned: PlannedImport; batches: number }
+  | { id: number; kind: "batch"; index: number; ops: WriteOp[] }
   | { id: number; kind: "spec"; spec: WorkbookSpec }
   | { id: number; kind: "failed"; message: string };
 
@@ -156,6 +159,10 @@ export function createWorkerReader(makeWorker: () => WorkerLike): PasteReader {
           asked = { kind, resolve: resolve as (r: WorkerReply) => void, reject };
           worker.postMessage(request);
         });
+      let planning: {
+        reply: Extract<WorkerReply, { kind: "planned" }>;
+        batches: WriteOp[][];
+      } | null = null;
       const planner: ImportPlanner = {
         key: `paste ${id}`,
         plan: async (request) => (await ask({ kind: "plan", id, request }, "planned")).planned,
@@ -191,6 +198,23 @@ export function createWorkerReader(makeWorker: () => WorkerLike): PasteReader {
         else if (reply.kind === "whole") {
           wholeWanted?.resolve(reply.analysis);
           end();
+        } else if (reply.kind === "planned" || reply.kind === "batch") {
+          // The plan's requests arrive one message each: the UI thread takes them in turns.
+          if (reply.kind === "planned") planning = { reply, batches: [] };
+          else planning?.batches.push(reply.ops);
+          if (planning && planning.batches.length === planning.reply.batches) {
+            const { reply: head, batches } = planning;
+            planning = null;
+            const question = asked;
+            asked = null;
+            question?.resolve({
+              ...head,
+              planned: {
+                ...head.planned,
+                write: { ...head.planned.write, plan: { ...head.planned.write.plan, batches } },
+              },
+            });
+          }
         } else {
           const question = asked;
           asked = null;

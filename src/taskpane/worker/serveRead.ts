@@ -45,7 +45,11 @@ export function createReadServer(
         // The whole paste stays here: planned where it lies, only the requests cross over.
         const plan = planImport(analysis.tables, request.request);
         planned.set(id, plan.spec);
-        post({ id, kind: "planned", planned: plan.planned });
+        // Each request in a message of its own: one clone of 280 MB would hold the UI thread for seconds.
+        const { batches } = plan.planned.write.plan;
+        const write = { ...plan.planned.write, plan: { ...plan.planned.write.plan, batches: [] } };
+        post({ id, kind: "planned", planned: { ...plan.planned, write }, batches: batches.length });
+        batches.forEach((ops, index) => post({ id, kind: "batch", index, ops }));
       } catch (e) {
         failed(e instanceof Error ? e.message : String(e));
       }
