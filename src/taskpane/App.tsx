@@ -105,7 +105,13 @@ export function App({ host, reader, groups, saveFile, note }: AppProps): React.J
       </header>
 
       <NoticeBar notice={state.notice} onDismiss={() => notify(null)} />
-      {state.busy && <ProgressNote label={state.busy.label} fraction={state.busy.fraction} />}
+      {state.busy && (
+        <ProgressNote
+          label={state.busy.label}
+          fraction={state.busy.fraction}
+          onCancel={state.busy.cancel}
+        />
+      )}
 
       <TabList
         selectedValue={screen}

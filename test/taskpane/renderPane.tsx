@@ -5,7 +5,7 @@ import { App } from "../../src/taskpane/App";
 import { GROUP_PRESETS } from "../../src/core/groups";
 import type { PasteReader } from "../../src/taskpane/worker/pasteReader";
 import type { SaveFile } from "../../src/taskpane/components/StandalonePanel";
-import type { FakeHost } from "./fakeHost";
+import type { WorkbookHost } from "../../src/taskpane/host/workbookHost";
 
 export interface Saved {
   bytes: Uint8Array;
@@ -13,7 +13,11 @@ export interface Saved {
   mimeType: string;
 }
 
-export function renderPane(host: FakeHost, reader: PasteReader, saved: Saved[] = []): RenderResult {
+export function renderPane(
+  host: WorkbookHost,
+  reader: PasteReader,
+  saved: Saved[] = []
+): RenderResult {
   const saveFile: SaveFile = (bytes, fileName, mimeType) =>
     saved.push({ bytes, fileName, mimeType });
   return render(

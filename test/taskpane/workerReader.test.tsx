@@ -6,7 +6,7 @@ import "./jsdomShims";
 import * as fs from "fs";
 import * as path from "path";
 import { deserialize, serialize } from "v8";
-import { act, fireEvent, screen } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor } from "@testing-library/react";
 import { FakeHost } from "./fakeHost";
 import { renderPane } from "./renderPane";
 import { analysePaste } from "../../src/taskpane/worker/analysePaste";
@@ -21,6 +21,9 @@ import {
   WorkerRequest,
 } from "../../src/taskpane/worker/pasteReader";
 import { defaultSettings } from "../../src/taskpane/host/workbookHost";
+import { createOfficeHost } from "../../src/taskpane/host/officeHost";
+import type { ExcelRunFunction } from "../../src/office/runExcel";
+import { FakeExcel } from "../doubles/fakeExcel";
 
 const merton = fs.readFileSync(
   path.join(__dirname, "../../samples/offences-sds/merton-2017-08-01.txt"),
@@ -37,6 +40,8 @@ class HeldWorker implements WorkerLike {
   onerror: ((event: { message?: string }) => void) | null = null;
   terminated = false;
   held: WorkerReply[] = [];
+  /** Holds the replies to an import's plan too, as a worker still planning would. */
+  holdPlans = false;
   constructor() {
     HeldWorker.made.push(this);
   }
@@ -45,7 +50,7 @@ class HeldWorker implements WorkerLike {
   postMessage(message: WorkerRequest): void {
     this.serve(structuredClone(message));
     // Requests about a paste read are answered at once (the read's replies wait for release()).
-    if (message.kind !== "read") this.release();
+    if (message.kind !== "read" && !(this.holdPlans && message.kind === "plan")) this.release();
   }
   /** Delivers the first n held replies (all when n is omitted). */
   release(n = this.held.length): void {
@@ -285,10 +290,54 @@ test("in the pane, inside Excel: a long paste is imported where it lies, through
   await screen.findByText(/^Read 1 table, 1,620 rows/);
   fireEvent.change(screen.getByLabelText("Area"), { target: { value: "Merton" } });
   fireEvent.click(screen.getByText("Import", { selector: "button" }));
-  await screen.findByText(/^Imported:/);
+  // (A plain selector: a text query over the 200-row preview grid, run on every change, is slow.)
+  await waitFor(() =>
+    expect(document.querySelector(".fui-MessageBarBody")?.textContent).toMatch(/^Imported:/)
+  );
   expect(planned).toEqual([
     { area: "Merton", period: "2017-08-01", sheets: ["Merton 2017-08-01", "Checks"] },
   ]);
   // The whole analysis never crossed over: importTables was not called.
   expect(host.imports).toHaveLength(0);
+}, 30_000);
+
+test("in the pane, inside Excel: Import of a long paste can be cancelled while it is planned, and nothing is written", async () => {
+  const excel = new FakeExcel();
+  const host = createOfficeHost(
+    excel.run.bind(excel) as unknown as ExcelRunFunction,
+    () => "2026-11-22"
+  );
+  renderPane(
+    host,
+    createWorkerReader(() => new HeldWorker())
+  );
+  fireEvent.paste(screen.getByRole("textbox", { name: "Paste table" }), {
+    clipboardData: { getData: (t: string) => (t === "text/plain" ? repeated(60) : "") },
+  });
+  const worker = HeldWorker.made[0] as HeldWorker;
+  worker.holdPlans = true;
+  await act(async () => worker.release());
+  await screen.findByText(/^Read 1 table, 1,620 rows/);
+  fireEvent.change(screen.getByLabelText("Area"), { target: { value: "Merton" } });
+  fireEvent.click(screen.getByText("Import", { selector: "button" }));
+  // The workbook is read, then the worker plans: the pane offers Cancel meanwhile.
+  // (Plain selectors: queries by role or text over the 200-row preview grid are slow.)
+  const status = () => document.querySelector("[role=status]")?.textContent ?? "";
+  const message = () => document.querySelector(".fui-MessageBarBody")?.textContent ?? "";
+  await waitFor(() => expect(status()).toContain("Planning the sheets"));
+  fireEvent.click(screen.getByText("Cancel", { selector: "button" }));
+  await waitFor(() =>
+    expect(message()).toBe(
+      "Import cancelled: nothing was written. Paste the table again to import it."
+    )
+  );
+  expect(worker.terminated).toBe(true);
+  expect(excel.sheetNames()).toEqual(["Sheet1"]);
+  expect(screen.queryByText("Cancel", { selector: "button" })).toBeNull();
+  // The paste was let go with the worker: Import says so rather than write half of it.
+  fireEvent.click(screen.getByText("Import", { selector: "button" }));
+  await waitFor(() =>
+    expect(message()).toMatch(/^Import failed: the paste was let go: paste it again/)
+  );
+  expect(excel.sheetNames()).toEqual(["Sheet1"]);
 }, 30_000);

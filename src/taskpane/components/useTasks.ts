@@ -1,7 +1,7 @@
 // Request / progress / success / failure for every slow thing the pane does, in one
 // reducer, so every failure reaches the message bar and nothing is swallowed.
 import { useCallback, useReducer, useRef } from "react";
-import type { Progress } from "../host/workbookHost";
+import { TaskCancelled, type Progress } from "../host/workbookHost";
 import { describeHostError } from "../messages";
 
 export type Intent = "success" | "error" | "warning" | "info";
@@ -14,6 +14,8 @@ export interface Notice {
 export interface Busy {
   label: string;
   fraction?: number;
+  /** Offered while the work can still stop with nothing written. */
+  cancel?: () => void;
 }
 
 export interface TaskState {
@@ -33,7 +35,14 @@ function reduce(state: TaskState, action: Action): TaskState {
       return { busy: { label: action.label }, notice: null };
     case "progress":
       return state.busy
-        ? { ...state, busy: { label: action.progress.label, fraction: action.progress.fraction } }
+        ? {
+            ...state,
+            busy: {
+              label: action.progress.label,
+              fraction: action.progress.fraction,
+              cancel: action.progress.cancel,
+            },
+          }
         : state;
     case "finish":
       return { busy: null, notice: action.notice };
@@ -77,7 +86,11 @@ export function useTasks(): {
       dispatch({ type: "finish", notice: text === null ? null : { intent: "success", text } });
       return true;
     } catch (e) {
-      dispatch({ type: "finish", notice: { intent: "error", text: describeHostError(action, e) } });
+      const notice: Notice =
+        e instanceof TaskCancelled
+          ? { intent: "info", text: e.message }
+          : { intent: "error", text: describeHostError(action, e) };
+      dispatch({ type: "finish", notice });
       return false;
     } finally {
       busyRef.current = false;

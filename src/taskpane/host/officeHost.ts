@@ -179,7 +179,7 @@ export function createOfficeHost(
       const onSheet = await readOnSheets(context, book, rebuilt, () => context.sync());
       return { book, facts: { sheets: book.sheets, tableNames: book.tableNames, onSheet } };
     });
-    options?.onProgress?.({ label: "Planning the sheets" });
+    options?.onProgress?.({ label: "Planning the sheets", cancel: () => planner.cancel() });
     const planned = await planner.plan({
       book: snapshotOf(book),
       facts,

@@ -44,6 +44,8 @@ export interface Progress {
   label: string;
   /** 0..1 when known. */
   fraction?: number;
+  /** Stops the work, when it can still stop with nothing written (the pane shows Cancel). */
+  cancel?: () => void;
 }
 
 export interface HostCallOptions {
@@ -103,6 +105,16 @@ export interface ImportPlanner {
   /** Names the paste: running the same import again after Excel stopped it finishes it. */
   readonly key: string;
   plan(request: ImportRequest): Promise<PlannedImport>;
+  /** Stops a plan being made: it fails with TaskCancelled, and the paste is let go. */
+  cancel(): void;
   /** The sheets of the last plan, when a write has to be finished or planned again. */
   spec(): Promise<WorkbookSpec>;
+}
+
+/** A task the user cancelled before anything was written. */
+export class TaskCancelled extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "TaskCancelled";
+  }
 }

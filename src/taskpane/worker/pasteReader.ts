@@ -2,7 +2,12 @@
 // are read on the spot; large ones in a Web Worker so the pane never freezes
 // (issue 10: a 20 MB paste). Components depend on this interface only.
 import type { Anomaly, CrimeTable, Issue, ReadError } from "../../core/model";
-import type { HighlightSettings, ImportPlanner, PastedInput } from "../host/workbookHost";
+import {
+  TaskCancelled,
+  type HighlightSettings,
+  type ImportPlanner,
+  type PastedInput,
+} from "../host/workbookHost";
 import type { ImportRequest, PlannedImport } from "../host/importPlan";
 import type { WorkbookSpec } from "../../layout/spec";
 import type { WriteOp } from "../../writers/officejs/planWrites";
@@ -107,7 +112,8 @@ export type WorkerReply =
   | { id: number; kind: "whole"; analysis: PasteAnalysis }
   /** A plan's requests follow in `batches` messages of their own (each under 5 MB to clone). */
   | { id: number; kind: "planned"; planned: PlannedImport; batches: number }
-  | { id: number; kind: "batch"; index: number; ops: WriteOp[] }
+  /** One request's operations as JSON: a string crosses as one copy, where a clone of 16,000 objects held the UI thread a second. */
+  | { id: number; kind: "batch"; index: number; json: string }
   | { id: number; kind: "spec"; spec: WorkbookSpec }
   | { id: number; kind: "failed"; message: string };
 
@@ -166,6 +172,18 @@ export function createWorkerReader(makeWorker: () => WorkerLike): PasteReader {
       const planner: ImportPlanner = {
         key: `paste ${id}`,
         plan: async (request) => (await ask({ kind: "plan", id, request }, "planned")).planned,
+        cancel: () => {
+          // Planning is one synchronous call in the worker: stopping it means ending the worker.
+          const question = asked;
+          asked = null;
+          planning = null;
+          end();
+          question?.reject(
+            new TaskCancelled(
+              "Import cancelled: nothing was written. Paste the table again to import it."
+            )
+          );
+        },
         spec: async () => (await ask({ kind: "spec", id }, "spec")).spec,
       };
       const result = new Promise<ReadOutcome>((resolve) => {
@@ -201,7 +219,7 @@ export function createWorkerReader(makeWorker: () => WorkerLike): PasteReader {
         } else if (reply.kind === "planned" || reply.kind === "batch") {
           // The plan's requests arrive one message each: the UI thread takes them in turns.
           if (reply.kind === "planned") planning = { reply, batches: [] };
-          else planning?.batches.push(reply.ops);
+          else planning?.batches.push(JSON.parse(reply.json) as WriteOp[]);
           if (planning && planning.batches.length === planning.reply.batches) {
             const { reply: head, batches } = planning;
             planning = null;

@@ -49,7 +49,9 @@ export function createReadServer(
         const { batches } = plan.planned.write.plan;
         const write = { ...plan.planned.write, plan: { ...plan.planned.write.plan, batches: [] } };
         post({ id, kind: "planned", planned: { ...plan.planned, write }, batches: batches.length });
-        batches.forEach((ops, index) => post({ id, kind: "batch", index, ops }));
+        batches.forEach((ops, index) =>
+          post({ id, kind: "batch", index, json: JSON.stringify(ops) })
+        );
       } catch (e) {
         failed(e instanceof Error ? e.message : String(e));
       }
