@@ -6,25 +6,12 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { ensureCliBuilt, CLI, ROOT } from "../test/support/builtCli";
+import { ensureCliBuilt, CLI } from "../test/support/builtCli";
+import { bigPaste } from "../test/support/bigPaste";
 
 const PRELOAD = path.join(__dirname, "support/reportPeakRss.js");
 /** A heap the 20 MB check fits with room to spare (it needs about 500 MB). */
 const CAPPED_HEAP_MB = 768;
-
-function bigPaste(bytes: number): string {
-  const lines = fs
-    .readFileSync(path.join(ROOT, "samples/offences-sds/merton-2017-08-01.txt"), "utf8")
-    .split("\n");
-  const parts = [lines.slice(0, 5).join("\n")];
-  const body = lines.slice(5, 32).join("\n");
-  let size = parts[0]?.length ?? 0;
-  while (size < bytes) {
-    parts.push(body);
-    size += body.length + 1;
-  }
-  return parts.join("\n");
-}
 
 interface Run {
   exit: number | null;
@@ -61,7 +48,7 @@ export async function run(): Promise<Record<string, unknown>> {
   try {
     const file = (mb: number): string => {
       const p = path.join(dir, `paste-${mb}MB.txt`);
-      fs.writeFileSync(p, bigPaste(mb * 1e6));
+      fs.writeFileSync(p, bigPaste({ bytes: mb * 1e6 }).text);
       return p;
     };
     const checks: Record<string, Run> = {};

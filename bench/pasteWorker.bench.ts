@@ -3,31 +3,15 @@
 // slice), and Import: inside Excel the worker plans every sheet and Office.js request
 // where the paste lies, and only the requests cross to the UI thread (importPlanned); the
 // in-browser workbook is still handed the whole analysis (importHandOverReply).
-import * as fs from "fs";
-import * as path from "path";
 import { deserialize, serialize } from "v8";
 import { createReadServer } from "../src/taskpane/worker/serveRead";
 import type { WorkerReply } from "../src/taskpane/worker/pasteReader";
 import { defaultSettings } from "../src/taskpane/host/workbookHost";
 import type { ImportRequest } from "../src/taskpane/host/importPlan";
+import { bigPaste } from "../test/support/bigPaste";
 import type { WriteOp } from "../src/writers/officejs/planWrites";
 
 const MB = 1e6;
-
-/** The Merton table with its 27 crime rows repeated to `bytes` (as readPaste's own benchmark does). */
-function bigPaste(bytes: number): string {
-  const lines = fs
-    .readFileSync(path.join(__dirname, "../samples/offences-sds/merton-2017-08-01.txt"), "utf8")
-    .split("\n");
-  const parts = [lines.slice(0, 5).join("\n")];
-  const body = lines.slice(5, 32).join("\n");
-  let size = parts[0]?.length ?? 0;
-  while (size < bytes) {
-    parts.push(body);
-    size += body.length + 1;
-  }
-  return parts.join("\n");
-}
 
 const heapMB = (): number => Math.round(process.memoryUsage().heapUsed / MB);
 
@@ -46,7 +30,7 @@ function postMs(message: unknown): { sendMs: number; receiveMs: number; MB: numb
 }
 
 function readFigures(mb: number) {
-  const text = bigPaste(mb * MB);
+  const text = bigPaste({ bytes: mb * MB }).text;
   const heapBefore = heapMB();
   let peakHeap = heapBefore;
   const stages: Record<string, number> = {};

@@ -2,6 +2,7 @@
 // (the sample's 27 crime rows repeated, about 360,000 rows).
 import * as fs from "fs";
 import * as path from "path";
+import { bigPaste } from "../test/support/bigPaste";
 import { readPaste } from "../src/core/read";
 import { validateTables } from "../src/core/validate";
 
@@ -24,15 +25,7 @@ export async function run(): Promise<Record<string, unknown>> {
     time(once, 50);
     perSample[name] = Number(time(once, 200).toFixed(3));
   }
-  const lines = fs.readFileSync(path.join(DIR, "merton-2017-08-01.txt"), "utf8").split("\n");
-  const parts = [lines.slice(0, 5).join("\n")];
-  let size = parts[0]?.length ?? 0;
-  const body = lines.slice(5, 32).join("\n");
-  while (size < 20e6) {
-    parts.push(body);
-    size += body.length + 1;
-  }
-  const big = parts.join("\n");
+  const big = bigPaste({ bytes: 20e6 }).text;
   const heapBefore = process.memoryUsage().heapUsed;
   const t0 = performance.now();
   const r = readPaste(big, { source: "big" });

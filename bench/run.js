@@ -42,8 +42,16 @@ async function main() {
     const name = f.replace(/\.bench\.ts$/, "");
     console.log(`# ${name}`);
     const figures = await mod.run();
-    const record = { benchmark: name, date: new Date().toISOString(), node: process.version, ...figures };
-    fs.writeFileSync(path.join(dir, "results", `${name}.json`), JSON.stringify(record, null, 2) + "\n");
+    const record = {
+      benchmark: name,
+      date: new Date().toISOString(),
+      node: process.version,
+      ...figures,
+    };
+    fs.writeFileSync(
+      path.join(dir, "results", `${name}.json`),
+      JSON.stringify(record, null, 2) + "\n"
+    );
     console.log(JSON.stringify(figures, null, 2));
   }
 }

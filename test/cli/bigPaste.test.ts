@@ -6,30 +6,16 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { CLI, ROOT, ensureCliBuilt } from "../support/builtCli";
+import { CLI, ensureCliBuilt } from "../support/builtCli";
+import { bigPaste } from "../support/bigPaste";
 
 const HEAP_MB = 224;
-
-/** The Merton table with its 27 crime rows repeated to `bytes`. */
-function bigPaste(bytes: number): { text: string; rows: number } {
-  const lines = fs
-    .readFileSync(path.join(ROOT, "samples/offences-sds/merton-2017-08-01.txt"), "utf8")
-    .split("\n");
-  const parts = [lines.slice(0, 5).join("\n")];
-  const body = lines.slice(5, 32).join("\n");
-  let size = parts[0]!.length;
-  while (size < bytes) {
-    parts.push(body);
-    size += body.length + 1;
-  }
-  return { text: parts.join("\n"), rows: (parts.length - 1) * 27 };
-}
 
 test(`check reads, validates and reports a 5 MB paste within a ${HEAP_MB} MB heap`, () => {
   ensureCliBuilt();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "scrutiny-big-"));
   try {
-    const { text, rows } = bigPaste(5e6);
+    const { text, rows } = bigPaste({ bytes: 5e6 });
     const input = path.join(dir, "big.txt");
     fs.writeFileSync(input, text);
     const output = path.join(dir, "report.json");

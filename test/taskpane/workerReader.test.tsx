@@ -24,6 +24,7 @@ import { defaultSettings } from "../../src/taskpane/host/workbookHost";
 import { createOfficeHost } from "../../src/taskpane/host/officeHost";
 import type { ExcelRunFunction } from "../../src/office/runExcel";
 import { FakeExcel } from "../doubles/fakeExcel";
+import { bigPaste } from "../support/bigPaste";
 
 const merton = fs.readFileSync(
   path.join(__dirname, "../../samples/offences-sds/merton-2017-08-01.txt"),
@@ -146,12 +147,7 @@ test("in the pane: a large paste shows progress with Cancel; Cancel stops the wo
 });
 
 /** The Merton table with its 27 crime rows repeated `times` times (a long paste of real figures). */
-function repeated(times: number): string {
-  const lines = merton.split("\n");
-  const head = lines.slice(0, 5).join("\n");
-  const body = lines.slice(5, 32).join("\n");
-  return [head, ...Array<string>(times).fill(body)].join("\n");
-}
+const repeated = (times: number): string => bigPaste({ copies: times }).text;
 
 test("the worker sends a long paste's slice, keeps the whole for one request, then ends", async () => {
   const reader = createWorkerReader(() => new HeldWorker());

@@ -2,8 +2,6 @@
 // Office.js request from the workbook as read, and the UI thread only sends them. The
 // worker here runs the real worker-side code (serveRead) with postMessage's structured
 // clone; Excel is the test double (load before read, writes on sync, request limits).
-import * as fs from "fs";
-import * as path from "path";
 import { deserialize, serialize } from "v8";
 import { createOfficeHost } from "../../../src/taskpane/host/officeHost";
 import type { ExcelRunFunction } from "../../../src/office/runExcel";
@@ -18,17 +16,10 @@ import { createReadServer, SLICE_ABOVE_ROWS } from "../../../src/taskpane/worker
 import { withAreaAndPeriod } from "../../../src/taskpane/applyFields";
 import { defaultSettings, type WorkbookHost } from "../../../src/taskpane/host/workbookHost";
 import { FakeExcel } from "../../doubles/fakeExcel";
+import { bigPaste } from "../../support/bigPaste";
 
 const DAY = "2026-11-22";
-const samples = path.join(__dirname, "../../../samples/offences-sds");
 const clone = <T>(value: T): T => deserialize(serialize(value)) as T;
-
-/** The Merton table with its 27 crime rows repeated: a paste the worker keeps (over SLICE_ABOVE_ROWS rows). */
-function bigPaste(copies: number): string {
-  const lines = fs.readFileSync(path.join(samples, "merton-2017-08-01.txt"), "utf8").split("\n");
-  const body = lines.slice(5, 32).join("\n");
-  return [lines.slice(0, 5).join("\n"), ...Array<string>(copies).fill(body)].join("\n");
-}
 
 /** The real worker-side code behind postMessage; counts what crosses to the UI thread. */
 class InProcessWorker implements WorkerLike {
@@ -58,8 +49,10 @@ async function readBig(copies: number): Promise<{
 }> {
   let worker: InProcessWorker | null = null;
   const reader = createWorkerReader(() => (worker = new InProcessWorker()));
-  const outcome = await reader.read({ text: bigPaste(copies), source: "paste" }, defaultSettings)
-    .result;
+  const outcome = await reader.read(
+    { text: bigPaste({ copies }).text, source: "paste" },
+    defaultSettings
+  ).result;
   if (outcome.status !== "ok") throw new Error(`not read: ${JSON.stringify(outcome)}`);
   return { outcome, worker: worker! };
 }
