@@ -6,7 +6,7 @@ import type { CliIO } from "./io";
 import { loadInputs, resolveGroups } from "./loadInputs";
 import { EMPTY_BOOK, planWorkbook } from "../layout/planWorkbook";
 import { defaultSettings } from "../layout/thresholds";
-import { writeXlsx } from "../writers/xlsx/writeXlsx";
+import { writeXlsx, XlsxTooLargeError } from "../writers/xlsx/writeXlsx";
 import { loadIndicators } from "./monitorCommand";
 
 export interface BuildOptions {
@@ -50,7 +50,14 @@ export async function runBuild(files: string[], opts: BuildOptions, io: CliIO): 
     importedOn: today(),
   });
   const { spec } = plan;
-  const bytes = await writeXlsx(spec);
+  let bytes: Uint8Array;
+  try {
+    bytes = await writeXlsx(spec);
+  } catch (err) {
+    if (!(err instanceof XlsxTooLargeError)) throw err;
+    io.stderr(`build: ${err.message}; nothing written\n`);
+    return 2;
+  }
   try {
     await io.writeFile(opts.out, bytes);
   } catch (err) {

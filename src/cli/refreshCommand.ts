@@ -6,7 +6,7 @@ import type { CliIO } from "./io";
 import { loadInputs } from "./loadInputs";
 import { planWorkbook, settingsOf } from "../layout/planWorkbook";
 import { readXlsx, type XlsxBook } from "../writers/xlsx/readXlsx";
-import { writeXlsx } from "../writers/xlsx/writeXlsx";
+import { writeXlsx, XlsxTooLargeError } from "../writers/xlsx/writeXlsx";
 import { today } from "./buildCommand";
 
 export interface RefreshOptions {
@@ -44,7 +44,14 @@ export async function runRefresh(book: string, opts: RefreshOptions, io: CliIO):
     importedOn: today(),
   });
   for (const w of plan.warnings) io.stderr(`refresh: ${w}\n`);
-  const bytes = await writeXlsx(plan.spec, xlsx.workbook);
+  let bytes: Uint8Array;
+  try {
+    bytes = await writeXlsx(plan.spec, xlsx.workbook);
+  } catch (err) {
+    if (!(err instanceof XlsxTooLargeError)) throw err;
+    io.stderr(`refresh: ${err.message}; nothing written\n`);
+    return 2;
+  }
   try {
     await io.writeFile(book, bytes);
   } catch (err) {

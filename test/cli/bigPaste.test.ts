@@ -8,6 +8,8 @@ import * as os from "os";
 import * as path from "path";
 import { CLI, ensureCliBuilt } from "../support/builtCli";
 import { bigPaste } from "../support/bigPaste";
+import { memoryIo } from "../support/cliIo";
+import { runBuild } from "../../src/cli/buildCommand";
 
 const HEAP_MB = 224;
 
@@ -40,3 +42,16 @@ test(`check reads, validates and reports a 5 MB paste within a ${HEAP_MB} MB hea
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }, 90_000);
+
+test("build refuses a paste too large for the .xlsx writer with a clear message, before it runs out of memory, and writes nothing", async () => {
+  const io = memoryIo();
+  const { text, rows } = bigPaste({ bytes: 2e6 });
+  io.files.set("big.txt", text);
+  const code = await runBuild(["big.txt"], { out: "book.xlsx", area: "Merton" }, io);
+  expect(code).toBe(2);
+  expect(io.err.join("")).toMatch(
+    /^build: the workbook would hold [\d,]+ cells, and the .xlsx writer keeps a whole workbook in memory: it stops at 1,000,000\. Split the table, or import it into Excel with the add-in, which writes it in parts; nothing written\n$/
+  );
+  expect(io.files.has("book.xlsx")).toBe(false);
+  expect(rows).toBeGreaterThan(30_000);
+}, 60_000);

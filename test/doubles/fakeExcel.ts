@@ -27,6 +27,11 @@ export interface FakeExcelOptions {
   payloadLimitBytes?: number;
   /** Largest response, in bytes of JSON. @default 5 MB (Excel on the web) */
   responseLimitBytes?: number;
+  /**
+   * The wait for Excel's answer. @default a microtask. In a browser Excel answers with a
+   * message, so the page paints between requests: `() => new Promise((r) => setTimeout(r, 0))`.
+   */
+  roundTrip?: () => Promise<void>;
 }
 
 export interface RunOptions {
@@ -111,7 +116,10 @@ export class FakeExcel implements HostLike {
   constructor(options: FakeExcelOptions = {}) {
     this.payloadLimit = options.payloadLimitBytes ?? EXCEL_WEB_PAYLOAD_LIMIT;
     this.responseLimit = options.responseLimitBytes ?? EXCEL_WEB_PAYLOAD_LIMIT;
+    this.roundTrip = options.roundTrip ?? (() => Promise.resolve());
   }
+
+  readonly roundTrip: () => Promise<void>;
 
   // ---- running batches, as Excel.run does ----
 

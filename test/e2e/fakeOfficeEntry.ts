@@ -4,7 +4,9 @@
 // window.__scrutinyFakeExcel for the test to inspect the workbook the pane wrote.
 import { createFakeExcel } from "../doubles/fakeExcel";
 
-const fake = createFakeExcel();
+// Excel answers each request with a message, as Office.js does in a browser: the page
+// paints and runs its timers between requests.
+const fake = createFakeExcel({ roundTrip: () => new Promise((r) => setTimeout(r, 0)) });
 
 /** The API sets ExcelApi 1.1 ... 1.12 answer yes, as Excel on the web did in 2025. */
 function isSetSupported(name: string, version?: string): boolean {

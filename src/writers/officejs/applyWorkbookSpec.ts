@@ -135,6 +135,9 @@ export async function executeWritePlan(
   plan.batches.forEach((batch, b) => batch.forEach((op) => lastBatch.set(lower(op.sheet), b)));
 
   const sheets: SheetProxies = new Map();
+  // Say so as writing starts: the first request can take Excel a while.
+  if (plan.batches.length > 0)
+    onProgress?.({ done: 0, total: plan.batches.length, label: plan.batches[0]?.[0]?.sheet ?? "" });
   const requests: ApplyReport["requests"] = [];
   for (let b = 0; b < plan.batches.length; b++) {
     const batch = plan.batches[b] ?? [];

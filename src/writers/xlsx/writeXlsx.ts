@@ -17,7 +17,39 @@ const argb = (hex: string): string => `FF${hex.replace("#", "").toUpperCase()}`;
 /** Excel limits a string inside a formula to 255 characters. */
 const MAX_FORMULA_STRING = 255;
 
-export async function writeXlsx(spec: WorkbookSpec, base?: ExcelJS.Workbook): Promise<Uint8Array> {
+/**
+ * Cells this writer takes on. ExcelJS holds the whole workbook in memory, some 2 KB a
+ * cell: a million cells need about 2 GB, and a 150,000-row paste (7 million) would
+ * exhaust the process long before a file came out.
+ */
+export const MAX_XLSX_CELLS = 1_000_000;
+
+/** A workbook too large for the .xlsx writer: refused before anything is built. */
+export class XlsxTooLargeError extends Error {
+  constructor(readonly cells: number) {
+    super(
+      `the workbook would hold ${cells.toLocaleString("en-GB")} cells, and the .xlsx writer keeps a whole workbook in memory: it stops at ${MAX_XLSX_CELLS.toLocaleString("en-GB")}. Split the table, or import it into Excel with the add-in, which writes it in parts`
+    );
+    this.name = "XlsxTooLargeError";
+  }
+}
+
+/** Cells the spec writes (blocks' non-empty entries). */
+export function specCells(spec: WorkbookSpec): number {
+  let n = 0;
+  for (const sheet of spec.sheets)
+    for (const block of sheet.blocks)
+      for (const row of block.cells) for (const cell of row) if (cell) n++;
+  return n;
+}
+
+export async function writeXlsx(
+  spec: WorkbookSpec,
+  base?: ExcelJS.Workbook,
+  maxCells = MAX_XLSX_CELLS
+): Promise<Uint8Array> {
+  const cells = specCells(spec);
+  if (cells > maxCells) throw new XlsxTooLargeError(cells);
   const wb = base ?? new ExcelJS.Workbook();
   if (!base) {
     wb.creator = "scrutiny-sheets";

@@ -45,6 +45,8 @@ export interface HostLike {
   record(r: RequestRecord): void;
   takeFailure(sync: number): SyncFailure | undefined;
   takeCellEdit(): boolean;
+  /** The wait for Excel's answer to a request. */
+  roundTrip(): Promise<void>;
 }
 
 export function utf8Length(s: string): number {
@@ -109,7 +111,7 @@ export class RequestQueue {
       error: null,
     };
     this.host.record(record);
-    await Promise.resolve(); // a request is always asynchronous
+    await this.host.roundTrip(); // a request is always asynchronous
     const fail = (e: FakeOfficeError): never => {
       record.error = e.code;
       throw e;

@@ -3,7 +3,13 @@ import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import path from "path";
 import { computed, describeWithLibreOffice, recalculate } from "../../support/libreoffice";
-import { escapeXlsxText, writeXlsx } from "../../../src/writers/xlsx/writeXlsx";
+import {
+  escapeXlsxText,
+  MAX_XLSX_CELLS,
+  specCells,
+  writeXlsx,
+  XlsxTooLargeError,
+} from "../../../src/writers/xlsx/writeXlsx";
 import { readXlsx } from "../../../src/writers/xlsx/readXlsx";
 import { toFileFormula, fromFileFormula } from "../../../src/writers/xlsx/fileFormula";
 import { writeDefinitions, type Definitions } from "../../../src/layout/definitions";
@@ -49,6 +55,30 @@ describe("file formulas", () => {
 });
 
 describe("xlsx writer", () => {
+  test("refuses a workbook over its cell limit before building anything, naming the size", async () => {
+    const cell = { number: 1 };
+    const rows = (n: number) => Array.from({ length: n }, () => [cell, null, cell]);
+    const sheet = (n: number): SheetSpec => ({
+      name: "Big",
+      role: "data",
+      generated: false,
+      blocks: [{ row: 0, col: 0, cells: rows(n) }],
+      tables: [],
+      conditionalFormats: [],
+      charts: [],
+    });
+    // Empty entries do not count: two cells a row.
+    expect(specCells({ sheets: [sheet(10)] })).toBe(20);
+    const over = { sheets: [sheet(MAX_XLSX_CELLS / 2 + 1)] };
+    const refused = await writeXlsx(over).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(XlsxTooLargeError);
+    expect((refused as Error).message).toMatch(/^the workbook would hold 1,000,002 cells, /);
+    await expect(writeXlsx({ sheets: [sheet(3)] }, undefined, 5)).rejects.toThrow(
+      XlsxTooLargeError
+    );
+    expect((await writeXlsx({ sheets: [sheet(3)] }, undefined, 6)).length).toBeGreaterThan(0);
+  });
+
   test("text is always text, formulas only where the layout built one, numbers with their formats", async () => {
     const bytes = await writeXlsx({
       sheets: [
