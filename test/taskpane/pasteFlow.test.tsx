@@ -128,11 +128,18 @@ test("highlights are marked on their cells with an icon and words, before anythi
 test("a paste that holds no table says so in plain words and Import writes nothing", async () => {
   const host = new FakeHost();
   renderPane(host, reader);
+  // A table first, whose area and period fill the fields...
+  paste(pasteBox(), { plain: sample("merton-2017-08-01.txt") });
+  await screen.findByText(/^Read 2 tables/);
+  expect((screen.getByLabelText("Period ending") as HTMLInputElement).value).toBe("2017-08-01");
+  // ...then a paste that is no table: its fields are empty, not the last table's.
   paste(pasteBox(), { plain: "Dear colleagues,\nplease find the figures attached.\n" });
   const alert = await screen.findByRole("alert");
   expect(alert.textContent).toMatch(/^No table was recognised/);
   fireEvent.click(button("Import"));
   expect(await screen.findByText(/Paste a table into “Paste table” first/)).toBeTruthy();
+  expect((screen.getByLabelText("Period ending") as HTMLInputElement).value).toBe("");
+  expect((screen.getByLabelText("Area") as HTMLInputElement).value).toBe("");
   expect(host.imports).toHaveLength(0);
 });
 

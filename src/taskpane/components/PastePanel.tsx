@@ -130,6 +130,12 @@ export function PastePanel({
           notify({ intent: "info", text: "Reading cancelled. Nothing was written." });
         } else if (outcome.status === "error") {
           setRead({ status: "failed", error: outcome.error });
+          // The fields belong to the paste: a new paste that is no table leaves none behind.
+          if (freshRef.current) {
+            setArea("");
+            setPeriod("");
+            setProblems({});
+          }
         } else {
           releaseRef.current = outcome.release ?? null;
           setRead({
