@@ -23,7 +23,6 @@ import {
 } from "../../layout/planWorkbook";
 import { groupForChoice, today, upsertGroup } from "./hostCommon";
 import { readWorkbookState } from "../../writers/officejs/readWorkbookState";
-import { MONITORING_SHEET } from "../../layout/monitoringSheet";
 import { readSelection, selectionAsPaste } from "../../writers/officejs/readSelection";
 import { withShownFigures } from "./selectionText";
 import type {
@@ -139,10 +138,7 @@ export function createOfficeHost(
     const finished = await finishPending(options, importKey);
     if (finished) return { sheets: finished, warnings: [FINISHED_IMPORT] };
     options?.onProgress?.({ label: "Reading the workbook" });
-    // The monitoring sheet is rebuilt from its own cells, so they are read too.
-    const book = await excel((context) =>
-      readWorkbookState(context, { sheets: [MONITORING_SHEET] })
-    );
+    const book = await excel((context) => readWorkbookState(context));
     const plan = planWorkbook(book, { ...makeInput(book), importedOn: clock() });
     // The monitoring sheet is ours to rebuild, though no refresh removes it.
     const owned = ownedBy(plan);
@@ -171,7 +167,7 @@ export function createOfficeHost(
   ): Promise<WriteReport> => {
     options?.onProgress?.({ label: "Reading the workbook" });
     const { book, facts } = await excel(async (context) => {
-      const book = await readWorkbookState(context, { sheets: [MONITORING_SHEET] });
+      const book = await readWorkbookState(context);
       // Tables and charts of every sheet the plan may rebuild, since the plan is made elsewhere.
       const rebuilt = (book.definitions?.sheets ?? [])
         .filter((d) => d.generated || d.role === "monitoring")

@@ -1,6 +1,6 @@
 // Reads what a refresh or an import needs from the live workbook, in a constant number
 // of requests: (1) the sheets and tables, (2) the definitions sheet, (3) the values of the
-// data sheets the definitions list. Values come back anchored at A1 (row 0 is sheet row
+// data sheets and the monitoring sheet the definitions list. Values come back anchored at A1 (row 0 is sheet row
 // 1), in the form parseDefinitions and readDataSheet read, the same as the .xlsx reader.
 
 import { DEFINITIONS_SHEET, parseDefinitions, type Definitions } from "../../layout/definitions";
@@ -50,8 +50,11 @@ export async function readWorkbookState(
     definitions = parseDefinitions(read.get(lower(defsName)) ?? []);
   }
 
+  // Data sheets and the monitoring sheet are rebuilt from their own cells, by recorded name.
   const wanted = [
-    ...(definitions?.sheets.filter((s) => !s.generated && s.data).map((s) => s.name) ?? []),
+    ...(definitions?.sheets
+      .filter((s) => (!s.generated && s.data) || s.role === "monitoring")
+      .map((s) => s.name) ?? []),
     ...(options.sheets ?? []),
   ]
     .map((n) => actual.get(lower(n)))

@@ -251,3 +251,28 @@ test("the monitoring sheet is built from pasted indicators, recorded with its in
   expect(excel.cell("Monitoring", input.actualRow, col).value).toBe(1490);
   expect(excel.sheetNames().filter((n) => n.startsWith("Monitoring"))).toEqual(["Monitoring"]);
 });
+
+test("a monitoring sheet named around a user's own “Monitoring” sheet is read back by its recorded name", async () => {
+  const excel = new FakeExcel();
+  excel.addSheet("Monitoring", [["my own notes"]]);
+  const host = hostOn(excel);
+  const read = readIndicators(
+    fs.readFileSync(path.join(samples, "../monitoring/indicators-2016-17.txt"), "utf8")
+  );
+  if (!read.ok) throw new Error(read.errors[0]?.message);
+  expect((await host.buildMonitoring(read.indicators)).sheets).toEqual(["Monitoring (2)"]);
+  const record = definitionsIn(excel)?.sheets.find((d) => d.role === "monitoring");
+  const input = record?.monitoring?.inputs.indicators[0];
+  const col = input?.periods.find((p) => p.label === "2016-17 Q4")?.col;
+  if (input === undefined || col === undefined) throw new Error("no Q4 column recorded");
+  excel.state.writeCells(
+    excel.state.findSheet("Monitoring (2)")!,
+    { row: input.actualRow, col, rows: 1, cols: 1 },
+    [[1490]]
+  );
+  const refreshed = await host.refreshAll();
+  // Rebuilt from its own cells: the figure typed into it survives; the user's sheet is untouched.
+  expect(refreshed.sheets).toContain("Monitoring (2)");
+  expect(excel.cell("Monitoring (2)", input.actualRow, col).value).toBe(1490);
+  expect(excel.cell("Monitoring", "A1").value).toBe("my own notes");
+});
