@@ -1,73 +1,66 @@
 // The monitoring sheet's legend: ratings, tolerance, year to date, directions of travel,
 // control charts and editing, in words. Fixed text only, so apart from the blocks that compute.
 import type { Cells } from "./monitoringColumns";
-import type { BlockSpec } from "./spec";
+import type { BlockSpec, StyleName } from "./spec";
+
+/** Each line of the legend: its label, the label's style, and what it means. */
+const LINES: [string, StyleName | null, string][] = [
+  [
+    "Green",
+    "rag-green",
+    "On target, or off target by no more than the tolerance (exactly at the tolerance counts as Green).",
+  ],
+  [
+    "Amber",
+    "rag-amber",
+    "More than the tolerance off target, but improved on, or held at, the same period last year.",
+  ],
+  [
+    "Red",
+    "rag-red",
+    "More than the tolerance off target, and not improved on the same period last year (or no figure for it).",
+  ],
+  ["n/a", null, "No rating: no target, or a figure missing for part of the year to date."],
+  [
+    "Tolerance",
+    "label",
+    "A percentage of the target, per indicator (column D; 10% unless set): 10% means up to 10% worse than target is still Green.",
+  ],
+  [
+    "Year to date",
+    "label",
+    "Financial years run April to March. Counts and spend are summed over the year to date, percentages averaged; figures from rolling-12-month police tables compare the latest figure with a year earlier.",
+  ],
+  [
+    "↑ better",
+    "legend-decrease",
+    "Direction of travel: the latest quarter against the previous quarter (short term) and the same quarter a year earlier (long term).",
+  ],
+  [
+    "↓ worse",
+    "legend-increase",
+    "Whether up is better follows each indicator's polarity: fewer offences is better, a higher detection rate is better.",
+  ],
+  ["→ same", null, "No change. n/a: a quarter's figure is missing, so no direction is given."],
+  [
+    "Control charts",
+    "label",
+    "XmR: limits at mean ± 2.66 × average moving range. Signals (NHS Making Data Count): a point outside the limits; 7 in a row above or below the mean; 7 rising or falling; 2 of 3 beyond two thirds of the way to a limit.",
+  ],
+  [
+    "Editing",
+    "label",
+    "Change an actual, target, tolerance or polarity and every figure follows. The reporting period is fixed when the sheet is built: refresh to move on.",
+  ],
+];
 
 export function legendBlock(row: number): { block: BlockSpec; rows: number } {
   const cells: Cells = [
     [{ text: "How the ratings work", style: "subtitle" }],
-    [
-      { text: "Green", style: "rag-green" },
-      {
-        text: "On target, or off target by no more than the tolerance (exactly at the tolerance counts as Green).",
-      },
-    ],
-    [
-      { text: "Amber", style: "rag-amber" },
-      {
-        text: "More than the tolerance off target, but improved on, or held at, the same period last year.",
-      },
-    ],
-    [
-      { text: "Red", style: "rag-red" },
-      {
-        text: "More than the tolerance off target, and not improved on the same period last year (or no figure for it).",
-      },
-    ],
-    [
-      { text: "n/a" },
-      { text: "No rating: no target, or a figure missing for part of the year to date." },
-    ],
-    [
-      { text: "Tolerance", style: "label" },
-      {
-        text: "A percentage of the target, per indicator (column D; 10% unless set): 10% means up to 10% worse than target is still Green.",
-      },
-    ],
-    [
-      { text: "Year to date", style: "label" },
-      {
-        text: "Financial years run April to March. Counts and spend are summed over the year to date, percentages averaged; figures from rolling-12-month police tables compare the latest figure with a year earlier.",
-      },
-    ],
-    [
-      { text: "↑ better", style: "legend-decrease" },
-      {
-        text: "Direction of travel: the latest quarter against the previous quarter (short term) and the same quarter a year earlier (long term).",
-      },
-    ],
-    [
-      { text: "↓ worse", style: "legend-increase" },
-      {
-        text: "Whether up is better follows each indicator's polarity: fewer offences is better, a higher detection rate is better.",
-      },
-    ],
-    [
-      { text: "→ same" },
-      { text: "No change. n/a: a quarter's figure is missing, so no direction is given." },
-    ],
-    [
-      { text: "Control charts", style: "label" },
-      {
-        text: "XmR: limits at mean ± 2.66 × average moving range. Signals (NHS Making Data Count): a point outside the limits; 7 in a row above or below the mean; 7 rising or falling; 2 of 3 beyond two thirds of the way to a limit.",
-      },
-    ],
-    [
-      { text: "Editing", style: "label" },
-      {
-        text: "Change an actual, target, tolerance or polarity and every figure follows. The reporting period is fixed when the sheet is built: refresh to move on.",
-      },
-    ],
+    ...LINES.map(([label, style, text]) => [
+      style === null ? { text: label } : { text: label, style },
+      { text },
+    ]),
   ];
   return { block: { row, col: 0, cells }, rows: cells.length };
 }
