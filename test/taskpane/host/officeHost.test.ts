@@ -225,30 +225,39 @@ test("a write that fails half-way leaves the user's sheets alone, says which she
   expect((await host.listDataSheets()).map((d) => d.sheet)).toContain("Sutton 2017-09-05");
 });
 
-test("the monitoring sheet is built from pasted indicators, recorded with its inputs, and rebuilt by Refresh all", async () => {
-  const excel = new FakeExcel();
-  const host = hostOn(excel);
+/** The sample indicators built into a monitoring sheet; the record of it; where its Q4 actual of the first indicator is. */
+async function buildSampleMonitoring(excel: FakeExcel, host: WorkbookHost, sheet: string) {
   const read = readIndicators(
     fs.readFileSync(path.join(samples, "../monitoring/indicators-2016-17.txt"), "utf8")
   );
   if (!read.ok) throw new Error(read.errors[0]?.message);
-  expect((await host.buildMonitoring(read.indicators)).sheets).toEqual(["Monitoring"]);
+  expect((await host.buildMonitoring(read.indicators)).sheets).toEqual([sheet]);
   const record = definitionsIn(excel)?.sheets.find((d) => d.role === "monitoring");
-  expect(record).toMatchObject({ name: "Monitoring", generated: false });
-  expect(record?.monitoring?.inputs.indicators).toHaveLength(read.indicators.length);
-
-  // The analyst types a new actual into the sheet; Refresh all rebuilds the sheet around it.
   const input = record?.monitoring?.inputs.indicators[0];
   const col = input?.periods.find((p) => p.label === "2016-17 Q4")?.col;
-  if (input === undefined || col === undefined) throw new Error("no Q4 column recorded");
-  excel.state.writeCells(
-    excel.state.findSheet("Monitoring")!,
-    { row: input.actualRow, col, rows: 1, cols: 1 },
-    [[1490]]
-  );
+  if (!record || input === undefined || col === undefined) throw new Error("no Q4 column recorded");
+  /** The analyst types a figure into that cell. */
+  const type = (value: number) =>
+    excel.state.writeCells(
+      excel.state.findSheet(sheet)!,
+      { row: input.actualRow, col, rows: 1, cols: 1 },
+      [[value]]
+    );
+  return { read, record, row: input.actualRow, col, type };
+}
+
+test("the monitoring sheet is built from pasted indicators, recorded with its inputs, and rebuilt by Refresh all", async () => {
+  const excel = new FakeExcel();
+  const host = hostOn(excel);
+  const { read, record, row, col, type } = await buildSampleMonitoring(excel, host, "Monitoring");
+  expect(record).toMatchObject({ name: "Monitoring", generated: false });
+  expect(record.monitoring?.inputs.indicators).toHaveLength(read.indicators.length);
+
+  // The analyst types a new actual into the sheet; Refresh all rebuilds the sheet around it.
+  type(1490);
   const refreshed = await host.refreshAll();
   expect(refreshed.sheets).toEqual(expect.arrayContaining(["Checks", "Monitoring"]));
-  expect(excel.cell("Monitoring", input.actualRow, col).value).toBe(1490);
+  expect(excel.cell("Monitoring", row, col).value).toBe(1490);
   expect(excel.sheetNames().filter((n) => n.startsWith("Monitoring"))).toEqual(["Monitoring"]);
 });
 
@@ -256,23 +265,11 @@ test("a monitoring sheet named around a user's own “Monitoring” sheet is rea
   const excel = new FakeExcel();
   excel.addSheet("Monitoring", [["my own notes"]]);
   const host = hostOn(excel);
-  const read = readIndicators(
-    fs.readFileSync(path.join(samples, "../monitoring/indicators-2016-17.txt"), "utf8")
-  );
-  if (!read.ok) throw new Error(read.errors[0]?.message);
-  expect((await host.buildMonitoring(read.indicators)).sheets).toEqual(["Monitoring (2)"]);
-  const record = definitionsIn(excel)?.sheets.find((d) => d.role === "monitoring");
-  const input = record?.monitoring?.inputs.indicators[0];
-  const col = input?.periods.find((p) => p.label === "2016-17 Q4")?.col;
-  if (input === undefined || col === undefined) throw new Error("no Q4 column recorded");
-  excel.state.writeCells(
-    excel.state.findSheet("Monitoring (2)")!,
-    { row: input.actualRow, col, rows: 1, cols: 1 },
-    [[1490]]
-  );
+  const { row, col, type } = await buildSampleMonitoring(excel, host, "Monitoring (2)");
+  type(1490);
   const refreshed = await host.refreshAll();
   // Rebuilt from its own cells: the figure typed into it survives; the user's sheet is untouched.
   expect(refreshed.sheets).toContain("Monitoring (2)");
-  expect(excel.cell("Monitoring (2)", input.actualRow, col).value).toBe(1490);
+  expect(excel.cell("Monitoring (2)", row, col).value).toBe(1490);
   expect(excel.cell("Monitoring", "A1").value).toBe("my own notes");
 });
