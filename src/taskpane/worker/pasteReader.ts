@@ -2,15 +2,10 @@
 // are read on the spot; large ones in a Web Worker so the pane never freezes
 // (issue 10: a 20 MB paste). Components depend on this interface only.
 import type { Anomaly, CrimeTable, Issue, ReadError } from "../../core/model";
-import {
-  TaskCancelled,
-  type HighlightSettings,
-  type ImportPlanner,
-  type PastedInput,
-} from "../host/workbookHost";
+import type { HighlightSettings, ImportPlanner, PastedInput } from "../host/workbookHost";
 import type { ImportRequest, PlannedImport } from "../host/importPlan";
 import type { WorkbookSpec } from "../../layout/spec";
-import type { WriteOp } from "../../writers/officejs/planWrites";
+import { createWorkerPlanner } from "./workerPlanner";
 
 /** Rows per table the preview shows (and a large paste's slice holds). */
 export const PREVIEW_ROWS = 200;
@@ -149,43 +144,7 @@ export function createWorkerReader(makeWorker: () => WorkerLike): PasteReader {
       let settle: (outcome: ReadOutcome) => void = () => undefined;
       let wholeWanted: { resolve: (a: PasteAnalysis) => void; reject: (e: Error) => void } | null =
         null;
-      // One question at a time to the worker about the paste it keeps (the pane runs one task at a time).
-      let asked: {
-        kind: "planned" | "spec";
-        resolve: (r: WorkerReply) => void;
-        reject: (e: Error) => void;
-      } | null = null;
-      const ask = <K extends "planned" | "spec">(
-        request: WorkerRequest,
-        kind: K
-      ): Promise<Extract<WorkerReply, { kind: K }>> =>
-        new Promise((resolve, reject) => {
-          if (ended) return reject(new Error("the paste was let go: paste it again"));
-          if (asked) return reject(new Error("the reader is still busy with the last request"));
-          asked = { kind, resolve: resolve as (r: WorkerReply) => void, reject };
-          worker.postMessage(request);
-        });
-      let planning: {
-        reply: Extract<WorkerReply, { kind: "planned" }>;
-        batches: WriteOp[][];
-      } | null = null;
-      const planner: ImportPlanner = {
-        key: `paste ${id}`,
-        plan: async (request) => (await ask({ kind: "plan", id, request }, "planned")).planned,
-        cancel: () => {
-          // Planning is one synchronous call in the worker: stopping it means ending the worker.
-          const question = asked;
-          asked = null;
-          planning = null;
-          end();
-          question?.reject(
-            new TaskCancelled(
-              "Import cancelled: nothing was written. Paste the table again to import it."
-            )
-          );
-        },
-        spec: async () => (await ask({ kind: "spec", id }, "spec")).spec,
-      };
+      const { planner, take, fail } = createWorkerPlanner(worker, id, () => ended, end);
       const result = new Promise<ReadOutcome>((resolve) => {
         settle = (outcome) => {
           if (outcome.status === "ok" && outcome.analysis.totals) {
@@ -216,36 +175,13 @@ export function createWorkerReader(makeWorker: () => WorkerLike): PasteReader {
         else if (reply.kind === "whole") {
           wholeWanted?.resolve(reply.analysis);
           end();
-        } else if (reply.kind === "planned" || reply.kind === "batch") {
-          // The plan's requests arrive one message each: the UI thread takes them in turns.
-          if (reply.kind === "planned") planning = { reply, batches: [] };
-          else planning?.batches.push(JSON.parse(reply.json) as WriteOp[]);
-          if (planning && planning.batches.length === planning.reply.batches) {
-            const { reply: head, batches } = planning;
-            planning = null;
-            const question = asked;
-            asked = null;
-            question?.resolve({
-              ...head,
-              planned: {
-                ...head.planned,
-                write: { ...head.planned.write, plan: { ...head.planned.write.plan, batches } },
-              },
-            });
-          }
-        } else {
-          const question = asked;
-          asked = null;
-          if (reply.kind === "failed") question?.reject(new Error(reply.message));
-          else question?.resolve(reply);
-        }
+        } else take(reply);
       };
       worker.onerror = (event) => {
         const message = event.message ?? "the reader stopped";
         if (wholeWanted)
           wholeWanted.reject(new Error(`the paste could not be handed over: ${message}`));
-        asked?.reject(new Error(`the reader stopped while planning the import: ${message}`));
-        asked = null;
+        fail(new Error(`the reader stopped while planning the import: ${message}`));
         settle({ status: "error", error: unexpectedError(new Error(message)) });
         end();
       };
