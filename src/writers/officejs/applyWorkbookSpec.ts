@@ -12,6 +12,7 @@
 import type { WorkbookSpec } from "../../layout/spec";
 import { WorkbookWriteError, type PartialWrite } from "./errors";
 import { executeOp, type SheetProxies } from "./executeOp";
+import { countSyncs, type SyncCounter } from "./syncCounter";
 import { PlanOptions, WorkbookFacts, WritePlan, planWrites } from "./planWrites";
 
 export interface ApplyProgress {
@@ -26,19 +27,13 @@ export interface ApplyOptions extends PlanOptions {
   onProgress?: (p: ApplyProgress) => void;
 }
 
-export interface ApplyReport {
+/** What the plan said (its requests aside), and what running it took. */
+export interface ApplyReport extends Omit<WritePlan, "batches"> {
   /** Every context.sync() this call made. */
   syncs: number;
   readSyncs: number;
   /** Each write request: operations and estimated JSON size. */
   requests: { operations: number; bytes: number }[];
-  /** Spec sheets in the order written. */
-  sheets: string[];
-  created: string[];
-  rebuilt: string[];
-  removed: string[];
-  skippedNotes: number;
-  clippedFormats: number;
 }
 
 const lower = (s: string): string => s.toLowerCase();
@@ -107,16 +102,12 @@ export async function applyWorkbookSpec(
   spec: WorkbookSpec,
   options: ApplyOptions = {}
 ): Promise<ApplyReport> {
-  let syncs = 0;
-  const sync = async (): Promise<void> => {
-    syncs++;
-    await context.sync();
-  };
-  const facts = await readFacts(context, spec, sync);
-  const readSyncs = syncs;
+  const counter = countSyncs(context);
+  const facts = await readFacts(context, spec, counter.sync);
+  const readSyncs = counter.count;
   const plan = planWrites(spec, facts, options);
-  const written = await executeWritePlan(context, plan, sync, () => syncs, options.onProgress);
-  return { ...written, syncs, readSyncs };
+  const written = await executeWritePlan(context, plan, counter, options.onProgress);
+  return { ...written, syncs: counter.count, readSyncs };
 }
 
 /**
@@ -126,8 +117,7 @@ export async function applyWorkbookSpec(
 export async function executeWritePlan(
   context: Excel.RequestContext,
   plan: WritePlan,
-  sync: () => Promise<void>,
-  syncCount: () => number,
+  counter: SyncCounter,
   onProgress?: (p: ApplyProgress) => void
 ): Promise<Omit<ApplyReport, "syncs" | "readSyncs">> {
   // The last request each sheet (or removal) needs: a sheet is complete once it has run.
@@ -145,9 +135,9 @@ export async function executeWritePlan(
       // Formulas recalculate once, after the request, not after every write in it.
       context.application.suspendApiCalculationUntilNextSync();
       for (const op of batch) executeOp(context, sheets, op);
-      await sync();
+      await counter.sync();
     } catch (cause) {
-      throw new WorkbookWriteError(partialAt(plan, lastBatch, b, syncCount()), cause);
+      throw new WorkbookWriteError(partialAt(plan, lastBatch, b, counter.count), cause);
     }
     requests.push({ operations: batch.length, bytes: batch.reduce((n, op) => n + op.bytes, 0) });
     onProgress?.({
@@ -156,15 +146,8 @@ export async function executeWritePlan(
       label: batch[batch.length - 1]?.sheet ?? "",
     });
   }
-  return {
-    requests,
-    sheets: plan.sheets,
-    created: plan.created,
-    rebuilt: plan.rebuilt,
-    removed: plan.removed,
-    skippedNotes: plan.skippedNotes,
-    clippedFormats: plan.clippedFormats,
-  };
+  const { batches: _sent, ...planned } = plan;
+  return { ...planned, requests };
 }
 
 function partialAt(plan: WritePlan, lastBatch: Map<string, number>, failed: number, syncs: number) {

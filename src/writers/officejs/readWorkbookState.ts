@@ -5,6 +5,7 @@
 
 import { DEFINITIONS_SHEET, parseDefinitions, type Definitions } from "../../layout/definitions";
 import { readRangeValues } from "./readRangeValues";
+import { countSyncs } from "./syncCounter";
 
 export interface WorkbookState {
   sheets: { name: string; visibility: "Visible" | "Hidden" | "VeryHidden" }[];
@@ -29,11 +30,8 @@ export async function readWorkbookState(
   context: Excel.RequestContext,
   options: ReadStateOptions = {}
 ): Promise<WorkbookState> {
-  let syncs = 0;
-  const sync = async (): Promise<void> => {
-    syncs++;
-    await context.sync();
-  };
+  const counter = countSyncs(context);
+  const sync = counter.sync;
   const sheets = context.workbook.worksheets.load("items/name,items/visibility");
   const tables = context.workbook.tables.load("items/name");
   await sync();
@@ -69,6 +67,6 @@ export async function readWorkbookState(
     tableNames: tables.items.map((t) => t.name),
     definitions,
     sheetValues: (name) => values.get(lower(name)) ?? null,
-    syncs,
+    syncs: counter.count,
   };
 }

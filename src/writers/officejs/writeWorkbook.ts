@@ -13,6 +13,7 @@ import {
 } from "./applyWorkbookSpec";
 import type { WorkbookFacts, WritePlan } from "./planWrites";
 import { StalePlanError, WorkbookWriteError } from "./errors";
+import { countSyncs } from "./syncCounter";
 
 export type BatchRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -21,16 +22,37 @@ export async function writeWorkbook(
   spec: WorkbookSpec,
   options: ApplyOptions = {}
 ): Promise<ApplyReport> {
-  let todo = spec;
+  return writeRepairing(
+    run,
+    (context) => applyWorkbookSpec(context, spec, options),
+    async () => spec,
+    options
+  );
+}
+
+/**
+ * The loop both writes share: a first attempt and, when Excel stopped it half-way and the
+ * runner tries again, only what is left of the whole spec, allowed to replace the sheets
+ * the failure left incomplete. The sheets of every attempt are reported in order.
+ */
+async function writeRepairing(
+  run: BatchRunner,
+  firstAttempt: (context: Excel.RequestContext) => Promise<ApplyReport>,
+  wholeSpec: () => Promise<WorkbookSpec>,
+  options: ApplyOptions
+): Promise<ApplyReport> {
+  let todo: WorkbookSpec | null = null;
   let owned = [...(options.ownedSheets ?? [])];
   const done: string[] = [];
   const report = await run(async (context) => {
     try {
-      return await applyWorkbookSpec(context, todo, { ...options, ownedSheets: owned });
+      return todo === null
+        ? await firstAttempt(context)
+        : await applyWorkbookSpec(context, todo, { ...options, ownedSheets: owned });
     } catch (e) {
       if (e instanceof WorkbookWriteError) {
         done.push(...e.partial.completeSheets);
-        todo = specToRepair(todo, e.partial);
+        todo = specToRepair(todo ?? (await wholeSpec()), e.partial);
         owned = [...owned, ...e.partial.incompleteSheets];
       }
       throw e;
@@ -66,37 +88,17 @@ export async function writePlanned(
   spec: () => Promise<WorkbookSpec>,
   options: ApplyOptions = {}
 ): Promise<ApplyReport> {
-  let todo: WorkbookSpec | null = null;
-  let owned = [...(options.ownedSheets ?? [])];
-  const done: string[] = [];
-  const report = await run(async (context) => {
-    try {
-      if (todo === null) {
-        let syncs = 0;
-        const sync = async (): Promise<void> => {
-          syncs++;
-          await context.sync();
-        };
-        // A plan for sheets the user has since changed is not written: the caller plans again.
-        if (!sameNames(await readNames(context, sync), planned.facts)) throw new StalePlanError();
-        const written = await executeWritePlan(
-          context,
-          planned.plan,
-          sync,
-          () => syncs,
-          options.onProgress
-        );
-        return { ...written, syncs, readSyncs: 1 };
-      }
-      return await applyWorkbookSpec(context, todo, { ...options, ownedSheets: owned });
-    } catch (e) {
-      if (e instanceof WorkbookWriteError) {
-        done.push(...e.partial.completeSheets);
-        todo = specToRepair(todo ?? (await spec()), e.partial);
-        owned = [...owned, ...e.partial.incompleteSheets];
-      }
-      throw e;
-    }
-  });
-  return { ...report, sheets: [...done, ...report.sheets] };
+  return writeRepairing(
+    run,
+    async (context) => {
+      const counter = countSyncs(context);
+      // A plan for sheets the user has since changed is not written: the caller plans again.
+      if (!sameNames(await readNames(context, counter.sync), planned.facts))
+        throw new StalePlanError();
+      const written = await executeWritePlan(context, planned.plan, counter, options.onProgress);
+      return { ...written, syncs: counter.count, readSyncs: 1 };
+    },
+    spec,
+    options
+  );
 }
