@@ -3,6 +3,7 @@
 // Lookups go through an index by line built once per table, so placing every finding of
 // a 150,000-row paste stays linear.
 import type { CrimeTable } from "./model";
+import { nameKey } from "./nameKey";
 
 export interface RowPlace {
   line: number;
@@ -11,9 +12,6 @@ export interface RowPlace {
 }
 
 const byLine = new WeakMap<CrimeTable, Map<number, number[]>>();
-
-const nameKey = (s: string | null | undefined): string =>
-  (s ?? "").replace(/\s+/g, " ").trim().toLowerCase();
 
 function lineIndex(table: CrimeTable): Map<number, number[]> {
   let index = byLine.get(table);

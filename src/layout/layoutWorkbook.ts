@@ -14,6 +14,8 @@ import { layoutComparison, type ComparedArea, type ComparedRow } from "./layoutC
 import { layoutTrend } from "./layoutTrend";
 import { colLetter, sheetRef } from "./a1";
 import { rowIndexAt } from "../core/rowAt";
+import { nameKey } from "../core/nameKey";
+import { areaKey as areaNameKey } from "../core/areas";
 
 export interface Group {
   name: string;
@@ -89,12 +91,14 @@ export interface GeneratedInput {
 type Family = "offences" | "datastore";
 const familyOf = (kind: TableKind): Family | null =>
   kind === "offences-sds" ? "offences" : kind === "datastore-r12" ? "datastore" : null;
-const key = (s: string | null | undefined) => (s ?? "").replace(/\s+/g, " ").trim().toLowerCase();
-/** Area names compared loosely ("Kingston" = "Kingston upon Thames"). */
-const areaKey = (s: string | null) =>
-  key(s)
-    .replace(/&/g, "and")
-    .replace(/\s+(up)?on thames$/, "");
+/** Area names compared loosely ("Kingston" = "Kingston upon Thames"), as everywhere else. */
+const areaKey = (s: string | null): string => areaNameKey(s ?? "");
+/** Comparison keys of a group's members, in one order: the same areas give the same key. */
+const membersKey = (members: DataSheetRef[]): string =>
+  members
+    .map((m) => areaKey(m.table.area))
+    .sort()
+    .join("|");
 
 /** Every generated sheet (comparisons, trends, checks) and the definitions, from the data sheets as they stand. */
 export function layoutGenerated(input: GeneratedInput): {
@@ -110,7 +114,7 @@ export function layoutGenerated(input: GeneratedInput): {
   );
   namer.reserve(DEFINITIONS_SHEET);
   const identity = (d: Partial<SheetDefinition> & { family?: string }) =>
-    [d.role, d.periodEnding ?? "", key(d.area), key(d.group), d.family ?? ""].join("|");
+    [d.role, d.periodEnding ?? "", nameKey(d.area), nameKey(d.group), d.family ?? ""].join("|");
   const previousByIdentity = new Map(
     previous.map((p) => [identity(p as SheetDefinition & { family?: string }), p.name])
   );
@@ -139,7 +143,7 @@ export function layoutGenerated(input: GeneratedInput): {
     const seen = new Map<string, ComparedRow>();
     for (const m of members) {
       for (const r of m.table.rows) {
-        const k = `${key(r.category)}|${key(r.subcategory)}`;
+        const k = `${nameKey(r.category)}|${nameKey(r.subcategory)}`;
         if (!seen.has(k))
           seen.set(k, { category: r.category, subcategory: r.subcategory, isTotal: r.isTotal });
       }
@@ -166,12 +170,7 @@ export function layoutGenerated(input: GeneratedInput): {
         members.filter((m) => areaKey(m.table.area) === areaKey(a))
       );
       if (inGroup.length < 2) continue;
-      shown.add(
-        inGroup
-          .map((m) => areaKey(m.table.area))
-          .sort()
-          .join("|")
-      );
+      shown.add(membersKey(inGroup));
       const def = {
         name: "",
         role: "comparison" as const,
@@ -194,15 +193,7 @@ export function layoutGenerated(input: GeneratedInput): {
           }),
       });
     }
-    if (
-      members.length >= 2 &&
-      !shown.has(
-        members
-          .map((m) => areaKey(m.table.area))
-          .sort()
-          .join("|")
-      )
-    ) {
+    if (members.length >= 2 && !shown.has(membersKey(members))) {
       const def = {
         name: "",
         role: "comparison" as const,
@@ -258,7 +249,9 @@ export function layoutGenerated(input: GeneratedInput): {
         continue;
       if (familyOf(input.dataSheets[a.table]?.table.kind ?? "generic") !== fam) continue;
       const i = rows.findIndex(
-        (r) => key(r.category) === key(a.category) && key(r.subcategory) === key(a.subcategory)
+        (r) =>
+          nameKey(r.category) === nameKey(a.category) &&
+          nameKey(r.subcategory) === nameKey(a.subcategory)
       );
       if (i >= 0) signals.set(i, [...(signals.get(i) ?? []), a.message]);
     }

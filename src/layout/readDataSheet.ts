@@ -5,13 +5,12 @@ import type { CrimeTable, TableRow } from "../core/model";
 import type { DataColumnDef, DataSheetInfo } from "./definitions";
 import { CALLS_CHANGE_FIELD } from "./dataColumns";
 import { changePct } from "../core/datastore";
+import { nameKey } from "../core/nameKey";
 
 export type ReadDataSheetResult =
   | { ok: true; table: CrimeTable; headerRow: number; columnOf: Map<DataColumnDef, number> }
   | { ok: false; error: string };
 
-const norm = (v: unknown): string =>
-  (v === null || v === undefined ? "" : String(v)).replace(/\s+/g, " ").trim().toLowerCase();
 const isEmpty = (v: unknown): boolean =>
   v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 
@@ -44,11 +43,11 @@ export function readDataSheet(
   let columnOf = new Map<DataColumnDef, number>();
   for (let r = 0; r < values.length && headerRow < 0; r++) {
     const row = values[r] ?? [];
-    if (!row.some((v) => norm(v) === norm(first.heading))) continue;
+    if (!row.some((v) => nameKey(v) === nameKey(first.heading))) continue;
     const found = new Map<DataColumnDef, number>();
     // Every column found, formulas included: generated sheets link to derived cells too.
     for (const c of info.columns) {
-      const j = row.findIndex((v) => norm(v) === norm(c.heading));
+      const j = row.findIndex((v) => nameKey(v) === nameKey(c.heading));
       if (j >= 0) found.set(c, j);
     }
     const needed = wanted.filter(
@@ -96,7 +95,7 @@ export function readDataSheet(
     lastCategory = categoryText;
     const subText =
       subCol && !isEmpty(get(cells, subCol)) ? String(get(cells, subCol)).trim() : null;
-    const unitText = unitCol ? norm(get(cells, unitCol)) : "";
+    const unitText = unitCol ? nameKey(get(cells, unitCol)) : "";
     const unit: TableRow["unit"] = isCalls
       ? unitText === "percent"
         ? "percent"

@@ -4,20 +4,12 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { newest } from "./newest";
 
 export const ROOT = path.join(__dirname, "../..");
 export const CLI = path.join(ROOT, "bin/scrutiny-sheets.js");
 const BUILT = path.join(ROOT, "dist/cli/main.js");
 const SOURCES = ["src/cli", "src/core", "src/layout", "src/writers/xlsx"];
-
-function newest(dir: string): number {
-  let t = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    t = Math.max(t, entry.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
-  }
-  return t;
-}
 
 export function ensureCliBuilt(): void {
   const built = fs.existsSync(BUILT) ? fs.statSync(BUILT).mtimeMs : 0;

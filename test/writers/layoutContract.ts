@@ -12,6 +12,7 @@
 
 import type { CellSpec, SheetSpec, WorkbookSpec } from "../../src/layout/spec";
 import { formulaAt } from "../../src/layout/formulaRows";
+import { usedRows } from "../../src/layout/extent";
 
 export interface WrittenCell {
   /** The constant the cell holds; null when empty or when it holds a formula. */
@@ -82,20 +83,6 @@ function expectedFormula(cell: CellSpec, row: number): string[] {
     ];
   }
   return [];
-}
-
-function usedRows(sheet: SheetSpec): { first: number; last: number } | null {
-  let first = Infinity;
-  let last = -1;
-  for (const b of sheet.blocks) {
-    b.cells.forEach((row, i) => {
-      if (row.some((c) => c !== null && c !== undefined)) {
-        first = Math.min(first, b.row + i);
-        last = Math.max(last, b.row + i);
-      }
-    });
-  }
-  return last < 0 ? null : { first, last };
 }
 
 export function checkWorkbookAgainstSpec(

@@ -146,8 +146,6 @@ export function createOfficeHost(
     return { sheets: pick(plan), ...(plan.warnings.length > 0 ? { warnings: plan.warnings } : {}) };
   };
 
-  const generated = generatedSheets;
-
   /** Finishes a write Excel cut half-way; true when it was the import `importKey` names. */
   const finishPending = async (options?: HostCallOptions, importKey?: string) => {
     if (!pending) return null;
@@ -254,7 +252,7 @@ export function createOfficeHost(
           groups: group ? upsertGroup(groupsOf(book), group) : groupsOf(book),
           settings: settingsOf(book.definitions),
         }),
-        (plan) => generated(plan, ["comparison", "trend"]),
+        (plan) => generatedSheets(plan, ["comparison", "trend"]),
         options
       );
     },
@@ -262,7 +260,7 @@ export function createOfficeHost(
     refreshAll(options) {
       return write(
         (book) => ({ tables: [], groups: groupsOf(book), settings: settingsOf(book.definitions) }),
-        (plan) => generated(plan, ["checks", "comparison", "trend", "monitoring"]),
+        (plan) => generatedSheets(plan, ["checks", "comparison", "trend", "monitoring"]),
         options
       );
     },
@@ -275,7 +273,7 @@ export function createOfficeHost(
           settings: settingsOf(book.definitions),
           monitoring: indicators,
         }),
-        (plan) => generated(plan, ["monitoring"]),
+        (plan) => generatedSheets(plan, ["monitoring"]),
         options
       );
     },

@@ -26,8 +26,9 @@ import { STYLES } from "../../layout/styles";
 import { coverRectangles, fewestRectangles } from "./coverRectangles";
 import { PlanIssue, WorkbookPlanError, sheetMessage } from "./errors";
 import { parseRangeAddress } from "./addresses";
-import { convert, shiftedDown } from "./toR1C1";
+import { convert, shiftedDown, type Converted } from "./toR1C1";
 import { formulaAt, shiftRows } from "../../layout/formulaRows";
+import { specExtent, usedRows, widthOf } from "../../layout/extent";
 
 export interface Rect {
   row: number;
@@ -127,13 +128,6 @@ export function jsonBytes(value: unknown): number {
   return n;
 }
 
-/** Columns of a block's widest row (a loop: spreading 100,000 rows into Math.max would overflow the stack). */
-function widthOf(b: BlockSpec): number {
-  let w = 0;
-  for (const r of b.cells) if (r.length > w) w = r.length;
-  return w;
-}
-
 /** Excel's rules for a sheet name. */
 export function sheetNameProblem(name: string): string | null {
   if (name.length === 0) return "a sheet name cannot be empty";
@@ -219,36 +213,6 @@ function inSheet(r: Rect): boolean {
     r.row + r.rows <= MAX_ROWS &&
     r.col + r.cols <= MAX_COLS
   );
-}
-
-/** Rows the sheet's blocks put something in. */
-function usedRows(sheet: SheetSpec): { first: number; last: number } | null {
-  let first = Infinity;
-  let last = -1;
-  for (const b of sheet.blocks) {
-    b.cells.forEach((row, i) => {
-      if (row.some((c) => c !== null && c !== undefined)) {
-        first = Math.min(first, b.row + i);
-        last = Math.max(last, b.row + i);
-      }
-    });
-  }
-  return last < 0 ? null : { first, last };
-}
-
-/** Rows and columns from A1 that the spec's content reaches. */
-export function specExtent(sheet: SheetSpec): { rows: number; cols: number } {
-  let rows = 0;
-  let cols = 0;
-  const reach = (r: number, c: number): void => {
-    rows = Math.max(rows, r);
-    cols = Math.max(cols, c);
-  };
-  for (const b of sheet.blocks) reach(b.row + b.cells.length, b.col + widthOf(b));
-  for (const t of sheet.tables) reach(t.row + t.rows, t.col + t.cols);
-  for (const f of sheet.conditionalFormats) reach(f.row + f.rows, f.col + f.cols);
-  for (const c of sheet.charts) reach(c.row + c.height, c.col + c.width);
-  return { rows, cols };
 }
 
 /** Excel's column width unit is the point; layouts give characters of the default font. */
@@ -655,13 +619,17 @@ function cellOps(
   // form, and a filled-down cell (formulaRow) has one form wherever it stands.
   const keys: (string | null)[][] = [];
   const rowsAt: (number[] | null)[] = [];
-  const filled = new Map<CellSpec, string | null>();
-  const r1c1Of = (cell: CellSpec, f: string, c: number): string | null => {
-    let key = filled.get(cell);
+  const fits = (x: Converted | null): string | null =>
+    x !== null && x.text.length + 1 <= MAX_FORMULA ? x.text : null;
+  /** A filled-down cell's R1C1 form, the same in every row: worked out once per cell and column. */
+  const filled = new Map<number, Map<CellSpec, string | null>>();
+  const filledKey = (cell: CellSpec, formula: string, formulaRow: number, c: number) => {
+    const column = filled.get(c) ?? new Map<CellSpec, string | null>();
+    filled.set(c, column);
+    let key = column.get(cell);
     if (key === undefined) {
-      const x = convert(f, cell.formulaRow!, block.col + c);
-      key = x !== null && x.text.length + 1 <= MAX_FORMULA ? x.text : null;
-      filled.set(cell, key);
+      key = fits(convert(formula, formulaRow, block.col + c));
+      column.set(cell, key);
     }
     return key;
   };
@@ -676,7 +644,7 @@ function cellOps(
         if (cell!.formulaRow !== undefined) {
           // The next row compares with this one's own A1 form only when it is not filled down too.
           rowsAt[c] = null;
-          return r1c1Of(cell!, f, c);
+          return filledKey(cell!, f, cell!.formulaRow, c);
         }
         const above = block.cells[r - 1]?.[c]?.formula;
         const aboveKey = keys[r - 1]?.[c];
@@ -690,7 +658,7 @@ function cellOps(
         }
         const x = convert(f, block.row + r, block.col + c);
         rowsAt[c] = x ? x.rows : null;
-        return x !== null && x.text.length + 1 <= MAX_FORMULA ? x.text : null;
+        return fits(x);
       })
     );
   });

@@ -1,20 +1,14 @@
 // The bundles the browser tests load: the production build of the pane (dist/web, built
 // here when missing or older than its sources) and the fake Office.js entry (built into a
 // temporary folder). Both through webpack's Node API.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "fs";
 import { tmpdir } from "os";
 import path from "path";
 import webpack, { type Configuration, type RuleSetRule, type Stats } from "webpack";
+import { newest } from "../../support/newest";
 
 export const ROOT = path.resolve(__dirname, "../../..");
 export const WEB_DIR = path.join(ROOT, "dist", "web");
-
-/** Newest modification time under a file or folder (ms). */
-function newest(p: string): number {
-  const s = statSync(p);
-  if (!s.isDirectory()) return s.mtimeMs;
-  return readdirSync(p).reduce((m, name) => Math.max(m, newest(path.join(p, name))), s.mtimeMs);
-}
 
 /** Why dist/web must be built, or null when it is up to date. */
 export function staleReason(): string | null {
