@@ -9,7 +9,12 @@ import type { CrimeTable } from "../../core/model";
 import type { WorkbookSpec } from "../../layout/spec";
 import { specToRepair } from "../../writers/officejs/applyWorkbookSpec";
 import { writePlanned, writeWorkbook } from "../../writers/officejs/writeWorkbook";
-import { readOnSheets, type ApplyProgress } from "../../writers/officejs/applyWorkbookSpec";
+import {
+  readOnSheets,
+  type ApplyOptions,
+  type ApplyProgress,
+  type ApplyReport,
+} from "../../writers/officejs/applyWorkbookSpec";
 import { generatedSheets, groupsOf, importedSheets, ownedBy, snapshotOf } from "./importPlan";
 import { StalePlanError, WorkbookWriteError } from "../../writers/officejs/errors";
 import { excelRunner, type ExcelRunFunction } from "../../office/runExcel";
@@ -104,10 +109,15 @@ export function createOfficeHost(
   const excel = excelRunner(run ? { run } : {});
   let pending: Pending | null = null;
 
-  /** Applies a spec; when Excel stops it half-way, keeps what is left for the next write. */
-  const apply = async (job: Pending, options?: HostCallOptions): Promise<string[]> => {
+  /** Runs a write; when Excel stops it half-way, keeps what is left of `spec()` for the next one. */
+  const keepingWhatIsLeft = async (
+    job: Omit<Pending, "spec">,
+    spec: () => Promise<WorkbookSpec>,
+    options: HostCallOptions | undefined,
+    write: (options: ApplyOptions) => Promise<ApplyReport>
+  ): Promise<string[]> => {
     try {
-      const report = await writeWorkbook(excel, job.spec, {
+      const report = await write({
         previous: job.previous,
         ownedSheets: job.owned,
         onProgress: (p) => options?.onProgress?.(writingProgress(p)),
@@ -117,13 +127,22 @@ export function createOfficeHost(
       if (e instanceof WorkbookWriteError) {
         pending = {
           ...job,
-          spec: specToRepair(job.spec, e.partial),
+          spec: specToRepair(await spec(), e.partial),
           owned: [...job.owned, ...e.partial.incompleteSheets],
         };
       }
       throw e;
     }
   };
+
+  /** Applies a spec; when Excel stops it half-way, keeps what is left for the next write. */
+  const apply = (job: Pending, options?: HostCallOptions): Promise<string[]> =>
+    keepingWhatIsLeft(
+      job,
+      async () => job.spec,
+      options,
+      (o) => writeWorkbook(excel, job.spec, o)
+    );
 
   /**
    * Every write: first finish one Excel cut half-way (the same import again only finishes
@@ -183,22 +202,8 @@ export function createOfficeHost(
       importedOn: clock(),
     });
     const job = { previous: book.definitions, owned: planned.owned, importKey: planner.key };
-    try {
-      await writePlanned(excel, planned.write, () => planner.spec(), {
-        previous: job.previous,
-        ownedSheets: job.owned,
-        onProgress: (p) => options?.onProgress?.(writingProgress(p)),
-      });
-    } catch (e) {
-      if (e instanceof WorkbookWriteError) {
-        pending = {
-          ...job,
-          spec: specToRepair(await planner.spec(), e.partial),
-          owned: [...job.owned, ...e.partial.incompleteSheets],
-        };
-      }
-      throw e;
-    }
+    const spec = () => planner.spec();
+    await keepingWhatIsLeft(job, spec, options, (o) => writePlanned(excel, planned.write, spec, o));
     return {
       sheets: planned.sheets,
       ...(planned.warnings.length > 0 ? { warnings: planned.warnings } : {}),
