@@ -10,7 +10,13 @@ import { matchCelledGeneric, matchSpacedGeneric } from "./genericTable";
 import { matchCelledHeader, matchSpacedHeader, type TableSchema } from "./matchHeader";
 import { isStatusText, parseNumber } from "./parseNumber";
 import { parsePeriodLine } from "./parseDate";
-import { filledCells, isBlankLine, type SourceGrid, type SourceLine } from "./sourceLines";
+import {
+  filledCells,
+  isBlankLine,
+  rowsFrom,
+  type SourceGrid,
+  type SourceLine,
+} from "./sourceLines";
 import { splitSpacedRow } from "./splitSpacedRow";
 
 export interface FindContext {
@@ -113,28 +119,10 @@ function collectRows(
   schema: TableSchema,
   start: number
 ): { raws: RawRow[]; end: number } {
-  const lines = grid.lines;
-  const rowOf = (l: SourceLine) =>
+  const rowOf = (l: SourceLine): RawRow | null =>
     isBoundary(grid, l) ? null : grid.spaced ? spacedRow(schema, l) : celledRow(schema, l);
-  const raws: RawRow[] = [];
-  let j = start;
-  while (j < lines.length) {
-    const l = lines[j] as SourceLine;
-    if (isBlankLine(l)) {
-      let k = j + 1;
-      while (k < lines.length && isBlankLine(lines[k] as SourceLine)) k++;
-      if (k < lines.length && rowOf(lines[k] as SourceLine)) {
-        j = k;
-        continue;
-      }
-      break;
-    }
-    const raw = rowOf(l);
-    if (!raw) break;
-    raws.push(raw);
-    j++;
-  }
-  return { raws, end: j };
+  const { rows, end } = rowsFrom(grid.lines, start, rowOf);
+  return { raws: rows, end };
 }
 
 function rowsOf(schema: TableSchema, raws: RawRow[], spaced: boolean): TableRow[] {

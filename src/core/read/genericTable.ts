@@ -5,7 +5,7 @@ import type { ColumnInfo, TableRow } from "../model";
 import { typedValue } from "./buildRows";
 import { fieldKeys } from "./fieldKey";
 import { parseNumber } from "./parseNumber";
-import { isBlankLine, type SourceGrid, type SourceLine } from "./sourceLines";
+import { rowsFrom, type SourceGrid, type SourceLine } from "./sourceLines";
 import { splitSpacedRow } from "./splitSpacedRow";
 
 export interface GenericMatch {
@@ -51,22 +51,7 @@ function collect(
   isRow: (l: SourceLine | undefined) => boolean,
   stop: (l: SourceLine) => boolean
 ): number {
-  let j = start;
-  while (j < lines.length) {
-    const l = lines[j] as SourceLine;
-    if (isBlankLine(l)) {
-      let k = j + 1;
-      while (k < lines.length && isBlankLine(lines[k] as SourceLine)) k++;
-      if (k < lines.length && isRow(lines[k]) && !stop(lines[k] as SourceLine)) {
-        j = k;
-        continue;
-      }
-      break;
-    }
-    if (!isRow(l) || stop(l)) break;
-    j++;
-  }
-  return j;
+  return rowsFrom(lines, start, (l) => (isRow(l) && !stop(l) ? l : null)).end;
 }
 
 function typeColumn(cells: string[], heading: string): ColumnInfo["type"] | "status" | null {

@@ -50,3 +50,33 @@ export function isBlankLine(l: SourceLine): boolean {
 export function filledCells(l: SourceLine): string[] {
   return l.cells.filter((c) => c !== "");
 }
+
+/**
+ * Consecutive rows from line `start`, across blank lines between rows: `rowAt` reads a
+ * line as a row, or gives null where the rows end. The rows, and the index past the last.
+ */
+export function rowsFrom<R>(
+  lines: SourceLine[],
+  start: number,
+  rowAt: (l: SourceLine) => R | null
+): { rows: R[]; end: number } {
+  const rows: R[] = [];
+  let j = start;
+  while (j < lines.length) {
+    const l = lines[j] as SourceLine;
+    if (isBlankLine(l)) {
+      let k = j + 1;
+      while (k < lines.length && isBlankLine(lines[k] as SourceLine)) k++;
+      if (k < lines.length && rowAt(lines[k] as SourceLine) !== null) {
+        j = k;
+        continue;
+      }
+      break;
+    }
+    const row = rowAt(l);
+    if (row === null) break;
+    rows.push(row);
+    j++;
+  }
+  return { rows, end: j };
+}
