@@ -75,6 +75,14 @@ export function planDataColumns(table: CrimeTable): DataColumnDef[] {
     (c) => !LABEL_FIELDS.has(c.field) && c.type !== "text"
   );
   const hasStatus = table.rows.some((r) => r.status !== null) || fields.has("status");
+  // The status dot's column, after the figures, in the tables that print one.
+  const status: DataColumnDef | null = hasStatus
+    ? {
+        heading: headingOf(table, "status", DEFAULT_HEADINGS.status),
+        role: "status",
+        field: "status",
+      }
+    : null;
   const withSub = table.rows.some((r) => r.subcategory !== null);
 
   if (isOffencesFamily(table)) {
@@ -98,12 +106,7 @@ export function planDataColumns(table: CrimeTable): DataColumnDef[] {
         cols.push({ heading: c.heading, role: "value", field: c.field });
       }
     }
-    if (hasStatus)
-      cols.push({
-        heading: headingOf(table, "status", DEFAULT_HEADINGS.status),
-        role: "status",
-        field: "status",
-      });
+    if (status) cols.push(status);
     const derivedHere = new Set(cols.filter((c) => c.role === "derived").map((c) => c.field));
     if (derivedHere.has("sdRatePrevious") && derivedHere.has("sdRateCurrent")) {
       cols.push({ heading: DEFAULT_HEADINGS.rateChange, role: "rateChange" });
@@ -139,12 +142,7 @@ export function planDataColumns(table: CrimeTable): DataColumnDef[] {
         cols.push({ heading: c.heading, role: "value", field: c.field });
       }
     }
-    if (hasStatus)
-      cols.push({
-        heading: headingOf(table, "status", DEFAULT_HEADINGS.status),
-        role: "status",
-        field: "status",
-      });
+    if (status) cols.push(status);
     if (fields.has("previous") && fields.has("current"))
       cols.push({ heading: "p-value (change)", role: "pValue" });
   } else {
