@@ -1,8 +1,9 @@
 // The typed model every part of the product shares: what a pasted or imported table
 // becomes, what validation and the statistics report about it. Pure data, no behaviour.
 
-/** Which table a paste or import was recognised as. */
-export type TableKind = "offences-sds" | "calls-asb" | "generic" | "datastore-r12";
+import type { TableKind } from "./kinds/names";
+
+export type { TableKind };
 
 /** Fields of an "Offences & SDs" row (and of a Datastore R12 row, whose SD fields are null). */
 export const OFFENCES_FIELDS = [

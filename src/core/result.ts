@@ -21,8 +21,7 @@ export interface Problem<Code extends string = string> {
  * `result.tables` after testing `result.ok`.
  */
 export type Result<T extends object, Failure extends object = { error: Problem }> =
-  | ({ ok: true } & T)
-  | ({ ok: false } & Failure);
+  ({ ok: true } & T) | ({ ok: false } & Failure);
 
 /** The failure half of a Result, for returning it through a caller of another payload. */
 export type Failed<R> = R extends { ok: false } ? R : never;

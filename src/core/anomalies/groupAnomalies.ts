@@ -4,6 +4,7 @@ import type { Anomaly, CrimeTable, TableRow } from "../model";
 import { changeFunnel, rateFunnel } from "../stats";
 import type { FunnelPosition } from "../stats";
 import { groupChangeMessage, groupRateMessage } from "./messages";
+import { kindSchema } from "../kinds";
 import type { AnomalyOptions } from "./options";
 import { areaName, countPair, ratePair, rowKey, rowLabel } from "./rowMeasures";
 
@@ -17,8 +18,8 @@ interface Member {
 export function periodGroups(tables: CrimeTable[]): { period: string; members: Member[] }[] {
   const groups = new Map<string, { period: string; members: Member[] }>();
   tables.forEach((table, tableIndex) => {
-    if (!table.periodEnding || table.kind === "generic") return;
-    const family = table.kind === "calls-asb" ? "calls" : table.kind;
+    if (!table.periodEnding || !kindSchema(table.kind).comparable) return;
+    const family = table.kind;
     const key = `${family}|${table.periodEnding}`;
     const group = groups.get(key) ?? { period: table.periodEnding, members: [] };
     groups.set(key, group);

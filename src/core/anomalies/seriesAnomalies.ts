@@ -4,6 +4,7 @@ import type { Anomaly, AnomalyRule, CrimeTable } from "../model";
 import { spcSignals } from "../stats";
 import { seriesMessage } from "./messages";
 import { resolveAnomalyOptions } from "./options";
+import { kindSchema } from "../kinds";
 import type { AnomalyOptions } from "./options";
 import { areaName, countPair, ratePair, rowKey, rowLabel } from "./rowMeasures";
 
@@ -100,8 +101,8 @@ export function seriesFlags(series: SeriesInput, opts: AnomalyOptions): Anomaly[
 export function tableSeries(tables: CrimeTable[]): SeriesInput[] {
   const byArea = new Map<string, { period: string; tableIndex: number; table: CrimeTable }[]>();
   tables.forEach((table, tableIndex) => {
-    if (!table.periodEnding || table.kind === "generic") return;
-    const family = table.kind === "calls-asb" ? "calls" : table.kind;
+    if (!table.periodEnding || !kindSchema(table.kind).comparable) return;
+    const family = table.kind;
     const key = `${family}|${areaName(table)}`;
     const list = byArea.get(key) ?? [];
     if (!list.some((e) => e.period === table.periodEnding))
@@ -166,8 +167,7 @@ export function tableSeries(tables: CrimeTable[]): SeriesInput[] {
             }
           );
         }
-        const pct =
-          table.kind === "calls-asb" && row.unit === "percent" ? row.values.current : null;
+        const pct = kindSchema(table.kind).percentMeasure(row);
         if (typeof pct === "number" && Number.isFinite(pct)) {
           // Share of calls answered in target: higher is better.
           add(

@@ -5,6 +5,7 @@
 // current R12 at M and its previous R12 at M − 12 months. Such figures are levels, not
 // flows, so their indicators use the "latest" aggregation: the financial-year-to-date
 // figure is the R12 at the reporting month against the R12 a year earlier.
+import { kindSchema } from "../kinds";
 import type { CrimeTable, TableRow } from "../model";
 import { buildIndicator } from "./buildIndicator";
 import { parsePeriod, periodLabel } from "./periods";
@@ -56,7 +57,9 @@ function fields(row: TableRow | undefined, previous: string, current: string) {
     : null;
 }
 
-const OFFENCES_KINDS = new Set<CrimeTable["kind"]>(["offences-sds", "datastore-r12"]);
+/** Whether the table's kind holds these fields (generic tables hold none we know). */
+const holds = (t: CrimeTable, ...fieldNames: string[]): boolean =>
+  fieldNames.every((f) => kindSchema(t.kind).fields.includes(f));
 
 /** The seven MOPAC 7 neighbourhood crimes, as the police table and the Datastore name them. */
 const MOPAC7: Matcher[][] = [
@@ -89,7 +92,7 @@ const calls = (label: string, unit: IndicatorUnit, polarity: Polarity): MeasureD
   unit,
   polarity,
   read: (t) =>
-    t.kind === "calls-asb"
+    holds(t, "previous", "current")
       ? fields(findRow(t, [{ category: label }]), "previous", "current")
       : null,
 });
@@ -100,7 +103,7 @@ export const TABLE_MEASURES: Record<TableMeasure, MeasureDef> = {
     unit: "count",
     polarity: "lower-is-better",
     read: (t) =>
-      OFFENCES_KINDS.has(t.kind)
+      holds(t, "offencesPrevious", "offencesCurrent")
         ? fields(
             findRow(t, [{ category: "TNO" }, { category: "All offences" }]),
             "offencesPrevious",
@@ -113,7 +116,7 @@ export const TABLE_MEASURES: Record<TableMeasure, MeasureDef> = {
     unit: "count",
     polarity: "lower-is-better",
     read: (t) => {
-      if (!OFFENCES_KINDS.has(t.kind)) return null;
+      if (!holds(t, "offencesPrevious", "offencesCurrent")) return null;
       const parts = MOPAC7.map((alternatives) =>
         fields(findRow(t, alternatives), "offencesPrevious", "offencesCurrent")
       );
@@ -128,7 +131,7 @@ export const TABLE_MEASURES: Record<TableMeasure, MeasureDef> = {
     unit: "percentage",
     polarity: "higher-is-better",
     read: (t) =>
-      t.kind === "offences-sds"
+      holds(t, "sdRatePrevious", "sdRateCurrent")
         ? fields(findRow(t, [{ category: "TNO" }]), "sdRatePrevious", "sdRateCurrent")
         : null,
   },

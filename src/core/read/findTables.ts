@@ -4,10 +4,10 @@
 // table with no period line of its own inherits the paste's.
 
 import type { CrimeTable, TableRow } from "../model";
-import { callsRow, offencesRows, setDecimals, type RawRow } from "./buildRows";
+import { setDecimals, type RawRow } from "./buildRows";
 import { parseAreaLine } from "./findArea";
 import { matchCelledGeneric, matchSpacedGeneric } from "./genericTable";
-import { matchCelledHeader, matchSpacedHeader, type TableSchema } from "./matchHeader";
+import { matchCelledHeader, matchSpacedHeader, readerOf, type TableSchema } from "./matchHeader";
 import { isStatusText, parseNumber } from "./parseNumber";
 import { parsePeriodLine } from "./parseDate";
 import {
@@ -86,7 +86,7 @@ function spacedRow(schema: TableSchema, l: SourceLine): RawRow | null {
   let values = split.values;
   let label = split.label;
   let status = false;
-  if (schema.kind === "offences-sds") {
+  if (readerOf(schema).dotIsStatus) {
     // In this table a dot is never a figure: it is the row's status column.
     status = values.some((v) => parseNumber(v).kind === "status");
     values = values.filter((v) => parseNumber(v).kind !== "status");
@@ -126,7 +126,7 @@ function collectRows(
 }
 
 function rowsOf(schema: TableSchema, raws: RawRow[], spaced: boolean): TableRow[] {
-  return schema.kind === "offences-sds" ? offencesRows(raws, spaced) : raws.map(callsRow);
+  return readerOf(schema).rows(raws, spaced);
 }
 
 export function findTables(grid: SourceGrid, ctx: FindContext): CrimeTable[] {

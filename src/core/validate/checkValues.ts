@@ -1,19 +1,12 @@
 // Each printed cell on its own: text where a figure belongs, a count that is not a whole
 // number or is negative, a blank or "n/a" where a figure is expected.
 
+import type { FieldRole, FieldSpec } from "../kinds";
 import type { CrimeTable, Issue, TableRow } from "../model";
 import { issueMessages } from "../messages";
 import { cellOf, headingOf, makeIssue, whereOf } from "./figures";
 
-export type FieldRole = "count" | "percent" | "points" | "number";
-
-/** A field to check in a row, and whether a blank there is a missing figure. */
-export interface FieldSpec {
-  field: string;
-  role: FieldRole;
-  /** A blank is reported as missing (false for optional fields such as Target). */
-  required: boolean;
-}
+export type { FieldRole, FieldSpec } from "../kinds";
 
 const WANTED: Record<FieldRole, string> = {
   count: "a whole number (a count)",
