@@ -1,32 +1,16 @@
 // XmR control charts for monthly indicators: the limits and the Making Data Count
 // special-cause signals (src/core/stats/xmr), plus a per-month label that the
 // monitoring sheet's formulas reproduce cell by cell.
-import { spcSignals, SpcSignal, XmrLimits } from "../stats/xmr";
+import { spcSignals, SpcSignal } from "../stats/xmr";
 import { parsePeriod, Period, periodLabel } from "./periods";
-import type { Indicator } from "./types";
+import type { ControlChart, ControlChartOptions, Indicator } from "./types";
 
-export interface ControlChartOptions {
-  /** Fewest consecutive monthly actuals that get a control chart. @default 15 */
-  xmrMinPoints?: number;
-  /** Most recent months charted (older ones are left out: limits describe the recent process). @default 36 */
-  xmrMaxPoints?: number;
-}
+export type { ControlChart, ControlChartOptions } from "./types";
 
 export const CONTROL_CHART_DEFAULTS: Required<ControlChartOptions> = {
   xmrMinPoints: 15,
   xmrMaxPoints: 36,
 };
-
-export interface ControlChart {
-  /** Months charted, ascending and consecutive. */
-  periods: string[];
-  values: number[];
-  /** In the indicator's units (percentages in percent units). */
-  limits: XmrLimits;
-  signals: SpcSignal[];
-  /** Per month: the signals it is part of, joined by "; " ("" when none). */
-  pointLabels: string[];
-}
 
 /** The words the sheet and the CLI use for each signal. */
 export const SIGNAL_TEXT = {

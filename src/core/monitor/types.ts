@@ -1,7 +1,7 @@
 // The monitoring model: performance indicators with targets and tolerance, and what
 // computeMonitoring reports about them. Pure data.
 import type { PeriodKind } from "./periods";
-import type { ControlChart, ControlChartOptions } from "./controlChart";
+import type { SpcSignal, XmrLimits } from "../stats/xmr";
 
 export type IndicatorUnit = "count" | "percentage" | "money";
 export type Polarity = "lower-is-better" | "higher-is-better";
@@ -105,4 +105,22 @@ export interface MonitoringResult {
 export interface MonitorOptions extends ControlChartOptions {
   /** Reporting period (a month or quarter label); per indicator, its latest period ending by then. @default latest actual per indicator */
   asOf?: string;
+}
+
+export interface ControlChartOptions {
+  /** Fewest consecutive monthly actuals that get a control chart. @default 15 */
+  xmrMinPoints?: number;
+  /** Most recent months charted (older ones are left out: limits describe the recent process). @default 36 */
+  xmrMaxPoints?: number;
+}
+
+export interface ControlChart {
+  /** Months charted, ascending and consecutive. */
+  periods: string[];
+  values: number[];
+  /** In the indicator's units (percentages in percent units). */
+  limits: XmrLimits;
+  signals: SpcSignal[];
+  /** Per month: the signals it is part of, joined by "; " ("" when none). */
+  pointLabels: string[];
 }
