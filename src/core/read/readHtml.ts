@@ -47,128 +47,144 @@ function spanOf(value: string | undefined): number {
   return Number.isFinite(n) && n >= 1 ? Math.min(n, MAX_SPAN) : 1;
 }
 
-export function htmlLines(html: string): SourceGrid {
-  const lines: SourceLine[] = [];
-  const push = (cells: string[]) => lines.push({ line: lines.length + 1, cells });
-  let skipDepth = 0;
-  let tableDepth = 0;
-  let text = "";
-  let row: Cell[] | null = null;
-  let cell: Cell | null = null;
+/** Lays a row's cells out on columns, leaving the columns a rowspan from above still covers. */
+function layRow(
+  row: Cell[],
+  covered: Map<number, number>
+): { cells: string[]; next: Map<number, number> } {
+  const cells: string[] = [];
+  const next = new Map<number, number>();
+  let col = 0;
+  const skipCovered = () => {
+    while (covered.has(col) && cells.length < MAX_CELLS) {
+      cells.push("");
+      const left = (covered.get(col) ?? 1) - 1;
+      if (left > 0) next.set(col, left);
+      col++;
+    }
+  };
+  for (const c of row) {
+    skipCovered();
+    if (cells.length >= MAX_CELLS) break;
+    for (let k = 0; k < c.colspan && cells.length < MAX_CELLS; k++) {
+      cells.push(k === 0 ? c.text : "");
+      if (c.rowspan > 1) next.set(col, c.rowspan - 1);
+      col++;
+    }
+  }
+  // Columns to the right still covered by a rowspan from above.
+  for (const [k, left] of covered) if (k >= col && left - 1 > 0) next.set(k, left - 1);
+  return { cells, next };
+}
+
+/**
+ * Collects lines from the parser's events: the rows of outermost tables as cells (a
+ * nested table's text joins its cell), and text between blocks as one-cell lines.
+ */
+class HtmlGrid {
+  readonly lines: SourceLine[] = [];
+  private skipDepth = 0;
+  private tableDepth = 0;
+  private text = "";
+  private row: Cell[] | null = null;
+  private cell: Cell | null = null;
   // Columns still covered by a cell above (rowspan): column → rows left.
-  let covered = new Map<number, number>();
+  private covered = new Map<number, number>();
 
-  const flushText = () => {
-    const t = cleanCell(text);
-    text = "";
-    if (t !== "") push([t]);
-  };
-  const endCell = () => {
-    if (row && cell) row.push({ ...cell, text: cleanCell(cell.text) });
-    cell = null;
-  };
-  const endRow = () => {
-    endCell();
-    if (!row) return;
-    const cells: string[] = [];
-    const next = new Map<number, number>();
-    let col = 0;
-    const skipCovered = () => {
-      while (covered.has(col) && cells.length < MAX_CELLS) {
-        cells.push("");
-        const left = (covered.get(col) ?? 1) - 1;
-        if (left > 0) next.set(col, left);
-        col++;
-      }
-    };
-    for (const c of row) {
-      skipCovered();
-      if (cells.length >= MAX_CELLS) break;
-      for (let k = 0; k < c.colspan && cells.length < MAX_CELLS; k++) {
-        cells.push(k === 0 ? c.text : "");
-        if (c.rowspan > 1) next.set(col, c.rowspan - 1);
-        col++;
-      }
-    }
-    // Columns to the right still covered by a rowspan from above.
-    for (const [k, left] of covered) {
-      if (k >= col) {
-        if (left - 1 > 0) next.set(k, left - 1);
-      }
-    }
-    covered = next;
-    row = null;
-    if (cells.some((c) => c !== "")) push(cells);
-  };
+  private push(cells: string[]): void {
+    this.lines.push({ line: this.lines.length + 1, cells });
+  }
 
+  flushText(): void {
+    const t = cleanCell(this.text);
+    this.text = "";
+    if (t !== "") this.push([t]);
+  }
+
+  private endCell(): void {
+    if (this.row && this.cell) this.row.push({ ...this.cell, text: cleanCell(this.cell.text) });
+    this.cell = null;
+  }
+
+  endRow(): void {
+    this.endCell();
+    if (!this.row) return;
+    const { cells, next } = layRow(this.row, this.covered);
+    this.covered = next;
+    this.row = null;
+    if (cells.some((c) => c !== "")) this.push(cells);
+  }
+
+  get inTable(): boolean {
+    return this.tableDepth > 0;
+  }
+
+  open(name: string, attrs: Record<string, string>): void {
+    if (this.skipDepth > 0 || SKIPPED.has(name)) {
+      if (SKIPPED.has(name)) this.skipDepth++;
+    } else if (name === "table") this.openTable();
+    else if (this.tableDepth === 1) this.openInTable(name, attrs);
+    else if (this.tableDepth > 1) {
+      if (this.cell && (name === "td" || name === "th" || name === "br")) this.cell.text += " ";
+    } else if (BLOCKS.has(name)) this.flushText();
+  }
+
+  private openTable(): void {
+    this.tableDepth++;
+    if (this.tableDepth === 1) {
+      this.flushText();
+      this.covered = new Map();
+    }
+  }
+
+  private openInTable(name: string, attrs: Record<string, string>): void {
+    if (name === "tr") {
+      this.endRow();
+      this.row = [];
+    } else if (name === "td" || name === "th") {
+      this.endCell();
+      if (!this.row) this.row = [];
+      this.cell = { text: "", colspan: spanOf(attrs.colspan), rowspan: spanOf(attrs.rowspan) };
+    } else if (name === "br" && this.cell) {
+      this.cell.text += " ";
+    }
+  }
+
+  addText(data: string): void {
+    if (this.skipDepth > 0) return;
+    if (this.tableDepth === 0) this.text += data;
+    else if (this.cell) this.cell.text += data;
+  }
+
+  close(name: string): void {
+    if (SKIPPED.has(name)) {
+      if (this.skipDepth > 0) this.skipDepth--;
+    } else if (this.skipDepth > 0) return;
+    else if (name === "table") {
+      if (this.tableDepth === 1) this.endRow();
+      if (this.tableDepth > 0) this.tableDepth--;
+    } else if (this.tableDepth === 1) {
+      if (name === "tr") this.endRow();
+      else if (name === "td" || name === "th") this.endCell();
+    } else if (this.tableDepth === 0 && BLOCKS.has(name)) this.flushText();
+  }
+}
+
+export function htmlLines(html: string): SourceGrid {
+  const grid = new HtmlGrid();
   const parser = new Parser(
     {
-      onopentag(name, attrs) {
-        if (skipDepth > 0 || SKIPPED.has(name)) {
-          if (SKIPPED.has(name)) skipDepth++;
-          return;
-        }
-        if (name === "table") {
-          tableDepth++;
-          if (tableDepth === 1) {
-            flushText();
-            covered = new Map();
-          }
-          return;
-        }
-        if (tableDepth === 1) {
-          if (name === "tr") {
-            endRow();
-            row = [];
-          } else if (name === "td" || name === "th") {
-            endCell();
-            if (!row) row = [];
-            cell = { text: "", colspan: spanOf(attrs.colspan), rowspan: spanOf(attrs.rowspan) };
-          } else if (name === "br" && cell) {
-            cell.text += " ";
-          }
-          return;
-        }
-        if (tableDepth > 1) {
-          if (cell && (name === "td" || name === "th" || name === "br")) cell.text += " ";
-          return;
-        }
-        if (BLOCKS.has(name)) flushText();
-      },
-      ontext(data) {
-        if (skipDepth > 0) return;
-        if (tableDepth > 0) {
-          if (cell) cell.text += data;
-          return;
-        }
-        text += data;
-      },
-      onclosetag(name) {
-        if (SKIPPED.has(name)) {
-          if (skipDepth > 0) skipDepth--;
-          return;
-        }
-        if (skipDepth > 0) return;
-        if (name === "table") {
-          if (tableDepth === 1) endRow();
-          if (tableDepth > 0) tableDepth--;
-          return;
-        }
-        if (tableDepth === 1) {
-          if (name === "tr") endRow();
-          else if (name === "td" || name === "th") endCell();
-          return;
-        }
-        if (tableDepth === 0 && BLOCKS.has(name)) flushText();
-      },
+      onopentag: (name, attrs) => grid.open(name, attrs),
+      ontext: (data) => grid.addText(data),
+      onclosetag: (name) => grid.close(name),
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true }
   );
   parser.write(html);
   parser.end();
-  if (tableDepth > 0) endRow();
-  flushText();
-  return { spaced: false, lines };
+  if (grid.inTable) grid.endRow();
+  grid.flushText();
+  return { spaced: false, lines: grid.lines };
 }
 
 /** Whether text is HTML markup (a browser or Word clipboard, or a saved .html file). */
