@@ -8,6 +8,7 @@
 import officeAddins from "eslint-plugin-office-addins";
 import react from "eslint-plugin-react";
 import tseslint from "typescript-eslint";
+import eslintComments from "@eslint-community/eslint-plugin-eslint-comments";
 
 const OFFICE_JS_CODE = [
   "src/writers/officejs/**",
@@ -62,6 +63,21 @@ export default [
   },
   { files: TS_FILES, ignores: OFFICE_JS_CODE, rules: officeJsRulesOff },
   { files: OFFICE_JS_CODE.map((dir) => `${dir}/*.{ts,tsx}`), rules: officeJsRules },
+  // Functions stay small: one over 100 lines needs a directive saying why
+  // (`// eslint-disable-next-line max-lines-per-function -- the reason`). Tests are exempt:
+  // a describe block is a list of cases, not a function to read.
+  {
+    files: ["src/**/*.{ts,tsx}"],
+    plugins: { "@eslint-community/eslint-comments": eslintComments },
+    rules: {
+      "max-lines-per-function": [
+        "error",
+        { max: 100, skipBlankLines: true, skipComments: true, IIFEs: true },
+      ],
+      "@eslint-community/eslint-comments/require-description": "error",
+      "@eslint-community/eslint-comments/no-unused-disable": "error",
+    },
+  },
   // Props are typed; checking them again at run time is TypeScript's job.
   { files: ["**/*.tsx"], rules: { "react/prop-types": "off" } },
 ];
