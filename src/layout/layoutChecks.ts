@@ -40,83 +40,137 @@ const HEADINGS = [
   "Source line",
 ];
 
+/** What one row of the sheet says about a finding, column by column. */
+interface FindingRow {
+  kind: "Issue" | "Anomaly";
+  severity: string;
+  rule: string;
+  table: number;
+  area: string;
+  periodEnding: string;
+  category: string;
+  subcategory: string | null;
+  field: string;
+  printed: CellSpec | null;
+  recalculated: CellSpec | null;
+  pValue: CellSpec | null;
+  message: string;
+  link: CellSpec | null;
+  line: number;
+}
+
+/** A figure as printed or recalculated: a number with its format, or text. */
+function figure(v: number | string | null): CellSpec | null {
+  if (v === null) return null;
+  return typeof v === "number"
+    ? { number: v, numFmt: Number.isInteger(v) ? "#,##0" : "0.0" }
+    : { text: v };
+}
+
+/** A link to the cell a finding is about, shown as "Sheet!F14" (the sheet name unquoted). */
+function linkTo(
+  input: ChecksInput,
+  t: number,
+  at: { line: number; category: string; subcategory: string | null },
+  field: string,
+  printed: boolean
+): CellSpec | null {
+  const target = input.locate(t, at, field, printed);
+  return target
+    ? {
+        text: target.replace(/^'(.*)'!/, (_m, s: string) => `${s.replace(/''/g, "'")}!`),
+        link: target,
+      }
+    : null;
+}
+
+/** The row's cells in the order of HEADINGS. */
+function findingCells(input: ChecksInput, f: FindingRow): (CellSpec | null)[] {
+  const sheet = input.sheetOf(f.table);
+  const heading =
+    input.tables[f.table]?.columns.find((c) => c.field === f.field)?.heading.trim() || f.field;
+  return [
+    { text: f.kind },
+    { text: f.severity },
+    { text: f.rule },
+    sheet ? { text: sheet } : null,
+    { text: f.area },
+    { text: f.periodEnding },
+    { text: f.category },
+    f.subcategory === null ? null : { text: f.subcategory },
+    { text: heading },
+    f.printed,
+    f.recalculated,
+    f.pValue,
+    { text: f.message },
+    f.link,
+    { number: f.line },
+  ];
+}
+
+function issueRow(input: ChecksInput, i: Issue): (CellSpec | null)[] {
+  const t = input.tables[i.table];
+  return findingCells(input, {
+    kind: "Issue",
+    severity: i.severity,
+    rule: i.rule,
+    table: i.table,
+    area: t?.area ?? "",
+    periodEnding: t?.periodEnding ?? "",
+    category: i.category,
+    subcategory: i.subcategory,
+    field: i.field,
+    printed: figure(i.reported),
+    recalculated: figure(i.expected),
+    pValue: null,
+    message: i.message,
+    link: linkTo(input, i.table, i, i.field, true),
+    line: i.line,
+  });
+}
+
+function anomalyRow(input: ChecksInput, a: Anomaly): (CellSpec | null)[] {
+  const t = input.tables[a.table];
+  const printed = t ? t.rows[rowIndexAt(t, a)]?.raw[a.field] : undefined;
+  return findingCells(input, {
+    kind: "Anomaly",
+    severity: "info",
+    rule: a.rule,
+    table: a.table,
+    area: a.area ?? t?.area ?? "",
+    periodEnding: a.periodEnding ?? t?.periodEnding ?? "",
+    category: a.category,
+    subcategory: a.subcategory,
+    field: a.field,
+    printed: printed ? { text: printed } : null,
+    recalculated: null,
+    pValue: a.pValue === null ? null : { number: a.pValue, numFmt: "0.0000" },
+    message: a.message,
+    link: linkTo(input, a.table, a, a.field, false),
+    line: a.line,
+  });
+}
+
+/** "3 errors", "1 warning". */
+const counted = (n: number, what: string): string => `${n} ${what}${n === 1 ? "" : "s"}`;
+
+/** "4 validation issues (1 error, 3 warnings) and 2 statistical flags." */
+function summaryOf(input: ChecksInput): string {
+  const ofSeverity = (s: Issue["severity"]) => input.issues.filter((i) => i.severity === s).length;
+  return (
+    `${counted(input.issues.length, "validation issue")} (${counted(ofSeverity("error"), "error")}, ` +
+    `${counted(ofSeverity("warning"), "warning")}) and ${counted(input.anomalies.length, "statistical flag")}.`
+  );
+}
+
+const byPlace = (a: { table: number; line: number }, b: { table: number; line: number }) =>
+  a.table - b.table || a.line - b.line;
+
 export function layoutChecks(input: ChecksInput): SheetSpec {
-  const { tables } = input;
-  const headingOf = (t: number, field: string): string =>
-    tables[t]?.columns.find((c) => c.field === field)?.heading.trim() || field;
-  const rows: (CellSpec | null)[][] = [];
-  const figure = (v: number | string | null): CellSpec | null =>
-    v === null
-      ? null
-      : typeof v === "number"
-        ? { number: v, numFmt: Number.isInteger(v) ? "#,##0" : "0.0" }
-        : { text: v };
-  const link = (
-    t: number,
-    at: { line: number; category: string; subcategory: string | null },
-    field: string,
-    printed: boolean
-  ): CellSpec | null => {
-    const target = input.locate(t, at, field, printed);
-    return target
-      ? {
-          text: target.replace(/^'(.*)'!/, (_m, s: string) => `${s.replace(/''/g, "'")}!`),
-          link: target,
-        }
-      : null;
-  };
-
-  const issues = [...input.issues].sort((a, b) => a.table - b.table || a.line - b.line);
-  for (const i of issues) {
-    const t = tables[i.table];
-    rows.push([
-      { text: "Issue" },
-      { text: i.severity },
-      { text: i.rule },
-      input.sheetOf(i.table) ? { text: input.sheetOf(i.table)! } : null,
-      { text: t?.area ?? "" },
-      { text: t?.periodEnding ?? "" },
-      { text: i.category },
-      i.subcategory === null ? null : { text: i.subcategory },
-      { text: headingOf(i.table, i.field) },
-      figure(i.reported),
-      figure(i.expected),
-      null,
-      { text: i.message },
-      link(i.table, i, i.field, true),
-      { number: i.line },
-    ]);
-  }
-  const anomalies = [...input.anomalies].sort((a, b) => a.table - b.table || a.line - b.line);
-  for (const a of anomalies) {
-    const t = tables[a.table];
-    const row = t ? t.rows[rowIndexAt(t, a)] : undefined;
-    const printed = row?.raw[a.field];
-    rows.push([
-      { text: "Anomaly" },
-      { text: "info" },
-      { text: a.rule },
-      input.sheetOf(a.table) ? { text: input.sheetOf(a.table)! } : null,
-      { text: a.area ?? t?.area ?? "" },
-      { text: a.periodEnding ?? t?.periodEnding ?? "" },
-      { text: a.category },
-      a.subcategory === null ? null : { text: a.subcategory },
-      { text: headingOf(a.table, a.field) },
-      printed ? { text: printed } : null,
-      null,
-      a.pValue === null ? null : { number: a.pValue, numFmt: "0.0000" },
-      { text: a.message },
-      link(a.table, a, a.field, false),
-      { number: a.line },
-    ]);
-  }
-  const nIssues = input.issues.length;
-  const errors = input.issues.filter((i) => i.severity === "error").length;
-  const warnings = input.issues.filter((i) => i.severity === "warning").length;
-  const summary =
-    `${nIssues} validation issue${nIssues === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}, ` +
-    `${warnings} warning${warnings === 1 ? "" : "s"}) and ${input.anomalies.length} statistical flag${input.anomalies.length === 1 ? "" : "s"}.`;
-
+  const rows = [
+    ...[...input.issues].sort(byPlace).map((i) => issueRow(input, i)),
+    ...[...input.anomalies].sort(byPlace).map((a) => anomalyRow(input, a)),
+  ];
   return {
     name: input.name,
     role: "checks",
@@ -134,7 +188,7 @@ export function layoutChecks(input: ChecksInput): SheetSpec {
               style: "generated-banner",
             },
           ],
-          [{ text: summary, style: "note" }],
+          [{ text: summaryOf(input), style: "note" }],
           [],
           HEADINGS.map((h) => ({ text: h, style: "header" as const })),
           ...rows,

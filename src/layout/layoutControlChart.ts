@@ -23,6 +23,10 @@ export interface ControlChartCells {
   lower: { row: number; col: number };
 }
 
+/** Labels of the rows from the month row down, in order; the chart draws four of them. */
+const PLOTTED = ["Month", "Value", "Moving range", "Mean", "Upper limit", "Lower limit", "Signal"];
+const CHARTED = ["Value", "Mean", "Upper limit", "Lower limit"];
+
 /** Labels of the XmR working rows, in order below the signal row. */
 const XMR_WORKINGS = [
   "Side of mean",
@@ -32,6 +36,196 @@ const XMR_WORKINGS = [
   "Beyond two thirds",
   "Signal (workings)",
 ];
+
+/** Where one section's rows and limit cells are: what every formula of the section refers to. */
+interface Xmr {
+  /** Points (months) and their first and last columns. */
+  n: number;
+  c0: number;
+  lastCol: number;
+  /** First limit row: mean, average moving range, limits and two-thirds lines follow. */
+  lim: number;
+  /** Absolute references of the limit cells. */
+  MEAN: string;
+  AMR: string;
+  UCL: string;
+  LCL: string;
+  UN: string;
+  LN: string;
+  monthRow: number;
+  valueRow: number;
+  mrRow: number;
+  meanRow: number;
+  uclRow: number;
+  lclRow: number;
+  signalRow: number;
+  sideRow: number;
+  stepRow: number;
+  runRow: number;
+  trendRow: number;
+  nearRow: number;
+  rawRow: number;
+}
+
+function placeXmr(row: number, n: number): Xmr {
+  const c0 = 1;
+  const lim = row + 2;
+  const limit = (k: number) => abs(lim + k, 1);
+  const monthRow = lim + 8;
+  const below = (label: string) => monthRow + PLOTTED.indexOf(label);
+  const signalRow = below("Signal");
+  const working = (k: number) => signalRow + 1 + k;
+  return {
+    n,
+    c0,
+    lastCol: c0 + n - 1,
+    lim,
+    MEAN: limit(0),
+    AMR: limit(1),
+    UCL: limit(2),
+    LCL: limit(3),
+    UN: limit(4),
+    LN: limit(5),
+    monthRow,
+    valueRow: below("Value"),
+    mrRow: below("Moving range"),
+    meanRow: below("Mean"),
+    uclRow: below("Upper limit"),
+    lclRow: below("Lower limit"),
+    signalRow,
+    sideRow: working(0),
+    stepRow: working(1),
+    runRow: working(2),
+    trendRow: working(3),
+    nearRow: working(4),
+    rawRow: working(5),
+  };
+}
+
+/** "B12:M12": a row across the section's months (from `from`). */
+const span = (x: Xmr, r: number, from = x.c0) => `${a1(r, from)}:${a1(r, x.lastCol)}`;
+
+/** The title, a note, and the limits as labelled cells. */
+function limitRows(x: Xmr, ind: Indicator, chart: ControlChart): Cells {
+  const { n, MEAN, AMR } = x;
+  const numFmt = ind.unit === "percentage" ? "0.00%" : "#,##0.0";
+  const limits: [string, string][] = [
+    ["Mean", `AVERAGE(${span(x, x.valueRow)})`],
+    ["Average moving range", `AVERAGE(${span(x, x.mrRow, x.c0 + 1)})`],
+    ["Upper limit", `${MEAN}+2.66*${AMR}`],
+    ["Lower limit", `${MEAN}-2.66*${AMR}`],
+    ["Upper two-thirds line", `${MEAN}+2/3*(2.66*${AMR})`],
+    ["Lower two-thirds line", `${MEAN}-2/3*(2.66*${AMR})`],
+  ];
+  return [
+    [{ text: `Control chart (XmR): ${ind.name}`, style: "subtitle" }],
+    [
+      {
+        text: `${n} months, ${chart.periods[0]} to ${chart.periods[n - 1]}: limits from these months; values are the actuals above.`,
+        style: "note",
+      },
+    ],
+    ...limits.map(([label, formula]): Cells[number] => [
+      { text: label, style: "label" },
+      { formula, numFmt },
+    ]),
+    [
+      { text: "Months with a signal", style: "label" },
+      { formula: `SUMPRODUCT(--(LEN(${span(x, x.signalRow)})>0))`, numFmt: "0" },
+    ],
+  ];
+}
+
+/**
+ * Point i's signals as text ("above upper limit; run above mean; "), from the working rows.
+ * A point belongs to a run (trend) when a window of 7 points ending at it or up to 6 later is one.
+ */
+function signalWorkings(x: Xmr, i: number): string {
+  const { n, c0, UCL, LCL, nearRow } = x;
+  const col = c0 + i;
+  const v = a1(x.valueRow, col);
+  const ahead = (r: number) => `${a1(r, col)}:${a1(r, Math.min(col + 6, x.lastCol))}`;
+  const windows = [i - 2, i - 1, i].filter((k) => k >= 0 && k + 2 <= n - 1);
+  const twoOfThree = (side: 1 | -1) =>
+    windows.length === 0
+      ? "FALSE"
+      : `OR(${windows.map((k) => `COUNTIF(${a1(nearRow, c0 + k)}:${a1(nearRow, c0 + k + 2)},${side})>=2`).join(",")})`;
+  return [
+    `IF(${v}>${UCL},"above upper limit; ","")`,
+    `IF(${v}<${LCL},"below lower limit; ","")`,
+    `IF(COUNTIF(${ahead(x.runRow)},7)>0,"run above mean; ","")`,
+    `IF(COUNTIF(${ahead(x.runRow)},-7)>0,"run below mean; ","")`,
+    `IF(COUNTIF(${ahead(x.trendRow)},6)>0,"rising trend; ","")`,
+    `IF(COUNTIF(${ahead(x.trendRow)},-6)>0,"falling trend; ","")`,
+    `IF(AND(${a1(nearRow, col)}=1,${v}<=${UCL},${twoOfThree(1)}),"2 of 3 near upper limit; ","")`,
+    `IF(AND(${a1(nearRow, col)}=-1,${v}>=${LCL},${twoOfThree(-1)}),"2 of 3 near lower limit; ","")`,
+  ].join("&");
+}
+
+/** Month i's column: its label, value, moving range, limits, signal and the hidden workings. */
+function monthColumn(
+  x: Xmr,
+  at: (r: number) => Cells[number],
+  i: number,
+  period: string,
+  value: string,
+  fmt: string
+): void {
+  const col = x.c0 + i;
+  const v = a1(x.valueRow, col);
+  const before = a1(x.valueRow, col - 1);
+  const hidden = (formula: string) => ({ formula, style: "hidden-data" as const });
+  at(x.monthRow)[col] = { text: period, style: "header" };
+  at(x.valueRow)[col] = { formula: value, numFmt: fmt };
+  if (i > 0) at(x.mrRow)[col] = { formula: `ABS(${v}-${before})`, numFmt: fmt };
+  at(x.meanRow)[col] = { formula: x.MEAN, numFmt: fmt };
+  at(x.uclRow)[col] = { formula: x.UCL, numFmt: fmt };
+  at(x.lclRow)[col] = { formula: x.LCL, numFmt: fmt };
+  at(x.sideRow)[col] = hidden(`SIGN(${v}-${x.MEAN})`);
+  if (i > 0) at(x.stepRow)[col] = hidden(`SIGN(${v}-${before})`);
+  if (i >= 6) at(x.runRow)[col] = hidden(`SUM(${a1(x.sideRow, col - 6)}:${a1(x.sideRow, col)})`);
+  if (i >= 6) at(x.trendRow)[col] = hidden(`SUM(${a1(x.stepRow, col - 5)}:${a1(x.stepRow, col)})`);
+  at(x.nearRow)[col] = hidden(`IF(${v}>${x.UN},1,IF(${v}<${x.LN},-1,0))`);
+  at(x.rawRow)[col] = hidden(signalWorkings(x, i));
+  const rawRef = a1(x.rawRow, col);
+  // The workings end "; ": the signal drops it.
+  at(x.signalRow)[col] = { formula: `IF(${rawRef}="","",LEFT(${rawRef},LEN(${rawRef})-2))` };
+}
+
+/** The month rows: labels in column A, one column per month. */
+function monthRows(
+  x: Xmr,
+  ind: Indicator,
+  chart: ControlChart,
+  valueOf: (period: string) => string
+): Cells {
+  const rowsOf = (labels: string[], style?: StyleName): Cells =>
+    labels.map((l) => [{ text: l, style: style ?? "label" }]);
+  const body: Cells = [...rowsOf(PLOTTED), ...rowsOf(XMR_WORKINGS, "hidden-data")];
+  const at = (r: number) => body[r - x.monthRow]!;
+  chart.periods.forEach((period, i) =>
+    monthColumn(x, at, i, period, valueOf(period), VALUE_FMT[ind.unit])
+  );
+  return body;
+}
+
+/** The line chart of the value, mean and limits, below the month rows. */
+function chartOf(x: Xmr, ind: Indicator, sheetName: string, row: number): ChartSpec {
+  const across = (r: number) => `${sheetRef(sheetName)}${abs(r, x.c0)}:${abs(r, x.lastCol)}`;
+  return {
+    type: "line",
+    title: `${ind.name}: XmR control chart`,
+    categories: across(x.monthRow),
+    series: CHARTED.map((name) => ({
+      name,
+      values: across(x.monthRow + PLOTTED.indexOf(name)),
+    })),
+    row,
+    col: 0,
+    width: Math.min(14, Math.max(8, Math.ceil(x.n / 3))),
+    height: 16,
+  };
+}
 
 /** An XmR section: limits as labelled cells, one column per month, signals as formulas. */
 export function controlChartBlock(
@@ -49,132 +243,9 @@ export function controlChartBlock(
   chartSpec: ChartSpec | null;
   formats: ConditionalFormatSpec[];
 } {
-  const n = chart.periods.length;
-  const fmt = VALUE_FMT[ind.unit];
-  const c0 = 1;
-  const lim = row + 2; // first limit row
-  const ref = (r: number) => abs(r, 1);
-  const [MEAN, AMR, UCL, LCL, UN, LN] = [0, 1, 2, 3, 4, 5].map((k) => ref(lim + k)) as [
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-  ];
-  const monthRow = lim + 8;
-  const valueRow = monthRow + 1;
-  const mrRow = monthRow + 2;
-  const meanRow = monthRow + 3;
-  const uclRow = monthRow + 4;
-  const lclRow = monthRow + 5;
-  const signalRow = monthRow + 6;
-  const [sideRow, stepRow, runRow, trendRow, nearRow, rawRow] = [1, 2, 3, 4, 5, 6].map(
-    (k) => signalRow + k
-  ) as [number, number, number, number, number, number];
-  const lastCol = c0 + n - 1;
-  const span = (r: number, from = c0, to = lastCol) => `${a1(r, from)}:${a1(r, to)}`;
-
-  const head: Cells = [
-    [{ text: `Control chart (XmR): ${ind.name}`, style: "subtitle" }],
-    [
-      {
-        text: `${n} months, ${chart.periods[0]} to ${chart.periods[n - 1]}: limits from these months; values are the actuals above.`,
-        style: "note",
-      },
-    ],
-    [
-      { text: "Mean", style: "label" },
-      {
-        formula: `AVERAGE(${span(valueRow)})`,
-        numFmt: ind.unit === "percentage" ? "0.00%" : "#,##0.0",
-      },
-    ],
-    [
-      { text: "Average moving range", style: "label" },
-      {
-        formula: `AVERAGE(${span(mrRow, c0 + 1)})`,
-        numFmt: ind.unit === "percentage" ? "0.00%" : "#,##0.0",
-      },
-    ],
-    [
-      { text: "Upper limit", style: "label" },
-      { formula: `${MEAN}+2.66*${AMR}`, numFmt: ind.unit === "percentage" ? "0.00%" : "#,##0.0" },
-    ],
-    [
-      { text: "Lower limit", style: "label" },
-      { formula: `${MEAN}-2.66*${AMR}`, numFmt: ind.unit === "percentage" ? "0.00%" : "#,##0.0" },
-    ],
-    [
-      { text: "Upper two-thirds line", style: "label" },
-      {
-        formula: `${MEAN}+2/3*(2.66*${AMR})`,
-        numFmt: ind.unit === "percentage" ? "0.00%" : "#,##0.0",
-      },
-    ],
-    [
-      { text: "Lower two-thirds line", style: "label" },
-      {
-        formula: `${MEAN}-2/3*(2.66*${AMR})`,
-        numFmt: ind.unit === "percentage" ? "0.00%" : "#,##0.0",
-      },
-    ],
-    [
-      { text: "Months with a signal", style: "label" },
-      { formula: `SUMPRODUCT(--(LEN(${span(signalRow)})>0))`, numFmt: "0" },
-    ],
-  ];
-  const rowsOf = (labels: string[], style?: StyleName): Cells =>
-    labels.map((l) => [{ text: l, style: style ?? "label" }]);
-  const body: Cells = [
-    ...rowsOf(["Month", "Value", "Moving range", "Mean", "Upper limit", "Lower limit", "Signal"]),
-    ...rowsOf(XMR_WORKINGS, "hidden-data"),
-  ];
-  const at = (r: number) => body[r - monthRow]!;
-  for (let i = 0; i < n; i++) {
-    const col = c0 + i;
-    const v = a1(valueRow, col);
-    at(monthRow)[col] = { text: chart.periods[i]!, style: "header" };
-    at(valueRow)[col] = { formula: a1(actualRow, gridCol(chart.periods[i]!)), numFmt: fmt };
-    if (i > 0) at(mrRow)[col] = { formula: `ABS(${v}-${a1(valueRow, col - 1)})`, numFmt: fmt };
-    at(meanRow)[col] = { formula: MEAN, numFmt: fmt };
-    at(uclRow)[col] = { formula: UCL, numFmt: fmt };
-    at(lclRow)[col] = { formula: LCL, numFmt: fmt };
-    at(sideRow)[col] = { formula: `SIGN(${v}-${MEAN})`, style: "hidden-data" };
-    if (i > 0)
-      at(stepRow)[col] = { formula: `SIGN(${v}-${a1(valueRow, col - 1)})`, style: "hidden-data" };
-    if (i >= 6)
-      at(runRow)[col] = {
-        formula: `SUM(${a1(sideRow, col - 6)}:${a1(sideRow, col)})`,
-        style: "hidden-data",
-      };
-    if (i >= 6)
-      at(trendRow)[col] = {
-        formula: `SUM(${a1(stepRow, col - 5)}:${a1(stepRow, col)})`,
-        style: "hidden-data",
-      };
-    at(nearRow)[col] = { formula: `IF(${v}>${UN},1,IF(${v}<${LN},-1,0))`, style: "hidden-data" };
-    // A point belongs to a run (trend) when a window of 7 points ending at it or up to 6 later is one.
-    const ahead = (r: number) => `${a1(r, col)}:${a1(r, Math.min(col + 6, lastCol))}`;
-    const windows = [i - 2, i - 1, i].filter((k) => k >= 0 && k + 2 <= n - 1);
-    const twoOfThree = (side: 1 | -1) =>
-      windows.length === 0
-        ? "FALSE"
-        : `OR(${windows.map((k) => `COUNTIF(${a1(nearRow, c0 + k)}:${a1(nearRow, c0 + k + 2)},${side})>=2`).join(",")})`;
-    const raw = [
-      `IF(${v}>${UCL},"above upper limit; ","")`,
-      `IF(${v}<${LCL},"below lower limit; ","")`,
-      `IF(COUNTIF(${ahead(runRow)},7)>0,"run above mean; ","")`,
-      `IF(COUNTIF(${ahead(runRow)},-7)>0,"run below mean; ","")`,
-      `IF(COUNTIF(${ahead(trendRow)},6)>0,"rising trend; ","")`,
-      `IF(COUNTIF(${ahead(trendRow)},-6)>0,"falling trend; ","")`,
-      `IF(AND(${a1(nearRow, col)}=1,${v}<=${UCL},${twoOfThree(1)}),"2 of 3 near upper limit; ","")`,
-      `IF(AND(${a1(nearRow, col)}=-1,${v}>=${LCL},${twoOfThree(-1)}),"2 of 3 near lower limit; ","")`,
-    ].join("&");
-    at(rawRow)[col] = { formula: raw, style: "hidden-data" };
-    const rawRef = a1(rawRow, col);
-    at(signalRow)[col] = { formula: `IF(${rawRef}="","",LEFT(${rawRef},LEN(${rawRef})-2))` };
-  }
+  const x = placeXmr(row, chart.periods.length);
+  const { n, c0, lim, monthRow, signalRow } = x;
+  const body = monthRows(x, ind, chart, (p) => a1(actualRow, gridCol(p)));
   const formats: ConditionalFormatSpec[] = [
     {
       row: signalRow,
@@ -185,37 +256,16 @@ export function controlChartBlock(
       format: HIGHLIGHTS.outlier,
     },
   ];
-  const bodyRows = body.length;
-  const chartRow = monthRow + bodyRows + 1;
-  const chartSpec: ChartSpec | null = withChart
-    ? {
-        type: "line",
-        title: `${ind.name}: XmR control chart`,
-        categories: `${sheetRef(sheetName)}${abs(monthRow, c0)}:${abs(monthRow, lastCol)}`,
-        series: [
-          ["Value", valueRow],
-          ["Mean", meanRow],
-          ["Upper limit", uclRow],
-          ["Lower limit", lclRow],
-        ].map(([name, r]) => ({
-          name: name as string,
-          values: `${sheetRef(sheetName)}${abs(r as number, c0)}:${abs(r as number, lastCol)}`,
-        })),
-        row: chartRow,
-        col: 0,
-        width: Math.min(14, Math.max(8, Math.ceil(n / 3))),
-        height: 16,
-      }
-    : null;
+  const chartSpec = withChart ? chartOf(x, ind, sheetName, monthRow + body.length + 1) : null;
   return {
     blocks: [
-      { row, col: 0, cells: head },
+      { row, col: 0, cells: limitRows(x, ind, chart) },
       { row: monthRow, col: 0, cells: body },
     ],
-    rows: monthRow - row + bodyRows + (chartSpec ? chartSpec.height + 2 : 1),
+    rows: monthRow - row + body.length + (chartSpec ? chartSpec.height + 2 : 1),
     cells: {
       monthRow,
-      valueRow,
+      valueRow: x.valueRow,
       signalRow,
       firstCol: c0,
       points: n,

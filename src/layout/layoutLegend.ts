@@ -26,7 +26,8 @@ export interface Legend {
   cells: Record<string, string>;
 }
 
-const STYLE_OF: Record<HighlightKind, StyleName> = {
+/** The legend swatch's style of each highlight. */
+export const LEGEND_STYLE: Record<HighlightKind, StyleName> = {
   increase: "legend-increase",
   decrease: "legend-decrease",
   mismatch: "legend-mismatch",
@@ -45,7 +46,7 @@ export function layoutLegend(
   const cells: (CellSpec | null)[][] = [[{ text: "Legend", style: "subtitle" }]];
   for (const e of entries)
     cells.push([
-      { text: e.label, style: e.kind ? STYLE_OF[e.kind] : "label" },
+      { text: e.label, style: e.kind ? LEGEND_STYLE[e.kind] : "label" },
       { text: e.meaning },
     ]);
   const refs: Record<string, string> = {};

@@ -11,7 +11,11 @@
 // The blocks live in their own modules: the indicator table's columns (monitoringColumns),
 // its rows (monitoringIndicatorRow), formulas (monitoringFormulas), the data grids
 // (monitoringGrid), the legend (monitoringLegend) and the control charts (layoutControlChart).
-import { computeMonitoring, planIndicator } from "../core/monitor/computeMonitoring";
+import {
+  computeMonitoring,
+  planIndicator,
+  type IndicatorPlan,
+} from "../core/monitor/computeMonitoring";
 import { parsePeriod, periodLabel, type PeriodKind } from "../core/monitor/periods";
 import type {
   Indicator,
@@ -22,7 +26,15 @@ import type {
 import { DEFAULT_TOLERANCE_PCT } from "../core/monitor/readIndicators";
 import { a1, abs, stringLiteral } from "./a1";
 import { controlChartBlock, type ControlChartCells } from "./layoutControlChart";
-import { HEADINGS, MONITOR_COLUMNS, type Cells } from "./monitoringColumns";
+import {
+  DIRECTIONS,
+  HEADINGS,
+  MONITOR_COLUMNS,
+  RAG,
+  RATINGS,
+  type Cells,
+  type Rating,
+} from "./monitoringColumns";
 import { gridBlock, neededIndices, type Grid } from "./monitoringGrid";
 import { indicatorRow } from "./monitoringIndicatorRow";
 import { legendBlock } from "./monitoringLegend";
@@ -95,27 +107,13 @@ function countsBlock(
     verb: [string, string];
     what: string;
   }[] = [
-    {
-      label: "Red",
-      style: "rag-red",
-      formula: `COUNTIF(${ragRange},"Red")`,
-      verb: ["is", "are"],
-      what: " Red",
-    },
-    {
-      label: "Amber",
-      style: "rag-amber",
-      formula: `COUNTIF(${ragRange},"Amber")`,
-      verb: ["is", "are"],
-      what: " Amber",
-    },
-    {
-      label: "Green",
-      style: "rag-green",
-      formula: `COUNTIF(${ragRange},"Green")`,
-      verb: ["is", "are"],
-      what: " Green",
-    },
+    ...RATINGS.map((r) => ({
+      label: r,
+      style: RAG[r],
+      formula: `COUNTIF(${ragRange},${stringLiteral(r)})`,
+      verb: ["is", "are"] as [string, string],
+      what: ` ${r}`,
+    })),
     {
       label: "No rating",
       formula: `${total}-${count(0)}-${count(1)}-${count(2)}`,
@@ -160,178 +158,191 @@ function countsBlock(
   };
 }
 
-/** The monitoring sheet and where its figures are. */
-export function layoutMonitoring(
-  indicators: Indicator[],
-  options: MonitoringSheetOptions,
-  sheetName: string
-): MonitoringLayout {
-  const monitoring = computeMonitoring(indicators, options);
-  const results = monitoring.indicators;
-  const plans = indicators.map((ind) => planIndicator(ind, options.asOf));
-  const n = indicators.length;
-  const blocks: BlockSpec[] = [];
-  const formats: ConditionalFormatSpec[] = [];
-  const charts: ChartSpec[] = [];
+/** The indicators and the core's figures and plans for them: what every block reads. */
+interface Monitored {
+  indicators: Indicator[];
+  results: IndicatorResult[];
+  plans: IndicatorPlan[];
+}
 
-  const headerRow = 5;
-  const firstRow = headerRow + 1;
-  const indicatorRows = indicators.map((_, i) => firstRow + i);
-  const lastRow = firstRow + Math.max(n, 1) - 1;
-  const colRange = (col: number) => `${abs(firstRow, col)}:${abs(lastRow, col)}`;
+/** The sheet as it is built: its blocks, rules and charts, and the next free row. */
+interface Build {
+  blocks: BlockSpec[];
+  formats: ConditionalFormatSpec[];
+  charts: ChartSpec[];
+  row: number;
+}
 
-  // Below the indicator table: counts, legend, then the data grids and control charts.
-  let row = lastRow + 2;
-  const counts = countsBlock(row, colRange(C.rag), colRange(C.name));
-  blocks.push(counts.block);
-  row += counts.rows + 1;
-  const legend = legendBlock(row);
-  blocks.push(legend.block);
-  row += legend.rows + 1;
+/** Adds a block of `rows` rows at the free row, and a blank row after it. */
+function addBlock(b: Build, block: { block: BlockSpec; rows: number }): void {
+  b.blocks.push(block.block);
+  b.row += block.rows + 1;
+}
 
+/** The grid of one period kind at `row`, with the indicators it holds in order, or null for none. */
+function gridOf(
+  kind: PeriodKind,
+  m: Monitored,
+  row: number
+): { grid: Grid; order: number[] } | null {
+  const order = m.indicators
+    .map((ind, k) => [ind, k] as const)
+    .filter(([ind]) => ind.periodKind === kind && ind.periods.length > 0)
+    .map(([, k]) => k);
+  if (order.length === 0) return null;
+  const indices = order.flatMap((k) =>
+    neededIndices(m.indicators[k]!, m.plans[k]!, m.results[k]!.controlChart)
+  );
+  const first = Math.min(...indices);
+  const grid: Grid = {
+    kind,
+    first,
+    count: Math.max(...indices) - first + 1,
+    col0: 2,
+    headerRow: row + 1,
+    rows: new Map(),
+  };
+  // Each indicator's actual row, then its target row.
+  order.forEach((k, i) =>
+    grid.rows.set(k, [grid.headerRow + 1 + 2 * i, grid.headerRow + 2 + 2 * i])
+  );
+  return { grid, order };
+}
+
+/** The data grids, quarters first, at the free row. */
+function addGrids(b: Build, m: Monitored): Map<PeriodKind, Grid> {
   const grids = new Map<PeriodKind, Grid>();
   for (const kind of ["quarter", "month"] as const) {
-    const members = indicators
-      .map((ind, k) => [ind, k] as const)
-      .filter(([ind]) => ind.periodKind === kind && ind.periods.length > 0);
-    if (members.length === 0) continue;
-    const indices = members.flatMap(([ind, k]) =>
-      neededIndices(ind, plans[k]!, results[k]!.controlChart)
-    );
-    const first = Math.min(...indices);
-    const grid: Grid = {
-      kind,
-      first,
-      count: Math.max(...indices) - first + 1,
-      col0: 2,
-      headerRow: row + 1,
-      rows: new Map(),
-    };
-    members.forEach(([, k], i) =>
-      grid.rows.set(k, [grid.headerRow + 1 + 2 * i, grid.headerRow + 2 + 2 * i])
-    );
-    const g = gridBlock(
-      grid,
-      indicators,
-      members.map(([, k]) => k)
-    );
-    blocks.push(g.block);
-    row += g.rows + 1;
-    grids.set(kind, grid);
+    const placed = gridOf(kind, m, b.row);
+    if (!placed) continue;
+    addBlock(b, gridBlock(placed.grid, m.indicators, placed.order));
+    grids.set(kind, placed.grid);
   }
+  return grids;
+}
 
-  const colOfIn = (grid: Grid | undefined) => (label: string) => {
-    const p = parsePeriod(label);
-    if (!grid || !p || p.kind !== grid.kind) return undefined;
-    const col = grid.col0 + p.index - grid.first;
-    return col >= grid.col0 && col < grid.col0 + grid.count ? col : undefined;
-  };
-  const data = indicators.map((ind, k) => {
-    const grid = grids.get(ind.periodKind);
-    const [actualRow, targetRow] = grid?.rows.get(k) ?? [-1, -1];
-    return { actualRow, targetRow, colOf: colOfIn(grid) };
-  });
+/** The column of a period in the grid, or undefined when the grid does not hold it. */
+const colOfIn = (grid: Grid | undefined) => (label: string) => {
+  const p = parsePeriod(label);
+  if (!grid || !p || p.kind !== grid.kind) return undefined;
+  const col = grid.col0 + p.index - grid.first;
+  return col >= grid.col0 && col < grid.col0 + grid.count ? col : undefined;
+};
 
-  const controlCharts: (ControlChartCells | null)[] = indicators.map((ind, k) => {
-    const chart = results[k]!.controlChart;
-    if (!chart || data[k]!.actualRow < 0) return null;
-    const colOf = data[k]!.colOf;
+/** A control-chart section for each indicator that has a chart and figures in a grid. */
+function addControlCharts(
+  b: Build,
+  m: Monitored,
+  data: MonitoringLayout["data"],
+  sheetName: string,
+  withCharts: boolean
+): (ControlChartCells | null)[] {
+  return m.indicators.map((ind, k) => {
+    const chart = m.results[k]!.controlChart;
+    const { actualRow, colOf } = data[k]!;
+    if (!chart || actualRow < 0) return null;
     const section = controlChartBlock(
-      row,
+      b.row,
       ind,
       chart,
       (p) => colOf(p)!,
-      data[k]!.actualRow,
+      actualRow,
       sheetName,
-      options.charts ?? true
+      withCharts
     );
-    blocks.push(...section.blocks);
-    formats.push(...section.formats);
-    if (section.chartSpec) charts.push(section.chartSpec);
-    row += section.rows + 1;
+    b.blocks.push(...section.blocks);
+    b.formats.push(...section.formats);
+    if (section.chartSpec) b.charts.push(section.chartSpec);
+    b.row += section.rows + 1;
     return section.cells;
   });
+}
 
-  // The indicator table itself.
-  const table: Cells = [
+/** The indicator table: headings, then a row per indicator. */
+function indicatorTable(
+  m: Monitored,
+  grids: Map<PeriodKind, Grid>,
+  indicatorRows: number[]
+): Cells {
+  return [
     Object.entries(HEADINGS).map(([, h]) => ({ text: h, style: "header" as const })),
+    ...m.indicators.map((ind, k) => {
+      const grid = grids.get(ind.periodKind);
+      return indicatorRow(
+        ind,
+        m.results[k]!,
+        m.plans[k]!,
+        indicatorRows[k]!,
+        grid,
+        grid?.rows.get(k)
+      );
+    }),
   ];
-  indicators.forEach((ind, k) => {
-    const grid = grids.get(ind.periodKind);
-    table.push(
-      indicatorRow(ind, results[k]!, plans[k]!, indicatorRows[k]!, grid, grid?.rows.get(k))
-    );
-  });
-  blocks.push({ row: headerRow, col: 0, cells: table });
+}
 
-  const summaryCell = { row: 2, col: 0 };
-  const total = abs(counts.cells.total.row, counts.cells.total.col);
-  blocks.push({
-    row: 0,
-    col: 0,
-    cells: [
-      [{ text: options.title ?? "Performance monitoring", style: "title" }],
-      [
-        {
-          text: "Generated by Scrutiny Sheets: every figure is a formula on the actuals, targets, tolerances and polarities below. Refresh rebuilds this sheet.",
-          style: "generated-banner",
-        },
-      ],
-      [
-        n === 0
-          ? { text: "There are no indicators", style: "subtitle" }
-          : {
-              formula: `IF(${total}=0,"There are no indicators","Of the "&${total}&" indicator"&IF(${total}=1,"","s")&" "&${counts.joined})`,
-              style: "subtitle",
-            },
-      ],
-      [
-        {
-          text: "Each indicator is rated on its financial year to date against its target; directions of travel compare its latest quarter.",
-          style: "note",
-        },
-      ],
+/** Title, banner, the summary sentence (a formula on the counts) and a note. */
+function titleRows(
+  title: string | undefined,
+  n: number,
+  counts: { total: string; joined: string }
+): Cells {
+  const { total, joined } = counts;
+  return [
+    [{ text: title ?? "Performance monitoring", style: "title" }],
+    [
+      {
+        text: "Generated by Scrutiny Sheets: every figure is a formula on the actuals, targets, tolerances and polarities below. Refresh rebuilds this sheet.",
+        style: "generated-banner",
+      },
     ],
+    [
+      n === 0
+        ? { text: "There are no indicators", style: "subtitle" }
+        : {
+            formula: `IF(${total}=0,"There are no indicators","Of the "&${total}&" indicator"&IF(${total}=1,"","s")&" "&${joined})`,
+            style: "subtitle",
+          },
+    ],
+    [
+      {
+        text: "Each indicator is rated on its financial year to date against its target; directions of travel compare its latest quarter.",
+        style: "note",
+      },
+    ],
+  ];
+}
+
+/** The RAG column coloured by rating, and the directions of travel by arrow. */
+function tableFormats(firstRow: number, n: number): ConditionalFormatSpec[] {
+  if (n === 0) return [];
+  const rag = (r: Rating): ConditionalFormatSpec => ({
+    row: firstRow,
+    col: C.rag,
+    rows: n,
+    cols: 1,
+    formula: `${a1(firstRow, C.rag)}=${stringLiteral(r)}`,
+    format: STYLES[RAG[r]],
+    stopIfTrue: true,
   });
+  const dot = (d: (typeof DIRECTIONS)["better" | "worse"]): ConditionalFormatSpec => ({
+    row: firstRow,
+    col: C.dotShort,
+    rows: n,
+    cols: 2,
+    formula: `LEFT(${a1(firstRow, C.dotShort)},1)=${stringLiteral(d.text[0]!)}`,
+    format: HIGHLIGHTS[d.highlight],
+  });
+  return [...RATINGS.map(rag), dot(DIRECTIONS.better), dot(DIRECTIONS.worse)];
+}
 
-  if (n > 0) {
-    const rag = (
-      text: string,
-      style: "rag-red" | "rag-amber" | "rag-green"
-    ): ConditionalFormatSpec => ({
-      row: firstRow,
-      col: C.rag,
-      rows: n,
-      cols: 1,
-      formula: `${a1(firstRow, C.rag)}=${stringLiteral(text)}`,
-      format: STYLES[style],
-      stopIfTrue: true,
-    });
-    formats.unshift(rag("Red", "rag-red"), rag("Amber", "rag-amber"), rag("Green", "rag-green"));
-    const dot = (arrow: string, kind: "decrease" | "increase"): ConditionalFormatSpec => ({
-      row: firstRow,
-      col: C.dotShort,
-      rows: n,
-      cols: 2,
-      formula: `LEFT(${a1(firstRow, C.dotShort)},1)=${stringLiteral(arrow)}`,
-      format: HIGHLIGHTS[kind],
-    });
-    formats.splice(3, 0, dot("↑", "decrease"), dot("↓", "increase"));
-  }
-
-  const widths = [34, 11, 16, 11, 12, 16, 13, 13, 13, 11, 10, 11, 9, 12, 12, 12, 13, 13, 13, 8];
-  const sheet: SheetSpec = {
-    name: sheetName,
-    role: "monitoring",
-    generated: true,
-    columnWidths: widths,
-    blocks,
-    tables: [],
-    conditionalFormats: formats,
-    charts,
-    freeze: { rows: 0, cols: 1 },
-  };
-  const inputs: MonitoringInputs = {
+/** Where each indicator's editable cells are, for the definitions sheet and refresh. */
+function inputsOf(
+  indicators: Indicator[],
+  grids: Map<PeriodKind, Grid>,
+  indicatorRows: number[],
+  data: MonitoringLayout["data"]
+): MonitoringInputs {
+  return {
     indicators: indicators.map((ind, k) => {
       const grid = grids.get(ind.periodKind);
       const periods = grid
@@ -352,15 +363,69 @@ export function layoutMonitoring(
       };
     }),
   };
+}
+
+const WIDTHS = [34, 11, 16, 11, 12, 16, 13, 13, 13, 11, 10, 11, 9, 12, 12, 12, 13, 13, 13, 8];
+
+/** The monitoring sheet and where its figures are. */
+export function layoutMonitoring(
+  indicators: Indicator[],
+  options: MonitoringSheetOptions,
+  sheetName: string
+): MonitoringLayout {
+  const results = computeMonitoring(indicators, options).indicators;
+  const m: Monitored = {
+    indicators,
+    results,
+    plans: indicators.map((ind) => planIndicator(ind, options.asOf)),
+  };
+  const n = indicators.length;
+  const headerRow = 5;
+  const firstRow = headerRow + 1;
+  const indicatorRows = indicators.map((_, i) => firstRow + i);
+  const lastRow = firstRow + Math.max(n, 1) - 1;
+  const colRange = (col: number) => `${abs(firstRow, col)}:${abs(lastRow, col)}`;
+
+  // Below the indicator table: counts, legend, then the data grids and control charts.
+  const b: Build = { blocks: [], formats: [], charts: [], row: lastRow + 2 };
+  const counts = countsBlock(b.row, colRange(C.rag), colRange(C.name));
+  addBlock(b, counts);
+  addBlock(b, legendBlock(b.row));
+  const grids = addGrids(b, m);
+  const data = indicators.map((ind, k) => {
+    const grid = grids.get(ind.periodKind);
+    const [actualRow, targetRow] = grid?.rows.get(k) ?? [-1, -1];
+    return { actualRow, targetRow, colOf: colOfIn(grid) };
+  });
+  const controlCharts = addControlCharts(b, m, data, sheetName, options.charts ?? true);
+  b.blocks.push({ row: headerRow, col: 0, cells: indicatorTable(m, grids, indicatorRows) });
+  const total = abs(counts.cells.total.row, counts.cells.total.col);
+  b.blocks.push({
+    row: 0,
+    col: 0,
+    cells: titleRows(options.title, n, { total, joined: counts.joined }),
+  });
+
+  const sheet: SheetSpec = {
+    name: sheetName,
+    role: "monitoring",
+    generated: true,
+    columnWidths: WIDTHS,
+    blocks: b.blocks,
+    tables: [],
+    conditionalFormats: [...tableFormats(firstRow, n), ...b.formats],
+    charts: b.charts,
+    freeze: { rows: 0, cols: 1 },
+  };
   return {
     sheet,
     results,
     indicatorRows,
-    summaryCell,
+    summaryCell: { row: 2, col: 0 },
     countCells: counts.cells,
     data,
     controlCharts,
-    inputs,
+    inputs: inputsOf(indicators, grids, indicatorRows, data),
   };
 }
 

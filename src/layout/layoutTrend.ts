@@ -3,13 +3,29 @@
 // control-chart (XmR) signals of the anomalies core where the series is long enough. The
 // look-ups take the category and sub-category from the row's own label cells, so each
 // period's column is one formula in R1C1 form.
-import type { BlockSpec, CellSpec, ChartSpec, ConditionalFormatSpec, SheetSpec } from "./spec";
+import type { CellSpec, ChartSpec, ConditionalFormatSpec, SheetSpec } from "./spec";
 import type { HighlightThresholds } from "./thresholds";
-import type { ComparedArea, ComparedRow } from "./layoutComparison";
-import { lookupCount } from "./layoutComparison";
 import { a1, abs, sheetRef } from "./a1";
-import { HIGHLIGHTS, NUMBER_FORMATS, percentFormat } from "./styles";
 import { layoutLegend } from "./layoutLegend";
+import { lookupCount } from "./comparison/lookupCount";
+import {
+  LABEL_HEADERS,
+  SECTIONS,
+  SMALL_BASE,
+  countField,
+  headlineRow,
+  labelCells,
+  measureFormula,
+  placeSections,
+  sectionBlock,
+  sectionsFor,
+  smallBaseFormat,
+  titleBlock,
+  type MeasureKey,
+  type Section,
+  type SectionPlaces,
+} from "./comparison/sections";
+import type { ComparedArea, ComparedRow } from "./comparison/types";
 
 export interface TrendPeriod {
   periodEnding: string;
@@ -29,65 +45,62 @@ export interface TrendInput {
   minSeriesPoints: number;
 }
 
-type Key =
-  "offCur" | "change" | "rateCur" | "rateChange" | "offPrev" | "sdsCur" | "sdsPrev" | "ratePrev";
+/** The first period's column; the signals follow the last. */
+const FIRST_COL = 2;
 
-const SECTIONS: {
-  key: Key;
-  title: string;
-  numFmt: string;
-  field?: "offencesPrevious" | "offencesCurrent" | "sdsPrevious" | "sdsCurrent";
-  sd?: boolean;
-  base?: Key;
-}[] = [
-  {
-    key: "offCur",
-    title: "Offences, current R12",
-    numFmt: NUMBER_FORMATS.count,
-    field: "offencesCurrent",
-  },
-  {
-    key: "change",
-    title: "Offences % change (current vs previous R12)",
-    numFmt: percentFormat(1),
-    base: "offPrev",
-  },
-  {
-    key: "rateCur",
-    title: "SD rate, current R12",
-    numFmt: percentFormat(1),
-    sd: true,
-    base: "offCur",
-  },
-  {
-    key: "rateChange",
-    title: "SD-rate change (percentage points)",
-    numFmt: NUMBER_FORMATS.points,
-    sd: true,
-    base: "offPrev",
-  },
-  {
-    key: "offPrev",
-    title: "Counts used: offences, previous R12",
-    numFmt: NUMBER_FORMATS.count,
-    field: "offencesPrevious",
-  },
-  {
-    key: "sdsCur",
-    title: "Counts used: SDs, current R12",
-    numFmt: NUMBER_FORMATS.count,
-    field: "sdsCurrent",
-    sd: true,
-  },
-  {
-    key: "sdsPrev",
-    title: "Counts used: SDs, previous R12",
-    numFmt: NUMBER_FORMATS.count,
-    field: "sdsPrevious",
-    sd: true,
-  },
-  { key: "ratePrev", title: "SD rate, previous R12", numFmt: percentFormat(1), sd: true },
-];
+/** The note under the title: what the signals are, or why there are none. */
+function signalsNote(input: TrendInput): string {
+  const k = input.periods.length;
+  return k >= input.minSeriesPoints
+    ? "Control-chart (XmR) signals, from the figures at the last refresh: a point outside the limits (mean ± 2.66 × average moving range), runs and trends of successive points, 2 of 3 points near a limit."
+    : `Control-chart (XmR) signals need at least ${input.minSeriesPoints} periods; this area has ${k}, so none are computed.`;
+}
+
+/** One category row of a section: labels, a figure per period, and (for current offences) the signals. */
+function trendRow(
+  input: TrendInput,
+  at: SectionPlaces,
+  s: Section,
+  row: ComparedRow,
+  i: number
+): (CellSpec | null)[] {
+  const out: (CellSpec | null)[] = labelCells(row);
+  const field = countField(s.key);
+  input.periods.forEach((p, j) => {
+    const col = FIRST_COL + j;
+    const spec: CellSpec = field
+      ? lookupCount(p.sheetName, p.cols, field, at.rowOf(s.key, i))
+      : { formula: measureFormula(s.key as MeasureKey, (k) => at.ref(k, i, col)) };
+    out.push({ ...spec, numFmt: s.numFmt });
+  });
+  if (s.key === "offCur") {
+    const sig = input.signals.get(i);
+    out.push(sig && sig.length > 0 ? { text: sig.join(" | ") } : null);
+  }
+  return out;
+}
+
+/** A line chart of the headline row's current offences over the periods. */
+function trendChart(input: TrendInput, at: SectionPlaces, col: number): ChartSpec[] {
+  const { rows } = input;
+  const k = input.periods.length;
+  if (rows.length === 0 || k < 2) return [];
+  const i = headlineRow(rows);
+  const q = sheetRef(input.name);
+  const across = (r: number) => `${q}${abs(r, FIRST_COL)}:${abs(r, FIRST_COL - 1 + k)}`;
+  return [
+    {
+      type: "line",
+      title: `${input.area}: offences, current R12 (${rows[i]!.category})`,
+      categories: across(at.startOf.get("offCur")! + 1),
+      series: [{ name: "Offences", values: across(at.rowOf("offCur", i)) }],
+      row: 1,
+      col,
+      width: 8,
+      height: 16,
+    },
+  ];
+}
 
 export function layoutTrend(input: TrendInput): {
   sheet: SheetSpec;
@@ -95,17 +108,14 @@ export function layoutTrend(input: TrendInput): {
 } {
   const { periods, rows } = input;
   const k = periods.length;
-  const anySd = periods.some(
-    (p) => p.cols.sdsCurrent !== undefined && p.cols.sdsPrevious !== undefined
-  );
-  const sections = SECTIONS.filter((s) => anySd || !s.sd);
+  const sections = sectionsFor(SECTIONS, periods);
   const legend = layoutLegend(
     4,
     0,
     [
       {
         kind: "smallBase",
-        label: "small base",
+        label: SMALL_BASE,
         meaning: "Base below the minimum: the % change or rate is unreliable",
       },
     ],
@@ -119,136 +129,27 @@ export function layoutTrend(input: TrendInput): {
     ]
   );
   const minBase = legend.cells.minBase!;
-  const signalsCol = 2 + k;
-
-  let start = 4 + legend.rows + 1;
-  const startOf = new Map<Key, number>();
-  for (const s of sections) {
-    startOf.set(s.key, start);
-    start += rows.length + 3;
-  }
-  const rowOf = (key: Key, i: number) => startOf.get(key)! + 2 + i;
-  const ref = (key: Key, i: number, col: number) =>
-    startOf.has(key) ? a1(rowOf(key, i), col) : `"n/a"`;
-
-  const enough = k >= input.minSeriesPoints;
-  const blocks: BlockSpec[] = [
-    {
-      row: 0,
-      col: 0,
-      cells: [
-        [
-          {
-            text: `Trend: ${input.area}, ${k} periods (${periods[0]?.periodEnding ?? ""} to ${periods[k - 1]?.periodEnding ?? ""}) (generated)`,
-            style: "title",
-          },
-        ],
-        [
-          {
-            text: "Generated by scrutiny-sheets: refresh rebuilds this sheet, so edits here are lost. Correct figures on the data sheets.",
-            style: "generated-banner",
-          },
-        ],
-        [
-          {
-            text: enough
-              ? "Control-chart (XmR) signals, from the figures at the last refresh: a point outside the limits (mean ± 2.66 × average moving range), runs and trends of successive points, 2 of 3 points near a limit."
-              : `Control-chart (XmR) signals need at least ${input.minSeriesPoints} periods; this area has ${k}, so none are computed.`,
-            style: "note",
-          },
-        ],
-      ],
-    },
-    legend.block,
-  ];
+  const signalsCol = FIRST_COL + k;
+  const at = placeSections(sections, 4 + legend.rows + 1, rows.length);
+  const title = titleBlock(
+    `Trend: ${input.area}, ${k} periods (${periods[0]?.periodEnding ?? ""} to ${periods[k - 1]?.periodEnding ?? ""}) (generated)`,
+    signalsNote(input)
+  );
+  const blocks = [title, legend.block];
   const cfs: ConditionalFormatSpec[] = [];
-
   for (const s of sections) {
-    const top = startOf.get(s.key)!;
     const header: CellSpec[] = [
-      { text: "Category", style: "header" },
-      { text: "Sub-category", style: "header" },
+      ...LABEL_HEADERS,
       ...periods.map((p) => ({ text: p.periodEnding, style: "header" as const })),
     ];
     if (s.key === "offCur") header.push({ text: "Control-chart signals", style: "header" });
-    const body = rows.map((row, i): (CellSpec | null)[] => {
-      const out: (CellSpec | null)[] = [
-        { text: row.category, style: row.isTotal ? "total" : undefined },
-        row.subcategory === null
-          ? null
-          : { text: row.subcategory, style: row.isTotal ? "total" : undefined },
-      ];
-      periods.forEach((p, j) => {
-        const col = 2 + j;
-        const r = (key: Key) => ref(key, i, col);
-        let spec: CellSpec;
-        if (s.field) {
-          spec = lookupCount(p.sheetName, p.cols, s.field, rowOf(s.key, i));
-        } else if (s.key === "change") {
-          spec = {
-            formula: `IF(AND(ISNUMBER(${r("offPrev")}),ISNUMBER(${r("offCur")})),IF(${r("offPrev")}=0,"n/a",(${r("offCur")}-${r("offPrev")})/${r("offPrev")}),"n/a")`,
-          };
-        } else if (s.key === "rateCur") {
-          spec = {
-            formula: `IF(AND(ISNUMBER(${r("sdsCur")}),ISNUMBER(${r("offCur")})),IF(${r("offCur")}=0,"n/a",${r("sdsCur")}/${r("offCur")}),"n/a")`,
-          };
-        } else if (s.key === "ratePrev") {
-          spec = {
-            formula: `IF(AND(ISNUMBER(${r("sdsPrev")}),ISNUMBER(${r("offPrev")})),IF(${r("offPrev")}=0,"n/a",${r("sdsPrev")}/${r("offPrev")}),"n/a")`,
-          };
-        } else {
-          spec = {
-            formula: `IF(AND(ISNUMBER(${r("rateCur")}),ISNUMBER(${r("ratePrev")})),(${r("rateCur")}-${r("ratePrev")})*100,"n/a")`,
-          };
-        }
-        out.push({ ...spec, numFmt: s.numFmt });
-      });
-      if (s.key === "offCur") {
-        const sig = input.signals.get(i);
-        out.push(sig && sig.length > 0 ? { text: sig.join(" | ") } : null);
-      }
-      return out;
-    });
-    blocks.push({
-      row: top,
-      col: 0,
-      cells: [[{ text: s.title, style: "subtitle" }], header, ...body],
-    });
-    if (s.base && rows.length > 0) {
-      const b = a1(rowOf(s.base, 0), 2);
-      cfs.push({
-        row: rowOf(s.key, 0),
-        col: 2,
-        rows: rows.length,
-        cols: k,
-        formula: `IF(ISNUMBER(${b}),${b}<${minBase},FALSE)`,
-        format: HIGHLIGHTS.smallBase,
-      });
+    const body = rows.map((row, i) => trendRow(input, at, s, row, i));
+    blocks.push(sectionBlock(at.startOf.get(s.key)!, s.title, header, body));
+    if (s.smallBase && rows.length > 0) {
+      const over = { row: at.rowOf(s.key, 0), col: FIRST_COL, rows: rows.length, cols: k };
+      cfs.push(smallBaseFormat(over, a1(at.rowOf(s.smallBase, 0), FIRST_COL), minBase));
     }
   }
-
-  const charts: ChartSpec[] = [];
-  if (rows.length > 0 && k >= 2) {
-    let i = rows.findIndex((r) => r.isTotal && /^(tno|all offences)$/i.test(r.category.trim()));
-    if (i < 0) i = 0;
-    const q = sheetRef(input.name);
-    charts.push({
-      type: "line",
-      title: `${input.area}: offences, current R12 (${rows[i]!.category})`,
-      categories: `${q}${abs(startOf.get("offCur")! + 1, 2)}:${abs(startOf.get("offCur")! + 1, 1 + k)}`,
-      series: [
-        {
-          name: "Offences",
-          values: `${q}${abs(rowOf("offCur", i), 2)}:${abs(rowOf("offCur", i), 1 + k)}`,
-        },
-      ],
-      row: 1,
-      col: signalsCol + 2,
-      width: 8,
-      height: 16,
-    });
-  }
-
   return {
     sheet: {
       name: input.name,
@@ -258,9 +159,9 @@ export function layoutTrend(input: TrendInput): {
       blocks,
       tables: [],
       conditionalFormats: cfs,
-      charts,
+      charts: trendChart(input, at, signalsCol + 2),
       freeze: { rows: 0, cols: 2 },
     },
-    extent: { rows: start, cols: signalsCol + 1 },
+    extent: { rows: at.end, cols: signalsCol + 1 },
   };
 }

@@ -1,6 +1,7 @@
 // The indicator table's columns and headings, the polarity wording and the cell-grid type:
 // shared by every block of the monitoring sheet, so they sit apart from the blocks themselves.
-import type { CellSpec } from "./spec";
+import type { CellSpec, StyleName } from "./spec";
+import type { HighlightKind } from "./styles";
 
 /** Columns of the indicator table (0-based). */
 export const MONITOR_COLUMNS = {
@@ -53,5 +54,24 @@ export const POLARITY_TEXT = {
   "lower-is-better": "lower is better",
   "higher-is-better": "higher is better",
 } as const;
+
+/** The ratings the RAG column shows, in the order they are counted, with their styles. */
+export const RAG = {
+  Red: "rag-red",
+  Amber: "rag-amber",
+  Green: "rag-green",
+} as const satisfies Record<string, StyleName>;
+export type Rating = keyof typeof RAG;
+export const RATINGS = Object.keys(RAG) as Rating[];
+
+/**
+ * The directions of travel the Direction columns show. Better and worse are coloured (by
+ * their arrow) with the highlight the legend shows beside the same text.
+ */
+export const DIRECTIONS = {
+  better: { text: "↑ better", highlight: "decrease" },
+  worse: { text: "↓ worse", highlight: "increase" },
+  same: { text: "→ same" },
+} as const satisfies Record<string, { text: string; highlight?: HighlightKind }>;
 
 export type Cells = (CellSpec | null)[][];

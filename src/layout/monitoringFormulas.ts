@@ -1,7 +1,8 @@
 // The formula builders and number formats of the monitoring sheet's figures: pure string
 // functions on cell references, kept apart so the table and grid layout read on their own.
 import type { Indicator, IndicatorUnit } from "../core/monitor/types";
-import { a1 } from "./a1";
+import { a1, stringLiteral } from "./a1";
+import { DIRECTIONS, type Rating } from "./monitoringColumns";
 import { NUMBER_FORMATS } from "./styles";
 
 /** Value formats by unit: percentages are stored as fractions (0.185 shows as 18.5%). */
@@ -43,7 +44,10 @@ export const num = (ref: string) => `ISNUMBER(${ref})`;
 
 export function dotFormula(current: string, previous: string, sign: string): string {
   const d = `ROUND(${sign}*(${current}-${previous}),9)`;
-  return `IF(AND(${num(current)},${num(previous)}),IF(${d}<0,"↑ better",IF(${d}>0,"↓ worse","→ same")),${NA})`;
+  const [better, worse, same] = [DIRECTIONS.better, DIRECTIONS.worse, DIRECTIONS.same].map((w) =>
+    stringLiteral(w.text)
+  );
+  return `IF(AND(${num(current)},${num(previous)}),IF(${d}<0,${better},IF(${d}>0,${worse},${same})),${NA})`;
 }
 
 export function ragFormula(
@@ -53,8 +57,9 @@ export function ragFormula(
   sign: string,
   tolerance: string
 ): string {
+  const rating = (r: Rating) => stringLiteral(r);
   const within = `IF(${target}=0,${sign}*(${actual}-${target})<=0,ROUND(${sign}*(${actual}-${target})/ABS(${target}),9)<=ROUND(${tolerance},9))`;
   // Nested IFs, not AND: AND would evaluate the subtraction on "n/a" text and give #VALUE!.
-  const notGreen = `IF(${num(previous)},IF(ROUND(${sign}*(${actual}-${previous}),9)<=0,"Amber","Red"),"Red")`;
-  return `IF(AND(${num(actual)},${num(target)}),IF(${within},"Green",${notGreen}),${NA})`;
+  const notGreen = `IF(${num(previous)},IF(ROUND(${sign}*(${actual}-${previous}),9)<=0,${rating("Amber")},${rating("Red")}),${rating("Red")})`;
+  return `IF(AND(${num(actual)},${num(target)}),IF(${within},${rating("Green")},${notGreen}),${NA})`;
 }

@@ -1,23 +1,24 @@
 // The monitoring sheet's legend: ratings, tolerance, year to date, directions of travel,
 // control charts and editing, in words. Fixed text only, so apart from the blocks that compute.
-import type { Cells } from "./monitoringColumns";
+import { LEGEND_STYLE } from "./layoutLegend";
+import { DIRECTIONS, RAG, type Cells } from "./monitoringColumns";
 import type { BlockSpec, StyleName } from "./spec";
 
 /** Each line of the legend: its label, the label's style, and what it means. */
 const LINES: [string, StyleName | null, string][] = [
   [
     "Green",
-    "rag-green",
+    RAG.Green,
     "On target, or off target by no more than the tolerance (exactly at the tolerance counts as Green).",
   ],
   [
     "Amber",
-    "rag-amber",
+    RAG.Amber,
     "More than the tolerance off target, but improved on, or held at, the same period last year.",
   ],
   [
     "Red",
-    "rag-red",
+    RAG.Red,
     "More than the tolerance off target, and not improved on the same period last year (or no figure for it).",
   ],
   ["n/a", null, "No rating: no target, or a figure missing for part of the year to date."],
@@ -32,16 +33,20 @@ const LINES: [string, StyleName | null, string][] = [
     "Financial years run April to March. Counts and spend are summed over the year to date, percentages averaged; figures from rolling-12-month police tables compare the latest figure with a year earlier.",
   ],
   [
-    "↑ better",
-    "legend-decrease",
+    DIRECTIONS.better.text,
+    LEGEND_STYLE[DIRECTIONS.better.highlight],
     "Direction of travel: the latest quarter against the previous quarter (short term) and the same quarter a year earlier (long term).",
   ],
   [
-    "↓ worse",
-    "legend-increase",
+    DIRECTIONS.worse.text,
+    LEGEND_STYLE[DIRECTIONS.worse.highlight],
     "Whether up is better follows each indicator's polarity: fewer offences is better, a higher detection rate is better.",
   ],
-  ["→ same", null, "No change. n/a: a quarter's figure is missing, so no direction is given."],
+  [
+    DIRECTIONS.same.text,
+    null,
+    "No change. n/a: a quarter's figure is missing, so no direction is given.",
+  ],
   [
     "Control charts",
     "label",

@@ -195,181 +195,203 @@ interface Draft {
   unitColumn: boolean;
 }
 
-/** Reads an indicator table. `source` names it in messages (a file name or "paste"). */
-export function readIndicators(text: string, source = "paste"): ReadIndicatorsResult {
-  const rows = splitRows(text);
-  if (rows.every(isBlankRow))
-    return { ok: false, errors: [{ code: "empty", message: `${source} is empty`, line: 1 }] };
-  const headerAt = rows.findIndex((r) => (r.cells[0] ?? "").trim().toLowerCase() === "indicator");
-  if (headerAt < 0) {
-    const first = rows.find((r) => !isBlankRow(r))!;
-    return {
-      ok: false,
-      errors: [
-        {
-          code: "no-header",
-          message: `${source}: no header row starting "Indicator" (expected Indicator, Polarity, Target, Tolerance, then one column per period)`,
-          line: first.line,
-          column: 1,
-        },
-      ],
-    };
-  }
-  const errors: IndicatorReadError[] = [];
-  const header = readHeader(rows[headerAt]!, errors);
-  if (!header) return { ok: false, errors };
-  const ordered = [...header.periods].sort((a, b) => a.period.index - b.period.index);
-  const lastCol = Math.max(...header.periods.map((p) => p.col), ...Object.values(header.named));
-  const drafts: Draft[] = [];
-  const names = new Map<string, number>();
+/** What reading the rows below the header shares: the header and what is read so far. */
+interface Reading {
+  source: string;
+  header: Header;
+  /** The period columns in period order: the order of each indicator's figures. */
+  ordered: Header["periods"];
+  /** The last column with a heading; a figure beyond it is an error. */
+  lastCol: number;
+  drafts: Draft[];
+  /** Lower-cased indicator name → the line it first appears on. */
+  names: Map<string, number>;
+  errors: IndicatorReadError[];
+}
 
-  const figure = (row: Row, col: number, draft: Draft | null): number | null => {
-    const cell = row.cells[col] ?? "";
-    const parsed = parseFigure(cell);
-    if (parsed === undefined) {
-      errors.push({
-        code: "bad-number",
-        message: `Line ${row.line}, column ${col + 1}: "${cell.trim()}" is not a number`,
-        line: row.line,
-        column: col + 1,
-        value: cell.trim(),
-      });
-      return null;
-    }
-    if (parsed.unit && draft) draft.printedUnits.add(parsed.unit);
-    return parsed.value;
+/** An error about one cell: "Line 4, column 2: …" (`column` 1-based). */
+function cellError(
+  code: IndicatorReadError["code"],
+  row: Row,
+  column: number,
+  what: string,
+  value?: string
+): IndicatorReadError {
+  return {
+    code,
+    message: `Line ${row.line}, column ${column}: ${what}`,
+    line: row.line,
+    column,
+    ...(value === undefined ? {} : { value }),
   };
+}
 
-  for (const row of rows.slice(headerAt + 1)) {
-    if (isBlankRow(row)) continue;
-    const extra = row.cells.findIndex((c, i) => i > lastCol && c.trim() !== "");
-    if (extra >= 0) {
-      errors.push({
-        code: "too-many-cells",
-        message: `Line ${row.line}, column ${extra + 1}: "${row.cells[extra]!.trim()}" is beyond the last heading`,
-        line: row.line,
-        column: extra + 1,
-        value: row.cells[extra]!.trim(),
-      });
-    }
-    const cell = (n: Named) =>
-      header.named[n] === undefined ? "" : (row.cells[header.named[n]!] ?? "").trim();
-    const name = cell("indicator");
-    const polarityText = cell("polarity");
-    if (polarityText.toLowerCase() === "target") {
-      const prev = drafts[drafts.length - 1];
-      if (!prev || (name !== "" && name !== prev.indicator.name)) {
-        errors.push({
-          code: "orphan-target-row",
-          message: `Line ${row.line}: a "target" row must follow the indicator it belongs to${name ? ` ("${name}")` : ""}`,
-          line: row.line,
-          column: (header.named.polarity ?? 0) + 1,
-        });
-        continue;
-      }
-      ordered.forEach(({ col }, i) => {
-        const v = figure(row, col, prev);
-        if (v !== null) prev.indicator.targets[i] = v;
-      });
-      continue;
-    }
-    if (name === "") {
-      errors.push({
-        code: "missing-name",
-        message: `Line ${row.line}, column ${(header.named.indicator ?? 0) + 1}: the row has figures but no indicator name`,
-        line: row.line,
-        column: (header.named.indicator ?? 0) + 1,
-      });
-      continue;
-    }
-    if (names.has(name.toLowerCase())) {
-      errors.push({
-        code: "duplicate-indicator",
-        message: `Line ${row.line}: indicator "${name}" already appears on line ${names.get(name.toLowerCase())}`,
-        line: row.line,
-        column: (header.named.indicator ?? 0) + 1,
-        value: name,
-      });
-      continue;
-    }
-    names.set(name.toLowerCase(), row.line);
-    const polarity = parsePolarity(polarityText);
-    const polCol = (header.named.polarity ?? 0) + 1;
-    if (!polarity) {
-      errors.push({
-        code: "bad-polarity",
-        message: `Line ${row.line}, column ${polCol}: polarity "${polarityText}" is neither "lower is better" nor "higher is better"`,
-        line: row.line,
-        column: polCol,
-        value: polarityText,
-      });
-    }
-    const draft: Draft = {
-      indicator: {
-        name,
-        unit: "count",
-        polarity: polarity ?? "lower-is-better",
-        tolerancePct: DEFAULT_TOLERANCE_PCT,
-        periodKind: header.kind,
-        periods: ordered.map((p) => periodLabel(p.period)),
-        actuals: [],
-        targets: [],
-        aggregation: "sum",
-        source,
-        line: row.line,
-      },
-      printedUnits: new Set(),
-      unitColumn: false,
-    };
-    const unitText = cell("unit");
-    if (unitText !== "") {
-      const unit = parseUnit(unitText);
-      const col = header.named.unit! + 1;
-      if (unit) {
-        draft.indicator.unit = unit;
-        draft.unitColumn = true;
-      } else
-        errors.push({
-          code: "bad-unit",
-          message: `Line ${row.line}, column ${col}: unit "${unitText}" is not count, percentage or money`,
-          line: row.line,
-          column: col,
-          value: unitText,
-        });
-    }
-    if (header.named.tolerance !== undefined && cell("tolerance") !== "") {
-      const col = header.named.tolerance;
-      const t = parseFigure(row.cells[col] ?? "");
-      if (!t || t.value === null || t.value < 0 || (t.unit !== null && t.unit !== "percentage")) {
-        errors.push({
-          code: "bad-tolerance",
-          message: `Line ${row.line}, column ${col + 1}: tolerance "${cell("tolerance")}" is not a percentage of at least 0`,
-          line: row.line,
-          column: col + 1,
-          value: cell("tolerance"),
-        });
-      } else draft.indicator.tolerancePct = t.value;
-    }
-    const target =
-      header.named.target === undefined ? null : figure(row, header.named.target, draft);
-    draft.indicator.targets = ordered.map(() => target);
-    draft.indicator.actuals = ordered.map(({ col }) => figure(row, col, draft));
-    drafts.push(draft);
+/** Why there is no table to read (blank text, or no header row), or null when there is. */
+function missingTable(rows: Row[], headerAt: number, source: string): IndicatorReadError | null {
+  if (rows.every(isBlankRow)) return { code: "empty", message: `${source} is empty`, line: 1 };
+  if (headerAt >= 0) return null;
+  const first = rows.find((r) => !isBlankRow(r))!;
+  return {
+    code: "no-header",
+    message: `${source}: no header row starting "Indicator" (expected Indicator, Polarity, Target, Tolerance, then one column per period)`,
+    line: first.line,
+    column: 1,
+  };
+}
+
+/** A figure cell's value (null when absent or not a number, which is reported). */
+function figure(reading: Reading, row: Row, col: number, draft: Draft | null): number | null {
+  const cell = row.cells[col] ?? "";
+  const parsed = parseFigure(cell);
+  if (parsed === undefined) {
+    const text = cell.trim();
+    reading.errors.push(cellError("bad-number", row, col + 1, `"${text}" is not a number`, text));
+    return null;
   }
+  if (parsed.unit && draft) draft.printedUnits.add(parsed.unit);
+  return parsed.value;
+}
 
-  for (const d of drafts) {
+/** One row below the header: a "target" row for the indicator above, or an indicator. */
+function readRow(reading: Reading, row: Row): void {
+  const { header } = reading;
+  const extra = row.cells.findIndex((c, i) => i > reading.lastCol && c.trim() !== "");
+  if (extra >= 0) {
+    const text = row.cells[extra]!.trim();
+    reading.errors.push(
+      cellError("too-many-cells", row, extra + 1, `"${text}" is beyond the last heading`, text)
+    );
+  }
+  const cell = (n: Named) =>
+    header.named[n] === undefined ? "" : (row.cells[header.named[n]!] ?? "").trim();
+  if (cell("polarity").toLowerCase() === "target") readTargetRow(reading, row, cell("indicator"));
+  else readIndicatorRow(reading, row, cell);
+}
+
+/** Per-period targets for the indicator on the row above (`name` blank or the same). */
+function readTargetRow(reading: Reading, row: Row, name: string): void {
+  const prev = reading.drafts[reading.drafts.length - 1];
+  if (!prev || (name !== "" && name !== prev.indicator.name)) {
+    reading.errors.push({
+      code: "orphan-target-row",
+      message: `Line ${row.line}: a "target" row must follow the indicator it belongs to${name ? ` ("${name}")` : ""}`,
+      line: row.line,
+      column: (reading.header.named.polarity ?? 0) + 1,
+    });
+    return;
+  }
+  reading.ordered.forEach(({ col }, i) => {
+    const v = figure(reading, row, col, prev);
+    if (v !== null) prev.indicator.targets[i] = v;
+  });
+}
+
+/** Whether the row's indicator name is usable: present and not seen before (else reported). */
+function nameAccepted(reading: Reading, row: Row, name: string): boolean {
+  const column = (reading.header.named.indicator ?? 0) + 1;
+  const key = name.toLowerCase();
+  if (name === "") {
+    reading.errors.push(
+      cellError("missing-name", row, column, "the row has figures but no indicator name")
+    );
+    return false;
+  }
+  if (reading.names.has(key)) {
+    reading.errors.push({
+      code: "duplicate-indicator",
+      message: `Line ${row.line}: indicator "${name}" already appears on line ${reading.names.get(key)}`,
+      line: row.line,
+      column,
+      value: name,
+    });
+    return false;
+  }
+  reading.names.set(key, row.line);
+  return true;
+}
+
+/** An indicator row: name, polarity, unit and tolerance, then its target and actuals. */
+function readIndicatorRow(reading: Reading, row: Row, cell: (n: Named) => string): void {
+  const { header, ordered, source } = reading;
+  const name = cell("indicator");
+  if (!nameAccepted(reading, row, name)) return;
+  const polarityText = cell("polarity");
+  const polarity = parsePolarity(polarityText);
+  if (!polarity) {
+    const what = `polarity "${polarityText}" is neither "lower is better" nor "higher is better"`;
+    const column = (header.named.polarity ?? 0) + 1;
+    reading.errors.push(cellError("bad-polarity", row, column, what, polarityText));
+  }
+  const draft: Draft = {
+    indicator: {
+      name,
+      unit: "count",
+      polarity: polarity ?? "lower-is-better",
+      tolerancePct: DEFAULT_TOLERANCE_PCT,
+      periodKind: header.kind,
+      periods: ordered.map((p) => periodLabel(p.period)),
+      actuals: [],
+      targets: [],
+      aggregation: "sum",
+      source,
+      line: row.line,
+    },
+    printedUnits: new Set(),
+    unitColumn: false,
+  };
+  readUnit(reading, row, cell("unit"), draft);
+  readTolerance(reading, row, cell("tolerance"), draft);
+  const target =
+    header.named.target === undefined ? null : figure(reading, row, header.named.target, draft);
+  draft.indicator.targets = ordered.map(() => target);
+  draft.indicator.actuals = ordered.map(({ col }) => figure(reading, row, col, draft));
+  reading.drafts.push(draft);
+}
+
+/** The Unit cell, when there is one: it fixes the unit (else the printed figures suggest it). */
+function readUnit(reading: Reading, row: Row, unitText: string, draft: Draft): void {
+  if (unitText === "") return;
+  const unit = parseUnit(unitText);
+  if (unit) {
+    draft.indicator.unit = unit;
+    draft.unitColumn = true;
+    return;
+  }
+  const what = `unit "${unitText}" is not count, percentage or money`;
+  reading.errors.push(cellError("bad-unit", row, reading.header.named.unit! + 1, what, unitText));
+}
+
+/** The Tolerance cell, when there is one: a percentage of at least 0. */
+function readTolerance(reading: Reading, row: Row, text: string, draft: Draft): void {
+  const col = reading.header.named.tolerance;
+  if (col === undefined || text === "") return;
+  const t = parseFigure(row.cells[col] ?? "");
+  if (!t || t.value === null || t.value < 0 || (t.unit !== null && t.unit !== "percentage")) {
+    const what = `tolerance "${text}" is not a percentage of at least 0`;
+    reading.errors.push(cellError("bad-tolerance", row, col + 1, what, text));
+  } else draft.indicator.tolerancePct = t.value;
+}
+
+/** Without a Unit column the printed figures give the unit (one kind only); the unit gives the aggregation. */
+function settleUnits(reading: Reading): void {
+  for (const d of reading.drafts) {
     if (d.unitColumn) continue;
     const units = [...d.printedUnits];
     if (units.length > 1) {
-      errors.push({
+      reading.errors.push({
         code: "mixed-units",
         message: `Line ${d.indicator.line}: indicator "${d.indicator.name}" mixes ${units.join(" and ")} figures`,
         line: d.indicator.line ?? 0,
       });
     } else if (units[0]) d.indicator.unit = units[0];
   }
-  for (const d of drafts)
+  for (const d of reading.drafts)
     d.indicator.aggregation = d.indicator.unit === "percentage" ? "average" : "sum";
+}
+
+/** The indicators, or every error in source order, or "empty" when no row was read. */
+function outcome(reading: Reading): ReadIndicatorsResult {
+  const { errors, drafts, header } = reading;
   if (errors.length > 0)
     return {
       ok: false,
@@ -381,10 +403,33 @@ export function readIndicators(text: string, source = "paste"): ReadIndicatorsRe
       errors: [
         {
           code: "empty",
-          message: `${source}: the header on line ${header.line} has no indicator rows below it`,
+          message: `${reading.source}: the header on line ${header.line} has no indicator rows below it`,
           line: header.line,
         },
       ],
     };
   return { ok: true, indicators: drafts.map((d) => d.indicator) };
+}
+
+/** Reads an indicator table. `source` names it in messages (a file name or "paste"). */
+export function readIndicators(text: string, source = "paste"): ReadIndicatorsResult {
+  const rows = splitRows(text);
+  const headerAt = rows.findIndex((r) => (r.cells[0] ?? "").trim().toLowerCase() === "indicator");
+  const missing = missingTable(rows, headerAt, source);
+  if (missing) return { ok: false, errors: [missing] };
+  const errors: IndicatorReadError[] = [];
+  const header = readHeader(rows[headerAt]!, errors);
+  if (!header) return { ok: false, errors };
+  const reading: Reading = {
+    source,
+    header,
+    ordered: [...header.periods].sort((a, b) => a.period.index - b.period.index),
+    lastCol: Math.max(...header.periods.map((p) => p.col), ...Object.values(header.named)),
+    drafts: [],
+    names: new Map(),
+    errors,
+  };
+  for (const row of rows.slice(headerAt + 1)) if (!isBlankRow(row)) readRow(reading, row);
+  settleUnits(reading);
+  return outcome(reading);
 }
