@@ -3,7 +3,7 @@
 
 import { STYLES } from "../../layout/styles";
 import type { FormatSpec } from "../../layout/spec";
-import { parseRangeAddress } from "./addresses";
+import { parseRangeAddress } from "../../layout/a1";
 import type { WriteOp } from "./planWrites";
 
 const CHART_TYPES = { line: "Line", column: "ColumnClustered", bar: "BarClustered" } as const;
