@@ -5,7 +5,7 @@ import { STYLES } from "../../layout/styles";
 import type { FormatSpec } from "../../layout/spec";
 import { parseRangeAddress } from "../../layout/a1";
 import { sheetKey } from "../../layout/sheetNames";
-import type { WriteOp, WriteOpOf } from "./writeOps";
+import type { Rect, WriteOp, WriteOpOf } from "./writeOps";
 
 const CHART_TYPES = { line: "Line", column: "ColumnClustered", bar: "BarClustered" } as const;
 const HEADER_BORDER = "#8EA9DB";
@@ -65,8 +65,8 @@ const wsOf = (t: Target, op: WriteOp): Excel.Worksheet => sheetOf(t.context, t.s
 /** The range of an operation's rectangle. */
 const rectOf = (t: Target, op: WriteOpOf<RectKind>): Excel.Range => rangeAt(wsOf(t, op), op.rect);
 
-type RectKind =
-  "numberFormat" | "numberFormats" | "cells" | "formulaR1C1" | "style" | "conditionalFormat";
+/** Kinds of operation that write over a rectangle. */
+type RectKind = Extract<WriteOp, { rect: Rect }>["kind"];
 
 const HANDLERS: { [K in WriteOp["kind"]]: Handler<K> } = {
   remove: ({ context }, op) => context.workbook.worksheets.getItem(op.existing).delete(),
