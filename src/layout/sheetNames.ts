@@ -1,5 +1,6 @@
-// Sheet and table names under Excel's rules, planned before anything is written so both
-// writers get final names. A name already taken (by the user or by us) gets a numbered
+// Sheet and table names under Excel's rules, the one home of those rules: the namers here
+// plan final names before anything is written, and the spec check (checkSpec) refuses a
+// name that breaks them. A name already taken (by the user or by us) gets a numbered
 // suffix, " (2)", " (3)"..., so a user's sheet is never overwritten.
 
 export const MAX_SHEET_NAME = 31;
