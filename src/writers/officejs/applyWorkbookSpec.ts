@@ -14,6 +14,7 @@ import { WorkbookWriteError, type PartialWrite } from "./errors";
 import { executeOp, type SheetProxies } from "./executeOp";
 import { countSyncs, type SyncCounter } from "./syncCounter";
 import { PlanOptions, WorkbookFacts, WritePlan, planWrites } from "./planWrites";
+import { sheetKey } from "../../layout/sheetNames";
 
 export interface ApplyProgress {
   /** Requests written so far, out of `total`. */
@@ -35,8 +36,6 @@ export interface ApplyReport extends Omit<WritePlan, "batches"> {
   /** Each write request: operations and estimated JSON size. */
   requests: { operations: number; bytes: number }[];
 }
-
-const lower = (s: string): string => s.toLowerCase();
 
 /** Reads what planning needs: sheet names, table names, and charts/tables of sheets to rebuild. */
 export async function readFacts(
@@ -77,9 +76,11 @@ export async function readOnSheets(
   names: readonly string[],
   sync: () => Promise<void>
 ): Promise<WorkbookFacts["onSheet"]> {
-  const byName = new Map(known.sheets.map((s) => [lower(s.name), s.name]));
+  const byName = new Map(known.sheets.map((s) => [sheetKey(s.name), s.name]));
   const reused = [
-    ...new Set(names.map((n) => byName.get(lower(n))).filter((n): n is string => n !== undefined)),
+    ...new Set(
+      names.map((n) => byName.get(sheetKey(n))).filter((n): n is string => n !== undefined)
+    ),
   ];
   const onSheet: WorkbookFacts["onSheet"] = new Map();
   if (reused.length === 0) return onSheet;
@@ -89,7 +90,7 @@ export async function readOnSheets(
   });
   await sync();
   for (const l of loads) {
-    onSheet.set(lower(l.name), {
+    onSheet.set(sheetKey(l.name), {
       charts: l.charts.items.map((c) => c.name),
       tables: l.tables.items.map((t) => t.name),
     });
@@ -122,7 +123,7 @@ export async function executeWritePlan(
 ): Promise<Omit<ApplyReport, "syncs" | "readSyncs">> {
   // The last request each sheet (or removal) needs: a sheet is complete once it has run.
   const lastBatch = new Map<string, number>();
-  plan.batches.forEach((batch, b) => batch.forEach((op) => lastBatch.set(lower(op.sheet), b)));
+  plan.batches.forEach((batch, b) => batch.forEach((op) => lastBatch.set(sheetKey(op.sheet), b)));
 
   const sheets: SheetProxies = new Map();
   // Say so as writing starts: the first request can take Excel a while.
@@ -151,7 +152,7 @@ export async function executeWritePlan(
 }
 
 function partialAt(plan: WritePlan, lastBatch: Map<string, number>, failed: number, syncs: number) {
-  const complete = (name: string): boolean => (lastBatch.get(lower(name)) ?? -1) < failed;
+  const complete = (name: string): boolean => (lastBatch.get(sheetKey(name)) ?? -1) < failed;
   return {
     completeSheets: plan.sheets.filter(complete),
     incompleteSheets: plan.sheets.filter((n) => !complete(n)),
@@ -166,9 +167,9 @@ function partialAt(plan: WritePlan, lastBatch: Map<string, number>, failed: numb
  * sheets it completed are not written again.
  */
 export function specToRepair(spec: WorkbookSpec, partial: PartialWrite): WorkbookSpec {
-  const incomplete = new Set(partial.incompleteSheets.map(lower));
+  const incomplete = new Set(partial.incompleteSheets.map(sheetKey));
   return {
-    sheets: spec.sheets.filter((s) => incomplete.has(lower(s.name))),
+    sheets: spec.sheets.filter((s) => incomplete.has(sheetKey(s.name))),
     removeSheets: partial.pendingRemovals,
   };
 }

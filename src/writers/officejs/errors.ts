@@ -4,33 +4,13 @@
 // request, the connection dropped): it names the sheets left incomplete so that running
 // the same write again, allowed to replace them, repairs them.
 
-export type PlanProblem =
-  | "user-sheet-in-the-way"
-  | "invalid-sheet-name"
-  | "duplicate-sheet"
-  | "invalid-table"
-  | "table-name-taken"
-  | "tables-overlap"
-  | "invalid-cell"
-  | "invalid-range";
-
-export interface PlanIssue {
-  problem: PlanProblem;
-  sheet: string;
-  message: string;
-}
-
-/** Misuse: the spec cannot be applied to this workbook as it stands. Nothing was written. */
-export class WorkbookPlanError extends Error {
-  override readonly name = "WorkbookPlanError";
-  constructor(readonly issues: PlanIssue[]) {
-    super(
-      issues.length === 1
-        ? (issues[0] as PlanIssue).message
-        : `${issues.length} problems stop the workbook from being written: ${issues.map((i) => i.message).join("; ")}`
-    );
-  }
-}
+// The plan error is raised by the spec check both writers share; kept importable from here.
+export {
+  WorkbookPlanError,
+  sheetMessage,
+  type PlanIssue,
+  type PlanProblem,
+} from "../../layout/checkSpec";
 
 export interface PartialWrite {
   /** Sheets of the spec that were written completely before the failure. */
@@ -61,10 +41,6 @@ export class WorkbookWriteError extends Error {
     );
     this.code = typeof code === "string" ? code : "GeneralException";
   }
-}
-
-export function sheetMessage(problem: PlanProblem, sheet: string, detail: string): PlanIssue {
-  return { problem, sheet, message: `Sheet "${sheet}": ${detail}` };
 }
 
 /** A plan made from facts read earlier no longer fits: the user changed sheets or tables meanwhile. Nothing was written. */

@@ -3,8 +3,8 @@
 // are read again in row slices that fit.
 
 import { isTooLarge, readInSlices } from "./readInSlices";
+import { sheetKey } from "../../layout/sheetNames";
 
-const lower = (s: string): string => s.toLowerCase();
 /** Cells per slice when a sheet is too large for one response. */
 const SLICE_CELLS = 100_000;
 
@@ -32,7 +32,7 @@ export async function readRangeValues(
     await sync();
     for (const { name, range } of ranges)
       out.set(
-        lower(name),
+        sheetKey(name),
         range.isNullObject ? [] : anchored(range.values, range.rowIndex, range.columnIndex)
       );
     return out;
@@ -50,7 +50,7 @@ export async function readRangeValues(
   await sync();
   for (const { name, range } of extents) {
     if (range.isNullObject) {
-      out.set(lower(name), []);
+      out.set(sheetKey(name), []);
       continue;
     }
     const sheet = context.workbook.worksheets.getItem(name);
@@ -58,7 +58,7 @@ export async function readRangeValues(
     await readInSlices(sheet, range, "values", SLICE_CELLS, sync, (slice) =>
       rows.push(...slice.values)
     );
-    out.set(lower(name), anchored(rows, range.rowIndex, range.columnIndex));
+    out.set(sheetKey(name), anchored(rows, range.rowIndex, range.columnIndex));
   }
   return out;
 }

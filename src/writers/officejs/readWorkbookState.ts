@@ -6,6 +6,7 @@
 import { DEFINITIONS_SHEET, parseDefinitions, type Definitions } from "../../layout/definitions";
 import { readRangeValues } from "./readRangeValues";
 import { countSyncs } from "./syncCounter";
+import { sheetKey } from "../../layout/sheetNames";
 
 export interface WorkbookState {
   sheets: { name: string; visibility: "Visible" | "Hidden" | "VeryHidden" }[];
@@ -24,8 +25,6 @@ export interface ReadStateOptions {
   sheets?: string[];
 }
 
-const lower = (s: string): string => s.toLowerCase();
-
 export async function readWorkbookState(
   context: Excel.RequestContext,
   options: ReadStateOptions = {}
@@ -39,13 +38,13 @@ export async function readWorkbookState(
     name: s.name,
     visibility: s.visibility as WorkbookState["sheets"][number]["visibility"],
   }));
-  const actual = new Map(list.map((s) => [lower(s.name), s.name]));
+  const actual = new Map(list.map((s) => [sheetKey(s.name), s.name]));
 
   let definitions: Definitions | null = null;
-  const defsName = actual.get(lower(DEFINITIONS_SHEET));
+  const defsName = actual.get(sheetKey(DEFINITIONS_SHEET));
   if (defsName) {
     const read = await readRangeValues(context, [defsName], sync);
-    definitions = parseDefinitions(read.get(lower(defsName)) ?? []);
+    definitions = parseDefinitions(read.get(sheetKey(defsName)) ?? []);
   }
 
   // Data sheets and the monitoring sheet are rebuilt from their own cells, by recorded name.
@@ -55,7 +54,7 @@ export async function readWorkbookState(
       .map((s) => s.name) ?? []),
     ...(options.sheets ?? []),
   ]
-    .map((n) => actual.get(lower(n)))
+    .map((n) => actual.get(sheetKey(n)))
     .filter((n): n is string => n !== undefined);
   const values = wanted.length
     ? await readRangeValues(context, [...new Set(wanted)], sync)
@@ -66,7 +65,7 @@ export async function readWorkbookState(
     sheetNames: list.map((s) => s.name),
     tableNames: tables.items.map((t) => t.name),
     definitions,
-    sheetValues: (name) => values.get(lower(name)) ?? null,
+    sheetValues: (name) => values.get(sheetKey(name)) ?? null,
     syncs: counter.count,
   };
 }

@@ -3,6 +3,7 @@
 // Office.js reader gives, so readDataSheet and parseDefinitions serve both.
 import ExcelJS from "exceljs";
 import { DEFINITIONS_SHEET, parseDefinitions, type Definitions } from "../../layout/definitions";
+import { sheetKey } from "../../layout/sheetNames";
 
 export interface XlsxBook {
   workbook: ExcelJS.Workbook;
@@ -29,7 +30,7 @@ export async function readXlsx(bytes: Uint8Array): Promise<XlsxBook> {
     );
   }
   const sheetValues = (name: string): unknown[][] | null => {
-    const ws = workbook.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase());
+    const ws = workbook.worksheets.find((w) => sheetKey(w.name) === sheetKey(name));
     return ws ? valuesOf(ws) : null;
   };
   const defsValues = sheetValues(DEFINITIONS_SHEET);

@@ -6,6 +6,8 @@ import ExcelJS from "exceljs";
 import type { CellSpec, ChartSpec, SheetSpec, WorkbookSpec } from "../../layout/spec";
 import { STYLES, type StyleFormat } from "../../layout/styles";
 import { rangeRef } from "../../layout/a1";
+import { checkSpec } from "../../layout/checkSpec";
+import { sheetKey } from "../../layout/sheetNames";
 import { toFileFormula } from "./fileFormula";
 import { formulaAt } from "../../layout/formulaRows";
 
@@ -50,6 +52,11 @@ export async function writeXlsx(
 ): Promise<Uint8Array> {
   const cells = specCells(spec);
   if (cells > maxCells) throw new XlsxTooLargeError(cells);
+  // The same check as the add-in's writer, against the sheets of the workbook refreshed:
+  // this writer replaces any sheet by name, so no sheet counts as the user's.
+  checkSpec(spec, {
+    sheets: new Map((base?.worksheets ?? []).map((w) => [sheetKey(w.name), w.name])),
+  });
   const wb = base ?? new ExcelJS.Workbook();
   if (!base) {
     wb.creator = "scrutiny-sheets";
@@ -140,8 +147,8 @@ function escapeTexts(wb: ExcelJS.Workbook): () => void {
 }
 
 function findSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
-  const key = name.toLowerCase();
-  return wb.worksheets.find((w) => w.name.toLowerCase() === key);
+  const key = sheetKey(name);
+  return wb.worksheets.find((w) => sheetKey(w.name) === key);
 }
 
 function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
