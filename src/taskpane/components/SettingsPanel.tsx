@@ -1,13 +1,13 @@
 // Highlight thresholds, saved in the workbook's definitions so a refresh anywhere
 // (Excel, the command line, this browser) uses the same ones.
 import * as React from "react";
-import { Button, Field, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import type { HighlightSettings, WorkbookHost } from "../host/workbookHost";
 import { defaultSettings } from "../host/workbookHost";
+import { PanelSection } from "./PanelSection";
 import type { RunTask } from "./useTasks";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   actions: { display: "flex", columnGap: tokens.spacingHorizontalS },
 });
 
@@ -76,10 +76,7 @@ export function SettingsPanel({
   };
 
   return (
-    <section className={styles.root} aria-labelledby="settings-heading">
-      <Text as="h2" id="settings-heading" size={400} weight="semibold">
-        Highlight settings
-      </Text>
+    <PanelSection name="settings" title="Highlight settings">
       <Field
         label="Significance level"
         validationMessage={problems.significanceLevel}
@@ -115,6 +112,6 @@ export function SettingsPanel({
         </Button>
         <Button onClick={() => setDraft(toDraft(defaultSettings))}>Use defaults</Button>
       </div>
-    </section>
+    </PanelSection>
   );
 }
