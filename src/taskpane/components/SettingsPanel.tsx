@@ -41,6 +41,33 @@ export function parseSettings(
   return { settings: { significanceLevel: alpha, minimumBase: base, changeThreshold: change } };
 }
 
+/** The three fields, in the order shown. */
+const settingFields: {
+  key: keyof HighlightSettings;
+  label: string;
+  inputMode: "decimal" | "numeric";
+  hint: string;
+}[] = [
+  {
+    key: "significanceLevel",
+    label: "Significance level",
+    inputMode: "decimal",
+    hint: "A change is marked significant when its p-value is below this (0.05 means 95% confidence).",
+  },
+  {
+    key: "minimumBase",
+    label: "Minimum base",
+    inputMode: "numeric",
+    hint: "A % change or rate on fewer than this many is marked “unreliable: small numbers”.",
+  },
+  {
+    key: "changeThreshold",
+    label: "Change threshold (%)",
+    inputMode: "decimal",
+    hint: "A significant % change at least this large is flagged as notable. Leave blank for no such flag.",
+  },
+];
+
 export interface SettingsPanelProps {
   host: WorkbookHost;
   settings: HighlightSettings;
@@ -77,35 +104,11 @@ export function SettingsPanel({
 
   return (
     <PanelSection name="settings" title="Highlight settings">
-      <Field
-        label="Significance level"
-        validationMessage={problems.significanceLevel}
-        hint="A change is marked significant when its p-value is below this (0.05 means 95% confidence)."
-      >
-        <Input
-          inputMode="decimal"
-          value={draft.significanceLevel}
-          onChange={set("significanceLevel")}
-        />
-      </Field>
-      <Field
-        label="Minimum base"
-        validationMessage={problems.minimumBase}
-        hint="A % change or rate on fewer than this many is marked “unreliable: small numbers”."
-      >
-        <Input inputMode="numeric" value={draft.minimumBase} onChange={set("minimumBase")} />
-      </Field>
-      <Field
-        label="Change threshold (%)"
-        validationMessage={problems.changeThreshold}
-        hint="A significant % change at least this large is flagged as notable. Leave blank for no such flag."
-      >
-        <Input
-          inputMode="decimal"
-          value={draft.changeThreshold}
-          onChange={set("changeThreshold")}
-        />
-      </Field>
+      {settingFields.map((f) => (
+        <Field key={f.key} label={f.label} validationMessage={problems[f.key]} hint={f.hint}>
+          <Input inputMode={f.inputMode} value={draft[f.key]} onChange={set(f.key)} />
+        </Field>
+      ))}
       <div className={styles.actions}>
         <Button appearance="primary" onClick={onSave} disabled={busy}>
           Save settings

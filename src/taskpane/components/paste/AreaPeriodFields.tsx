@@ -16,9 +16,41 @@ const useStyles = makeStyles({
   field: { flexGrow: 1, minWidth: "140px" },
 });
 
-/** The hint under a field: several values in the paste, one, or none. */
-const hintFor = (several: boolean, stated: boolean, severalWords: string): string | undefined =>
-  several ? severalWords : stated ? "From the paste." : undefined;
+interface FieldFromPasteProps {
+  label: string;
+  problem: string | undefined;
+  /** The paste holds several values: the field is off, each table keeping its own. */
+  several: boolean;
+  severalWords: string;
+  /** The paste holds exactly one value. */
+  stated: boolean;
+  inputRef: React.RefObject<HTMLInputElement | null>;
+  value: string;
+  onChange: (value: string) => void;
+  /** What else the input is: a placeholder, a type. */
+  input: { placeholder?: string; type?: "date" };
+}
+
+function FieldFromPaste(props: FieldFromPasteProps): React.JSX.Element {
+  const styles = useStyles();
+  const { several, stated } = props;
+  return (
+    <Field
+      className={styles.field}
+      label={props.label}
+      validationMessage={props.problem}
+      hint={several ? props.severalWords : stated ? "From the paste." : undefined}
+    >
+      <Input
+        ref={props.inputRef}
+        {...props.input}
+        value={several ? "" : props.value}
+        disabled={several}
+        onChange={(_, d) => props.onChange(d.value)}
+      />
+    </Field>
+  );
+}
 
 export interface AreaPeriodFieldsProps {
   tables: CrimeTable[];
@@ -27,48 +59,30 @@ export interface AreaPeriodFieldsProps {
 
 export function AreaPeriodFields({ tables, fields }: AreaPeriodFieldsProps): React.JSX.Element {
   const styles = useStyles();
-  const severalAreas = hasSeveralAreas(tables);
-  const severalPeriods = hasSeveralPeriods(tables);
-  const statedArea = areasIn(tables).length === 1;
-  const statedPeriod = periodsIn(tables).length === 1;
   return (
     <div className={styles.fields}>
-      <Field
-        className={styles.field}
+      <FieldFromPaste
         label="Area"
-        validationMessage={fields.problems.area}
-        hint={hintFor(
-          severalAreas,
-          statedArea,
-          "The paste names several areas: each table keeps its own."
-        )}
-      >
-        <Input
-          ref={fields.areaRef}
-          value={severalAreas ? "" : fields.area}
-          disabled={severalAreas}
-          onChange={(_, d) => fields.setArea(d.value)}
-          placeholder="e.g. Merton"
-        />
-      </Field>
-      <Field
-        className={styles.field}
+        problem={fields.problems.area}
+        several={hasSeveralAreas(tables)}
+        severalWords="The paste names several areas: each table keeps its own."
+        stated={areasIn(tables).length === 1}
+        inputRef={fields.areaRef}
+        value={fields.area}
+        onChange={fields.setArea}
+        input={{ placeholder: "e.g. Merton" }}
+      />
+      <FieldFromPaste
         label="Period ending"
-        validationMessage={fields.problems.period}
-        hint={hintFor(
-          severalPeriods,
-          statedPeriod,
-          "The paste covers several periods: each table keeps its own."
-        )}
-      >
-        <Input
-          ref={fields.periodRef}
-          type="date"
-          value={severalPeriods ? "" : fields.period}
-          disabled={severalPeriods}
-          onChange={(_, d) => fields.setPeriod(d.value)}
-        />
-      </Field>
+        problem={fields.problems.period}
+        several={hasSeveralPeriods(tables)}
+        severalWords="The paste covers several periods: each table keeps its own."
+        stated={periodsIn(tables).length === 1}
+        inputRef={fields.periodRef}
+        value={fields.period}
+        onChange={fields.setPeriod}
+        input={{ type: "date" }}
+      />
     </div>
   );
 }
