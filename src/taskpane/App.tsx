@@ -2,20 +2,21 @@
 // progress, "Refresh all", and the screens. Every Excel or file operation goes through
 // the `host` prop; nothing here touches Office.js.
 import * as React from "react";
-import { Button, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowSyncRegular } from "@fluentui/react-icons";
-import type { HighlightSettings, WorkbookHost } from "./host/workbookHost";
-import { defaultSettings } from "./host/workbookHost";
+import { makeStyles, tokens } from "@fluentui/react-components";
+import type { WorkbookHost } from "./host/workbookHost";
 import type { PasteReader } from "./worker/pasteReader";
-import { describeHostError, describeWrite, modeText } from "./messages";
 import { ComparePanel, GroupPreset } from "./components/ComparePanel";
 import { MonitoringPanel } from "./components/MonitoringPanel";
 import { NoticeBar } from "./components/NoticeBar";
+import { PaneHeader } from "./components/PaneHeader";
 import { PastePanel } from "./components/PastePanel";
 import { ProgressNote } from "./components/ProgressNote";
+import { Screen, ScreenTabs } from "./components/ScreenTabs";
 import { SettingsPanel } from "./components/SettingsPanel";
 import { SaveFile, StandalonePanel } from "./components/StandalonePanel";
 import { useTasks } from "./components/useTasks";
+import { useWorkbookSettings } from "./components/useWorkbookSettings";
+import { runWrite } from "./components/writeTask";
 import { ErrorBoundary } from "./components/ErrorBoundary";
 
 const useStyles = makeStyles({
@@ -27,24 +28,8 @@ const useStyles = makeStyles({
     minWidth: "280px",
     boxSizing: "border-box",
   },
-  header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
-  titleRow: {
-    display: "flex",
-    alignItems: "center",
-    justifyContent: "space-between",
-    columnGap: tokens.spacingHorizontalS,
-  },
-  mode: { color: tokens.colorNeutralForeground2 },
   panel: { paddingTop: tokens.spacingVerticalS },
 });
-
-type Screen = "paste" | "compare" | "monitoring" | "settings";
-const screens: { value: Screen; label: string }[] = [
-  { value: "paste", label: "Paste" },
-  { value: "compare", label: "Compare" },
-  { value: "monitoring", label: "Monitoring" },
-  { value: "settings", label: "Settings" },
-];
 
 export interface AppProps {
   host: WorkbookHost;
@@ -60,49 +45,20 @@ export function App({ host, reader, groups, saveFile, note }: AppProps): React.J
   const styles = useStyles();
   const { state, run, notify } = useTasks();
   const [screen, setScreen] = React.useState<Screen>("paste");
-  const [settings, setSettings] = React.useState<HighlightSettings>(defaultSettings);
   const [version, setVersion] = React.useState(0);
   const onWritten = React.useCallback(() => setVersion((v) => v + 1), []);
+  const [settings, setSettings] = useWorkbookSettings({ host, notify, version });
   const busy = state.busy !== null;
-
-  React.useEffect(() => {
-    let live = true;
-    host.readSettings().then(
-      (s) => live && setSettings((old) => (sameSettings(old, s) ? old : s)),
-      (e: unknown) =>
-        live && notify({ intent: "error", text: describeHostError("Reading the settings", e) })
-    );
-    return () => {
-      live = false;
-    };
-    // Read again after every write: opening a workbook brings its own settings.
-  }, [host, notify, version]);
-
-  const onRefreshAll = (): void => {
-    void run("Refresh all", async (report) => {
-      const written = await host.refreshAll({ onProgress: report });
-      onWritten();
-      return describeWrite("Refreshed", written);
-    });
-  };
-
   const shared = { host, run, notify, onWritten, busy };
+
+  const onRefreshAll = (): void =>
+    runWrite(shared, "Refresh all", "Refreshed", (report) =>
+      host.refreshAll({ onProgress: report })
+    );
+
   return (
     <main className={styles.root}>
-      <header className={styles.header}>
-        <div className={styles.titleRow}>
-          <Text as="h1" size={500} weight="semibold">
-            Scrutiny Sheets
-          </Text>
-          <Button icon={<ArrowSyncRegular />} onClick={onRefreshAll} disabled={busy}>
-            Refresh all
-          </Button>
-        </div>
-        <Text className={styles.mode} size={200} data-mode={host.mode}>
-          {modeText[host.mode]}
-        </Text>
-        {note && <Text size={200}>{note}</Text>}
-      </header>
+      <PaneHeader mode={host.mode} note={note} busy={busy} onRefreshAll={onRefreshAll} />
 
       <NoticeBar notice={state.notice} onDismiss={() => notify(null)} />
       {state.busy && (
@@ -113,22 +69,7 @@ export function App({ host, reader, groups, saveFile, note }: AppProps): React.J
         />
       )}
 
-      <TabList
-        selectedValue={screen}
-        onTabSelect={(_, d) => setScreen(d.value as Screen)}
-        aria-label="Screens"
-      >
-        {screens.map((s) => (
-          <Tab
-            key={s.value}
-            value={s.value}
-            id={`tab-${s.value}`}
-            aria-controls={`panel-${s.value}`}
-          >
-            {s.label}
-          </Tab>
-        ))}
-      </TabList>
+      <ScreenTabs screen={screen} onSelect={setScreen} />
 
       <div
         className={styles.panel}
@@ -165,8 +106,3 @@ export function App({ host, reader, groups, saveFile, note }: AppProps): React.J
     </main>
   );
 }
-
-const sameSettings = (a: HighlightSettings, b: HighlightSettings): boolean =>
-  a.significanceLevel === b.significanceLevel &&
-  a.minimumBase === b.minimumBase &&
-  a.changeThreshold === b.changeThreshold;

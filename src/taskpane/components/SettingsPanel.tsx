@@ -1,13 +1,13 @@
 // Highlight thresholds, saved in the workbook's definitions so a refresh anywhere
 // (Excel, the command line, this browser) uses the same ones.
 import * as React from "react";
-import { Button, Field, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import type { HighlightSettings, WorkbookHost } from "../host/workbookHost";
 import { defaultSettings } from "../host/workbookHost";
+import { PanelSection } from "./PanelSection";
 import type { RunTask } from "./useTasks";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   actions: { display: "flex", columnGap: tokens.spacingHorizontalS },
 });
 
@@ -40,6 +40,33 @@ export function parseSettings(
   if (Object.keys(problems).length > 0) return { problems };
   return { settings: { significanceLevel: alpha, minimumBase: base, changeThreshold: change } };
 }
+
+/** The three fields, in the order shown. */
+const settingFields: {
+  key: keyof HighlightSettings;
+  label: string;
+  inputMode: "decimal" | "numeric";
+  hint: string;
+}[] = [
+  {
+    key: "significanceLevel",
+    label: "Significance level",
+    inputMode: "decimal",
+    hint: "A change is marked significant when its p-value is below this (0.05 means 95% confidence).",
+  },
+  {
+    key: "minimumBase",
+    label: "Minimum base",
+    inputMode: "numeric",
+    hint: "A % change or rate on fewer than this many is marked “unreliable: small numbers”.",
+  },
+  {
+    key: "changeThreshold",
+    label: "Change threshold (%)",
+    inputMode: "decimal",
+    hint: "A significant % change at least this large is flagged as notable. Leave blank for no such flag.",
+  },
+];
 
 export interface SettingsPanelProps {
   host: WorkbookHost;
@@ -76,45 +103,18 @@ export function SettingsPanel({
   };
 
   return (
-    <section className={styles.root} aria-labelledby="settings-heading">
-      <Text as="h2" id="settings-heading" size={400} weight="semibold">
-        Highlight settings
-      </Text>
-      <Field
-        label="Significance level"
-        validationMessage={problems.significanceLevel}
-        hint="A change is marked significant when its p-value is below this (0.05 means 95% confidence)."
-      >
-        <Input
-          inputMode="decimal"
-          value={draft.significanceLevel}
-          onChange={set("significanceLevel")}
-        />
-      </Field>
-      <Field
-        label="Minimum base"
-        validationMessage={problems.minimumBase}
-        hint="A % change or rate on fewer than this many is marked “unreliable: small numbers”."
-      >
-        <Input inputMode="numeric" value={draft.minimumBase} onChange={set("minimumBase")} />
-      </Field>
-      <Field
-        label="Change threshold (%)"
-        validationMessage={problems.changeThreshold}
-        hint="A significant % change at least this large is flagged as notable. Leave blank for no such flag."
-      >
-        <Input
-          inputMode="decimal"
-          value={draft.changeThreshold}
-          onChange={set("changeThreshold")}
-        />
-      </Field>
+    <PanelSection name="settings" title="Highlight settings">
+      {settingFields.map((f) => (
+        <Field key={f.key} label={f.label} validationMessage={problems[f.key]} hint={f.hint}>
+          <Input inputMode={f.inputMode} value={draft[f.key]} onChange={set(f.key)} />
+        </Field>
+      ))}
       <div className={styles.actions}>
         <Button appearance="primary" onClick={onSave} disabled={busy}>
           Save settings
         </Button>
         <Button onClick={() => setDraft(toDraft(defaultSettings))}>Use defaults</Button>
       </div>
-    </section>
+    </PanelSection>
   );
 }

@@ -5,8 +5,9 @@ import * as React from "react";
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowDownloadRegular, FolderOpenRegular } from "@fluentui/react-icons";
 import type { SheetInfo, WorkbookHost } from "../host/workbookHost";
-import { describeHostError } from "../messages";
-import type { Notice, RunTask } from "./useTasks";
+import { PanelSection } from "./PanelSection";
+import { useWorkbookRead } from "./useWorkbookRead";
+import type { PanelProps } from "./writeTask";
 
 const useStyles = makeStyles({
   root: {
@@ -49,13 +50,8 @@ export const saveWithBrowser: SaveFile = (bytes, fileName, mimeType) => {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 };
 
-export interface StandalonePanelProps {
-  host: WorkbookHost;
-  run: RunTask;
-  notify: (notice: Notice | null) => void;
-  onWritten: () => void;
+export interface StandalonePanelProps extends PanelProps {
   version: number;
-  busy: boolean;
   saveFile?: SaveFile;
 }
 
@@ -69,30 +65,14 @@ const roleWords: Record<SheetInfo["role"], string> = {
   user: "your sheet",
 };
 
-export function StandalonePanel({
-  host,
-  run,
-  notify,
-  onWritten,
-  version,
-  busy,
-  saveFile = saveWithBrowser,
-}: StandalonePanelProps): React.JSX.Element {
+const listSheets = (host: WorkbookHost): Promise<SheetInfo[]> => host.listSheets();
+
+export function StandalonePanel(props: StandalonePanelProps): React.JSX.Element {
+  const { host, run, onWritten, busy, saveFile = saveWithBrowser } = props;
   const styles = useStyles();
   const [sheets, setSheets] = React.useState<SheetInfo[]>([]);
   const fileRef = React.useRef<HTMLInputElement>(null);
-
-  React.useEffect(() => {
-    let live = true;
-    host.listSheets().then(
-      (list) => live && setSheets(list),
-      (e: unknown) =>
-        live && notify({ intent: "error", text: describeHostError("Listing the sheets", e) })
-    );
-    return () => {
-      live = false;
-    };
-  }, [host, version, notify]);
+  useWorkbookRead(props, "Listing the sheets", listSheets, setSheets);
 
   const onDownload = (): void => {
     void run("Download workbook", async () => {
@@ -118,10 +98,7 @@ export function StandalonePanel({
 
   const visible = sheets.filter((s) => s.role !== "definitions");
   return (
-    <section className={styles.root} aria-labelledby="workbook-heading">
-      <Text as="h2" id="workbook-heading" size={400} weight="semibold">
-        Workbook in this browser
-      </Text>
+    <PanelSection name="workbook" title="Workbook in this browser" className={styles.root}>
       {visible.length === 0 ? (
         <Text size={200}>
           No sheets yet. Import a table to start, or open a workbook made earlier.
@@ -161,6 +138,6 @@ export function StandalonePanel({
           aria-hidden="true"
         />
       </div>
-    </section>
+    </PanelSection>
   );
 }

@@ -1,0 +1,33 @@
+// The pane's screens as tabs; each tab controls the panel `panel-<screen>`.
+import * as React from "react";
+import { Tab, TabList } from "@fluentui/react-components";
+
+export type Screen = "paste" | "compare" | "monitoring" | "settings";
+
+const screens: { value: Screen; label: string }[] = [
+  { value: "paste", label: "Paste" },
+  { value: "compare", label: "Compare" },
+  { value: "monitoring", label: "Monitoring" },
+  { value: "settings", label: "Settings" },
+];
+
+export interface ScreenTabsProps {
+  screen: Screen;
+  onSelect: (screen: Screen) => void;
+}
+
+export function ScreenTabs({ screen, onSelect }: ScreenTabsProps): React.JSX.Element {
+  return (
+    <TabList
+      selectedValue={screen}
+      onTabSelect={(_, d) => onSelect(d.value as Screen)}
+      aria-label="Screens"
+    >
+      {screens.map((s) => (
+        <Tab key={s.value} value={s.value} id={`tab-${s.value}`} aria-controls={`panel-${s.value}`}>
+          {s.label}
+        </Tab>
+      ))}
+    </TabList>
+  );
+}

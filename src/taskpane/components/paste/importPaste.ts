@@ -1,0 +1,56 @@
+// Import: the tables read from the paste, with Area and Period ending, into the workbook.
+// A large paste's preview is a slice: the whole is imported where it lies (Excel) or
+// taken from the reader first.
+import type { HighlightSettings, PastedInput, WriteReport } from "../../host/workbookHost";
+import { withAreaAndPeriod } from "../../applyFields";
+import { PanelProps, runWrite } from "../writeTask";
+import type { PasteFields } from "./usePasteFields";
+import type { ReadState } from "./usePasteRead";
+
+export interface ImportPasteProps extends PanelProps {
+  settings: HighlightSettings;
+}
+
+export function importPaste(props: ImportPasteProps, read: ReadState, fields: PasteFields): void {
+  const { host, notify, settings } = props;
+  if (read.status === "reading") {
+    notify({
+      intent: "warning",
+      text: "The paste is still being read: wait for the preview, or Cancel.",
+    });
+    return;
+  }
+  if (read.status !== "read") {
+    notify({
+      intent: "warning",
+      text: "Paste a table into “Paste table” first: nothing has been read yet.",
+    });
+    return;
+  }
+  const { analysis, whole, planner } = read;
+  if (!fields.check(analysis.tables)) return;
+  const { area, period } = fields;
+  runWrite(props, "Import", "Imported", async (report): Promise<WriteReport> => {
+    if (whole && planner && host.importPlanned) {
+      // A large paste stays in the reader, which plans the import: the pane keeps responding.
+      return host.importPlanned(planner, { area, period }, settings, { onProgress: report });
+    }
+    // A large paste's preview is a slice: the reader hands over the whole now.
+    if (whole) report({ label: "Taking the whole paste from the reader" });
+    const all = whole ? await whole() : analysis;
+    const ready = withAreaAndPeriod(all.tables, area, period);
+    return host.importTables(ready, all.issues, all.anomalies, settings, { onProgress: report });
+  });
+}
+
+/** Import selection: reads the table selected in Excel into the box, to check before Import. */
+export function importSelection(
+  { host, run }: Pick<PanelProps, "host" | "run">,
+  show: (selected: PastedInput) => void
+): void {
+  void run("Import selection", async () => {
+    const selected = await host.importSelection();
+    show(selected);
+    return `Read ${selected.source}: check the preview, then Import.`;
+  });
+}

@@ -1,0 +1,124 @@
+// Reading what was pasted (in the reader, off the page for a long paste): one read at a
+// time, a newer paste replacing an older one, and the paste shown read again when the
+// highlight settings change.
+import * as React from "react";
+import type { HighlightSettings, ImportPlanner, PastedInput } from "../../host/workbookHost";
+import type {
+  PasteAnalysis,
+  PasteReader,
+  ReadOutcome,
+  ReadProgress,
+} from "../../worker/pasteReader";
+import type { CrimeTable, ReadError } from "../../../core/model";
+import type { Notice } from "../useTasks";
+
+export type ReadState =
+  | { status: "idle" }
+  | { status: "reading"; size: number; progress: ReadProgress | null; cancel: () => void }
+  | {
+      status: "read";
+      analysis: PasteAnalysis;
+      whole?: () => Promise<PasteAnalysis>;
+      planner?: ImportPlanner;
+    }
+  | { status: "failed"; error: ReadError };
+
+export interface PasteReadProps {
+  reader: PasteReader;
+  settings: HighlightSettings;
+  notify: (notice: Notice | null) => void;
+  /**
+   * Called when a new paste has been read (not a re-check after a settings change) with
+   * its tables, or null when it is no table. Must keep its identity.
+   */
+  onFresh: (tables: CrimeTable[] | null) => void;
+}
+
+export interface PasteRead {
+  read: ReadState;
+  /** Reads a new paste (a blank one stops any read and shows nothing). */
+  accept: (next: PastedInput) => void;
+}
+
+export function usePasteRead({ reader, settings, notify, onFresh }: PasteReadProps): PasteRead {
+  const [input, setInput] = React.useState<PastedInput | null>(null);
+  const [read, setRead] = React.useState<ReadState>({ status: "idle" });
+  const jobRef = React.useRef<{ cancel: () => void } | null>(null);
+  /** Lets go of the worker holding the last large paste, when a new one replaces it. */
+  const releaseRef = React.useRef<(() => void) | null>(null);
+  /** Whether the next finished read is a new paste (fields re-filled) or a re-check after a settings change. */
+  const freshRef = React.useRef(true);
+
+  const settle = React.useCallback(
+    (outcome: ReadOutcome) => {
+      if (outcome.status === "cancelled") {
+        setRead({ status: "idle" });
+        notify({ intent: "info", text: "Reading cancelled. Nothing was written." });
+      } else if (outcome.status === "error") {
+        setRead({ status: "failed", error: outcome.error });
+        // The fields belong to the paste: a new paste that is no table leaves none behind.
+        if (freshRef.current) onFresh(null);
+      } else {
+        releaseRef.current = outcome.release ?? null;
+        setRead({
+          status: "read",
+          analysis: outcome.analysis,
+          whole: outcome.whole,
+          planner: outcome.planner,
+        });
+        if (freshRef.current) onFresh(outcome.analysis.tables);
+      }
+    },
+    [notify, onFresh]
+  );
+
+  const startRead = React.useCallback(
+    (next: PastedInput, fresh: boolean) => {
+      jobRef.current?.cancel();
+      releaseRef.current?.();
+      releaseRef.current = null;
+      freshRef.current = fresh;
+      const size = next.text.length + (next.html?.length ?? 0);
+      const job = reader.read(next, settings, (progress) =>
+        setRead((s) => (s.status === "reading" ? { ...s, progress } : s))
+      );
+      jobRef.current = job;
+      setRead({ status: "reading", size, progress: null, cancel: job.cancel });
+      void job.result.then((outcome) => {
+        if (jobRef.current !== job) return; // a newer read replaced this one
+        jobRef.current = null;
+        settle(outcome);
+      });
+    },
+    [reader, settings, settle]
+  );
+
+  // Thresholds change the highlights: re-check the paste already shown (fields kept).
+  const settingsRef = React.useRef(settings);
+  React.useEffect(() => {
+    if (settingsRef.current === settings) return;
+    settingsRef.current = settings;
+    if (input) startRead(input, false);
+  }, [settings, input, startRead]);
+
+  React.useEffect(
+    () => () => {
+      jobRef.current?.cancel();
+      releaseRef.current?.();
+    },
+    []
+  );
+
+  const accept = (next: PastedInput): void => {
+    setInput(next);
+    if (next.text.trim() === "" && (next.html ?? "").trim() === "") {
+      jobRef.current?.cancel();
+      jobRef.current = null;
+      setRead({ status: "idle" });
+      return;
+    }
+    startRead(next, true);
+  };
+
+  return { read, accept };
+}
