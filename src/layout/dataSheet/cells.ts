@@ -1,6 +1,7 @@
 // A data row's cells, by what their column holds. Counts are numbers; a derived figure is
 // a formula on its inputs with the printed figure beside it; the Check and Flag cells
 // are formulas of the same comparisons the highlights use.
+import type { DerivedFigure } from "../../core/kinds";
 import type { TableRow } from "../../core/model";
 import type { DataColumnDef } from "../definitions";
 import type { CellSpec } from "../spec";
@@ -63,34 +64,37 @@ export function valueCell(ctx: DataSheetContext, row: TableRow, c: DataColumnDef
   };
 }
 
-/** The row's derived figure for the column, as a formula on its inputs. */
-export function derivedCell(
+type FigureCell = (
   ctx: DataSheetContext,
   row: TableRow,
-  c: DataColumnDef
-): CellSpec | null {
-  const d = figureIn(ctx, c.field!, row);
-  if (!d) return null;
+  c: DataColumnDef,
+  d: DerivedFigure
+) => CellSpec | null;
+
+/** A cell of the derived figure the row holds in the column (calls: by the row's unit). */
+const ofFigure =
+  (cell: FigureCell) =>
+  (ctx: DataSheetContext, row: TableRow, c: DataColumnDef): CellSpec | null => {
+    const d = figureIn(ctx, c.field!, row);
+    return d ? cell(ctx, row, c, d) : null;
+  };
+
+/** The row's derived figure for the column, as a formula on its inputs. */
+export const derivedCell = ofFigure((ctx, _row, c, d) => {
   const [a, b] = d.inputs.map((f) => refOf(ctx, "value", f)) as [string, string];
   const formula = DERIVED_FORMULA[d.how](a, b);
   if (d.how === "points") return { formula, numFmt: NUMBER_FORMATS.points };
   return { formula, numFmt: percentFormat(sourceColumn(ctx.table, c.field!)?.decimals ?? 1) };
-}
+});
 
 /** The derived figure as the source printed it. */
-export function printedCell(
-  ctx: DataSheetContext,
-  row: TableRow,
-  c: DataColumnDef
-): CellSpec | null {
-  const d = figureIn(ctx, c.field!, row);
-  if (!d) return null;
+export const printedCell = ofFigure((ctx, row, _c, d) => {
   const v = row.values[d.field] ?? null;
   if (d.how === "points") return v === null ? null : { number: v, numFmt: NUMBER_FORMATS.points };
   const decimals =
     printedDecimals(row.raw[d.field]) ?? sourceColumn(ctx.table, d.field)?.decimals ?? 1;
   return percentCell(v, decimals);
-}
+});
 
 /** The change in the rate, in percentage points. */
 export function rateChangeCell(ctx: DataSheetContext): CellSpec {
