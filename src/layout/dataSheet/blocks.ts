@@ -1,0 +1,102 @@
+// The blocks above a data sheet's table: the title block (A-B), the legend of the flags the
+// sheet can show with the thresholds its formulas reference, and a note on editing.
+import { kindSchema } from "../../core/kinds";
+import type { CrimeTable } from "../../core/model";
+import type { DataColumnDef } from "../definitions";
+import { layoutLegend, type Legend, type LegendThreshold } from "../layoutLegend";
+import type { BlockSpec, CellSpec } from "../spec";
+import type { HighlightThresholds } from "../thresholds";
+import type { ThresholdRefs } from "./context";
+import { FLAGS, type Flag } from "./flags";
+
+export interface DataSheetTop {
+  blocks: BlockSpec[];
+  /** 0-based row of the table's header. */
+  headerRow: number;
+  thresholds: ThresholdRefs;
+}
+
+function titleCells(table: CrimeTable, importedOn: string): (CellSpec | null)[][] {
+  const title = table.title ?? kindSchema(table.kind).defaultTitle;
+  return [
+    [{ text: `${title}${table.area ? ` — ${table.area}` : ""}`, style: "title" }],
+    [{ text: "Area", style: "label" }, { text: table.area ?? "" }],
+    [{ text: "Period ending", style: "label" }, { text: table.periodEnding ?? "" }],
+    [{ text: "Source", style: "label" }, { text: table.source }],
+    [{ text: "Imported", style: "label" }, { text: importedOn }],
+  ];
+}
+
+/** The thresholds the sheet's flags compare with, as legend rows. */
+function legendThresholds(t: HighlightThresholds, notable: boolean): LegendThreshold[] {
+  const out: LegendThreshold[] = [
+    {
+      key: "alpha",
+      value: t.alpha,
+      numFmt: "0.00",
+      meaning: "significance level (two-sided) for rises, falls and SD-rate drops",
+    },
+    {
+      key: "minBase",
+      value: t.minBase,
+      numFmt: "#,##0",
+      meaning: "minimum base: a % change or rate on fewer counts is marked small base",
+    },
+  ];
+  if (notable)
+    out.push({
+      key: "changeThreshold",
+      value: Number(`${t.changeThreshold}e-2`),
+      numFmt: "0%",
+      meaning: "change threshold: a significant % change at least this large is notable",
+    });
+  return out;
+}
+
+/** The flags the sheet can show: those whose columns it has. */
+function shownFlags(columns: DataColumnDef[], t: HighlightThresholds): Flag[] {
+  const hasThreshold = t.changeThreshold !== undefined;
+  return Object.values(FLAGS).filter(
+    (f) => columns.some((c) => c.role === f.shownWith) && (!f.needsChangeThreshold || hasThreshold)
+  );
+}
+
+/** The legend at `row`, with the thresholds when it explains any flag. */
+function dataLegend(row: number, flags: Flag[], t: HighlightThresholds): Legend {
+  const entries = flags.map((f) => ({ kind: f.highlight, label: f.label, meaning: f.meaning }));
+  const notable = flags.includes(FLAGS.notable);
+  return layoutLegend(row, 0, entries, flags.length === 0 ? [] : legendThresholds(t, notable));
+}
+
+const NOTE =
+  "Your data: correct a count here and every formula, highlight and comparison follows. " +
+  "% changes and rates are formulas on the counts; the printed figures are kept beside them.";
+
+/** Title block and legend share the top rows; the note follows, then the table two rows down. */
+export function layoutTop(
+  table: CrimeTable,
+  columns: DataColumnDef[],
+  importedOn: string,
+  t: HighlightThresholds
+): DataSheetTop {
+  const title = titleCells(table, importedOn);
+  // The legend sits under the title block in the wide label columns, so its swatches show whole.
+  const legendRow = title.length + 1;
+  const flags = shownFlags(columns, t);
+  const legend = dataLegend(legendRow, flags, t);
+  // Without flags the note takes the legend's place.
+  const noteRow = flags.length === 0 ? legendRow : legendRow + legend.rows + 1;
+  return {
+    blocks: [
+      { row: 0, col: 0, cells: title },
+      legend.block,
+      { row: noteRow, col: 0, cells: [[{ text: NOTE, style: "note" }]] },
+    ],
+    headerRow: noteRow + 2,
+    thresholds: {
+      alpha: legend.cells.alpha ?? String(t.alpha),
+      minBase: legend.cells.minBase ?? String(t.minBase),
+      changeThreshold: legend.cells.changeThreshold,
+    },
+  };
+}
