@@ -24,6 +24,7 @@ export const datastoreR12: KindSchema = {
   // Offences only: the file has no detections.
   fields: ["offencesPrevious", "offencesCurrent", "offencesChangePct"],
   printsDerived: false,
+  derived: offencesSds.derived.filter((d) => d.field === "offencesChangePct"),
   // The statistics test offence counts only: the file has no detections.
   ratePair: () => null,
   planColumns: (table) => planOffencesColumns(table, false),
