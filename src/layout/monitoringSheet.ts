@@ -7,7 +7,6 @@ import type { SheetDefinition } from "./definitions";
 import {
   layoutMonitoring,
   readMonitoringInputs,
-  type MonitoringInputs,
   type MonitoringSheetOptions,
 } from "./layoutMonitoring";
 import { SheetNamer } from "./sheetNames";
@@ -15,10 +14,6 @@ import type { SheetSpec } from "./spec";
 
 export const MONITORING_SHEET = "Monitoring";
 
-export interface MonitoringRecord {
-  inputs: MonitoringInputs;
-  options: MonitoringSheetOptions;
-}
 
 /** A monitoring sheet for `indicators`, reusing the recorded sheet's name or taking a free one. */
 export function planMonitoringSheet(
