@@ -1,35 +1,29 @@
 // What to write, computed completely before anything is written (issue 10): from the
 // workbook as it stands (sheet names, definitions, data sheets as the user left them)
-// and what the pane adds (tables, a group, thresholds, indicators), the sheets to apply.
-// Both hosts use it, so Excel and the in-browser workbook get the same sheets; it
-// follows the command line's build (new workbook) and refresh (existing one).
+// and what is added (tables, groups, settings, indicators), the sheets to apply. Every
+// surface plans through here, so Excel, the in-browser workbook and the command line
+// get the same sheets. A new workbook is the same pipeline with nothing to read back.
 import type { CrimeTable } from "../core/model";
 import type { Indicator } from "../core/monitor/types";
+import type { Group } from "../core/groups";
 import { validateTables } from "../core/validate";
-import {
-  defaultAnomalyOptions,
-  findAnomalies,
-  resolveAnomalyOptions,
-  type AnomalyOptions,
-} from "../core/anomalies";
+import { findAnomalies } from "../core/anomalies";
+import { anomalyOptionsOf, type Settings } from "../core/settings";
 import {
   buildDefinitions,
   layoutDataSheets,
   layoutGenerated,
-  layoutWorkbook,
   type DataSheetRef,
-  type Group,
-} from "./layoutWorkbook";
-import { readDataSheet } from "./readDataSheet";
+} from "../layout/layoutWorkbook";
+import { readDataSheet } from "../layout/readDataSheet";
 import {
   writeDefinitions,
   type DataSheetInfo,
   type Definitions,
   type SheetDefinition,
-} from "./definitions";
-import { planMonitoringSheet, rebuildMonitoringSheet } from "./monitoringSheet";
-import type { SheetSpec, WorkbookSpec } from "./spec";
-import { defaultSettings, type HighlightSettings } from "./thresholds";
+} from "../layout/definitions";
+import { planMonitoringSheet, rebuildMonitoringSheet } from "../layout/monitoringSheet";
+import type { SheetSpec, WorkbookSpec } from "../layout/spec";
 
 /** The workbook as it stands, as either writer's reader gives it. */
 export interface BookState {
@@ -52,14 +46,15 @@ export interface PlanInput {
   tables: CrimeTable[];
   /** Every comparison group the workbook should keep (replaces the recorded ones). */
   groups: Group[];
-  settings: HighlightSettings;
+  settings: Settings;
   /** Indicators for the monitoring sheet (built or rebuilt when given). */
   monitoring?: Indicator[];
   /** YYYY-MM-DD, the "Imported" date of new data sheets. */
   importedOn: string;
 }
 
-export interface WritePlan {
+/** Everything a write will do (distinct from the Office.js writer's WritePlan of requests). */
+export interface WorkbookPlan {
   spec: WorkbookSpec;
   definitions: Definitions;
   /** Names of the sheets the plan writes, definitions sheet excluded. */
@@ -70,128 +65,100 @@ export interface WritePlan {
   checks: { issues: number; anomalies: number };
 }
 
-/** The thresholds record kept in the definitions: the anomaly options, plus the change threshold when set. */
-export function thresholdsOf(
-  settings: HighlightSettings,
-  recorded: Record<string, unknown> = {}
-): Record<string, unknown> {
-  let base: AnomalyOptions;
-  try {
-    base = resolveAnomalyOptions(pickKnown(recorded));
-  } catch {
-    base = { ...defaultAnomalyOptions };
-  }
-  const record: Record<string, unknown> = {
-    ...base,
-    alpha: settings.significanceLevel,
-    minBase: settings.minimumBase,
-  };
-  // Absent means no notable-change flag, as the command line builds by default.
-  if (settings.changeThreshold !== null) record.changeThreshold = settings.changeThreshold;
-  return record;
-}
-
-/** The pane's settings as a workbook records them (defaults for what it does not say). */
-export function settingsOf(definitions: Definitions | null): HighlightSettings {
-  const t = definitions?.thresholds ?? {};
-  const num = (v: unknown, d: number) => (typeof v === "number" && Number.isFinite(v) ? v : d);
+export function planWorkbook(book: BookState, input: PlanInput): WorkbookPlan {
+  const kept = readBack(book);
+  const added = addDataSheets(book, input);
+  const refs = [...kept.refs, ...added.refs];
+  const found = checkTables(refs, input.settings);
+  const generated = layoutGenerated({
+    dataSheets: refs,
+    ...found,
+    groups: input.groups,
+    thresholds: input.settings,
+    existingSheetNames: [...book.sheetNames, ...added.sheets.map((s) => s.name)],
+    previousGenerated: book.definitions?.sheets.filter((s) => s.generated),
+  });
+  const sheets = [...added.sheets, ...generated.sheets];
+  const definitions = buildDefinitions(
+    [...kept.dataDefs, ...added.refs.map((r) => r.def)],
+    generated.defs,
+    input.groups,
+    input.settings
+  );
+  definitions.sheets.push(...kept.userDefs);
+  withMonitoring(book, input, sheets, definitions);
   return {
-    significanceLevel: num(t.alpha, defaultSettings.significanceLevel),
-    minimumBase: num(t.minBase, defaultSettings.minimumBase),
-    changeThreshold:
-      typeof t.changeThreshold === "number" && Number.isFinite(t.changeThreshold)
-        ? t.changeThreshold
-        : null,
+    spec: { sheets: [...sheets, writeDefinitions(definitions)], removeSheets: generated.removeSheets },
+    definitions,
+    written: sheets.map((s) => s.name),
+    warnings: kept.warnings,
+    checks: { issues: found.issues.length, anomalies: found.anomalies.length },
   };
 }
 
-export function planWorkbook(book: BookState, input: PlanInput): WritePlan {
-  const defs = book.definitions;
-  const thresholds = thresholdsOf(input.settings, defs?.thresholds);
-  const options = pickKnown(thresholds);
-  const warnings: string[] = [];
-  let sheets: SheetSpec[];
-  let definitions: Definitions;
-  let removeSheets: string[];
-  let checks: WritePlan["checks"];
-
-  if (!defs) {
-    // A workbook we have not built in yet (new, or the user's own): as `scrutiny-sheets build`.
-    const issues = validateTables(input.tables);
-    const anomalies = findAnomalies(input.tables, options);
-    checks = { issues: issues.length, anomalies: anomalies.length };
-    const built = layoutWorkbook({
-      tables: input.tables,
-      issues,
-      anomalies,
-      groups: input.groups,
-      thresholds,
-      existingSheetNames: book.sheetNames,
-      importedOn: input.importedOn,
-    });
-    sheets = built.spec.sheets.filter((s) => s.role !== "definitions");
-    definitions = built.definitions;
-    removeSheets = built.spec.removeSheets ?? [];
-  } else {
-    // As `scrutiny-sheets refresh --add`: data sheets read back as the user left them.
-    const refs: DataSheetRef[] = [];
-    const keptDefs: SheetDefinition[] = [];
-    for (const d of defs.sheets) {
-      if (d.generated || d.role !== "data" || !d.data) {
-        if (!d.generated && d.role !== "data" && sheetExists(book, d.name)) keptDefs.push(d);
-        continue;
-      }
-      const values = book.sheetValues(d.name);
-      if (values === null) {
-        warnings.push(`Data sheet “${d.name}” is no longer in the workbook: left out.`);
-        continue;
-      }
-      keptDefs.push(d);
-      const read = readDataSheet(values, d.data, d.name);
-      if (!read.ok) {
-        warnings.push(`${read.error}: its figures are left out of the generated sheets.`);
-        continue;
-      }
-      refs.push({
-        def: d as SheetDefinition & { data: DataSheetInfo },
-        table: read.table,
-        headerRow: read.headerRow,
-        columnOf: (c) => read.columnOf.get(c),
-      });
+/** The recorded sheets still there: data sheets read back as the user left them, and the user's own (monitoring). */
+function readBack(book: BookState): {
+  refs: DataSheetRef[];
+  dataDefs: SheetDefinition[];
+  userDefs: SheetDefinition[];
+  warnings: string[];
+} {
+  const out = { refs: [] as DataSheetRef[], dataDefs: [] as SheetDefinition[], warnings: [] as string[] };
+  const userDefs: SheetDefinition[] = [];
+  for (const d of book.definitions?.sheets ?? []) {
+    if (d.generated || d.role !== "data" || !d.data) {
+      if (!d.generated && d.role !== "data" && sheetExists(book, d.name)) userDefs.push(d);
+      continue;
     }
-    const added = layoutDataSheets({
-      tables: input.tables,
-      existingSheetNames: book.sheetNames,
-      existingTableNames: book.tableNames,
-      thresholds,
-      importedOn: input.importedOn,
+    const values = book.sheetValues(d.name);
+    if (values === null) {
+      out.warnings.push(`Data sheet “${d.name}” is no longer in the workbook: left out.`);
+      continue;
+    }
+    out.dataDefs.push(d);
+    const read = readDataSheet(values, d.data, d.name);
+    if (!read.ok) {
+      out.warnings.push(`${read.error}: its figures are left out of the generated sheets.`);
+      continue;
+    }
+    out.refs.push({
+      def: d as SheetDefinition & { data: DataSheetInfo },
+      table: read.table,
+      headerRow: read.headerRow,
+      columnOf: (c) => read.columnOf.get(c),
     });
-    refs.push(...added.refs);
-    const tables = refs.map((r) => r.table);
-    const issues = validateTables(tables);
-    const anomalies = findAnomalies(tables, options);
-    checks = { issues: issues.length, anomalies: anomalies.length };
-    const gen = layoutGenerated({
-      dataSheets: refs,
-      issues,
-      anomalies,
-      groups: input.groups,
-      thresholds,
-      existingSheetNames: [...book.sheetNames, ...added.sheets.map((s) => s.name)],
-      previousGenerated: defs.sheets.filter((s) => s.generated),
-    });
-    sheets = [...added.sheets, ...gen.sheets];
-    definitions = buildDefinitions(
-      [...keptDefs.filter((d) => d.role === "data"), ...added.refs.map((r) => r.def)],
-      gen.defs,
-      input.groups,
-      thresholds
-    );
-    definitions.sheets.push(...keptDefs.filter((d) => d.role !== "data"));
-    removeSheets = gen.removeSheets;
   }
+  return { ...out, userDefs };
+}
 
-  // The monitoring sheet: built from pasted indicators, or rebuilt from the figures typed into it.
+/** Data sheets for the new tables, named clear of what the workbook holds. */
+function addDataSheets(book: BookState, input: PlanInput): ReturnType<typeof layoutDataSheets> {
+  return layoutDataSheets({
+    tables: input.tables,
+    existingSheetNames: book.sheetNames,
+    // A workbook we have not built in yet is laid out as `build` does, without its table names.
+    existingTableNames: book.definitions ? book.tableNames : [],
+    thresholds: input.settings,
+    importedOn: input.importedOn,
+  });
+}
+
+/** Validation issues and anomaly flags over every data sheet, so Checks covers the whole workbook. */
+function checkTables(refs: DataSheetRef[], settings: Settings) {
+  const tables = refs.map((r) => r.table);
+  return {
+    issues: validateTables(tables),
+    anomalies: findAnomalies(tables, anomalyOptionsOf(settings)),
+  };
+}
+
+/** The monitoring sheet: built from new indicators, or rebuilt from the figures typed into it. */
+function withMonitoring(
+  book: BookState,
+  input: PlanInput,
+  sheets: SheetSpec[],
+  definitions: Definitions
+): void {
   const recorded = definitions.sheets.find((d) => d.role === "monitoring");
   const monitoring = input.monitoring
     ? planMonitoringSheet(
@@ -203,27 +170,11 @@ export function planWorkbook(book: BookState, input: PlanInput): WritePlan {
     : recorded
       ? rebuildMonitoringSheet(recorded, book.sheetValues(recorded.name))
       : null;
-  if (monitoring) {
-    sheets.push(monitoring.sheet);
-    definitions.sheets = [...definitions.sheets.filter((d) => d !== recorded), monitoring.def];
-  }
-
-  return {
-    spec: { sheets: [...sheets, writeDefinitions(definitions)], removeSheets },
-    definitions,
-    written: sheets.map((s) => s.name),
-    warnings,
-    checks,
-  };
+  if (!monitoring) return;
+  sheets.push(monitoring.sheet);
+  definitions.sheets = [...definitions.sheets.filter((d) => d !== recorded), monitoring.def];
 }
 
 function sheetExists(book: BookState, name: string): boolean {
   return book.sheetNames.some((n) => n.toLowerCase() === name.toLowerCase());
-}
-
-/** Only the options the anomalies core knows (a workbook may record others). */
-function pickKnown(t: Record<string, unknown>): Partial<AnomalyOptions> {
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(defaultAnomalyOptions)) if (k in t) out[k] = t[k];
-  return out as Partial<AnomalyOptions>;
 }

@@ -4,10 +4,10 @@
 // refresh gives the same workbook.
 import type { CliIO } from "./io";
 import { loadInputs } from "./loadInputs";
-import { planWorkbook, settingsOf } from "../layout/planWorkbook";
+import { importTables, startFromBuilt } from "../app/useCases";
+import { today } from "../app/today";
 import { readXlsx, type XlsxBook } from "../writers/xlsx/readXlsx";
 import { writeXlsx, XlsxTooLargeError } from "../writers/xlsx/writeXlsx";
-import { today } from "./buildCommand";
 
 export interface RefreshOptions {
   add?: string[];
@@ -23,8 +23,8 @@ export async function runRefresh(book: string, opts: RefreshOptions, io: CliIO):
     );
     return 2;
   }
-  const defs = xlsx.definitions;
-  if (!defs) {
+  const built = startFromBuilt(xlsx, today());
+  if (!built.ok) {
     io.stderr(
       `refresh: ${book} has no scrutiny-sheets definitions (it was not built by scrutiny-sheets build); nothing written\n`
     );
@@ -32,17 +32,12 @@ export async function runRefresh(book: string, opts: RefreshOptions, io: CliIO):
   }
   const added = await loadInputs(opts.add ?? [], {}, io);
   if (!added.ok) {
-    io.stderr(`refresh: ${added.message}; nothing written\n`);
+    io.stderr(`refresh: ${added.error.message}; nothing written\n`);
     return 2;
   }
 
   // The same plan as the add-in's Refresh all: data sheets read back as the user left them.
-  const plan = planWorkbook(xlsx, {
-    tables: added.tables,
-    groups: defs.groups,
-    settings: settingsOf(defs),
-    importedOn: today(),
-  });
+  const { plan } = importTables(built.start, added.tables, built.start.settings);
   for (const w of plan.warnings) io.stderr(`refresh: ${w}\n`);
   let bytes: Uint8Array;
   try {

@@ -1,10 +1,10 @@
 // The ribbon's "Refresh comparisons": rebuild every generated sheet (comparisons, trends,
 // checks) from the data sheets as the user left them, with the pane closed, then say
-// what happened. The same plan as the pane's "Refresh all" (planWorkbook); the write goes
+// what happened. The same use case as the pane's "Refresh all" (app refreshAll); the write goes
 // through writeWorkbook, which finishes a write a cell-edit refusal cut half-way.
 
-import { planWorkbook, settingsOf } from "../layout/planWorkbook";
-import { today } from "../taskpane/host/hostCommon";
+import { refreshAll, startFromBuilt } from "../app/useCases";
+import { today } from "../app/today";
 import { readWorkbookState } from "../writers/officejs/readWorkbookState";
 import { writeWorkbook, type BatchRunner } from "../writers/officejs/writeWorkbook";
 import { WorkbookPlanError, WorkbookWriteError } from "../writers/officejs/errors";
@@ -31,14 +31,9 @@ export async function refreshGenerated(
   clock: () => string = today
 ): Promise<RefreshOutcome> {
   const book = await run((context) => readWorkbookState(context));
-  if (!book.definitions) return { sheets: [], warnings: [], built: false };
-  const groups = book.definitions.groups.map((g) => ({ name: g.name, areas: [...g.areas] }));
-  const plan = planWorkbook(book, {
-    tables: [],
-    groups,
-    settings: settingsOf(book.definitions),
-    importedOn: clock(),
-  });
+  const built = startFromBuilt(book, clock());
+  if (!built.ok) return { sheets: [], warnings: [], built: false };
+  const { plan } = refreshAll(built.start);
   await writeWorkbook(run, plan.spec, { previous: book.definitions });
   return { sheets: plan.written, warnings: plan.warnings, built: true };
 }
