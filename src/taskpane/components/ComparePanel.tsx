@@ -13,7 +13,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { ComparisonChoice, DataSheetInfo, WorkbookHost } from "../host/workbookHost";
+import type { ComparisonChoice, ListedDataSheet, WorkbookHost } from "../host/workbookHost";
 import { areaKey } from "../../core/areas";
 import { describeHostError, describeWrite } from "../messages";
 import type { Notice, RunTask } from "./useTasks";
@@ -45,7 +45,7 @@ interface AreaSummary {
   periods: string[];
 }
 
-export function summariseAreas(sheets: DataSheetInfo[]): AreaSummary[] {
+export function summariseAreas(sheets: ListedDataSheet[]): AreaSummary[] {
   const byKey = new Map<string, AreaSummary>();
   for (const s of sheets) {
     const key = areaKey(s.area);
