@@ -88,7 +88,10 @@ export function planWorkbook(book: BookState, input: PlanInput): WorkbookPlan {
   definitions.sheets.push(...kept.userDefs);
   withMonitoring(book, input, sheets, definitions);
   return {
-    spec: { sheets: [...sheets, writeDefinitions(definitions)], removeSheets: generated.removeSheets },
+    spec: {
+      sheets: [...sheets, writeDefinitions(definitions)],
+      removeSheets: generated.removeSheets,
+    },
     definitions,
     written: sheets.map((s) => s.name),
     warnings: kept.warnings,
@@ -103,11 +106,15 @@ function readBack(book: BookState): {
   userDefs: SheetDefinition[];
   warnings: string[];
 } {
-  const out = { refs: [] as DataSheetRef[], dataDefs: [] as SheetDefinition[], warnings: [] as string[] };
-  const userDefs: SheetDefinition[] = [];
+  const out = {
+    refs: [] as DataSheetRef[],
+    dataDefs: [] as SheetDefinition[],
+    userDefs: [] as SheetDefinition[],
+    warnings: [] as string[],
+  };
   for (const d of book.definitions?.sheets ?? []) {
     if (d.generated || d.role !== "data" || !d.data) {
-      if (!d.generated && d.role !== "data" && sheetExists(book, d.name)) userDefs.push(d);
+      if (!d.generated && d.role !== "data" && sheetExists(book, d.name)) out.userDefs.push(d);
       continue;
     }
     const values = book.sheetValues(d.name);
@@ -128,7 +135,7 @@ function readBack(book: BookState): {
       columnOf: (c) => read.columnOf.get(c),
     });
   }
-  return { ...out, userDefs };
+  return out;
 }
 
 /** Data sheets for the new tables, named clear of what the workbook holds. */

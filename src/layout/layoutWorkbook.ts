@@ -322,7 +322,9 @@ function nameAndBuild(
   previous: SheetDefinition[]
 ): { sheets: SheetSpec[]; defs: SheetDefinition[]; removeSheets: string[] } {
   const previousNames = new Set(previous.map((p) => p.name.toLowerCase()));
-  const namer = new SheetNamer(existingSheetNames.filter((n) => !previousNames.has(n.toLowerCase())));
+  const namer = new SheetNamer(
+    existingSheetNames.filter((n) => !previousNames.has(n.toLowerCase()))
+  );
   namer.reserve(DEFINITIONS_SHEET);
   const previousByIdentity = new Map(previous.map((p) => [identity(p), p.name]));
   for (const w of wanted) {

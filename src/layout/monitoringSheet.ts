@@ -14,7 +14,6 @@ import type { SheetSpec } from "./spec";
 
 export const MONITORING_SHEET = "Monitoring";
 
-
 /** A monitoring sheet for `indicators`, reusing the recorded sheet's name or taking a free one. */
 export function planMonitoringSheet(
   indicators: Indicator[],

@@ -111,8 +111,7 @@ export function createStandaloneHost(clock: () => string = today): WorkbookHost 
         "there is no sheet selection outside Excel: paste the table into “Paste table” instead"
       );
     },
-    buildComparison: (choice) =>
-      change((start) => buildComparison(start, groupForChoice(choice))),
+    buildComparison: (choice) => change((start) => buildComparison(start, groupForChoice(choice))),
     refreshAll: () => change(refreshAll),
     buildMonitoring: (indicators) => change((start) => buildMonitoring(start, indicators)),
     listDataSheets: async () => listedDataSheets((await planned()).plan),
