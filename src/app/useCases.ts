@@ -5,7 +5,7 @@
 import type { CrimeTable } from "../core/model";
 import type { Indicator } from "../core/monitor/types";
 import type { Group } from "../core/groups";
-import type { Problem, Result } from "../core/result";
+import type { Result } from "../core/result";
 import { problem } from "../core/result";
 import {
   defaultHighlightSettings,
@@ -14,6 +14,7 @@ import {
   type HighlightSettings,
 } from "../core/settings";
 import type { SheetRole } from "../layout/spec";
+import type { NotBuilt } from "./errors";
 import { EMPTY_BOOK, planWorkbook, type BookState, type WorkbookPlan } from "./planWorkbook";
 
 /**
@@ -59,8 +60,6 @@ export function startFrom(book: BookState, importedOn: string): Start {
     importedOn,
   };
 }
-
-export type NotBuilt = Problem<"not-built">;
 
 /** startFrom for a workbook Scrutiny Sheets built, which a refresh needs. */
 export function startFromBuilt(

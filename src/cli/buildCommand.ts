@@ -6,7 +6,7 @@ import type { CliIO } from "./io";
 import { loadInputs, resolveGroups } from "./loadInputs";
 import { buildWorkbook } from "../app/useCases";
 import { today } from "../app/today";
-import { writeXlsx, XlsxTooLargeError } from "../writers/xlsx/writeXlsx";
+import { writeBook } from "./writeBook";
 import { loadIndicators } from "./monitorCommand";
 
 export interface BuildOptions {
@@ -41,22 +41,7 @@ export async function runBuild(files: string[], opts: BuildOptions, io: CliIO): 
   }
   const plan = buildWorkbook(loaded.tables, groups.groups, monitoring?.indicators, today());
   const { spec } = plan;
-  let bytes: Uint8Array;
-  try {
-    bytes = await writeXlsx(spec);
-  } catch (err) {
-    if (!(err instanceof XlsxTooLargeError)) throw err;
-    io.stderr(`build: ${err.message}; nothing written\n`);
-    return 2;
-  }
-  try {
-    await io.writeFile(opts.out, bytes);
-  } catch (err) {
-    io.stderr(
-      `build: cannot write ${opts.out}: ${err instanceof Error ? err.message : String(err)}\n`
-    );
-    return 2;
-  }
+  if (!(await writeBook("build", spec, opts.out, io))) return 2;
   const count = (role: string) => spec.sheets.filter((s) => s.role === role).length;
   io.stdout(
     `wrote ${opts.out}: ${count("data")} data sheet(s), ${count("comparison")} comparison(s), ${count("trend")} trend(s), ${count("monitoring")} monitoring, ` +

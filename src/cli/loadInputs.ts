@@ -8,6 +8,7 @@ import { isDatastoreCsv, readDatastore, r12Tables } from "../core/datastore";
 import { isGroupError, parseGroup, resolveGroup, type Group } from "../core/groups";
 import { problem, type Problem, type Result } from "../core/result";
 import type { CliIO } from "./io";
+import { reasonOf } from "../app/errors";
 
 export interface LoadOptions {
   /** Areas: Datastore areas to take; a single area also names a single pasted file's area. */
@@ -41,7 +42,7 @@ export async function loadInputs(
     try {
       texts.push({ file, text: decodeText(await io.readBytes(file)) });
     } catch (err) {
-      const why = err instanceof Error ? err.message : String(err);
+      const why = reasonOf(err);
       return unreadable(file, `cannot read ${file}: ${why}`);
     }
   }

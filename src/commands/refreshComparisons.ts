@@ -10,6 +10,7 @@ import { writeWorkbook, type BatchRunner } from "../writers/officejs/writeWorkbo
 import { WorkbookPlanError, WorkbookWriteError } from "../writers/officejs/errors";
 import { isCellEditError } from "../office/runExcel";
 import { MESSAGES } from "./messages";
+import { reasonOf } from "../app/errors";
 
 export interface Notice {
   kind: "success" | "info" | "error";
@@ -42,7 +43,7 @@ export async function refreshGenerated(
 export function noticeFor(outcome: RefreshOutcome | { error: unknown }): Notice {
   if ("error" in outcome) {
     const e = outcome.error;
-    const why = e instanceof Error ? e.message : String(e);
+    const why = reasonOf(e);
     if (isCellEditError(e))
       return { kind: "error", title: MESSAGES.failedTitle, message: MESSAGES.cellEdit };
     if (e instanceof WorkbookPlanError)

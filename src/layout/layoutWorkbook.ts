@@ -377,13 +377,8 @@ function locate(
   return `${sheetRef(ref.def.name)}${colLetter(col)}${ref.headerRow + 2 + i}`;
 }
 
-export interface WorkbookInput {
+export interface WorkbookInput extends Omit<GeneratedInput, "dataSheets" | "previousGenerated"> {
   tables: CrimeTable[];
-  issues: Issue[];
-  anomalies: Anomaly[];
-  groups: Group[];
-  thresholds: Partial<Settings>;
-  existingSheetNames: string[];
   previous?: Definitions;
   importedOn: string;
 }

@@ -17,6 +17,7 @@ export type {
   WorkerReply,
   WorkerRequest,
 } from "./readTypes";
+import { reasonOf } from "../../app/errors";
 
 /** Rows per table the preview shows (and a large paste's slice holds). */
 export const PREVIEW_ROWS = 200;
@@ -142,6 +143,6 @@ export function createSizedReader(
 }
 
 function unexpectedError(e: unknown): ReadError {
-  const detail = e instanceof Error ? e.message : String(e);
+  const detail = reasonOf(e);
   return { code: "unreadable", message: `The paste could not be read: ${detail}` };
 }
