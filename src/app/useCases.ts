@@ -13,7 +13,8 @@ import {
   settingsWith,
   type HighlightSettings,
 } from "../core/settings";
-import type { SheetRole } from "../layout/spec";
+import type { SheetRole, WorkbookSpec } from "../layout/spec";
+import { writeDefinitions, type Definitions } from "../layout/definitions";
 import type { NotBuilt } from "./errors";
 import { EMPTY_BOOK, planWorkbook, type BookState, type WorkbookPlan } from "./planWorkbook";
 
@@ -156,3 +157,20 @@ export function upsertGroup(groups: Group[], group: Group): Group[] {
 /** Sheets the plan may replace besides those recorded as generated: the monitoring sheet is ours. */
 export const ownedBy = (plan: WorkbookPlan): string[] =>
   plan.definitions.sheets.filter((d) => d.role === "monitoring").map((d) => d.name);
+
+/** The definitions sheet with the pane's settings saved in it (started when the workbook has none). */
+export function saveSettings(
+  recorded: Definitions | null,
+  settings: HighlightSettings
+): WorkbookSpec {
+  const defs: Definitions = recorded ?? {
+    version: 1,
+    areas: [],
+    periods: [],
+    groups: [],
+    thresholds: {},
+    sheets: [],
+  };
+  const next: Definitions = { ...defs, thresholds: settingsWith(settings, defs.thresholds) };
+  return { sheets: [writeDefinitions(next)] };
+}

@@ -4,10 +4,10 @@
 // requests under Excel on the web's 5 MB limit. A write Excel cuts half-way is finished
 // by the next one, so running it again repairs it.
 import type { Definitions } from "../../layout/definitions";
-import { DEFINITIONS_SHEET, parseDefinitions, writeDefinitions } from "../../layout/definitions";
+import { DEFINITIONS_SHEET, parseDefinitions } from "../../layout/definitions";
 import type { CrimeTable } from "../../core/model";
 import type { HighlightSettings } from "../../core/settings";
-import { highlightSettingsOf, settingsWith } from "../../core/settings";
+import { highlightSettingsOf } from "../../core/settings";
 import {
   writePlanned,
   writeWorkbook,
@@ -24,6 +24,7 @@ import {
   importTables,
   ownedBy,
   refreshAll,
+  saveSettings,
   startFrom,
   type Planned,
   type Start,
@@ -115,20 +116,11 @@ async function listSheetsIn(context: Excel.RequestContext): Promise<SheetInfo[]>
   });
 }
 
-/** Saves the pane's settings into the definitions (started when the workbook has none). */
+/** Saves the pane's settings into the definitions. */
 async function saveSettingsIn(excel: BatchRunner, settings: HighlightSettings): Promise<void> {
   const job = await excel(async (context) => {
     const book = await readDefinitions(context);
-    const defs: Definitions = book.definitions ?? {
-      version: 1,
-      areas: [],
-      periods: [],
-      groups: [],
-      thresholds: {},
-      sheets: [],
-    };
-    const next: Definitions = { ...defs, thresholds: settingsWith(settings, defs.thresholds) };
-    return { spec: { sheets: [writeDefinitions(next)] }, previous: book.definitions };
+    return { spec: saveSettings(book.definitions, settings), previous: book.definitions };
   });
   await writeWorkbook(excel, job.spec, { previous: job.previous });
 }
