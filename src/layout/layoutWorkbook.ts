@@ -1,7 +1,8 @@
 // The whole workbook: data sheets for the tables, then the generated sheets (comparisons,
-// trends, checks) and the definitions. Two entry points the add-in also uses:
-// layoutDataSheets (import tables) and layoutGenerated (rebuild every generated sheet from
-// the data sheets as they stand). layoutWorkbook does both for a new workbook.
+// trends, checks) and the definitions. The app's planWorkbook runs the three stages in
+// turn: layoutDataSheets (import tables), layoutGenerated (every generated sheet from the
+// data sheets as they stand) and buildDefinitions. layoutWorkbook chains them for a new
+// workbook, for tests and benchmarks.
 import type { Anomaly, CrimeTable, Issue, TableKind } from "../core/model";
 import type { SheetSpec, WorkbookSpec } from "./spec";
 import type { DataColumnDef, DataSheetInfo, Definitions, SheetDefinition } from "./definitions";
