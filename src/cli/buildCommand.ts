@@ -4,9 +4,9 @@
 // the workbook out and writes it.
 import type { CliIO } from "./io";
 import { loadInputs, resolveGroups } from "./loadInputs";
-import { EMPTY_BOOK, planWorkbook } from "../layout/planWorkbook";
-import { defaultSettings } from "../layout/thresholds";
-import { writeXlsx, XlsxTooLargeError } from "../writers/xlsx/writeXlsx";
+import { buildWorkbook } from "../app/useCases";
+import { today } from "../app/today";
+import { writeBook } from "./writeBook";
 import { loadIndicators } from "./monitorCommand";
 
 export interface BuildOptions {
@@ -17,9 +17,6 @@ export interface BuildOptions {
   monitor?: string[];
 }
 
-/** Today as YYYY-MM-DD (the "Imported" date of new data sheets). */
-export const today = (): string => new Date().toISOString().slice(0, 10);
-
 export async function runBuild(files: string[], opts: BuildOptions, io: CliIO): Promise<number> {
   if (files.length === 0) {
     io.stderr("build: give at least one input file\n");
@@ -27,12 +24,12 @@ export async function runBuild(files: string[], opts: BuildOptions, io: CliIO): 
   }
   const loaded = await loadInputs(files, opts, io);
   if (!loaded.ok) {
-    io.stderr(`build: ${loaded.message}; nothing written\n`);
+    io.stderr(`build: ${loaded.error.message}; nothing written\n`);
     return 2;
   }
   const groups = resolveGroups(opts.group ?? [], loaded.tables);
   if (!groups.ok) {
-    io.stderr(`build: ${groups.message}; nothing written\n`);
+    io.stderr(`build: ${groups.error.message}; nothing written\n`);
     return 2;
   }
   const monitorFiles = opts.monitor ?? [];
@@ -42,30 +39,9 @@ export async function runBuild(files: string[], opts: BuildOptions, io: CliIO): 
     io.stderr("build: nothing written\n");
     return 2;
   }
-  const plan = planWorkbook(EMPTY_BOOK, {
-    tables: loaded.tables,
-    groups: groups.groups,
-    settings: defaultSettings,
-    monitoring: monitoring?.indicators,
-    importedOn: today(),
-  });
+  const plan = buildWorkbook(loaded.tables, groups.groups, monitoring?.indicators, today());
   const { spec } = plan;
-  let bytes: Uint8Array;
-  try {
-    bytes = await writeXlsx(spec);
-  } catch (err) {
-    if (!(err instanceof XlsxTooLargeError)) throw err;
-    io.stderr(`build: ${err.message}; nothing written\n`);
-    return 2;
-  }
-  try {
-    await io.writeFile(opts.out, bytes);
-  } catch (err) {
-    io.stderr(
-      `build: cannot write ${opts.out}: ${err instanceof Error ? err.message : String(err)}\n`
-    );
-    return 2;
-  }
+  if (!(await writeBook("build", spec, opts.out, io))) return 2;
   const count = (role: string) => spec.sheets.filter((s) => s.role === role).length;
   io.stdout(
     `wrote ${opts.out}: ${count("data")} data sheet(s), ${count("comparison")} comparison(s), ${count("trend")} trend(s), ${count("monitoring")} monitoring, ` +

@@ -10,6 +10,7 @@ import { validateTables } from "../core/validate";
 import { findAnomalies } from "../core/anomalies";
 import type { CliIO } from "./io";
 import { jsonChunks, writeInPieces } from "./jsonChunks";
+import { reasonOf } from "../app/errors";
 
 export interface CheckOptions {
   /**
@@ -130,7 +131,7 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CheckIo)
     try {
       text = await io.readFile(file);
     } catch (err) {
-      const reason = err instanceof Error ? err.message : String(err);
+      const reason = reasonOf(err);
       io.stderr(`scrutiny-sheets check: ${file}: cannot read the file: ${reason}\n`);
       unreadable = true;
       continue;

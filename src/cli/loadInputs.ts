@@ -6,7 +6,9 @@ import type { CrimeTable } from "../core/model";
 import { decodeText, readPaste } from "../core/read";
 import { isDatastoreCsv, readDatastore, r12Tables } from "../core/datastore";
 import { isGroupError, parseGroup, resolveGroup, type Group } from "../core/groups";
+import { problem, type Problem, type Result } from "../core/result";
 import type { CliIO } from "./io";
+import { reasonOf } from "../app/errors";
 
 export interface LoadOptions {
   /** Areas: Datastore areas to take; a single area also names a single pasted file's area. */
@@ -17,8 +19,14 @@ export interface LoadOptions {
   group?: string[];
 }
 
-export type LoadResult =
-  { ok: true; tables: CrimeTable[] } | { ok: false; file: string; message: string };
+/** The tables read, or the first file that could not be (its problem names it). */
+export type LoadResult = Result<{ tables: CrimeTable[] }>;
+
+/** A failed load of `file`: `message` already names the file. */
+const unreadable = (file: string, message: string): LoadResult => ({
+  ok: false,
+  error: problem("unreadable", message, { file }),
+});
 
 const asList = (v: string | string[] | undefined): string[] =>
   v === undefined ? [] : Array.isArray(v) ? v : [v];
@@ -34,11 +42,8 @@ export async function loadInputs(
     try {
       texts.push({ file, text: decodeText(await io.readBytes(file)) });
     } catch (err) {
-      return {
-        ok: false,
-        file,
-        message: `cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`,
-      };
+      const why = reasonOf(err);
+      return unreadable(file, `cannot read ${file}: ${why}`);
     }
   }
   const pastes = texts.filter((t) => !isDatastoreCsv(t.text));
@@ -47,7 +52,7 @@ export async function loadInputs(
     const name = path.basename(file);
     if (isDatastoreCsv(text)) {
       const read = readDatastore(text, name);
-      if (!read.ok) return { ok: false, file, message: `${file}: ${read.error.message}` };
+      if (!read.ok) return unreadable(file, `${file}: ${read.error.message}`);
       const wanted = [...areas];
       for (const g of opts.group ?? []) {
         const group = g.includes("=")
@@ -64,7 +69,7 @@ export async function loadInputs(
         period: opts.period,
         areas: wanted.length > 0 ? wanted : undefined,
       });
-      if (!r12.ok) return { ok: false, file, message: `${file}: ${r12.error.message}` };
+      if (!r12.ok) return unreadable(file, `${file}: ${r12.error.message}`);
       tables.push(...r12.tables);
     } else {
       const area = pastes.length === 1 && areas.length === 1 ? areas[0] : undefined;
@@ -74,7 +79,7 @@ export async function loadInputs(
         const where = read.error.line
           ? ` (line ${read.error.line}${read.error.column ? `, column ${read.error.column}` : ""})`
           : "";
-        return { ok: false, file, message: `${file}${where}: ${read.error.message}` };
+        return unreadable(file, `${file}${where}: ${read.error.message}`);
       }
       tables.push(...read.tables);
     }
@@ -86,12 +91,12 @@ export async function loadInputs(
 export function resolveGroups(
   specs: string[],
   tables: CrimeTable[]
-): { ok: true; groups: Group[] } | { ok: false; message: string } {
+): Result<{ groups: Group[] }, { error: Problem<"bad-group"> }> {
   const known = [...new Set(tables.map((t) => t.area).filter((a): a is string => a !== null))];
   const groups: Group[] = [];
   for (const spec of specs) {
     const g = spec.includes("=") ? parseGroup(spec, known) : resolveGroup(spec);
-    if (isGroupError(g)) return { ok: false, message: g.error };
+    if (isGroupError(g)) return { ok: false, error: problem("bad-group", g.error) };
     groups.push(g);
   }
   return { ok: true, groups };

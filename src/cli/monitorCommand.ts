@@ -16,6 +16,7 @@ import type {
   IndicatorUnit,
   MonitoringResult,
 } from "../core/monitor/types";
+import { reasonOf } from "../app/errors";
 
 export interface MonitorIO {
   readFile(path: string): Promise<string>;
@@ -49,7 +50,7 @@ export async function loadIndicators(
       errors.push({
         file,
         code: "unreadable",
-        message: `cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`,
+        message: `cannot read ${file}: ${reasonOf(err)}`,
       });
       continue;
     }

@@ -4,10 +4,11 @@
 // refresh gives the same workbook.
 import type { CliIO } from "./io";
 import { loadInputs } from "./loadInputs";
-import { planWorkbook, settingsOf } from "../layout/planWorkbook";
+import { importTables, startFromBuilt } from "../app/useCases";
+import { today } from "../app/today";
 import { readXlsx, type XlsxBook } from "../writers/xlsx/readXlsx";
-import { writeXlsx, XlsxTooLargeError } from "../writers/xlsx/writeXlsx";
-import { today } from "./buildCommand";
+import { writeBook } from "./writeBook";
+import { reasonOf } from "../app/errors";
 
 export interface RefreshOptions {
   add?: string[];
@@ -18,13 +19,11 @@ export async function runRefresh(book: string, opts: RefreshOptions, io: CliIO):
   try {
     xlsx = await readXlsx(await io.readBytes(book));
   } catch (err) {
-    io.stderr(
-      `refresh: cannot read ${book}: ${err instanceof Error ? err.message : String(err)}\n`
-    );
+    io.stderr(`refresh: cannot read ${book}: ${reasonOf(err)}\n`);
     return 2;
   }
-  const defs = xlsx.definitions;
-  if (!defs) {
+  const built = startFromBuilt(xlsx, today());
+  if (!built.ok) {
     io.stderr(
       `refresh: ${book} has no scrutiny-sheets definitions (it was not built by scrutiny-sheets build); nothing written\n`
     );
@@ -32,34 +31,14 @@ export async function runRefresh(book: string, opts: RefreshOptions, io: CliIO):
   }
   const added = await loadInputs(opts.add ?? [], {}, io);
   if (!added.ok) {
-    io.stderr(`refresh: ${added.message}; nothing written\n`);
+    io.stderr(`refresh: ${added.error.message}; nothing written\n`);
     return 2;
   }
 
   // The same plan as the add-in's Refresh all: data sheets read back as the user left them.
-  const plan = planWorkbook(xlsx, {
-    tables: added.tables,
-    groups: defs.groups,
-    settings: settingsOf(defs),
-    importedOn: today(),
-  });
+  const { plan } = importTables(built.start, added.tables, built.start.settings);
   for (const w of plan.warnings) io.stderr(`refresh: ${w}\n`);
-  let bytes: Uint8Array;
-  try {
-    bytes = await writeXlsx(plan.spec, xlsx.workbook);
-  } catch (err) {
-    if (!(err instanceof XlsxTooLargeError)) throw err;
-    io.stderr(`refresh: ${err.message}; nothing written\n`);
-    return 2;
-  }
-  try {
-    await io.writeFile(book, bytes);
-  } catch (err) {
-    io.stderr(
-      `refresh: cannot write ${book}: ${err instanceof Error ? err.message : String(err)}\n`
-    );
-    return 2;
-  }
+  if (!(await writeBook("refresh", plan.spec, book, io, xlsx.workbook))) return 2;
   const addedSheets = plan.spec.sheets.filter((x) => x.role === "data").length;
   const read = plan.definitions.sheets.filter((d) => d.role === "data").length - addedSheets;
   const rebuilt = plan.spec.sheets.filter((x) => x.generated && x.role !== "definitions").length;

@@ -1,15 +1,16 @@
 // The ribbon's "Refresh comparisons": rebuild every generated sheet (comparisons, trends,
 // checks) from the data sheets as the user left them, with the pane closed, then say
-// what happened. The same plan as the pane's "Refresh all" (planWorkbook); the write goes
+// what happened. The same use case as the pane's "Refresh all" (app refreshAll); the write goes
 // through writeWorkbook, which finishes a write a cell-edit refusal cut half-way.
 
-import { planWorkbook, settingsOf } from "../layout/planWorkbook";
-import { today } from "../taskpane/host/hostCommon";
+import { refreshAll, startFromBuilt } from "../app/useCases";
+import { today } from "../app/today";
 import { readWorkbookState } from "../writers/officejs/readWorkbookState";
 import { writeWorkbook, type BatchRunner } from "../writers/officejs/writeWorkbook";
 import { WorkbookPlanError, WorkbookWriteError } from "../writers/officejs/errors";
 import { isCellEditError } from "../office/runExcel";
 import { MESSAGES } from "./messages";
+import { reasonOf } from "../app/errors";
 
 export interface Notice {
   kind: "success" | "info" | "error";
@@ -31,14 +32,9 @@ export async function refreshGenerated(
   clock: () => string = today
 ): Promise<RefreshOutcome> {
   const book = await run((context) => readWorkbookState(context));
-  if (!book.definitions) return { sheets: [], warnings: [], built: false };
-  const groups = book.definitions.groups.map((g) => ({ name: g.name, areas: [...g.areas] }));
-  const plan = planWorkbook(book, {
-    tables: [],
-    groups,
-    settings: settingsOf(book.definitions),
-    importedOn: clock(),
-  });
+  const built = startFromBuilt(book, clock());
+  if (!built.ok) return { sheets: [], warnings: [], built: false };
+  const { plan } = refreshAll(built.start);
   await writeWorkbook(run, plan.spec, { previous: book.definitions });
   return { sheets: plan.written, warnings: plan.warnings, built: true };
 }
@@ -47,7 +43,7 @@ export async function refreshGenerated(
 export function noticeFor(outcome: RefreshOutcome | { error: unknown }): Notice {
   if ("error" in outcome) {
     const e = outcome.error;
-    const why = e instanceof Error ? e.message : String(e);
+    const why = reasonOf(e);
     if (isCellEditError(e))
       return { kind: "error", title: MESSAGES.failedTitle, message: MESSAGES.cellEdit };
     if (e instanceof WorkbookPlanError)

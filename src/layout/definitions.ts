@@ -4,7 +4,8 @@
 // fit an Excel cell.
 import type { ColumnInfo, TableKind } from "../core/model";
 import type { SheetRole, SheetSpec } from "./spec";
-import type { MonitoringRecord } from "./monitoringSheet";
+import type { MonitoringInputs, MonitoringSheetOptions } from "./layoutMonitoring";
+import type { Settings } from "../core/settings";
 
 export const DEFINITIONS_SHEET = "_ScrutinyDefinitions";
 export const DEFINITIONS_MARKER = "scrutiny-sheets-definitions v1";
@@ -52,6 +53,12 @@ export interface DataSheetInfo {
   sourceColumns: ColumnInfo[];
 }
 
+/** A monitoring sheet's editable inputs and options, so refresh rebuilds it from them. */
+export interface MonitoringRecord {
+  inputs: MonitoringInputs;
+  options: MonitoringSheetOptions;
+}
+
 export interface SheetDefinition {
   name: string;
   role: SheetRole;
@@ -74,8 +81,11 @@ export interface Definitions {
   areas: string[];
   periods: string[];
   groups: { name: string; areas: string[] }[];
-  /** The anomaly and highlight thresholds the workbook was built with. */
-  thresholds: Record<string, unknown>;
+  /**
+   * The Settings the workbook was built with, as they are. Partial because a workbook
+   * records what it records (older ones, or a hand edit): read it through core/settings.
+   */
+  thresholds: Partial<Settings>;
   sheets: SheetDefinition[];
 }
 

@@ -1,12 +1,15 @@
 // The whole workbook: data sheets for the tables, then the generated sheets (comparisons,
-// trends, checks) and the definitions. Two entry points the add-in also uses:
-// layoutDataSheets (import tables) and layoutGenerated (rebuild every generated sheet from
-// the data sheets as they stand). layoutWorkbook does both for a new workbook.
+// trends, checks) and the definitions. The app's planWorkbook runs the three stages in
+// turn: layoutDataSheets (import tables), layoutGenerated (every generated sheet from the
+// data sheets as they stand) and buildDefinitions. layoutWorkbook chains them for a new
+// workbook, for tests and benchmarks.
 import type { Anomaly, CrimeTable, Issue, TableKind } from "../core/model";
 import type { SheetSpec, WorkbookSpec } from "./spec";
 import type { DataColumnDef, DataSheetInfo, Definitions, SheetDefinition } from "./definitions";
 import { writeDefinitions, DEFINITIONS_SHEET } from "./definitions";
-import { highlightThresholds } from "./thresholds";
+import { highlightThresholds, type HighlightThresholds } from "./thresholds";
+import { defaultSettings, type Settings } from "../core/settings";
+import type { Group } from "../core/groups";
 import { SheetNamer, TableNamer, dataSheetName, fitSheetName } from "./sheetNames";
 import { layoutDataSheet } from "./layoutDataSheet";
 import { layoutChecks } from "./layoutChecks";
@@ -17,10 +20,8 @@ import { rowIndexAt } from "../core/rowAt";
 import { nameKey } from "../core/nameKey";
 import { areaKey as areaNameKey } from "../core/areas";
 
-export interface Group {
-  name: string;
-  areas: string[];
-}
+/** One Group, the core's: a comparison the workbook records. */
+export type { Group };
 
 /** A data sheet as it stands: its definition, its table, and where its columns and rows are. */
 export interface DataSheetRef {
@@ -36,7 +37,7 @@ export interface DataSheetsInput {
   tables: CrimeTable[];
   existingSheetNames: string[];
   existingTableNames?: string[];
-  thresholds: Record<string, unknown>;
+  thresholds: Partial<Settings>;
   importedOn: string;
 }
 
@@ -81,7 +82,7 @@ export interface GeneratedInput {
   issues: Issue[];
   anomalies: Anomaly[];
   groups: Group[];
-  thresholds: Record<string, unknown>;
+  thresholds: Partial<Settings>;
   /** Every sheet name in the workbook now (user sheets, data sheets, earlier generated sheets). */
   existingSheetNames: string[];
   /** Generated sheets of the earlier build, whose names are reused and which are removed when no longer produced. */
@@ -100,6 +101,13 @@ const membersKey = (members: DataSheetRef[]): string =>
     .sort()
     .join("|");
 
+/** A generated sheet to make: what it records, the name it would like, and its layout once named. */
+interface Wanted {
+  def: SheetDefinition & { family?: string };
+  desired: string;
+  build: (name: string) => { sheet: SheetSpec; extent?: { rows: number; cols: number } };
+}
+
 /** Every generated sheet (comparisons, trends, checks) and the definitions, from the data sheets as they stand. */
 export function layoutGenerated(input: GeneratedInput): {
   sheets: SheetSpec[];
@@ -107,131 +115,149 @@ export function layoutGenerated(input: GeneratedInput): {
   removeSheets: string[];
 } {
   const thresholds = highlightThresholds(input.thresholds);
-  const previous = input.previousGenerated ?? [];
-  const previousNames = new Set(previous.map((p) => p.name.toLowerCase()));
-  const namer = new SheetNamer(
-    input.existingSheetNames.filter((n) => !previousNames.has(n.toLowerCase()))
-  );
-  namer.reserve(DEFINITIONS_SHEET);
-  const identity = (d: Partial<SheetDefinition> & { family?: string }) =>
-    [d.role, d.periodEnding ?? "", nameKey(d.area), nameKey(d.group), d.family ?? ""].join("|");
-  const previousByIdentity = new Map(
-    previous.map((p) => [identity(p as SheetDefinition & { family?: string }), p.name])
-  );
-  const wanted: {
-    def: SheetDefinition & { family?: string };
-    desired: string;
-    build: (name: string) => { sheet: SheetSpec; extent?: { rows: number; cols: number } };
-  }[] = [];
+  const wanted = [
+    ...comparisonsWanted(input.dataSheets, input.groups, thresholds),
+    ...trendsWanted(input, thresholds),
+    checksWanted(input),
+  ];
+  return nameAndBuild(wanted, input.existingSheetNames, input.previousGenerated ?? []);
+}
 
-  const refs = input.dataSheets;
-  const colsOf = (ref: DataSheetRef): ComparedArea["cols"] => {
-    const find = (role: DataColumnDef["role"], field: string) => {
-      const c = ref.def.data.columns.find((x) => x.role === role && x.field === field);
-      return c ? ref.columnOf(c) : undefined;
-    };
-    return {
-      category: find("category", "category"),
-      subcategory: find("subcategory", "subcategory"),
-      offencesPrevious: find("value", "offencesPrevious"),
-      offencesCurrent: find("value", "offencesCurrent"),
-      sdsPrevious: find("value", "sdsPrevious"),
-      sdsCurrent: find("value", "sdsCurrent"),
-    };
+/** Where a data sheet's figures are, for the formulas of a comparison or trend. */
+function colsOf(ref: DataSheetRef): ComparedArea["cols"] {
+  const find = (role: DataColumnDef["role"], field: string) => {
+    const c = ref.def.data.columns.find((x) => x.role === role && x.field === field);
+    return c ? ref.columnOf(c) : undefined;
   };
-  const rowsOf = (members: DataSheetRef[]): ComparedRow[] => {
-    const seen = new Map<string, ComparedRow>();
-    for (const m of members) {
-      for (const r of m.table.rows) {
-        const k = `${nameKey(r.category)}|${nameKey(r.subcategory)}`;
-        if (!seen.has(k))
-          seen.set(k, { category: r.category, subcategory: r.subcategory, isTotal: r.isTotal });
-      }
+  return {
+    category: find("category", "category"),
+    subcategory: find("subcategory", "subcategory"),
+    offencesPrevious: find("value", "offencesPrevious"),
+    offencesCurrent: find("value", "offencesCurrent"),
+    sdsPrevious: find("value", "sdsPrevious"),
+    sdsCurrent: find("value", "sdsCurrent"),
+  };
+}
+
+/** The rows of several tables, each category once, in the order first met. */
+function rowsOf(members: DataSheetRef[]): ComparedRow[] {
+  const seen = new Map<string, ComparedRow>();
+  for (const m of members) {
+    for (const r of m.table.rows) {
+      const k = `${nameKey(r.category)}|${nameKey(r.subcategory)}`;
+      if (!seen.has(k))
+        seen.set(k, { category: r.category, subcategory: r.subcategory, isTotal: r.isTotal });
     }
-    return [...seen.values()];
-  };
+  }
+  return [...seen.values()];
+}
 
-  // Comparisons: by family and period; user groups first, then all areas of a period unless a group already shows exactly them.
-  const byPeriod = new Map<string, DataSheetRef[]>();
+const toArea = (m: DataSheetRef): ComparedArea => ({
+  area: m.table.area ?? m.def.name,
+  sheetName: m.def.name,
+  cols: colsOf(m),
+});
+
+/** Data sheets by family and `key`, one each for a `same` value (the first import wins). */
+function byFamily(
+  refs: DataSheetRef[],
+  key: (ref: DataSheetRef) => string,
+  same: (a: DataSheetRef, b: DataSheetRef) => boolean
+): Map<string, DataSheetRef[]> {
+  const out = new Map<string, DataSheetRef[]>();
   for (const ref of refs) {
     const fam = familyOf(ref.table.kind);
     if (!fam || !ref.table.periodEnding) continue;
-    const k = `${fam}|${ref.table.periodEnding}`;
-    const list = byPeriod.get(k) ?? [];
-    // One sheet per area and period: the first import wins.
-    if (!list.some((x) => areaKey(x.table.area) === areaKey(ref.table.area))) list.push(ref);
-    byPeriod.set(k, list);
+    const k = `${fam}|${key(ref)}`;
+    const list = out.get(k) ?? [];
+    if (!list.some((x) => same(x, ref))) list.push(ref);
+    out.set(k, list);
   }
+  return out;
+}
+
+/** Comparisons: by family and period; user groups first, then all areas of a period unless a group already shows exactly them. */
+function comparisonsWanted(
+  refs: DataSheetRef[],
+  groups: Group[],
+  thresholds: HighlightThresholds
+): Wanted[] {
+  const wanted: Wanted[] = [];
+  const compare = (def: Wanted["def"], desired: string, groupName: string, areas: DataSheetRef[]) =>
+    wanted.push({
+      def,
+      desired,
+      build: (name) =>
+        layoutComparison({
+          name,
+          groupName,
+          periodEnding: def.periodEnding!,
+          areas: areas.map(toArea),
+          rows: rowsOf(areas),
+          thresholds,
+        }),
+    });
+  // One sheet per area and period: the first import wins.
+  const byPeriod = byFamily(
+    refs,
+    (r) => r.table.periodEnding!,
+    (a, b) => areaKey(a.table.area) === areaKey(b.table.area)
+  );
   for (const [k, members] of byPeriod) {
     const [fam, period] = k.split("|") as [Family, string];
     const shown = new Set<string>();
-    for (const g of input.groups) {
+    const base = { name: "", role: "comparison" as const, generated: true, periodEnding: period };
+    for (const g of groups) {
       const inGroup = g.areas.flatMap((a) =>
         members.filter((m) => areaKey(m.table.area) === areaKey(a))
       );
       if (inGroup.length < 2) continue;
       shown.add(membersKey(inGroup));
-      const def = {
-        name: "",
-        role: "comparison" as const,
-        generated: true,
-        periodEnding: period,
-        group: g.name,
-        family: fam,
-      };
-      wanted.push({
-        def,
-        desired: fitSheetName("Compare", g.name, period),
-        build: (name) =>
-          layoutComparison({
-            name,
-            groupName: g.name,
-            periodEnding: period,
-            areas: inGroup.map(toArea),
-            rows: rowsOf(inGroup),
-            thresholds,
-          }),
-      });
+      const def = { ...base, group: g.name, family: fam };
+      compare(def, fitSheetName("Compare", g.name, period), g.name, inGroup);
     }
     if (members.length >= 2 && !shown.has(membersKey(members))) {
-      const def = {
-        name: "",
-        role: "comparison" as const,
-        generated: true,
-        periodEnding: period,
-        family: fam,
-      };
-      wanted.push({
-        def,
-        desired: `Compare ${period}${fam === "datastore" ? " DS" : ""}`,
-        build: (name) =>
-          layoutComparison({
-            name,
-            groupName: `All ${members.length} areas`,
-            periodEnding: period,
-            areas: members.map(toArea),
-            rows: rowsOf(members),
-            thresholds,
-          }),
-      });
+      const desired = `Compare ${period}${fam === "datastore" ? " DS" : ""}`;
+      compare({ ...base, family: fam }, desired, `All ${members.length} areas`, members);
     }
   }
-  function toArea(m: DataSheetRef): ComparedArea {
-    return { area: m.table.area ?? m.def.name, sheetName: m.def.name, cols: colsOf(m) };
-  }
+  return wanted;
+}
 
-  // Trends: by family and area, two or more periods.
-  const byArea = new Map<string, DataSheetRef[]>();
-  for (const ref of refs) {
-    const fam = familyOf(ref.table.kind);
-    if (!fam || !ref.table.periodEnding) continue;
-    const k = `${fam}|${areaKey(ref.table.area)}`;
-    const list = byArea.get(k) ?? [];
-    if (!list.some((x) => x.table.periodEnding === ref.table.periodEnding)) list.push(ref);
-    byArea.set(k, list);
+/** Series signals (spc- flags) of an area and family, by row of `rows`. */
+function signalsOf(
+  input: GeneratedInput,
+  area: string,
+  fam: Family,
+  rows: ComparedRow[]
+): Map<number, string[]> {
+  const signals = new Map<number, string[]>();
+  for (const a of input.anomalies) {
+    if (
+      !a.rule.startsWith("spc-") ||
+      areaKey(a.area ?? input.dataSheets[a.table]?.table.area ?? null) !== areaKey(area)
+    )
+      continue;
+    if (familyOf(input.dataSheets[a.table]?.table.kind ?? "generic") !== fam) continue;
+    const i = rows.findIndex(
+      (r) =>
+        nameKey(r.category) === nameKey(a.category) &&
+        nameKey(r.subcategory) === nameKey(a.subcategory)
+    );
+    if (i >= 0) signals.set(i, [...(signals.get(i) ?? []), a.message]);
   }
-  const minSeriesPoints =
-    typeof input.thresholds.minSeriesPoints === "number" ? input.thresholds.minSeriesPoints : 12;
+  return signals;
+}
+
+/** Trends: by family and area, two or more periods. */
+function trendsWanted(input: GeneratedInput, thresholds: HighlightThresholds): Wanted[] {
+  const byArea = byFamily(
+    input.dataSheets,
+    (r) => areaKey(r.table.area),
+    (a, b) => a.table.periodEnding === b.table.periodEnding
+  );
+  const minSeriesPoints = input.thresholds.minSeriesPoints ?? defaultSettings.minSeriesPoints;
+  const wanted: Wanted[] = [];
   for (const [k, list] of byArea) {
     if (list.length < 2) continue;
     const fam = k.split("|")[0] as Family;
@@ -240,21 +266,7 @@ export function layoutGenerated(input: GeneratedInput): {
     );
     const area = members[0]!.table.area ?? members[0]!.def.name;
     const rows = rowsOf(members);
-    const signals = new Map<number, string[]>();
-    for (const a of input.anomalies) {
-      if (
-        !a.rule.startsWith("spc-") ||
-        areaKey(a.area ?? input.dataSheets[a.table]?.table.area ?? null) !== areaKey(area)
-      )
-        continue;
-      if (familyOf(input.dataSheets[a.table]?.table.kind ?? "generic") !== fam) continue;
-      const i = rows.findIndex(
-        (r) =>
-          nameKey(r.category) === nameKey(a.category) &&
-          nameKey(r.subcategory) === nameKey(a.subcategory)
-      );
-      if (i >= 0) signals.set(i, [...(signals.get(i) ?? []), a.message]);
-    }
+    const signals = signalsOf(input, area, fam, rows);
     const def = { name: "", role: "trend" as const, generated: true, area, family: fam };
     wanted.push({
       def,
@@ -275,11 +287,14 @@ export function layoutGenerated(input: GeneratedInput): {
         }),
     });
   }
+  return wanted;
+}
 
-  // Checks, linking each finding to its cell on the data sheet.
-  const checksDef = { name: "", role: "checks" as const, generated: true };
-  wanted.push({
-    def: checksDef,
+/** Checks, linking each finding to its cell on the data sheet. */
+function checksWanted(input: GeneratedInput): Wanted {
+  const refs = input.dataSheets;
+  return {
+    def: { name: "", role: "checks" as const, generated: true },
     desired: "Checks",
     build: (name) => ({
       sheet: layoutChecks({
@@ -291,9 +306,28 @@ export function layoutGenerated(input: GeneratedInput): {
         locate: (t, at, field, printed) => locate(refs[t], at, field, printed),
       }),
     }),
-  });
+  };
+}
 
-  // Names: an earlier generated sheet with the same identity keeps its name (replaced in place).
+/** What makes two generated sheets the same sheet across builds. */
+const identity = (d: Partial<SheetDefinition> & { family?: string }) =>
+  [d.role, d.periodEnding ?? "", nameKey(d.area), nameKey(d.group), d.family ?? ""].join("|");
+
+/**
+ * Names and lays out the wanted sheets: one with the identity of an earlier generated
+ * sheet keeps its name (replaced in place); earlier ones no longer produced are removed.
+ */
+function nameAndBuild(
+  wanted: Wanted[],
+  existingSheetNames: string[],
+  previous: SheetDefinition[]
+): { sheets: SheetSpec[]; defs: SheetDefinition[]; removeSheets: string[] } {
+  const previousNames = new Set(previous.map((p) => p.name.toLowerCase()));
+  const namer = new SheetNamer(
+    existingSheetNames.filter((n) => !previousNames.has(n.toLowerCase()))
+  );
+  namer.reserve(DEFINITIONS_SHEET);
+  const previousByIdentity = new Map(previous.map((p) => [identity(p), p.name]));
   for (const w of wanted) {
     const old = previousByIdentity.get(identity(w.def));
     if (old && !namer.isTaken(old)) {
@@ -310,7 +344,7 @@ export function layoutGenerated(input: GeneratedInput): {
     defs.push({ ...w.def, ...(built.extent ? { extent: built.extent } : {}) });
   }
   const produced = new Set(defs.map((d) => d.name.toLowerCase()));
-  const existing = new Set(input.existingSheetNames.map((n) => n.toLowerCase()));
+  const existing = new Set(existingSheetNames.map((n) => n.toLowerCase()));
   const removeSheets = previous
     .map((p) => p.name)
     .filter(
@@ -344,13 +378,8 @@ function locate(
   return `${sheetRef(ref.def.name)}${colLetter(col)}${ref.headerRow + 2 + i}`;
 }
 
-export interface WorkbookInput {
+export interface WorkbookInput extends Omit<GeneratedInput, "dataSheets" | "previousGenerated"> {
   tables: CrimeTable[];
-  issues: Issue[];
-  anomalies: Anomaly[];
-  groups: Group[];
-  thresholds: Record<string, unknown>;
-  existingSheetNames: string[];
   previous?: Definitions;
   importedOn: string;
 }
@@ -395,7 +424,7 @@ export function buildDefinitions(
   dataDefs: SheetDefinition[],
   generatedDefs: SheetDefinition[],
   groups: Group[],
-  thresholds: Record<string, unknown>
+  thresholds: Partial<Settings>
 ): Definitions {
   const areas: string[] = [];
   const periods: string[] = [];

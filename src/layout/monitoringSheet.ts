@@ -7,18 +7,12 @@ import type { SheetDefinition } from "./definitions";
 import {
   layoutMonitoring,
   readMonitoringInputs,
-  type MonitoringInputs,
   type MonitoringSheetOptions,
 } from "./layoutMonitoring";
 import { SheetNamer } from "./sheetNames";
 import type { SheetSpec } from "./spec";
 
 export const MONITORING_SHEET = "Monitoring";
-
-export interface MonitoringRecord {
-  inputs: MonitoringInputs;
-  options: MonitoringSheetOptions;
-}
 
 /** A monitoring sheet for `indicators`, reusing the recorded sheet's name or taking a free one. */
 export function planMonitoringSheet(

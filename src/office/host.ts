@@ -37,19 +37,22 @@ function officeGlobal(): OfficeLike | null {
   return typeof Office === "undefined" ? null : (Office as unknown as OfficeLike);
 }
 
+/** Why the add-in cannot use Excel here, with what is known of the host. */
+const notReady = (
+  reason: string,
+  host: string | null = null,
+  platform: string | null = null
+): HostInfo => ({ ready: false, host, platform, reason });
+
 /** Waits for Office (at most `timeoutMs`) and says whether the add-in can use Excel here. */
 export async function detectHost(
   options: { office?: OfficeLike | null; timeoutMs?: number } = {}
 ): Promise<HostInfo> {
   const office = options.office === undefined ? officeGlobal() : options.office;
   if (!office)
-    return {
-      ready: false,
-      host: null,
-      platform: null,
-      reason:
-        "Office.js did not load (no connection to Microsoft's CDN, or this page is not inside Office).",
-    };
+    return notReady(
+      "Office.js did not load (no connection to Microsoft's CDN, or this page is not inside Office)."
+    );
   let timer: ReturnType<typeof setTimeout> | undefined;
   const info = await Promise.race([
     office.onReady(),
@@ -58,32 +61,19 @@ export async function detectHost(
     }),
   ]).finally(() => clearTimeout(timer));
   if (info === null)
-    return {
-      ready: false,
-      host: null,
-      platform: null,
-      reason: "Office did not answer: this page is not running inside Office.",
-    };
+    return notReady("Office did not answer: this page is not running inside Office.");
   const host = info.host === null || info.host === undefined ? null : String(info.host);
   const platform =
     info.platform === null || info.platform === undefined ? null : String(info.platform);
-  if (host === null)
-    return { ready: false, host, platform, reason: "This page is not running inside Office." };
+  if (host === null) return notReady("This page is not running inside Office.", host, platform);
   if (info.host !== office.HostType.Excel)
-    return {
-      ready: false,
+    return notReady(`Scrutiny Sheets works in Excel, not in ${host}.`, host, platform);
+  if (!office.context.requirements.isSetSupported("ExcelApi", REQUIRED_EXCEL_API))
+    return notReady(
+      `This version of Excel is too old for Scrutiny Sheets (it needs Excel API ${REQUIRED_EXCEL_API}: Excel 2019, Microsoft 365 or Excel on the web).`,
       host,
-      platform,
-      reason: `Scrutiny Sheets works in Excel, not in ${host}.`,
-    };
-  if (!office.context.requirements.isSetSupported("ExcelApi", REQUIRED_EXCEL_API)) {
-    return {
-      ready: false,
-      host,
-      platform,
-      reason: `This version of Excel is too old for Scrutiny Sheets (it needs Excel API ${REQUIRED_EXCEL_API}: Excel 2019, Microsoft 365 or Excel on the web).`,
-    };
-  }
+      platform
+    );
   return { ready: true, host, platform };
 }
 

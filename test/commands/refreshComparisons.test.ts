@@ -6,7 +6,7 @@ import { excelRunner, CELL_EDIT_MODE, type ExcelRunFunction } from "../../src/of
 import { writeWorkbook } from "../../src/writers/officejs/writeWorkbook";
 import { readWorkbookState } from "../../src/writers/officejs/readWorkbookState";
 import { WorkbookPlanError } from "../../src/writers/officejs/errors";
-import { planWorkbook, settingsOf } from "../../src/layout/planWorkbook";
+import { refreshAll, startFrom } from "../../src/app/useCases";
 import { noticeFor, runRefreshCommand, type Notice } from "../../src/commands/refreshComparisons";
 import { MESSAGES } from "../../src/commands/messages";
 import { assertWorkbookMatchesSpec } from "../writers/layoutContract";
@@ -71,13 +71,8 @@ describe("Refresh comparisons", () => {
     expect(excel.syncCount - before).toBeLessThanOrEqual(6);
     // The workbook is what the plan says, and Checks now reports the corrected row.
     const state = await excel.run((c) => readWorkbookState(c as unknown as Excel.RequestContext));
-    const again = planWorkbook(state, {
-      tables: [],
-      groups: state.definitions!.groups,
-      settings: settingsOf(state.definitions),
-      importedOn: clock(),
-    });
-    assertWorkbookMatchesSpec(viewFakeWorkbook(excel), again.spec);
+    const again = refreshAll(startFrom(state, clock()));
+    assertWorkbookMatchesSpec(viewFakeWorkbook(excel), again.plan.spec);
     expect(checksText()).toMatch(/99,?999/);
   });
 

@@ -4,7 +4,7 @@ import type { Anomaly, CrimeTable, Issue } from "../../src/core/model";
 import type { Indicator } from "../../src/core/monitor/types";
 import type {
   ComparisonChoice,
-  DataSheetInfo,
+  ListedDataSheet,
   HighlightSettings,
   HostCallOptions,
   HostMode,
@@ -28,7 +28,7 @@ export class FakeHost implements WorkbookHost {
   monitoring: Indicator[][] = [];
   refreshes = 0;
   settings: HighlightSettings = { ...defaultSettings };
-  dataSheets: DataSheetInfo[] = [];
+  dataSheets: ListedDataSheet[] = [];
   opened: Uint8Array[] = [];
   /** Makes the next call of that name throw this error. */
   failNext = new Map<string, unknown>();
@@ -106,7 +106,7 @@ export class FakeHost implements WorkbookHost {
     return { sheets: ["Monitoring"] };
   }
 
-  async listDataSheets(): Promise<DataSheetInfo[]> {
+  async listDataSheets(): Promise<ListedDataSheet[]> {
     this.check("listDataSheets");
     return [...this.dataSheets];
   }

@@ -2,7 +2,7 @@
 // per period, and trend sheets for any area with several periods).
 import * as React from "react";
 import { Radio, RadioGroup } from "@fluentui/react-components";
-import type { DataSheetInfo, WorkbookHost } from "../host/workbookHost";
+import type { ListedDataSheet, WorkbookHost } from "../host/workbookHost";
 import { AreaChecklist } from "./compare/AreaChecklist";
 import { GroupPicker } from "./compare/GroupPicker";
 import {
@@ -24,13 +24,13 @@ export interface ComparePanelProps extends PanelProps {
   version: number;
 }
 
-const listDataSheets = (host: WorkbookHost): Promise<DataSheetInfo[]> => host.listDataSheets();
+const listDataSheets = (host: WorkbookHost): Promise<ListedDataSheet[]> => host.listDataSheets();
 
 export function ComparePanel(props: ComparePanelProps): React.JSX.Element {
   const { host, groups, busy } = props;
   const [areas, setAreas] = React.useState<AreaSummary[] | null>(null);
   const onListed = React.useCallback(
-    (sheets: DataSheetInfo[]) => setAreas(summariseAreas(sheets)),
+    (sheets: ListedDataSheet[]) => setAreas(summariseAreas(sheets)),
     []
   );
   useWorkbookRead(props, "Listing the data sheets", listDataSheets, onListed);

@@ -2,37 +2,13 @@
 // a small paste) and the read worker (planning a large paste where it already lies, so
 // the pane never freezes and the tables never cross to the UI thread).
 import type { CrimeTable } from "../../core/model";
-import type { Group } from "../../layout/layoutWorkbook";
+import type { HighlightSettings } from "../../core/settings";
 import type { Definitions } from "../../layout/definitions";
-import { planWorkbook, type BookState, type WritePlan } from "../../layout/planWorkbook";
+import type { BookState, WorkbookPlan } from "../../app/planWorkbook";
+import { importTables, ownedBy, startFrom } from "../../app/useCases";
 import { planWrites, type WorkbookFacts } from "../../writers/officejs/planWrites";
 import type { PlannedWrite } from "../../writers/officejs/writeWorkbook";
 import { withAreaAndPeriod } from "../applyFields";
-import type { HighlightSettings } from "../../layout/thresholds";
-
-/** The comparison groups the workbook records (an import keeps them all). */
-export const groupsOf = (book: BookState): Group[] =>
-  (book.definitions?.groups ?? []).map((g) => ({ name: g.name, areas: [...g.areas] }));
-
-/** Generated sheets of these roles that a plan writes. */
-export const generatedSheets = (plan: WritePlan, roles: string[]): string[] =>
-  plan.spec.sheets.filter((s) => roles.includes(s.role)).map((s) => s.name);
-
-/** The sheets an import reports: its new data sheets, then the generated sheets it rebuilt. */
-export function importedSheets(plan: WritePlan, tables: number): string[] {
-  const data =
-    tables === 0
-      ? []
-      : plan.definitions.sheets
-          .filter((d) => d.role === "data")
-          .slice(-tables)
-          .map((d) => d.name);
-  return [...data, ...generatedSheets(plan, ["checks", "comparison", "trend"])];
-}
-
-/** Sheets the plan may replace besides those recorded as generated: the monitoring sheet is ours. */
-export const ownedBy = (plan: WritePlan): string[] =>
-  plan.definitions.sheets.filter((d) => d.role === "monitoring").map((d) => d.name);
 
 /** The workbook as read, in a form that crosses to a worker (no functions). */
 export interface BookSnapshot {
@@ -90,15 +66,14 @@ export interface PlannedImport {
 export function planImport(
   tables: CrimeTable[],
   request: ImportRequest
-): { planned: PlannedImport; spec: WritePlan["spec"] } {
+): { planned: PlannedImport; spec: WorkbookPlan["spec"] } {
   const book = bookOf(request.book);
   const ready = withAreaAndPeriod(tables, request.area, request.period);
-  const plan = planWorkbook(book, {
-    tables: ready,
-    groups: groupsOf(book),
-    settings: request.settings,
-    importedOn: request.importedOn,
-  });
+  const { plan, sheets } = importTables(
+    startFrom(book, request.importedOn),
+    ready,
+    request.settings
+  );
   const owned = ownedBy(plan);
   const writes = planWrites(plan.spec, request.facts, {
     previous: book.definitions,
@@ -107,7 +82,7 @@ export function planImport(
   return {
     planned: {
       write: { facts: request.facts, plan: writes },
-      sheets: importedSheets(plan, ready.length),
+      sheets,
       warnings: plan.warnings,
       owned,
     },

@@ -4,28 +4,27 @@
 // the .xlsx writer makes the file here. Nothing leaves the browser.
 import type { CrimeTable } from "../../core/model";
 import type { Indicator } from "../../core/monitor/types";
-import type { Group } from "../../layout/layoutWorkbook";
-import type { SheetRole } from "../../layout/spec";
+import type { Group } from "../../core/groups";
+import { defaultHighlightSettings, type HighlightSettings } from "../../core/settings";
 import { readXlsx, type XlsxBook } from "../../writers/xlsx/readXlsx";
 import { writeXlsx } from "../../writers/xlsx/writeXlsx";
+import { EMPTY_BOOK, type BookState, type WorkbookPlan } from "../../app/planWorkbook";
 import {
-  EMPTY_BOOK,
-  planWorkbook,
-  settingsOf,
-  type BookState,
-  type WritePlan,
-} from "../../layout/planWorkbook";
-import { upsertGroup, groupForChoice, today } from "./hostCommon";
-import type {
-  ComparisonChoice,
-  DataSheetInfo,
-  HighlightSettings,
-  PastedInput,
-  SheetInfo,
-  WorkbookHost,
-  WriteReport,
-} from "./workbookHost";
-import { defaultSettings } from "./workbookHost";
+  buildComparison,
+  buildMonitoring,
+  importTables,
+  planStart,
+  refreshAll,
+  startFromBuilt,
+  type Planned,
+  type Start,
+} from "../../app/useCases";
+import { today } from "../../app/today";
+import { groupForChoice, reportOf } from "./hostCommon";
+import { StandaloneHostError } from "./errors";
+import type { ListedDataSheet, PastedInput, SheetInfo, WorkbookHost } from "./workbookHost";
+
+export { StandaloneHostError };
 
 interface Session {
   /** The opened workbook's bytes (re-read for every plan: the writer changes the workbook it is given). */
@@ -36,147 +35,107 @@ interface Session {
   monitoring: Indicator[] | null;
 }
 
-export class StandaloneHostError extends Error {
-  override name = "StandaloneHostError";
+const NEW_SESSION: Session = {
+  opened: null,
+  tables: [],
+  groups: [],
+  settings: defaultHighlightSettings,
+  monitoring: null,
+};
+
+/** The data sheets a plan lays out that name an area and a period. */
+const listedDataSheets = (p: WorkbookPlan): ListedDataSheet[] =>
+  p.definitions.sheets.flatMap((d) =>
+    d.role === "data" && d.data && d.data.area && d.data.periodEnding
+      ? [{ sheet: d.name, area: d.data.area, periodEnding: d.data.periodEnding, kind: d.data.kind }]
+      : []
+  );
+
+/** Sheets already in an opened file keep their place; new ones follow in the plan's order. */
+function listedSheets(p: WorkbookPlan, book: BookState): SheetInfo[] {
+  const roleOf = new Map(p.definitions.sheets.map((d) => [d.name.toLowerCase(), d]));
+  const removed = new Set((p.spec.removeSheets ?? []).map((n) => n.toLowerCase()));
+  const names = [...book.sheetNames.filter((n) => !removed.has(n.toLowerCase()))];
+  for (const s of p.spec.sheets)
+    if (!names.some((n) => n.toLowerCase() === s.name.toLowerCase())) names.push(s.name);
+  return names.map((name) => {
+    const d = roleOf.get(name.toLowerCase());
+    const spec = p.spec.sheets.find((s) => s.name === name);
+    const role = spec?.role ?? d?.role ?? "user";
+    return { name, role, generated: spec?.generated ?? d?.generated ?? false };
+  });
 }
 
 export function createStandaloneHost(clock: () => string = today): WorkbookHost {
-  let session: Session = {
-    opened: null,
-    tables: [],
-    groups: [],
-    settings: { ...defaultSettings },
-    monitoring: null,
-  };
+  let session: Session = { ...NEW_SESSION, settings: { ...defaultHighlightSettings } };
 
-  const bookOf = async (s: Session): Promise<{ book: BookState; xlsx: XlsxBook | null }> => {
-    if (!s.opened) return { book: EMPTY_BOOK, xlsx: null };
-    const xlsx = await readXlsx(s.opened);
-    return { book: xlsx, xlsx };
-  };
-
-  const plan = async (
-    s: Session
-  ): Promise<{ plan: WritePlan; book: BookState; xlsx: XlsxBook | null }> => {
-    const { book, xlsx } = await bookOf(s);
-    const p = planWorkbook(book, {
+  /** Where a use case starts: the opened file (or an empty book) with the session's additions. */
+  const startOf = async (s: Session): Promise<{ start: Start; xlsx: XlsxBook | null }> => {
+    const xlsx = s.opened ? await readXlsx(s.opened) : null;
+    const start: Start = {
+      book: xlsx ?? EMPTY_BOOK,
       tables: s.tables,
       groups: s.groups,
       settings: s.settings,
       monitoring: s.monitoring ?? undefined,
       importedOn: clock(),
-    });
-    return { plan: p, book, xlsx };
+    };
+    return { start, xlsx };
   };
 
-  /** Plans the session as it would be after a change, and keeps the change only when that works. */
-  const change = async (next: Session, pick: (p: WritePlan) => string[]): Promise<WriteReport> => {
-    const { plan: p } = await plan(next);
-    session = next;
-    return { sheets: pick(p), ...(p.warnings.length > 0 ? { warnings: p.warnings } : {}) };
+  /** Plans the session as a use case changes it, and keeps the change only when that works. */
+  const change = async (useCase: (start: Start) => Planned) => {
+    const { plan, sheets, next } = useCase((await startOf(session)).start);
+    session = {
+      ...session,
+      tables: next.tables,
+      groups: next.groups,
+      settings: next.settings,
+      monitoring: next.monitoring ?? null,
+    };
+    return reportOf(sheets, plan.warnings);
   };
 
-  const generatedOf = (p: WritePlan, roles: SheetRole[]) =>
-    p.spec.sheets.filter((s) => roles.includes(s.role)).map((s) => s.name);
+  const planned = async () => {
+    const { start, xlsx } = await startOf(session);
+    return { plan: planStart(start), book: start.book, xlsx };
+  };
 
   return {
     mode: "standalone",
-
-    async importTables(tables, _issues, _anomalies, settings) {
-      // Issues and flags are recomputed over the whole workbook, so Checks covers every table.
-      return change({ ...session, tables: [...session.tables, ...tables], settings }, (p) => {
-        // The new tables' data sheets are the last ones the definitions list.
-        const data =
-          tables.length === 0
-            ? []
-            : p.definitions.sheets
-                .filter((d) => d.role === "data")
-                .slice(-tables.length)
-                .map((d) => d.name);
-        return [...data, ...generatedOf(p, ["checks", "comparison", "trend"])];
-      });
-    },
-
+    // Issues and flags are recomputed over the whole workbook, so Checks covers every table.
+    importTables: (tables, _issues, _anomalies, settings) =>
+      change((start) => importTables(start, tables, settings)),
     async importSelection(): Promise<PastedInput> {
       throw new StandaloneHostError(
         "there is no sheet selection outside Excel: paste the table into “Paste table” instead"
       );
     },
-
-    async buildComparison(choice: ComparisonChoice) {
-      const group = groupForChoice(choice);
-      const groups = group ? upsertGroup(session.groups, group) : session.groups;
-      return change({ ...session, groups }, (p) => generatedOf(p, ["comparison", "trend"]));
+    buildComparison: (choice) => change((start) => buildComparison(start, groupForChoice(choice))),
+    refreshAll: () => change(refreshAll),
+    buildMonitoring: (indicators) => change((start) => buildMonitoring(start, indicators)),
+    listDataSheets: async () => listedDataSheets((await planned()).plan),
+    listSheets: async () => {
+      const { plan, book } = await planned();
+      return listedSheets(plan, book);
     },
-
-    async refreshAll() {
-      return change({ ...session }, (p) =>
-        generatedOf(p, ["checks", "comparison", "trend", "monitoring"])
-      );
-    },
-
-    async buildMonitoring(indicators) {
-      return change({ ...session, monitoring: indicators }, (p) => generatedOf(p, ["monitoring"]));
-    },
-
-    async listDataSheets(): Promise<DataSheetInfo[]> {
-      const { plan: p } = await plan(session);
-      return p.definitions.sheets.flatMap((d) =>
-        d.role === "data" && d.data && d.data.area && d.data.periodEnding
-          ? [
-              {
-                sheet: d.name,
-                area: d.data.area,
-                periodEnding: d.data.periodEnding,
-                kind: d.data.kind,
-              },
-            ]
-          : []
-      );
-    },
-
-    async listSheets(): Promise<SheetInfo[]> {
-      const { plan: p, book } = await plan(session);
-      const roleOf = new Map(p.definitions.sheets.map((d) => [d.name.toLowerCase(), d]));
-      const removed = new Set((p.spec.removeSheets ?? []).map((n) => n.toLowerCase()));
-      // Sheets already in an opened file keep their place; new ones follow in the plan's order.
-      const names = [...book.sheetNames.filter((n) => !removed.has(n.toLowerCase()))];
-      for (const s of p.spec.sheets)
-        if (!names.some((n) => n.toLowerCase() === s.name.toLowerCase())) names.push(s.name);
-      return names.map((name) => {
-        const d = roleOf.get(name.toLowerCase());
-        const spec = p.spec.sheets.find((s) => s.name === name);
-        const role = spec?.role ?? d?.role ?? "user";
-        return { name, role, generated: spec?.generated ?? d?.generated ?? false };
-      });
-    },
-
-    async readSettings() {
-      return { ...session.settings };
-    },
-
+    readSettings: async () => ({ ...session.settings }),
     async saveSettings(settings) {
       session = { ...session, settings: { ...settings } };
     },
-
     async download() {
-      const { plan: p, xlsx } = await plan(session);
-      return writeXlsx(p.spec, xlsx?.workbook);
+      const { plan, xlsx } = await planned();
+      return writeXlsx(plan.spec, xlsx?.workbook);
     },
-
     async open(bytes) {
       const xlsx = await readXlsx(bytes);
-      if (!xlsx.definitions)
+      const built = startFromBuilt(xlsx, clock());
+      if (!built.ok)
         throw new StandaloneHostError(
           "this workbook was not made by Scrutiny Sheets (it has no definitions sheet), so there is nothing to refresh in it"
         );
-      session = {
-        opened: bytes.slice(),
-        tables: [],
-        groups: xlsx.definitions.groups.map((g) => ({ name: g.name, areas: [...g.areas] })),
-        settings: settingsOf(xlsx.definitions),
-        monitoring: null,
-      };
+      const { groups, settings } = built.start;
+      session = { ...NEW_SESSION, opened: bytes.slice(), groups, settings };
     },
   };
 }

@@ -8,11 +8,15 @@ import type { ImportRequest, PlannedImport } from "./importPlan";
 
 export type HostMode = "office" | "standalone";
 
-export { defaultSettings, type HighlightSettings } from "../../layout/thresholds";
-import type { HighlightSettings } from "../../layout/thresholds";
+// The pane's settings, and their defaults under the name the components know.
+export {
+  defaultHighlightSettings as defaultSettings,
+  type HighlightSettings,
+} from "../../core/settings";
+import type { HighlightSettings } from "../../core/settings";
 
-/** A data sheet the workbook holds (one imported table: area + period). */
-export interface DataSheetInfo {
+/** A data sheet the workbook holds (one imported table: area + period), as the pane lists it. */
+export interface ListedDataSheet {
   sheet: string;
   area: string;
   /** ISO date. */
@@ -90,7 +94,7 @@ export interface WorkbookHost {
   refreshAll(options?: HostCallOptions): Promise<WriteReport>;
   /** Builds (or rebuilds) the monitoring sheet from indicators read out of a pasted table. */
   buildMonitoring(indicators: Indicator[], options?: HostCallOptions): Promise<WriteReport>;
-  listDataSheets(): Promise<DataSheetInfo[]>;
+  listDataSheets(): Promise<ListedDataSheet[]>;
   listSheets(): Promise<SheetInfo[]>;
   readSettings(): Promise<HighlightSettings>;
   saveSettings(settings: HighlightSettings): Promise<void>;
@@ -111,10 +115,4 @@ export interface ImportPlanner {
   spec(): Promise<WorkbookSpec>;
 }
 
-/** A task the user cancelled before anything was written. */
-export class TaskCancelled extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "TaskCancelled";
-  }
-}
+export { TaskCancelled } from "./errors";

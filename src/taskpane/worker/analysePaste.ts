@@ -4,7 +4,8 @@
 import { readPaste } from "../../core/read";
 import { findAnomalies } from "../../core/anomalies";
 import { validateTables } from "../../core/validate";
-import type { HighlightSettings, PastedInput } from "../host/workbookHost";
+import { anomalyOptionsOf, settingsWith, type HighlightSettings } from "../../core/settings";
+import type { PastedInput } from "../host/workbookHost";
 import type { ReadOutcome, ReadProgress } from "./pasteReader";
 
 export function analysePaste(
@@ -18,10 +19,7 @@ export function analysePaste(
   onProgress?.({ stage: "checking", fraction: 0.6 });
   const issues = validateTables(read.tables);
   onProgress?.({ stage: "anomalies", fraction: 0.8 });
-  const anomalies = findAnomalies(read.tables, {
-    alpha: settings.significanceLevel,
-    minBase: settings.minimumBase,
-  });
+  const anomalies = findAnomalies(read.tables, anomalyOptionsOf(settingsWith(settings)));
   onProgress?.({ stage: "anomalies", fraction: 1 });
   return { status: "ok", analysis: { tables: read.tables, issues, anomalies } };
 }

@@ -1,6 +1,6 @@
 // The Web Worker that reads large pastes off the UI thread (issue 10: a 20 MB paste must
 // not freeze the pane). It answers each request with progress messages, then the outcome.
-import type { WorkerReply, WorkerRequest } from "./pasteReader";
+import type { WorkerReply, WorkerRequest } from "./readTypes";
 import { createReadServer } from "./serveRead";
 
 /** The worker's global scope, typed by the two members used (tsconfig's lib is DOM, not WebWorker). */

@@ -12,6 +12,7 @@ import {
 import { slicePreview } from "./slicePreview";
 import { planImport } from "../host/importPlan";
 import type { WorkbookSpec } from "../../layout/spec";
+import { reasonOf } from "../../app/errors";
 
 /** Tables up to this many rows are sent whole; longer ones as the preview's slice. */
 export const SLICE_ABOVE_ROWS = 1000;
@@ -53,7 +54,7 @@ export function createReadServer(
           post({ id, kind: "batch", index, json: JSON.stringify(ops) })
         );
       } catch (e) {
-        failed(e instanceof Error ? e.message : String(e));
+        failed(reasonOf(e));
       }
       return;
     }
@@ -65,7 +66,7 @@ export function createReadServer(
       );
     } catch (e) {
       // The core returns bad data as values; a throw here is a bug, reported rather than hung on.
-      const detail = e instanceof Error ? e.message : String(e);
+      const detail = reasonOf(e);
       outcome = {
         status: "error",
         error: { code: "unreadable", message: `The paste could not be read: ${detail}` },

@@ -4,7 +4,7 @@
 // UI thread takes them in turns and never clones hundreds of megabytes at once.
 import { TaskCancelled, type ImportPlanner } from "../host/workbookHost";
 import type { WriteOp } from "../../writers/officejs/planWrites";
-import type { WorkerLike, WorkerReply, WorkerRequest } from "./pasteReader";
+import type { WorkerLike, WorkerReply, WorkerRequest } from "./readTypes";
 
 type Answer = Extract<WorkerReply, { kind: "planned" | "spec" }>;
 

@@ -1,7 +1,7 @@
 // What the Compare screen has chosen (areas ticked, or a group preset) and whether that
 // makes a comparison: the imported areas each with the periods they hold.
 import * as React from "react";
-import type { ComparisonChoice, DataSheetInfo } from "../../host/workbookHost";
+import type { ComparisonChoice, ListedDataSheet } from "../../host/workbookHost";
 import { areaKey } from "../../../core/areas";
 
 export interface GroupPreset {
@@ -14,7 +14,7 @@ export interface AreaSummary {
   periods: string[];
 }
 
-export function summariseAreas(sheets: DataSheetInfo[]): AreaSummary[] {
+export function summariseAreas(sheets: ListedDataSheet[]): AreaSummary[] {
   const byKey = new Map<string, AreaSummary>();
   for (const s of sheets) {
     const key = areaKey(s.area);

@@ -1,0 +1,187 @@
+// What to write, computed completely before anything is written (issue 10): from the
+// workbook as it stands (sheet names, definitions, data sheets as the user left them)
+// and what is added (tables, groups, settings, indicators), the sheets to apply. Every
+// surface plans through here, so Excel, the in-browser workbook and the command line
+// get the same sheets. A new workbook is the same pipeline with nothing to read back.
+import type { CrimeTable } from "../core/model";
+import type { Indicator } from "../core/monitor/types";
+import type { Group } from "../core/groups";
+import { validateTables } from "../core/validate";
+import { findAnomalies } from "../core/anomalies";
+import { anomalyOptionsOf, type Settings } from "../core/settings";
+import {
+  buildDefinitions,
+  layoutDataSheets,
+  layoutGenerated,
+  type DataSheetRef,
+} from "../layout/layoutWorkbook";
+import { readDataSheet } from "../layout/readDataSheet";
+import {
+  writeDefinitions,
+  type DataSheetInfo,
+  type Definitions,
+  type SheetDefinition,
+} from "../layout/definitions";
+import { planMonitoringSheet, rebuildMonitoringSheet } from "../layout/monitoringSheet";
+import type { SheetSpec, WorkbookSpec } from "../layout/spec";
+
+/** The workbook as it stands, as either writer's reader gives it. */
+export interface BookState {
+  sheetNames: string[];
+  tableNames: string[];
+  definitions: Definitions | null;
+  /** A sheet's values (0-based rows of cells, formulas as results), or null when absent. */
+  sheetValues(name: string): unknown[][] | null;
+}
+
+export const EMPTY_BOOK: BookState = {
+  sheetNames: [],
+  tableNames: [],
+  definitions: null,
+  sheetValues: () => null,
+};
+
+export interface PlanInput {
+  /** New tables to import as data sheets. */
+  tables: CrimeTable[];
+  /** Every comparison group the workbook should keep (replaces the recorded ones). */
+  groups: Group[];
+  settings: Settings;
+  /** Indicators for the monitoring sheet (built or rebuilt when given). */
+  monitoring?: Indicator[];
+  /** YYYY-MM-DD, the "Imported" date of new data sheets. */
+  importedOn: string;
+}
+
+/** Everything a write will do (distinct from the Office.js writer's WritePlan of requests). */
+export interface WorkbookPlan {
+  spec: WorkbookSpec;
+  definitions: Definitions;
+  /** Names of the sheets the plan writes, definitions sheet excluded. */
+  written: string[];
+  /** Things the user should know (a data sheet that could not be read back, left out). */
+  warnings: string[];
+  /** How many validation issues and anomaly flags the Checks sheet lists. */
+  checks: { issues: number; anomalies: number };
+}
+
+export function planWorkbook(book: BookState, input: PlanInput): WorkbookPlan {
+  const kept = readBack(book);
+  const added = addDataSheets(book, input);
+  const refs = [...kept.refs, ...added.refs];
+  const found = checkTables(refs, input.settings);
+  const generated = layoutGenerated({
+    dataSheets: refs,
+    ...found,
+    groups: input.groups,
+    thresholds: input.settings,
+    existingSheetNames: [...book.sheetNames, ...added.sheets.map((s) => s.name)],
+    previousGenerated: book.definitions?.sheets.filter((s) => s.generated),
+  });
+  const sheets = [...added.sheets, ...generated.sheets];
+  const definitions = buildDefinitions(
+    [...kept.dataDefs, ...added.refs.map((r) => r.def)],
+    generated.defs,
+    input.groups,
+    input.settings
+  );
+  definitions.sheets.push(...kept.userDefs);
+  withMonitoring(book, input, sheets, definitions);
+  return {
+    spec: {
+      sheets: [...sheets, writeDefinitions(definitions)],
+      removeSheets: generated.removeSheets,
+    },
+    definitions,
+    written: sheets.map((s) => s.name),
+    warnings: kept.warnings,
+    checks: { issues: found.issues.length, anomalies: found.anomalies.length },
+  };
+}
+
+/** The recorded sheets still there: data sheets read back as the user left them, and the user's own (monitoring). */
+function readBack(book: BookState): {
+  refs: DataSheetRef[];
+  dataDefs: SheetDefinition[];
+  userDefs: SheetDefinition[];
+  warnings: string[];
+} {
+  const out = {
+    refs: [] as DataSheetRef[],
+    dataDefs: [] as SheetDefinition[],
+    userDefs: [] as SheetDefinition[],
+    warnings: [] as string[],
+  };
+  for (const d of book.definitions?.sheets ?? []) {
+    if (d.generated || d.role !== "data" || !d.data) {
+      if (!d.generated && d.role !== "data" && sheetExists(book, d.name)) out.userDefs.push(d);
+      continue;
+    }
+    const values = book.sheetValues(d.name);
+    if (values === null) {
+      out.warnings.push(`Data sheet “${d.name}” is no longer in the workbook: left out.`);
+      continue;
+    }
+    out.dataDefs.push(d);
+    const read = readDataSheet(values, d.data, d.name);
+    if (!read.ok) {
+      out.warnings.push(`${read.error}: its figures are left out of the generated sheets.`);
+      continue;
+    }
+    out.refs.push({
+      def: d as SheetDefinition & { data: DataSheetInfo },
+      table: read.table,
+      headerRow: read.headerRow,
+      columnOf: (c) => read.columnOf.get(c),
+    });
+  }
+  return out;
+}
+
+/** Data sheets for the new tables, named clear of what the workbook holds. */
+function addDataSheets(book: BookState, input: PlanInput): ReturnType<typeof layoutDataSheets> {
+  return layoutDataSheets({
+    tables: input.tables,
+    existingSheetNames: book.sheetNames,
+    // A workbook we have not built in yet is laid out as `build` does, without its table names.
+    existingTableNames: book.definitions ? book.tableNames : [],
+    thresholds: input.settings,
+    importedOn: input.importedOn,
+  });
+}
+
+/** Validation issues and anomaly flags over every data sheet, so Checks covers the whole workbook. */
+function checkTables(refs: DataSheetRef[], settings: Settings) {
+  const tables = refs.map((r) => r.table);
+  return {
+    issues: validateTables(tables),
+    anomalies: findAnomalies(tables, anomalyOptionsOf(settings)),
+  };
+}
+
+/** The monitoring sheet: built from new indicators, or rebuilt from the figures typed into it. */
+function withMonitoring(
+  book: BookState,
+  input: PlanInput,
+  sheets: SheetSpec[],
+  definitions: Definitions
+): void {
+  const recorded = definitions.sheets.find((d) => d.role === "monitoring");
+  const monitoring = input.monitoring
+    ? planMonitoringSheet(
+        input.monitoring,
+        recorded?.monitoring?.options ?? {},
+        [...book.sheetNames, ...sheets.map((s) => s.name)].filter((n) => n !== recorded?.name),
+        recorded
+      )
+    : recorded
+      ? rebuildMonitoringSheet(recorded, book.sheetValues(recorded.name))
+      : null;
+  if (!monitoring) return;
+  sheets.push(monitoring.sheet);
+  definitions.sheets = [...definitions.sheets.filter((d) => d !== recorded), monitoring.def];
+}
+
+function sheetExists(book: BookState, name: string): boolean {
+  return book.sheetNames.some((n) => n.toLowerCase() === name.toLowerCase());
+}

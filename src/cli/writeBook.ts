@@ -1,0 +1,32 @@
+// The last step of build and refresh: the workbook's bytes, then the file. Either can
+// fail with something the user can act on (too large, a file they cannot write).
+import type { WorkbookSpec } from "../layout/spec";
+import { writeXlsx, XlsxTooLargeError } from "../writers/xlsx/writeXlsx";
+import type { XlsxBook } from "../writers/xlsx/readXlsx";
+import { reasonOf } from "../app/errors";
+import type { CliIO } from "./io";
+
+/** Writes `spec` (over `base` for a refresh) to `out`; false, with the reason on stderr, when it cannot. */
+export async function writeBook(
+  command: string,
+  spec: WorkbookSpec,
+  out: string,
+  io: CliIO,
+  base?: XlsxBook["workbook"]
+): Promise<boolean> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await writeXlsx(spec, base);
+  } catch (err) {
+    if (!(err instanceof XlsxTooLargeError)) throw err;
+    io.stderr(`${command}: ${err.message}; nothing written\n`);
+    return false;
+  }
+  try {
+    await io.writeFile(out, bytes);
+  } catch (err) {
+    io.stderr(`${command}: cannot write ${out}: ${reasonOf(err)}\n`);
+    return false;
+  }
+  return true;
+}

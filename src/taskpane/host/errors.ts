@@ -1,0 +1,14 @@
+// The pane's host layer's own failures, in one module.
+
+/** Something the in-browser workbook cannot do (there is no selection outside Excel, say). */
+export class StandaloneHostError extends Error {
+  override name = "StandaloneHostError";
+}
+
+/** A task the user cancelled before anything was written. */
+export class TaskCancelled extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "TaskCancelled";
+  }
+}
