@@ -15,7 +15,7 @@ import {
   layoutGenerated,
   type DataSheetRef,
 } from "../layout/layoutWorkbook";
-import { readDataSheet } from "../layout/readDataSheet";
+import { readDataSheet } from "../layout/dataSheet/read";
 import {
   writeDefinitions,
   type DataSheetInfo,

@@ -2,6 +2,7 @@
 // a refresh by the CLI or by the add-in finds it. Both writers use exactly these two
 // functions: A1 holds a marker with the format version, A2 down the JSON in chunks that
 // fit an Excel cell.
+import type { DataColumnDef } from "../core/kinds";
 import type { ColumnInfo, TableKind } from "../core/model";
 import type { SheetRole, SheetSpec } from "./spec";
 import type { MonitoringInputs, MonitoringSheetOptions } from "./layoutMonitoring";
@@ -12,29 +13,8 @@ export const DEFINITIONS_MARKER = "scrutiny-sheets-definitions v1";
 /** An Excel cell holds at most 32,767 characters. */
 export const DEFINITIONS_CHUNK = 30000;
 
-/** What a column of a data sheet holds; refresh reads the sheet back by these roles. */
-export type DataColumnRole =
-  | "category"
-  | "subcategory"
-  | "label"
-  | "unit"
-  | "value"
-  | "derived"
-  | "printed"
-  | "status"
-  | "rateChange"
-  | "pValue"
-  | "ratePValue"
-  | "check"
-  | "flag"
-  | "line";
-
-export interface DataColumnDef {
-  heading: string;
-  role: DataColumnRole;
-  /** Model field (values, derived and printed columns). */
-  field?: string;
-}
+// The column plan is the kind's (core/kinds); definitions record it as it is.
+export type { DataColumnDef, DataColumnRole } from "../core/kinds";
 
 /** A data sheet: the table it holds and where. */
 export interface DataSheetInfo {

@@ -12,7 +12,7 @@
 //
 // The sections, measures and look-ups it shares with the trend sheet are in ./comparison.
 import type { CellSpec, ChartSpec, ConditionalFormatSpec, SheetSpec } from "./spec";
-import type { HighlightThresholds } from "./thresholds";
+import type { HighlightThresholds } from "../core/settings";
 import { a1, abs, sheetRef } from "./a1";
 import { HIGHLIGHTS, NUMBER_FORMATS } from "./styles";
 import { layoutLegend, type Legend } from "./layoutLegend";

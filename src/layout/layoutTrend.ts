@@ -4,7 +4,7 @@
 // look-ups take the category and sub-category from the row's own label cells, so each
 // period's column is one formula in R1C1 form.
 import type { CellSpec, ChartSpec, ConditionalFormatSpec, SheetSpec } from "./spec";
-import type { HighlightThresholds } from "./thresholds";
+import type { HighlightThresholds } from "../core/settings";
 import { a1, abs, sheetRef } from "./a1";
 import { layoutLegend } from "./layoutLegend";
 import { lookupCount } from "./comparison/lookupCount";

@@ -1,4 +1,4 @@
-import { layoutDataSheet, FLAG_TEXT } from "../../src/layout/layoutDataSheet";
+import { layoutDataSheet, FLAG_TEXT } from "../../src/layout/dataSheet/layout";
 import type { CellSpec, SheetSpec } from "../../src/layout/spec";
 import type { CrimeTable } from "../../src/core/model";
 import { sampleTables, datastoreTables } from "../support/samples";

@@ -1,5 +1,5 @@
-import { layoutDataSheet } from "../../src/layout/layoutDataSheet";
-import { readDataSheet } from "../../src/layout/readDataSheet";
+import { layoutDataSheet } from "../../src/layout/dataSheet/layout";
+import { readDataSheet } from "../../src/layout/dataSheet/read";
 import type { SheetSpec } from "../../src/layout/spec";
 import type { CrimeTable } from "../../src/core/model";
 import {

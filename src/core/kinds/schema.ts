@@ -33,9 +33,6 @@ export interface DerivedFigure {
   appliesTo?: (row: TableRow) => boolean;
 }
 
-/** The older name of a derived figure, kept for the layout's imports. */
-export type DerivedField = DerivedFigure;
-
 /** A pair of counts whose change the statistics test. */
 export interface CountPair {
   previous: number;

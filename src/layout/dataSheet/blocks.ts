@@ -5,7 +5,7 @@ import type { CrimeTable } from "../../core/model";
 import type { DataColumnDef } from "../definitions";
 import { layoutLegend, type Legend, type LegendThreshold } from "../layoutLegend";
 import type { BlockSpec, CellSpec } from "../spec";
-import type { HighlightThresholds } from "../thresholds";
+import type { HighlightThresholds } from "../../core/settings";
 import type { ThresholdRefs } from "./context";
 import { FLAGS, type Flag } from "./flags";
 

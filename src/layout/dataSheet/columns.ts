@@ -1,17 +1,8 @@
-// Which columns a data sheet has, by table kind: the source's columns in their order and
-// with their headings, each derived figure as a formula with the printed figure beside it,
-// then the columns we add (SD-rate change, p-values, check, flag, source line).
+// Which columns a data sheet has: the plan of the table's kind (core/kinds), and how the
+// source printed a figure (its decimals), which the cells and checks follow.
 import { kindSchema } from "../../core/kinds";
 import type { ColumnInfo, CrimeTable } from "../../core/model";
 import type { DataColumnDef } from "../definitions";
-
-export type { DerivedField } from "../../core/kinds";
-export {
-  CALLS_CHANGE_FIELD,
-  DEFAULT_HEADINGS,
-  OFFENCES_DERIVED,
-  PRINTED_SUFFIX,
-} from "../../core/kinds";
 
 /** The data sheet's column plan for a table, as its kind defines it. */
 export function planDataColumns(table: CrimeTable): DataColumnDef[] {

@@ -8,7 +8,7 @@ import type { CrimeTable } from "../../core/model";
 import { colLetter, sheetRef } from "../a1";
 import type { DataSheetInfo } from "../definitions";
 import type { BlockSpec, SheetSpec } from "../spec";
-import type { HighlightThresholds } from "../thresholds";
+import type { HighlightThresholds } from "../../core/settings";
 import { layoutTop } from "./blocks";
 import { fillDown } from "./cells";
 import { planDataColumns } from "./columns";

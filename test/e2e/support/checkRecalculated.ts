@@ -5,7 +5,7 @@
 import type ExcelJS from "exceljs";
 import type { CrimeTable, Issue } from "../../../src/core/model";
 import type { Definitions, DataSheetInfo } from "../../../src/layout/definitions";
-import { printedDecimals } from "../../../src/layout/dataColumns";
+import { printedDecimals } from "../../../src/layout/dataSheet/columns";
 import { poissonChangeTest } from "../../../src/core/stats/poissonChangeTest";
 import { roundHalfAwayFromZero } from "../../../src/core/round";
 import { computed } from "../../support/libreoffice";

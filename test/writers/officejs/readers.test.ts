@@ -7,7 +7,7 @@ import { FakeExcel } from "../../doubles/fakeExcel";
 import { applyWorkbookSpec } from "../../../src/writers/officejs/applyWorkbookSpec";
 import { readWorkbookState } from "../../../src/writers/officejs/readWorkbookState";
 import { readSelection, selectionAsPaste } from "../../../src/writers/officejs/readSelection";
-import { readDataSheet } from "../../../src/layout/readDataSheet";
+import { readDataSheet } from "../../../src/layout/dataSheet/read";
 import { readPaste } from "../../../src/core/read";
 import { OFFENCES_DIR } from "../../support/samples";
 import { importSpec, mertonAugust } from "./scenarios";

@@ -13,7 +13,7 @@ import { poissonChangeTest } from "../../../src/core/stats/poissonChangeTest";
 import { layoutWorkbook } from "../../../src/layout/layoutWorkbook";
 import { writeXlsx } from "../../../src/writers/xlsx/writeXlsx";
 import type { Definitions, DataSheetInfo } from "../../../src/layout/definitions";
-import { FLAG_TEXT } from "../../../src/layout/layoutDataSheet";
+import { FLAG_TEXT } from "../../../src/layout/dataSheet/layout";
 import {
   describeWithLibreOffice,
   recalculateMany,
