@@ -2,6 +2,7 @@
 // becomes, what validation and the statistics report about it. Pure data, no behaviour.
 
 import type { TableKind } from "./kinds/names";
+import type { Problem, Result } from "./result";
 
 export type { TableKind };
 
@@ -128,18 +129,16 @@ export interface Anomaly {
 }
 
 /** The result of reading a paste or file: tables, or a typed failure. */
-export type ReadResult = { ok: true; tables: CrimeTable[] } | { ok: false; error: ReadError };
+export type ReadResult = Result<{ tables: CrimeTable[] }, { error: ReadError }>;
 
-export interface ReadError {
-  code:
-    | "empty"
-    | "no-table"
-    | "unreadable"
-    | "unknown-layout"
-    | "missing-months"
-    | "truncated-row"
-    | "too-large";
-  message: string;
-  line?: number;
-  column?: number;
-}
+export type ReadErrorCode =
+  | "empty"
+  | "no-table"
+  | "unreadable"
+  | "unknown-layout"
+  | "missing-months"
+  | "truncated-row"
+  | "too-large";
+
+/** Why a paste or file could not be read, and where. */
+export type ReadError = Problem<ReadErrorCode>;

@@ -1,3 +1,5 @@
+import { AnomalyOptionsError } from "../errors";
+
 /** Thresholds for the anomaly rules. Every field is optional on the way in. */
 export interface AnomalyOptions {
   /** Two-sided significance level for count changes, rate changes. @default 0.05 */
@@ -29,10 +31,7 @@ export const defaultAnomalyOptions: Readonly<AnomalyOptions> = Object.freeze({
   trendLength: 7,
 });
 
-/** Options that are out of range or unknown: misuse by the caller, so thrown. */
-export class AnomalyOptionsError extends Error {
-  override name = "AnomalyOptionsError";
-}
+export { AnomalyOptionsError };
 
 const isWhole = (min: number) => (v: unknown) =>
   typeof v === "number" && Number.isInteger(v) && v >= min;

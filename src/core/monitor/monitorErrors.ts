@@ -2,9 +2,10 @@
 // with line and column); misuse by calling code (an indicator whose periods do not parse,
 // a reporting period that is no period) throws MonitorInputError.
 
-export class MonitorInputError extends Error {
-  override name = "MonitorInputError";
-}
+import type { Problem } from "../result";
+import { MonitorInputError } from "../errors";
+
+export { MonitorInputError };
 
 export type IndicatorReadErrorCode =
   | "empty"
@@ -23,9 +24,8 @@ export type IndicatorReadErrorCode =
   | "orphan-target-row"
   | "too-many-cells";
 
-export interface IndicatorReadError {
-  code: IndicatorReadErrorCode;
-  message: string;
+/** A problem in an indicator table, always on a line. */
+export interface IndicatorReadError extends Problem<IndicatorReadErrorCode> {
   /** 1-based line of the source text. */
   line: number;
   /** 1-based column (field) of the row, when the error is about one cell. */

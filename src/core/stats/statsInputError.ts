@@ -1,7 +1,6 @@
-/** Misuse of a statistics function (a negative count, a rate above 1): a programming error, not bad data. */
-export class StatsInputError extends Error {
-  override name = "StatsInputError";
-}
+import { StatsInputError } from "../errors";
+
+export { StatsInputError };
 
 /** Throws unless `value` is a finite integer >= 0. */
 export function assertCount(value: number, what: string): void {

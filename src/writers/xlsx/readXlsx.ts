@@ -1,6 +1,8 @@
 // Reads an .xlsx workbook back: sheet names, the definitions a build left in it, and any
 // sheet's values as rows of cells (a formula as its cached result), in the same shape the
 // Office.js reader gives, so readDataSheet and parseDefinitions serve both.
+import { XlsxReadError } from "./errors";
+export { XlsxReadError };
 import ExcelJS from "exceljs";
 import { DEFINITIONS_SHEET, parseDefinitions, type Definitions } from "../../layout/definitions";
 import { sheetKey } from "../../layout/sheetNames";
@@ -13,10 +15,6 @@ export interface XlsxBook {
   sheetValues(name: string): unknown[][] | null;
   /** Every table (ListObject) name in the workbook. */
   tableNames: string[];
-}
-
-export class XlsxReadError extends Error {
-  override name = "XlsxReadError";
 }
 
 export async function readXlsx(bytes: Uint8Array): Promise<XlsxBook> {

@@ -2,6 +2,8 @@
 // workbook (refresh): sheets of the spec replace sheets of the same name in place, sheets
 // named in `removeSheets` go, every other sheet is left as it was. No Node file system
 // here: the bytes go back to the caller, so this also runs in a browser.
+import { MAX_XLSX_CELLS, XlsxTooLargeError } from "./errors";
+export { MAX_XLSX_CELLS, XlsxTooLargeError };
 import ExcelJS from "exceljs";
 import type { CellSpec, ChartSpec, SheetSpec, WorkbookSpec } from "../../layout/spec";
 import { STYLES, type StyleFormat } from "../../layout/styles";
@@ -18,23 +20,6 @@ const argb = (hex: string): string => `FF${hex.replace("#", "").toUpperCase()}`;
 
 /** Excel limits a string inside a formula to 255 characters. */
 const MAX_FORMULA_STRING = 255;
-
-/**
- * Cells this writer takes on. ExcelJS holds the whole workbook in memory, some 2 KB a
- * cell: a million cells need about 2 GB, and a 150,000-row paste (7 million) would
- * exhaust the process long before a file came out.
- */
-export const MAX_XLSX_CELLS = 1_000_000;
-
-/** A workbook too large for the .xlsx writer: refused before anything is built. */
-export class XlsxTooLargeError extends Error {
-  constructor(readonly cells: number) {
-    super(
-      `the workbook would hold ${cells.toLocaleString("en-GB")} cells, and the .xlsx writer keeps a whole workbook in memory: it stops at ${MAX_XLSX_CELLS.toLocaleString("en-GB")}. Split the table, or import it into Excel with the add-in, which writes it in parts`
-    );
-    this.name = "XlsxTooLargeError";
-  }
-}
 
 /** Cells the spec writes (blocks' non-empty entries). */
 export function specCells(spec: WorkbookSpec): number {
