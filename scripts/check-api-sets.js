@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Requirement-set check (`npm run api-sets`, part of `npm test`).
 //
-// Lists every Office.js member the add-in's sources (tsconfig.json's files under src/, not
+// Lists every Office.js member (property read or written, method called, or property of an
+// object literal typed by Office.js) the add-in's sources (tsconfig.json's files under src/, not
 // the tests) use, with the requirement set read from the `[Api set: …]` tag of its
 // declaration in @types/office-js (through the TypeScript compiler API), and fails on any
 // member above the manifest's minimum (manifest.xml's <Requirements><Sets><Set …/>) that is
@@ -34,9 +35,9 @@ const ALLOWED = [
     file: "src/writers/officejs/executeOp.ts",
     member: "Worksheet.notes",
     reason:
-      "note ops are planned only when planWrites' `notes` option is true (sheetOps.ts), which " +
-      "defaults to false and is documented as needing ExcelApi 1.18: callers decide it with " +
-      "supports('notes') from src/office/host.ts",
+      "note ops are planned only when planWrites' `notes` option is true (sheetOps.ts); it " +
+      "defaults to false, no caller in src sets it today, and it is documented as needing " +
+      "ExcelApi 1.18: a caller must decide it with supports('notes') from src/office/host.ts",
   },
   {
     file: "src/writers/officejs/executeOp.ts",
@@ -270,9 +271,20 @@ function main(argv) {
     if (sf.isDeclarationFile || !rootNames.includes(sf.fileName)) continue;
     const rel = path.relative(configDir, sf.fileName).split(path.sep).join("/");
     const visit = (node) => {
+      let sym = null;
       if (ts.isPropertyAccessExpression(node)) {
-        let sym = checker.getSymbolAtLocation(node.name);
+        sym = checker.getSymbolAtLocation(node.name);
         if (sym && sym.flags & ts.SymbolFlags.Alias) sym = checker.getAliasedSymbol(sym);
+      } else if (
+        (ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) &&
+        ts.isIdentifier(node.name) &&
+        ts.isObjectLiteralExpression(node.parent)
+      ) {
+        // { hyperlink: … } passed to an Office.js method or typed as an Office.js shape
+        const type = checker.getContextualType(node.parent);
+        sym = type ? checker.getPropertyOfType(checker.getNonNullableType(type), node.name.text) ?? null : null;
+      }
+      if (sym) {
         const decls = (sym?.declarations ?? []).filter((d) => isOfficeDts(d.getSourceFile()));
         for (const decl of decls.slice(0, 1)) {
           const tag = apiSetOf(decl);
