@@ -1,13 +1,13 @@
 // The command-line tool: parses arguments with commander and hands off to one module per
 // command. Only this layer touches the file system and the process.
 import { promises as fs } from "fs";
-import { dirname } from "path";
 import { Command, CommanderError } from "commander";
 import { runCheck } from "./checkCommand";
 import { runBuild } from "./buildCommand";
 import { runRefresh } from "./refreshCommand";
 import { runMonitor } from "./monitorCommand";
 import { CliIO } from "./io";
+import { replaceFile } from "./replaceFile";
 import { decodeText } from "../core/read";
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -17,10 +17,8 @@ export const processIO: CliIO = {
   // Bytes decoded as UTF-8, UTF-16 (Excel's "Unicode Text") or Windows-1252.
   readFile: async (path) => decodeText(await fs.readFile(path)),
   readBytes: async (path) => new Uint8Array(await fs.readFile(path)),
-  writeFile: async (file, bytes) => {
-    await fs.mkdir(dirname(file), { recursive: true });
-    await fs.writeFile(file, bytes);
-  },
+  // Never leaves a half-written workbook: see replaceFile.
+  writeFile: replaceFile,
   stdout: (s) =>
     new Promise<void>((resolve, reject) => {
       // Waits for a slow reader (a pipe) to take the text, so output never piles up in memory.
