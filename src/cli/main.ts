@@ -59,7 +59,11 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     .command("build")
     .description("build a workbook from crime tables and Datastore CSVs")
     .argument("<files...>", "input files")
-    .requiredOption("--out <book.xlsx>", "workbook to write")
+    .requiredOption(
+      "--out <book.xlsx>",
+      "workbook to write; an existing file is replaced only if it is a workbook built by scrutiny-sheets (never an input file)"
+    )
+    .option("--force", "replace an existing --out file that scrutiny-sheets did not build")
     .option("--area <name>", "area (borough) name; repeat to pick Datastore areas", collect)
     .option("--period <YYYY-MM>", "Datastore: end month of the rolling 12 months")
     .option(
@@ -77,6 +81,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
           period?: string;
           group?: string[];
           monitor?: string[];
+          force?: boolean;
         }
       ) => {
         exitCode = await runBuild(files, opts, io);
