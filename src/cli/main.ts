@@ -1,6 +1,7 @@
 // The command-line tool: parses arguments with commander and hands off to one module per
 // command. Only this layer touches the file system and the process.
-import { promises as fs } from "fs";
+import { promises as fs, readFileSync } from "fs";
+import { join } from "path";
 import { Command, CommanderError } from "commander";
 import { runCheck } from "./checkCommand";
 import { runBuild } from "./buildCommand";
@@ -27,12 +28,20 @@ export const processIO: CliIO = {
   stderr: (s) => process.stderr.write(s),
 };
 
+/** The version in package.json (two folders up from both src/cli and dist/cli). */
+function packageVersion(): string {
+  const pkg: unknown = JSON.parse(readFileSync(join(__dirname, "../../package.json"), "utf8"));
+  const version = (pkg as { version?: unknown }).version;
+  return typeof version === "string" ? version : "unknown";
+}
+
 /** Runs the tool with the given arguments (without "node script"); resolves to the exit code. */
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   let exitCode = 0;
   const program = new Command()
     .name("scrutiny-sheets")
     .description("Check pasted police crime tables and build scrutiny workbooks.")
+    .version(packageVersion(), "-V, --version", "print the version")
     .exitOverride()
     .configureOutput({ writeOut: (s) => void io.stdout(s), writeErr: (s) => io.stderr(s) });
 
@@ -59,7 +68,9 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     .command("build")
     .description("build a workbook from crime tables and Datastore CSVs")
     .argument("<files...>", "input files")
-    .requiredOption(
+    // Checked in the action, not as a required option: commander reports a missing required
+    // option before an unknown one, so a mistyped `--output` would read as "--out missing".
+    .option(
       "--out <book.xlsx>",
       "workbook to write; an existing file is replaced only if it is a workbook built by scrutiny-sheets (never an input file)"
     )
@@ -76,15 +87,21 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       async (
         files: string[],
         opts: {
-          out: string;
+          out?: string;
           area?: string[];
           period?: string;
           group?: string[];
           monitor?: string[];
           force?: boolean;
-        }
+        },
+        command: Command
       ) => {
-        exitCode = await runBuild(files, opts, io);
+        const { out } = opts;
+        if (out === undefined)
+          command.error("error: required option '--out <book.xlsx>' not specified", {
+            code: "commander.missingMandatoryOptionValue",
+          });
+        else exitCode = await runBuild(files, { ...opts, out }, io);
       }
     );
 
