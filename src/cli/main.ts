@@ -13,6 +13,23 @@ import { decodeText } from "../core/read";
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
+// A reader that stops early (`check … | head -1`) closes the pipe: the rest of the output
+// has nowhere to go, which is not a failure. The run ends as usual, writing nothing more.
+let stdoutClosed = false;
+let stdoutWatched = false;
+const isClosedPipe = (e: unknown): boolean =>
+  typeof e === "object" && e !== null && (e as { code?: unknown }).code === "EPIPE";
+
+function watchStdout(): void {
+  if (stdoutWatched) return;
+  stdoutWatched = true;
+  // Without a listener the stream's "error" event would end the process with a stack trace;
+  // each write's own callback reports any other error.
+  process.stdout.on("error", (e) => {
+    if (isClosedPipe(e)) stdoutClosed = true;
+  });
+}
+
 /** The real process: files from disk, output to stdout/stderr. */
 export const processIO: CliIO = {
   // Bytes decoded as UTF-8, UTF-16 (Excel's "Unicode Text") or Windows-1252.
@@ -22,8 +39,14 @@ export const processIO: CliIO = {
   writeFile: replaceFile,
   stdout: (s) =>
     new Promise<void>((resolve, reject) => {
+      watchStdout();
+      if (stdoutClosed) return resolve();
       // Waits for a slow reader (a pipe) to take the text, so output never piles up in memory.
-      process.stdout.write(s, (e) => (e ? reject(e) : resolve()));
+      process.stdout.write(s, (e) => {
+        if (e && isClosedPipe(e)) stdoutClosed = true;
+        if (e && !stdoutClosed) reject(e);
+        else resolve();
+      });
     }),
   stderr: (s) => process.stderr.write(s),
 };
