@@ -1,4 +1,5 @@
-// `scrutiny-sheets build FILE... --out BOOK.xlsx [--area NAME] [--period YYYY-MM] [--group SPEC]...`
+// `scrutiny-sheets build FILE... --out BOOK.xlsx [--force] [--area NAME] [--period YYYY-MM] [--group SPEC]...`
+// An existing BOOK.xlsx is replaced only if we built it, or with --force (outputGuard).
 // Reads every input first (nothing is written when one is unreadable: exit 2), validates
 // and flags the tables (issues go to the Checks sheet and do not stop the build), lays
 // the workbook out and writes it.
@@ -8,6 +9,7 @@ import { buildWorkbook } from "../app/useCases";
 import { today } from "../app/today";
 import { writeBook } from "./writeBook";
 import { loadIndicators } from "./monitorCommand";
+import { refuseOutput } from "./outputGuard";
 
 export interface BuildOptions {
   out: string;
@@ -15,11 +17,23 @@ export interface BuildOptions {
   period?: string;
   group?: string[];
   monitor?: string[];
+  /** Replace an existing --out file that is not a workbook we built. */
+  force?: boolean;
 }
 
 export async function runBuild(files: string[], opts: BuildOptions, io: CliIO): Promise<number> {
   if (files.length === 0) {
     io.stderr("build: give at least one input file\n");
+    return 2;
+  }
+  const refused = await refuseOutput(
+    opts.out,
+    [...files, ...(opts.monitor ?? [])],
+    !!opts.force,
+    io
+  );
+  if (refused) {
+    io.stderr(`build: ${refused}; nothing written\n`);
     return 2;
   }
   const loaded = await loadInputs(files, opts, io);

@@ -78,8 +78,21 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
-/** The readable report, line by line: each file, its tables and the issues found in each. */
+// Every C0 and C1 control but tab and line feed.
+// eslint-disable-next-line no-control-regex -- these are what it finds
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+
+/** Text from a file shown on a terminal: a control as `\x1b`, so it cannot move the cursor, recolour or retitle the terminal. */
+export const showControls = (s: string): string =>
+  s.replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+
+/** The readable report, line by line, safe for a terminal (see showControls). */
 export function* reportLines(report: CheckReport): Generator<string> {
+  for (const line of rawReportLines(report)) yield showControls(line);
+}
+
+/** The readable report as found: each file, its tables and the issues found in each. */
+function* rawReportLines(report: CheckReport): Generator<string> {
   let source: string | null = null;
   const issuesOf = groupByTable(report.issues);
   const flagsOf = groupByTable(report.anomalies);
@@ -132,7 +145,7 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CheckIo)
       text = await io.readFile(file);
     } catch (err) {
       const reason = reasonOf(err);
-      io.stderr(`scrutiny-sheets check: ${file}: cannot read the file: ${reason}\n`);
+      io.stderr(showControls(`scrutiny-sheets check: ${file}: cannot read the file: ${reason}\n`));
       unreadable = true;
       continue;
     }
@@ -147,7 +160,9 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CheckIo)
     });
     if (!result.ok) {
       io.stderr(
-        `scrutiny-sheets check: ${file}${describeErrorPlace(result.error)}: ${result.error.message}\n`
+        showControls(
+          `scrutiny-sheets check: ${file}${describeErrorPlace(result.error)}: ${result.error.message}\n`
+        )
       );
       unreadable = true;
       continue;

@@ -1,33 +1,62 @@
 // The command-line tool: parses arguments with commander and hands off to one module per
 // command. Only this layer touches the file system and the process.
-import { promises as fs } from "fs";
-import { dirname } from "path";
+import { promises as fs, readFileSync } from "fs";
+import { join } from "path";
 import { Command, CommanderError } from "commander";
 import { runCheck } from "./checkCommand";
 import { runBuild } from "./buildCommand";
 import { runRefresh } from "./refreshCommand";
 import { runMonitor } from "./monitorCommand";
 import { CliIO } from "./io";
+import { replaceFile } from "./replaceFile";
 import { decodeText } from "../core/read";
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+// A reader that stops early (`check … | head -1`) closes the pipe: the rest of the output
+// has nowhere to go, which is not a failure. The run ends as usual, writing nothing more.
+let stdoutClosed = false;
+let stdoutWatched = false;
+const isClosedPipe = (e: unknown): boolean =>
+  typeof e === "object" && e !== null && (e as { code?: unknown }).code === "EPIPE";
+
+function watchStdout(): void {
+  if (stdoutWatched) return;
+  stdoutWatched = true;
+  // Without a listener the stream's "error" event would end the process with a stack trace;
+  // each write's own callback reports any other error.
+  process.stdout.on("error", (e) => {
+    if (isClosedPipe(e)) stdoutClosed = true;
+  });
+}
 
 /** The real process: files from disk, output to stdout/stderr. */
 export const processIO: CliIO = {
   // Bytes decoded as UTF-8, UTF-16 (Excel's "Unicode Text") or Windows-1252.
   readFile: async (path) => decodeText(await fs.readFile(path)),
   readBytes: async (path) => new Uint8Array(await fs.readFile(path)),
-  writeFile: async (file, bytes) => {
-    await fs.mkdir(dirname(file), { recursive: true });
-    await fs.writeFile(file, bytes);
-  },
+  // Never leaves a half-written workbook: see replaceFile.
+  writeFile: replaceFile,
   stdout: (s) =>
     new Promise<void>((resolve, reject) => {
+      watchStdout();
+      if (stdoutClosed) return resolve();
       // Waits for a slow reader (a pipe) to take the text, so output never piles up in memory.
-      process.stdout.write(s, (e) => (e ? reject(e) : resolve()));
+      process.stdout.write(s, (e) => {
+        if (e && isClosedPipe(e)) stdoutClosed = true;
+        if (e && !stdoutClosed) reject(e);
+        else resolve();
+      });
     }),
   stderr: (s) => process.stderr.write(s),
 };
+
+/** The version in package.json (two folders up from both src/cli and dist/cli). */
+function packageVersion(): string {
+  const pkg: unknown = JSON.parse(readFileSync(join(__dirname, "../../package.json"), "utf8"));
+  const version = (pkg as { version?: unknown }).version;
+  return typeof version === "string" ? version : "unknown";
+}
 
 /** Runs the tool with the given arguments (without "node script"); resolves to the exit code. */
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
@@ -35,6 +64,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   const program = new Command()
     .name("scrutiny-sheets")
     .description("Check pasted police crime tables and build scrutiny workbooks.")
+    .version(packageVersion(), "-V, --version", "print the version")
     .exitOverride()
     .configureOutput({ writeOut: (s) => void io.stdout(s), writeErr: (s) => io.stderr(s) });
 
@@ -61,7 +91,13 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     .command("build")
     .description("build a workbook from crime tables and Datastore CSVs")
     .argument("<files...>", "input files")
-    .requiredOption("--out <book.xlsx>", "workbook to write")
+    // Checked in the action, not as a required option: commander reports a missing required
+    // option before an unknown one, so a mistyped `--output` would read as "--out missing".
+    .option(
+      "--out <book.xlsx>",
+      "workbook to write; an existing file is replaced only if it is a workbook built by scrutiny-sheets (never an input file)"
+    )
+    .option("--force", "replace an existing --out file that scrutiny-sheets did not build")
     .option("--area <name>", "area (borough) name; repeat to pick Datastore areas", collect)
     .option("--period <YYYY-MM>", "Datastore: end month of the rolling 12 months")
     .option(
@@ -74,14 +110,21 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       async (
         files: string[],
         opts: {
-          out: string;
+          out?: string;
           area?: string[];
           period?: string;
           group?: string[];
           monitor?: string[];
-        }
+          force?: boolean;
+        },
+        command: Command
       ) => {
-        exitCode = await runBuild(files, opts, io);
+        const { out } = opts;
+        if (out === undefined)
+          command.error("error: required option '--out <book.xlsx>' not specified", {
+            code: "commander.missingMandatoryOptionValue",
+          });
+        else exitCode = await runBuild(files, { ...opts, out }, io);
       }
     );
 
