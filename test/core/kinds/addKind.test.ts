@@ -162,7 +162,7 @@ function run(args: string[]): { status: number | null; stdout: string; stderr: s
 beforeAll(() => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), "scrutiny-new-kind-"));
   fs.cpSync(path.join(ROOT, "src"), path.join(work, "src"), { recursive: true });
-  for (const f of ["tsconfig.json", "tsconfig.cli.json"])
+  for (const f of ["package.json", "tsconfig.json", "tsconfig.cli.json"])
     fs.copyFileSync(path.join(ROOT, f), path.join(work, f));
   fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(work, "node_modules"), "dir");
   addStopSearchKind(path.join(work, "src"));
