@@ -23,6 +23,7 @@ import {
   type SheetDefinition,
 } from "../layout/definitions";
 import { planMonitoringSheet, rebuildMonitoringSheet } from "../layout/monitoringSheet";
+import { sheetKey } from "../layout/sheetNames";
 import type { SheetSpec, WorkbookSpec } from "../layout/spec";
 
 /** The workbook as it stands, as either writer's reader gives it. */
@@ -183,5 +184,5 @@ function withMonitoring(
 }
 
 function sheetExists(book: BookState, name: string): boolean {
-  return book.sheetNames.some((n) => n.toLowerCase() === name.toLowerCase());
+  return book.sheetNames.some((n) => sheetKey(n) === sheetKey(name));
 }

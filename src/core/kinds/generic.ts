@@ -53,7 +53,10 @@ export const generic: KindSchema = {
   fields: [],
   printsDerived: false,
   derived: [],
-  valueSpecs: (table) => genericSpecs(table),
+  valueSpecs: (table) => {
+    const specs = genericSpecs(table);
+    return () => specs;
+  },
   optionalGroup: [],
   blanksAllowed: true,
   partsOfWhole: [],

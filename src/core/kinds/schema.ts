@@ -82,8 +82,12 @@ export interface KindSchema {
   printsDerived: boolean;
   /** The derived figures and the counts each is computed from. */
   derived: readonly DerivedFigure[];
-  /** Figures to check in a row, each with its role and whether a blank is missing. */
-  valueSpecs(table: CrimeTable, row: TableRow): FieldSpec[];
+  /**
+   * Figures to check in each row of `table`, each with its role and whether a blank is
+   * missing (prepared once a table: a kind whose specs depend only on the columns computes
+   * them once).
+   */
+  valueSpecs(table: CrimeTable): (row: TableRow) => FieldSpec[];
   /** Fields that may all be blank together (a row with no SD figures has no SD columns). */
   optionalGroup: readonly string[];
   /** A blank is never a missing figure (tables we know nothing of). */

@@ -7,6 +7,9 @@ import type { OffencesField } from "../model";
 export type OffencesHeading = "category" | "subcategory" | "target" | OffencesField;
 export type CallsHeading = "previous" | "current" | "change";
 
+/** Every header of the police tables names a category or a period (a cheap first test). */
+export const POLICE_HEADER_HINT = /prev|curr|categ/i;
+
 function words(text: string): string[] {
   return text
     .toLowerCase()

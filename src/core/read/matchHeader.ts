@@ -10,9 +10,15 @@ export type TableSchema = HeaderSchema;
 export function matchCelledHeader(l: SourceLine): TableSchema | null {
   const filled = l.cells.filter((c) => c !== "").length;
   if (filled < 2 || filled > 200) return null;
+  // Cheap test first, so data rows cost little: each distinct hint scans the cells once.
+  const hinted = new Map<RegExp, boolean>();
+  const passes = (hint: RegExp): boolean => {
+    let yes = hinted.get(hint);
+    if (yes === undefined) hinted.set(hint, (yes = l.cells.some((c) => hint.test(c))));
+    return yes;
+  };
   for (const reader of KIND_READERS) {
-    // Cheap test first, so data rows cost little.
-    if (!l.cells.some((c) => reader.headerHint.test(c))) continue;
+    if (!passes(reader.headerHint)) continue;
     const match = reader.matchCelled(l);
     if (match.schema) return match.schema;
     if (!match.othersMayTry) return null;

@@ -2,7 +2,7 @@
 // for what it holds, as each table's kind defines them. Returns findings as data (never
 // throws on bad figures).
 
-import { kindSchema, type DerivedFigure, type KindSchema } from "../kinds";
+import { kindSchema, type DerivedFigure, type FieldSpec, type KindSchema } from "../kinds";
 import type { CrimeTable, Issue, TableRow } from "../model";
 import { checkChange, checkDetections, checkPoints, checkRate } from "./checkFigures";
 import { checkTotals } from "./checkTotals";
@@ -49,8 +49,14 @@ function checkDerived(t: number, table: CrimeTable, row: TableRow, d: DerivedFig
   }
 }
 
-function validateRow(t: number, table: CrimeTable, schema: KindSchema, row: TableRow): Issue[] {
-  const issues = checkValues(t, table, row, schema.valueSpecs(table, row), blankOkFor(schema, row));
+function validateRow(
+  t: number,
+  table: CrimeTable,
+  schema: KindSchema,
+  specsOf: (row: TableRow) => FieldSpec[],
+  row: TableRow
+): Issue[] {
+  const issues = checkValues(t, table, row, specsOf(row), blankOkFor(schema, row));
   for (const d of schema.derived)
     if (!d.appliesTo || d.appliesTo(row)) issues.push(...checkDerived(t, table, row, d));
   for (const pair of schema.partsOfWhole) issues.push(...checkDetections(t, table, row, pair));
@@ -59,8 +65,9 @@ function validateRow(t: number, table: CrimeTable, schema: KindSchema, row: Tabl
 
 function validateTable(t: number, table: CrimeTable): Issue[] {
   const schema = kindSchema(table.kind);
+  const specsOf = schema.valueSpecs(table);
   const issues: Issue[] = [];
-  for (const row of table.rows) issues.push(...validateRow(t, table, schema, row));
+  for (const row of table.rows) issues.push(...validateRow(t, table, schema, specsOf, row));
   if (schema.totals.length > 0) issues.push(...checkTotals(t, table, [...schema.totals]));
   return issues;
 }

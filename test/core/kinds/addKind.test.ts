@@ -86,7 +86,7 @@ export const stopSearch: KindSchema = {
   fields: HEADINGS.map(([, field]) => field),
   printsDerived: true,
   derived: DERIVED,
-  valueSpecs: () =>
+  valueSpecs: () => () =>
     HEADINGS.map(([, field, type]) => ({ field, role: type === "percent" ? "percent" : "count", required: true })),
   optionalGroup: [],
   blanksAllowed: false,

@@ -12,6 +12,7 @@ import {
   type DataColumnDef,
 } from "../columns";
 import type { CountPair, DerivedFigure, FieldSpec, KindSchema } from "../schema";
+import { countsOf } from "../measures";
 import { callsReader } from "./read";
 
 /** The calls table's one change column: % change on count rows, points on percentage rows. */
@@ -55,22 +56,16 @@ function callsSpecs(row: TableRow): FieldSpec[] {
   ];
 }
 
-const isCount = (v: number | null | undefined): v is number =>
-  typeof v === "number" && Number.isInteger(v) && v >= 0;
-
 /** A calls count (ASB Calls, Repeat Callers); percentage rows have no counts to test. */
 function callsCountPair(row: TableRow): CountPair | null {
-  const v = row.values;
-  if (row.unit !== "count" || !isCount(v.previous) || !isCount(v.current)) return null;
-  return {
-    previous: v.previous,
-    current: v.current,
+  if (row.unit !== "count") return null;
+  return countsOf(row, "previous", "current", {
     changeField: "changePct",
     countField: "current",
     subject: "the count",
     unit: "",
     higherIsBetter: false,
-  };
+  });
 }
 
 function planCallsColumns(table: CrimeTable): DataColumnDef[] {
@@ -114,7 +109,7 @@ export const callsAsb: KindSchema = {
   fields: CALLS_FIELDS,
   printsDerived: true,
   derived: CALLS_DERIVED,
-  valueSpecs: (_table, row) => callsSpecs(row),
+  valueSpecs: () => callsSpecs,
   optionalGroup: [],
   blanksAllowed: false,
   partsOfWhole: [],

@@ -3,7 +3,7 @@
 // percentage rows a change in points.
 import type { ColumnInfo, TableRow } from "../../model";
 import { TOTAL_LABEL, typedValue } from "../../read/buildRows";
-import { classifyCallsHeading } from "../../read/classifyHeading";
+import { POLICE_HEADER_HINT, classifyCallsHeading } from "../../read/classifyHeading";
 import { parseNumber } from "../../read/parseNumber";
 import { classifyCells, headerWords, segmentHeadings } from "../../read/segmentHeading";
 import type { SourceLine } from "../../read/sourceLines";
@@ -88,7 +88,7 @@ export function callsRow(r: RawRow): TableRow {
 }
 
 export const callsReader: KindReader = {
-  headerHint: /prev|curr|categ/i,
+  headerHint: POLICE_HEADER_HINT,
   matchCelled,
   matchSpaced,
   dotIsStatus: false,

@@ -11,6 +11,7 @@ import {
   type DataColumnDef,
 } from "../columns";
 import type { CountPair, DerivedFigure, FieldSpec, KindSchema, RatePair } from "../schema";
+import { countsOf, isCount } from "../measures";
 import { offencesFieldType, offencesReader } from "./read";
 
 export const OFFENCES_DERIVED: readonly DerivedFigure[] = [
@@ -41,21 +42,14 @@ const OFFENCES_SPECS: FieldSpec[] = [
   ...OFFENCES_FIELDS.map((field) => ({ field, role: offencesFieldType(field), required: true })),
 ];
 
-const isCount = (v: number | null | undefined): v is number =>
-  typeof v === "number" && Number.isInteger(v) && v >= 0;
-
 function offencesCountPair(row: TableRow): CountPair | null {
-  const v = row.values;
-  if (!isCount(v.offencesPrevious) || !isCount(v.offencesCurrent)) return null;
-  return {
-    previous: v.offencesPrevious,
-    current: v.offencesCurrent,
+  return countsOf(row, "offencesPrevious", "offencesCurrent", {
     changeField: "offencesChangePct",
     countField: "offencesCurrent",
     subject: "offences",
     unit: "offences",
     higherIsBetter: false,
-  };
+  });
 }
 
 /** The SD rate (SDs / offences), when both counts are usable. */
@@ -135,7 +129,7 @@ export const offencesSds: KindSchema = {
   fields: OFFENCES_FIELDS,
   printsDerived: true,
   derived: OFFENCES_DERIVED,
-  valueSpecs: (_table, row) =>
+  valueSpecs: () => (row) =>
     OFFENCES_SPECS.filter((s) => s.required || row.raw?.[s.field] !== undefined),
   optionalGroup: SD_FIELDS,
   blanksAllowed: false,

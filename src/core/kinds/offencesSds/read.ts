@@ -2,7 +2,7 @@
 // with the category filled down (or split from one label in a PDF copy).
 import { OFFENCES_FIELDS, type ColumnInfo, type TableRow } from "../../model";
 import { TOTAL_LABEL, typedValue } from "../../read/buildRows";
-import { classifyOffencesHeading } from "../../read/classifyHeading";
+import { POLICE_HEADER_HINT, classifyOffencesHeading } from "../../read/classifyHeading";
 import { classifyCells, headerWords, segmentHeadings } from "../../read/segmentHeading";
 import type { SourceLine } from "../../read/sourceLines";
 import { splitCategories } from "../../read/splitCategory";
@@ -118,8 +118,7 @@ export function offencesRows(raws: RawRow[], spaced: boolean): TableRow[] {
 }
 
 export const offencesReader: KindReader = {
-  // Every header we know names a category or a period.
-  headerHint: /prev|curr|categ/i,
+  headerHint: POLICE_HEADER_HINT,
   matchCelled,
   matchSpaced,
   dotIsStatus: true,
