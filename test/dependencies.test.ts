@@ -1,5 +1,7 @@
 // What the product ships with: the lock file is committed and no production dependency
-// runs an install script (which could download a binary at install time).
+// runs an install script (which could download a binary at install time). The sideloading
+// tool (office-addin-debugging) is optional: npm ci skips it where its keytar cannot be
+// compiled, and nothing of it ships.
 import * as fs from "fs";
 import * as path from "path";
 
@@ -7,6 +9,8 @@ const root = path.join(__dirname, "..");
 
 interface LockEntry {
   dev?: boolean;
+  optional?: boolean;
+  devOptional?: boolean;
   hasInstallScript?: boolean;
   license?: string;
 }
@@ -16,9 +20,13 @@ const lock = JSON.parse(fs.readFileSync(path.join(root, "package-lock.json"), "u
 };
 const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as {
   dependencies: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
 };
 
-const production = Object.entries(lock.packages).filter(([name, e]) => name !== "" && !e.dev);
+/** Installed for the product itself: not for development, not an optional tool. */
+const production = Object.entries(lock.packages).filter(
+  ([name, e]) => name !== "" && !e.dev && !e.optional && !e.devOptional
+);
 
 describe("dependencies", () => {
   it("the lock file records every production dependency", () => {
@@ -36,6 +44,11 @@ describe("dependencies", () => {
         if (!lock.packages[`node_modules/${dep}`] && !lock.packages[`${at}/node_modules/${dep}`])
           missing.push(`${at} -> ${dep}`);
     expect(missing).toEqual([]);
+  });
+
+  it("only the sideloading tool is optional, so npm ci works where it cannot be built", () => {
+    expect(Object.keys(pkg.optionalDependencies ?? {})).toEqual(["office-addin-debugging"]);
+    expect(lock.packages["node_modules/keytar"]).toMatchObject({ optional: true });
   });
 
   it("no production dependency has an install script", () => {
