@@ -1,11 +1,12 @@
-// Reads every input file before anything is written: Datastore CSVs become R12 tables
-// (one per area asked for), anything else is read as a paste. The first file that cannot
-// be read stops the command, with a message naming it.
+// Reads every input file before anything is written, each as core's readInput reads it
+// (Datastore CSVs become R12 tables for the areas asked for, anything else a paste). The
+// first file that cannot be read stops the command, with a message naming it.
 import * as path from "path";
 import type { CrimeTable } from "../core/model";
-import { decodeText, readPaste } from "../core/read";
-import { isDatastoreCsv, readDatastore, r12Tables } from "../core/datastore";
+import { decodeText } from "../core/read";
+import { isDatastoreCsv } from "../core/datastore";
 import { isGroupError, parseGroup, resolveGroup, type Group } from "../core/groups";
+import { describeErrorPlace, readInput } from "../core/readInput";
 import { problem, type Problem, type Result } from "../core/result";
 import type { CliIO } from "./io";
 import { reasonOf } from "../app/errors";
@@ -46,43 +47,24 @@ export async function loadInputs(
       return unreadable(file, `cannot read ${file}: ${why}`);
     }
   }
+  // A single area given for a single paste names it; otherwise areas pick Datastore areas.
   const pastes = texts.filter((t) => !isDatastoreCsv(t.text));
+  const pasteArea = pastes.length === 1 && areas.length === 1 ? areas[0] : undefined;
   const tables: CrimeTable[] = [];
   for (const { file, text } of texts) {
     const name = path.basename(file);
-    if (isDatastoreCsv(text)) {
-      const read = readDatastore(text, name);
-      if (!read.ok) return unreadable(file, `${file}: ${read.error.message}`);
-      const wanted = [...areas];
-      for (const g of opts.group ?? []) {
-        const group = g.includes("=")
-          ? parseGroup(
-              g,
-              read.file.areas.map((a) => a.name)
-            )
-          : resolveGroup(g, read.file);
-        // A group of pasted areas names no Datastore area: it is for the pasted tables.
-        if (!isGroupError(group))
-          wanted.push(...group.areas.filter((a) => read.file.areas.some((x) => x.name === a)));
-      }
-      const r12 = r12Tables(read.file, {
-        period: opts.period,
-        areas: wanted.length > 0 ? wanted : undefined,
-      });
-      if (!r12.ok) return unreadable(file, `${file}: ${r12.error.message}`);
-      tables.push(...r12.tables);
-    } else {
-      const area = pastes.length === 1 && areas.length === 1 ? areas[0] : undefined;
-      const html = /\.html?$/i.test(file) ? text : undefined;
-      const read = readPaste(text, { source: name, fileName: name, area, html });
-      if (!read.ok) {
-        const where = read.error.line
-          ? ` (line ${read.error.line}${read.error.column ? `, column ${read.error.column}` : ""})`
-          : "";
-        return unreadable(file, `${file}${where}: ${read.error.message}`);
-      }
-      tables.push(...read.tables);
-    }
+    const read = readInput(text, {
+      source: name,
+      fileName: name,
+      area: pasteArea,
+      html: /\.html?$/i.test(file) ? text : undefined,
+      period: opts.period,
+      areas,
+      groups: opts.group,
+    });
+    if (!read.ok)
+      return unreadable(file, `${file}${describeErrorPlace(read.error)}: ${read.error.message}`);
+    for (const t of read.tables) tables.push(t);
   }
   return { ok: true, tables };
 }
