@@ -43,7 +43,7 @@ export class WorkbookPlanError extends Error {
   }
 }
 
-export function sheetMessage(problem: PlanProblem, sheet: string, detail: string): PlanIssue {
+function sheetMessage(problem: PlanProblem, sheet: string, detail: string): PlanIssue {
   return { problem, sheet, message: `Sheet "${sheet}": ${detail}` };
 }
 
@@ -66,10 +66,7 @@ export function checkSpec(spec: WorkbookSpec, workbook: TargetWorkbook = EMPTY_W
 }
 
 /** Every problem, in the order: sheet names, removals, tables, then each sheet's content. */
-export function specIssues(
-  spec: WorkbookSpec,
-  workbook: TargetWorkbook = EMPTY_WORKBOOK
-): PlanIssue[] {
+function specIssues(spec: WorkbookSpec, workbook: TargetWorkbook = EMPTY_WORKBOOK): PlanIssue[] {
   const removed = new Set(sheetsToRemove(spec, workbook).map(sheetKey));
   const known = new Set([
     ...spec.sheets.map((s) => sheetKey(s.name)),

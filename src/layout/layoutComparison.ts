@@ -38,9 +38,6 @@ import {
 } from "./comparison/sections";
 import type { ComparedArea, ComparedRow } from "./comparison/types";
 
-export type { ComparedArea, ComparedRow, CountField } from "./comparison/types";
-export { lookupCount } from "./comparison/lookupCount";
-
 export interface ComparisonInput {
   name: string;
   groupName: string;
