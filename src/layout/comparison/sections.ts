@@ -4,6 +4,7 @@
 import { a1 } from "../a1";
 import type { BlockSpec, CellSpec, ConditionalFormatSpec } from "../spec";
 import { HIGHLIGHTS, NUMBER_FORMATS, percentFormat } from "../styles";
+import { lookupCount } from "./lookupCount";
 import type { ComparedArea, ComparedRow, CountField } from "./types";
 
 /** Sections holding counts looked up on the data sheets. */
@@ -98,6 +99,24 @@ export interface SectionPlaces {
   rowOf: (key: SectionKey, i: number) => number;
   /** The cell of category row i in `col` of a section, or "n/a" for a section not shown. */
   ref: (key: SectionKey, i: number, col: number) => string;
+}
+
+/**
+ * Row i's figure of section `s` in sheet column `col`: a count looked up on `source`'s data
+ * sheet, or a measure from the counts in the same column.
+ */
+export function figureCell(
+  at: SectionPlaces,
+  s: Section,
+  i: number,
+  col: number,
+  source: Pick<ComparedArea, "sheetName" | "cols">
+): CellSpec {
+  const field = countField(s.key);
+  const spec: CellSpec = field
+    ? lookupCount(source.sheetName, source.cols, field, at.rowOf(s.key, i))
+    : { formula: measureFormula(s.key as MeasureKey, (k) => at.ref(k, i, col)) };
+  return { ...spec, numFmt: s.numFmt };
 }
 
 /** Sections from `top`, each its title, header and `rowCount` rows, then a blank row. */
