@@ -43,7 +43,7 @@ export class WorkbookPlanError extends Error {
   }
 }
 
-export function sheetMessage(problem: PlanProblem, sheet: string, detail: string): PlanIssue {
+function sheetMessage(problem: PlanProblem, sheet: string, detail: string): PlanIssue {
   return { problem, sheet, message: `Sheet "${sheet}": ${detail}` };
 }
 
@@ -66,10 +66,7 @@ export function checkSpec(spec: WorkbookSpec, workbook: TargetWorkbook = EMPTY_W
 }
 
 /** Every problem, in the order: sheet names, removals, tables, then each sheet's content. */
-export function specIssues(
-  spec: WorkbookSpec,
-  workbook: TargetWorkbook = EMPTY_WORKBOOK
-): PlanIssue[] {
+function specIssues(spec: WorkbookSpec, workbook: TargetWorkbook): PlanIssue[] {
   const removed = new Set(sheetsToRemove(spec, workbook).map(sheetKey));
   const known = new Set([
     ...spec.sheets.map((s) => sheetKey(s.name)),
@@ -271,10 +268,13 @@ function chartIssues(sheet: SheetSpec, known: ReadonlySet<string>): PlanIssue[] 
   return issues;
 }
 
+/** Run on every cell of the spec: counts without building an array per cell. */
 function cellProblem(cell: CellSpec): string | null {
-  const kinds = [cell.text, cell.number, cell.bool, cell.formula].filter(
-    (v) => v !== undefined
-  ).length;
+  const kinds =
+    Number(cell.text !== undefined) +
+    Number(cell.number !== undefined) +
+    Number(cell.bool !== undefined) +
+    Number(cell.formula !== undefined);
   if (kinds > 1) return "a cell holds more than one of text, number, bool and formula";
   if (cell.number !== undefined && !Number.isFinite(cell.number))
     return `the number ${String(cell.number)} cannot be written to Excel`;

@@ -16,12 +16,12 @@ import type { HighlightThresholds } from "../core/settings";
 import { a1, abs, sheetRef } from "./a1";
 import { HIGHLIGHTS, NUMBER_FORMATS } from "./styles";
 import { layoutLegend, type Legend } from "./layoutLegend";
-import { lookupCount } from "./comparison/lookupCount";
 import {
   LABEL_HEADERS,
   SECTIONS as MEASURES,
   SMALL_BASE,
   countField,
+  figureCell,
   headlineRow,
   labelCells,
   measureFormula,
@@ -37,9 +37,6 @@ import {
   type SectionPlaces,
 } from "./comparison/sections";
 import type { ComparedArea, ComparedRow } from "./comparison/types";
-
-export type { ComparedArea, ComparedRow, CountField } from "./comparison/types";
-export { lookupCount } from "./comparison/lookupCount";
 
 export interface ComparisonInput {
   name: string;
@@ -167,13 +164,7 @@ function figureCells(x: Comparison, s: Section, i: number): CellSpec[] {
   const { areas, n, C, at } = x;
   const r = at.rowOf(s.key, i);
   const field = countField(s.key);
-  const measure = (col: number) => measureFormula(s.key as MeasureKey, (k) => at.ref(k, i, col));
-  const cells: CellSpec[] = areas.map((a, j) => {
-    const spec = field
-      ? lookupCount(a.sheetName, a.cols, field, r)
-      : { formula: measure(C.area(j)) };
-    return { ...spec, numFmt: s.numFmt };
-  });
+  const cells = areas.map((a, j) => figureCell(at, s, i, C.area(j), a));
   const first = a1(r, C.area(0));
   const last = a1(r, C.area(n - 1));
   cells.push(
@@ -183,7 +174,11 @@ function figureCells(x: Comparison, s: Section, i: number): CellSpec[] {
           numFmt: s.numFmt,
           style: "total",
         }
-      : { formula: measure(C.group), numFmt: s.numFmt, style: "total" }
+      : {
+          formula: measureFormula(s.key as MeasureKey, (k) => at.ref(k, i, C.group)),
+          numFmt: s.numFmt,
+          style: "total",
+        }
   );
   return cells;
 }

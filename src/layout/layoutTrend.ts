@@ -7,21 +7,18 @@ import type { CellSpec, ChartSpec, ConditionalFormatSpec, SheetSpec } from "./sp
 import type { HighlightThresholds } from "../core/settings";
 import { a1, abs, sheetRef } from "./a1";
 import { layoutLegend } from "./layoutLegend";
-import { lookupCount } from "./comparison/lookupCount";
 import {
   LABEL_HEADERS,
   SECTIONS,
   SMALL_BASE,
-  countField,
+  figureCell,
   headlineRow,
   labelCells,
-  measureFormula,
   placeSections,
   sectionBlock,
   sectionsFor,
   smallBaseFormat,
   titleBlock,
-  type MeasureKey,
   type Section,
   type SectionPlaces,
 } from "./comparison/sections";
@@ -65,14 +62,7 @@ function trendRow(
   i: number
 ): (CellSpec | null)[] {
   const out: (CellSpec | null)[] = labelCells(row);
-  const field = countField(s.key);
-  input.periods.forEach((p, j) => {
-    const col = FIRST_COL + j;
-    const spec: CellSpec = field
-      ? lookupCount(p.sheetName, p.cols, field, at.rowOf(s.key, i))
-      : { formula: measureFormula(s.key as MeasureKey, (k) => at.ref(k, i, col)) };
-    out.push({ ...spec, numFmt: s.numFmt });
-  });
+  input.periods.forEach((p, j) => out.push(figureCell(at, s, i, FIRST_COL + j, p)));
   if (s.key === "offCur") {
     const sig = input.signals.get(i);
     out.push(sig && sig.length > 0 ? { text: sig.join(" | ") } : null);

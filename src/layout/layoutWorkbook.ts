@@ -7,21 +7,23 @@ import type { Anomaly, CrimeTable, Issue, TableKind } from "../core/model";
 import type { SheetSpec, WorkbookSpec } from "./spec";
 import type { DataColumnDef, DataSheetInfo, Definitions, SheetDefinition } from "./definitions";
 import { writeDefinitions, DEFINITIONS_SHEET } from "./definitions";
-import { highlightThresholds, type HighlightThresholds } from "../core/settings";
-import { defaultSettings, type Settings } from "../core/settings";
+import {
+  defaultSettings,
+  highlightThresholds,
+  type HighlightThresholds,
+  type Settings,
+} from "../core/settings";
 import type { Group } from "../core/groups";
 import { SheetNamer, TableNamer, dataSheetName, fitSheetName } from "./sheetNames";
 import { layoutDataSheet } from "./dataSheet/layout";
 import { layoutChecks } from "./layoutChecks";
-import { layoutComparison, type ComparedArea, type ComparedRow } from "./layoutComparison";
+import { layoutComparison } from "./layoutComparison";
+import type { ComparedArea, ComparedRow } from "./comparison/types";
 import { layoutTrend } from "./layoutTrend";
 import { colLetter, sheetRef } from "./a1";
 import { rowIndexAt } from "../core/rowAt";
 import { nameKey } from "../core/nameKey";
 import { areaKey as areaNameKey } from "../core/areas";
-
-/** One Group, the core's: a comparison the workbook records. */
-export type { Group };
 
 /** A data sheet as it stands: its definition, its table, and where its columns and rows are. */
 export interface DataSheetRef {

@@ -5,12 +5,7 @@
 // the same write again, allowed to replace them, repairs them.
 
 // The plan error is raised by the spec check both writers share; kept importable from here.
-export {
-  WorkbookPlanError,
-  sheetMessage,
-  type PlanIssue,
-  type PlanProblem,
-} from "../../layout/checkSpec";
+export { WorkbookPlanError } from "../../layout/checkSpec";
 
 export interface PartialWrite {
   /** Sheets of the spec that were written completely before the failure. */

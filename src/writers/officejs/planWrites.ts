@@ -21,12 +21,8 @@ import { DEFAULT_MAX_REQUEST_BYTES, OP_OVERHEAD, packBatches } from "./requestBu
 import { CHART_PREFIX, sheetOps } from "./sheetOps";
 import { append, type Rect, type WriteOp, type WriteOpOf, type WritePlan } from "./writeOps";
 
-// What the plan is made of lives with its parts; importable from here as before.
-export { DEFAULT_MAX_REQUEST_BYTES, jsonBytes, packBatches } from "./requestBudget";
-export { CHART_PREFIX, charsToPoints } from "./sheetOps";
-export { cellInput } from "./cellOps";
-export { sheetNameProblem } from "../../layout/sheetNames";
-export type { CellInput, Rect, WriteOp, WritePlan } from "./writeOps";
+// The plan's types live with its parts; importable from here as before.
+export type { WriteOp, WritePlan } from "./writeOps";
 
 /** What the writer read from the workbook before planning. */
 export interface WorkbookFacts {

@@ -1,11 +1,10 @@
 // Reads an .xlsx workbook back: sheet names, the definitions a build left in it, and any
 // sheet's values as rows of cells (a formula as its cached result), in the same shape the
 // Office.js reader gives, so readDataSheet and parseDefinitions serve both.
-import { XlsxReadError } from "./errors";
-export { XlsxReadError };
 import ExcelJS from "exceljs";
 import { DEFINITIONS_SHEET, parseDefinitions, type Definitions } from "../../layout/definitions";
 import { sheetKey } from "../../layout/sheetNames";
+import { XlsxReadError } from "./errors";
 
 export interface XlsxBook {
   workbook: ExcelJS.Workbook;

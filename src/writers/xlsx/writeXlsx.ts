@@ -2,8 +2,6 @@
 // workbook (refresh): sheets of the spec replace sheets of the same name in place, sheets
 // named in `removeSheets` go, every other sheet is left as it was. No Node file system
 // here: the bytes go back to the caller, so this also runs in a browser.
-import { MAX_XLSX_CELLS, XlsxTooLargeError } from "./errors";
-export { MAX_XLSX_CELLS, XlsxTooLargeError };
 import ExcelJS from "exceljs";
 import type { CellSpec, ChartSpec, SheetSpec, WorkbookSpec } from "../../layout/spec";
 import { STYLES, type StyleFormat } from "../../layout/styles";
@@ -12,6 +10,10 @@ import { checkSpec } from "../../layout/checkSpec";
 import { sheetKey } from "../../layout/sheetNames";
 import { toFileFormula } from "./fileFormula";
 import { formulaAt } from "../../layout/formulaRows";
+import { MAX_XLSX_CELLS, XlsxTooLargeError } from "./errors";
+
+// The CLI takes the size error from here, with the writer that throws it.
+export { XlsxTooLargeError };
 
 /** ExcelJS keeps a sheet's tab position in `orderNo`, which its typings leave out. */
 type Ordered = ExcelJS.Worksheet & { orderNo: number };

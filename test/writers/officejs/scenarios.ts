@@ -9,8 +9,8 @@ import {
   layoutDataSheets,
   layoutGenerated,
   type DataSheetRef,
-  type Group,
 } from "../../../src/layout/layoutWorkbook";
+import type { Group } from "../../../src/core/groups";
 import { writeDefinitions, type Definitions } from "../../../src/layout/definitions";
 import type { WorkbookSpec } from "../../../src/layout/spec";
 import { readFileSync } from "fs";

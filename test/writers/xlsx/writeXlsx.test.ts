@@ -3,13 +3,8 @@ import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import path from "path";
 import { computed, describeWithLibreOffice, recalculate } from "../../support/libreoffice";
-import {
-  escapeXlsxText,
-  MAX_XLSX_CELLS,
-  specCells,
-  writeXlsx,
-  XlsxTooLargeError,
-} from "../../../src/writers/xlsx/writeXlsx";
+import { escapeXlsxText, specCells, writeXlsx } from "../../../src/writers/xlsx/writeXlsx";
+import { MAX_XLSX_CELLS, XlsxTooLargeError } from "../../../src/writers/xlsx/errors";
 import { readXlsx } from "../../../src/writers/xlsx/readXlsx";
 import { toFileFormula, fromFileFormula } from "../../../src/writers/xlsx/fileFormula";
 import { writeDefinitions, type Definitions } from "../../../src/layout/definitions";
