@@ -11,6 +11,7 @@ import { findAnomalies } from "../core/anomalies";
 import type { CliIO } from "./io";
 import { jsonChunks, writeInPieces } from "./jsonChunks";
 import { reasonOf } from "../app/errors";
+import { resolveGroups } from "./loadInputs";
 
 export interface CheckOptions {
   /**
@@ -168,6 +169,12 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CheckIo)
       continue;
     }
     tables.push(...result.tables);
+  }
+  // A group must name areas some input holds, as build requires: never a silent "all areas".
+  const groups = resolveGroups(asList(opts.group), tables);
+  if (!groups.ok) {
+    io.stderr(showControls(`scrutiny-sheets check: ${groups.error.message}\n`));
+    return 2;
   }
   const report: CheckReport = {
     tables,

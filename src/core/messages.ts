@@ -20,6 +20,8 @@ export function readErrorMessage(code: ReadError["code"], detail?: string): stri
       return `Months are missing${detail ? `: ${detail}` : "."}`;
     case "truncated-row":
       return `A row is cut short${detail ? `: ${detail}` : "."}`;
+    case "unknown-group":
+      return `The group is not known${detail ? `: ${detail}` : "."}`;
   }
 }
 

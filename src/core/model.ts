@@ -138,7 +138,8 @@ export type ReadErrorCode =
   | "unknown-layout"
   | "missing-months"
   | "truncated-row"
-  | "too-large";
+  | "too-large"
+  | "unknown-group";
 
 /** Why a paste or file could not be read, and where. */
 export type ReadError = Problem<ReadErrorCode>;

@@ -38,9 +38,15 @@ export function readInput(text: string, opts: ReadInputOptions): ReadResult {
   const wanted = [...(opts.areas ?? [])];
   for (const spec of opts.groups ?? []) {
     const known = read.file.areas.map((a) => a.name);
-    const group = spec.includes("=") ? parseGroup(spec, known) : resolveGroup(spec, read.file);
-    // A group of pasted areas names no Datastore area: it is for the pasted tables.
-    if (!isGroupError(group)) wanted.push(...group.areas.filter((a) => known.includes(a)));
+    const byAreas = spec.includes("=");
+    const group = byAreas ? parseGroup(spec, known) : resolveGroup(spec, read.file);
+    // A preset the file cannot give is refused, never replaced by every area. A group of
+    // named areas may be of pasted areas, which the file does not hold: its caller checks it.
+    if (isGroupError(group)) {
+      if (byAreas) continue;
+      return { ok: false, error: { code: "unknown-group", message: group.error } };
+    }
+    for (const a of group.areas) if (known.includes(a)) wanted.push(a);
   }
   const r12 = r12Tables(read.file, {
     period: opts.period,
