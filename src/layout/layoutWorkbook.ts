@@ -14,7 +14,7 @@ import {
   type Settings,
 } from "../core/settings";
 import type { Group } from "../core/groups";
-import { SheetNamer, TableNamer, dataSheetName, fitSheetName } from "./sheetNames";
+import { SheetNamer, TableNamer, dataSheetName, fitSheetName, sheetKey } from "./sheetNames";
 import { layoutDataSheet } from "./dataSheet/layout";
 import { layoutChecks } from "./layoutChecks";
 import { layoutComparison } from "./layoutComparison";
@@ -324,11 +324,9 @@ function nameAndBuild(
   existingSheetNames: string[],
   previous: SheetDefinition[]
 ): { sheets: SheetSpec[]; defs: SheetDefinition[]; removeSheets: string[] } {
-  const previousNames = new Set(previous.map((p) => p.name.toLowerCase()));
-  const namer = new SheetNamer(
-    existingSheetNames.filter((n) => !previousNames.has(n.toLowerCase()))
-  );
-  namer.reserve(DEFINITIONS_SHEET);
+  const previousNames = new Set(previous.map((p) => sheetKey(p.name)));
+  // The namer keeps clear of reserved names itself (History, the definitions sheet).
+  const namer = new SheetNamer(existingSheetNames.filter((n) => !previousNames.has(sheetKey(n))));
   const previousByIdentity = new Map(previous.map((p) => [identity(p), p.name]));
   for (const w of wanted) {
     const old = previousByIdentity.get(identity(w.def));
@@ -345,13 +343,15 @@ function nameAndBuild(
     sheets.push(built.sheet);
     defs.push({ ...w.def, ...(built.extent ? { extent: built.extent } : {}) });
   }
-  const produced = new Set(defs.map((d) => d.name.toLowerCase()));
-  const existing = new Set(existingSheetNames.map((n) => n.toLowerCase()));
+  const produced = new Set(defs.map((d) => sheetKey(d.name)));
+  const existing = new Set(existingSheetNames.map(sheetKey));
   const removeSheets = previous
     .map((p) => p.name)
     .filter(
       (n) =>
-        !produced.has(n.toLowerCase()) && existing.has(n.toLowerCase()) && n !== DEFINITIONS_SHEET
+        !produced.has(sheetKey(n)) &&
+        existing.has(sheetKey(n)) &&
+        sheetKey(n) !== sheetKey(DEFINITIONS_SHEET)
     );
   return { sheets, defs, removeSheets };
 }

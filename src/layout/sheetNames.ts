@@ -2,7 +2,13 @@
 // plan final names before anything is written, and the spec check (checkSpec) refuses a
 // name that breaks them. A name already taken (by the user or by us) gets a numbered
 // suffix, " (2)", " (3)"..., so a user's sheet is never overwritten.
+//
+// One rule for a name's length, Excel's: at most 31 UTF-16 code units (an emoji counts
+// two), shortened only between whole characters, so the name the formulas use is the name
+// the writer writes (ExcelJS would otherwise cut it again, mid-character).
+import { DEFINITIONS_SHEET } from "./definitions";
 
+/** The most UTF-16 code units Excel takes in a sheet name. */
 export const MAX_SHEET_NAME = 31;
 /** Characters Excel refuses in a sheet name. Global, for `replace`: test with `search`, which ignores lastIndex. */
 const FORBIDDEN = /[[\]:*?/\\]/g;
@@ -12,20 +18,37 @@ export function sheetKey(name: string): string {
   return name.toLowerCase();
 }
 
+/** A sheet name's length as Excel counts it: UTF-16 code units. */
+export function sheetNameLength(name: string): number {
+  return name.length;
+}
+
 /** "History" is reserved by Excel. */
-function isReserved(name: string): boolean {
+function isExcelReserved(name: string): boolean {
   return sheetKey(name) === "history";
+}
+
+/** Names the namers never hand out: Excel's "History" and our definitions sheet. */
+function isReserved(name: string): boolean {
+  return isExcelReserved(name) || sheetKey(name) === sheetKey(DEFINITIONS_SHEET);
 }
 
 /** Why Excel would refuse `name` as a sheet name, or null when it takes it. */
 export function sheetNameProblem(name: string): string | null {
   if (name.length === 0) return "a sheet name cannot be empty";
-  if (name.length > MAX_SHEET_NAME) return `a sheet name has at most ${MAX_SHEET_NAME} characters`;
+  if (sheetNameLength(name) > MAX_SHEET_NAME)
+    return `a sheet name has at most ${MAX_SHEET_NAME} characters (UTF-16 units: an emoji counts two)`;
+  if (hasLoneSurrogate(name)) return "a sheet name cannot hold half a character";
   if (name.search(FORBIDDEN) >= 0) return "a sheet name cannot contain [ ] : * ? / \\";
   if (name.startsWith("'") || name.endsWith("'"))
     return "a sheet name cannot begin or end with an apostrophe";
-  if (isReserved(name)) return '"History" is reserved by Excel';
+  if (isExcelReserved(name)) return '"History" is reserved by Excel';
   return null;
+}
+
+/** Whether `s` holds half of a surrogate pair, as a cut at a code unit would leave. */
+function hasLoneSurrogate(s: string): boolean {
+  return /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
 }
 
 /** Names Excel would read as a cell reference ("AB12", "R1C1", "R", "C"), which it refuses for a table. */
@@ -41,20 +64,44 @@ export function tableNameProblem(name: string): string | null {
   return null;
 }
 
-/** A valid sheet name close to `wanted`: forbidden characters become "-", no leading or trailing "'", at most 31 characters. */
+/**
+ * A valid sheet name close to `wanted`: forbidden characters become "-", no leading or
+ * trailing "'", at most 31 UTF-16 units cut at a whole character, never a reserved name.
+ */
 export function cleanSheetName(wanted: string): string {
-  // Control characters (below U+0020) are not allowed in sheet names either.
-  const printable = Array.from(wanted, (ch) => (ch.charCodeAt(0) < 32 ? " " : ch)).join("");
+  // Control characters (below U+0020) are not allowed in sheet names, nor half a surrogate pair.
+  const printable = Array.from(wanted, (ch) =>
+    ch.charCodeAt(0) < 32 || hasLoneSurrogate(ch) ? " " : ch
+  ).join("");
   let name = printable.replace(FORBIDDEN, "-").replace(/\s+/g, " ").trim();
   name = name.replace(/^'+/, "").trim();
   name = truncate(name, MAX_SHEET_NAME).replace(/'+$/, "").trim();
-  if (name === "" || isReserved(name)) name = name === "" ? "Sheet" : `${name} 1`;
+  if (name === "") return "Sheet";
+  if (isReserved(name)) return `${truncate(name, MAX_SHEET_NAME - 2)} 1`;
   return name;
 }
 
+let graphemes: Intl.Segmenter | null | undefined;
+
+/** `s` as the characters a reader sees (an emoji with its modifiers is one), or code points where Intl.Segmenter is missing. */
+function charactersOf(s: string): string[] {
+  if (graphemes === undefined)
+    graphemes =
+      typeof Intl === "object" && typeof Intl.Segmenter === "function"
+        ? new Intl.Segmenter(undefined, { granularity: "grapheme" })
+        : null;
+  return graphemes ? Array.from(graphemes.segment(s), (x) => x.segment) : Array.from(s);
+}
+
+/** `s` cut to at most `max` UTF-16 units, between whole characters, trailing spaces dropped. */
 function truncate(s: string, max: number): string {
-  const chars = Array.from(s);
-  return chars.length <= max ? s : chars.slice(0, max).join("").trimEnd();
+  if (sheetNameLength(s) <= max) return s;
+  let out = "";
+  for (const ch of charactersOf(s)) {
+    if (sheetNameLength(out) + sheetNameLength(ch) > max) break;
+    out += ch;
+  }
+  return out.trimEnd();
 }
 
 /** Hands out unique sheet names, case-insensitively, around names already taken. */
@@ -65,8 +112,9 @@ export class SheetNamer {
     for (const n of existing) this.taken.add(sheetKey(n));
   }
 
+  /** Whether `name` is in use, or reserved ("History", the definitions sheet). */
   isTaken(name: string): boolean {
-    return this.taken.has(sheetKey(name));
+    return this.taken.has(sheetKey(name)) || isReserved(name);
   }
 
   /** Reserves `name` exactly (a name already in the workbook that we keep). */
@@ -80,7 +128,7 @@ export class SheetNamer {
     let name = base;
     for (let n = 2; this.isTaken(name); n++) {
       const suffix = ` (${n})`;
-      name = truncate(base, MAX_SHEET_NAME - suffix.length).replace(/'+$/, "") + suffix;
+      name = truncate(base, MAX_SHEET_NAME - sheetNameLength(suffix)).replace(/'+$/, "") + suffix;
     }
     this.taken.add(sheetKey(name));
     return name;
@@ -89,7 +137,7 @@ export class SheetNamer {
 
 /**
  * A data sheet's name: "Merton 2017-08-01", the area shortened when the whole would pass
- * 31 characters ("Kensington and Chel 2024-01-31"), with an optional suffix ("calls").
+ * 31 UTF-16 units ("Kensington and Chel 2024-01-31"), with an optional suffix ("calls").
  */
 export function dataSheetName(
   area: string | null,
@@ -98,14 +146,14 @@ export function dataSheetName(
 ): string {
   const tail = [periodEnding ?? "", suffix].filter((s) => s !== "").join(" ");
   const head = area ?? "Table";
-  const room = MAX_SHEET_NAME - (tail === "" ? 0 : tail.length + 1);
+  const room = MAX_SHEET_NAME - (tail === "" ? 0 : sheetNameLength(tail) + 1);
   return cleanSheetName(`${truncate(head, Math.max(room, 1))}${tail === "" ? "" : " " + tail}`);
 }
 
 /** Shortens `text` so that "prefix text suffix" fits a sheet name. */
 export function fitSheetName(prefix: string, text: string, suffix = ""): string {
   const fixed = [prefix, suffix].filter((s) => s !== "");
-  const room = MAX_SHEET_NAME - fixed.reduce((n, s) => n + s.length + 1, 0);
+  const room = MAX_SHEET_NAME - fixed.reduce((n, s) => n + sheetNameLength(s) + 1, 0);
   return cleanSheetName(
     [prefix, truncate(text, Math.max(room, 1)), suffix].filter((s) => s !== "").join(" ")
   );
