@@ -24,8 +24,6 @@ import { groupForChoice, reportOf } from "./hostCommon";
 import { StandaloneHostError } from "./errors";
 import type { ListedDataSheet, PastedInput, SheetInfo, WorkbookHost } from "./workbookHost";
 
-export { StandaloneHostError };
-
 interface Session {
   /** The opened workbook's bytes (re-read for every plan: the writer changes the workbook it is given). */
   opened: Uint8Array | null;
