@@ -16,8 +16,6 @@ import { PrimaryAction } from "./PrimaryAction";
 import { useWorkbookRead } from "./useWorkbookRead";
 import { PanelProps, runWrite } from "./writeTask";
 
-export { summariseAreas, type GroupPreset };
-
 export interface ComparePanelProps extends PanelProps {
   groups: readonly GroupPreset[];
   /** Changes whenever the workbook was written, so the list of areas is read again. */

@@ -1,7 +1,8 @@
 // Request / progress / success / failure for every slow thing the pane does, in one
 // reducer, so every failure reaches the message bar and nothing is swallowed.
 import { useCallback, useReducer, useRef } from "react";
-import { TaskCancelled, type Progress } from "../host/workbookHost";
+import type { Progress } from "../host/workbookHost";
+import { TaskCancelled } from "../host/errors";
 import { describeHostError } from "../messages";
 
 export type Intent = "success" | "error" | "warning" | "info";

@@ -30,7 +30,7 @@ import {
   type Start,
 } from "../../app/useCases";
 import { today } from "../../app/today";
-import { groupForChoice, reportOf } from "./hostCommon";
+import { groupForChoice, listedDataSheets, reportOf } from "./hostCommon";
 import { pendingWrites } from "./pendingWrite";
 import { readWorkbookState } from "../../writers/officejs/readWorkbookState";
 import { readSelection, selectionAsPaste } from "../../writers/officejs/readSelection";
@@ -95,10 +95,8 @@ const importKeyOf = (tables: CrimeTable[]): string =>
 async function listDataSheetsIn(context: Excel.RequestContext): Promise<ListedDataSheet[]> {
   const book = await readDefinitions(context);
   const present = new Set(book.sheetNames.map(lower));
-  return (book.definitions?.sheets ?? []).flatMap((d) =>
-    d.role === "data" && d.data?.area && d.data.periodEnding && present.has(lower(d.name))
-      ? [{ sheet: d.name, area: d.data.area, periodEnding: d.data.periodEnding, kind: d.data.kind }]
-      : []
+  return listedDataSheets(
+    (book.definitions?.sheets ?? []).filter((d) => present.has(lower(d.name)))
   );
 }
 

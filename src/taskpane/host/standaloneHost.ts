@@ -20,11 +20,9 @@ import {
   type Start,
 } from "../../app/useCases";
 import { today } from "../../app/today";
-import { groupForChoice, reportOf } from "./hostCommon";
+import { groupForChoice, listedDataSheets, reportOf } from "./hostCommon";
 import { StandaloneHostError } from "./errors";
-import type { ListedDataSheet, PastedInput, SheetInfo, WorkbookHost } from "./workbookHost";
-
-export { StandaloneHostError };
+import type { PastedInput, SheetInfo, WorkbookHost } from "./workbookHost";
 
 interface Session {
   /** The opened workbook's bytes (re-read for every plan: the writer changes the workbook it is given). */
@@ -42,14 +40,6 @@ const NEW_SESSION: Session = {
   settings: defaultHighlightSettings,
   monitoring: null,
 };
-
-/** The data sheets a plan lays out that name an area and a period. */
-const listedDataSheets = (p: WorkbookPlan): ListedDataSheet[] =>
-  p.definitions.sheets.flatMap((d) =>
-    d.role === "data" && d.data && d.data.area && d.data.periodEnding
-      ? [{ sheet: d.name, area: d.data.area, periodEnding: d.data.periodEnding, kind: d.data.kind }]
-      : []
-  );
 
 /** Sheets already in an opened file keep their place; new ones follow in the plan's order. */
 function listedSheets(p: WorkbookPlan, book: BookState): SheetInfo[] {
@@ -114,7 +104,7 @@ export function createStandaloneHost(clock: () => string = today): WorkbookHost 
     buildComparison: (choice) => change((start) => buildComparison(start, groupForChoice(choice))),
     refreshAll: () => change(refreshAll),
     buildMonitoring: (indicators) => change((start) => buildMonitoring(start, indicators)),
-    listDataSheets: async () => listedDataSheets((await planned()).plan),
+    listDataSheets: async () => listedDataSheets((await planned()).plan.definitions.sheets),
     listSheets: async () => {
       const { plan, book } = await planned();
       return listedSheets(plan, book);

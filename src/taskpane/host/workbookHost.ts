@@ -114,5 +114,3 @@ export interface ImportPlanner {
   /** The sheets of the last plan, when a write has to be finished or planned again. */
   spec(): Promise<WorkbookSpec>;
 }
-
-export { TaskCancelled } from "./errors";

@@ -2,22 +2,19 @@
 // are read on the spot; large ones in a Web Worker so the pane never freezes
 // (issue 10: a 20 MB paste). Components depend on this interface only.
 import type { ReadError } from "../../core/model";
+import { reasonOf } from "../../app/errors";
 import { createWorkerPlanner } from "./workerPlanner";
 import type { AnalyseFn, PasteAnalysis, PasteReader, ReadOutcome, WorkerLike } from "./readTypes";
 
 export type {
-  AnalyseFn,
   PasteAnalysis,
   PasteReader,
-  ReadJob,
   ReadOutcome,
   ReadProgress,
-  TableTotals,
   WorkerLike,
   WorkerReply,
   WorkerRequest,
 } from "./readTypes";
-import { reasonOf } from "../../app/errors";
 
 /** Rows per table the preview shows (and a large paste's slice holds). */
 export const PREVIEW_ROWS = 200;

@@ -2,7 +2,8 @@
 // questions to the worker (one at a time, as the pane runs one task at a time) and the
 // replies that answer them. A plan's requests arrive one message each, as JSON, so the
 // UI thread takes them in turns and never clones hundreds of megabytes at once.
-import { TaskCancelled, type ImportPlanner } from "../host/workbookHost";
+import type { ImportPlanner } from "../host/workbookHost";
+import { TaskCancelled } from "../host/errors";
 import type { WriteOp } from "../../writers/officejs/planWrites";
 import type { WorkerLike, WorkerReply, WorkerRequest } from "./readTypes";
 

@@ -3,7 +3,7 @@
 import * as React from "react";
 import { Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import type { CrimeTable } from "../../../core/model";
-import { areasIn, hasSeveralAreas, hasSeveralPeriods, periodsIn } from "../../applyFields";
+import { areasIn, periodsIn } from "../../applyFields";
 import type { PasteFields } from "./usePasteFields";
 
 const useStyles = makeStyles({
@@ -19,11 +19,9 @@ const useStyles = makeStyles({
 interface FieldFromPasteProps {
   label: string;
   problem: string | undefined;
-  /** The paste holds several values: the field is off, each table keeping its own. */
-  several: boolean;
+  /** The values the paste gives: several turn the field off, each table keeping its own. */
+  found: string[];
   severalWords: string;
-  /** The paste holds exactly one value. */
-  stated: boolean;
   inputRef: React.RefObject<HTMLInputElement | null>;
   value: string;
   onChange: (value: string) => void;
@@ -33,7 +31,8 @@ interface FieldFromPasteProps {
 
 function FieldFromPaste(props: FieldFromPasteProps): React.JSX.Element {
   const styles = useStyles();
-  const { several, stated } = props;
+  const several = props.found.length > 1;
+  const stated = props.found.length === 1;
   return (
     <Field
       className={styles.field}
@@ -64,9 +63,8 @@ export function AreaPeriodFields({ tables, fields }: AreaPeriodFieldsProps): Rea
       <FieldFromPaste
         label="Area"
         problem={fields.problems.area}
-        several={hasSeveralAreas(tables)}
+        found={areasIn(tables)}
         severalWords="The paste names several areas: each table keeps its own."
-        stated={areasIn(tables).length === 1}
         inputRef={fields.areaRef}
         value={fields.area}
         onChange={fields.setArea}
@@ -75,9 +73,8 @@ export function AreaPeriodFields({ tables, fields }: AreaPeriodFieldsProps): Rea
       <FieldFromPaste
         label="Period ending"
         problem={fields.problems.period}
-        several={hasSeveralPeriods(tables)}
+        found={periodsIn(tables)}
         severalWords="The paste covers several periods: each table keeps its own."
-        stated={periodsIn(tables).length === 1}
         inputRef={fields.periodRef}
         value={fields.period}
         onChange={fields.setPeriod}

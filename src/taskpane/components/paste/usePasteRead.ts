@@ -41,8 +41,9 @@ export interface PasteRead {
 }
 
 export function usePasteRead({ reader, settings, notify, onFresh }: PasteReadProps): PasteRead {
-  const [input, setInput] = React.useState<PastedInput | null>(null);
   const [read, setRead] = React.useState<ReadState>({ status: "idle" });
+  /** The paste shown, read again when the settings change. */
+  const inputRef = React.useRef<PastedInput | null>(null);
   const jobRef = React.useRef<{ cancel: () => void } | null>(null);
   /** Lets go of the worker holding the last large paste, when a new one replaces it. */
   const releaseRef = React.useRef<(() => void) | null>(null);
@@ -98,8 +99,8 @@ export function usePasteRead({ reader, settings, notify, onFresh }: PasteReadPro
   React.useEffect(() => {
     if (settingsRef.current === settings) return;
     settingsRef.current = settings;
-    if (input) startRead(input, false);
-  }, [settings, input, startRead]);
+    if (inputRef.current) startRead(inputRef.current, false);
+  }, [settings, startRead]);
 
   React.useEffect(
     () => () => {
@@ -110,7 +111,7 @@ export function usePasteRead({ reader, settings, notify, onFresh }: PasteReadPro
   );
 
   const accept = (next: PastedInput): void => {
-    setInput(next);
+    inputRef.current = next;
     if (next.text.trim() === "" && (next.html ?? "").trim() === "") {
       jobRef.current?.cancel();
       jobRef.current = null;
