@@ -38,6 +38,13 @@ import {
 } from "./comparison/sections";
 import type { ComparedArea, ComparedRow } from "./comparison/types";
 
+/** " Left out: Merton (no table for period ending 2017-09-05)." or "". */
+function leftOutNote(input: ComparisonInput): string {
+  const left = input.leftOut ?? [];
+  if (left.length === 0) return "";
+  return ` Left out of the group: ${left.join(", ")} (no table for period ending ${input.periodEnding}).`;
+}
+
 export interface ComparisonInput {
   name: string;
   groupName: string;
@@ -45,6 +52,8 @@ export interface ComparisonInput {
   areas: ComparedArea[];
   rows: ComparedRow[];
   thresholds: HighlightThresholds;
+  /** Areas of the group with no table for this period: named on the sheet as left out. */
+  leftOut?: string[];
   /** Funnel z for outliers. @default 1.96 (95%) */
   outlierZ?: number;
 }
@@ -310,7 +319,7 @@ export function layoutComparison(input: ComparisonInput): {
   const totalCols = x.C.outliers + 1;
   const title = titleBlock(
     `Comparison: ${input.groupName}, period ending ${input.periodEnding} (generated)`,
-    `Areas: ${areas.map((a) => a.area).join(", ")}. The group column is computed from the summed counts, never by averaging percentages; each figure looks up its data sheet by category and sub-category.`
+    `Areas: ${areas.map((a) => a.area).join(", ")}.${leftOutNote(input)} The group column is computed from the summed counts, never by averaging percentages; each figure looks up its data sheet by category and sub-category.`
   );
   const blocks = [title, legend.block];
   const cfs: ConditionalFormatSpec[] = [];

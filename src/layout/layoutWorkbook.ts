@@ -185,7 +185,13 @@ function comparisonsWanted(
   thresholds: HighlightThresholds
 ): Wanted[] {
   const wanted: Wanted[] = [];
-  const compare = (def: Wanted["def"], desired: string, groupName: string, areas: DataSheetRef[]) =>
+  const compare = (
+    def: Wanted["def"],
+    desired: string,
+    groupName: string,
+    areas: DataSheetRef[],
+    leftOut: string[] = []
+  ) =>
     wanted.push({
       def,
       desired,
@@ -197,6 +203,7 @@ function comparisonsWanted(
           areas: areas.map(toArea),
           rows: rowsOf(areas),
           thresholds,
+          leftOut,
         }),
     });
   // One sheet per area and period: the first import wins.
@@ -216,7 +223,10 @@ function comparisonsWanted(
       if (inGroup.length < 2) continue;
       shown.add(membersKey(inGroup));
       const def = { ...base, group: g.name, family: fam };
-      compare(def, fitSheetName("Compare", g.name, period), g.name, inGroup);
+      const leftOut = g.areas.filter(
+        (a) => !members.some((m) => areaKey(m.table.area) === areaKey(a))
+      );
+      compare(def, fitSheetName("Compare", g.name, period), g.name, inGroup, leftOut);
     }
     if (members.length >= 2 && !shown.has(membersKey(members))) {
       const desired = `Compare ${period}${fam === "datastore" ? " DS" : ""}`;
