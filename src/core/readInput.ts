@@ -3,6 +3,7 @@
 // a pasted crime table. The one place that decides between the two, for the command
 // line and the task pane alike.
 import type { ReadError, ReadResult } from "./model";
+import { appendAll } from "./appendAll";
 import { readPaste } from "./read";
 import { isDatastoreCsv, readDatastore, r12Tables } from "./datastore";
 import { isGroupError, parseGroup, resolveGroup } from "./groups";
@@ -40,7 +41,11 @@ export function readInput(text: string, opts: ReadInputOptions): ReadResult {
     const known = read.file.areas.map((a) => a.name);
     const group = spec.includes("=") ? parseGroup(spec, known) : resolveGroup(spec, read.file);
     // A group of pasted areas names no Datastore area: it is for the pasted tables.
-    if (!isGroupError(group)) wanted.push(...group.areas.filter((a) => known.includes(a)));
+    if (!isGroupError(group))
+      appendAll(
+        wanted,
+        group.areas.filter((a) => known.includes(a))
+      );
   }
   const r12 = r12Tables(read.file, {
     period: opts.period,
