@@ -1,4 +1,5 @@
 import type { Anomaly, CrimeTable } from "../model";
+import { appendAll } from "../appendAll";
 import { groupAnomalies } from "./groupAnomalies";
 import { resolveAnomalyOptions } from "./options";
 import type { AnomalyOptions } from "./options";
@@ -14,7 +15,8 @@ import { tableAnomalies } from "./tableAnomalies";
 export function findAnomalies(tables: CrimeTable[], partial?: Partial<AnomalyOptions>): Anomaly[] {
   const opts = resolveAnomalyOptions(partial);
   const out: Anomaly[] = tables.flatMap((table, i) => tableAnomalies(table, i, opts));
-  out.push(...groupAnomalies(tables, opts));
-  for (const series of tableSeries(tables)) out.push(...seriesFlags(series, opts));
+  appendAll(out, groupAnomalies(tables, opts));
+  for (const series of tableSeries(tables, opts.minSeriesPoints))
+    appendAll(out, seriesFlags(series, opts));
   return out;
 }

@@ -16,18 +16,19 @@ interface Member {
 
 /** Tables grouped by kind and period; one table per area (the first given). */
 export function periodGroups(tables: CrimeTable[]): { period: string; members: Member[] }[] {
-  const groups = new Map<string, { period: string; members: Member[] }>();
+  const groups = new Map<string, { period: string; members: Member[]; areas: Set<string> }>();
   tables.forEach((table, tableIndex) => {
     if (!table.periodEnding || !kindSchema(table.kind).comparable) return;
     const family = table.kind;
     const key = `${family}|${table.periodEnding}`;
-    const group = groups.get(key) ?? { period: table.periodEnding, members: [] };
+    const group = groups.get(key) ?? { period: table.periodEnding, members: [], areas: new Set() };
     groups.set(key, group);
     const area = areaName(table);
-    if (!group.members.some((m) => m.area === area))
-      group.members.push({ tableIndex, table, area });
+    if (group.areas.has(area)) return;
+    group.areas.add(area);
+    group.members.push({ tableIndex, table, area });
   });
-  return [...groups.values()];
+  return Array.from(groups.values(), ({ period, members }) => ({ period, members }));
 }
 
 function firstRows(members: Member[]): Map<string, { member: Member; row: TableRow }[]> {
@@ -38,7 +39,9 @@ function firstRows(members: Member[]): Map<string, { member: Member; row: TableR
       const key = rowKey(member.table, row);
       if (seen.has(key)) continue;
       seen.add(key);
-      byKey.set(key, [...(byKey.get(key) ?? []), { member, row }]);
+      const entries = byKey.get(key);
+      if (entries) entries.push({ member, row });
+      else byKey.set(key, [{ member, row }]);
     }
   }
   return byKey;

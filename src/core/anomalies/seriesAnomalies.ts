@@ -1,6 +1,7 @@
 // Flags for one measure of one area over time: XmR limits and the Making Data Count
 // special-cause rules, told as improvement or concern by the measure's direction.
 import type { Anomaly, AnomalyRule, CrimeTable } from "../model";
+import { appendAll } from "../appendAll";
 import { spcSignals } from "../stats";
 import { seriesMessage } from "./messages";
 import { resolveAnomalyOptions } from "./options";
@@ -97,20 +98,28 @@ export function seriesFlags(series: SeriesInput, opts: AnomalyOptions): Anomaly[
  * period, and the SD rate from counts. Caution for the caller: successive rolling-12-month
  * figures share 11 months, so runs and trends among monthly R12 tables are expected;
  * series of non-overlapping periods (or monthly Datastore counts) are what XmR assumes.
+ * An area with fewer than `minPoints` periods gives none: each of its series would be
+ * shorter than that (one table of 87,000 rows would otherwise make 170,000 series of one
+ * point each).
  */
-export function tableSeries(tables: CrimeTable[]): SeriesInput[] {
+export function tableSeries(tables: CrimeTable[], minPoints = 0): SeriesInput[] {
   const byArea = new Map<string, { period: string; tableIndex: number; table: CrimeTable }[]>();
+  const seenPeriods = new Set<string>();
   tables.forEach((table, tableIndex) => {
     if (!table.periodEnding || !kindSchema(table.kind).comparable) return;
     const family = table.kind;
     const key = `${family}|${areaName(table)}`;
+    // The first table of an area and period: a JSON array is an unambiguous pair key.
+    const seen = JSON.stringify([key, table.periodEnding]);
+    if (seenPeriods.has(seen)) return;
+    seenPeriods.add(seen);
     const list = byArea.get(key) ?? [];
-    if (!list.some((e) => e.period === table.periodEnding))
-      list.push({ period: table.periodEnding, tableIndex, table });
+    list.push({ period: table.periodEnding, tableIndex, table });
     byArea.set(key, list);
   });
   const out: SeriesInput[] = [];
   for (const list of byArea.values()) {
+    if (list.length < minPoints) continue;
     list.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
     const series = new Map<string, SeriesInput>();
     const add = (key: string, make: () => SeriesInput, point: SeriesPoint) => {
@@ -184,7 +193,7 @@ export function tableSeries(tables: CrimeTable[]): SeriesInput[] {
         }
       }
     }
-    out.push(...series.values());
+    appendAll(out, series.values());
   }
   return out;
 }

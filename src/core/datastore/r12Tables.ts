@@ -3,6 +3,7 @@
 // previous R12 = the 12 months before. SD figures are absent (null), never zero.
 import type { ColumnInfo, CrimeTable, ReadError, TableRow } from "../model";
 import { areaKey } from "../areas";
+import { appendAll } from "../appendAll";
 import { isGroupError, resolveGroup } from "../groups";
 import type { DatastoreFile } from "./types";
 import { addMonths, lastDayOfMonth, monthNumber, normaliseMonth } from "./months";
@@ -70,7 +71,7 @@ function areaIndices(file: DatastoreFile, opts: R12Options): number[] | ReadErro
   if (opts.group !== undefined) {
     const group = resolveGroup(opts.group, file);
     if (isGroupError(group)) return { code: "no-table", message: group.error };
-    names.push(...group.areas);
+    appendAll(names, group.areas);
   }
   if (names.length === 0) {
     const boroughs = file.areas.flatMap((a, i) => (a.isBorough ? [i] : []));

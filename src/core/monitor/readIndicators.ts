@@ -7,6 +7,7 @@
 // Polarity cell says "target" gives per-period targets for the indicator above it.
 // Bad cells become typed errors naming line and column; all are reported at once.
 import Papa from "papaparse";
+import { maxOf } from "../appendAll";
 import { IndicatorReadError } from "./monitorErrors";
 import { parsePeriod, Period, PeriodKind, periodLabel } from "./periods";
 import type { Indicator, IndicatorUnit, Polarity } from "./types";
@@ -424,7 +425,7 @@ export function readIndicators(text: string, source = "paste"): ReadIndicatorsRe
     source,
     header,
     ordered: [...header.periods].sort((a, b) => a.period.index - b.period.index),
-    lastCol: Math.max(...header.periods.map((p) => p.col), ...Object.values(header.named)),
+    lastCol: Math.max(maxOf(header.periods.map((p) => p.col)), maxOf(Object.values(header.named))),
     drafts: [],
     names: new Map(),
     errors,

@@ -1,6 +1,7 @@
 // CSV (RFC 4180: quoted fields, commas and line breaks inside quotes) through papaparse.
 
 import Papa from "papaparse";
+import { maxOf } from "../appendAll";
 import { MAX_CELLS, SourceGrid, SourceLine, cleanCell } from "./sourceLines";
 
 export function csvLines(text: string): SourceGrid {
@@ -57,6 +58,6 @@ export function csvRowCount(text: string): number {
     }
   }
   if (thousandsTails > pieces * 0.3) return 0;
-  const modal = Math.max(...counts.values());
+  const modal = maxOf(counts.values());
   return modal >= rows.length * 0.5 ? rows.length : 0;
 }

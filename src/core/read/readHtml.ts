@@ -1,9 +1,9 @@
-// HTML as a browser's or Word's clipboard gives it, through htmlparser2's streaming
-// parser: each table row becomes a line of cells; text between tables (headings,
+// HTML as a browser's or Word's clipboard gives it, through htmlparser2's tokenizer
+// (htmlEvents.ts, in time linear whatever the nesting): each table row becomes a line of cells; text between tables (headings,
 // paragraphs) becomes one-cell lines. Lines are numbered by their position in the paste
 // (1 = the first heading, paragraph or row), as they would read if pasted as plain text.
 
-import { Parser } from "htmlparser2";
+import { parseHtml } from "./htmlEvents";
 import { MAX_CELLS, SourceGrid, SourceLine, cleanCell } from "./sourceLines";
 
 const SKIPPED = new Set(["script", "style", "head", "title", "template", "noscript", "xml", "svg"]);
@@ -172,16 +172,11 @@ class HtmlGrid {
 
 export function htmlLines(html: string): SourceGrid {
   const grid = new HtmlGrid();
-  const parser = new Parser(
-    {
-      onopentag: (name, attrs) => grid.open(name, attrs),
-      ontext: (data) => grid.addText(data),
-      onclosetag: (name) => grid.close(name),
-    },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true }
-  );
-  parser.write(html);
-  parser.end();
+  parseHtml(html, {
+    open: (name, attrs) => grid.open(name, attrs),
+    text: (data) => grid.addText(data),
+    close: (name) => grid.close(name),
+  });
   if (grid.inTable) grid.endRow();
   grid.flushText();
   return { spaced: false, lines: grid.lines };

@@ -77,13 +77,17 @@ function read(text: string, opts: ReadOptions): ReadResult {
     userArea,
     fileArea: opts.fileName ? areaFromFileName(opts.fileName) : null,
   };
-  if (opts.html && opts.html.trim() !== "") {
-    const tables = findTables(htmlLines(opts.html.replace(/\ufeff/g, "")), ctx);
+  const html = opts.html?.replace(/\ufeff/g, "");
+  if (html !== undefined && html.trim() !== "") {
+    const tables = findTables(htmlLines(html), ctx);
     if (tables.length > 0) return { ok: true, tables };
   }
   const clean = text.replace(/\ufeff/g, "");
   if (clean.trim() === "") return fail("empty");
-  const tables = findTables(linesOf(detectFormat(clean), clean), ctx);
+  const format = detectFormat(clean);
+  // An .html file comes as both text and html: read once, it held no table.
+  const readAlready = format === "html" && clean === html;
+  const tables = readAlready ? [] : findTables(linesOf(format, clean), ctx);
   if (tables.length > 0) return { ok: true, tables };
   if (garbageShare(clean) > 0.1) return fail("unreadable");
   return fail("no-table");

@@ -4,6 +4,7 @@
 
 import { kindSchema, type DerivedFigure, type FieldSpec, type KindSchema } from "../kinds";
 import type { CrimeTable, Issue, TableRow } from "../model";
+import { appendAll } from "../appendAll";
 import { checkChange, checkDetections, checkPoints, checkRate } from "./checkFigures";
 import { checkTotals } from "./checkTotals";
 import { checkValues } from "./checkValues";
@@ -58,8 +59,8 @@ function validateRow(
 ): Issue[] {
   const issues = checkValues(t, table, row, specsOf(row), blankOkFor(schema, row));
   for (const d of schema.derived)
-    if (!d.appliesTo || d.appliesTo(row)) issues.push(...checkDerived(t, table, row, d));
-  for (const pair of schema.partsOfWhole) issues.push(...checkDetections(t, table, row, pair));
+    if (!d.appliesTo || d.appliesTo(row)) appendAll(issues, checkDerived(t, table, row, d));
+  for (const pair of schema.partsOfWhole) appendAll(issues, checkDetections(t, table, row, pair));
   return issues;
 }
 
@@ -67,8 +68,8 @@ function validateTable(t: number, table: CrimeTable): Issue[] {
   const schema = kindSchema(table.kind);
   const specsOf = schema.valueSpecs(table);
   const issues: Issue[] = [];
-  for (const row of table.rows) issues.push(...validateRow(t, table, schema, specsOf, row));
-  if (schema.totals.length > 0) issues.push(...checkTotals(t, table, [...schema.totals]));
+  for (const row of table.rows) appendAll(issues, validateRow(t, table, schema, specsOf, row));
+  if (schema.totals.length > 0) appendAll(issues, checkTotals(t, table, [...schema.totals]));
   return issues;
 }
 

@@ -60,6 +60,4 @@ export function placed(at: { row: number; col: number }, r: Rect): Rect {
 }
 
 /** `to.push(...items)` without spreading: a Checks sheet of 280,000 links would overflow the stack. */
-export function append<T>(to: T[], items: readonly T[]): void {
-  for (const item of items) to.push(item);
-}
+export { appendAll as append } from "../../core/appendAll";

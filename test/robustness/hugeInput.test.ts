@@ -1,0 +1,78 @@
+// Issue #17: huge input answers instead of crashing. A paste of 87,000 distinct rows
+// (5 MB) overflowed the stack after a minute (`out.push(...values)`), in check and in
+// build; 200,000 nested divs took a minute to read (htmlparser2's Parser keeps its stack
+// top first), and an .html file that held no table was parsed twice. The inputs are
+// generated here; the bounds are generous (each run takes a few seconds).
+import { main } from "../../src/cli/main";
+import * as readHtml from "../../src/core/read/readHtml";
+import { readPaste } from "../../src/core/read";
+import { memoryIo } from "../support/cliIo";
+import { distinctRowsPaste, nestedDivs } from "../core/hugeInputs";
+
+const ROWS = 87_000;
+const DEPTH = 200_000;
+
+function timed<T>(run: () => T): { value: T; ms: number } {
+  const t0 = performance.now();
+  const value = run();
+  return { value, ms: performance.now() - t0 };
+}
+
+describe("a paste of 87,000 distinct rows", () => {
+  const text = distinctRowsPaste(ROWS);
+
+  test("check ends with its report", async () => {
+    expect(text.length).toBeGreaterThan(5e6);
+    const io = memoryIo();
+    io.files.set("big.txt", text);
+    const t0 = performance.now();
+    const code = await main(["check", "big.txt", "--area", "Merton", "--json"], io);
+    expect(performance.now() - t0).toBeLessThan(30_000);
+    expect(io.err.join("")).toBe("");
+    expect(code).toBe(0);
+    const report = JSON.parse(io.out.join("")) as {
+      tables: { area: string; rows: unknown[] }[];
+      anomalies: unknown[];
+    };
+    expect(report.tables.map((t) => [t.area, t.rows.length])).toEqual([["Merton", ROWS]]);
+    expect(report.anomalies.length).toBeGreaterThan(ROWS / 2);
+  }, 60_000);
+
+  test("build refuses it with its clear message, writing nothing", async () => {
+    const io = memoryIo();
+    io.files.set("big.txt", text);
+    const code = await main(["build", "big.txt", "--area", "Merton", "--out", "book.xlsx"], io);
+    expect(io.err.join("")).toMatch(
+      /^build: the workbook would hold [\d,]+ cells, and the .xlsx writer keeps a whole workbook in memory: it stops at 1,000,000\./
+    );
+    expect(code).toBe(2);
+    expect(io.files.has("book.xlsx")).toBe(false);
+  }, 60_000);
+});
+
+describe("200,000 nested divs", () => {
+  const html = nestedDivs(DEPTH);
+
+  test("are read in a few seconds (linear time)", () => {
+    const { value: grid, ms } = timed(() => readHtml.htmlLines(html));
+    expect(grid.lines).toEqual([{ line: 1, cells: ["deep"] }]);
+    expect(ms).toBeLessThan(5_000);
+  });
+
+  test("an .html file holding no table is parsed once, and check says so", async () => {
+    const parse = jest.spyOn(readHtml, "htmlLines");
+    try {
+      const read = readPaste(html, { source: "deep.html", html });
+      expect(read.ok ? "read" : read.error.code).toBe("no-table");
+      expect(parse).toHaveBeenCalledTimes(1);
+    } finally {
+      parse.mockRestore();
+    }
+    const io = memoryIo();
+    io.files.set("deep.html", html);
+    const t0 = performance.now();
+    expect(await main(["check", "deep.html"], io)).toBe(2);
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    expect(io.err.join("")).toMatch(/no .*table/i);
+  });
+});
