@@ -19,6 +19,8 @@ export interface IndicatorInput {
   /** @default "average" for percentages, else "sum" */
   aggregation?: Aggregation;
   source?: string;
+  /** The period the source reports, figure or not (see Indicator.reportingPeriod). */
+  reportingPeriod?: string;
 }
 
 export function buildIndicator(input: IndicatorInput): Indicator {
@@ -68,5 +70,6 @@ export function buildIndicator(input: IndicatorInput): Indicator {
     targets: rows.map((r) => r.target),
     aggregation: input.aggregation ?? (unit === "percentage" ? "average" : "sum"),
     source: input.source,
+    ...(input.reportingPeriod === undefined ? {} : { reportingPeriod: input.reportingPeriod }),
   };
 }

@@ -60,7 +60,10 @@ function lookup(ind: Indicator): Map<number, { actual: number | null; target: nu
   return map;
 }
 
-/** The indicator's reporting period: its latest period ending by `asOf`, or its latest actual. */
+/**
+ * The indicator's reporting period: its latest period ending by `asOf`, else the period its
+ * source reports, else its latest actual.
+ */
 export function resolveAsOf(ind: Indicator, asOf: string | undefined): Period | null {
   if (asOf !== undefined) {
     const p = parsePeriod(asOf);
@@ -73,6 +76,8 @@ export function resolveAsOf(ind: Indicator, asOf: string | undefined): Period | 
     const q = quarterOfMonth(p.index);
     return endMonth(q) > p.index ? { kind: "quarter", index: q.index - 1 } : q;
   }
+  const reported = ind.reportingPeriod === undefined ? null : parsePeriod(ind.reportingPeriod);
+  if (reported?.kind === ind.periodKind) return reported;
   let latest: Period | null = null;
   ind.periods.forEach((label, i) => {
     const p = parsePeriod(label);

@@ -176,14 +176,17 @@ export function indicatorsFromTables(
         const had = points.get(month);
         if (!had || had.rank < rank) points.set(month, { value, rank });
       };
+      // The latest month a table of the measure reports, figure or not.
+      let reported: number | null = null;
       for (const t of own) {
         const got = def.read(t);
         const month = parsePeriod(t.periodEnding!.slice(0, 7));
         if (!got || !month) continue;
         put(month.index, got.current, `1 ${t.periodEnding}`);
         put(month.index - 12, got.previous, `0 ${t.periodEnding}`);
+        if (reported === null || month.index > reported) reported = month.index;
       }
-      if (points.size === 0) continue;
+      if (points.size === 0 || reported === null) continue;
       const months = [...points.keys()].sort((a, b) => a - b);
       out.push(
         buildIndicator({
@@ -196,6 +199,8 @@ export function indicatorsFromTables(
           tolerancePct: opts.tolerancePct,
           aggregation: "latest",
           source: own.map((t) => t.source).join(", "),
+          // Reported as of the latest table even where its figure is missing (left out above).
+          reportingPeriod: periodLabel({ kind: "month", index: reported }),
         })
       );
     }

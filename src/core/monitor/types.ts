@@ -31,6 +31,11 @@ export interface Indicator {
   source?: string;
   /** 1-based line of the indicator's row in the source, when read from text. */
   line?: number;
+  /**
+   * The period its source reports (a crime table's period ending): the indicator is
+   * reported as of it even where its figure is missing, never as of an older figure.
+   */
+  reportingPeriod?: string;
 }
 
 export type Rag = "Red" | "Amber" | "Green";
