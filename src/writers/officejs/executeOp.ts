@@ -123,16 +123,18 @@ export function executeOp(context: Excel.RequestContext, sheets: SheetProxies, o
   (HANDLERS[op.kind] as Handler<WriteOp["kind"]>)({ context, sheets }, op);
 }
 
-/** A sheet already there, renamed as the spec has it and cleared for rebuilding. */
+/** A sheet already there, renamed as the spec has it and cleared for rebuilding (only where it is ours, when known). */
 function reuse({ context, sheets }: Target, op: WriteOpOf<"reuse">): void {
   const ws = context.workbook.worksheets.getItem(op.existing);
   sheets.set(sheetKey(op.sheet), ws);
   if (op.existing !== op.sheet) ws.name = op.sheet;
   for (const t of op.deleteTables) ws.tables.getItem(t).delete();
   for (const c of op.deleteCharts) ws.charts.getItem(c).delete();
-  const area = op.clear === "all" ? ws.getRange() : rangeAt(ws, op.clear);
-  area.conditionalFormats.clearAll();
-  area.clear("All");
+  const areas = op.clear === "all" ? [ws.getRange()] : op.clear.map((r) => rangeAt(ws, r));
+  for (const area of areas) {
+    area.conditionalFormats.clearAll();
+    area.clear("All");
+  }
   ws.freezePanes.unfreeze();
 }
 

@@ -47,7 +47,7 @@ export interface PlanOptions {
 /** What planning needs of the workbook, keyed by sheetKey. */
 interface Workbook {
   existing: Map<string, { name: string; visibility: string }>;
-  /** Sheets rebuilt over the area the previous write recorded: sized, not cleared whole. */
+  /** Sheets rebuilt over the area the previous write recorded: cleared there, not whole. */
   previousExtent: Map<string, { rows: number; cols: number }>;
   target: TargetWorkbook;
 }
@@ -154,23 +154,34 @@ function startSheetOp(
     clear,
     deleteTables: clear === "all" ? on.tables : [],
     deleteCharts: on.charts.filter((c) => clear === "all" || c.startsWith(CHART_PREFIX)),
-    bytes: OP_OVERHEAD * (3 + on.tables.length + on.charts.length),
+    bytes:
+      OP_OVERHEAD *
+      (1 + 2 * (clear === "all" ? 1 : clear.length) + on.tables.length + on.charts.length),
   };
 }
 
-/** What a rebuild clears: what the last write and this one reach, or all when the last is unknown. */
+/**
+ * What a rebuild clears: the cells the last write recorded as its content and those this
+ * one writes, as at most two rectangles from A1 (their union, not the box around both:
+ * a cell beyond both is the user's); all when the last write recorded nothing. A chart
+ * floats over cells without owning them: it is removed by name, its cells are left alone.
+ */
 function areaToClear(
   sheet: SheetSpec,
   prev: { rows: number; cols: number } | undefined
-): Rect | "all" {
+): Rect[] | "all" {
   if (!prev) return "all";
-  const now = specExtent(sheet);
-  return {
+  const now = specExtent({ ...sheet, charts: [] });
+  const rect = (e: { rows: number; cols: number }): Rect => ({
     row: 0,
     col: 0,
-    rows: Math.max(1, prev.rows, now.rows),
-    cols: Math.max(1, prev.cols, now.cols),
-  };
+    rows: Math.max(1, e.rows),
+    cols: Math.max(1, e.cols),
+  });
+  const [a, b] = [rect(prev), rect(now)];
+  if (a.rows >= b.rows && a.cols >= b.cols) return [a];
+  if (b.rows >= a.rows && b.cols >= a.cols) return [b];
+  return [a, b];
 }
 
 /** A rebuilt sheet the user hid stays hidden; the spec only ever hides. */

@@ -20,7 +20,7 @@ export type WriteOp =
   | Op<"create", { visible: boolean }>
   | Op<
       "reuse",
-      { existing: string; clear: Rect | "all"; deleteTables: string[]; deleteCharts: string[] }
+      { existing: string; clear: Rect[] | "all"; deleteTables: string[]; deleteCharts: string[] }
     >
   | Op<"numberFormat", { rect: Rect; format: string }>
   | Op<"numberFormats", { rect: Rect; formats: string[][] }>

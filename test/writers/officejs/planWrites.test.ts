@@ -166,7 +166,61 @@ describe("planWrites", () => {
     expect(reuse).toMatchObject({
       kind: "reuse",
       existing: "compare",
-      clear: { row: 0, col: 0, rows: 40, cols: 9 },
+      clear: [{ row: 0, col: 0, rows: 40, cols: 9 }],
+      deleteCharts: ["Scrutiny chart 1"],
+    });
+  });
+  it("clears the union of the recorded extent and the new cells, not the box around both, nor under its charts", () => {
+    // Was 40 rows by 9 columns; now 10 rows by 12 columns, with a chart out to column 30.
+    const spec: WorkbookSpec = {
+      sheets: [
+        sheet("Trend", {
+          generated: true,
+          role: "trend",
+          blocks: [
+            {
+              row: 0,
+              col: 0,
+              cells: Array.from({ length: 10 }, () => Array(12).fill({ number: 1 })),
+            },
+          ],
+          charts: [
+            {
+              type: "line",
+              title: "t",
+              categories: "A1:A3",
+              series: [{ name: "s", values: "B1:B3" }],
+              row: 1,
+              col: 14,
+              width: 16,
+              height: 60,
+            },
+          ],
+        }),
+      ],
+    };
+    const facts: WorkbookFacts = {
+      sheets: [{ name: "Trend", visibility: "Visible" }],
+      tableNames: [],
+      onSheet: new Map([["trend", { tables: [], charts: ["Scrutiny chart 1"] }]]),
+    };
+    const previous = {
+      version: 1 as const,
+      areas: [],
+      periods: [],
+      groups: [],
+      thresholds: {},
+      sheets: [
+        { name: "Trend", role: "trend" as const, generated: true, extent: { rows: 40, cols: 9 } },
+      ],
+    };
+    const reuse = flat(planWrites(spec, facts, { previous }).batches)[0];
+    expect(reuse).toMatchObject({
+      kind: "reuse",
+      clear: [
+        { row: 0, col: 0, rows: 40, cols: 9 },
+        { row: 0, col: 0, rows: 10, cols: 12 },
+      ],
       deleteCharts: ["Scrutiny chart 1"],
     });
   });
