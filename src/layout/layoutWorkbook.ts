@@ -17,6 +17,7 @@ import type { Group } from "../core/groups";
 import { SheetNamer, TableNamer, dataSheetName, fitSheetName, sheetKey } from "./sheetNames";
 import { layoutDataSheet } from "./dataSheet/layout";
 import { layoutChecks } from "./layoutChecks";
+import { specExtent } from "./extent";
 import { layoutComparison } from "./layoutComparison";
 import type { ComparedArea, ComparedRow } from "./comparison/types";
 import { layoutTrend } from "./layoutTrend";
@@ -302,22 +303,26 @@ function trendsWanted(input: GeneratedInput, thresholds: HighlightThresholds): W
   return wanted;
 }
 
-/** Checks, linking each finding to its cell on the data sheet. */
+/**
+ * Checks, linking each finding to its cell on the data sheet. Its extent is recorded so a
+ * rebuild clears only what it wrote: notes the user types beside it survive.
+ */
 function checksWanted(input: GeneratedInput): Wanted {
   const refs = input.dataSheets;
   return {
     def: { name: "", role: "checks" as const, generated: true },
     desired: "Checks",
-    build: (name) => ({
-      sheet: layoutChecks({
+    build: (name) => {
+      const sheet = layoutChecks({
         name,
         tables: refs.map((r) => r.table),
         issues: input.issues,
         anomalies: input.anomalies,
         sheetOf: (t) => refs[t]?.def.name ?? null,
         locate: (t, at, field, printed) => locate(refs[t], at, field, printed),
-      }),
-    }),
+      });
+      return { sheet, extent: specExtent(sheet) };
+    },
   };
 }
 

@@ -94,11 +94,8 @@ describe("Refresh all keeps what the user put beside a generated sheet", () => {
     expect(excel.cell(compare.name, "AA2").value).toBe(2);
   });
 
-  // Checks (like monitoring sheets) records no extent in the definitions: layoutWorkbook's
-  // checksWanted builds no `extent`, so the writer cannot tell its cells from the user's
-  // and clears the sheet whole. Once it records `specExtent` of the sheet (its charts
-  // aside), this passes as it stands: make it an `it`.
-  it.failing("keeps notes right of and below the Checks sheet", async () => {
+  // Checks records its extent (layoutWorkbook's checksWanted), so the writer clears only it.
+  it("keeps notes right of and below the Checks sheet", async () => {
     const { excel, run } = await builtWorkbook();
     const used = excel.usedRange("Checks")!; // "A1:O241"
     const [, lastCol, lastRow] = /:([A-Z]+)(\d+)$/.exec(used)!;
