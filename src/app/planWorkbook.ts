@@ -22,7 +22,9 @@ import {
   type Definitions,
   type SheetDefinition,
 } from "../layout/definitions";
+import { claimProblem, DefinitionsError } from "../layout/definitionsSchema";
 import { planMonitoringSheet, rebuildMonitoringSheet } from "../layout/monitoringSheet";
+import { DEFINITIONS_SHEET } from "../layout/definitions";
 import { sheetKey } from "../layout/sheetNames";
 import type { SheetSpec, WorkbookSpec } from "../layout/spec";
 
@@ -88,6 +90,7 @@ export function planWorkbook(book: BookState, input: PlanInput): WorkbookPlan {
   );
   definitions.sheets.push(...kept.userDefs);
   withMonitoring(book, input, sheets, definitions);
+  refuseClaims(book, [...sheets.map((s) => s.name), ...generated.removeSheets]);
   return {
     spec: {
       sheets: [...sheets, writeDefinitions(definitions)],
@@ -181,6 +184,24 @@ function withMonitoring(
   if (!monitoring) return;
   sheets.push(monitoring.sheet);
   definitions.sheets = [...definitions.sheets.filter((d) => d !== recorded), monitoring.def];
+}
+
+/**
+ * Throws a DefinitionsError when the plan would delete or overwrite a sheet of the
+ * workbook that the definitions claim as ours but which is not (issue 17): recorded as
+ * generated, or as the monitoring sheet, it must hold the title and banner its role's
+ * layout writes; recorded as a data sheet too, it is never replaced. A sheet whose values
+ * were not read (the add-in reads only data and monitoring sheets) is taken as recorded.
+ */
+function refuseClaims(book: BookState, replaced: string[]): void {
+  const present = new Set(book.sheetNames.map(sheetKey));
+  for (const name of new Set(replaced)) {
+    const key = sheetKey(name);
+    if (!present.has(key) || key === sheetKey(DEFINITIONS_SHEET)) continue;
+    const recorded = (book.definitions?.sheets ?? []).filter((d) => sheetKey(d.name) === key);
+    const problem = claimProblem(name, recorded, book.sheetValues(name));
+    if (problem) throw new DefinitionsError(problem);
+  }
 }
 
 function sheetExists(book: BookState, name: string): boolean {

@@ -9,6 +9,8 @@ import { today } from "../app/today";
 import { readXlsx, type XlsxBook } from "../writers/xlsx/readXlsx";
 import { writeBook } from "./writeBook";
 import { reasonOf } from "../app/errors";
+import type { WorkbookPlan } from "../app/planWorkbook";
+import { DefinitionsError } from "../layout/definitionsSchema";
 
 export interface RefreshOptions {
   add?: string[];
@@ -19,6 +21,7 @@ export async function runRefresh(book: string, opts: RefreshOptions, io: CliIO):
   try {
     xlsx = await readXlsx(await io.readBytes(book));
   } catch (err) {
+    if (err instanceof DefinitionsError) return refused(book, err, io);
     io.stderr(`refresh: cannot read ${book}: ${reasonOf(err)}\n`);
     return 2;
   }
@@ -36,7 +39,13 @@ export async function runRefresh(book: string, opts: RefreshOptions, io: CliIO):
   }
 
   // The same plan as the add-in's Refresh all: data sheets read back as the user left them.
-  const { plan } = importTables(built.start, added.tables, built.start.settings);
+  let plan: WorkbookPlan;
+  try {
+    plan = importTables(built.start, added.tables, built.start.settings).plan;
+  } catch (err) {
+    if (err instanceof DefinitionsError) return refused(book, err, io);
+    throw err;
+  }
   for (const w of plan.warnings) io.stderr(`refresh: ${w}\n`);
   if (!(await writeBook("refresh", plan.spec, book, io, xlsx.workbook))) return 2;
   const addedSheets = plan.spec.sheets.filter((x) => x.role === "data").length;
@@ -49,4 +58,11 @@ export async function runRefresh(book: string, opts: RefreshOptions, io: CliIO):
       `Checks with ${plan.checks.issues} issue(s) and ${plan.checks.anomalies} flag(s)\n`
   );
   return 0;
+}
+
+/** Definitions that cannot be trusted: the problem, and nothing written. */
+function refused(book: string, err: DefinitionsError, io: CliIO): number {
+  const said = err.message.includes("nothing was written") ? "" : "; nothing written";
+  io.stderr(`refresh: ${book}: ${err.message}${said}\n`);
+  return 2;
 }

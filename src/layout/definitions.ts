@@ -2,72 +2,28 @@
 // a refresh by the CLI or by the add-in finds it. Both writers use exactly these two
 // functions: A1 holds a marker with the format version, A2 down the JSON in chunks that
 // fit an Excel cell.
-import type { DataColumnDef } from "../core/kinds";
-import type { ColumnInfo, TableKind } from "../core/model";
-import type { SheetRole, SheetSpec } from "./spec";
-import type { MonitoringInputs, MonitoringSheetOptions } from "./layoutMonitoring";
-import type { Settings } from "../core/settings";
+import type { SheetSpec } from "./spec";
+import {
+  DAMAGED,
+  DefinitionsError,
+  definitionsProblem,
+  type Definitions,
+} from "./definitionsSchema";
 
 export const DEFINITIONS_SHEET = "_ScrutinyDefinitions";
 export const DEFINITIONS_MARKER = "scrutiny-sheets-definitions v1";
 /** An Excel cell holds at most 32,767 characters. */
 export const DEFINITIONS_CHUNK = 30000;
 
-// The column plan is the kind's (core/kinds); definitions record it as it is.
-export type { DataColumnDef, DataColumnRole } from "../core/kinds";
-
-/** A data sheet: the table it holds and where. */
-export interface DataSheetInfo {
-  kind: TableKind;
-  title: string | null;
-  area: string | null;
-  periodEnding: string | null;
-  source: string;
-  importedOn: string;
-  tableName: string;
-  /** 0-based row of the table's header row and column of its first column, when written. */
-  headerRow: number;
-  firstCol: number;
-  columns: DataColumnDef[];
-  /** The source table's columns (headings, types, printed decimals). */
-  sourceColumns: ColumnInfo[];
-}
-
-/** A monitoring sheet's editable inputs and options, so refresh rebuilds it from them. */
-export interface MonitoringRecord {
-  inputs: MonitoringInputs;
-  options: MonitoringSheetOptions;
-}
-
-export interface SheetDefinition {
-  name: string;
-  role: SheetRole;
-  generated: boolean;
-  data?: DataSheetInfo;
-  /** What a generated sheet shows. */
-  area?: string;
-  periodEnding?: string;
-  group?: string;
-  /** Generated sheets: "offences" (pasted tables) or "datastore", which are never mixed. */
-  family?: string;
-  /** Rows and columns the generated content covered (cells beyond are the user's). */
-  extent?: { rows: number; cols: number };
-  /** Monitoring sheets: where the editable inputs are and the options, so refresh rebuilds it from them. */
-  monitoring?: MonitoringRecord;
-}
-
-export interface Definitions {
-  version: 1;
-  areas: string[];
-  periods: string[];
-  groups: { name: string; areas: string[] }[];
-  /**
-   * The Settings the workbook was built with, as they are. Partial because a workbook
-   * records what it records (older ones, or a hand edit): read it through core/settings.
-   */
-  thresholds: Partial<Settings>;
-  sheets: SheetDefinition[];
-}
+// The shape of the definitions, and its check, are the schema's (definitionsSchema.ts).
+export type {
+  DataColumnDef,
+  DataColumnRole,
+  DataSheetInfo,
+  Definitions,
+  MonitoringRecord,
+  SheetDefinition,
+} from "./definitionsSchema";
 
 /** The very hidden definitions sheet. */
 export function writeDefinitions(defs: Definitions): SheetSpec {
@@ -87,7 +43,12 @@ export function writeDefinitions(defs: Definitions): SheetSpec {
   };
 }
 
-/** The definitions from the sheet's values (rows of cells, as either writer reads them), or null when absent or unreadable. */
+/**
+ * The definitions from the sheet's values (rows of cells, as either writer reads them), or
+ * null when the sheet is not ours (no marker). Marked definitions that do not parse, or
+ * parse to something not of the shape of Definitions, throw a DefinitionsError saying
+ * what is wrong: a refresh on them could delete or overwrite the user's sheets.
+ */
 export function parseDefinitions(values: unknown[][]): Definitions | null {
   if (String(values[0]?.[0] ?? "") !== DEFINITIONS_MARKER) return null;
   let json = "";
@@ -96,30 +57,14 @@ export function parseDefinitions(values: unknown[][]): Definitions | null {
     if (v === null || v === undefined || v === "") break;
     json += String(v);
   }
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(json);
-    return isDefinitions(parsed) ? parsed : null;
-  } catch {
-    return null;
+    parsed = JSON.parse(json);
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    throw new DefinitionsError(`${DAMAGED}: they are not readable JSON (${why})`);
   }
-}
-
-function isDefinitions(v: unknown): v is Definitions {
-  if (typeof v !== "object" || v === null) return false;
-  const d = v as Partial<Definitions>;
-  return (
-    d.version === 1 &&
-    Array.isArray(d.areas) &&
-    Array.isArray(d.periods) &&
-    Array.isArray(d.groups) &&
-    Array.isArray(d.sheets) &&
-    typeof d.thresholds === "object" &&
-    d.thresholds !== null &&
-    d.sheets.every(
-      (s) =>
-        typeof s?.name === "string" &&
-        typeof s.role === "string" &&
-        typeof s.generated === "boolean"
-    )
-  );
+  const problem = definitionsProblem(parsed);
+  if (problem) throw new DefinitionsError(`${DAMAGED}: ${problem}`);
+  return parsed as Definitions;
 }
