@@ -1,8 +1,13 @@
 // Issue #17, "Smaller": what is too long for a cell, a file that is no workbook, and a
 // date that does not exist each reach the user as our own sentence naming the file (and
 // the line), never as a crash, a library's text or a silent "no reporting period found".
+import { readFileSync } from "fs";
+import path from "path";
 import { main } from "../../src/cli/main";
 import { memoryIo } from "../support/cliIo";
+import { OFFENCES_DIR } from "../support/samples";
+
+const merton = (): string => readFileSync(path.join(OFFENCES_DIR, "merton-2017-08-01.txt"), "utf8");
 
 async function run(args: string[], files: Record<string, string | Uint8Array>) {
   const io = memoryIo();
@@ -10,6 +15,35 @@ async function run(args: string[], files: Record<string, string | Uint8Array>) {
   const code = await main(args, io);
   return { code, err: io.err.join(""), out: io.out.join(""), io };
 }
+
+describe("a text longer than an Excel cell holds", () => {
+  // "Theft Person" is on line 18 of the sample.
+  const long = merton().replace("Theft Person", "x".repeat(5_000_000));
+
+  test("check refuses it, naming the file and line and the cell's limit", async () => {
+    const r = await run(["check", "long.txt"], { "long.txt": long });
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("long.txt (line 18)");
+    expect(r.err).toContain("5,000,000 characters");
+    expect(r.err).toContain("32,767");
+    expect(r.err.length).toBeLessThan(1000);
+  });
+
+  test("build writes nothing, and says why instead of crashing", async () => {
+    const r = await run(["build", "long.txt", "--out", "long.xlsx"], { "long.txt": long });
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("long.txt (line 18)");
+    expect(r.io.files.has("long.xlsx")).toBe(false);
+  });
+
+  test("a label of 32,767 characters is still read", async () => {
+    const text = merton().replace("Theft Person", "x".repeat(32767));
+    const r = await run(["check", "ok.txt", "--json"], { "ok.txt": text });
+    expect(r.code).toBeLessThan(2);
+    const doc = JSON.parse(r.out) as { tables: { rows: { subcategory: string | null }[] }[] };
+    expect(doc.tables[0]!.rows.some((x) => x.subcategory?.length === 32767)).toBe(true);
+  });
+});
 
 describe("refresh of a file that is not an .xlsx workbook", () => {
   test.each([
