@@ -27,6 +27,8 @@ export function readErrorMessage(code: ReadError["code"], detail?: string): stri
 
 /** Why tables read from a paste are refused all the same: the reader's own sentences. */
 export const readProblemMessages = {
+  impossibleDate: (printed: string, why: string) =>
+    `The reporting period ends on ${q(printed)}, a date that does not exist: ${why}. Correct the date and read the table again.`,
   textTooLong: (text: string, most: number) =>
     `A cell holds ${text.length.toLocaleString("en-GB")} characters (${q(text)}), more than the ${most.toLocaleString("en-GB")} an Excel cell can hold: shorten it, or check that this is the table meant.`,
 };

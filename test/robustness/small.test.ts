@@ -57,3 +57,35 @@ describe("refresh of a file that is not an .xlsx workbook", () => {
     expect(r.err).not.toMatch(/jszip|https?:|central directory|Corrupted|End of data/i);
   });
 });
+
+describe("a reporting period ending on a date that does not exist", () => {
+  test.each([
+    ["31 February 2017", /February 2017 has 28 days/],
+    ["31/02/2017", /February 2017 has 28 days/],
+    ["29 February 2018", /February 2018 has 28 days/],
+    ["31 April 2017", /April 2017 has 30 days/],
+    ["05/13/2017", /there is no month 13/],
+  ])("%s is refused, naming its line and saying the date does not exist", async (date, why) => {
+    const text = merton().replaceAll("1 August 2017", date);
+    const r = await run(["check", "feb.txt"], { "feb.txt": text });
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("feb.txt (line 3)");
+    expect(r.err).toContain(`"${date}", a date that does not exist`);
+    expect(r.err).toMatch(why);
+    expect(r.err).not.toContain("no reporting period found");
+  });
+
+  test("only the period line that is wrong is named, even when another is right", async () => {
+    const text = merton().replace("1 August 2017", "31 February 2017");
+    const r = await run(["check", "feb.txt"], { "feb.txt": text });
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("feb.txt (line 3)");
+  });
+
+  test("29 February of a leap year exists", async () => {
+    const text = merton().replaceAll("1 August 2017", "29 February 2016");
+    const r = await run(["check", "leap.txt"], { "leap.txt": text });
+    expect(r.code).toBeLessThan(2);
+    expect(r.out).toContain("period ending 2016-02-29");
+  });
+});

@@ -1,13 +1,29 @@
 // What makes tables read from a paste unusable all the same, found after they are read:
-// a text longer than an Excel cell holds. It is refused with its line, never passed on
-// silently.
+// a "Reporting Period Ending" date that does not exist (31 February), or a text longer
+// than an Excel cell holds. Each is refused with its line, never passed on silently.
 import { readProblemMessages } from "../messages";
 import type { CrimeTable, ReadError } from "../model";
 import { problem } from "../result";
+import { periodLine } from "./findTables";
+import { impossibleDate } from "./parseDate";
 import type { SourceGrid } from "./sourceLines";
 
 /** Characters an Excel cell holds. */
 export const MAX_CELL_TEXT = 32767;
+
+/** The first period line of the grid whose date does not exist. */
+function impossiblePeriod(grid: SourceGrid): ReadError | null {
+  for (const l of grid.lines) {
+    const p = periodLine(l);
+    if (p === undefined || p.iso !== null) continue;
+    const why = impossibleDate(p.printed);
+    if (why !== null)
+      return problem("unreadable", readProblemMessages.impossibleDate(p.printed, why), {
+        line: l.line,
+      });
+  }
+  return null;
+}
 
 /** Every text of a table with the line it is on (undefined where the table does not say). */
 function* textsOf(t: CrimeTable): Generator<[string, number | undefined]> {
@@ -36,5 +52,5 @@ function tooLongText(grid: SourceGrid, tables: CrimeTable[]): ReadError | null {
 
 /** Why the tables read from the grid cannot be used, or null when they can. */
 export function readProblem(grid: SourceGrid, tables: CrimeTable[]): ReadError | null {
-  return tooLongText(grid, tables);
+  return impossiblePeriod(grid) ?? tooLongText(grid, tables);
 }
