@@ -25,6 +25,14 @@ export function readErrorMessage(code: ReadError["code"], detail?: string): stri
   }
 }
 
+/** Why tables read from a paste are refused all the same: the reader's own sentences. */
+export const readProblemMessages = {
+  impossibleDate: (printed: string, why: string) =>
+    `The reporting period ends on ${q(printed)}, a date that does not exist: ${why}. Correct the date and read the table again.`,
+  textTooLong: (text: string, most: number) =>
+    `A cell holds ${text.length.toLocaleString("en-GB")} characters (${q(text)}), more than the ${most.toLocaleString("en-GB")} an Excel cell can hold: shorten it, or check that this is the table meant.`,
+};
+
 /** "Robbery – Total (line 14)": where a figure is, as an analyst finds it in the paste. */
 export function rowName(category: string, subcategory: string | null, line: number): string {
   const name =

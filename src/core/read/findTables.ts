@@ -31,10 +31,15 @@ function lineText(l: SourceLine): string {
   return filledCells(l).join(" ");
 }
 
-function periodOf(l: SourceLine): string | null | undefined {
+/** The "Reporting Period Ending" line a line is (its date as read, and as printed), if it is one. */
+export function periodLine(l: SourceLine): ReturnType<typeof parsePeriodLine> {
   const filled = filledCells(l);
   if (filled.length === 0 || filled.length > 3) return undefined;
-  return parsePeriodLine(filled.join(" "))?.iso;
+  return parsePeriodLine(filled.join(" "));
+}
+
+function periodOf(l: SourceLine): string | null | undefined {
+  return periodLine(l)?.iso;
 }
 
 function areaOf(l: SourceLine): string | undefined {

@@ -44,29 +44,56 @@ function iso(y: number, m: number, d: number): string | null {
   return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
-/** Reads a date in the forms police tables use; null when the text is not one date. */
-export function parseDate(text: string): string | null {
+interface DateParts {
+  y: number;
+  m: number;
+  d: number;
+}
+
+/** The year, month and day of a text in one of the date forms, whether or not that date exists. */
+function dateParts(text: string): DateParts | null {
   const t = text.trim().replace(/\s+/g, " ").replace(/[.,]$/, "");
   if (t.length > 60) return null;
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
-  if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (m) return { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
   m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(t);
-  if (m) return iso(fullYear(Number(m[3]), (m[3] ?? "").length), Number(m[2]), Number(m[1]));
+  if (m)
+    return { y: fullYear(Number(m[3]), (m[3] ?? "").length), m: Number(m[2]), d: Number(m[1]) };
   // "5 September 2017", "5th Sept 2017", "5-Sep-17", "Tuesday 5 September 2017"
   m = /^(?:[A-Za-z]+,? )?(\d{1,2})(?:st|nd|rd|th)?[ -]([A-Za-z]+\.?),?[ -](\d{2}|\d{4})$/.exec(t);
   if (m) {
     const month = monthOf(m[2] ?? "");
     return month === null
       ? null
-      : iso(fullYear(Number(m[3]), (m[3] ?? "").length), month, Number(m[1]));
+      : { y: fullYear(Number(m[3]), (m[3] ?? "").length), m: month, d: Number(m[1]) };
   }
   // "September 5, 2017"
   m = /^([A-Za-z]+\.?) (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/.exec(t);
   if (m) {
     const month = monthOf(m[1] ?? "");
-    return month === null ? null : iso(Number(m[3]), month, Number(m[2]));
+    return month === null ? null : { y: Number(m[3]), m: month, d: Number(m[2]) };
   }
   return null;
+}
+
+/** Reads a date in the forms police tables use; null when the text is not one date. */
+export function parseDate(text: string): string | null {
+  const p = dateParts(text);
+  return p ? iso(p.y, p.m, p.d) : null;
+}
+
+/**
+ * Why a text written as a date names none ("31 February 2017": "February 2017 has 28
+ * days"); null when it is a date, or not written as one.
+ */
+export function impossibleDate(text: string): string | null {
+  const p = dateParts(text);
+  if (!p || iso(p.y, p.m, p.d) !== null || p.y < 1900 || p.y > 2999) return null;
+  if (p.m < 1 || p.m > 12) return `there is no month ${p.m} (a date is read day first)`;
+  if (p.d < 1) return `there is no day ${p.d}`;
+  const days = new Date(Date.UTC(p.y, p.m, 0)).getUTCDate();
+  const month = FULL[p.m - 1] ?? "";
+  return `${month.charAt(0).toUpperCase()}${month.slice(1)} ${p.y} has ${days} days`;
 }
 
 const PERIOD_LINE =

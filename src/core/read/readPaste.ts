@@ -8,6 +8,7 @@ import { areaFromFileName } from "./findArea";
 import { findTables, type FindContext } from "./findTables";
 import { csvLines } from "./readCsv";
 import { htmlLines } from "./readHtml";
+import { readProblem } from "./readProblems";
 import { spacedLines, tsvLines, type SourceGrid } from "./sourceLines";
 
 export interface ReadOptions {
@@ -26,6 +27,13 @@ export const MAX_PASTE_CHARS = 64 * 1024 * 1024;
 
 function fail(code: ReadError["code"], detail?: string): ReadResult {
   return { ok: false, error: { code, message: readErrorMessage(code, detail) } };
+}
+
+/** The tables of a grid, refused when one of them cannot be used (see readProblem). */
+function tablesOf(grid: SourceGrid, ctx: FindContext): ReadResult {
+  const tables = findTables(grid, ctx);
+  const error = tables.length > 0 ? readProblem(grid, tables) : null;
+  return error ? { ok: false, error } : { ok: true, tables };
 }
 
 /** The reader for each format (see detectFormat). */
@@ -79,16 +87,16 @@ function read(text: string, opts: ReadOptions): ReadResult {
   };
   const html = opts.html?.replace(/\ufeff/g, "");
   if (html !== undefined && html.trim() !== "") {
-    const tables = findTables(htmlLines(html), ctx);
-    if (tables.length > 0) return { ok: true, tables };
+    const read = tablesOf(htmlLines(html), ctx);
+    if (!read.ok || read.tables.length > 0) return read;
   }
   const clean = text.replace(/\ufeff/g, "");
   if (clean.trim() === "") return fail("empty");
   const format = detectFormat(clean);
   // An .html file comes as both text and html: read once, it held no table.
   const readAlready = format === "html" && clean === html;
-  const tables = readAlready ? [] : findTables(linesOf(format, clean), ctx);
-  if (tables.length > 0) return { ok: true, tables };
+  const read = readAlready ? null : tablesOf(linesOf(format, clean), ctx);
+  if (read && (!read.ok || read.tables.length > 0)) return read;
   if (garbageShare(clean) > 0.1) return fail("unreadable");
   return fail("no-table");
 }

@@ -22,9 +22,11 @@ export async function readXlsx(bytes: Uint8Array): Promise<XlsxBook> {
     // ExcelJS's typings want a Node Buffer; it accepts any ArrayBuffer view.
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (err) {
-    throw new XlsxReadError(
-      `not a readable .xlsx workbook: ${err instanceof Error ? err.message : String(err)}`
-    );
+    // The zip library's own text (with its web address) is no sentence for a user: ours
+    // says what the file is; the library's stays on the error as its cause.
+    throw new XlsxReadError(`not a readable .xlsx workbook (${whyUnreadable(bytes)})`, {
+      cause: err,
+    });
   }
   const sheetValues = (name: string): unknown[][] | null => {
     const ws = workbook.worksheets.find((w) => sheetKey(w.name) === sheetKey(name));
@@ -41,6 +43,16 @@ export async function readXlsx(bytes: Uint8Array): Promise<XlsxBook> {
     sheetValues,
     tableNames,
   };
+}
+
+/** What a file ExcelJS could not open is, in a few words ("it is empty"). */
+function whyUnreadable(bytes: Uint8Array): string {
+  if (bytes.length === 0) return "the file is empty";
+  // Every .xlsx is a zip archive, and every zip archive starts "PK".
+  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  return zip
+    ? "it is a zip archive, as an .xlsx is, but a damaged or cut-short one"
+    : "it could not be opened as one: it is not even the zip archive every .xlsx is";
 }
 
 /** A cell's value as a plain value: formulas as their cached result, links as their text. */
