@@ -4,6 +4,7 @@
 // line and the task pane alike.
 import type { ReadError, ReadResult } from "./model";
 import { readPaste } from "./read";
+import { tooLongText } from "./read/readProblems";
 import { isDatastoreCsv, readDatastore, r12Tables } from "./datastore";
 import { isGroupError, parseGroup, resolveGroup } from "./groups";
 
@@ -52,7 +53,10 @@ export function readInput(text: string, opts: ReadInputOptions): ReadResult {
     period: opts.period,
     areas: wanted.length > 0 ? [...new Set(wanted)] : undefined,
   });
-  return r12.ok ? { ok: true, tables: r12.tables } : r12;
+  if (!r12.ok) return r12;
+  // An area or category name longer than a cell holds is refused here as in a paste.
+  const tooLong = tooLongText(null, r12.tables);
+  return tooLong ? { ok: false, error: tooLong } : { ok: true, tables: r12.tables };
 }
 
 /** "line 12, column 3" (or "") for a read error's place. */

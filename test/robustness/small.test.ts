@@ -89,3 +89,23 @@ describe("a reporting period ending on a date that does not exist", () => {
     expect(r.out).toContain("period ending 2016-02-29");
   });
 });
+
+describe("a Datastore CSV with a name longer than a cell holds", () => {
+  it("is refused with the file named, as a paste is", async () => {
+    const csv = readFileSync(
+      path.join(
+        __dirname,
+        "../../samples/datastore/mps-borough-level-crime-2022-02-to-2024-01.csv"
+      ),
+      "utf8"
+    ).split("\n");
+    // A category name of 40,000 characters on the file's first data row.
+    const first = csv[1]!.split(",");
+    first[0] = "x".repeat(40000);
+    csv[1] = first.join(",");
+    const io = memoryIo();
+    io.files.set("long.csv", csv.join("\n"));
+    expect(await main(["check", "long.csv", "--json"], io)).toBe(2);
+    expect(io.err.join("")).toContain("32,767");
+  });
+});

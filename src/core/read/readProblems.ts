@@ -37,13 +37,13 @@ function* textsOf(t: CrimeTable): Generator<[string, number | undefined]> {
   }
 }
 
-/** The first text of the tables too long for a cell, with its line. */
-function tooLongText(grid: SourceGrid, tables: CrimeTable[]): ReadError | null {
+/** The first text of the tables too long for a cell, with its line (found in `grid` when given). */
+export function tooLongText(grid: SourceGrid | null, tables: CrimeTable[]): ReadError | null {
   for (const t of tables)
     for (const [text, line] of textsOf(t)) {
       if (text.length <= MAX_CELL_TEXT) continue;
       // A title, area or heading: its line is the first that holds it.
-      const at = line ?? grid.lines.find((l) => l.cells.some((c) => c.includes(text)))?.line;
+      const at = line ?? grid?.lines.find((l) => l.cells.some((c) => c.includes(text)))?.line;
       const message = readProblemMessages.textTooLong(text, MAX_CELL_TEXT);
       return problem("unreadable", message, at === undefined ? {} : { line: at });
     }
