@@ -2,8 +2,8 @@
 // so whatever happens to a refresh, the workbook is the old one or the whole new one.
 // - kills: 100 refreshes (`refresh BOOK --add <pdf copy>`, as a user runs it) killed with
 //   SIGKILL after a delay drawn (seeded, so the run repeats) over an unkilled refresh's
-//   duration, then 50 more drawn over the write itself (temporary file made to renamed,
-//   timed with fs.watch); each workbook is opened with ExcelJS and must be byte-identical to
+//   duration, then 50 more aimed at the write itself: killed 0 to 8 ms after fs.watch sees
+//   the temporary file appear; each workbook is opened with ExcelJS and must be byte-identical to
 //   the old one or a complete refreshed one (definitions sheet, the refreshed sheet names).
 // - a full disk: a small tmpfs holding the workbook (when it can be mounted), and the
 //   file-size limit of `ulimit -f` (as test/robustness/atomicWrite.test.ts).
@@ -29,10 +29,15 @@ const DEFINITIONS_SHEET = "_ScrutinyDefinitions";
 const SEED = 17;
 const KILLS = 100;
 const WRITE_WINDOW_KILLS = 50;
+/** Kills aimed at the write land 0 to this many ms after the temporary file appears. */
+const WRITE_KILL_MAX_MS = 8;
 /** The heap the README states for check ("a 20 MB paste runs in a 768 MB heap"). */
 const README_HEAP_MB = 768;
 const HUGE_TIMEOUT_S = 600;
 const NOBODY = 65534;
+
+const NOTE =
+  "kills: killedBeforeRename = the SIGKILL landed and the workbook is byte-identical to the old one; killedAfterRename = it landed after the rename (before the folder's fsync or the exit) and the workbook is the whole new one; finishedBeforeKill = the refresh ended first. The write (temporary file made to renamed) is a few ms of a refresh of about a second (mostly Node's start, reading and planning), so few of the 100 spread kills land in it; killsDuringWrite aims 50 more at it, each killed 0 to 8 ms after fs.watch reports the temporary file (the watcher's own delay adds to that). A kill while the temporary file exists leaves it, hidden (.book.xlsx.<pid>-<hex>.tmp): never read as the workbook, and neither removed nor disturbed by a later refresh (refreshBesideLeftover). fullDisk/readOnly: unchanged = the workbook is byte-identical to the old one afterwards. readOnlyWorkbook: a workbook file made read-only (0444) in a folder its owner can write is replaced by refresh (a rename needs only the folder's permission), its mode kept. hugePastes: exit 134 = the process aborted when the heap ran out; peak memory from /usr/bin/time.";
 
 /** mulberry32: a small seeded generator, so the kill points repeat from run to run. */
 function seeded(seed: number): () => number {
@@ -94,27 +99,44 @@ interface Spawned {
   tempGoneMs?: number;
 }
 
-/** Runs `refresh book --add ADDED`, killing it after `killAfterMs` if given. */
-function refresh(book: string, killAfterMs?: number, watch = false): Promise<Spawned> {
+/** When to kill: `ms` after the spawn, or after the temporary file appears. */
+interface Kill {
+  after: "spawn" | "temp";
+  ms: number;
+}
+
+/** Runs `refresh book --add ADDED`, killed as `kill` says if given; `watch` times the write. */
+function refresh(book: string, kill?: Kill, watch = false): Promise<Spawned> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const at = () => Math.round(performance.now() - t0);
     const timing: Partial<Spawned> = {};
-    const watcher = watch
-      ? fs.watch(path.dirname(book), (_event, name) => {
-          if (!name || !String(name).endsWith(".tmp")) return;
-          // The first event is its creation; the last, once it is gone, its rename.
-          if (timing.tempMadeMs === undefined) timing.tempMadeMs = at();
-          else if (!fs.existsSync(path.join(path.dirname(book), String(name)))) {
-            timing.tempGoneMs = at();
-          }
-        })
-      : undefined;
+    let onTemp = () => {};
+    const watcher =
+      watch || kill?.after === "temp"
+        ? fs.watch(path.dirname(book), (_event, name) => {
+            if (!name || !String(name).endsWith(".tmp")) return;
+            // The first event is its creation; the last, once it is gone, its rename.
+            if (timing.tempMadeMs === undefined) {
+              timing.tempMadeMs = at();
+              onTemp();
+            } else if (!fs.existsSync(path.join(path.dirname(book), String(name)))) {
+              timing.tempGoneMs = at();
+            }
+          })
+        : undefined;
     const child = spawn(process.execPath, [CLI, "refresh", book, "--add", ADDED], {
       stdio: "ignore",
     });
-    const timer =
-      killAfterMs === undefined ? undefined : setTimeout(() => child.kill("SIGKILL"), killAfterMs);
+    const killNow = () => child.kill("SIGKILL");
+    let timer: NodeJS.Timeout | undefined;
+    if (kill?.after === "spawn") timer = setTimeout(killNow, kill.ms);
+    if (kill?.after === "temp") {
+      onTemp = () => {
+        if (kill.ms === 0) killNow();
+        else timer = setTimeout(killNow, kill.ms);
+      };
+    }
     child.on("error", reject);
     child.on("exit", (code, signal) => {
       if (timer) clearTimeout(timer);
@@ -147,7 +169,8 @@ interface KillTally {
 }
 
 /** Copies the old workbook `delays.length` times, refreshes and kills each copy, judges it. */
-async function killRuns(root: string, ref: Reference, delays: number[]): Promise<KillTally> {
+async function killRuns(root: string, ref: Reference, kills: Kill[]): Promise<KillTally> {
+  const delays = kills.map((k) => k.ms);
   const t: KillTally = {
     runs: 0,
     finishedBeforeKill: 0,
@@ -161,12 +184,12 @@ async function killRuns(root: string, ref: Reference, delays: number[]): Promise
     leftoverVisibleFiles: 0,
     killDelayMs: { min: Math.round(Math.min(...delays)), max: Math.round(Math.max(...delays)) },
   };
-  for (const [i, delay] of delays.entries()) {
+  for (const [i, kill] of kills.entries()) {
     const dir = path.join(root, `kill-${i}`);
     fs.mkdirSync(dir);
     const book = path.join(dir, "book.xlsx");
     fs.writeFileSync(book, ref.old);
-    const run = await refresh(book, delay);
+    const run = await refresh(book, kill);
     const { verdict, why } = await judge(book, ref);
     const left = leftovers(dir, "book.xlsx");
     t.runs++;
@@ -176,7 +199,7 @@ async function killRuns(root: string, ref: Reference, delays: number[]): Promise
     if (verdict === "new") t.validNew++;
     if (verdict === "invalid") {
       t.invalid++;
-      t.invalidWhy.push(`run ${i} (${Math.round(delay)} ms): ${why}`);
+      t.invalidWhy.push(`run ${i} (${Math.round(kill.ms)} ms after ${kill.after}): ${why}`);
     }
     if (killed && verdict === "old") t.killedBeforeRename++;
     if (killed && verdict === "new") t.killedAfterRename++;
@@ -188,14 +211,13 @@ async function killRuns(root: string, ref: Reference, delays: number[]): Promise
 }
 
 /** A later refresh beside a killed run's hidden temporary file: it must not be disturbed. */
-async function refreshBesideLeftover(root: string, ref: Reference, window: [number, number]) {
+async function refreshBesideLeftover(root: string, ref: Reference) {
   const dir = path.join(root, "beside-leftover");
   fs.mkdirSync(dir);
   const book = path.join(dir, "book.xlsx");
   for (let attempt = 0; attempt < 20; attempt++) {
     fs.writeFileSync(book, ref.old);
-    const delay = window[0] + ((window[1] - window[0]) * (attempt + 1)) / 21;
-    await refresh(book, delay);
+    await refresh(book, { after: "temp", ms: 0 });
     if (leftovers(dir, "book.xlsx").hiddenTemps.length === 0) continue;
     const temps = leftovers(dir, "book.xlsx").hiddenTemps;
     const again = await refresh(book);
@@ -461,12 +483,14 @@ export async function run(): Promise<Record<string, unknown>> {
       median(clean.map((c) => c.tempGoneMs ?? 0)),
     ];
     const rng = seeded(SEED);
-    const spread = Array.from({ length: KILLS }, () => rng() * durationMs * 1.05);
-    const pad = 15;
-    const inWrite = Array.from(
-      { length: WRITE_WINDOW_KILLS },
-      () => window[0] - pad + rng() * (window[1] - window[0] + 2 * pad)
-    );
+    const spread = Array.from({ length: KILLS }, (): Kill => ({
+      after: "spawn",
+      ms: rng() * durationMs * 1.05,
+    }));
+    const inWrite = Array.from({ length: WRITE_WINDOW_KILLS }, (): Kill => ({
+      after: "temp",
+      ms: Math.floor(rng() * (WRITE_KILL_MAX_MS + 1)),
+    }));
     const kills = await killRuns(root, ref, spread);
     const writeKills = await killRuns(root, ref, inWrite);
     return {
@@ -488,15 +512,13 @@ export async function run(): Promise<Record<string, unknown>> {
       kills: { ...kills, spread: `uniform over 0..${Math.round(durationMs * 1.05)} ms` },
       killsDuringWrite: {
         ...writeKills,
-        spread: `uniform over ${window[0] - pad}..${window[1] + pad} ms`,
+        spread: `uniform over 0..${WRITE_KILL_MAX_MS} ms after the temporary file appears`,
       },
-      refreshBesideLeftover: await refreshBesideLeftover(root, ref, [
-        window[0] - pad,
-        window[1] + pad,
-      ]),
+      refreshBesideLeftover: await refreshBesideLeftover(root, ref),
       fullDisk: fullDisk(root, ref),
       readOnly: readOnly(root, ref),
       hugePastes: hugePastes(root),
+      note: NOTE,
     };
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
