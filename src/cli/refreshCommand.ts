@@ -4,10 +4,10 @@
 // refresh gives the same workbook.
 import type { CliIO } from "./io";
 import { loadInputs } from "./loadInputs";
-import { importTables, startFromBuilt } from "../app/useCases";
+import { dataCellsAtLeast, importTables, startFromBuilt } from "../app/useCases";
 import { today } from "../app/today";
 import { readXlsx, type XlsxBook } from "../writers/xlsx/readXlsx";
-import { writeBook } from "./writeBook";
+import { fitsTheWriter, writeBook } from "./writeBook";
 import { reasonOf } from "../app/errors";
 import type { WorkbookPlan } from "../app/planWorkbook";
 import { DefinitionsError } from "../layout/definitionsSchema";
@@ -38,6 +38,7 @@ export async function runRefresh(book: string, opts: RefreshOptions, io: CliIO):
     return 2;
   }
 
+  if (!fitsTheWriter("refresh", dataCellsAtLeast(added.tables), io)) return 2;
   // The same plan as the add-in's Refresh all: data sheets read back as the user left them.
   let plan: WorkbookPlan;
   try {

@@ -2,13 +2,16 @@
 // either: the bytes go to a temporary file in the same folder (a rename is atomic only
 // within one file system), are flushed to disk, and the temporary file is renamed over
 // the target. On any failure the temporary file is removed and the target is untouched.
-import { promises as fs } from "fs";
+import { constants as fsConstants, promises as fs } from "fs";
 import { basename, dirname, join } from "path";
 import { randomBytes } from "crypto";
 
 export async function replaceFile(file: string, bytes: Uint8Array | string): Promise<void> {
   const dir = dirname(file);
   await fs.mkdir(dir, { recursive: true });
+  // A rename needs only the folder's permission: a file the user made read-only is kept
+  // read-only, as writing into it would have.
+  await refuseReadOnly(file);
   const temp = join(dir, `.${basename(file)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
   try {
     // "wx": never reuse a file that happens to have the name.
@@ -46,5 +49,14 @@ async function syncFolder(dir: string): Promise<void> {
     // Best effort: the file's contents are already on disk.
   } finally {
     await handle?.close().catch(() => undefined);
+  }
+}
+
+/** Throws EACCES when `file` exists and may not be written (a missing file is fine). */
+async function refuseReadOnly(file: string): Promise<void> {
+  try {
+    await fs.access(file, fsConstants.W_OK);
+  } catch (err) {
+    if ((err as { code?: unknown }).code !== "ENOENT") throw err;
   }
 }

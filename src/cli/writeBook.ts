@@ -1,10 +1,18 @@
 // The last step of build and refresh: the workbook's bytes, then the file. Either can
 // fail with something the user can act on (too large, a file they cannot write).
 import type { WorkbookSpec } from "../layout/spec";
-import { writeXlsx, XlsxTooLargeError } from "../writers/xlsx/writeXlsx";
+import { writeXlsx } from "../writers/xlsx/writeXlsx";
+import { MAX_XLSX_CELLS, XlsxTooLargeError } from "../writers/xlsx/errors";
 import type { XlsxBook } from "../writers/xlsx/readXlsx";
 import { reasonOf } from "../app/errors";
 import type { CliIO } from "./io";
+
+/** False, with the writer's own "too large" sentence on stderr, when `cells` is past its limit. */
+export function fitsTheWriter(command: string, cells: number, io: CliIO): boolean {
+  if (cells <= MAX_XLSX_CELLS) return true;
+  io.stderr(`${command}: ${new XlsxTooLargeError(cells).message}; nothing written\n`);
+  return false;
+}
 
 /** Writes `spec` (over `base` for a refresh) to `out`; false, with the reason on stderr, when it cannot. */
 export async function writeBook(
