@@ -15,8 +15,8 @@ import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import ExcelJS from "exceljs";
 import { ensureCliBuilt, CLI } from "../test/support/builtCli";
+import { seeded, sheetNames } from "../test/support/faults";
 import { OFFENCES_DIR } from "../test/support/samples";
 import { bigPaste } from "../test/support/bigPaste";
 import { distinctRowsPaste } from "../test/core/hugeInputs";
@@ -37,31 +37,13 @@ const HUGE_TIMEOUT_S = 600;
 const NOBODY = 65534;
 
 const NOTE =
-  "kills: killedBeforeRename = the SIGKILL landed and the workbook is byte-identical to the old one; killedAfterRename = it landed after the rename (before the folder's fsync or the exit) and the workbook is the whole new one; finishedBeforeKill = the refresh ended first. The write (temporary file made to renamed) is a few ms of a refresh of about a second (mostly Node's start, reading and planning), so few of the 100 spread kills land in it; killsDuringWrite aims 50 more at it, each killed 0 to 8 ms after fs.watch reports the temporary file (the watcher's own delay adds to that). A kill while the temporary file exists leaves it, hidden (.book.xlsx.<pid>-<hex>.tmp): never read as the workbook, and neither removed nor disturbed by a later refresh (refreshBesideLeftover). fullDisk/readOnly: unchanged = the workbook is byte-identical to the old one afterwards. readOnlyWorkbook: a workbook file made read-only (0444) in a folder its owner can write is replaced by refresh (a rename needs only the folder's permission), its mode kept. hugePastes: exit 134 = the process aborted when the heap ran out; peak memory from /usr/bin/time.";
-
-/** mulberry32: a small seeded generator, so the kill points repeat from run to run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+  "kills: killedBeforeRename = the SIGKILL landed and the workbook is byte-identical to the old one; killedAfterRename = it landed after the rename (before the folder's fsync or the exit) and the workbook is the whole new one; finishedBeforeKill = the refresh ended first. The write (temporary file made to renamed) is a few ms of a refresh of about a second (mostly Node's start, reading and planning), so few of the 100 spread kills land in it; killsDuringWrite aims 50 more at it, each killed 0 to 8 ms after fs.watch reports the temporary file (the watcher's own delay adds to that). A kill while the temporary file exists leaves it, hidden (.book.xlsx.<pid>-<hex>.tmp): never read as the workbook, and neither removed nor disturbed by a later refresh (refreshBesideLeftover). fullDisk/readOnly: unchanged = the workbook is byte-identical to the old one afterwards. readOnlyWorkbook: a workbook file made read-only (0444) in a folder its owner can write is left unchanged: refresh checks the file's own permission before its rename, which needs only the folder's. hugePastes: exit 134 = the process aborted when the heap ran out; peak memory from /usr/bin/time.";
 
 interface Reference {
   old: Buffer;
   oldSheets: string[];
   newSheets: string[];
   newBytes: number;
-}
-
-async function sheetNames(bytes: Buffer): Promise<string[]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  return wb.worksheets.map((w) => w.name);
 }
 
 type Verdict = "old" | "new" | "invalid";

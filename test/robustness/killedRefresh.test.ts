@@ -6,25 +6,13 @@ import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import ExcelJS from "exceljs";
 import { CLI, ensureCliBuilt } from "../support/builtCli";
+import { seeded, sheetNames } from "../support/faults";
 import { OFFENCES_DIR } from "../support/samples";
 
 const INPUT = path.join(OFFENCES_DIR, "merton-2017-08-01.txt");
 const ADDED = path.join(OFFENCES_DIR, "borough-c-2017-09-05.pdf-copy.txt");
 const KILLS = 10;
-
-/** mulberry32, seeded: the same kill points on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Runs `refresh book --add ADDED`, killed after `killAfterMs` if given; resolves on exit. */
 function refresh(book: string, killAfterMs?: number): Promise<{ ms: number; killed: boolean }> {
@@ -42,12 +30,6 @@ function refresh(book: string, killAfterMs?: number): Promise<{ ms: number; kill
       resolve({ ms: performance.now() - t0, killed: signal === "SIGKILL" });
     });
   });
-}
-
-async function sheetNames(bytes: Buffer): Promise<string[]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  return wb.worksheets.map((w) => w.name);
 }
 
 const unix = process.platform === "win32" ? describe.skip : describe;
