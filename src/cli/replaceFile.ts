@@ -52,11 +52,20 @@ async function syncFolder(dir: string): Promise<void> {
   }
 }
 
-/** Throws EACCES when `file` exists and may not be written (a missing file is fine). */
+/**
+ * Throws when `file` exists and is read-only: no write permission for anyone (as a user
+ * or Windows' read-only attribute sets it; refused even for root), or none for this user.
+ * A missing file is fine.
+ */
 async function refuseReadOnly(file: string): Promise<void> {
+  let mode: number;
   try {
-    await fs.access(file, fsConstants.W_OK);
+    mode = (await fs.stat(file)).mode;
   } catch (err) {
-    if ((err as { code?: unknown }).code !== "ENOENT") throw err;
+    if ((err as { code?: unknown }).code === "ENOENT") return;
+    throw err;
   }
+  if ((mode & 0o222) === 0)
+    throw Object.assign(new Error("the file is read-only"), { code: "EACCES" });
+  await fs.access(file, fsConstants.W_OK);
 }
