@@ -135,6 +135,7 @@ const SHEET_ROLES = members<SheetRole>({
   comparison: true,
   trend: true,
   monitoring: true,
+  summary: true,
   definitions: true,
 });
 const COLUMN_ROLES = members<DataColumnRole>({

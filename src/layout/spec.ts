@@ -100,14 +100,29 @@ export interface ChartSeriesSpec {
   name: string;
   /** Range of values, e.g. "'Trend Merton'!C5:H5". */
   values: string;
+  /** Scatter charts: the range of x values (the chart's `categories` is then unused). */
+  xValues?: string;
+  /**
+   * How the series is drawn: "line" (a line, no markers: limits, means), "markers"
+   * (points only: funnel points), or left to the chart type's default.
+   */
+  draw?: "line" | "markers";
+  /** "#RRGGBB"; writers pick their default palette without it. */
+  color?: string;
+  /** Dashed line (limits). */
+  dashed?: boolean;
 }
 
 export interface ChartSpec {
-  type: "line" | "column" | "bar";
+  /** "scatter" is an XY chart (funnel plots): each series has `xValues`. */
+  type: "line" | "column" | "bar" | "scatter";
   title: string;
   /** Range of category labels, e.g. "'Trend Merton'!C4:H4". */
   categories: string;
   series: ChartSeriesSpec[];
+  /** Axis titles, where a reader needs them (funnels: "Offences last year", "% change"). */
+  xAxisTitle?: string;
+  yAxisTitle?: string;
   /** Anchor: top-left cell and size in cells. */
   row: number;
   col: number;
@@ -115,7 +130,14 @@ export interface ChartSpec {
   height: number;
 }
 
-export type SheetRole = "data" | "checks" | "comparison" | "trend" | "monitoring" | "definitions";
+export type SheetRole =
+  | "data"
+  | "checks"
+  | "comparison"
+  | "trend"
+  | "monitoring"
+  | "summary"
+  | "definitions";
 
 export interface SheetSpec {
   /** Final sheet name (already unique and valid: layout plans names). */
@@ -133,6 +155,27 @@ export interface SheetSpec {
   freeze?: { rows: number; cols: number };
   /** "visible", or "veryHidden" for the definitions sheet. */
   visibility?: "visible" | "hidden" | "veryHidden";
+  /** How the sheet prints; writers apply what their format supports. */
+  print?: PrintSpec;
+  /** Tab colour, "#RRGGBB". */
+  tabColor?: string;
+}
+
+/** Page setup: orientation, scaling, repeated rows and header/footer text. */
+export interface PrintSpec {
+  orientation?: "portrait" | "landscape";
+  /** Fit to this many pages wide (height unlimited); omitted: 100% scale. */
+  fitToWidth?: number;
+  /** Rows repeated at the top of every page, 0-based inclusive (e.g. the header row). */
+  repeatRows?: { first: number; last: number };
+  /** The area printed, 0-based inclusive; omitted: the used range. */
+  area?: { row: number; col: number; rows: number; cols: number };
+  /**
+   * Page header and footer, plain text in three parts (left, centre, right). Writers
+   * turn "{page}" and "{pages}" into page x of y, and escape everything else.
+   */
+  header?: [string, string, string];
+  footer?: [string, string, string];
 }
 
 export interface WorkbookSpec {
@@ -142,4 +185,6 @@ export interface WorkbookSpec {
    * sheets of an earlier build that the new build no longer produces.
    */
   removeSheets?: string[];
+  /** The sheet the workbook opens on (the Summary); omitted: the first sheet. */
+  activeSheet?: string;
 }

@@ -61,6 +61,7 @@ const roleWords: Record<SheetInfo["role"], string> = {
   comparison: "comparison",
   trend: "trend",
   monitoring: "monitoring",
+  summary: "summary",
   definitions: "definitions (hidden)",
   user: "your sheet",
 };

@@ -7,7 +7,12 @@ import { parseRangeAddress } from "../../layout/a1";
 import { sheetKey } from "../../layout/sheetNames";
 import type { Rect, WriteOp, WriteOpOf } from "./writeOps";
 
-const CHART_TYPES = { line: "Line", column: "ColumnClustered", bar: "BarClustered" } as const;
+const CHART_TYPES = {
+  line: "Line",
+  column: "ColumnClustered",
+  bar: "BarClustered",
+  scatter: "XYScatter",
+} as const;
 const HEADER_BORDER = "#8EA9DB";
 
 /** Worksheet proxies of this run, by sheet name as the spec gives it. */
@@ -183,11 +188,12 @@ function chart({ context, sheets }: Target, op: WriteOpOf<"chart">): void {
   const categories = range(c.categories);
   const s0 = chart.series.getItemAt(0);
   s0.name = first.name;
-  s0.setXAxisValues(categories);
+  // A scatter series has x values of its own; other charts share the categories.
+  s0.setXAxisValues(first.xValues ? range(first.xValues) : categories);
   for (const s of c.series.slice(1)) {
     const added = chart.series.add(s.name);
     added.setValues(range(s.values));
-    added.setXAxisValues(categories);
+    added.setXAxisValues(s.xValues ? range(s.xValues) : categories);
   }
   chart.setPosition(
     ws.getRangeByIndexes(c.row, c.col, 1, 1),
