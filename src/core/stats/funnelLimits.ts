@@ -2,13 +2,28 @@
 // institutional performance", exact limits with interpolation between integers) and the
 // comparison of each member of a group against the group value from SUMMED counts:
 // never an average of the members' percentages.
+//
+// Limits and p-values agree by construction: a count O lies above the upper limit exactly
+// when P(X >= O) < α/2, and below the lower limit exactly when P(X <= O) < α/2, as
+// PHEindicatormethods' funnel significance has it; so a member is outside a level's
+// limits exactly when its two-sided p-value is below that level's α.
 import {
   binomialCdf,
   binomialUpperTail,
+  normalCdf,
   normalQuantile,
   poissonCdf,
   poissonUpperTail,
 } from "./distributions";
+import {
+  adjustedSd,
+  chooseModel,
+  countZ,
+  dispersionOf,
+  proportionZ,
+  type Dispersion,
+  type DispersionModel,
+} from "./overdispersion";
 import { assertCount, StatsInputError } from "./statsInputError";
 
 export interface FunnelLimits {
@@ -46,7 +61,8 @@ export function funnelLimits(spec: FunnelSpec): FunnelLimits {
     // Normal guess with a skewness correction; the exact quantile is found by stepping from it.
     const guess = (z: number) => n * target + z * sd + ((z * z - 1) * (1 - 2 * target)) / 6;
     return mapTails(
-      (p) => Math.min(n, Math.max(0, interpolatedQuantile(cdf, p, guess(normalQuantile(p)), n))) / n
+      (p, side) =>
+        Math.min(n, Math.max(0, tailLimit(cdf, p, side, guess(normalQuantile(p)), n))) / n
     );
   }
   const { expected } = spec;
@@ -54,18 +70,35 @@ export function funnelLimits(spec: FunnelSpec): FunnelLimits {
     throw new StatsInputError(`expected count must be 0 or more (got ${expected})`);
   const cdf = (r: number) => poissonCdf(r, expected);
   const guess = (z: number) => expected + z * Math.sqrt(expected) + (z * z - 1) / 6;
-  return mapTails((p) =>
-    Math.max(0, interpolatedQuantile(cdf, p, guess(normalQuantile(p)), Infinity))
+  return mapTails((p, side) =>
+    Math.max(0, tailLimit(cdf, p, side, guess(normalQuantile(p)), Infinity))
   );
 }
 
-function mapTails(at: (p: number) => number): FunnelLimits {
+function mapTails(at: (p: number, side: "lower" | "upper") => number): FunnelLimits {
   return {
-    lower95: at(TAILS.lower95),
-    upper95: at(TAILS.upper95),
-    lower998: at(TAILS.lower998),
-    upper998: at(TAILS.upper998),
+    lower95: at(TAILS.lower95, "lower"),
+    upper95: at(TAILS.upper95, "upper"),
+    lower998: at(TAILS.lower998, "lower"),
+    upper998: at(TAILS.upper998, "upper"),
   };
+}
+
+/**
+ * The limit on one side. Lower: the interpolated quantile r_p - α lies in (r_p - 1, r_p],
+ * so O < limit exactly when O < r_p, i.e. P(X <= O) < p. Upper: "above" must mean
+ * P(X >= O) = 1 - F(O - 1) < 1 - p, i.e. O - 1 >= r_p (F(r_p) > p but for a tie of measure
+ * zero), so the interpolated quantile moves up one count to lie in (r_p, r_p + 1).
+ */
+function tailLimit(
+  cdf: (r: number) => number,
+  p: number,
+  side: "lower" | "upper",
+  guess: number,
+  max: number
+): number {
+  const q = interpolatedQuantile(cdf, p, guess, max);
+  return side === "lower" ? q : q + 1;
 }
 
 /**
@@ -101,25 +134,67 @@ export function funnelPosition(value: number, limits: FunnelLimits): FunnelPosit
   return "inside";
 }
 
+/**
+ * A member's position from its two-sided p-value and side, so that it is outside a level's
+ * limits exactly when p is below that level's α (0.05 for 95%, 0.002 for 99.8%).
+ */
+export function positionOfP(pValue: number, above: boolean): FunnelPosition {
+  if (pValue < 0.002) return above ? "above-99.8" : "below-99.8";
+  if (pValue < 0.05) return above ? "above-95" : "below-95";
+  return "inside";
+}
+
+/** The options of a group funnel: how it allows for variation beyond Poisson. */
+export interface FunnelOptions {
+  /** "poisson": exact limits; else adjusted when the group shows overdispersion. @default "poisson" */
+  model?: DispersionModel;
+}
+
+/** What every group funnel reports of its model. */
+export interface FunnelModel {
+  /** The model the limits and p-values use. */
+  model: DispersionModel;
+  /** The group's dispersion (null when no member could be scored). */
+  dispersion: Dispersion | null;
+  /** Why the model is Poisson (binomial) when an adjustment was asked for. */
+  reason?: string;
+}
+
+const Z95 = normalQuantile(0.975);
+const Z998 = normalQuantile(0.999);
+
+/** Limits on the transformed scale, mapped back by `back` (which clamps to the valid range). */
+function adjustedLimits(target: number, sd: number, back: (y: number) => number): FunnelLimits {
+  return {
+    lower95: back(target - Z95 * sd),
+    upper95: back(target + Z95 * sd),
+    lower998: back(target - Z998 * sd),
+    upper998: back(target + Z998 * sd),
+  };
+}
+
 export interface RateMember {
   successes: number;
   n: number;
 }
 
-export interface RateFunnelResult {
+export interface RateFunnelResult extends FunnelModel {
   /** The group's rate: Σ successes / Σ n. */
   groupRate: number;
   members: {
     rate: number;
     limits: FunnelLimits;
     position: FunnelPosition;
-    /** Two-sided p-value of the member's count under Binomial(n, groupRate). */
+    /** Two-sided p-value of the member's rate under the model (exact binomial when "poisson"). */
     pValue: number;
   }[];
 }
 
-/** Each member's rate against binomial funnel limits around the group rate from summed counts. */
-export function rateFunnel(members: RateMember[]): RateFunnelResult {
+/**
+ * Each member's rate against funnel limits around the group rate from summed counts:
+ * exact binomial, or on the arcsine-√ scale widened by the group's overdispersion.
+ */
+export function rateFunnel(members: RateMember[], options: FunnelOptions = {}): RateFunnelResult {
   let successes = 0;
   let n = 0;
   for (const m of members) {
@@ -134,18 +209,31 @@ export function rateFunnel(members: RateMember[]): RateFunnelResult {
   }
   if (n === 0) throw new StatsInputError("a rate funnel needs at least one member");
   const groupRate = successes / n;
+  const scored = members.map((m) => proportionZ(m.successes, m.n, groupRate));
+  const spread = groupRate > 0 && groupRate < 1;
+  const dispersion = spread ? dispersionOf(scored.map((x) => x.z), scored.map((x) => x.s)) : null;
+  const { model, reason } = chooseModel(options.model ?? "poisson", dispersion);
+  const target = Math.asin(Math.sqrt(groupRate));
+  const back = (y: number) => Math.sin(Math.min(Math.PI / 2, Math.max(0, y))) ** 2;
   return {
     groupRate,
-    members: members.map((m) => {
-      const limits = funnelLimits({ kind: "rate", target: groupRate, n: m.n });
-      const low = binomialCdf(m.successes, m.n, groupRate);
-      const high = binomialUpperTail(m.successes, m.n, groupRate);
-      return {
-        rate: m.successes / m.n,
-        limits,
-        position: funnelPosition(m.successes / m.n, limits),
-        pValue: Math.min(1, 2 * Math.min(low, high)),
-      };
+    model,
+    dispersion,
+    reason,
+    members: members.map((m, i) => {
+      const rate = m.successes / m.n;
+      if (model === "poisson") {
+        const low = binomialCdf(m.successes, m.n, groupRate);
+        const high = binomialUpperTail(m.successes, m.n, groupRate);
+        const pValue = Math.min(1, 2 * Math.min(low, high));
+        const limits = funnelLimits({ kind: "rate", target: groupRate, n: m.n });
+        return { rate, limits, pValue, position: positionOfP(pValue, high < low) };
+      }
+      const sd = adjustedSd(model, scored[i]!.s, dispersion);
+      const z = (Math.asin(Math.sqrt(rate)) - target) / sd;
+      const pValue = Math.min(1, 2 * normalCdf(-Math.abs(z)));
+      const limits = adjustedLimits(target, sd, back);
+      return { rate, limits, pValue, position: positionOfP(pValue, z > 0) };
     }),
   };
 }
@@ -155,26 +243,31 @@ export interface ChangeMember {
   current: number;
 }
 
-export interface ChangeFunnelResult {
+export interface ChangeFunnelResult extends FunnelModel {
   /** The group's ratio Σ current / Σ previous (1.05 is a 5% rise). */
   groupRatio: number;
   members: {
     /** previous × groupRatio: the current count had the member changed as the group did. */
     expected: number;
-    /** Limits on the current count (Poisson around `expected`). */
+    /** Limits on the current count around `expected` under the model. */
     limits: FunnelLimits;
     position: FunnelPosition;
-    /** Two-sided p-value of the current count under Poisson(expected). */
+    /** Two-sided p-value of the current count under the model (exact Poisson when "poisson"). */
     pValue: number;
   }[];
 }
 
 /**
  * Each member's change against the group's change from summed counts: the current count
- * is compared with Poisson limits around previous × (Σ current / Σ previous), the
- * indirectly standardised form of a funnel plot for counts.
+ * is compared with limits around previous × (Σ current / Σ previous), the indirectly
+ * standardised form of a funnel plot for counts: exact Poisson, or on the √(O/E) scale
+ * widened by the group's overdispersion. Members with no previous count (expected 0)
+ * neither enter the dispersion nor lie outside any limit.
  */
-export function changeFunnel(members: ChangeMember[]): ChangeFunnelResult {
+export function changeFunnel(
+  members: ChangeMember[],
+  options: FunnelOptions = {}
+): ChangeFunnelResult {
   let previous = 0;
   let current = 0;
   for (const m of members) {
@@ -186,19 +279,30 @@ export function changeFunnel(members: ChangeMember[]): ChangeFunnelResult {
   if (previous === 0)
     throw new StatsInputError("the group's previous counts sum to 0, so it has no rate of change");
   const groupRatio = current / previous;
+  const scored = members.flatMap((m) =>
+    m.previous > 0 ? [countZ(m.current, m.previous * groupRatio)] : []
+  );
+  const dispersion = dispersionOf(scored.map((x) => x.z), scored.map((x) => x.s));
+  const { model, reason } = chooseModel(options.model ?? "poisson", dispersion);
   return {
     groupRatio,
+    model,
+    dispersion,
+    reason,
     members: members.map((m) => {
       const expected = m.previous * groupRatio;
-      const limits = funnelLimits({ kind: "count", expected });
-      const low = poissonCdf(m.current, expected);
-      const high = poissonUpperTail(m.current, expected);
-      return {
-        expected,
-        limits,
-        position: funnelPosition(m.current, limits),
-        pValue: Math.min(1, 2 * Math.min(low, high)),
-      };
+      if (model === "poisson" || expected === 0) {
+        const low = poissonCdf(m.current, expected);
+        const high = poissonUpperTail(m.current, expected);
+        const pValue = Math.min(1, 2 * Math.min(low, high));
+        const limits = funnelLimits({ kind: "count", expected });
+        return { expected, limits, pValue, position: positionOfP(pValue, high < low) };
+      }
+      const sd = adjustedSd(model, countZ(m.current, expected).s, dispersion);
+      const z = (Math.sqrt(m.current / expected) - 1) / sd;
+      const pValue = Math.min(1, 2 * normalCdf(-Math.abs(z)));
+      const limits = adjustedLimits(1, sd, (y) => expected * Math.max(0, y) ** 2);
+      return { expected, limits, pValue, position: positionOfP(pValue, z > 0) };
     }),
   };
 }

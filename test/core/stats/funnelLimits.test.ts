@@ -32,7 +32,7 @@ function interpolated(cdf: number[], p: number): number {
 }
 
 describe("funnelLimits", () => {
-  it("rate limits match interpolated quantiles of the exact binomial CDF", () => {
+  it("rate limits match interpolated quantiles of the exact binomial CDF (the upper one count up, so above means P(X >= x) < α/2)", () => {
     for (const [n, num, den] of [
       [30, 1, 5],
       [57, 3, 20],
@@ -41,9 +41,9 @@ describe("funnelLimits", () => {
       const cdf = exactBinomialCdf(n, num, den);
       const limits = funnelLimits({ kind: "rate", target: num / den, n });
       expect(limits.lower95).toBeCloseTo(Math.max(0, interpolated(cdf, 0.025)) / n, 6);
-      expect(limits.upper95).toBeCloseTo(interpolated(cdf, 0.975) / n, 6);
+      expect(limits.upper95).toBeCloseTo((interpolated(cdf, 0.975) + 1) / n, 6);
       expect(limits.lower998).toBeCloseTo(Math.max(0, interpolated(cdf, 0.001)) / n, 6);
-      expect(limits.upper998).toBeCloseTo(interpolated(cdf, 0.999) / n, 6);
+      expect(limits.upper998).toBeCloseTo((interpolated(cdf, 0.999) + 1) / n, 6);
     }
   });
 
