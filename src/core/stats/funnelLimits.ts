@@ -211,7 +211,12 @@ export function rateFunnel(members: RateMember[], options: FunnelOptions = {}): 
   const groupRate = successes / n;
   const scored = members.map((m) => proportionZ(m.successes, m.n, groupRate));
   const spread = groupRate > 0 && groupRate < 1;
-  const dispersion = spread ? dispersionOf(scored.map((x) => x.z), scored.map((x) => x.s)) : null;
+  const dispersion = spread
+    ? dispersionOf(
+        scored.map((x) => x.z),
+        scored.map((x) => x.s)
+      )
+    : null;
   const { model, reason } = chooseModel(options.model ?? "poisson", dispersion);
   const target = Math.asin(Math.sqrt(groupRate));
   const back = (y: number) => Math.sin(Math.min(Math.PI / 2, Math.max(0, y))) ** 2;
@@ -282,7 +287,10 @@ export function changeFunnel(
   const scored = members.flatMap((m) =>
     m.previous > 0 ? [countZ(m.current, m.previous * groupRatio)] : []
   );
-  const dispersion = dispersionOf(scored.map((x) => x.z), scored.map((x) => x.s));
+  const dispersion = dispersionOf(
+    scored.map((x) => x.z),
+    scored.map((x) => x.s)
+  );
   const { model, reason } = chooseModel(options.model ?? "poisson", dispersion);
   return {
     groupRatio,

@@ -71,9 +71,9 @@ function poissonTwoSided(o: number, mean: number): number {
 describe("overdispersion (Spiegelhalter 2005; FunnelPlotR's od_adjustment.R)", () => {
   it("winsorises at R's type-7 quantiles", () => {
     expect(quantile7([1, 2, 3, 4, 5], 0.1)).toBeCloseTo(1.4, 12);
-    expect(winsorise([10, 1, 2, 3, 4, 5, 6, 7, 8, -20]).map((v) => Math.round(v * 1e9) / 1e9)).toEqual([
-      8.2, 1, 2, 3, 4, 5, 6, 7, 8, -1.1,
-    ]);
+    expect(
+      winsorise([10, 1, 2, 3, 4, 5, 6, 7, 8, -20]).map((v) => Math.round(v * 1e9) / 1e9)
+    ).toEqual([8.2, 1, 2, 3, 4, 5, 6, 7, 8, -1.1]);
   });
 
   it("gives φ and τ² for FunnelPlotR's test data (tests/testthat/test-funnel_plot.R)", () => {
