@@ -1,6 +1,6 @@
 import type { Anomaly, CrimeTable } from "../model";
 import { appendAll } from "../appendAll";
-import { groupAnomalies } from "./groupAnomalies";
+import { groupAnomalies, rowDispersions } from "./groupAnomalies";
 import { resolveAnomalyOptions } from "./options";
 import type { AnomalyOptions } from "./options";
 import { seriesFlags, tableSeries } from "./seriesAnomalies";
@@ -9,12 +9,14 @@ import { tableAnomalies } from "./tableAnomalies";
 /**
  * Statistical flags for a list of checked tables: per table (significant changes, small
  * bases, rate changes), per comparison group (several areas sharing one period) and per
- * series (one area over at least `minSeriesPoints` periods). Options are checked once;
+ * series (one area over at least `minSeriesPoints` periods). A row's own change test
+ * allows for its measure's overdispersion across its group (rowDispersions). Options are checked once;
  * bad options throw AnomalyOptionsError.
  */
 export function findAnomalies(tables: CrimeTable[], partial?: Partial<AnomalyOptions>): Anomaly[] {
   const opts = resolveAnomalyOptions(partial);
-  const out: Anomaly[] = tables.flatMap((table, i) => tableAnomalies(table, i, opts));
+  const dispersions = rowDispersions(tables, opts);
+  const out: Anomaly[] = tables.flatMap((table, i) => tableAnomalies(table, i, opts, dispersions));
   appendAll(out, groupAnomalies(tables, opts));
   for (const series of tableSeries(tables, opts.minSeriesPoints))
     appendAll(out, seriesFlags(series, opts));

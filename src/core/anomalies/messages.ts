@@ -3,6 +3,7 @@
 // the published tables are (so 12.25% reads 12.3%, never 12.2%).
 import type {
   FunnelLimits,
+  FunnelModel,
   FunnelPosition,
   Interval,
   PoissonChangeResult,
@@ -96,6 +97,13 @@ export function countChangeSentence(
   );
 }
 
+/** How a single area's change was tested: deflated by its group's φ, or Poisson only. */
+export function changeModelSentence(t: PoissonChangeResult): string {
+  return t.dispersion > 1
+    ? ` Tested on the counts divided by ${dispersionText(t.dispersion)}, the overdispersion φ of this measure's changes across the comparison group, so usual year-to-year variation is not read as a change.`
+    : " Poisson only: no comparison group of 10 or more areas shows how much this count varies beyond chance.";
+}
+
 /** The significant-increase / significant-decrease message. */
 export function significantChangeMessage(
   label: string,
@@ -103,7 +111,7 @@ export function significantChangeMessage(
   t: PoissonChangeResult,
   alpha: number
 ): string {
-  return `${label}: ${countChangeSentence(subject, t, alpha)}`;
+  return `${label}: ${countChangeSentence(subject, t, alpha)}${changeModelSentence(t)}`;
 }
 
 /** The small-base message for a % change, still reporting the count test. */
@@ -199,6 +207,36 @@ function positionText(
   }
 }
 
+/** 4.6123 -> "4.61": a dispersion as the sheets show it. */
+export function dispersionText(phi: number): string {
+  return phi.toFixed(2);
+}
+
+/**
+ * The comparison's model in words: the limits' allowance for variation between areas
+ * beyond chance (φ, τ), or why they are Poisson (binomial) limits.
+ */
+export function modelSentence(m: FunnelModel | undefined, exact: "Poisson" | "binomial"): string {
+  if (!m) return "";
+  const phi = m.dispersion && Number.isFinite(m.dispersion.phi) ? m.dispersion.phi : null;
+  switch (m.model) {
+    case "additive":
+      return (
+        ` Limits allow for the usual variation between areas beyond chance (overdispersion φ = ${dispersionText(phi ?? NaN)}; ` +
+        `additive random effects, τ = ${Math.sqrt(m.dispersion?.tau2 ?? 0).toFixed(3)} on the square-root scale).`
+      );
+    case "multiplicative":
+      return ` Limits are widened by the group's overdispersion φ = ${dispersionText(phi ?? NaN)} (multiplicative).`;
+    default:
+      return ` Exact ${exact} limits${m.reason ? `: ${m.reason}` : ""}.`;
+  }
+}
+
+/** "chance" or, when the limits allow for overdispersion, chance and the usual variation between areas. */
+function explained(m: FunnelModel | undefined): string {
+  return m && m.model !== "poisson" ? "chance and the usual variation between areas" : "chance";
+}
+
 export interface GroupChangeFacts {
   area: string;
   label: string;
@@ -212,6 +250,8 @@ export interface GroupChangeFacts {
   limits: FunnelLimits;
   position: FunnelPosition;
   pValue: number;
+  /** The funnel's model (absent: exact Poisson, said nothing of). */
+  model?: FunnelModel;
 }
 
 /** group-outlier-high / -low for a change in a count. */
@@ -224,7 +264,8 @@ export function groupChangeMessage(f: GroupChangeFacts): string {
     `${f.label}, ${f.area}: ${f.subject} changed by ${own} (${formatNumber(f.previous)} to ${formatNumber(f.current)}) against ${group} for the ` +
     `${f.areas} areas together (${formatNumber(f.groupPrevious)} to ${formatNumber(f.groupCurrent)}, from summed counts). ` +
     `Changing as the group did would give about ${round(f.expected)}; ${formatNumber(f.current)} is ${positionText(f.position, f.limits, round)}, ` +
-    `so its change is ${higher ? "higher" : "lower"} than the group's by more than chance would explain (${pText(f.pValue)}).`
+    `so its change is ${higher ? "higher" : "lower"} than the group's by more than ${explained(f.model)} would explain (${pText(f.pValue)}).` +
+    modelSentence(f.model, "Poisson")
   );
 }
 
@@ -240,6 +281,8 @@ export interface GroupRateFacts {
   limits: FunnelLimits;
   position: FunnelPosition;
   pValue: number;
+  /** The funnel's model (absent: exact binomial, said nothing of). */
+  model?: FunnelModel;
 }
 
 /** group-outlier-high / -low for a rate. */
@@ -248,7 +291,8 @@ export function groupRateMessage(f: GroupRateFacts): string {
   return (
     `${f.label}, ${f.area}: the ${f.rateName} of ${percentOf(f.successes, f.n)} (${formatNumber(f.successes)} of ${formatNumber(f.n)}) is ` +
     `${positionText(f.position, f.limits, proportionText)} around ${percentOf(f.groupSuccesses, f.groupN)} for the ${f.areas} areas together ` +
-    `(${formatNumber(f.groupSuccesses)} of ${formatNumber(f.groupN)}, from summed counts), so it is ${higher ? "higher" : "lower"} than the group's by more than chance would explain (${pText(f.pValue)}).`
+    `(${formatNumber(f.groupSuccesses)} of ${formatNumber(f.groupN)}, from summed counts), so it is ${higher ? "higher" : "lower"} than the group's by more than ${explained(f.model)} would explain (${pText(f.pValue)}).` +
+    modelSentence(f.model, "binomial")
   );
 }
 

@@ -1,4 +1,5 @@
 import { AnomalyOptionsError } from "../errors";
+import type { DispersionModel } from "../stats";
 
 /** Thresholds for the anomaly rules. Every field is optional on the way in. */
 export interface AnomalyOptions {
@@ -18,6 +19,23 @@ export interface AnomalyOptions {
   runLength: number;
   /** Points in a row rising (or falling) that make a trend. @default 7 */
   trendLength: number;
+  /**
+   * How comparisons allow for variation beyond chance (overdispersion, estimated from a
+   * group of at least 10 areas): 0 none (exact Poisson and binomial only); 1 Spiegelhalter's
+   * multiplicative φ; 2 additive random effects τ² (DerSimonian–Laird), as FunnelPlotR
+   * draws. A single area's change is then tested on its counts deflated by its group's φ.
+   * A number, so the workbook's definitions record it as the other settings. @default 2
+   */
+  overdispersion: number;
+}
+
+/** The dispersion model an `overdispersion` setting asks for. */
+export function dispersionModel(opts: Pick<AnomalyOptions, "overdispersion">): DispersionModel {
+  return opts.overdispersion === 1
+    ? "multiplicative"
+    : opts.overdispersion === 2
+      ? "additive"
+      : "poisson";
 }
 
 export const defaultAnomalyOptions: Readonly<AnomalyOptions> = Object.freeze({
@@ -29,6 +47,7 @@ export const defaultAnomalyOptions: Readonly<AnomalyOptions> = Object.freeze({
   minSeriesPoints: 12,
   runLength: 7,
   trendLength: 7,
+  overdispersion: 2,
 });
 
 export { AnomalyOptionsError };
@@ -46,6 +65,10 @@ const CHECKS: { [K in keyof AnomalyOptions]: [(v: unknown) => boolean, string] }
   minSeriesPoints: [isWhole(2), "a whole number of at least 2"],
   runLength: [isWhole(2), "a whole number of at least 2"],
   trendLength: [isWhole(2), "a whole number of at least 2"],
+  overdispersion: [
+    (v) => v === 0 || v === 1 || v === 2,
+    "0 (none), 1 (multiplicative φ) or 2 (additive τ²)",
+  ],
 };
 
 /** Merges partial options over the defaults, checking each given field once. */

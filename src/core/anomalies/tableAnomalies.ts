@@ -34,7 +34,9 @@ function base(
 export function tableAnomalies(
   table: CrimeTable,
   tableIndex: number,
-  opts: AnomalyOptions
+  opts: AnomalyOptions,
+  /** Each row's dispersion φ from its comparison group (rowDispersions); absent: Poisson only. */
+  dispersions: ReadonlyMap<TableRow, number> = new Map()
 ): Anomaly[] {
   const found: Anomaly[] = [];
   // Every message kept flat: a big table has as many as it has rows.
@@ -49,7 +51,7 @@ export function tableAnomalies(
     const label = rowLabel(row);
     const counts = countPair(table, row);
     if (counts) {
-      const test = poissonChangeTest(counts.previous, counts.current);
+      const test = poissonChangeTest(counts.previous, counts.current, dispersions.get(row));
       const small = counts.previous < opts.minBase;
       if (small) {
         out.push({

@@ -1,6 +1,6 @@
 // Statistics for crime figures: plain functions the anomaly rules, the workbook layout
 // and the monitoring sheets share.
-export { poissonChangeTest } from "./poissonChangeTest";
+export { poissonChangeTest, deflatedCount } from "./poissonChangeTest";
 export type { PoissonChangeResult } from "./poissonChangeTest";
 export { wilson, zFor } from "./wilsonInterval";
 export type { Interval } from "./wilsonInterval";

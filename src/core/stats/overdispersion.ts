@@ -80,7 +80,7 @@ export function chooseModel(
   if (!d || d.members < MIN_DISPERSION_MEMBERS)
     return {
       model: "poisson",
-      reason: `${d?.members ?? 0} areas are too few to estimate overdispersion (${MIN_DISPERSION_MEMBERS} needed)`,
+      reason: `only ${d?.members ?? 0} areas have counts to estimate overdispersion from (${MIN_DISPERSION_MEMBERS} needed)`,
     };
   if (!(d.phi > 1))
     return { model: "poisson", reason: `no overdispersion (φ = ${d.phi.toFixed(2)})` };

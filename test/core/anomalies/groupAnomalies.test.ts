@@ -59,7 +59,8 @@ describe("group outliers among four boroughs of 5 September 2017", () => {
     expect(c?.rule).toBe("group-outlier-low");
     expect(c?.message).toBe(
       "TNO, Borough C: the SD rate of 12.1% (1,518 of 12,584) is below the lower 99.8% funnel limit (15.4%) around 16.4% for the 4 areas together " +
-        "(13,019 of 79,501, from summed counts), so it is lower than the group's by more than chance would explain (p < 0.001)."
+        "(13,019 of 79,501, from summed counts), so it is lower than the group's by more than chance would explain (p < 0.001)." +
+        " Exact binomial limits: only 4 areas have counts to estimate overdispersion from (10 needed)."
     );
   });
 

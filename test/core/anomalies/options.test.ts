@@ -16,6 +16,7 @@ describe("anomaly options", () => {
       minSeriesPoints: 12,
       runLength: 7,
       trendLength: 7,
+      overdispersion: 2,
     });
     expect(Object.isFrozen(defaultAnomalyOptions)).toBe(true);
   });
@@ -34,6 +35,7 @@ describe("anomaly options", () => {
     [{ runLength: 6.5 }, /runLength.*whole number/],
     [{ groupLevel: 0.9 }, /groupLevel.*0.95 or 0.998/],
     [{ intervalConfidence: 95 }, /intervalConfidence/],
+    [{ overdispersion: 3 }, /overdispersion.*0 \(none\), 1 \(multiplicative φ\) or 2/],
   ])("rejects %j", (partial, message) => {
     expect(() => resolveAnomalyOptions(partial as never)).toThrow(AnomalyOptionsError);
     expect(() => resolveAnomalyOptions(partial as never)).toThrow(message);

@@ -77,7 +77,8 @@ describe("count changes: significant or noise (borough-a, 5 September 2017)", ()
       (a) => a.rule === "significant-increase"
     );
     expect(flag?.message).toBe(
-      "Total Knife Crime: Offences rose from 511 to 626 (+22.5%); a rise this large would happen by chance less than 1 time in 1,000 (p < 0.001), so it is significant at the 5% level."
+      "Total Knife Crime: Offences rose from 511 to 626 (+22.5%); a rise this large would happen by chance less than 1 time in 1,000 (p < 0.001), so it is significant at the 5% level." +
+        " Poisson only: no comparison group of 10 or more areas shows how much this count varies beyond chance."
     );
     expect(flag).toMatchObject({
       table: 0,

@@ -6,6 +6,7 @@ import {
   funnelLimits,
   funnelPosition,
   MIN_DISPERSION_MEMBERS,
+  poissonChangeTest,
   quantile7,
   rateFunnel,
   winsorise,
@@ -103,7 +104,7 @@ describe("overdispersion (Spiegelhalter 2005; FunnelPlotR's od_adjustment.R)", (
     );
     expect(small.model).toBe("poisson");
     expect(small.reason).toBe(
-      `4 areas are too few to estimate overdispersion (${MIN_DISPERSION_MEMBERS} needed)`
+      `only 4 areas have counts to estimate overdispersion from (${MIN_DISPERSION_MEMBERS} needed)`
     );
   });
 
@@ -152,5 +153,21 @@ describe("overdispersion (Spiegelhalter 2005; FunnelPlotR's od_adjustment.R)", (
       expect(m.limits.lower95).toBeLessThan(plain.members[i]!.limits.lower95);
       expect(m.position !== "inside").toBe(m.pValue < 0.05);
     });
+  });
+});
+
+describe("a single area's change with its group's dispersion", () => {
+  it("is the exact test on the counts divided by φ and rounded as the sheet's ROUND does", () => {
+    const plain = poissonChangeTest(830, 1370);
+    const deflated = poissonChangeTest(830, 1370, 16.94);
+    // 830 / 16.94 = 49.0, 1370 / 16.94 = 80.9: the test of 49 against 81.
+    expect(deflated.pValue).toBe(poissonChangeTest(49, 81).pValue);
+    expect(deflated.dispersion).toBe(16.94);
+    expect(deflated.pValue).toBeGreaterThan(plain.pValue);
+    // 2.5 rounds away from zero: 5 / 2 -> 3, 7 / 2 -> 4.
+    expect(poissonChangeTest(5, 7, 2).pValue).toBe(poissonChangeTest(3, 4).pValue);
+    // 4 / 4 and 5 / 4 both round to 1: no evidence of a change.
+    expect(poissonChangeTest(4, 5, 4).pValue).toBe(1);
+    expect(poissonChangeTest(100, 180, 0.8).dispersion).toBe(1);
   });
 });
