@@ -25,6 +25,7 @@ import { colLetter, sheetRef } from "./a1";
 import { rowIndexAt } from "../core/rowAt";
 import { nameKey } from "../core/nameKey";
 import { areaKey as areaNameKey } from "../core/areas";
+import { changeDispersions } from "./dataSheet/dispersions";
 
 /** A data sheet as it stands: its definition, its table, and where its columns and rows are. */
 export interface DataSheetRef {
@@ -52,6 +53,7 @@ export function layoutDataSheets(input: DataSheetsInput): {
   const namer = new SheetNamer(input.existingSheetNames);
   const tableNamer = new TableNamer(input.existingTableNames ?? []);
   const thresholds = highlightThresholds(input.thresholds);
+  const dispersions = changeDispersions(input.tables, input.thresholds);
   const sheets: SheetSpec[] = [];
   const refs: DataSheetRef[] = [];
   for (const table of input.tables) {
@@ -65,6 +67,7 @@ export function layoutDataSheets(input: DataSheetsInput): {
       tableName,
       importedOn: input.importedOn,
       thresholds,
+      dispersions,
     });
     sheets.push(l.sheet);
     const def = { name: sheetName, role: "data" as const, generated: false, data: l.info };

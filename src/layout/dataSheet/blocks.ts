@@ -72,12 +72,26 @@ const NOTE =
   "Your data: correct a count here and every formula, highlight and comparison follows. " +
   "% changes and rates are formulas on the counts; the printed figures are kept beside them.";
 
+/** How this sheet's count changes are tested: the φ range where known, else Poisson only. */
+export function changeModelNote(phis: readonly number[]): string {
+  if (phis.length === 0)
+    return "Count changes: exact Poisson test (Poisson only: no comparison group of 10 or more areas shows how much these counts vary beyond chance).";
+  const lo = Math.min(...phis).toFixed(2);
+  const hi = Math.max(...phis).toFixed(2);
+  return (
+    `Count changes: exact Poisson test on the counts divided by each measure's overdispersion φ across the areas compared ` +
+    `(φ ${lo === hi ? `= ${lo}` : `from ${lo} to ${hi}`} on this sheet; rows without one: Poisson only), so usual year-to-year variation is not read as a change.`
+  );
+}
+
 /** Title block and legend share the top rows; the note follows, then the table two rows down. */
 export function layoutTop(
   table: CrimeTable,
   columns: DataColumnDef[],
   importedOn: string,
-  t: HighlightThresholds
+  t: HighlightThresholds,
+  /** The dispersions φ the sheet's change tests use (none: Poisson only). */
+  phis: readonly number[] = []
 ): DataSheetTop {
   const title = titleCells(table, importedOn);
   // The legend sits under the title block in the wide label columns, so its swatches show whole.
@@ -86,13 +100,16 @@ export function layoutTop(
   const legend = dataLegend(legendRow, flags, t);
   // Without flags the note takes the legend's place.
   const noteRow = flags.length === 0 ? legendRow : legendRow + legend.rows + 1;
+  const notes = [[{ text: NOTE, style: "note" as const }]];
+  if (columns.some((c) => c.role === "pValue"))
+    notes.push([{ text: changeModelNote(phis), style: "note" as const }]);
   return {
     blocks: [
       { row: 0, col: 0, cells: title },
       legend.block,
-      { row: noteRow, col: 0, cells: [[{ text: NOTE, style: "note" }]] },
+      { row: noteRow, col: 0, cells: notes },
     ],
-    headerRow: noteRow + 2,
+    headerRow: noteRow + notes.length + 1,
     thresholds: {
       alpha: legend.cells.alpha ?? String(t.alpha),
       minBase: legend.cells.minBase ?? String(t.minBase),

@@ -15,6 +15,7 @@ import {
   figureIn,
   rateCols,
   rateDrop,
+  rateRise,
   ref,
   refOf,
   rowMismatches,
@@ -107,7 +108,7 @@ export function pValueCell(ctx: DataSheetContext, row: TableRow): CellSpec | nul
   if (!testsCounts(ctx, row)) return null;
   const { prev, cur } = countCols(ctx);
   return {
-    formula: countPValueFormula(ref(ctx, prev), ref(ctx, cur)),
+    formula: countPValueFormula(ref(ctx, prev), ref(ctx, cur), ctx.dispersions.get(row)),
     numFmt: NUMBER_FORMATS.pValue,
   };
 }
@@ -156,7 +157,8 @@ export function flagCell(ctx: DataSheetContext, row: TableRow): CellSpec {
     if (notable) parts.push(notable);
     parts.push(flagIf(smallRow(ctx), "smallBase"));
   }
-  if (colOf(ctx, "ratePValue") !== undefined) parts.push(flagIf(rateDrop(ctx), "rateDrop"));
+  if (colOf(ctx, "ratePValue") !== undefined)
+    parts.push(flagIf(rateDrop(ctx), "rateDrop"), flagIf(rateRise(ctx), "rateRise"));
   return { formula: parts.length === 0 ? `""` : `MID(${parts.join("&")},3,999)` };
 }
 

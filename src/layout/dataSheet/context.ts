@@ -38,13 +38,16 @@ export interface DataSheetContext {
   rowUnits: boolean;
   /** One cell per distinct formula and column, shared by the rows it is filled down to. */
   filled: Map<string, CellSpec>;
+  /** Each row's dispersion φ from its comparison group (core rowDispersions); absent: Poisson only. */
+  dispersions: ReadonlyMap<TableRow, number>;
 }
 
 export function dataSheetContext(
   table: CrimeTable,
   columns: DataColumnDef[],
   first: number,
-  thresholds: ThresholdRefs
+  thresholds: ThresholdRefs,
+  dispersions: ReadonlyMap<TableRow, number> = new Map()
 ): DataSheetContext {
   const schema = kindSchema(table.kind);
   const index = new Map<string, number>();
@@ -60,6 +63,7 @@ export function dataSheetContext(
     rates: schema.derived.filter((d) => d.how === "rate"),
     rowUnits: columns.some((c) => c.role === "unit"),
     filled: new Map(),
+    dispersions,
   };
 }
 
@@ -133,12 +137,23 @@ export function trend(ctx: DataSheetContext, op: ">" | "<"): string {
   return significantFormula(refOf(ctx, "pValue"), ctx.thresholds.alpha, comparison);
 }
 
-/** The rate fell significantly. */
-export function rateDrop(ctx: DataSheetContext): string {
+/**
+ * The rate changed significantly, down ("<") or up (">"), on bases that are not small: as
+ * the core, a rate over fewer offences than the minimum base in either period is only
+ * "small base", never a drop or a rise.
+ */
+export function rateChange(ctx: DataSheetContext, op: "<" | ">"): string {
   const { prev, cur } = rateCols(ctx);
-  const comparison = `${ref(ctx, cur)}<${ref(ctx, prev)}`;
+  const bases = ctx.rates.map((r) => refOf(ctx, "value", r.inputs[1]));
+  const comparison = `AND(${ref(ctx, cur)}${op}${ref(ctx, prev)},MIN(${bases.join(",")})>=${ctx.thresholds.minBase})`;
   return significantFormula(refOf(ctx, "ratePValue"), ctx.thresholds.alpha, comparison);
 }
+
+/** The rate fell significantly (not on a small base). */
+export const rateDrop = (ctx: DataSheetContext): string => rateChange(ctx, "<");
+
+/** The rate rose significantly (not on a small base). */
+export const rateRise = (ctx: DataSheetContext): string => rateChange(ctx, ">");
 
 /** The count in column `base` is below the minimum base. */
 export function small(ctx: DataSheetContext, base: number | undefined): string {

@@ -17,7 +17,8 @@ export interface Flag {
   test?: { by: "mark" | "words"; at: "start" | "anywhere" };
 }
 
-export type FlagKey = "rise" | "fall" | "smallBase" | "notable" | "mismatch" | "rateDrop";
+export type FlagKey =
+  "rise" | "fall" | "smallBase" | "notable" | "mismatch" | "rateDrop" | "rateRise";
 
 /** In legend order. */
 export const FLAGS: Readonly<Record<FlagKey, Flag>> = {
@@ -25,9 +26,11 @@ export const FLAGS: Readonly<Record<FlagKey, Flag>> = {
     label: "▲ significant rise",
     highlight: "increase",
     meaning:
-      "Count rose more than chance explains: two-sided exact Poisson test, p below the significance level",
+      "Count rose more than chance explains: two-sided exact Poisson test, p below the significance level; " +
+      "where the areas compared vary beyond chance, on the counts divided by that measure's overdispersion φ (in the p-value's formula), else Poisson only",
     shownWith: "pValue",
-    test: { by: "mark", at: "anywhere" },
+    // The SD-rate rise shares the mark: a rise is found by its words.
+    test: { by: "words", at: "anywhere" },
   },
   fall: {
     label: "▼ significant fall",
@@ -64,9 +67,14 @@ export const FLAGS: Readonly<Record<FlagKey, Flag>> = {
     label: "▼ SD rate drop",
     highlight: "rateDrop",
     meaning:
-      "SD rate fell significantly: pooled two-proportion z-test (not tested when fewer than 5 expected)",
+      "SD rate fell significantly: pooled two-proportion z-test, Fisher's exact test when fewer than 5 are expected; not on a small base",
     shownWith: "ratePValue",
     test: { by: "words", at: "anywhere" },
+  },
+  rateRise: {
+    label: "▲ SD rate rise",
+    meaning: "SD rate rose significantly (same test; not on a small base)",
+    shownWith: "ratePValue",
   },
 };
 

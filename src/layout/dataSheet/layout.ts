@@ -4,7 +4,7 @@
 // and a Flag column (text paired with every colour) follow, and conditional formats
 // highlight from the same formulas, so a corrected count updates everything.
 // What each column role means lives in roles.ts; this file assembles the sheet.
-import type { CrimeTable } from "../../core/model";
+import type { CrimeTable, TableRow } from "../../core/model";
 import { colLetter, sheetRef } from "../a1";
 import type { DataSheetInfo } from "../definitions";
 import type { BlockSpec, SheetSpec } from "../spec";
@@ -23,6 +23,12 @@ export interface DataSheetOptions {
   tableName: string;
   importedOn: string;
   thresholds: HighlightThresholds;
+  /**
+   * Each row's dispersion φ from its comparison group (core/anomalies rowDispersions on the
+   * tables analysed together): its change's p-value is taken on its counts divided by φ,
+   * as the core's. Absent: Poisson only.
+   */
+  dispersions?: ReadonlyMap<TableRow, number>;
 }
 
 export interface DataSheetLayout {
@@ -82,9 +88,13 @@ function dataSheetInfo(
 
 export function layoutDataSheet(table: CrimeTable, opts: DataSheetOptions): DataSheetLayout {
   const columns = planDataColumns(table);
-  const top = layoutTop(table, columns, opts.importedOn, opts.thresholds);
+  const phis = table.rows.flatMap((r) => {
+    const phi = opts.dispersions?.get(r);
+    return phi !== undefined && phi > 1 ? [phi] : [];
+  });
+  const top = layoutTop(table, columns, opts.importedOn, opts.thresholds, phis);
   const headerRow = top.headerRow;
-  const ctx = dataSheetContext(table, columns, headerRow + 1, top.thresholds);
+  const ctx = dataSheetContext(table, columns, headerRow + 1, top.thresholds, opts.dispersions);
   const n = table.rows.length;
   const sheet: SheetSpec = {
     name: opts.sheetName,
