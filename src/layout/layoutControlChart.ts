@@ -33,7 +33,7 @@ const XMR_WORKINGS = [
   "Step",
   "Run of 7 ends here",
   "Trend of 7 ends here",
-  "Beyond two thirds",
+  "Close to a limit",
   "Signal (workings)",
 ];
 
@@ -139,6 +139,9 @@ function limitRows(x: Xmr, ind: Indicator, chart: ControlChart): Cells {
 /**
  * Point i's signals as text ("above upper limit; run above mean; "), from the working rows.
  * A point belongs to a run (trend) when a window of 7 points ending at it or up to 6 later is one.
+ * 2 of 3 as NHSRplotthedots: a window of 3 points all on one side of the mean with at least
+ * 2 close to that side's limit (between the two-thirds line and the limit); the close
+ * points of such a window are the signal's.
  */
 function signalWorkings(x: Xmr, i: number): string {
   const { n, c0, UCL, LCL, nearRow } = x;
@@ -149,7 +152,12 @@ function signalWorkings(x: Xmr, i: number): string {
   const twoOfThree = (side: 1 | -1) =>
     windows.length === 0
       ? "FALSE"
-      : `OR(${windows.map((k) => `COUNTIF(${a1(nearRow, c0 + k)}:${a1(nearRow, c0 + k + 2)},${side})>=2`).join(",")})`;
+      : `OR(${windows
+          .map((k) => {
+            const within = (r: number) => `${a1(r, c0 + k)}:${a1(r, c0 + k + 2)}`;
+            return `AND(COUNTIF(${within(nearRow)},${side})>=2,SUM(${within(x.sideRow)})=${3 * side})`;
+          })
+          .join(",")})`;
   return [
     `IF(${v}>${UCL},"above upper limit; ","")`,
     `IF(${v}<${LCL},"below lower limit; ","")`,
@@ -157,8 +165,8 @@ function signalWorkings(x: Xmr, i: number): string {
     `IF(COUNTIF(${ahead(x.runRow)},-7)>0,"run below mean; ","")`,
     `IF(COUNTIF(${ahead(x.trendRow)},6)>0,"rising trend; ","")`,
     `IF(COUNTIF(${ahead(x.trendRow)},-6)>0,"falling trend; ","")`,
-    `IF(AND(${a1(nearRow, col)}=1,${v}<=${UCL},${twoOfThree(1)}),"2 of 3 near upper limit; ","")`,
-    `IF(AND(${a1(nearRow, col)}=-1,${v}>=${LCL},${twoOfThree(-1)}),"2 of 3 near lower limit; ","")`,
+    `IF(AND(${a1(nearRow, col)}=1,${twoOfThree(1)}),"2 of 3 near upper limit; ","")`,
+    `IF(AND(${a1(nearRow, col)}=-1,${twoOfThree(-1)}),"2 of 3 near lower limit; ","")`,
   ].join("&");
 }
 
@@ -185,7 +193,10 @@ function monthColumn(
   if (i > 0) at(x.stepRow)[col] = hidden(`SIGN(${v}-${before})`);
   if (i >= 6) at(x.runRow)[col] = hidden(`SUM(${a1(x.sideRow, col - 6)}:${a1(x.sideRow, col)})`);
   if (i >= 6) at(x.trendRow)[col] = hidden(`SUM(${a1(x.stepRow, col - 5)}:${a1(x.stepRow, col)})`);
-  at(x.nearRow)[col] = hidden(`IF(${v}>${x.UN},1,IF(${v}<${x.LN},-1,0))`);
+  // Close to a limit: beyond the two-thirds line but not outside the limit.
+  at(x.nearRow)[col] = hidden(
+    `IF(AND(${v}>${x.UN},${v}<=${x.UCL}),1,IF(AND(${v}<${x.LN},${v}>=${x.LCL}),-1,0))`
+  );
   at(x.rawRow)[col] = hidden(signalWorkings(x, i));
   const rawRef = a1(x.rawRow, col);
   // The workings end "; ": the signal drops it.

@@ -27,6 +27,11 @@ export interface AnomalyOptions {
    * A number, so the workbook's definitions record it as the other settings. @default 2
    */
   overdispersion: number;
+  /**
+   * 1: leave wild moving ranges (3.267 times their average or more) out of a series' XmR
+   * limits, as NHSRplotthedots' screen_outliers; 0: use every moving range. @default 0
+   */
+  spcScreenOutliers: number;
 }
 
 /** The dispersion model an `overdispersion` setting asks for. */
@@ -48,6 +53,7 @@ export const defaultAnomalyOptions: Readonly<AnomalyOptions> = Object.freeze({
   runLength: 7,
   trendLength: 7,
   overdispersion: 2,
+  spcScreenOutliers: 0,
 });
 
 export { AnomalyOptionsError };
@@ -69,6 +75,7 @@ const CHECKS: { [K in keyof AnomalyOptions]: [(v: unknown) => boolean, string] }
     (v) => v === 0 || v === 1 || v === 2,
     "0 (none), 1 (multiplicative φ) or 2 (additive τ²)",
   ],
+  spcScreenOutliers: [(v) => v === 0 || v === 1, "0 (off) or 1 (on)"],
 };
 
 /** Merges partial options over the defaults, checking each given field once. */

@@ -60,6 +60,7 @@ export function seriesFlags(series: SeriesInput, opts: AnomalyOptions): Anomaly[
   const { limits, signals } = spcSignals(values, {
     runLength: opts.runLength,
     trendLength: opts.trendLength,
+    screenOutliers: opts.spcScreenOutliers === 1,
   });
   return signals.map((s) => {
     const last = points[s.end] as SeriesPoint;

@@ -17,6 +17,7 @@ describe("anomaly options", () => {
       runLength: 7,
       trendLength: 7,
       overdispersion: 2,
+      spcScreenOutliers: 0,
     });
     expect(Object.isFrozen(defaultAnomalyOptions)).toBe(true);
   });

@@ -83,11 +83,56 @@ describe("special-cause rules, each triggered exactly", () => {
       "outside-limits high 10-10",
       "outside-limits high 12-12",
     ]);
-    // one outside and one in the outer third: both rules speak
-    expect(brief(signalsAfter([17, 12, 15]))).toEqual([
-      "outside-limits high 10-10",
-      "two-of-three high 10-12",
-    ]);
+    // one outside and one in the outer third: a point outside is not "close to" the limit
+    // (NHSRplotthedots' close_to_limits), so only the outside rule speaks
+    expect(brief(signalsAfter([17, 12, 15]))).toEqual(["outside-limits high 10-10"]);
+  });
+
+  it("2 of 3 as NHSRplotthedots' ptd_two_in_three tests (tests/testthat/test-ptd_calculate_point_type.R)", () => {
+    // Its cases give each point's close_to_limits (1 close) and side of the mean; here a
+    // close point above is 15 (between 14.55 and 16.32), a plain point above 12, below 10.
+    const value = (close: number, side: number) => (side > 0 ? (close ? 15 : 12) : 10);
+    const marked = (close: number[], side: number[]) => {
+      const extra = close.map((c, i) => value(c, side[i]!));
+      const points = signalsAfter(extra)
+        .filter((s) => s.rule === "two-of-three")
+        .flatMap((s) => s.points.map((p) => p - BASELINE.length));
+      return close.map((_, i) => (points.includes(i) ? 1 : 0));
+    };
+    const up = [1, 1, 1];
+    // ptd_part_of_two_in_three: the close points of a qualifying window
+    expect(marked([1, 0, 1], up)).toEqual([1, 0, 1]);
+    expect(marked([0, 1, 1], up)).toEqual([0, 1, 1]);
+    expect(marked([1, 1, 0], up)).toEqual([1, 1, 0]);
+    expect(marked([0, 0, 1, 0, 1, 0, 0], Array(7).fill(1))).toEqual([0, 0, 1, 0, 1, 0, 0]);
+    expect(marked([0, 0, 1, 1, 0, 0, 0], Array(7).fill(1))).toEqual([0, 0, 1, 1, 0, 0, 0]);
+    // "when points are on opposite sides of the mean": never
+    expect(marked([1, 0, 1], [1, -1, 1])).toEqual([0, 0, 0]);
+    expect(marked([0, 1, 1], [1, -1, 1])).toEqual([0, 0, 0]);
+    expect(marked([1, 1, 0], [1, -1, 1])).toEqual([0, 0, 0]);
+    expect(marked([0, 0, 1, 0, 1, 0, 0], [1, -1, 1, -1, 1, -1, 1])).toEqual(Array(7).fill(0));
+  });
+
+  it("screens outliers from the limits as NHSRplotthedots' screen_outliers (tests/testthat/_snaps/ptd_spc_standard.md)", () => {
+    // set.seed(123); y <- rnorm(20), as its test-ptd_spc_standard.R; then y[15] <- 10.
+    const y = [
+      -0.56047565, -0.23017749, 1.55870831, 0.07050839, 0.12928774, 1.71506499, 0.46091621,
+      -1.26506123, -0.68685285, -0.44566197, 1.2240818, 0.35981383, 0.40077145, 0.11068272,
+      -0.55584113, 1.78691314, 0.49785048, -1.96661716, 0.7013559, -0.47279141,
+    ];
+    const r1 = xmr(y, y.length, true);
+    expect(r1.mean).toBeCloseTo(0.1416238, 7);
+    expect(r1.lower).toBeCloseTo(-3.01138, 5);
+    expect(r1.upper).toBeCloseTo(3.294627, 6);
+    const withOutlier = y.map((v, i) => (i === 14 ? 10 : v));
+    const r2 = xmr(withOutlier, y.length, true);
+    expect(r2.lower).toBeCloseTo(-2.383666, 6);
+    expect(r2.upper).toBeCloseTo(3.722497, 6);
+    expect(r2.screenedRanges).toBe(2);
+    const r3 = xmr(withOutlier);
+    expect(r3.lower).toBeCloseTo(-4.596625, 6);
+    expect(r3.upper).toBeCloseTo(5.935457, 6);
+    expect(r3.screenedRanges).toBe(0);
   });
 
   it("honours other run and trend lengths", () => {
