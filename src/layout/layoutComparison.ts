@@ -2,8 +2,10 @@
 // from summed counts. Every figure is a formula that looks the counts up in the data
 // sheets by category and sub-category (SUMIFS over whole columns, not row positions), so a
 // corrected or reordered data sheet flows through. Measures first, then the counts they
-// use; ranks leave out small bases; outliers against the group's funnel are coloured,
-// marked per area and named in an "Outliers" column.
+// use; ranks leave out small bases and run the way the measure's polarity says; areas
+// outside the group's funnel (exact Poisson or binomial limits at 95% and 99.8%, or limits
+// allowing for overdispersion as the core's) are marked ▲ or ▼ per area and coloured
+// apart, rises from falls, and counted in an "Outliers" column.
 //
 // Every formula's size is independent of the number of areas (Excel refuses formulas over
 // 8,192 characters), and the formulas of a column are one formula in R1C1 form: the
@@ -13,6 +15,9 @@
 // The sections, measures and look-ups it shares with the trend sheet are in ./comparison.
 import type { CellSpec, ChartSpec, ConditionalFormatSpec, SheetSpec } from "./spec";
 import type { HighlightThresholds } from "../core/settings";
+import type { CrimeTable } from "../core/model";
+import type { DispersionModel } from "../core/stats";
+import { funnelModels, type RowModel } from "./comparison/funnelModels";
 import { a1, abs, sheetRef } from "./a1";
 import { HIGHLIGHTS, NUMBER_FORMATS } from "./styles";
 import { layoutLegend, type Legend } from "./layoutLegend";
@@ -54,13 +59,21 @@ export interface ComparisonInput {
   thresholds: HighlightThresholds;
   /** Areas of the group with no table for this period: named on the sheet as left out. */
   leftOut?: string[];
-  /** Funnel z for outliers. @default 1.96 (95%) */
-  outlierZ?: number;
+  /**
+   * The compared areas' tables, in `areas` order: each row's funnel model (φ, τ) is the
+   * core's over their counts. Absent: exact Poisson and binomial limits.
+   */
+  tables?: CrimeTable[];
+  /** The overdispersion model the settings ask for. @default "additive" */
+  model?: DispersionModel;
 }
 
 interface Section extends Measure {
-  /** Rank the areas, leaving out those whose base count is small (when smallBase is set). */
-  rank?: { base: CountKey };
+  /**
+   * Rank the areas, leaving out those whose base count is small (when smallBase is set):
+   * rank 1 the lowest (fewest offences, largest fall) or the highest (SD rate).
+   */
+  rank?: { base: CountKey; first: "lowest" | "highest" };
   /** Each area against the group, in percentage points ("fraction" figures × 100). */
   diff?: "fraction" | "points";
   /** Mark areas outside the group's funnel. */
@@ -69,23 +82,27 @@ interface Section extends Measure {
 
 /** What the comparison adds to the shared sections: ranks, differences and outliers. */
 const EXTRAS: Partial<Record<SectionKey, Partial<Section>>> = {
-  offCur: { rank: { base: "offCur" } },
-  change: { rank: { base: "offPrev" }, diff: "fraction", outliers: true },
+  offCur: { rank: { base: "offCur", first: "lowest" } },
+  change: { rank: { base: "offPrev", first: "lowest" }, diff: "fraction", outliers: true },
   rateCur: {
     title: "SD rate, current R12 (SDs / offences)",
-    rank: { base: "offCur" },
+    rank: { base: "offCur", first: "highest" },
     diff: "fraction",
     outliers: true,
   },
-  rateChange: { rank: { base: "offPrev" }, diff: "points" },
+  rateChange: { rank: { base: "offPrev", first: "highest" }, diff: "points" },
 };
 const SECTIONS: Section[] = MEASURES.map((s) => ({ ...s, ...EXTRAS[s.key] }));
 
-/** The outlier marks after an area's name. */
+/** The outlier marks: beyond the 95% limit, beyond the 99.8% limit. */
 const ABOVE = "▲";
 const BELOW = "▼";
 
-/** Columns: category, sub-category, areas, group, ranks, differences, outlier markers, outliers. */
+/** Normal quantiles of the two funnel levels: 0.975 and 0.999. */
+const Z95 = "1.95996398454005";
+const Z998 = "3.09023230616781";
+
+/** Columns: labels, areas, group, ranks, differences, markers, outliers, then the funnel model. */
 function columnsOf(n: number) {
   return {
     area: (i: number) => 2 + i,
@@ -94,6 +111,9 @@ function columnsOf(n: number) {
     diff: (i: number) => 3 + 2 * n + i,
     marker: (i: number) => 3 + 3 * n + i,
     outliers: 3 + 4 * n,
+    model: 4 + 4 * n,
+    phi: 5 + 4 * n,
+    tau: 6 + 4 * n,
   };
 }
 
@@ -104,8 +124,25 @@ interface Comparison {
   n: number;
   C: ReturnType<typeof columnsOf>;
   minBase: string;
-  zRef: string;
   at: SectionPlaces;
+  /** Each row's funnel models (change, rate). */
+  models: { change: RowModel | null; rate: RowModel | null }[];
+}
+
+/** The funnel model in words, for the title note: the reason where it stays Poisson. */
+function modelNote(models: Comparison["models"]): string {
+  const all = models.flatMap((m) => [m.change, m.rate]).filter((m): m is RowModel => m !== null);
+  const adjusted = all.filter((m) => m.label !== "Poisson" && m.phi !== null);
+  if (adjusted.length === 0) {
+    const reason = all.find((m) => m.reason)?.reason;
+    return ` Funnel limits: exact Poisson (% changes) and binomial (SD rates)${reason ? `; ${reason}` : ""}.`;
+  }
+  const phis = adjusted.map((m) => m.phi!);
+  return (
+    ` Funnel limits allow for the usual variation between areas beyond chance where it is found ` +
+    `(overdispersion φ ${Math.min(...phis).toFixed(2)} to ${Math.max(...phis).toFixed(2)}; ${adjusted[0]!.label} model, Spiegelhalter 2005), ` +
+    `else exact Poisson or binomial; each row shows its model, φ and τ.`
+  );
 }
 
 function comparisonLegend(input: ComparisonInput): Legend {
@@ -114,15 +151,31 @@ function comparisonLegend(input: ComparisonInput): Legend {
     0,
     [
       {
-        kind: "outlier",
-        label: `outlier ${ABOVE} / ${BELOW}`,
+        kind: "increase",
+        label: `${ABOVE} / ${ABOVE}${ABOVE} higher than the group`,
         meaning:
-          "Outside the group's 95% funnel (Poisson for % changes, binomial for rates; normal approximation), marked per area and named in the Outliers column",
+          "Above the group's funnel: beyond its 95% limit (▲) or 99.8% limit (▲▲). For offences and their change a concern, for the SD rate an improvement",
+      },
+      {
+        kind: "decrease",
+        label: `${BELOW} / ${BELOW}${BELOW} lower than the group`,
+        meaning:
+          "Below the group's funnel: beyond its 95% limit (▼) or 99.8% limit (▼▼). For offences and their change an improvement, for the SD rate a concern",
       },
       {
         kind: "smallBase",
         label: SMALL_BASE,
-        meaning: "Base below the minimum: unreliable, greyed and not ranked",
+        meaning: "Base below the minimum: unreliable, greyed, not ranked and not marked",
+      },
+      {
+        label: "Funnel model",
+        meaning:
+          "Exact Poisson limits for % changes and binomial for SD rates; where 10 or more areas vary beyond chance, limits allowing for it (random effects, φ and τ in each row)",
+      },
+      {
+        label: "Ranks",
+        meaning:
+          "Rank 1 is the best: the fewest offences and the largest fall in offences; the highest SD rate and its largest rise",
       },
     ],
     [
@@ -130,13 +183,7 @@ function comparisonLegend(input: ComparisonInput): Legend {
         key: "minBase",
         value: input.thresholds.minBase,
         numFmt: "#,##0",
-        meaning: "minimum base (offences) for a % change or rate to be ranked",
-      },
-      {
-        key: "z",
-        value: input.outlierZ ?? 1.96,
-        numFmt: "0.00",
-        meaning: "funnel limit in standard errors (1.96 = 95%, 3.09 = 99.8%)",
+        meaning: "minimum base (offences) for a % change or rate to be ranked and marked",
       },
     ]
   );
@@ -155,7 +202,7 @@ function headerOf(x: Comparison, s: Section): CellSpec[] {
     ...areas.map((a) => cell(a.area)),
     cell(`${x.input.groupName} (group)`),
   ];
-  if (s.rank) areas.forEach((a) => header.push(cell(`Rank: ${a.area}`)));
+  if (s.rank) areas.forEach((a) => header.push(cell(`Rank (1 = ${s.rank!.first}): ${a.area}`)));
   if (s.diff) {
     padTo(header, C.diff(0), () => cell(""));
     areas.forEach((a) => header.push(cell(`${a.area} vs group`)));
@@ -163,7 +210,7 @@ function headerOf(x: Comparison, s: Section): CellSpec[] {
   if (s.outliers) {
     padTo(header, C.marker(0), () => cell(""));
     areas.forEach((a) => header.push(cell(`Outlier: ${a.area}`)));
-    header.push(cell("Outliers (outside funnel)"));
+    header.push(cell("Outliers (outside funnel)"), cell("Funnel model"), cell("φ"), cell("τ"));
   }
   return header;
 }
@@ -193,7 +240,12 @@ function figureCells(x: Comparison, s: Section, i: number): CellSpec[] {
 }
 
 /** Each area's rank among those with a figure (and, where bases can be small, a large enough base). */
-function rankCells(x: Comparison, s: Section, rank: { base: CountKey }, i: number): CellSpec[] {
+function rankCells(
+  x: Comparison,
+  s: Section,
+  rank: NonNullable<Section["rank"]>,
+  i: number
+): CellSpec[] {
   const { areas, n, C, at, minBase } = x;
   const r = at.rowOf(s.key, i);
   const across = (row: number) =>
@@ -206,7 +258,7 @@ function rankCells(x: Comparison, s: Section, rank: { base: CountKey }, i: numbe
     const b = a1(baseRow, C.area(j));
     const small = s.smallBase ? `IF(ISNUMBER(${b}),${b}<${minBase},TRUE)` : "FALSE";
     return {
-      formula: `IF(ISNUMBER(${v}),IF(${small},"${SMALL_BASE}",1+SUMPRODUCT(ISNUMBER(${values})*ISNUMBER(${bases})*(${bases}>=${s.smallBase ? minBase : "0"})*(${values}>${v}))),"")`,
+      formula: `IF(ISNUMBER(${v}),IF(${small},"${SMALL_BASE}",1+SUMPRODUCT(ISNUMBER(${values})*ISNUMBER(${bases})*(${bases}>=${s.smallBase ? minBase : "0"})*(${values}${rank.first === "highest" ? ">" : "<"}${v}))),"")`,
       numFmt: "0",
     };
   });
@@ -225,39 +277,73 @@ function diffCells(x: Comparison, s: Section, i: number): CellSpec[] {
   });
 }
 
+/** The mark of a funnel z-score: ▲▲ beyond the upper 99.8% limit, ▲ the 95%, "" inside. */
+const markOf = (z: string): string =>
+  `LOOKUP(${z},{-1E+307,-${Z998},-${Z95},${Z95},${Z998}},{"${BELOW}${BELOW}","${BELOW}","","${ABOVE}","${ABOVE}${ABOVE}"})`;
+
 /**
- * Area j's outlier marker at row i: its name (from the section's header) with ▲ or ▼ when
- * its figure lies outside the group's funnel, else "". A % change is tested as a Poisson
- * count against the group's change, a rate as a binomial proportion against the group's rate.
+ * The z-score of exact tails: the normal quantile of the smaller one, signed by its side,
+ * so it lies beyond a level's z exactly when the two-sided exact p-value is below it.
+ */
+const exactZ = (high: string, low: string): string =>
+  `IF(${high}<${low},-NORM.S.INV(MAX(${high},1E-300)),NORM.S.INV(MAX(${low},1E-300)))`;
+
+/**
+ * Area j's outlier marker at row i: ▲ or ▼ (doubled beyond 99.8%) when its figure lies
+ * outside the group's funnel, else "", as the core's changeFunnel and rateFunnel place it.
+ * A % change: the current count against previous × the group's ratio, by its exact
+ * Poisson tails, or on the √(O/E) scale with the row's φ or τ. A rate: the SDs against
+ * Binomial(offences, group rate), or on the arcsine-√ scale.
  */
 function markerFormula(x: Comparison, s: Section, i: number, j: number): string {
-  const { C, at, minBase, zRef } = x;
+  const { C, at, minBase } = x;
   const col = C.area(j);
   const g = C.group;
   const cell = (k: SectionKey, c: number) => at.ref(k, i, c);
-  const name = a1(at.startOf.get(s.key)! + 1, col, { row: true });
-  const mark = (valid: string, applies: string, z: string) =>
-    `IF(${valid},IF(${applies},IF(${z}>${zRef},${name}&" ${ABOVE}",IF(${z}<-${zRef},${name}&" ${BELOW}","")),""),"")`;
+  const r = at.rowOf(s.key, i);
+  const [M, PHI, TAU] = [a1(r, C.model), a1(r, C.phi), a1(r, C.tau)];
+  const sd = (n: string) =>
+    `IF(${M}="multiplicative",SQRT(${PHI})/(2*SQRT(${n})),SQRT(1/(4*${n})+${TAU}^2))`;
+  const mark = (valid: string, applies: string, exact: string, adjusted: string) =>
+    `IF(AND(${valid},${M}<>""),IF(${applies},${markOf(`IF(${M}="Poisson",${exact},${adjusted})`)},""),"")`;
   if (s.key === "change") {
-    const pa = cell("offPrev", col),
-      ca = cell("offCur", col),
-      gp = cell("offPrev", g),
-      gc = cell("offCur", g);
-    const e = `${pa}*${gc}/${gp}`;
+    const [pa, ca, gp, gc] = [
+      cell("offPrev", col),
+      cell("offCur", col),
+      cell("offPrev", g),
+      cell("offCur", g),
+    ];
+    const e = `(${pa}*${gc}/${gp})`;
     return mark(
-      `AND(ISNUMBER(${pa}),ISNUMBER(${ca}),ISNUMBER(${gp}),ISNUMBER(${gc}))`,
+      `ISNUMBER(${pa}),ISNUMBER(${ca}),ISNUMBER(${gp}),ISNUMBER(${gc})`,
       `AND(${pa}>=${minBase},${pa}>0,${gp}>0,${gc}>0)`,
-      `(${ca}-${e})/SQRT(${e})`
+      exactZ(`IF(${ca}=0,1,1-POISSON.DIST(${ca}-1,${e},TRUE))`, `POISSON.DIST(${ca},${e},TRUE)`),
+      `(SQRT(${ca}/${e})-1)/${sd(e)}`
     );
   }
-  const ra = cell("rateCur", col),
-    na = cell("offCur", col),
-    pg = cell("rateCur", g);
+  const [xa, na, pg] = [cell("sdsCur", col), cell("offCur", col), cell("rateCur", g)];
   return mark(
-    `AND(ISNUMBER(${ra}),ISNUMBER(${na}),ISNUMBER(${pg}))`,
+    `ISNUMBER(${xa}),ISNUMBER(${na}),ISNUMBER(${pg})`,
     `AND(${na}>=${minBase},${na}>0,${pg}>0,${pg}<1)`,
-    `(${ra}-${pg})/SQRT(${pg}*(1-${pg})/${na})`
+    exactZ(
+      `IF(${xa}=0,1,1-BINOM.DIST(${xa}-1,${na},${pg},TRUE))`,
+      `BINOM.DIST(${xa},${na},${pg},TRUE)`
+    ),
+    `(ASIN(SQRT(${xa}/${na}))-ASIN(SQRT(${pg})))/${sd(na)}`
   );
+}
+
+/** The row's funnel model, φ and τ (values the layout computes from the core's funnel). */
+function modelCells(x: Comparison, s: Section, i: number): (CellSpec | null)[] {
+  const m = s.key === "change" ? x.models[i]?.change : x.models[i]?.rate;
+  if (!m) return [null, null, null];
+  const adjusted = m.label !== "Poisson";
+  return [
+    { text: m.label },
+    // Full precision: the markers take these in, and must place areas as the core does.
+    adjusted && m.phi !== null ? { number: m.phi, numFmt: "0.00" } : null,
+    adjusted && m.tau !== null ? { number: m.tau, numFmt: "0.000" } : null,
+  ];
 }
 
 /** One category row of a section: labels, figures, then ranks, differences and outliers. */
@@ -272,9 +358,15 @@ function bodyRow(x: Comparison, s: Section, row: ComparedRow, i: number): (CellS
   if (s.outliers) {
     padTo(out, C.marker(0), () => null);
     x.areas.forEach((_, j) => out.push({ formula: markerFormula(x, s, i, j) }));
-    // TEXTJOIN over a range: one short formula however many areas (Excel 2019 or later).
+    // Counted over the markers' range: one short formula however many areas, in Excel 2016.
     const r = x.at.rowOf(s.key, i);
-    out.push({ formula: `TEXTJOIN(", ",TRUE,${a1(r, C.marker(0))}:${a1(r, C.marker(n - 1))})` });
+    const marks = `${a1(r, C.marker(0))}:${a1(r, C.marker(n - 1))}`;
+    out.push(
+      {
+        formula: `IF(COUNTIF(${marks},"?*")=0,"",COUNTIF(${marks},"${ABOVE}*")&" higher, "&COUNTIF(${marks},"${BELOW}*")&" lower")`,
+      },
+      ...modelCells(x, s, i)
+    );
   }
   return out;
 }
@@ -294,8 +386,25 @@ function sectionFormats(x: Comparison, s: Section): ConditionalFormatSpec[] {
     const b = a1(at.rowOf(s.smallBase, 0), C.area(0));
     formats.push({ ...smallBaseFormat(over, b, x.minBase), stopIfTrue: true });
   }
-  if (s.outliers)
-    formats.push({ ...over, formula: `${a1(r0, C.marker(0))}<>""`, format: HIGHLIGHTS.outlier });
+  if (s.outliers) {
+    const marker = a1(r0, C.marker(0));
+    formats.push(
+      { ...over, formula: `LEFT(${marker},1)="${ABOVE}"`, format: HIGHLIGHTS.increase },
+      { ...over, formula: `LEFT(${marker},1)="${BELOW}"`, format: HIGHLIGHTS.decrease },
+      {
+        ...over,
+        col: C.marker(0),
+        formula: `LEFT(${marker},1)="${ABOVE}"`,
+        format: HIGHLIGHTS.increase,
+      },
+      {
+        ...over,
+        col: C.marker(0),
+        formula: `LEFT(${marker},1)="${BELOW}"`,
+        format: HIGHLIGHTS.decrease,
+      }
+    );
+  }
   return formats;
 }
 
@@ -313,13 +422,16 @@ export function layoutComparison(input: ComparisonInput): {
     n,
     C: columnsOf(n),
     minBase: legend.cells.minBase!,
-    zRef: legend.cells.z!,
     at: placeSections(sections, 4 + legend.rows + 1, rows.length),
+    models: input.tables
+      ? funnelModels(input.tables, rows, input.model ?? "additive")
+      : rows.map(() => ({ change: null, rate: null })),
   };
-  const totalCols = x.C.outliers + 1;
+  const totalCols = x.C.tau + 1;
+  const titleText = `Comparison: ${input.groupName}, period ending ${input.periodEnding} (generated)`;
   const title = titleBlock(
-    `Comparison: ${input.groupName}, period ending ${input.periodEnding} (generated)`,
-    `Areas: ${areas.map((a) => a.area).join(", ")}.${leftOutNote(input)} The group column is computed from the summed counts, never by averaging percentages; each figure looks up its data sheet by category and sub-category.`
+    titleText,
+    `Areas: ${areas.map((a) => a.area).join(", ")}.${leftOutNote(input)} The group column is computed from the summed counts, never by averaging percentages; each figure looks up its data sheet by category and sub-category.${modelNote(x.models)}`
   );
   const blocks = [title, legend.block];
   const cfs: ConditionalFormatSpec[] = [];
@@ -328,15 +440,28 @@ export function layoutComparison(input: ComparisonInput): {
     blocks.push(sectionBlock(x.at.startOf.get(s.key)!, s.title, headerOf(x, s), body));
     cfs.push(...sectionFormats(x, s));
   }
+  // Labels whole: the label columns as wide as the longest label (within reason).
+  const fit = (texts: (string | null)[], min: number) =>
+    Math.min(60, Math.max(min, ...texts.map((t) => (t ?? "").length + 2)));
   const widths = [
-    30,
-    26,
+    fit(
+      rows.map((r) => r.category),
+      30
+    ),
+    fit(
+      rows.map((r) => r.subcategory),
+      26
+    ),
     ...areas.map(() => 13),
     16,
-    ...areas.map(() => 9),
+    // "small base" stays within its rank cell.
     ...areas.map(() => 11),
-    ...areas.map(() => 13),
-    30,
+    ...areas.map(() => 11),
+    ...areas.map(() => 11),
+    22,
+    15,
+    7,
+    7,
   ];
   return {
     sheet: {
@@ -349,6 +474,13 @@ export function layoutComparison(input: ComparisonInput): {
       conditionalFormats: cfs,
       charts: chartOf(input.name, rows, x.at, x.C.area(0), x.C.group, totalCols + 1),
       freeze: { rows: 0, cols: 2 },
+      print: {
+        orientation: "landscape",
+        fitToWidth: 1,
+        repeatRows: { first: 0, last: 0 },
+        header: ["", titleText, ""],
+        footer: ["scrutiny-sheets", "", "Page {page} of {pages}"],
+      },
     },
     extent: { rows: x.at.end, cols: totalCols },
   };

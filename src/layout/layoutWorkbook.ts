@@ -26,6 +26,7 @@ import { rowIndexAt } from "../core/rowAt";
 import { nameKey } from "../core/nameKey";
 import { areaKey as areaNameKey } from "../core/areas";
 import { changeDispersions } from "./dataSheet/dispersions";
+import { dispersionModelOf } from "./comparison/funnelModels";
 
 /** A data sheet as it stands: its definition, its table, and where its columns and rows are. */
 export interface DataSheetRef {
@@ -122,7 +123,7 @@ export function layoutGenerated(input: GeneratedInput): {
 } {
   const thresholds = highlightThresholds(input.thresholds);
   const wanted = [
-    ...comparisonsWanted(input.dataSheets, input.groups, thresholds),
+    ...comparisonsWanted(input.dataSheets, input.groups, thresholds, input.thresholds),
     ...trendsWanted(input, thresholds),
     checksWanted(input),
   ];
@@ -186,7 +187,8 @@ function byFamily(
 function comparisonsWanted(
   refs: DataSheetRef[],
   groups: Group[],
-  thresholds: HighlightThresholds
+  thresholds: HighlightThresholds,
+  settings: Partial<Settings>
 ): Wanted[] {
   const wanted: Wanted[] = [];
   const compare = (
@@ -208,6 +210,8 @@ function comparisonsWanted(
           rows: rowsOf(areas),
           thresholds,
           leftOut,
+          tables: areas.map((a) => a.table),
+          model: dispersionModelOf(settings),
         }),
     });
   // One sheet per area and period: the first import wins.

@@ -131,13 +131,7 @@ export interface ChartSpec {
 }
 
 export type SheetRole =
-  | "data"
-  | "checks"
-  | "comparison"
-  | "trend"
-  | "monitoring"
-  | "summary"
-  | "definitions";
+  "data" | "checks" | "comparison" | "trend" | "monitoring" | "summary" | "definitions";
 
 export interface SheetSpec {
   /** Final sheet name (already unique and valid: layout plans names). */

@@ -9,6 +9,7 @@ import ExcelJS from "exceljs";
 import type { CrimeTable } from "../../src/core/model";
 import { validateTables } from "../../src/core/validate";
 import { defaultAnomalyOptions, findAnomalies } from "../../src/core/anomalies";
+import { changeFunnel } from "../../src/core/stats";
 import { layoutWorkbook } from "../../src/layout/layoutWorkbook";
 import type { BlockSpec, SheetSpec, WorkbookSpec } from "../../src/layout/spec";
 import { toR1C1 } from "../../src/writers/officejs/toR1C1";
@@ -49,11 +50,16 @@ function sections(sheet: SheetSpec): BlockSpec[] {
   return sheet.blocks.filter((b) => b.cells[1]?.[0]?.text === "Category");
 }
 
+/** A formula with every column letter made one letter: its length then counts terms, not columns. */
+const oneLetterColumns = (f: string): string => f.replace(/\$?[A-Z]{1,3}(\$?\d+)/g, "C$1");
+
 const longest = (sheets: SheetSpec[]): number =>
   Math.max(
     ...sheets.flatMap((s) => [
-      ...s.blocks.flatMap((b) => b.cells.flat().map((c) => c?.formula?.length ?? 0)),
-      ...s.conditionalFormats.map((f) => f.formula.length),
+      ...s.blocks.flatMap((b) =>
+        b.cells.flat().map((c) => (c?.formula ? oneLetterColumns(c.formula).length : 0))
+      ),
+      ...s.conditionalFormats.map((f) => oneLetterColumns(f.formula).length),
     ])
   );
 
@@ -247,30 +253,44 @@ describeWithLibreOffice("look-ups recalculated in LibreOffice", () => {
     }
   });
 
-  test("outliers are marked per area as the legend says, and named together in the Outliers column", () => {
+  test("outliers are marked per area as the core's funnel places them (exact Poisson for 4 areas), and counted in the Outliers column", () => {
     const members = tables.filter((t) => t.periodEnding === "2024-01-31");
     const ws = book.worksheets.find((w) => w.name.startsWith("Compare 2024-01-31"))!;
     const chg = section(ws, "Offences % change (current vs previous R12)");
+    const MARK = {
+      "above-99.8": "▲▲",
+      "above-95": "▲",
+      inside: "",
+      "below-95": "▼",
+      "below-99.8": "▼▼",
+    } as const;
     let marked = 0;
     for (const row of members[0]!.rows) {
       const k = key(row);
       const counts = members.map((t) => t.rows.find((x) => key(x) === k)!.values);
-      const gp = counts.reduce((s, v) => s + v.offencesPrevious!, 0);
-      const gc = counts.reduce((s, v) => s + v.offencesCurrent!, 0);
-      const expected = members.map((t, i) => {
-        const pa = counts[i]!.offencesPrevious!;
-        const ca = counts[i]!.offencesCurrent!;
-        if (pa < thresholds.minBase || pa === 0 || gp === 0 || gc === 0) return "";
-        const e = (pa * gc) / gp;
-        const z = (ca - e) / Math.sqrt(e);
-        return z > 1.96 ? `${t.area} ▲` : z < -1.96 ? `${t.area} ▼` : "";
-      });
+      const pairs = counts.map((v) => ({
+        previous: v.offencesPrevious!,
+        current: v.offencesCurrent!,
+      }));
+      const gp = pairs.reduce((s, v) => s + v.previous, 0);
+      const gc = pairs.reduce((s, v) => s + v.current, 0);
+      const funnel = gp > 0 ? changeFunnel(pairs, { model: "additive" }) : null;
+      expect(funnel?.model ?? "poisson").toBe("poisson");
+      const expected = pairs.map((p, i) =>
+        !funnel || p.previous < thresholds.minBase || p.previous === 0 || gc === 0
+          ? ""
+          : MARK[funnel.members[i]!.position]
+      );
       const got = members.map((t) => chg.at(k, `Outlier: ${t.area}`) ?? "");
       expect({ k, got }).toEqual({ k, got: expected });
+      const up = expected.filter((m) => m.startsWith("▲")).length;
+      const down = expected.filter((m) => m.startsWith("▼")).length;
       expect(chg.at(k, "Outliers (outside funnel)") ?? "").toBe(
-        expected.filter(Boolean).join(", ")
+        up + down === 0 ? "" : `${up} higher, ${down} lower`
       );
-      marked += expected.filter(Boolean).length;
+      // No previous offences in the group: no funnel at all.
+      expect(chg.at(k, "Funnel model") ?? null).toBe(gp > 0 ? "Poisson" : null);
+      marked += up + down;
     }
     expect(marked).toBeGreaterThan(5);
   });

@@ -10,7 +10,13 @@ import type ExcelJS from "exceljs";
 import type { CrimeTable } from "../../../src/core/model";
 import { validateTables } from "../../../src/core/validate";
 import { defaultAnomalyOptions, findAnomalies, rowDispersions } from "../../../src/core/anomalies";
-import { poissonChangeTest, twoProportionTest } from "../../../src/core/stats";
+import {
+  changeFunnel,
+  poissonChangeTest,
+  rateFunnel,
+  twoProportionTest,
+  type FunnelPosition,
+} from "../../../src/core/stats";
 import { layoutWorkbook } from "../../../src/layout/layoutWorkbook";
 import { writeXlsx } from "../../../src/writers/xlsx/writeXlsx";
 import type { DataSheetInfo, Definitions } from "../../../src/layout/definitions";
@@ -163,5 +169,108 @@ describeWithLibreOffice("data sheets recalculated in LibreOffice agree with the 
     expect(seen.fall).toBeGreaterThan(20);
     expect(seen.smallBase).toBeGreaterThan(100);
     expect(seen.rateDrop + seen.rateRise).toBeGreaterThan(3);
+  });
+
+  /** A comparison section's cells by "category|sub-category" and heading. */
+  function section(ws: ExcelJS.Worksheet, title: string) {
+    let top = 0;
+    ws.eachRow((row, r) => {
+      if (top === 0 && computed(row.getCell(1)) === title) top = r;
+    });
+    const header: string[] = [];
+    ws.getRow(top + 1).eachCell((c, k) => {
+      header[k - 1] = String(computed(c) ?? "");
+    });
+    const rows = new Map<string, ExcelJS.Row>();
+    for (let r = top + 2; ws.getRow(r).getCell(1).value; r++) {
+      const row = ws.getRow(r);
+      rows.set(
+        `${String(computed(row.getCell(1)))}|${String(computed(row.getCell(2)) ?? "")}`,
+        row
+      );
+    }
+    return (key: string, heading: string) => {
+      const row = rows.get(key);
+      return row ? computed(row.getCell(header.indexOf(heading) + 1)) : undefined;
+    };
+  }
+
+  const MARK: Record<FunnelPosition, string> = {
+    "above-99.8": "▲▲",
+    "above-95": "▲",
+    inside: "",
+    "below-95": "▼",
+    "below-99.8": "▼▼",
+  };
+
+  test("the comparison's funnel markers are the core's: random effects across London, exact binomial for four boroughs", () => {
+    const london = tables.filter((t) => t.kind === "datastore-r12");
+    const ws = book.worksheets.find((w) => w.name.startsWith("Compare 2024-01-31"))!;
+    const at = section(ws, "Offences % change (current vs previous R12)");
+    let checked = 0;
+    let outside = 0;
+    for (const row of london[0]!.rows) {
+      const k = `${row.category}|${row.subcategory ?? ""}`;
+      const found = london.map((t) =>
+        t.rows.find((r) => r.category === row.category && r.subcategory === row.subcategory)
+      );
+      if (found.some((r) => r === undefined)) continue;
+      const pairs = found.map((r) => ({
+        previous: r!.values.offencesPrevious!,
+        current: r!.values.offencesCurrent!,
+      }));
+      const gp = pairs.reduce((s, p) => s + p.previous, 0);
+      const gc = pairs.reduce((s, p) => s + p.current, 0);
+      if (gp === 0 || gc === 0) continue;
+      const funnel = changeFunnel(pairs, { model: "additive" });
+      const label = { poisson: "Poisson", additive: "random effects", multiplicative: "" };
+      expect(at(k, "Funnel model")).toBe(label[funnel.model]);
+      london.forEach((t, i) => {
+        const p = pairs[i]!;
+        const want = p.previous < 20 ? "" : MARK[funnel.members[i]!.position];
+        expect({ k, area: t.area, mark: at(k, `Outlier: ${t.area}`) ?? "" }).toEqual({
+          k,
+          area: t.area,
+          mark: want,
+        });
+        if (want) outside++;
+      });
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(40);
+    expect(outside).toBeGreaterThan(20);
+
+    const boroughs = tables.filter(
+      (t) => t.kind === "offences-sds" && t.periodEnding === "2017-09-05"
+    );
+    const cmp = book.worksheets.find((w) => w.name.startsWith("Compare 2017-09-05"))!;
+    const rate = section(cmp, "SD rate, current R12 (SDs / offences)");
+    let rates = 0;
+    for (const row of boroughs[0]!.rows) {
+      const k = `${row.category}|${row.subcategory ?? ""}`;
+      const found = boroughs.map((t) =>
+        t.rows.find((r) => r.category === row.category && r.subcategory === row.subcategory)
+      );
+      const members = found.map((r) => ({
+        successes: r?.values.sdsCurrent,
+        n: r?.values.offencesCurrent,
+      }));
+      if (members.some((m) => typeof m.successes !== "number" || !m.n)) continue;
+      const funnel = rateFunnel(members as { successes: number; n: number }[], {
+        model: "additive",
+      });
+      if (funnel.groupRate === 0 || funnel.groupRate === 1) continue;
+      expect(funnel.model).toBe("poisson");
+      boroughs.forEach((t, i) => {
+        const want = members[i]!.n! < 20 ? "" : MARK[funnel.members[i]!.position];
+        expect({ k, area: t.area, mark: rate(k, `Outlier: ${t.area}`) ?? "" }).toEqual({
+          k,
+          area: t.area,
+          mark: want,
+        });
+      });
+      rates++;
+    }
+    expect(rates).toBeGreaterThan(15);
   });
 });
