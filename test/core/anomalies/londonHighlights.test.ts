@@ -5,6 +5,8 @@ import * as fs from "fs";
 import * as path from "path";
 import Papa from "papaparse";
 import { runCheck, type CheckIo } from "../../../src/cli/checkCommand";
+import { findAnomalies } from "../../../src/core/anomalies";
+import { datastoreTables } from "../../support/samples";
 
 const FILE = "mps-borough-level-crime-2022-02-to-2024-01.csv";
 const TEXT = fs.readFileSync(path.join(__dirname, "../../../samples/datastore", FILE), "utf8");
@@ -94,5 +96,41 @@ describe("the all-London Datastore sample at default settings", () => {
       (a) => a.table === merton && a.subcategory === "Domestic Burglary" && HIGHLIGHTS.test(a.rule)
     );
     expect(before).toEqual([]);
+  });
+});
+
+describe("the overdispersion setting", () => {
+  const tables = datastoreTables({ period: "2024-01" });
+  const highlighted = (overdispersion: number) => {
+    const found = findAnomalies(tables, { overdispersion });
+    const rows = new Set(
+      found
+        .filter((a) => HIGHLIGHTS.test(a.rule))
+        .map((a) => `${a.table}:${a.line}:${a.category}:${a.subcategory}`)
+    );
+    return { found, rows: rows.size };
+  };
+
+  it("at 0 turns the allowance off: exact Poisson limits and single-area tests, as before", () => {
+    const off = highlighted(0);
+    expect(off.rows).toBeGreaterThan(650);
+    const group = off.found.filter((a) => a.rule.startsWith("group-outlier"));
+    for (const a of group)
+      expect(a.message).toContain("Exact Poisson limits: overdispersion adjustment is off.");
+    for (const a of off.found.filter((x) => x.rule.startsWith("significant-")))
+      expect(a.message).toContain("Poisson only");
+  });
+
+  it("at 1 widens the limits by φ (multiplicative), flagging fewer than Poisson", () => {
+    const mult = highlighted(1);
+    const group = mult.found.filter((a) => a.rule.startsWith("group-outlier"));
+    expect(group.length).toBeGreaterThan(0);
+    for (const a of group) {
+      expect(a.pValue!).toBeLessThan(0.05);
+      expect(a.message).toMatch(
+        /widened by the group's overdispersion φ = \d+\.\d\d \(multiplicative\)|Exact Poisson limits: only/
+      );
+    }
+    expect(mult.rows).toBeLessThan(highlighted(0).rows / 2);
   });
 });
