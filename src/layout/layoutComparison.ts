@@ -102,15 +102,18 @@ const BELOW = "▼";
 const Z95 = "1.95996398454005";
 const Z998 = "3.09023230616781";
 
-/** Columns: labels, areas, group, ranks, differences, markers, outliers, then the funnel model. */
+/**
+ * Columns: the main view first (labels, areas, group, each area's outlier mark and their
+ * count), then the details beside it (ranks, differences from the group, the funnel model).
+ */
 function columnsOf(n: number) {
   return {
     area: (i: number) => 2 + i,
     group: 2 + n,
-    rank: (i: number) => 3 + n + i,
-    diff: (i: number) => 3 + 2 * n + i,
-    marker: (i: number) => 3 + 3 * n + i,
-    outliers: 3 + 4 * n,
+    marker: (i: number) => 3 + n + i,
+    outliers: 3 + 2 * n,
+    rank: (i: number) => 4 + 2 * n + i,
+    diff: (i: number) => 4 + 3 * n + i,
     model: 4 + 4 * n,
     phi: 5 + 4 * n,
     tau: 6 + 4 * n,
@@ -202,16 +205,26 @@ function headerOf(x: Comparison, s: Section): CellSpec[] {
     ...areas.map((a) => cell(a.area)),
     cell(`${x.input.groupName} (group)`),
   ];
-  if (s.rank) areas.forEach((a) => header.push(cell(`Rank (1 = ${s.rank!.first}): ${a.area}`)));
-  if (s.diff) {
-    padTo(header, C.diff(0), () => cell(""));
-    areas.forEach((a) => header.push(cell(`${a.area} vs group`)));
-  }
-  if (s.outliers) {
-    padTo(header, C.marker(0), () => cell(""));
-    areas.forEach((a) => header.push(cell(`Outlier: ${a.area}`)));
-    header.push(cell("Outliers (outside funnel)"), cell("Funnel model"), cell("φ"), cell("τ"));
-  }
+  const at = (col: number, cells: CellSpec[]) => {
+    padTo(header, col, () => cell(""));
+    header.push(...cells);
+  };
+  if (s.outliers)
+    at(C.marker(0), [
+      ...areas.map((a) => cell(`Outlier: ${a.area}`)),
+      cell("Outliers (outside funnel)"),
+    ]);
+  if (s.rank)
+    at(
+      C.rank(0),
+      areas.map((a) => cell(`Rank (1 = ${s.rank!.first}): ${a.area}`))
+    );
+  if (s.diff)
+    at(
+      C.diff(0),
+      areas.map((a) => cell(`${a.area} vs group`))
+    );
+  if (s.outliers) at(C.model, [cell("Funnel model"), cell("φ"), cell("τ")]);
   return header;
 }
 
@@ -350,24 +363,24 @@ function modelCells(x: Comparison, s: Section, i: number): (CellSpec | null)[] {
 function bodyRow(x: Comparison, s: Section, row: ComparedRow, i: number): (CellSpec | null)[] {
   const { C, n } = x;
   const out: (CellSpec | null)[] = [...labelCells(row), ...figureCells(x, s, i)];
-  if (s.rank) out.push(...rankCells(x, s, s.rank, i));
-  if (s.diff) {
-    padTo(out, C.diff(0), () => null);
-    out.push(...diffCells(x, s, i));
-  }
+  const at = (col: number, cells: (CellSpec | null)[]) => {
+    padTo(out, col, () => null);
+    out.push(...cells);
+  };
   if (s.outliers) {
-    padTo(out, C.marker(0), () => null);
-    x.areas.forEach((_, j) => out.push({ formula: markerFormula(x, s, i, j) }));
-    // Counted over the markers' range: one short formula however many areas, in Excel 2016.
     const r = x.at.rowOf(s.key, i);
     const marks = `${a1(r, C.marker(0))}:${a1(r, C.marker(n - 1))}`;
-    out.push(
+    at(C.marker(0), [
+      ...x.areas.map((_, j) => ({ formula: markerFormula(x, s, i, j) })),
+      // Counted over the markers' range: one short formula however many areas, in Excel 2016.
       {
         formula: `IF(COUNTIF(${marks},"?*")=0,"",COUNTIF(${marks},"${ABOVE}*")&" higher, "&COUNTIF(${marks},"${BELOW}*")&" lower")`,
       },
-      ...modelCells(x, s, i)
-    );
+    ]);
   }
+  if (s.rank) at(C.rank(0), rankCells(x, s, s.rank, i));
+  if (s.diff) at(C.diff(0), diffCells(x, s, i));
+  if (s.outliers) at(C.model, modelCells(x, s, i));
   return out;
 }
 
@@ -454,11 +467,11 @@ export function layoutComparison(input: ComparisonInput): {
     ),
     ...areas.map(() => 13),
     16,
+    ...areas.map(() => 11),
+    18,
     // "small base" stays within its rank cell.
     ...areas.map(() => 11),
     ...areas.map(() => 11),
-    ...areas.map(() => 11),
-    22,
     15,
     7,
     7,
@@ -478,6 +491,8 @@ export function layoutComparison(input: ComparisonInput): {
         orientation: "landscape",
         fitToWidth: 1,
         repeatRows: { first: 0, last: 0 },
+        // The main view (areas, group, marks): the details beside it stay on screen.
+        area: { row: 0, col: 0, rows: x.at.end, cols: x.C.outliers + 1 },
         header: ["", titleText, ""],
         footer: ["scrutiny-sheets", "", "Page {page} of {pages}"],
       },

@@ -18,7 +18,7 @@ import { applyWorkbookSpec } from "../../src/writers/officejs/applyWorkbookSpec"
 import { FakeExcel } from "../doubles/fakeExcel";
 import { readFileSync } from "fs";
 import { readDatastore, r12Tables } from "../../src/core/datastore";
-import { SAMPLES, datastoreTables } from "../support/samples";
+import { SAMPLES, datastoreTables, sampleTables } from "../support/samples";
 import { computed, describeWithLibreOffice, errorCells, recalculate } from "../support/libreoffice";
 
 const thresholds = { ...defaultAnomalyOptions };
@@ -303,5 +303,64 @@ describeWithLibreOffice("look-ups recalculated in LibreOffice", () => {
         for (const row of t.rows)
           expect(cur.at(key(row), t.periodEnding!)).toBe(row.values.offencesCurrent);
     }
+  });
+});
+
+describe("a comparison a councillor can read", () => {
+  const tables = datastoreTables({ period: "2024-01", areas: SOUTH_WEST });
+  const sheet = build(tables).sheets.find((s) => s.role === "comparison")!;
+  const change = sections(sheet).find(
+    (b) => b.cells[0]![0]!.text === "Offences % change (current vs previous R12)"
+  )!;
+  const header = change.cells[1]!.map((c) => c?.text ?? "");
+
+  test("the main view comes first: areas, group, each area's mark and their count; details beside", () => {
+    expect(header.slice(0, 12)).toEqual([
+      "Category",
+      "Sub-category",
+      ...SOUTH_WEST,
+      "All 4 areas (group)",
+      ...SOUTH_WEST.map((a) => `Outlier: ${a}`),
+      "Outliers (outside funnel)",
+    ]);
+    expect(header).toEqual(
+      expect.arrayContaining(["Rank (1 = lowest): Merton", "Funnel model", "φ", "τ"])
+    );
+    const rate = build(
+      sampleTables("borough-a-2017-09-05.txt").concat(
+        ...["borough-c-2017-09-05.txt", "borough-d-2017-09-05.txt"].map(sampleTables)
+      )
+    ).sheets.find((s) => s.role === "comparison")!;
+    const sd = sections(rate).find(
+      (b) => b.cells[0]![0]!.text === "SD rate, current R12 (SDs / offences)"
+    )!;
+    expect(sd.cells[1]!.map((c) => c?.text)).toContain("Rank (1 = highest): Borough A");
+  });
+
+  test("rises and falls are coloured apart and the legend says in words what each means", () => {
+    const words = sheet.blocks.flatMap((b) => b.cells.flat().map((c) => c?.text ?? ""));
+    expect(words).toEqual(
+      expect.arrayContaining(["▲ / ▲▲ higher than the group", "▼ / ▼▼ lower than the group"])
+    );
+    const fills = new Set(sheet.conditionalFormats.map((f) => f.format.fill));
+    expect(fills.size).toBeGreaterThanOrEqual(3);
+    expect(sheet.conditionalFormats.some((f) => f.formula.includes('="▲"'))).toBe(true);
+    expect(sheet.conditionalFormats.some((f) => f.formula.includes('="▼"'))).toBe(true);
+  });
+
+  test("no formula needs Excel 2019 (TEXTJOIN, CONCAT, IFS)", () => {
+    const formulas = sheet.blocks.flatMap((b) => b.cells.flat().map((c) => c?.formula ?? ""));
+    expect(formulas.filter((f) => /\b(TEXTJOIN|CONCAT|IFS|MAXIFS|MINIFS)\(/.test(f))).toEqual([]);
+  });
+
+  test("labels are whole and it prints landscape, one page wide, with the title repeated", () => {
+    const longestLabel = Math.max(...tables[0]!.rows.map((r) => (r.subcategory ?? "").length));
+    expect(sheet.columnWidths![1]).toBeGreaterThanOrEqual(Math.min(60, longestLabel + 2));
+    expect(sheet.print).toMatchObject({
+      orientation: "landscape",
+      fitToWidth: 1,
+      repeatRows: { first: 0, last: 0 },
+      footer: ["scrutiny-sheets", "", "Page {page} of {pages}"],
+    });
   });
 });
