@@ -3,7 +3,7 @@
 import type { WorkbookSpec } from "../layout/spec";
 import { writeXlsx } from "../writers/xlsx/writeXlsx";
 import { MAX_XLSX_CELLS, XlsxTooLargeError } from "../writers/xlsx/errors";
-import type { XlsxBook } from "../writers/xlsx/readXlsx";
+import { editXlsx } from "../writers/xlsx/ooxml/editPackage";
 import { reasonOf } from "../app/errors";
 import type { CliIO } from "./io";
 
@@ -14,17 +14,17 @@ export function fitsTheWriter(command: string, cells: number, io: CliIO): boolea
   return false;
 }
 
-/** Writes `spec` (over `base` for a refresh) to `out`; false, with the reason on stderr, when it cannot. */
+/** Writes `spec` (over the workbook `base`, its bytes, for a refresh) to `out`; false, with the reason on stderr, when it cannot. */
 export async function writeBook(
   command: string,
   spec: WorkbookSpec,
   out: string,
   io: CliIO,
-  base?: XlsxBook["workbook"]
+  base?: Uint8Array
 ): Promise<boolean> {
   let bytes: Uint8Array;
   try {
-    bytes = await writeXlsx(spec, base);
+    bytes = base ? await editXlsx(base, spec) : await writeXlsx(spec);
   } catch (err) {
     if (!(err instanceof XlsxTooLargeError)) throw err;
     io.stderr(`${command}: ${err.message}; nothing written\n`);

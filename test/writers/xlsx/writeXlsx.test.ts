@@ -149,7 +149,9 @@ describe("xlsx writer", () => {
       ["TNO", 5],
       ["Burglary", 7],
     ]);
-    const ws = book.workbook.getWorksheet("Data")!;
+    const excel = new ExcelJS.Workbook();
+    await excel.xlsx.load(bytes as unknown as ArrayBuffer);
+    const ws = excel.getWorksheet("Data")!;
     expect(ws.getColumn(1).width).toBe(30);
     expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 1, ySplit: 1 });
     const cfs = (
@@ -163,7 +165,8 @@ describe("xlsx writer", () => {
         rules: [expect.objectContaining({ formulae: ["$B2>6"] })],
       }),
     ]);
-    expect(book.workbook.getWorksheet("_ScrutinyDefinitions")!.state).toBe("veryHidden");
+    expect(excel.getWorksheet("_ScrutinyDefinitions")!.state).toBe("veryHidden");
+    expect(book.sheets.map((s) => s.state)).toEqual(["visible", "veryHidden"]);
   });
 
   test("a link is an internal HYPERLINK whose text shows without recalculation", async () => {
