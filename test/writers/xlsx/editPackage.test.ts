@@ -1,0 +1,189 @@
+// Refresh part by part (issues 17 and 18): workbooks saved by openpyxl and by LibreOffice
+// (test/fixtures/workbooks, see its README), each with a user's sheet holding a chart, a
+// comment and a picture, a comment on a data sheet, and notes typed beside the generated
+// tables, are refreshed by `scrutiny-sheets refresh`. Every part of the user's comes out
+// byte for byte, the notes' cells are still there, the data sheets read back as they were,
+// and SheetJS (an independent reader) and a second refresh agree.
+import { readFileSync } from "fs";
+import path from "path";
+import { unzipSync, type Unzipped } from "fflate";
+import * as XLSX from "@e965/xlsx";
+import { runRefresh } from "../../../src/cli/refreshCommand";
+import { readXlsxSync, type XlsxBook } from "../../../src/writers/xlsx/readXlsx";
+import { editXlsx } from "../../../src/writers/xlsx/ooxml/editPackage";
+import { relsPath } from "../../../src/writers/xlsx/ooxml/readPackage";
+import { sheetKey } from "../../../src/layout/sheetNames";
+import { memoryIo } from "../../support/cliIo";
+
+const FIXTURES = path.join(__dirname, "../../fixtures/workbooks");
+const NOTE = "Ask the analyst about this";
+const fixture = (name: string): Uint8Array => readFileSync(path.join(FIXTURES, name));
+
+async function refreshed(bytes: Uint8Array): Promise<Uint8Array> {
+  const io = memoryIo();
+  io.files.set("book.xlsx", bytes);
+  const code = await runRefresh("book.xlsx", {}, io);
+  expect({ code, err: io.err }).toEqual({ code: 0, err: [] });
+  return io.files.get("book.xlsx") as Uint8Array;
+}
+
+/** The user's sheets (theirs and the data sheets), with every part they lead to. */
+function usersParts(book: XlsxBook): string[] {
+  const ours = new Set(
+    book.definitions!.sheets.filter((s) => s.generated).map((s) => sheetKey(s.name))
+  );
+  ours.add(sheetKey("_ScrutinyDefinitions"));
+  const parts = new Set<string>();
+  const visit = (part: string): void => {
+    if (parts.has(part)) return;
+    parts.add(part);
+    if (book.pkg.entries[relsPath(part)]) parts.add(relsPath(part));
+    for (const rel of book.pkg.relsOf(part)) if (!rel.external) visit(rel.target);
+  };
+  for (const s of book.sheets) if (!ours.has(sheetKey(s.name)) && s.path) visit(s.path);
+  return [...parts].sort();
+}
+
+/** Notes two columns right of each generated sheet's extent, and two rows below it. */
+function notesOf(book: XlsxBook): { sheet: string; row: number; col: number; text: string }[] {
+  return book.definitions!.sheets.flatMap((s) => {
+    if (!s.generated || !s.extent || s.role === "definitions") return [];
+    return [
+      { sheet: s.name, row: 2, col: s.extent.cols + 1, text: NOTE },
+      { sheet: s.name, row: s.extent.rows + 1, col: 1, text: `${NOTE} (${s.name})` },
+    ];
+  });
+}
+
+describe.each(["openpyxl.xlsx", "libreoffice.xlsx"])(
+  "refresh of a workbook saved by %s",
+  (file) => {
+    let before: XlsxBook;
+    let after: XlsxBook;
+    let afterBytes: Uint8Array;
+    beforeAll(async () => {
+      const bytes = fixture(file);
+      before = readXlsxSync(bytes);
+      afterBytes = await refreshed(bytes);
+      after = readXlsxSync(afterBytes);
+    });
+
+    test("the user's sheet, chart, picture, comments and drawings come out byte for byte", () => {
+      const parts = usersParts(before);
+      // The user's own sheet leads to a drawing, a chart, a picture, comments and their shapes.
+      for (const kind of [/chart\d*\.xml$/, /drawing\d*\.xml$/, /\.png$/, /comment/i, /\.vml$/])
+        expect(parts.some((p) => kind.test(p))).toBe(true);
+      for (const part of parts)
+        expect({
+          part,
+          same: Buffer.from(after.pkg.entries[part] ?? []).equals(
+            Buffer.from(before.pkg.entries[part]!)
+          ),
+        }).toEqual({ part, same: true });
+    });
+
+    test("every other part of the user's that the product does not own is kept as it was", () => {
+      const owned =
+        /^(xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|\[Content_Types\]\.xml|xl\/styles\.xml)$/;
+      const generatedPaths = new Set(
+        before.sheets
+          .filter(
+            (s) =>
+              after.definitions!.sheets.some(
+                (d) => d.generated && sheetKey(d.name) === sheetKey(s.name)
+              ) || s.name === "_ScrutinyDefinitions"
+          )
+          .flatMap((s) => [
+            s.path!,
+            relsPath(s.path!),
+            ...before.pkg.relsOf(s.path!).map((r) => r.target),
+          ])
+      );
+      for (const part of Object.keys(before.pkg.entries)) {
+        if (owned.test(part) || generatedPaths.has(part)) continue;
+        expect({ part, kept: after.pkg.entries[part] !== undefined }).toEqual({ part, kept: true });
+      }
+    });
+
+    test("the notes typed beside the generated tables are still there", () => {
+      const notes = notesOf(before);
+      expect(notes.length).toBeGreaterThanOrEqual(4);
+      for (const n of notes) {
+        expect(before.sheetValues(n.sheet)![n.row]![n.col]).toBe(n.text);
+        expect({ ...n, now: after.sheetValues(n.sheet)![n.row]?.[n.col] }).toEqual({
+          ...n,
+          now: n.text,
+        });
+      }
+    });
+
+    test("the data sheets read back equal, and the definitions and sheets are the same", () => {
+      expect(after.definitions).toEqual(before.definitions);
+      expect(after.sheets.map((s) => [s.name, s.sheetId])).toEqual(
+        before.sheets.map((s) => [s.name, s.sheetId])
+      );
+      for (const s of before.definitions!.sheets.filter((d) => d.role === "data"))
+        expect(after.sheetValues(s.name)).toEqual(before.sheetValues(s.name));
+      expect(after.sheets.find((s) => s.name === "_ScrutinyDefinitions")!.state).toBe("veryHidden");
+      expect(after.tableNames.sort()).toEqual([...before.tableNames].sort());
+    });
+
+    test("the generated sheets hold their generated text again, and SheetJS reads every sheet", () => {
+      const wb = XLSX.read(afterBytes, { type: "array" });
+      expect(wb.SheetNames).toEqual(before.sheetNames);
+      expect(after.sheetValues("Checks")![0]![0]).toBe(before.sheetValues("Checks")![0]![0]);
+      expect(XLSX.utils.sheet_to_json(wb.Sheets["My notes"]!, { header: 1 })).toEqual([
+        ["Month", "Calls", ...(file === "libreoffice.xlsx" ? [undefined, 383] : [])],
+        ["Jul", 120],
+        ["Aug", 135],
+        ["Sep", 128],
+      ]);
+    });
+
+    test("a second refresh changes nothing: no styles, parts or cells added", async () => {
+      const again = readXlsxSync(await refreshed(afterBytes));
+      expect(Object.keys(again.pkg.entries).sort()).toEqual(Object.keys(after.pkg.entries).sort());
+      expect(again.pkg.styles).toEqual(after.pkg.styles);
+      for (const name of after.sheetNames)
+        expect(again.sheetValues(name)).toEqual(after.sheetValues(name));
+    });
+  }
+);
+
+describe("editXlsx", () => {
+  test("a sheet the user made under a generated sheet's name is never written", async () => {
+    const base = readXlsxSync(fixture("openpyxl.xlsx"));
+    const defs = base.definitions!;
+    const spec = {
+      sheets: [
+        {
+          name: "My notes",
+          role: "checks" as const,
+          generated: true,
+          blocks: [{ row: 0, col: 0, cells: [[{ text: "ours" }]] }],
+          tables: [],
+          conditionalFormats: [],
+          charts: [],
+        },
+      ],
+    };
+    expect(defs.sheets.some((s) => s.name === "My notes")).toBe(false);
+    await expect(editXlsx(fixture("openpyxl.xlsx"), spec)).rejects.toThrow(
+      /not made by Scrutiny Sheets/
+    );
+  });
+
+  test("a sheet removed goes with its parts; the other entries stay", async () => {
+    const bytes = fixture("libreoffice.xlsx");
+    const out = unzipSync(await editXlsx(bytes, { sheets: [], removeSheets: ["Trend Merton"] }));
+    const book = readXlsxSync(
+      await editXlsx(bytes, { sheets: [], removeSheets: ["Trend Merton"] })
+    );
+    expect(book.sheetNames).not.toContain("Trend Merton");
+    expect(book.sheetNames).toContain("My notes");
+    const input: Unzipped = unzipSync(bytes);
+    const trend = readXlsxSync(bytes).sheets.find((s) => s.name === "Trend Merton")!.path!;
+    expect(out[trend]).toBeUndefined();
+    expect(Object.keys(out).length).toBe(Object.keys(input).length - 1);
+  });
+});
