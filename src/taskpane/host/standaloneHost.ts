@@ -7,7 +7,6 @@ import type { Indicator } from "../../core/monitor/types";
 import type { Group } from "../../core/groups";
 import { defaultHighlightSettings, type HighlightSettings } from "../../core/settings";
 import { readXlsx, type XlsxBook } from "../../writers/xlsx/readXlsx";
-import { writeXlsx } from "../../writers/xlsx/writeXlsx";
 import { EMPTY_BOOK, type BookState, type WorkbookPlan } from "../../app/planWorkbook";
 import {
   buildComparison,
@@ -115,7 +114,13 @@ export function createStandaloneHost(clock: () => string = today): WorkbookHost 
     },
     async download() {
       const { plan, xlsx } = await planned();
-      return writeXlsx(plan.spec, xlsx?.workbook);
+      // The writers are loaded on the first download, not with the pane.
+      if (xlsx)
+        return (await import("../../writers/xlsx/legacyRefresh")).legacyRefresh(
+          plan.spec,
+          xlsx.workbook
+        );
+      return (await import("../../writers/xlsx/writeXlsx")).writeXlsx(plan.spec);
     },
     async open(bytes) {
       const xlsx = await readXlsx(bytes);
