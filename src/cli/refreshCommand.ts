@@ -4,7 +4,7 @@
 // refresh gives the same workbook.
 import type { CliIO } from "./io";
 import { loadInputs } from "./loadInputs";
-import { dataCellsAtLeast, importTables, startFromBuilt } from "../app/useCases";
+import { importTables, startFromBuilt } from "../app/useCases";
 import { today } from "../app/today";
 import { readXlsx, type XlsxBook } from "../writers/xlsx/readXlsx";
 import { fitsTheWriter, writeBook } from "./writeBook";
@@ -40,7 +40,7 @@ export async function runRefresh(book: string, opts: RefreshOptions, io: CliIO):
     return 2;
   }
 
-  if (!fitsTheWriter("refresh", dataCellsAtLeast(added.tables), io)) return 2;
+  if (!fitsTheWriter("refresh", added.tables, io)) return 2;
   // The same plan as the add-in's Refresh all: data sheets read back as the user left them.
   let plan: WorkbookPlan;
   try {

@@ -7,8 +7,6 @@ import type { Indicator } from "../../core/monitor/types";
 import type { Group } from "../../core/groups";
 import { defaultHighlightSettings, type HighlightSettings } from "../../core/settings";
 import { readXlsx, type XlsxBook } from "../../writers/xlsx/readXlsx";
-import { writeXlsx } from "../../writers/xlsx/writeXlsx";
-import { editXlsx } from "../../writers/xlsx/ooxml/editPackage";
 import { EMPTY_BOOK, type BookState, type WorkbookPlan } from "../../app/planWorkbook";
 import {
   buildComparison,
@@ -116,7 +114,13 @@ export function createStandaloneHost(clock: () => string = today): WorkbookHost 
     },
     async download() {
       const { plan } = await planned();
-      return session.opened ? editXlsx(session.opened, plan.spec) : writeXlsx(plan.spec);
+      // The writers are loaded on the first download, not with the pane.
+      if (session.opened)
+        return (await import("../../writers/xlsx/ooxml/editPackage")).editXlsx(
+          session.opened,
+          plan.spec
+        );
+      return (await import("../../writers/xlsx/writeXlsx")).writeXlsx(plan.spec);
     },
     async open(bytes) {
       const xlsx = await readXlsx(bytes);

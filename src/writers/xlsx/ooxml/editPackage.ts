@@ -17,7 +17,8 @@ import { writeXlsx } from "../writeXlsx";
 import { openPackage, relsPath, type PackageSheet, type XlsxPackage } from "./readPackage";
 import { readSheetValues } from "./readSheetValues";
 import { mergeStyles, type MergedStyles } from "./mergeStyles";
-import { keptCells, sharedItems, transplantSheet, type KeptCells } from "./transplantSheet";
+import { keptCells, transplantSheet, type KeptCells } from "./transplantSheet";
+import { SharedStringsEdit, sharedItems } from "./editSharedStrings";
 import {
   ContentTypes,
   REL_TYPE,
@@ -35,6 +36,7 @@ import { sheetScopedNames, WorkbookXml } from "./editWorkbookXml";
 const decoder = new TextDecoder();
 const WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+const SHARED_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml";
 
 /** The workbook `base` with the spec applied: its sheets replaced or added, `removeSheets` gone. */
 export async function editXlsx(base: Uint8Array, spec: WorkbookSpec): Promise<Uint8Array> {
@@ -125,7 +127,9 @@ class PackageEdit {
   private readonly workbook: WorkbookXml;
   private readonly wbRels: RawRel[];
   private readonly styles: MergedStyles;
-  private readonly shared: string[];
+  /** Our shared strings (raw `<si>`), and the workbook's, to which those used are added. */
+  private readonly oursShared: string[];
+  private readonly shared: SharedStringsEdit;
   private readonly reserved = new Set<string>();
   /** Parts that may have lost their last reference: removed at the end if so. */
   private readonly orphans = new Set<string>();
@@ -142,18 +146,20 @@ class PackageEdit {
     this.wbRels = rawRels(pkg.text(relsPath(pkg.workbookPath)));
     const oursStyles = ours.relsOf(ours.workbookPath).find((r) => r.type === "styles")?.target;
     this.styles = mergeStyles(
-      this.baseStylesXml(),
+      this.partOf("styles"),
       (oursStyles && ours.text(oursStyles)) || "<styleSheet/>"
     );
     const oursShared = ours
       .relsOf(ours.workbookPath)
       .find((r) => r.type === "sharedStrings")?.target;
-    this.shared = sharedItems(oursShared ? ours.text(oursShared) : null);
+    this.oursShared = sharedItems(oursShared ? ours.text(oursShared) : null);
+    this.shared = new SharedStringsEdit(this.partOf("sharedStrings"));
     this.nextTableId = this.maxTableId() + 1;
   }
 
-  private baseStylesXml(): string | null {
-    const rel = this.pkg.relsOf(this.pkg.workbookPath).find((r) => r.type === "styles");
+  /** The text of the workbook's part of this relationship type ("styles"), or null. */
+  private partOf(type: string): string | null {
+    const rel = this.pkg.relsOf(this.pkg.workbookPath).find((r) => r.type === type);
     return rel ? this.pkg.text(rel.target) : null;
   }
 
@@ -215,7 +221,7 @@ class PackageEdit {
     const xml = transplantSheet(this.ours.text(oursSheet.path!)!, {
       xf: this.styles.xf,
       dxf: this.styles.dxf,
-      sharedItems: this.shared,
+      shared: (n) => this.shared.indexOf(this.oursShared[n] ?? "<si><t></t></si>"),
       keep,
     });
     this.entries[path] = strToU8(xml);
@@ -276,7 +282,14 @@ class PackageEdit {
         .map((n) => n.xml)
     );
     this.workbook.calculateOnLoad();
-    this.writeStyles();
+    this.writeWorkbookPart("styles", "xl/styles.xml", STYLES_TYPE, this.styles.xml);
+    if (this.shared.changed)
+      this.writeWorkbookPart(
+        "sharedStrings",
+        "xl/sharedStrings.xml",
+        SHARED_TYPE,
+        this.shared.xml()
+      );
     this.dropOrphans();
     this.entries[this.pkg.workbookPath] = strToU8(this.workbook.toString());
     this.entries[relsPath(this.pkg.workbookPath)] = strToU8(relsXml(this.wbRels));
@@ -288,19 +301,20 @@ class PackageEdit {
     return zipSync(this.entries, { level: 1 });
   }
 
-  private writeStyles(): void {
-    let path = this.pkg.relsOf(this.pkg.workbookPath).find((r) => r.type === "styles")?.target;
+  /** Writes a part the workbook refers to by `type` ("styles"), adding it when it has none. */
+  private writeWorkbookPart(type: string, wanted: string, contentType: string, xml: string): void {
+    let path = this.pkg.relsOf(this.pkg.workbookPath).find((r) => r.type === type)?.target;
     if (!path) {
-      path = freePartName(this.entries, "xl/styles.xml", this.reserved);
+      path = freePartName(this.entries, wanted, this.reserved);
       this.wbRels.push({
         id: freeRelId(this.wbRels.map((r) => r.id)),
-        type: `${REL_TYPE}/styles`,
+        type: `${REL_TYPE}/${type}`,
         target: relativeTarget(this.pkg.workbookPath, path),
         external: false,
       });
     }
-    this.entries[path] = strToU8(this.styles.xml);
-    this.types.set(path, STYLES_TYPE);
+    this.entries[path] = strToU8(xml);
+    this.types.set(path, contentType);
   }
 
   /** Parts of rebuilt or removed sheets that nothing left refers to (a drawing, then its chart). */

@@ -1,20 +1,10 @@
 // A workbook's styles part as BaseStyles: each entry of each list as its raw XML, at its
 // index, so that a rewritten styles part keeps every index a cell of the user's points at
 // (`s="…"`, `dxfId="…"`) and appends ours after them.
+import type { BaseStyles } from "./styleTable";
 
-/** The parsed styles of a workbook being edited (the StyleTable's base). */
-export interface BaseStyles {
-  numFmts: { id: number; code: string }[];
-  fonts: string[];
-  fills: string[];
-  borders: string[];
-  cellStyleXfs: string[];
-  cellXfs: string[];
-  cellStyles: string[];
-  dxfs: string[];
-  /** Everything after `dxfs` (tableStyles, colors, extLst), verbatim. */
-  tail: string;
-}
+// The type is the StyleTable's, which writes a styles part over such a base.
+export type { BaseStyles };
 
 /** The lists BaseStyles keeps, by the element that holds each and the element of an entry. */
 const LISTS = {

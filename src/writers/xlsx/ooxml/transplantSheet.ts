@@ -1,11 +1,11 @@
 // A generated sheet's part, as the writer made it for a workbook of its own, made fit for
-// the workbook refreshed: its style indices moved to the merged styles, its shared strings
-// written inline (the user's shared strings part is left as it was), and the user's cells
+// the workbook refreshed: its style and shared string indices moved to the workbook's
+// (merged) styles and shared strings, and the user's cells
 // beside the generated content (outside its recorded extent) merged back into its rows.
 import { parseRangeAddress } from "../../../layout/a1";
+import type { KeptCells } from "./sheetContext";
 
-/** The user's cells that survive on a rebuilt sheet: raw `<c>` XML by 0-based row. */
-export type KeptCells = Map<number, { col0: number; xml: string }[]>;
+export type { KeptCells };
 
 /** A cell element, empty or with content (a cell never holds another `<c>`). */
 const CELL = /<(?:[\w]+:)?c\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w]+:)?c>)/g;
@@ -56,8 +56,8 @@ export interface Transplant {
   xf: number[];
   /** Our dxf index → the merged one. */
   dxf: number[];
-  /** Our shared strings part's `<si>` contents, raw XML, by index. */
-  sharedItems: string[];
+  /** Our shared string index → the workbook's. */
+  shared: (n: number) => number;
   keep?: KeptCells;
 }
 
@@ -75,22 +75,13 @@ export function transplantSheet(xml: string, how: Transplant): string {
       (_, head: string, n: string) => `${head}${how.dxf[Number(n)] ?? 0}"`
     )
     .replace(
-      /<c\b([^>]*?)\st="s"([^>]*)><v>(\d+)<\/v><\/c>/g,
-      (_, a: string, b: string, n: string) =>
-        `<c${a} t="inlineStr"${b}><is>${how.sharedItems[Number(n)] ?? "<t></t>"}</is></c>`
+      /(<c\b[^>]*?\st="s"[^>]*><v>)(\d+)(<\/v><\/c>)/g,
+      (_, a: string, n: string, b: string) => `${a}${how.shared(Number(n))}${b}`
     )
     // The used range changes with the user's cells; the element is optional.
     .replace(/<dimension\b[^>]*\/>/, "");
   if (how.keep && how.keep.size > 0) out = mergeRows(out, how.keep);
   return out;
-}
-
-/** `<si>` contents of a shared strings part, raw. */
-export function sharedItems(xml: string | null): string[] {
-  if (xml === null) return [];
-  return [...xml.matchAll(/<(?:[\w]+:)?si>([\s\S]*?)<\/(?:[\w]+:)?si>|<(?:[\w]+:)?si\/>/g)].map(
-    (m) => m[1] ?? "<t></t>"
-  );
 }
 
 /** Our rows with the kept cells put in, rows and cells in order, ours winning on a clash. */
