@@ -9,7 +9,7 @@ import {
   CHART_CONTENT_TYPE,
   CHART_REL_TYPE,
 } from "../../src/writers/xlsx/ooxml/chartXml";
-import type { ChartCache } from "../../src/writers/xlsx/ooxml/chartXml";
+import type { ChartCache, ChartFormat } from "../../src/writers/xlsx/ooxml/chartXml";
 import {
   drawingXml,
   DRAWING_CONTENT_TYPE,
@@ -23,6 +23,8 @@ export interface TestSheet {
   /** Rows of values from A1. */
   cells: CellValue[][];
   charts: ChartSpec[];
+  /** Number formats of whole columns, by 0-based column (given to the charts only). */
+  columnFormats?: Record<number, string>;
 }
 
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -43,6 +45,15 @@ export function cacheOf(sheets: TestSheet[]): ChartCache {
     for (let row = r.row; row < r.row + r.rows; row++)
       for (let col = r.col; col < r.col + r.cols; col++) out.push(sheet.cells[row]?.[col] ?? null);
     return out;
+  };
+}
+
+/** The number format of a range's first column, as the writer's format look-up gives it. */
+export function formatOf(sheets: TestSheet[]): ChartFormat {
+  return (ref) => {
+    const r = parseRangeAddress(ref);
+    const sheet = sheets.find((s) => s.name === r?.sheet);
+    return (r && sheet?.columnFormats?.[r.col]) ?? null;
   };
 }
 
@@ -111,6 +122,7 @@ function workbookXml(sheets: TestSheet[]): string {
 /** Every part of the package by path, so tests can validate each before zipping. */
 export function chartWorkbookParts(sheets: TestSheet[]): Record<string, string> {
   const cache = cacheOf(sheets);
+  const formats = formatOf(sheets);
   const parts: Record<string, string> = {
     "_rels/.rels": rels([{ id: "rId1", type: `${REL}officeDocument`, target: "xl/workbook.xml" }]),
     "xl/workbook.xml": workbookXml(sheets),
@@ -131,7 +143,7 @@ export function chartWorkbookParts(sheets: TestSheet[]): Record<string, string> 
     ]);
     const items = sheet.charts.map((chart, j) => {
       chartNo++;
-      parts[`xl/charts/chart${chartNo}.xml`] = chartXml(chart, cache);
+      parts[`xl/charts/chart${chartNo}.xml`] = chartXml(chart, cache, formats);
       return { chart, relId: `rId${j + 1}`, target: `../charts/chart${chartNo}.xml` };
     });
     parts[`xl/drawings/drawing${i + 1}.xml`] = drawingXml(items);

@@ -55,6 +55,12 @@ export async function convertWorkbooks(files: string[], format: string): Promise
   });
 }
 
+/** The text of a PDF's first page (poppler's pdftotext), whitespace runs as one space. */
+export async function firstPageText(pdf: string): Promise<string> {
+  const { stdout } = await run("pdftotext", ["-f", "1", "-l", "1", pdf, "-"], { encoding: "utf8" });
+  return stdout.replace(/\s+/g, " ");
+}
+
 /** An RGB image: width, height and 3 bytes a pixel, row by row. */
 export interface Pixels {
   width: number;

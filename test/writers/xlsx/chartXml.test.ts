@@ -15,6 +15,7 @@ import { sampleTables } from "../../support/samples";
 import { describeWithLibreOffice } from "../../support/libreoffice";
 import {
   cacheOf,
+  formatOf,
   chartWorkbook,
   chartWorkbookParts,
   type CellValue,
@@ -23,6 +24,7 @@ import {
 import {
   convertWorkbooks,
   countColour,
+  firstPageText,
   inkShare,
   renderFirstPage,
   schemaErrors,
@@ -188,8 +190,20 @@ const CHARTS: Record<ChartSpec["type"], ChartSpec> = {
   line: LINE,
   scatter: SCATTER,
 };
-const data: TestSheet = { name: DATA, cells, charts: [] };
+// Offences as "#,##0", changes and limits as "0%", as the comparison sheets show them.
+const columnFormats = {
+  1: "#,##0",
+  2: "#,##0",
+  3: "0%",
+  9: "#,##0",
+  10: "0%",
+  11: "0%",
+  12: "0%",
+  13: "0%",
+};
+const data: TestSheet = { name: DATA, cells, charts: [], columnFormats };
 const cache = cacheOf([data]);
+const formats = formatOf([data]);
 
 describe("chart parts against the ECMA-376 schema", () => {
   test.each(Object.keys(CHARTS))("a %s chart validates against dml-chart.xsd", (type) => {
@@ -279,6 +293,17 @@ describe("what the chart part says", () => {
     expect(xml).toMatch(/<c:valAx><c:axId val="(\d+)"\/>.*?<c:axPos val="b"\/>/);
   });
 
+  test("the cells' number formats reach the cached values and the axis labels", () => {
+    const xml = chartXml(SCATTER, cache, formats);
+    const [x, y] = xml.match(/<c:valAx>.*?<\/c:valAx>/g) ?? [];
+    expect(x).toContain(`<c:numFmt formatCode="#,##0" sourceLinked="0"/>`);
+    expect(y).toContain(`<c:numFmt formatCode="0%" sourceLinked="0"/>`);
+    expect(xml).toContain(`<c:numCache><c:formatCode>0%</c:formatCode>`);
+    // Without formats the axes follow the cells.
+    expect(chartXml(SCATTER, cache)).toContain(`<c:numFmt formatCode="General" sourceLinked="1"/>`);
+    expect(schemaErrors(xml, "dml-chart.xsd")).toEqual([]);
+  });
+
   test("a scatter funnel: two value axes with titles, points as markers, limits as dashed lines", () => {
     const xml = chartXml(SCATTER, cache);
     expect((xml.match(/<c:valAx>/g) ?? []).length).toBe(2);
@@ -346,6 +371,14 @@ const EXPECTED_COLOURS: Record<ChartSpec["type"], string[]> = {
   scatter: ["#1F4E79", "#ED7D31", "#C00000"],
 };
 
+/** Text each rendered chart must show: labels, legend, axis titles, formatted numbers. */
+const EXPECTED_TEXT: Record<ChartSpec["type"], string[]> = {
+  column: ["Merton offences by category", "Previous R12", "Current R12", "Offences", "6,000"],
+  bar: ["Offences % change by category", "Lethal-barrelled Gun Discharges", "-80%", "40%"],
+  line: ["2 Jul 2017", "1 Aug 2017", "Period ending", "Offences (R12)", "Criminal Damage"],
+  scatter: ["Offences last year", "% change", "95% limits", "99.8% upper", "5,000", "100%"],
+};
+
 describeWithLibreOffice("LibreOffice draws each chart type from the workbook", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "scrutiny-charts-"));
   const types = Object.keys(CHARTS) as ChartSpec["type"][];
@@ -379,6 +412,12 @@ describeWithLibreOffice("LibreOffice draws each chart type from the workbook", (
         colour,
         pixels: true,
       });
+  });
+
+  test.each(types)("%s: its labels, legend and formatted axis numbers are there", async (type) => {
+    const text = await firstPageText(pdfs[types.indexOf(type)]!);
+    for (const t of EXPECTED_TEXT[type])
+      expect({ t, shown: text.includes(t) }).toEqual({ t, shown: true });
   });
 
   test.each(types)(

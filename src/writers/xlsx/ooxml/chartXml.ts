@@ -13,6 +13,15 @@ import { parseRangeAddress, colLetter } from "../../../layout/a1";
 /** Cached cell values of a range the spec names ("'Trend Merton'!C5:H5"), or null when unknown. */
 export type ChartCache = (ref: string) => (string | number | null)[] | null;
 
+/** The number format of a range's cells ("0.0%"), or null when unknown or General. */
+export type ChartFormat = (ref: string) => string | null;
+
+/** What the writer knows of the cells a chart reads. */
+interface Source {
+  cache: ChartCache;
+  format: ChartFormat;
+}
+
 export const CHART_CONTENT_TYPE =
   "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
 export const CHART_REL_TYPE =
@@ -91,11 +100,12 @@ function finite(v: string | number | null | undefined): v is number {
 }
 
 /** CT_NumData: formatCode, ptCount, pt (blank and non-numeric cells left out). */
-function numCache(values: (string | number | null)[]): string {
+function numCache(values: (string | number | null)[], format: string | null): string {
   const pts = values
     .map((v, i) => (finite(v) ? `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>` : ""))
     .join("");
-  return `<c:numCache><c:formatCode>General</c:formatCode>${val("ptCount", values.length)}${pts}</c:numCache>`;
+  const code = `<c:formatCode>${esc(format ?? "General")}</c:formatCode>`;
+  return `<c:numCache>${code}${val("ptCount", values.length)}${pts}</c:numCache>`;
 }
 
 /** CT_StrData: ptCount, pt (blank cells left out). */
@@ -108,16 +118,17 @@ function strCache(values: (string | number | null)[]): string {
   return `<c:strCache>${val("ptCount", values.length)}${pts}</c:strCache>`;
 }
 
-function numRef(ref: string, cache: ChartCache): string {
-  const cached = cache(ref);
-  return `<c:numRef><c:f>${esc(chartFormula(ref))}</c:f>${cached ? numCache(cached) : ""}</c:numRef>`;
+function numRef(ref: string, src: Source): string {
+  const cached = src.cache(ref);
+  const body = cached ? numCache(cached, src.format(ref)) : "";
+  return `<c:numRef><c:f>${esc(chartFormula(ref))}</c:f>${body}</c:numRef>`;
 }
 
 /** Category labels: numbers when every cached label is one, else text. */
-function axisData(ref: string, cache: ChartCache): string {
-  const cached = cache(ref);
+function axisData(ref: string, src: Source): string {
+  const cached = src.cache(ref);
   const present = cached?.filter((v) => v !== null && v !== "") ?? [];
-  if (cached && present.length > 0 && present.every(finite)) return numRef(ref, cache);
+  if (cached && present.length > 0 && present.every(finite)) return numRef(ref, src);
   const body = cached ? strCache(cached) : "";
   return `<c:strRef><c:f>${esc(chartFormula(ref))}</c:f>${body}</c:strRef>`;
 }
@@ -163,26 +174,26 @@ function serShared(chart: ChartSpec, s: ChartSeriesSpec, i: number): string {
 }
 
 /** CT_BarSer, CT_LineSer or CT_ScatterSer, in each type's element order. */
-function series(chart: ChartSpec, s: ChartSeriesSpec, i: number, cache: ChartCache): string {
+function series(chart: ChartSpec, s: ChartSeriesSpec, i: number, src: Source): string {
   const head = serShared(chart, s, i);
   const drawing = drawingOf(chart, s);
-  const values = (tag: string): string => `<c:${tag}>${numRef(s.values, cache)}</c:${tag}>`;
+  const values = (tag: string): string => `<c:${tag}>${numRef(s.values, src)}</c:${tag}>`;
   if (drawing === "bar") {
-    const cat = `<c:cat>${axisData(chart.categories, cache)}</c:cat>`;
+    const cat = `<c:cat>${axisData(chart.categories, src)}</c:cat>`;
     return `<c:ser>${head}${val("invertIfNegative", 0)}${cat}${values("val")}</c:ser>`;
   }
   const mark = marker(drawing, colourOf(s, i));
   if (chart.type === "scatter") {
-    const x = `<c:xVal>${numRef(s.xValues ?? chart.categories, cache)}</c:xVal>`;
+    const x = `<c:xVal>${numRef(s.xValues ?? chart.categories, src)}</c:xVal>`;
     return `<c:ser>${head}${mark}${x}${values("yVal")}${val("smooth", 0)}</c:ser>`;
   }
-  const cat = `<c:cat>${axisData(chart.categories, cache)}</c:cat>`;
+  const cat = `<c:cat>${axisData(chart.categories, src)}</c:cat>`;
   return `<c:ser>${head}${mark}${cat}${values("val")}${val("smooth", 0)}</c:ser>`;
 }
 
 /** The chart group (CT_BarChart, CT_LineChart, CT_ScatterChart) with its series. */
-function chartGroup(chart: ChartSpec, cache: ChartCache): string {
-  const sers = chart.series.map((s, i) => series(chart, s, i, cache)).join("");
+function chartGroup(chart: ChartSpec, src: Source): string {
+  const sers = chart.series.map((s, i) => series(chart, s, i, src)).join("");
   const axes = val("axId", X_AXIS) + val("axId", Y_AXIS);
   switch (chart.type) {
     case "column":
@@ -212,6 +223,18 @@ interface AxisPlan {
   /** Category labels at the low end, clear of bars that fall below zero. */
   labels: "low" | "nextTo";
   crossBetween?: "between" | "midCat";
+  /** The number format of the axis' labels, or null to follow the cells. */
+  format: string | null;
+}
+
+/**
+ * CT_NumFmt: the cells' format when the writer knows it (written out, so every reader
+ * shows the labels as the sheet does), else linked to the cells.
+ */
+function axisFormat(format: string | null): string {
+  return format
+    ? `<c:numFmt formatCode="${esc(format)}" sourceLinked="0"/>`
+    : `<c:numFmt formatCode="General" sourceLinked="1"/>`;
 }
 
 /** CT_CatAx / CT_ValAx: EG_AxShared in order, then the axis type's own elements. */
@@ -223,7 +246,7 @@ function axis(a: AxisPlan): string {
     val("axPos", a.pos) +
     (a.gridlines ? "<c:majorGridlines/>" : "") +
     (a.title ? title(a.title, 1000) : "") +
-    `<c:numFmt formatCode="General" sourceLinked="1"/>` +
+    axisFormat(a.format) +
     val("majorTickMark", "out") +
     val("minorTickMark", "none") +
     val("tickLblPos", a.labels) +
@@ -237,7 +260,9 @@ function axis(a: AxisPlan): string {
 }
 
 /** The two axes: category and value, or two value axes for scatter. */
-function axes(chart: ChartSpec): string {
+function axes(chart: ChartSpec, src: Source): string {
+  const first = chart.series[0];
+  const xRef = chart.type === "scatter" ? (first?.xValues ?? chart.categories) : chart.categories;
   const horizontal = chart.type === "bar"; // categories up the left, values along the bottom
   const scatter = chart.type === "scatter";
   const x: AxisPlan = {
@@ -249,6 +274,7 @@ function axes(chart: ChartSpec): string {
     gridlines: false,
     labels: "low",
     crossBetween: scatter ? "midCat" : undefined,
+    format: xRef ? src.format(xRef) : null,
   };
   const y: AxisPlan = {
     tag: "valAx",
@@ -259,6 +285,7 @@ function axes(chart: ChartSpec): string {
     gridlines: true,
     labels: "nextTo",
     crossBetween: scatter ? "midCat" : "between",
+    format: first ? src.format(first.values) : null,
   };
   return axis(x) + axis(y);
 }
@@ -272,10 +299,16 @@ function legend(chart: ChartSpec): string {
 /**
  * The chart part for `chart`. Series and categories refer to the spec's ranges; `cache`
  * gives the cells' values where the writer knows them, so a reader that does not
- * recalculate (or a viewer) still draws the chart.
+ * recalculate (or a viewer) still draws the chart; `format` (optional) the cells' number
+ * format, for the cached values and the axis labels.
  */
-export function chartXml(chart: ChartSpec, cache: ChartCache): string {
-  const plotArea = `<c:plotArea><c:layout/>${chartGroup(chart, cache)}${axes(chart)}</c:plotArea>`;
+export function chartXml(
+  chart: ChartSpec,
+  cache: ChartCache,
+  format: ChartFormat = () => null
+): string {
+  const src: Source = { cache, format };
+  const plotArea = `<c:plotArea><c:layout/>${chartGroup(chart, src)}${axes(chart, src)}</c:plotArea>`;
   const body =
     (chart.title ? title(chart.title, 1400) : "") +
     val("autoTitleDeleted", chart.title ? 0 : 1) +
