@@ -262,6 +262,46 @@ describe("Excel's stricter rules (chartRules.ts) hold for every chart type", () 
   });
 });
 
+describe("each chart rule catches what it forbids", () => {
+  const scatter = chartXml(SCATTER, cache);
+  const column = chartXml(COLUMN, cache);
+  const broken: [string, string][] = [
+    ["explicit-booleans", column.replace(`<c:delete val="0"/>`, "<c:delete/>")],
+    ["square-corners", column.replace(`<c:roundedCorners val="0"/>`, "")],
+    ["axis-ids-match", column.replace(/<c:crossAx val="\d+"\/>/, `<c:crossAx val="7"/>`)],
+    ["series-formulas", column.replace(`<c:f>'Merton offences'!$B$2`, `<c:f>=Merton offences!B2`)],
+    ["cache-consistent", column.replace(`<c:v>1482</c:v>`, `<c:v>NaN</c:v>`)],
+    ["series-ids-unique", column.replace(`<c:idx val="1"/>`, `<c:idx val="0"/>`)],
+    [
+      "scatter-lines-explicit",
+      scatter.replace(`<c:spPr><a:ln w="28575"><a:noFill/></a:ln></c:spPr>`, ""),
+    ],
+  ];
+  test.each(broken)("%s", (name, xml) => {
+    const rule = CHART_RULES.find((r) => r.name === name)!;
+    expect(rule.check(xml).length).toBeGreaterThan(0);
+  });
+});
+
+test("an SPC chart (a line chart: points with markers, a mean line, dashed limits) validates", () => {
+  const spc: ChartSpec = {
+    ...LINE,
+    series: [
+      { name: "Offences", values: `${q}G2:H2`, draw: "markers", color: "#1F4E79" },
+      { name: "Mean", values: `${q}G3:H3`, draw: "line", color: "#7F7F7F" },
+      { name: "Upper limit", values: `${q}G4:H4`, draw: "line", dashed: true, color: "#C00000" },
+    ],
+  };
+  const xml = chartXml(spc, cache, formats);
+  expect(schemaErrors(xml, "dml-chart.xsd")).toEqual([]);
+  const sers = xml.match(/<c:ser>.*?<\/c:ser>/g) ?? [];
+  expect(sers[0]).toContain(`<c:symbol val="circle"/>`);
+  expect(sers[0]).toContain("<a:noFill/>");
+  expect(sers[1]).toContain(`<c:symbol val="none"/>`);
+  expect(sers[1]).not.toContain("prstDash");
+  expect(sers[2]).toContain(`<a:prstDash val="dash"/>`);
+});
+
 describe("what the chart part says", () => {
   test("series formulas keep the sheet as quoted and make the cells absolute", () => {
     expect(chartFormula("'Trend Merton'!C5:H5")).toBe("'Trend Merton'!$C$5:$H$5");
