@@ -46,7 +46,8 @@ function anchor(chart: ChartSpec, relId: string, id: number, name: string): stri
     `<c:chart xmlns:c="${NS_C}" r:id="${escAttr(relId)}"/>` +
     `</a:graphicData></a:graphic></xdr:graphicFrame>`;
   return (
-    `<xdr:twoCellAnchor editAs="oneCell">` +
+    // No editAs: Excel's default for charts, moving and sizing with the cells under them.
+    `<xdr:twoCellAnchor>` +
     cellMarker("from", chart.row, chart.col) +
     cellMarker("to", chart.row + rows, chart.col + cols) +
     frame +
