@@ -1,44 +1,14 @@
 // Charts of the sample workbook (the layouts' own ChartSpecs) through chartSource and
 // chartXml: valid against the schema, Excel's chart rules kept, labels cached from the
 // spec's cells.
-import { readFileSync } from "fs";
-import path from "path";
-import { buildWorkbook } from "../../../src/app/useCases";
-import { readIndicators } from "../../../src/core/monitor";
 import type { SheetSpec } from "../../../src/layout/spec";
 import { chartXml } from "../../../src/writers/xlsx/ooxml/chartXml";
 import { chartSource } from "../../../src/writers/xlsx/ooxml/chartSource";
 import { CHART_RULES } from "../../../src/writers/xlsx/ooxml/chartRules";
-import {
-  datastoreTables,
-  MERTON_PERIODS,
-  SAMPLES,
-  SEPTEMBER_BOROUGHS,
-  sampleTables,
-} from "../../support/samples";
+import { sampleWorkbookSpec } from "../../support/sampleWorkbook";
 import { schemaErrors } from "../../support/renderXlsx";
 
-function sampleWorkbook() {
-  const september = SEPTEMBER_BOROUGHS.flatMap(sampleTables);
-  const areas = [...new Set(september.map((t) => t.area!))];
-  const text = readFileSync(path.join(SAMPLES, "monitoring/indicators-2016-17.txt"), "utf8");
-  const indicators = readIndicators(text, "indicators-2016-17.txt");
-  if (!indicators.ok) throw new Error("the monitoring sample did not read");
-  const tables = [
-    ...MERTON_PERIODS.flatMap(sampleTables),
-    ...september,
-    ...datastoreTables({ areas: ["Merton", "Sutton"] }),
-  ];
-  const plan = buildWorkbook(
-    tables,
-    [{ name: "September", areas }],
-    indicators.indicators,
-    "2026-12-03"
-  );
-  return { spec: plan.spec, areas };
-}
-
-const { spec, areas } = sampleWorkbook();
+const { spec, areas } = sampleWorkbookSpec();
 const charted = spec.sheets.flatMap((s) => s.charts.map((chart) => ({ sheet: s.name, chart })));
 const source = chartSource(spec.sheets);
 
