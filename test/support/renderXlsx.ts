@@ -2,7 +2,7 @@
 // rendering a workbook to PDF and then to images (poppler's pdftoppm), with the pixels
 // read back so a test can tell a drawn chart from a blank page.
 import { execFile, spawnSync } from "child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from "fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from "fs";
 import { tmpdir } from "os";
 import path from "path";
 import { promisify } from "util";
@@ -55,12 +55,6 @@ export async function convertWorkbooks(files: string[], format: string): Promise
   });
 }
 
-/** The text of a PDF's first page (poppler's pdftotext), whitespace runs as one space. */
-export async function firstPageText(pdf: string): Promise<string> {
-  const { stdout } = await run("pdftotext", ["-f", "1", "-l", "1", pdf, "-"], { encoding: "utf8" });
-  return stdout.replace(/\s+/g, " ");
-}
-
 /** An RGB image: width, height and 3 bytes a pixel, row by row. */
 export interface Pixels {
   width: number;
@@ -86,20 +80,29 @@ function readPpm(file: string): Pixels {
   return { width, height, rgb: new Uint8Array(buf.subarray(at, at + width * height * 3)) };
 }
 
+/** The text of each page of a PDF (poppler's pdftotext), whitespace runs as one space. */
+export async function pageTexts(pdf: string): Promise<string[]> {
+  const { stdout } = await run("pdftotext", [pdf, "-"], { encoding: "utf8", maxBuffer: 1 << 26 });
+  return stdout.split("\f").map((t) => t.replace(/\s+/g, " "));
+}
+
 /**
- * The first page of a PDF as a PNG kept at `pngPath` (for people to look at) and as
- * pixels (for the test to judge), both at `dpi`.
+ * Page `page` (from 1) of a PDF as a PNG kept at `pngPath` (for people to look at) and
+ * as pixels (for the test to judge), both at `dpi`.
  */
-export async function renderFirstPage(pdf: string, pngPath: string, dpi = 60): Promise<Pixels> {
+export async function renderPage(
+  pdf: string,
+  page: number,
+  pngPath: string,
+  dpi = 60
+): Promise<Pixels> {
   const work = mkdtempSync(path.join(tmpdir(), "scrutiny-render-"));
-  const args = ["-f", "1", "-l", "1", "-r", String(dpi), "-singlefile", pdf];
+  const args = ["-f", String(page), "-l", String(page), "-r", String(dpi), "-singlefile", pdf];
   await run("pdftoppm", [...args, path.join(work, "page")]);
   await run("pdftoppm", ["-png", ...args, path.join(work, "page")]);
   mkdirSync(path.dirname(pngPath), { recursive: true });
   writeFileSync(pngPath, readFileSync(path.join(work, "page.png")));
-  const ppm = readdirSync(work).find((f) => f.endsWith(".ppm"));
-  if (!ppm) throw new Error(`pdftoppm wrote no image of ${pdf}`);
-  return readPpm(path.join(work, ppm));
+  return readPpm(path.join(work, "page.ppm"));
 }
 
 /** How many pixels are within `tolerance` (per channel) of the colour "#RRGGBB". */

@@ -24,9 +24,9 @@ import {
 import {
   convertWorkbooks,
   countColour,
-  firstPageText,
+  pageTexts,
   inkShare,
-  renderFirstPage,
+  renderPage,
   schemaErrors,
 } from "../../support/renderXlsx";
 
@@ -442,8 +442,9 @@ describeWithLibreOffice("LibreOffice draws each chart type from the workbook", (
 
   test.each(types)("%s: rendered, not blank, in the series colours", async (type) => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    const img = await renderFirstPage(
+    const img = await renderPage(
       pdfs[types.indexOf(type)]!,
+      1,
       path.join(ARTIFACTS, `${type}.png`)
     );
     expect(inkShare(img)).toBeGreaterThan(0.01);
@@ -455,7 +456,7 @@ describeWithLibreOffice("LibreOffice draws each chart type from the workbook", (
   });
 
   test.each(types)("%s: its labels, legend and formatted axis numbers are there", async (type) => {
-    const text = await firstPageText(pdfs[types.indexOf(type)]!);
+    const text = (await pageTexts(pdfs[types.indexOf(type)]!))[0] ?? "";
     for (const t of EXPECTED_TEXT[type])
       expect({ t, shown: text.includes(t) }).toEqual({ t, shown: true });
   });
