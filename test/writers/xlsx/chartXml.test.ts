@@ -308,6 +308,9 @@ describe("what the chart part says", () => {
     expect(chartFormula("'O''Brien'!A1")).toBe("'O''Brien'!$A$1");
     expect(chartFormula("Data!$B$2:B14")).toBe("Data!$B$2:$B$14");
     expect(chartFormula("Trend Merton!C5:H5")).toBe("'Trend Merton'!$C$5:$H$5");
+    // Names that read as cells or R1C1 references are quoted too.
+    expect(chartFormula("AB12!A1")).toBe("'AB12'!$A$1");
+    expect(chartFormula("R2C3!A1")).toBe("'R2C3'!$A$1");
   });
 
   test("a column chart carries the Merton figures as cached values, and category names as text", () => {

@@ -61,6 +61,16 @@ function esc(text: string): string {
 
 const val = (name: string, v: string | number): string => `<c:${name} val="${v}"/>`;
 
+/** Whether a sheet name must be quoted in a formula: not a plain word, or one that reads as a cell. */
+function needsQuotes(name: string): boolean {
+  return (
+    !/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ||
+    /^[A-Za-z]{1,3}\d+$/.test(name) ||
+    /^[Rr]\d*([Cc]\d*)?$/.test(name) ||
+    /^[Cc]\d*$/.test(name)
+  );
+}
+
 /**
  * The series formula of a spec range: the sheet as the spec names it (quoted if it must
  * be), the cells made absolute ("'Trend Merton'!$C$5:$H$5"), no leading "=".
@@ -71,7 +81,7 @@ export function chartFormula(ref: string): string {
   const bang = ref.lastIndexOf("!");
   const given = bang >= 0 ? ref.slice(0, bang) : "";
   const sheet =
-    given === "" || given.startsWith("'") || /^[A-Za-z_][A-Za-z0-9_.]*$/.test(given)
+    given === "" || given.startsWith("'") || !needsQuotes(given)
       ? given
       : `'${given.replace(/'/g, "''")}'`;
   const cell = (r: number, c: number): string => `$${colLetter(c)}$${r + 1}`;
