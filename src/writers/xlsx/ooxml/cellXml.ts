@@ -74,19 +74,35 @@ export interface CellExtras {
   shared?: SharedStrings;
 }
 
+/**
+ * A formula filled down a column as one shared formula: the first cell holds the text and
+ * the range (`ref`), the others only the group's index, as Excel writes them.
+ */
+export interface SharedFormula {
+  si: number;
+  /** On the group's first cell: the cells it covers ("F8:F20807"). */
+  ref?: string;
+}
+
 /** The `<c>` of `cell` standing at `ref` in sheet row `row` (0-based). */
 export function cellXml(
   cell: CellSpec,
   ref: string,
   row: number,
   styles: StyleTable,
-  extras: CellExtras
+  extras: CellExtras,
+  shared?: SharedFormula
 ): string {
   const s = styles.cellXf(cell.style, cell.numFmt);
   const sAttr = s ? ` s="${s}"` : "";
   if (cell.note !== undefined) extras.note(cell.note);
+  if (shared && shared.ref === undefined)
+    return `<c r="${ref}"${sAttr}><f t="shared" si="${shared.si}"/></c>`;
   const formula = fileFormulaAt(cell, row);
-  if (formula !== undefined) return `<c r="${ref}"${sAttr}><f>${formulaText(formula)}</f></c>`;
+  if (formula !== undefined)
+    return shared
+      ? `<c r="${ref}"${sAttr}><f t="shared" ref="${shared.ref}" si="${shared.si}">${formulaText(formula)}</f></c>`
+      : `<c r="${ref}"${sAttr}><f>${formulaText(formula)}</f></c>`;
   if (cell.text !== undefined) {
     if (cell.link && cell.text.length <= MAX_FORMULA_STRING) {
       // Internal links as HYPERLINK formulas with the text as cached value, as the add-in

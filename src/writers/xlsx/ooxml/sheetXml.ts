@@ -3,7 +3,7 @@
 // Element order inside <worksheet> is the schema's (excelRules.ts).
 import type { BlockSpec, CellSpec, SheetSpec } from "../../../layout/spec";
 import { colLetter } from "../../../layout/a1";
-import { cellXml, type CellExtras } from "./cellXml";
+import { cellXml, type CellExtras, type SharedFormula } from "./cellXml";
 import type { SheetContext } from "./sheetContext";
 import { tableColumnNames } from "./tableXml";
 import { sheetHead, sheetTail } from "./sheetParts";
@@ -18,6 +18,9 @@ const TEXT_ONLY = {
   formulaRow: undefined,
   link: undefined,
 };
+
+/** A cell of a row being merged: a spec cell with the block it came from, or a kept cell's XML. */
+type Merged = { cell: CellSpec; block?: BlockSpec } | string;
 
 /** Characters of XML gathered before a chunk is handed on. */
 const CHUNK = 1 << 16;
@@ -48,6 +51,12 @@ class RowWriter {
   private row = 0;
   private col = 0;
   private readonly extras: CellExtras;
+  /** Shared formula groups by the CellSpec filled down: its column and rows. */
+  private readonly sharedGroups = new Map<
+    CellSpec,
+    { si: number; col: number; first: number; last: number }
+  >();
+  private nextSi = 0;
 
   constructor(
     private readonly sheet: SheetSpec,
@@ -111,18 +120,19 @@ class RowWriter {
         const cell = row[j];
         if (!cell) continue;
         const c = only.b.col + j;
-        cells += this.cell(cell, c, r);
+        cells += this.cell(cell, c, r, only.b);
         if (cell.style === "header") lines = Math.max(lines, this.headerLines(cell, c));
       }
     } else {
       const merged = this.merged(r, active);
       for (const c of [...merged.keys()].sort((x, y) => x - y)) {
-        const cell = merged.get(c) as CellSpec | string;
-        if (typeof cell === "string") {
-          cells += cell;
+        const entry = merged.get(c) as Merged;
+        if (typeof entry === "string") {
+          cells += entry;
           continue;
         }
-        cells += this.cell(cell, c, r);
+        const { cell, block } = entry;
+        cells += this.cell(cell, c, r, block);
         if (cell.style === "header") lines = Math.max(lines, this.headerLines(cell, c));
       }
     }
@@ -133,32 +143,48 @@ class RowWriter {
   }
 
   /** The row's cells by column: later blocks over earlier ones, the spec over kept cells. */
-  private merged(
-    r: number,
-    active: { b: BlockSpec; order: number }[]
-  ): Map<number, CellSpec | string> {
-    const out = new Map<number, CellSpec | string>();
+  private merged(r: number, active: { b: BlockSpec; order: number }[]): Map<number, Merged> {
+    const out = new Map<number, Merged>();
     for (const kept of this.ctx.keep?.get(r) ?? []) out.set(kept.col0, kept.xml);
     const ordered = active.length > 1 ? [...active].sort((x, y) => x.order - y.order) : active;
     for (const { b } of ordered) {
       const row = b.cells[r - b.row] ?? [];
       for (let j = 0; j < row.length; j++) {
         const cell = row[j];
-        if (cell) out.set(b.col + j, cell);
+        if (cell) out.set(b.col + j, { cell, block: b });
       }
     }
     // A table's header cells are text equal to its column names (Excel refuses others).
     for (const [c, name] of this.headers.get(r) ?? []) {
-      const cell = out.get(c);
-      out.set(c, typeof cell === "object" ? { ...cell, ...TEXT_ONLY, text: name } : { text: name });
+      const was = out.get(c);
+      const cell =
+        typeof was === "object" ? { ...was.cell, ...TEXT_ONLY, text: name } : { text: name };
+      out.set(c, { cell });
     }
     return out;
   }
 
-  private cell(cell: CellSpec, c: number, r: number): string {
+  private cell(cell: CellSpec, c: number, r: number, block?: BlockSpec): string {
     this.col = c;
     this.ref = this.colRef(c) + (r + 1);
-    return cellXml(cell, this.ref, r, this.ctx.styles, this.extras);
+    const shared =
+      block && cell.formulaRow !== undefined ? this.shared(cell, c, r, block) : undefined;
+    return cellXml(cell, this.ref, r, this.ctx.styles, this.extras, shared);
+  }
+
+  /** The shared formula a filled-down cell belongs to; a new group starts where it is first met. */
+  private shared(cell: CellSpec, c: number, r: number, b: BlockSpec): SharedFormula | undefined {
+    const g = this.sharedGroups.get(cell);
+    if (g && g.col === c && r > g.first && r <= g.last) return { si: g.si };
+    // The group runs down the column while the block holds this same cell.
+    const j = c - b.col;
+    let last = r;
+    while (b.cells[last + 1 - b.row]?.[j] === cell) last++;
+    if (last === r) return undefined;
+    const si = this.nextSi++;
+    this.sharedGroups.set(cell, { si, col: c, first: r, last });
+    const col = this.colRef(c);
+    return { si, ref: `${col}${r + 1}:${col}${last + 1}` };
   }
 
   private headerLines(cell: CellSpec, c: number): number {
