@@ -4,7 +4,8 @@
 // generated tables (test/fixtures/workbooks). Today's code threw on reading them ("reading
 // 'theme'", "reading 'comments'") and its rewrite dropped the chart. Refreshed by the
 // command line with a table added (`refresh --add`), and opened and downloaded in the
-// pane outside Excel, every part of the user's is intact (byte for byte), the notes' cells
+// pane outside Excel, every part of the user's is intact (byte for byte), a chart of the
+// user's on a generated sheet stays on it, the notes' cells
 // are still there and the data sheets read back equal; LibreOffice opens the result,
 // with the chart, the picture and the comments, and calculates the data sheets as before.
 import path from "path";
@@ -115,6 +116,10 @@ describeWithLibreOffice("LibreOffice opens the refreshed workbooks", () => {
       const drawn = book.pkg.relsOf(drawing.target).map((r) => r.type);
       expect(drawn).toEqual(expect.arrayContaining(["chart", "image"]));
       expect(book.pkg.relsOf(mine.path!).map((r) => r.type)).toContain("comments");
+      // The user's chart beside the generated trend, which the refresh rebuilt.
+      const trend = book.sheets.find((s) => s.name === "Trend Merton")!;
+      const trendDrawing = book.pkg.relsOf(trend.path!).find((r) => r.type === "drawing")!;
+      expect(book.pkg.relsOf(trendDrawing.target).map((r) => r.type)).toEqual(["chart"]);
       expect(lostNotes(book, notesBeside(calculated, book))).toEqual([]);
       for (const s of calculated.definitions!.sheets.filter((d) => d.role === "data"))
         expect({ sheet: s.name, values: book.sheetValues(s.name) }).toEqual({

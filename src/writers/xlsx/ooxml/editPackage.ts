@@ -32,10 +32,21 @@ import {
   type RawRel,
 } from "./packageParts";
 import { sheetScopedNames, WorkbookXml } from "./editWorkbookXml";
+import { addAnchors, emptyDrawing, usersAnchors, withDrawingElement } from "./keepDrawings";
+import type { PackageRel } from "./readPackage";
+
+/** The user's anchors on a generated sheet's drawing, with that drawing and its relationships. */
+interface UsersDrawing {
+  path: string;
+  xml: string;
+  anchors: string[];
+  rels: PackageRel[];
+}
 
 const decoder = new TextDecoder();
 const WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+const DRAWING_TYPE = "application/vnd.openxmlformats-officedocument.drawing+xml";
 const SHARED_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml";
 
 /** The workbook `base` with the spec applied: its sheets replaced or added, `removeSheets` gone. */
@@ -194,40 +205,93 @@ class PackageEdit {
     extent: { rows: number; cols: number } | undefined
   ): void {
     const oursSheet = this.ours.sheets.find((s) => sheetKey(s.name) === sheetKey(sheet.name))!;
-    let path: string;
     let keep: KeptCells | undefined;
+    let drawing: UsersDrawing | null = null;
+    const path = there?.path ?? this.addSheet(sheet);
     if (there?.path) {
-      path = there.path;
       keep = extent ? this.usersCells(path, sheet, extent) : undefined;
+      drawing = this.usersDrawing(path);
       this.forget(path);
       if (sheet.visibility && sheet.visibility !== "visible")
         this.workbook.setState(there.rId, sheet.visibility);
-    } else {
-      path = freePartName(this.entries, "xl/worksheets/sheet1.xml", this.reserved);
-      const rId = freeRelId(this.wbRels.map((r) => r.id));
-      this.wbRels.push({
-        id: rId,
-        type: `${REL_TYPE}/worksheet`,
-        target: relativeTarget(this.pkg.workbookPath, path),
-        external: false,
-      });
-      this.workbook.addSheet(
-        sheet.name,
-        this.workbook.maxSheetId() + 1,
-        rId,
-        sheet.visibility ?? "visible"
-      );
     }
-    const xml = transplantSheet(this.ours.text(oursSheet.path!)!, {
+    let xml = transplantSheet(this.ours.text(oursSheet.path!)!, {
       xf: this.styles.xf,
       dxf: this.styles.dxf,
       shared: (n) => this.shared.indexOf(this.oursShared[n] ?? "<si><t></t></si>"),
       keep,
     });
+    const rels = this.copyRels(oursSheet.path!, path);
+    if (drawing) xml = this.keepDrawing(path, xml, rels, drawing);
     this.entries[path] = strToU8(xml);
     this.types.set(path, WORKSHEET_TYPE);
-    const rels = this.copyRels(oursSheet.path!, path);
     if (rels.length > 0) this.entries[relsPath(path)] = strToU8(relsXml(rels));
+  }
+
+  /** A new sheet at the end of the tabs: its part's name. */
+  private addSheet(sheet: SheetSpec): string {
+    const path = freePartName(this.entries, "xl/worksheets/sheet1.xml", this.reserved);
+    const rId = freeRelId(this.wbRels.map((r) => r.id));
+    this.wbRels.push({
+      id: rId,
+      type: `${REL_TYPE}/worksheet`,
+      target: relativeTarget(this.pkg.workbookPath, path),
+      external: false,
+    });
+    const sheetId = this.workbook.maxSheetId() + 1;
+    this.workbook.addSheet(sheet.name, sheetId, rId, sheet.visibility ?? "visible");
+    return path;
+  }
+
+  /** The user's charts and pictures on the drawing of the sheet part at `path`, if any. */
+  private usersDrawing(path: string): UsersDrawing | null {
+    const rel = this.pkg.relsOf(path).find((r) => r.type === "drawing" && !r.external);
+    const xml = rel ? this.pkg.text(rel.target) : null;
+    if (!rel || xml === null) return null;
+    const anchors = usersAnchors(xml);
+    if (anchors.length === 0) return null;
+    return { path: rel.target, xml, anchors, rels: this.pkg.relsOf(rel.target) };
+  }
+
+  /** The rebuilt sheet (`xml`, its `rels`) with the user's anchors in its drawing. */
+  private keepDrawing(path: string, xml: string, rels: RawRel[], users: UsersDrawing): string {
+    const ours = rels.find((r) => r.type.endsWith("/drawing") && !r.external);
+    let drawingPath: string;
+    let out = xml;
+    if (ours) drawingPath = resolveTarget(path, ours.target);
+    else {
+      // The drawing keeps its part, now holding only the user's anchors.
+      drawingPath = users.path;
+      this.orphans.delete(drawingPath);
+      this.entries[drawingPath] = strToU8(emptyDrawing(users.xml));
+      delete this.entries[relsPath(drawingPath)];
+      this.types.set(drawingPath, DRAWING_TYPE);
+      const id = freeRelId(rels.map((r) => r.id));
+      rels.push({
+        id,
+        type: `${REL_TYPE}/drawing`,
+        target: relativeTarget(path, drawingPath),
+        external: false,
+      });
+      out = withDrawingElement(out, id);
+    }
+    const drawingRels = rawRels(this.textOf(relsPath(drawingPath)));
+    const merged = addAnchors(
+      this.textOf(drawingPath) ?? emptyDrawing(users.xml),
+      drawingPath,
+      drawingRels,
+      users.anchors,
+      users.xml,
+      users.rels
+    );
+    this.entries[drawingPath] = strToU8(merged);
+    this.entries[relsPath(drawingPath)] = strToU8(relsXml(drawingRels));
+    return out;
+  }
+
+  private textOf(part: string): string | null {
+    const data = this.entries[part];
+    return data ? decoder.decode(data) : null;
   }
 
   /** The user's cells on a rebuilt sheet: outside what the last build and this one cover. */
