@@ -4,11 +4,13 @@
 // tables, are refreshed by `scrutiny-sheets refresh`. Every part of the user's comes out
 // byte for byte, the notes' cells are still there, the data sheets read back as they were,
 // and SheetJS (an independent reader) and a second refresh agree.
-import { unzipSync, type Unzipped } from "fflate";
+import { strToU8, unzipSync, zipSync, type Unzipped } from "fflate";
 import * as XLSX from "@e965/xlsx";
 import { runRefresh } from "../../../src/cli/refreshCommand";
 import { readXlsxSync, type XlsxBook } from "../../../src/writers/xlsx/readXlsx";
 import { editXlsx } from "../../../src/writers/xlsx/ooxml/editPackage";
+import { mergeStyles } from "../../../src/writers/xlsx/ooxml/mergeStyles";
+import { parseStyles } from "../../../src/writers/xlsx/ooxml/parseStyles";
 import { relsPath } from "../../../src/writers/xlsx/ooxml/readPackage";
 import { sheetKey } from "../../../src/layout/sheetNames";
 import { memoryIo } from "../../support/cliIo";
@@ -19,6 +21,9 @@ import {
   notesOf,
   usersParts,
 } from "../../support/usersParts";
+
+const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 async function refreshed(bytes: Uint8Array): Promise<Uint8Array> {
   const io = memoryIo();
@@ -168,5 +173,80 @@ describe("editXlsx", () => {
     const gone = Object.keys(input).filter((p) => out[p] === undefined);
     // The sheet, its drawing and the chart only that drawing showed; nothing else.
     expect(gone.sort()).toEqual([trend, relsPath(trend), drawing, relsPath(drawing), chart].sort());
+  });
+});
+
+describe("styles and parts a workbook may lack", () => {
+  test("the user's formats keep their indices, ours follow, and one already there is reused", () => {
+    const user = `<styleSheet xmlns="${MAIN}"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%"/></numFmts><fonts count="2"><font><sz val="11"/></font><font><b/><sz val="14"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/><tableStyles count="0"/></styleSheet>`;
+    const ours = `<styleSheet xmlns="${MAIN}"><numFmts count="2"><numFmt numFmtId="164" formatCode="#,##0.000"/><numFmt numFmtId="165" formatCode="0.0%"/></numFmts><fonts count="2"><font><sz val="11"/></font><font><i/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="1" fillId="0" borderId="0" xfId="0"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><dxfs count="1"><dxf><font><b/></font></dxf></dxfs></styleSheet>`;
+    const merged = mergeStyles(user, ours);
+    const styles = parseStyles(merged.xml);
+    const base = parseStyles(user);
+    // Every entry of the user's at its index.
+    expect(styles.cellXfs.slice(0, 2)).toEqual(base.cellXfs);
+    expect(styles.fonts.slice(0, 2)).toEqual(base.fonts);
+    expect(styles.numFmts[0]).toEqual({ id: 164, code: "0.0%" });
+    // Ours: the plain format is the user's first; the others appended with their parts.
+    expect(merged.xf).toEqual([0, 2, 3]);
+    expect(styles.numFmts).toEqual([
+      { id: 164, code: "0.0%" },
+      { id: 165, code: "#,##0.000" },
+    ]);
+    expect(styles.cellXfs[2]).toBe(
+      '<xf numFmtId="165" fontId="2" fillId="0" borderId="0" xfId="0"/>'
+    );
+    expect(styles.cellXfs[3]).toBe(
+      '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    );
+    expect(merged.dxf).toEqual([0]);
+    expect(styles.tail).toBe('<tableStyles count="0"/>');
+    // Merging again adds nothing.
+    expect(mergeStyles(merged.xml, ours).xml).toBe(merged.xml);
+  });
+
+  test("a workbook with no styles and no shared strings gets ours, and its sheet stays", async () => {
+    const bare = zipSync({
+      "[Content_Types].xml": strToU8(
+        `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/wb.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/s/one.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`
+      ),
+      "_rels/.rels": strToU8(
+        `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="${REL}/officeDocument" Target="wb.xml"/></Relationships>`
+      ),
+      "wb.xml": strToU8(
+        `<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="Theirs" sheetId="3" r:id="a"/></sheets></workbook>`
+      ),
+      "_rels/wb.xml.rels": strToU8(
+        `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="a" Type="${REL}/worksheet" Target="/s/one.xml"/></Relationships>`
+      ),
+      "s/one.xml": strToU8(
+        `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>mine</t></is></c></row></sheetData></worksheet>`
+      ),
+    });
+    const spec = {
+      sheets: [
+        {
+          name: "Checks",
+          role: "checks" as const,
+          generated: true,
+          blocks: [{ row: 0, col: 0, cells: [[{ text: "a\rb", style: "title" as const }]] }],
+          tables: [],
+          conditionalFormats: [],
+          charts: [],
+        },
+      ],
+    };
+    const out = await editXlsx(bare, spec);
+    const book = readXlsxSync(out);
+    expect(book.sheets.map((s) => [s.name, s.sheetId])).toEqual([
+      ["Theirs", 3],
+      ["Checks", 4],
+    ]);
+    expect(book.sheetValues("Theirs")).toEqual([["mine"]]);
+    expect(book.sheetValues("Checks")).toEqual([["a\rb"]]);
+    expect(book.pkg.styles!.cellXfs.length).toBeGreaterThan(1);
+    expect(unzipSync(out)["s/one.xml"]).toEqual(unzipSync(bare)["s/one.xml"]);
+    const wb = XLSX.read(out, { type: "array" });
+    expect(XLSX.utils.sheet_to_json(wb.Sheets["Checks"]!, { header: 1 })).toEqual([["a\rb"]]);
   });
 });
