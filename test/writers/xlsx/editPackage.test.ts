@@ -250,3 +250,32 @@ describe("styles and parts a workbook may lack", () => {
     expect(XLSX.utils.sheet_to_json(wb.Sheets["Checks"]!, { header: 1 })).toEqual([["a\rb"]]);
   });
 });
+
+test("the shapes of our notes take a block of ids no drawing of the user's uses", async () => {
+  const spec = {
+    sheets: [
+      {
+        name: "Noted",
+        role: "data" as const,
+        generated: false,
+        blocks: [{ row: 0, col: 0, cells: [[{ text: "x", note: "from the PDF" }]] }],
+        tables: [],
+        conditionalFormats: [],
+        charts: [],
+      },
+    ],
+  };
+  const base = readXlsxSync(fixture("openpyxl.xlsx"));
+  const blocks = (book: XlsxBook): string[] =>
+    Object.keys(book.pkg.entries)
+      .filter((p) => p.endsWith(".vml"))
+      .map((p) => /idmap\b[^>]*?\sdata="([^"]*)"/.exec(book.pkg.text(p)!)![1]!);
+  expect(blocks(base)).toEqual(["1", "1"]);
+  const book = readXlsxSync(await editXlsx(fixture("openpyxl.xlsx"), spec));
+  const noted = book.sheets.find((s) => s.name === "Noted")!;
+  const vml = book.pkg.relsOf(noted.path!).find((r) => r.type === "vmlDrawing")!.target;
+  expect(book.pkg.text(vml)).toMatch(/idmap\b[^>]*?\sdata="2"/);
+  expect(book.pkg.text(vml)).toMatch(/id="_x0000_s2049"/);
+  const comments = book.pkg.relsOf(noted.path!).find((r) => r.type === "comments")!.target;
+  expect(book.pkg.text(comments)).toContain("from the PDF");
+});

@@ -325,11 +325,38 @@ class PackageEdit {
     const data = this.ours.entries[source];
     if (!data) return;
     const type = this.oursTypes.typeOf(source);
-    this.entries[dest] = type?.endsWith(".table+xml") ? this.renumberTable(data) : data;
+    this.entries[dest] = type?.endsWith(".table+xml")
+      ? this.renumberTable(data)
+      : dest.toLowerCase().endsWith(".vml")
+        ? this.renumberShapes(data)
+        : data;
     if (type) this.types.set(dest, type);
     const rels = this.copyRels(source, dest, copied);
     if (rels.length > 0) this.entries[relsPath(dest)] = strToU8(relsXml(rels));
   }
+
+  /**
+   * The shapes of a VML drawing (the boxes of notes) take ids from a block of 1,024 that
+   * `o:idmap` names; Excel wants each drawing's block its own: ours follow the user's.
+   */
+  private renumberShapes(data: Uint8Array): Uint8Array<ArrayBuffer> {
+    if (this.nextShapeBlock === undefined) {
+      let max = 0;
+      for (const [part, bytes] of Object.entries(this.pkg.entries))
+        if (part.toLowerCase().endsWith(".vml"))
+          for (const m of decoder.decode(bytes).matchAll(/idmap\b[^>]*?\sdata="([\d,\s]*)"/g))
+            for (const n of m[1]!.split(/[,\s]+/)) if (n) max = Math.max(max, Number(n));
+      this.nextShapeBlock = max + 1;
+    }
+    const block = this.nextShapeBlock++;
+    let k = 0;
+    const xml = decoder
+      .decode(data)
+      .replace(/(idmap\b[^>]*?\sdata=")[\d,\s]*"/, `$1${block}"`)
+      .replace(/(\sid="_x0000_s)\d+"/g, (_, head: string) => `${head}${block * 1024 + ++k}"`);
+    return strToU8(xml);
+  }
+  private nextShapeBlock: number | undefined;
 
   /** Table ids are unique in a workbook: ours follow the user's. */
   private renumberTable(data: Uint8Array): Uint8Array<ArrayBuffer> {
