@@ -3,7 +3,7 @@
 // sheets named in `removeSheets` go, every other sheet is left as ExcelJS read it. New
 // workbooks are written by writeXlsx, without ExcelJS.
 import ExcelJS from "exceljs";
-import type { CellSpec, ChartSpec, SheetSpec, WorkbookSpec } from "../../layout/spec";
+import type { CellSpec, SheetSpec, WorkbookSpec } from "../../layout/spec";
 import { STYLES, type StyleFormat } from "../../layout/styles";
 import { rangeRef } from "../../layout/a1";
 import { checkSpec } from "../../layout/checkSpec";
@@ -126,7 +126,6 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
     });
   }
   fitHeaderRows(ws, sheet);
-  for (const chart of sheet.charts) writeChartNote(ws, chart);
   for (const t of sheet.tables) {
     const headers: string[] = [];
     const rows: ExcelJS.CellValue[][] = [];
@@ -240,14 +239,5 @@ function fitHeaderRows(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
       });
       if (lines > 1) ws.getRow(block.row + i + 1).height = Math.min(lines, 5) * 15;
     });
-  }
-}
-
-/** ExcelJS writes no charts: say so where the chart would be. */
-function writeChartNote(ws: ExcelJS.Worksheet, chart: ChartSpec): void {
-  const cell = ws.getCell(chart.row + 1, chart.col + 1);
-  if (cell.value === null || cell.value === undefined) {
-    cell.value = `Chart "${chart.title}": drawn when the add-in refreshes this workbook in Excel (the command-line writer draws no charts).`;
-    applyStyle(cell, STYLES.note);
   }
 }
