@@ -1,40 +1,53 @@
-// The seam for a sheet's charts: the drawing part that anchors them and one chart part
-// each, with their relationships and content types. Until the DrawingML chart writer is
-// here, a sheet says in a cell where each chart would be, as the workbook always did.
-import type { ChartSpec, SheetSpec } from "../../layout/spec";
+// A sheet's charts: the drawing part that anchors them and one chart part each, with
+// their relationships and content types. Charts and drawings are numbered workbook-wide.
+import type { SheetSpec } from "../../layout/spec";
 import type { ZipStream } from "./ooxml/zipStream";
-import type { Relationship } from "./ooxml/workbookXml";
+import { CONTENT_TYPES, REL_TYPES, relsXml, type Relationship } from "./ooxml/workbookXml";
+import { chartXml, type ChartCache, type ChartFormat } from "./ooxml/chartXml";
+import { drawingXml } from "./ooxml/drawingXml";
 
-/** Numbering of parts across the workbook (tables, charts and drawings are numbered workbook-wide). */
+/** Numbering of parts across the workbook. */
 export interface PartCounters {
   table: number;
   chart: number;
   drawing: number;
 }
 
-/** Writes the sheet's drawing and chart parts; the drawing's relationship id, if any. */
+/** What the writer knows of the cells charts read (chartSource over the spec). */
+export interface ChartSourceOf {
+  cache: ChartCache;
+  format: ChartFormat;
+}
+
+/**
+ * Writes the sheet's drawing and its chart parts, adds the drawing to the sheet's
+ * relationships `rels`; the drawing's relationship id, or undefined for a sheet without charts.
+ */
 export function chartParts(
-  _zip: ZipStream,
-  _sheet: SheetSpec,
-  _rels: Relationship[],
-  _overrides: { part: string; type: string }[],
-  _counters: PartCounters
+  zip: ZipStream,
+  sheet: SheetSpec,
+  rels: Relationship[],
+  overrides: { part: string; type: string }[],
+  counters: PartCounters,
+  source: ChartSourceOf
 ): string | undefined {
-  return undefined;
-}
-
-function placeholderText(chart: ChartSpec): string {
-  return `Chart "${chart.title}": drawn when the add-in refreshes this workbook in Excel (the command-line writer draws no charts).`;
-}
-
-/** The sheet with a note at each chart's anchor cell, where the spec leaves that cell empty. */
-export function withChartPlaceholders(sheet: SheetSpec): SheetSpec {
-  if (sheet.charts.length === 0) return sheet;
-  // First, so any cell of the spec at the same place wins over the note.
-  const notes = sheet.charts.map((c) => ({
-    row: c.row,
-    col: c.col,
-    cells: [[{ text: placeholderText(c), style: "note" as const }]],
-  }));
-  return { ...sheet, blocks: [...notes, ...sheet.blocks] };
+  if (sheet.charts.length === 0) return undefined;
+  const drawingNo = ++counters.drawing;
+  const drawingRels: Relationship[] = [];
+  const items = sheet.charts.map((chart, i) => {
+    const chartNo = ++counters.chart;
+    const part = `charts/chart${chartNo}.xml`;
+    zip.add(`xl/${part}`, [chartXml(chart, source.cache, source.format)]);
+    overrides.push({ part: `/xl/${part}`, type: CONTENT_TYPES.chart });
+    const relId = `rId${i + 1}`;
+    drawingRels.push({ id: relId, type: REL_TYPES.chart, target: `../${part}` });
+    return { chart, relId };
+  });
+  const drawing = `drawings/drawing${drawingNo}.xml`;
+  zip.add(`xl/${drawing}`, [drawingXml(items)]);
+  zip.add(`xl/drawings/_rels/drawing${drawingNo}.xml.rels`, [relsXml(drawingRels)]);
+  overrides.push({ part: `/xl/${drawing}`, type: CONTENT_TYPES.drawing });
+  const relId = `rId${rels.length + 1}`;
+  rels.push({ id: relId, type: REL_TYPES.drawing, target: `../${drawing}` });
+  return relId;
 }

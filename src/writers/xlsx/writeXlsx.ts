@@ -22,7 +22,8 @@ import {
   type Relationship,
 } from "./ooxml/workbookXml";
 import { ZipStream } from "./ooxml/zipStream";
-import { chartParts, withChartPlaceholders, type PartCounters } from "./sheetCharts";
+import { chartParts, type ChartSourceOf, type PartCounters } from "./sheetCharts";
+import { chartSource } from "./ooxml/chartSource";
 
 export { escapeXlsxText } from "./ooxml/xml";
 
@@ -48,8 +49,9 @@ export async function writeXlsx(spec: WorkbookSpec): Promise<Uint8Array> {
   const overrides: Override[] = [];
   const counters: PartCounters = { table: 0, chart: 0, drawing: 0 };
   const active = activeTab(spec);
+  const charts = chartSource(spec.sheets);
   spec.sheets.forEach((sheet, i) =>
-    writeSheet(zip, sheet, i + 1, i === active, { styles, shared }, overrides, counters)
+    writeSheet(zip, sheet, i + 1, i === active, { styles, shared, charts }, overrides, counters)
   );
   zip.add("xl/styles.xml", [styles.xml()]);
   if (shared.size > 0) {
@@ -103,14 +105,13 @@ function fixedOverrides(spec: WorkbookSpec): Override[] {
 /** Sheet number `n` (from 1) with its tables, notes and charts, and its relationships. */
 function writeSheet(
   zip: ZipStream,
-  spec: SheetSpec,
+  sheet: SheetSpec,
   n: number,
   selected: boolean,
-  { styles, shared }: { styles: StyleTable; shared: SharedStrings },
+  { styles, shared, charts }: { styles: StyleTable; shared: SharedStrings; charts: ChartSourceOf },
   overrides: Override[],
   counters: PartCounters
 ): void {
-  const sheet = withChartPlaceholders(spec);
   const rels: Relationship[] = [];
   const tableRelIds = sheet.tables.map((t) => {
     const id = ++counters.table;
@@ -121,7 +122,7 @@ function writeSheet(
     rels.push({ id: relId, type: REL_TYPES.table, target: `../${part}` });
     return relId;
   });
-  const drawingRelId = chartParts(zip, sheet, rels, overrides, counters);
+  const drawingRelId = chartParts(zip, sheet, rels, overrides, counters, charts);
   const notes: SheetNote[] = [];
   const legacyDrawingRelId = `rId${rels.length + 1}`;
   zip.add(

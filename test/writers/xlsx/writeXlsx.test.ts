@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { strFromU8, unzipSync } from "fflate";
 import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import path from "path";
@@ -184,10 +185,20 @@ describe("xlsx writer", () => {
     expect(cell.result).toBe('Merton "A"!F14');
   });
 
-  test("charts are not drawn: the sheet says where one would be", async () => {
+  test("charts are drawn: a chart part in the sheet's drawing, over the spec's cells, with their cached values", async () => {
     const bytes = await writeXlsx({
       sheets: [
         sheet("Trend", {
+          blocks: [
+            {
+              row: 3,
+              col: 2,
+              cells: [
+                [{ text: "Jul" }, { text: "Aug" }],
+                [{ number: 309 }, { number: 240 }],
+              ],
+            },
+          ],
           charts: [
             {
               type: "line",
@@ -195,7 +206,7 @@ describe("xlsx writer", () => {
               categories: "'Trend'!C4:D4",
               series: [{ name: "x", values: "'Trend'!C5:D5" }],
               row: 2,
-              col: 3,
+              col: 5,
               width: 8,
               height: 10,
             },
@@ -203,9 +214,18 @@ describe("xlsx writer", () => {
         }),
       ],
     });
-    expect(String((await load(bytes)).getWorksheet("Trend")!.getCell("D3").value)).toMatch(
-      /^Chart "Offences": drawn when the add-in/
+    const parts = unzipSync(bytes);
+    const chart = strFromU8(parts["xl/charts/chart1.xml"]!);
+    expect(chart).toContain("<c:lineChart>");
+    expect(chart).toContain("'Trend'!$C$5:$D$5");
+    expect(chart).toMatch(/<c:v>309<\/c:v>.*<c:v>240<\/c:v>/);
+    expect(strFromU8(parts["xl/worksheets/sheet1.xml"]!)).toContain('<drawing r:id="rId1"/>');
+    expect(strFromU8(parts["xl/drawings/_rels/drawing1.xml.rels"]!)).toContain(
+      'Target="../charts/chart1.xml"'
     );
+    // No note stands in for the chart any more; the sheet's cells are the spec's alone.
+    const ws = (await load(bytes)).getWorksheet("Trend")!;
+    expect(ws.getCell("F3").value).toBeNull();
   });
 
   test("over an existing workbook: replaces its generated sheets in place, removes those asked, leaves the rest", async () => {

@@ -5,7 +5,7 @@ import type { CellSpec } from "../../../layout/spec";
 import { formulaAt } from "../../../layout/formulaRows";
 import { toFileFormula } from "../fileFormula";
 import type { StyleTable } from "./styleTable";
-import { needsXlsxEscape, xmlText } from "./xml";
+import { needsXlsxEscape, textElement, xmlText } from "./xml";
 import type { SharedStrings } from "./sharedStrings";
 
 /** Excel limits a string inside a formula to 255 characters. */
@@ -49,21 +49,12 @@ const SPELLED = /[\x01-\x08\x0B-\x1F\x7F]/g;
 // eslint-disable-next-line no-control-regex -- Excel's CHAR has no 0: a NUL is dropped
 const NUL = /\x00/g;
 
-/** Leading or trailing whitespace, which Excel trims unless told to preserve it. */
-function needsPreserve(text: string): boolean {
-  if (text.length === 0) return false;
-  const a = text.charCodeAt(0);
-  const z = text.charCodeAt(text.length - 1);
-  return a <= 32 || z <= 32 || a === 160 || z === 160;
-}
-
 /** A text cell: inline, or from the shared strings when it needs escapes and there is a table. */
 export function textCell(ref: string, s: number, text: string, shared?: SharedStrings): string {
   const sAttr = s ? ` s="${s}"` : "";
   if (shared && needsXlsxEscape(text))
     return `<c r="${ref}"${sAttr} t="s"><v>${shared.add(text)}</v></c>`;
-  const t = needsPreserve(text) ? '<t xml:space="preserve">' : "<t>";
-  return `<c r="${ref}"${sAttr} t="inlineStr"><is>${t}${xmlText(text)}</t></is></c>`;
+  return `<c r="${ref}"${sAttr} t="inlineStr"><is>${textElement(text)}</is></c>`;
 }
 
 /** What a cell adds to the sheet besides its XML: a note, or a link too long for a formula. */

@@ -2,13 +2,13 @@
 // holds the hidden boxes Excel shows on hover; Excel needs both for a note to appear.
 import type { SheetNote } from "./sheetContext";
 import { colLetter } from "../../../layout/a1";
-import { NS, XML_HEADER, xmlText } from "./xml";
+import { NS, XML_HEADER, textElement } from "./xml";
 
 export function commentsXml(notes: readonly SheetNote[]): string {
   const list = notes
     .map(
       (n) =>
-        `<comment ref="${colLetter(n.col)}${n.row + 1}" authorId="0"><text><t xml:space="preserve">${xmlText(n.text)}</t></text></comment>`
+        `<comment ref="${colLetter(n.col)}${n.row + 1}" authorId="0"><text><r>${textElement(n.text)}</r></text></comment>`
     )
     .join("");
   return `${XML_HEADER}<comments xmlns="${NS.main}"><authors><author>Scrutiny Sheets</author></authors><commentList>${list}</commentList></comments>`;

@@ -32,8 +32,22 @@ import {
   type RawRel,
 } from "./packageParts";
 import { sheetScopedNames, WorkbookXml } from "./editWorkbookXml";
-import { addAnchors, emptyDrawing, usersAnchors, withDrawingElement } from "./keepDrawings";
+import {
+  addAnchors,
+  emptyDrawing,
+  relIdsIn,
+  usersAnchors,
+  withDrawingElement,
+} from "./keepDrawings";
 import type { PackageRel } from "./readPackage";
+
+/** The parts the user's anchors use, with their drawing when it is kept. */
+function usedParts(d: UsersDrawing, withDrawing: boolean): Set<string> {
+  const ids = relIdsIn(d.anchors);
+  const parts = new Set(d.rels.filter((r) => ids.has(r.id) && !r.external).map((r) => r.target));
+  if (withDrawing) parts.add(d.path);
+  return parts;
+}
 
 /** The user's anchors on a generated sheet's drawing, with that drawing and its relationships. */
 interface UsersDrawing {
@@ -212,6 +226,10 @@ class PackageEdit {
       keep = extent ? this.usersCells(path, sheet, extent) : undefined;
       drawing = this.usersDrawing(path);
       this.forget(path);
+      // The old sheet's parts go now, so ours take their names (a second refresh gives the
+      // same names); those the user's anchors use, and their drawing if ours has none, stay.
+      const oursDraws = this.ours.relsOf(oursSheet.path!).some((r) => r.type === "drawing");
+      this.dropOrphans(drawing ? usedParts(drawing, !oursDraws) : undefined);
       if (sheet.visibility && sheet.visibility !== "visible")
         this.workbook.setState(there.rId, sheet.visibility);
     }
@@ -409,10 +427,11 @@ class PackageEdit {
   }
 
   /** Parts of rebuilt or removed sheets that nothing left refers to (a drawing, then its chart). */
-  private dropOrphans(): void {
+  private dropOrphans(alsoReferenced: ReadonlySet<string> = new Set()): void {
     for (let dropped = true; dropped;) {
       dropped = false;
       const referenced = this.referencedParts();
+      for (const part of alsoReferenced) referenced.add(part);
       for (const part of this.orphans) {
         if (referenced.has(part)) continue;
         this.orphans.delete(part);

@@ -18,9 +18,23 @@ export function usersAnchors(drawing: string): string[] {
     });
 }
 
+/** Attributes that name a relationship of the drawing (`r:id`, `r:embed`, `r:link`). */
+const REL_ATTR = /(\s\w+:(?:id|embed|link)=")([^"]*)"/g;
+
+/** The relationship ids the anchors use. */
+export function relIdsIn(anchors: string[]): Set<string> {
+  return new Set(anchors.flatMap((a) => [...a.matchAll(REL_ATTR)].map((m) => m[2]!)));
+}
+
 /** The drawing with all its anchors taken out (its root and namespaces kept). */
 export function emptyDrawing(drawing: string): string {
   return drawing.replace(ANCHOR, "");
+}
+
+/** The default namespace the drawing's root declares, if any. */
+function defaultNamespace(drawing: string): string | undefined {
+  const root = /<(?:\w+:)?wsDr\b[^>]*>/.exec(drawing)?.[0] ?? "";
+  return /\sxmlns="([^"]*)"/.exec(root)?.[1];
 }
 
 /** Namespace declarations of `from`'s root that `into`'s root lacks, added to it. */
@@ -54,7 +68,7 @@ export function addAnchors(
     let a = anchor.replace(/(<(?:\w+:)?cNvPr\b[^>]*?\sid=")\d+"/, (_, head: string) => {
       return `${head}${++maxId}"`;
     });
-    a = a.replace(/(\s\w+:(?:id|embed|link)=")([^"]*)"/g, (whole, head: string, id: string) => {
+    a = a.replace(REL_ATTR, (whole, head: string, id: string) => {
       const rel = oldRels.find((r) => r.id === id);
       if (!rel) return whole;
       const newId = freeRelId(rels.map((r) => r.id));
@@ -69,6 +83,12 @@ export function addAnchors(
     return a;
   });
   const merged = withNamespaces(drawing, oldDrawing);
+  // Anchors in a default namespace (openpyxl writes `<wsDr xmlns="…">`) carry it along.
+  const oldDefault = defaultNamespace(oldDrawing);
+  if (oldDefault !== undefined && oldDefault !== defaultNamespace(drawing))
+    moved.forEach((a, i) => {
+      moved[i] = a.replace(/^<([\w:]+)/, `<$1 xmlns="${oldDefault}"`);
+    });
   return merged.replace(/<\/((?:\w+:)?)wsDr>\s*$/, (close) => `${moved.join("")}${close}`);
 }
 

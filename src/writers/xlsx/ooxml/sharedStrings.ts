@@ -2,7 +2,7 @@
 // characters, a literal "_x000D_"): every reader decodes the escapes in shared strings,
 // some (ExcelJS) not in inline strings. Other text stays inline, so the table holds only
 // these rare strings and memory stays bounded by a sheet's row.
-import { NS, XML_HEADER, xmlText } from "./xml";
+import { NS, XML_HEADER, textElement } from "./xml";
 
 export class SharedStrings {
   private readonly index = new Map<string, number>();
@@ -26,7 +26,7 @@ export class SharedStrings {
   }
 
   xml(): string {
-    const items = this.texts.map((t) => `<si><t xml:space="preserve">${xmlText(t)}</t></si>`);
+    const items = this.texts.map((t) => `<si>${textElement(t)}</si>`);
     return `${XML_HEADER}<sst xmlns="${NS.main}" count="${this.uses}" uniqueCount="${this.texts.length}">${items.join("")}</sst>`;
   }
 }

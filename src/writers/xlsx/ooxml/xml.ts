@@ -65,3 +65,17 @@ export function attrs(values: Record<string, string | number | undefined>): stri
 export function argb(hex: string): string {
   return `FF${hex.replace("#", "").toUpperCase()}`;
 }
+
+/** Leading or trailing whitespace, which Excel trims unless told to preserve it. */
+function needsPreserve(text: string): boolean {
+  if (text.length === 0) return false;
+  const a = text.charCodeAt(0);
+  const z = text.charCodeAt(text.length - 1);
+  return a <= 32 || z <= 32 || a === 160 || z === 160;
+}
+
+/** A `<t>` of text, telling readers to keep its leading and trailing spaces when it has any. */
+export function textElement(text: string): string {
+  const t = needsPreserve(text) ? '<t xml:space="preserve">' : "<t>";
+  return `${t}${xmlText(text)}</t>`;
+}
