@@ -90,6 +90,15 @@ describe.each(["openpyxl.xlsx", "libreoffice.xlsx"])(
       }
     });
 
+    test("the tab the user had selected stays the only one selected (no grouped sheets)", () => {
+      const selected = (book: XlsxBook): string[] =>
+        book.sheets
+          .filter((s) => /<sheetView\b[^>]*\stabSelected="(1|true)"/.test(book.pkg.text(s.path!)!))
+          .map((s) => s.name);
+      expect(selected(after)).toEqual(selected(before));
+      expect(selected(after).length).toBeLessThanOrEqual(1);
+    });
+
     test("every other part of the user's that the product does not own is kept as it was", () => {
       const owned =
         /^(xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|\[Content_Types\]\.xml|xl\/styles\.xml)$/;

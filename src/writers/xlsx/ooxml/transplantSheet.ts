@@ -79,7 +79,9 @@ export function transplantSheet(xml: string, how: Transplant): string {
       (_, a: string, n: string, b: string) => `${a}${how.shared(Number(n))}${b}`
     )
     // The used range changes with the user's cells; the element is optional.
-    .replace(/<dimension\b[^>]*\/>/, "");
+    .replace(/<dimension\b[^>]*\/>/, "")
+    // The workbook keeps the tab the user had open: a second selected tab would group them.
+    .replace(/(<sheetView\b[^>]*?)\stabSelected="(?:1|true)"/, "$1");
   if (how.keep && how.keep.size > 0) out = mergeRows(out, how.keep);
   return out;
 }
