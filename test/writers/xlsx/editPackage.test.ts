@@ -10,6 +10,8 @@ import { SaxesParser } from "saxes";
 import { runRefresh } from "../../../src/cli/refreshCommand";
 import { readXlsxSync, type XlsxBook } from "../../../src/writers/xlsx/readXlsx";
 import { editXlsx } from "../../../src/writers/xlsx/ooxml/editPackage";
+import { writeXlsx } from "../../../src/writers/xlsx/writeXlsx";
+import { writeDefinitions } from "../../../src/layout/definitions";
 import { mergeStyles } from "../../../src/writers/xlsx/ooxml/mergeStyles";
 import { parseStyles } from "../../../src/writers/xlsx/ooxml/parseStyles";
 import { relsPath } from "../../../src/writers/xlsx/ooxml/readPackage";
@@ -306,4 +308,59 @@ test("the shapes of our notes take a block of ids no drawing of the user's uses"
   expect(book.pkg.text(vml)).toMatch(/id="_x0000_s2049"/);
   const comments = book.pkg.relsOf(noted.path!).find((r) => r.type === "comments")!.target;
   expect(book.pkg.text(comments)).toContain("from the PDF");
+});
+
+describe("names scoped to a sheet", () => {
+  const generated = (name: string, repeat: number) => ({
+    name,
+    role: "comparison" as const,
+    generated: true,
+    blocks: [{ row: 0, col: 0, cells: [[{ text: name }], [{ text: "x" }], [{ text: "y" }]] }],
+    tables: [],
+    conditionalFormats: [],
+    charts: [],
+    print: { repeatRows: { first: 0, last: repeat } },
+  });
+  const definitions = (names: string[]) =>
+    writeDefinitions({
+      version: 1,
+      areas: [],
+      periods: [],
+      groups: [],
+      thresholds: {},
+      sheets: names.map((name) => ({ name, role: "comparison" as const, generated: true })),
+    });
+
+  test("our print titles are replaced, a sheet removed takes its names, the user's stay (moved with their sheet)", async () => {
+    const built = await writeXlsx({
+      sheets: [generated("Old", 0), generated("Kept", 0), definitions(["Old", "Kept"])],
+    });
+    // The user adds a name of their own, scoped to the workbook, and one scoped to "Kept".
+    const files = unzipSync(built);
+    files["xl/workbook.xml"] = strToU8(
+      new TextDecoder()
+        .decode(files["xl/workbook.xml"])
+        .replace(
+          "</definedNames>",
+          `<definedName name="MyTotal">'Kept'!$A$3</definedName><definedName name="Mine" localSheetId="1">'Kept'!$A$2</definedName></definedNames>`
+        )
+    );
+    const out = await editXlsx(zipSync(files), {
+      sheets: [generated("Kept", 1), definitions(["Kept"])],
+      removeSheets: ["Old"],
+    });
+    const names = [
+      ...new TextDecoder()
+        .decode(unzipSync(out)["xl/workbook.xml"])
+        .matchAll(/<definedName\b[^>]*>[^<]*<\/definedName>/g),
+    ].map((m) => m[0]);
+    expect(names.sort()).toEqual(
+      [
+        `<definedName name="MyTotal">'Kept'!$A$3</definedName>`,
+        `<definedName name="Mine" localSheetId="0">'Kept'!$A$2</definedName>`,
+        `<definedName name="_xlnm.Print_Titles" localSheetId="0">'Kept'!$1:$2</definedName>`,
+      ].sort()
+    );
+    expect(readXlsxSync(out).sheetNames).toEqual(["Kept", "_ScrutinyDefinitions"]);
+  });
 });

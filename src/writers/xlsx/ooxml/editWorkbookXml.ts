@@ -83,13 +83,20 @@ export class WorkbookXml {
   }
 
   /**
-   * The names scoped to the sheets at `positions` (ours, rebuilt) replaced by `names`: raw
-   * `<definedName>` elements of the workbook our sheets were written in, same positions.
+   * The print names scoped to the sheets at `positions` (ours, rebuilt) replaced by
+   * `names`: raw `<definedName>` elements of the workbook our sheets were written in, at
+   * the same positions.
    */
   replaceSheetNames(positions: Set<number>, names: string[]): void {
+    const ours = new Set(names.map((n) => `${attrIn(n, "name")}@${attrIn(n, "localSheetId")}`));
     this.xml = this.xml.replace(DEFINED_NAME, (name) => {
       const local = attrIn(name, "localSheetId");
-      return local !== undefined && positions.has(Number(local)) ? "" : name;
+      if (local === undefined || !positions.has(Number(local))) return name;
+      // The print setup is ours; a name the user gave a cell of the sheet stays.
+      const key = `${attrIn(name, "name")}@${local}`;
+      return ours.has(key) || /^_xlnm\.Print_(Titles|Area)$/.test(attrIn(name, "name") ?? "")
+        ? ""
+        : name;
     });
     if (names.length === 0) return;
     if (/<(?:\w+:)?definedNames\b[^>]*>/.test(this.xml))
