@@ -16,11 +16,12 @@ const LT = /</g;
 const GT = />/g;
 const FORMULA_MARKUP = /[<>&]/;
 // Lone surrogates are not XML characters: a formula literal holding one becomes U+FFFD.
+const HAS_SURROGATE = /[\uD800-\uDFFF]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** A formula as element text (quotes stay as they are: only markup is escaped). */
 export function formulaText(formula: string): string {
-  const safe = formula.replace(LONE_SURROGATE, "\uFFFD");
+  const safe = HAS_SURROGATE.test(formula) ? formula.replace(LONE_SURROGATE, "\uFFFD") : formula;
   return FORMULA_MARKUP.test(safe)
     ? safe.replace(AMP, "&amp;").replace(LT, "&lt;").replace(GT, "&gt;")
     : safe;
