@@ -30,7 +30,7 @@ import {
   relsXml,
   resolveTarget,
   type RawRel,
-} from "./packageParts";
+} from "./relsAndTypes";
 import { sheetScopedNames, WorkbookXml } from "./editWorkbookXml";
 import {
   addAnchors,

@@ -2,7 +2,7 @@
 // added, a sheet's visibility, defined names that belong to a sheet (print titles and
 // areas) and calculation on load. Everything else in it (views, the user's names,
 // pivot caches, extensions) stays as it was.
-import { escapeAttr } from "./packageParts";
+import { escapeAttr } from "./relsAndTypes";
 
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const SHEET = /<(?:\w+:)?sheet\b[^>]*?\/>|<(?:\w+:)?sheet\b[^>]*?>[\s\S]*?<\/(?:\w+:)?sheet>/g;

@@ -3,7 +3,7 @@
 // are not ours (ours are named "Scrutiny chart …") move into the rebuilt sheet's drawing,
 // with the relationships they use; the chart and picture parts stay where they were.
 import { CHART_NAME_PREFIX } from "./drawingXml";
-import { escapeAttr, freeRelId, relativeTarget, type RawRel } from "./packageParts";
+import { escapeAttr, freeRelId, relativeTarget, type RawRel } from "./relsAndTypes";
 import type { PackageRel } from "./readPackage";
 
 const ANCHOR = /<((?:\w+:)?)(twoCellAnchor|oneCellAnchor|absoluteAnchor)\b[\s\S]*?<\/\1\2>/g;
