@@ -5,7 +5,7 @@
 // the workbook out and writes it.
 import type { CliIO } from "./io";
 import { loadInputs, resolveGroups } from "./loadInputs";
-import { buildWorkbook, dataCellsAtLeast } from "../app/useCases";
+import { buildWorkbook } from "../app/useCases";
 import { today } from "../app/today";
 import { fitsTheWriter, writeBook } from "./writeBook";
 import { loadIndicators } from "./monitorCommand";
@@ -41,7 +41,7 @@ export async function runBuild(files: string[], opts: BuildOptions, io: CliIO): 
     io.stderr(`build: ${loaded.error.message}; nothing written\n`);
     return 2;
   }
-  if (!fitsTheWriter("build", dataCellsAtLeast(loaded.tables), io)) return 2;
+  if (!fitsTheWriter("build", loaded.tables, io)) return 2;
   const groups = resolveGroups(opts.group ?? [], loaded.tables);
   if (!groups.ok) {
     io.stderr(`build: ${groups.error.message}; nothing written\n`);

@@ -4,8 +4,6 @@ import { promises as fs, readFileSync } from "fs";
 import { join } from "path";
 import { Command, CommanderError } from "commander";
 import { runCheck } from "./checkCommand";
-import { runBuild } from "./buildCommand";
-import { runRefresh } from "./refreshCommand";
 import { runMonitor } from "./monitorCommand";
 import { CliIO } from "./io";
 import { replaceFile } from "./replaceFile";
@@ -124,7 +122,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
           command.error("error: required option '--out <book.xlsx>' not specified", {
             code: "commander.missingMandatoryOptionValue",
           });
-        else exitCode = await runBuild(files, { ...opts, out }, io);
+        else
+          exitCode = await (await import("./buildCommand")).runBuild(files, { ...opts, out }, io);
       }
     );
 
@@ -136,7 +135,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     .argument("<book>", "workbook built by scrutiny-sheets")
     .option("--add <file>", "a further table to import (repeatable)", collect)
     .action(async (book: string, opts: { add?: string[] }) => {
-      exitCode = await runRefresh(book, opts, io);
+      // Loaded here: the workbook reader and writers are no part of `check`.
+      exitCode = await (await import("./refreshCommand")).runRefresh(book, opts, io);
     });
 
   program

@@ -4,7 +4,7 @@
 // refresh gives the same workbook.
 import type { CliIO } from "./io";
 import { loadInputs } from "./loadInputs";
-import { dataCellsAtLeast, importTables, startFromBuilt } from "../app/useCases";
+import { importTables, startFromBuilt } from "../app/useCases";
 import { today } from "../app/today";
 import { readXlsx, type XlsxBook } from "../writers/xlsx/readXlsx";
 import { fitsTheWriter, writeBook } from "./writeBook";
@@ -18,8 +18,10 @@ export interface RefreshOptions {
 
 export async function runRefresh(book: string, opts: RefreshOptions, io: CliIO): Promise<number> {
   let xlsx: XlsxBook;
+  let bytes: Uint8Array;
   try {
-    xlsx = await readXlsx(await io.readBytes(book));
+    bytes = await io.readBytes(book);
+    xlsx = await readXlsx(bytes);
   } catch (err) {
     if (err instanceof DefinitionsError) return refused(book, err, io);
     io.stderr(`refresh: cannot read ${book}: ${reasonOf(err)}\n`);
@@ -38,7 +40,7 @@ export async function runRefresh(book: string, opts: RefreshOptions, io: CliIO):
     return 2;
   }
 
-  if (!fitsTheWriter("refresh", dataCellsAtLeast(added.tables), io)) return 2;
+  if (!fitsTheWriter("refresh", added.tables, io)) return 2;
   // The same plan as the add-in's Refresh all: data sheets read back as the user left them.
   let plan: WorkbookPlan;
   try {
@@ -48,7 +50,7 @@ export async function runRefresh(book: string, opts: RefreshOptions, io: CliIO):
     throw err;
   }
   for (const w of plan.warnings) io.stderr(`refresh: ${w}\n`);
-  if (!(await writeBook("refresh", plan.spec, book, io, xlsx.workbook))) return 2;
+  if (!(await writeBook("refresh", plan.spec, book, io, bytes))) return 2;
   const addedSheets = plan.spec.sheets.filter((x) => x.role === "data").length;
   const read = plan.definitions.sheets.filter((d) => d.role === "data").length - addedSheets;
   const rebuilt = plan.spec.sheets.filter((x) => x.generated && x.role !== "definitions").length;

@@ -1,30 +1,41 @@
 // The last step of build and refresh: the workbook's bytes, then the file. Either can
-// fail with something the user can act on (too large, a file they cannot write).
+// fail with something the user can act on (too large, a file they cannot write). The
+// workbook writers are loaded here, when a workbook is written, so `check` never loads them.
 import type { WorkbookSpec } from "../layout/spec";
-import { writeXlsx } from "../writers/xlsx/writeXlsx";
-import { MAX_XLSX_CELLS, XlsxTooLargeError } from "../writers/xlsx/errors";
-import type { XlsxBook } from "../writers/xlsx/readXlsx";
+import { MAX_TABLE_ROWS, XlsxTooLargeError } from "../writers/xlsx/errors";
 import { reasonOf } from "../app/errors";
 import type { CliIO } from "./io";
 
-/** False, with the writer's own "too large" sentence on stderr, when `cells` is past its limit. */
-export function fitsTheWriter(command: string, cells: number, io: CliIO): boolean {
-  if (cells <= MAX_XLSX_CELLS) return true;
-  io.stderr(`${command}: ${new XlsxTooLargeError(cells).message}; nothing written\n`);
+/** False, with the writer's own "too large" sentence on stderr, when a table is longer than a sheet. */
+export function fitsTheWriter(
+  command: string,
+  tables: readonly { rows: readonly unknown[] }[],
+  io: CliIO
+): boolean {
+  let rows = 0;
+  for (const t of tables) rows = Math.max(rows, t.rows.length);
+  if (rows <= MAX_TABLE_ROWS) return true;
+  io.stderr(`${command}: ${new XlsxTooLargeError(rows).message}; nothing written\n`);
   return false;
 }
 
-/** Writes `spec` (over `base` for a refresh) to `out`; false, with the reason on stderr, when it cannot. */
+/** The workbook's bytes: a new one, or the workbook `base` (its bytes) refreshed part by part. */
+async function bytesOf(spec: WorkbookSpec, base?: Uint8Array): Promise<Uint8Array> {
+  if (base) return (await import("../writers/xlsx/ooxml/editPackage")).editXlsx(base, spec);
+  return (await import("../writers/xlsx/writeXlsx")).writeXlsx(spec);
+}
+
+/** Writes `spec` (over the workbook `base`, its bytes, for a refresh) to `out`; false, with the reason on stderr, when it cannot. */
 export async function writeBook(
   command: string,
   spec: WorkbookSpec,
   out: string,
   io: CliIO,
-  base?: XlsxBook["workbook"]
+  base?: Uint8Array
 ): Promise<boolean> {
   let bytes: Uint8Array;
   try {
-    bytes = await writeXlsx(spec, base);
+    bytes = await bytesOf(spec, base);
   } catch (err) {
     if (!(err instanceof XlsxTooLargeError)) throw err;
     io.stderr(`${command}: ${err.message}; nothing written\n`);

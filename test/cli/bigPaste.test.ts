@@ -9,7 +9,9 @@ import * as path from "path";
 import { CLI, ensureCliBuilt } from "../support/builtCli";
 import { bigPaste } from "../support/bigPaste";
 import { memoryIo } from "../support/cliIo";
+import { strFromU8, unzipSync } from "fflate";
 import { runBuild } from "../../src/cli/buildCommand";
+import { fitsTheWriter } from "../../src/cli/writeBook";
 
 const HEAP_MB = 224;
 
@@ -43,15 +45,23 @@ test(`check reads, validates and reports a 5 MB paste within a ${HEAP_MB} MB hea
   }
 }, 90_000);
 
-test("build refuses a paste too large for the .xlsx writer with a clear message, before it runs out of memory, and writes nothing", async () => {
+test("build writes a paste past the former million-cell cap, and refuses only a table longer than an Excel sheet", async () => {
   const io = memoryIo();
   const { text, rows } = bigPaste({ bytes: 2e6 });
   io.files.set("big.txt", text);
   const code = await runBuild(["big.txt"], { out: "book.xlsx", area: "Merton" }, io);
-  expect(code).toBe(2);
-  expect(io.err.join("")).toMatch(
-    /^build: the workbook would hold [\d,]+ cells, and the .xlsx writer keeps a whole workbook in memory: it stops at 1,000,000\. Split the table, or import it into Excel with the add-in, which writes it in parts; nothing written\n$/
-  );
-  expect(io.files.has("book.xlsx")).toBe(false);
+  expect(io.err.join("")).toBe("");
+  expect(code).toBe(0);
   expect(rows).toBeGreaterThan(30_000);
+  const zip = unzipSync(io.files.get("book.xlsx") as Uint8Array, {
+    filter: (f) => f.name === "xl/worksheets/sheet1.xml",
+  });
+  const xml = strFromU8(zip["xl/worksheets/sheet1.xml"]!);
+  expect(xml.match(/<row r="\d+"/g)?.length ?? 0).toBeGreaterThan(rows);
+  // Past 1,048,575 rows a table no longer fits a sheet: refused before anything is built.
+  const tooLong = memoryIo();
+  expect(fitsTheWriter("build", [{ rows: new Array(1_048_576) }], tooLong)).toBe(false);
+  expect(tooLong.err.join("")).toMatch(
+    /^build: the table has 1,048,576 rows, and a sheet of Excel holds 1,048,576 rows with its header: split the table; nothing written\n$/
+  );
 }, 60_000);

@@ -2,7 +2,8 @@ import path from "path";
 import ExcelJS from "exceljs";
 import { runBuild } from "../../src/cli/buildCommand";
 import { runRefresh } from "../../src/cli/refreshCommand";
-import { readXlsx, plainValue } from "../../src/writers/xlsx/readXlsx";
+import { readXlsx } from "../../src/writers/xlsx/readXlsx";
+import { plainValue } from "../support/excelJsValue";
 import { memoryIo, type MemoryIO } from "../support/cliIo";
 import { OFFENCES_DIR } from "../support/samples";
 

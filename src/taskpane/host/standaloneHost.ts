@@ -7,7 +7,6 @@ import type { Indicator } from "../../core/monitor/types";
 import type { Group } from "../../core/groups";
 import { defaultHighlightSettings, type HighlightSettings } from "../../core/settings";
 import { readXlsx, type XlsxBook } from "../../writers/xlsx/readXlsx";
-import { writeXlsx } from "../../writers/xlsx/writeXlsx";
 import { EMPTY_BOOK, type BookState, type WorkbookPlan } from "../../app/planWorkbook";
 import {
   buildComparison,
@@ -25,7 +24,7 @@ import { StandaloneHostError } from "./errors";
 import type { PastedInput, SheetInfo, WorkbookHost } from "./workbookHost";
 
 interface Session {
-  /** The opened workbook's bytes (re-read for every plan: the writer changes the workbook it is given). */
+  /** The opened workbook's bytes: read for every plan, and the base a download edits. */
   opened: Uint8Array | null;
   tables: CrimeTable[];
   groups: Group[];
@@ -114,8 +113,14 @@ export function createStandaloneHost(clock: () => string = today): WorkbookHost 
       session = { ...session, settings: { ...settings } };
     },
     async download() {
-      const { plan, xlsx } = await planned();
-      return writeXlsx(plan.spec, xlsx?.workbook);
+      const { plan } = await planned();
+      // The writers are loaded on the first download, not with the pane.
+      if (session.opened)
+        return (await import("../../writers/xlsx/ooxml/editPackage")).editXlsx(
+          session.opened,
+          plan.spec
+        );
+      return (await import("../../writers/xlsx/writeXlsx")).writeXlsx(plan.spec);
     },
     async open(bytes) {
       const xlsx = await readXlsx(bytes);

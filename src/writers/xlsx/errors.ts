@@ -1,18 +1,18 @@
 // The .xlsx writer's and reader's failures, in one place: both are told to the user as
 // they are (the message is our own sentence), by the command line and the pane.
+import { MAX_ROWS } from "../../layout/checkSpec";
 
 /**
- * Cells this writer takes on. ExcelJS holds the whole workbook in memory, some 2 KB a
- * cell: a million cells need about 2 GB, and a 150,000-row paste (7 million) would
- * exhaust the process long before a file came out.
+ * Rows of data a table may have to fit one sheet: Excel's 1,048,576 rows less the header
+ * row. The writer streams each sheet, so memory is no limit of its own: Excel's sheet is.
  */
-export const MAX_XLSX_CELLS = 1_000_000;
+export const MAX_TABLE_ROWS = MAX_ROWS - 1;
 
-/** A workbook too large for the .xlsx writer: refused before anything is built. */
+/** A table too long for one sheet of Excel: refused before anything is built. */
 export class XlsxTooLargeError extends Error {
-  constructor(readonly cells: number) {
+  constructor(readonly rows: number) {
     super(
-      `the workbook would hold ${cells.toLocaleString("en-GB")} cells, and the .xlsx writer keeps a whole workbook in memory: it stops at ${MAX_XLSX_CELLS.toLocaleString("en-GB")}. Split the table, or import it into Excel with the add-in, which writes it in parts`
+      `the table has ${rows.toLocaleString("en-GB")} rows, and a sheet of Excel holds ${MAX_ROWS.toLocaleString("en-GB")} rows with its header: split the table`
     );
     this.name = "XlsxTooLargeError";
   }

@@ -1,27 +1,31 @@
-// Applies a WorkbookSpec to an .xlsx file with ExcelJS, optionally over an existing
-// workbook (refresh): sheets of the spec replace sheets of the same name in place, sheets
-// named in `removeSheets` go, every other sheet is left as it was. No Node file system
-// here: the bytes go back to the caller, so this also runs in a browser.
-import ExcelJS from "exceljs";
-import type { CellSpec, ChartSpec, SheetSpec, WorkbookSpec } from "../../layout/spec";
-import { STYLES, type StyleFormat } from "../../layout/styles";
-import { rangeRef } from "../../layout/a1";
+// Writes a WorkbookSpec as a new .xlsx, streamed: each sheet's XML is made row by row from
+// the spec and compressed as it comes, so memory holds the spec, one chunk of XML and the
+// compressed file, never a model of the workbook. No Node file system: the bytes go back
+// to the caller, so this also runs in a browser. (Refreshing a workbook is editXlsx's.)
+import type { SheetSpec, WorkbookSpec } from "../../layout/spec";
 import { checkSpec } from "../../layout/checkSpec";
-import { sheetKey } from "../../layout/sheetNames";
-import { toFileFormula } from "./fileFormula";
-import { formulaAt } from "../../layout/formulaRows";
-import { MAX_XLSX_CELLS, XlsxTooLargeError } from "./errors";
+import { StyleTable } from "./ooxml/styleTable";
+import { SharedStrings } from "./ooxml/sharedStrings";
+import { sheetXmlChunks, type SheetNote } from "./ooxml/sheetXml";
+import { tableColumnNames, tableXml } from "./ooxml/tableXml";
+import { commentsXml, notesVml } from "./ooxml/commentsXml";
+import {
+  CONTENT_TYPES,
+  REL_TYPES,
+  activeTab,
+  appPropsXml,
+  contentTypesXml,
+  corePropsXml,
+  printNames,
+  relsXml,
+  workbookXml,
+  type Relationship,
+} from "./ooxml/workbookXml";
+import { ZipStream } from "./ooxml/zipStream";
+import { chartParts, type ChartSourceOf, type PartCounters } from "./sheetCharts";
+import { chartSource } from "./ooxml/chartSource";
 
-// The CLI takes the size error from here, with the writer that throws it.
-export { XlsxTooLargeError };
-
-/** ExcelJS keeps a sheet's tab position in `orderNo`, which its typings leave out. */
-type Ordered = ExcelJS.Worksheet & { orderNo: number };
-
-const argb = (hex: string): string => `FF${hex.replace("#", "").toUpperCase()}`;
-
-/** Excel limits a string inside a formula to 255 characters. */
-const MAX_FORMULA_STRING = 255;
+export { escapeXlsxText } from "./ooxml/xml";
 
 /** Cells the spec writes (blocks' non-empty entries). */
 export function specCells(spec: WorkbookSpec): number {
@@ -32,259 +36,119 @@ export function specCells(spec: WorkbookSpec): number {
   return n;
 }
 
-export async function writeXlsx(
-  spec: WorkbookSpec,
-  base?: ExcelJS.Workbook,
-  maxCells = MAX_XLSX_CELLS
-): Promise<Uint8Array> {
-  const cells = specCells(spec);
-  if (cells > maxCells) throw new XlsxTooLargeError(cells);
-  // The same check as the add-in's writer, against the sheets of the workbook refreshed:
-  // this writer replaces any sheet by name, so no sheet counts as the user's.
-  checkSpec(spec, {
-    sheets: new Map((base?.worksheets ?? []).map((w) => [sheetKey(w.name), w.name])),
+/** Parts the package holds besides its sheets, for [Content_Types].xml. */
+type Override = { part: string; type: string };
+
+/** The bytes of a new workbook holding `spec`; throws WorkbookPlanError for a spec Excel would refuse. */
+export async function writeXlsx(spec: WorkbookSpec): Promise<Uint8Array> {
+  // The same check as the add-in's writer: nothing is written for a spec with a problem.
+  checkSpec(spec);
+  const zip = new ZipStream();
+  const styles = new StyleTable();
+  const shared = new SharedStrings();
+  const overrides: Override[] = [];
+  const counters: PartCounters = { table: 0, chart: 0, drawing: 0 };
+  const active = activeTab(spec);
+  const charts = chartSource(spec.sheets);
+  spec.sheets.forEach((sheet, i) =>
+    writeSheet(zip, sheet, i + 1, i === active, { styles, shared, charts }, overrides, counters)
+  );
+  zip.add("xl/styles.xml", [styles.xml()]);
+  if (shared.size > 0) {
+    zip.add("xl/sharedStrings.xml", [shared.xml()]);
+    overrides.push({ part: "/xl/sharedStrings.xml", type: CONTENT_TYPES.sharedStrings });
+  }
+  zip.add("xl/workbook.xml", [workbookXml(spec, printNames(spec.sheets))]);
+  zip.add("xl/_rels/workbook.xml.rels", [
+    relsXml(workbookRels(spec.sheets.length, shared.size > 0)),
+  ]);
+  zip.add("docProps/core.xml", [corePropsXml()]);
+  zip.add("docProps/app.xml", [appPropsXml()]);
+  zip.add("_rels/.rels", [relsXml(ROOT_RELS)]);
+  zip.add("[Content_Types].xml", [contentTypesXml([...fixedOverrides(spec), ...overrides])]);
+  return zip.finish();
+}
+
+const ROOT_RELS: Relationship[] = [
+  { id: "rId1", type: REL_TYPES.officeDocument, target: "xl/workbook.xml" },
+  { id: "rId2", type: REL_TYPES.coreProperties, target: "docProps/core.xml" },
+  { id: "rId3", type: REL_TYPES.extendedProperties, target: "docProps/app.xml" },
+];
+
+function workbookRels(sheets: number, sharedStrings: boolean): Relationship[] {
+  const rels: Relationship[] = [];
+  for (let i = 1; i <= sheets; i++)
+    rels.push({ id: `rId${i}`, type: REL_TYPES.worksheet, target: `worksheets/sheet${i}.xml` });
+  rels.push({ id: `rId${sheets + 1}`, type: REL_TYPES.styles, target: "styles.xml" });
+  if (sharedStrings)
+    rels.push({
+      id: `rId${sheets + 2}`,
+      type: REL_TYPES.sharedStrings,
+      target: "sharedStrings.xml",
+    });
+  return rels;
+}
+
+function fixedOverrides(spec: WorkbookSpec): Override[] {
+  return [
+    { part: "/xl/workbook.xml", type: CONTENT_TYPES.workbook },
+    { part: "/xl/styles.xml", type: CONTENT_TYPES.styles },
+    { part: "/docProps/core.xml", type: CONTENT_TYPES.core },
+    { part: "/docProps/app.xml", type: CONTENT_TYPES.app },
+    ...spec.sheets.map((_, i) => ({
+      part: `/xl/worksheets/sheet${i + 1}.xml`,
+      type: CONTENT_TYPES.worksheet,
+    })),
+  ];
+}
+
+/** Sheet number `n` (from 1) with its tables, notes and charts, and its relationships. */
+function writeSheet(
+  zip: ZipStream,
+  sheet: SheetSpec,
+  n: number,
+  selected: boolean,
+  { styles, shared, charts }: { styles: StyleTable; shared: SharedStrings; charts: ChartSourceOf },
+  overrides: Override[],
+  counters: PartCounters
+): void {
+  const rels: Relationship[] = [];
+  const tableRelIds = sheet.tables.map((t) => {
+    const id = ++counters.table;
+    const relId = `rId${rels.length + 1}`;
+    const part = `tables/table${id}.xml`;
+    zip.add(`xl/${part}`, [tableXml(t, id, tableColumnNames(sheet, t))]);
+    overrides.push({ part: `/xl/${part}`, type: CONTENT_TYPES.table });
+    rels.push({ id: relId, type: REL_TYPES.table, target: `../${part}` });
+    return relId;
   });
-  const wb = base ?? new ExcelJS.Workbook();
-  if (!base) {
-    wb.creator = "scrutiny-sheets";
-    // A fixed date keeps the same spec giving the same bytes.
-    wb.created = new Date(Date.UTC(2000, 0, 1));
-    wb.modified = wb.created;
-  }
-  // ExcelJS writes formulas without results: ask Excel to calculate on opening.
-  wb.calcProperties = { ...(wb.calcProperties ?? {}), fullCalcOnLoad: true };
-
-  for (const name of spec.removeSheets ?? []) {
-    const old = findSheet(wb, name);
-    if (old) wb.removeWorksheet(old.id);
-  }
-  for (const sheet of spec.sheets) {
-    const old = findSheet(wb, sheet.name);
-    const orderNo = old ? (old as Ordered).orderNo : undefined;
-    if (old) wb.removeWorksheet(old.id);
-    const ws = wb.addWorksheet(sheet.name);
-    // A replaced sheet keeps its place among the tabs.
-    if (orderNo !== undefined) (ws as Ordered).orderNo = orderNo;
-    writeSheet(ws, sheet);
-  }
-  // Every sheet's text, the base workbook's included (refresh keeps the data sheets as read).
-  const restore = escapeTexts(wb);
-  try {
-    // Fastest deflate: at the default level, compressing a 150,000-row sheet takes longer
-    // than everything else together, for a file about a tenth smaller.
-    const buffer = await wb.xlsx.writeBuffer({
-      zip: { compression: "DEFLATE", compressionOptions: { level: 1 } },
-    } as Partial<ExcelJS.XlsxWriteOptions>);
-    return new Uint8Array(buffer as ArrayBuffer);
-  } finally {
-    restore();
-  }
-}
-
-/**
- * A carriage return written raw into XML comes back as a line feed, and ExcelJS drops the
- * other control characters; Excel writes them as `_xHHHH_` escapes (and escapes the
- * underscore of a literal "_xHHHH_" as `_x005F_`), which Excel and ExcelJS decode on
- * reading. Tab and line feed survive as they are.
- */
-export function escapeXlsxText(text: string): string {
-  return NEEDS_ESCAPE.test(text)
-    ? text.replace(
-        ESCAPED,
-        (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`
-      )
-    : text;
-}
-// eslint-disable-next-line no-control-regex -- these control characters are what it escapes
-const NEEDS_ESCAPE = /[\x00-\x08\x0B-\x1F\x7F]|_x[0-9A-Fa-f]{4}_/;
-// eslint-disable-next-line no-control-regex -- as above
-const ESCAPED = /[\x00-\x08\x0B-\x1F\x7F]|_(?=x[0-9A-Fa-f]{4}_)/g;
-
-/** Escapes every text cell for writing; returns how to put the workbook's values back. */
-function escapeTexts(wb: ExcelJS.Workbook): () => void {
-  const undo: (() => void)[] = [];
-  for (const ws of wb.worksheets) {
-    ws.eachRow({ includeEmpty: false }, (row) =>
-      row.eachCell({ includeEmpty: false }, (cell) => {
-        const v = cell.value;
-        let escaped: ExcelJS.CellValue = v;
-        if (cell.type === ExcelJS.ValueType.String && typeof v === "string") {
-          escaped = escapeXlsxText(v);
-        } else if (cell.type === ExcelJS.ValueType.RichText && v && typeof v === "object") {
-          const rich = v as ExcelJS.CellRichTextValue;
-          if (rich.richText.some((r) => NEEDS_ESCAPE.test(r.text)))
-            escaped = {
-              ...rich,
-              richText: rich.richText.map((r) => ({ ...r, text: escapeXlsxText(r.text) })),
-            };
-        } else if (cell.type === ExcelJS.ValueType.Hyperlink && v && typeof v === "object") {
-          const link = v as ExcelJS.CellHyperlinkValue;
-          if (NEEDS_ESCAPE.test(link.text)) escaped = { ...link, text: escapeXlsxText(link.text) };
-        }
-        if (escaped !== v) {
-          cell.value = escaped;
-          undo.push(() => {
-            cell.value = v;
-          });
-        }
-      })
+  const drawingRelId = chartParts(zip, sheet, rels, overrides, counters, charts);
+  const notes: SheetNote[] = [];
+  const legacyDrawingRelId = `rId${rels.length + 1}`;
+  zip.add(
+    `xl/worksheets/sheet${n}.xml`,
+    sheetXmlChunks(sheet, {
+      styles,
+      tableRelIds,
+      drawingRelId,
+      legacyDrawingRelId,
+      tabSelected: selected,
+      sharedStrings: shared,
+      notes,
+    })
+  );
+  if (notes.length > 0) {
+    zip.add(`xl/drawings/vmlDrawing${n}.vml`, [notesVml(notes, n)]);
+    zip.add(`xl/comments${n}.xml`, [commentsXml(notes)]);
+    overrides.push({ part: `/xl/comments${n}.xml`, type: CONTENT_TYPES.comments });
+    rels.push(
+      {
+        id: legacyDrawingRelId,
+        type: REL_TYPES.vmlDrawing,
+        target: `../drawings/vmlDrawing${n}.vml`,
+      },
+      { id: `rId${rels.length + 2}`, type: REL_TYPES.comments, target: `../comments${n}.xml` }
     );
   }
-  return () => undo.forEach((f) => f());
-}
-
-function findSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
-  const key = sheetKey(name);
-  return wb.worksheets.find((w) => sheetKey(w.name) === key);
-}
-
-function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
-  if (sheet.visibility && sheet.visibility !== "visible") ws.state = sheet.visibility;
-  // Committee papers are printed: landscape, all columns on one page width.
-  ws.pageSetup = {
-    ...ws.pageSetup,
-    orientation: "landscape",
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    paperSize: 9,
-  };
-  (sheet.columnWidths ?? []).forEach((w, i) => {
-    ws.getColumn(i + 1).width = w;
-  });
-  if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.cols > 0)) {
-    ws.views = [{ state: "frozen", xSplit: sheet.freeze.cols, ySplit: sheet.freeze.rows }];
-  }
-  for (const block of sheet.blocks) {
-    block.cells.forEach((cells, i) => {
-      cells.forEach((spec, j) => {
-        if (spec) writeCell(ws.getCell(block.row + i + 1, block.col + j + 1), spec, block.row + i);
-      });
-    });
-  }
-  fitHeaderRows(ws, sheet);
-  for (const chart of sheet.charts) writeChartNote(ws, chart);
-  for (const t of sheet.tables) {
-    const headers: string[] = [];
-    const rows: ExcelJS.CellValue[][] = [];
-    for (let c = 0; c < t.cols; c++)
-      headers.push(String(ws.getCell(t.row + 1, t.col + c + 1).value ?? `Column ${c + 1}`));
-    for (let r = 1; r < t.rows; r++) {
-      const row: ExcelJS.CellValue[] = [];
-      for (let c = 0; c < t.cols; c++) row.push(ws.getCell(t.row + r + 1, t.col + c + 1).value);
-      rows.push(row);
-    }
-    // An Excel table needs at least one data row.
-    if (rows.length === 0) rows.push(headers.map(() => null));
-    ws.addTable({
-      name: t.name,
-      ref: rangeRef(t.row, t.col, 1, 1).split(":")[0]!,
-      headerRow: true,
-      style: {
-        theme: (t.style ?? "TableStyleLight9") as ExcelJS.TableStyleProperties["theme"],
-        showRowStripes: true,
-      },
-      columns: headers.map((name) => ({ name, filterButton: true })),
-      rows,
-    });
-  }
-  sheet.conditionalFormats.forEach((cf, i) => {
-    const style: Partial<ExcelJS.Style> = {};
-    if (cf.format.fill)
-      style.fill = { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.format.fill) } };
-    const font: Partial<ExcelJS.Font> = {};
-    if (cf.format.fontColor) font.color = { argb: argb(cf.format.fontColor) };
-    if (cf.format.bold) font.bold = true;
-    if (cf.format.italic) font.italic = true;
-    if (Object.keys(font).length > 0) style.font = font;
-    ws.addConditionalFormatting({
-      ref: rangeRef(cf.row, cf.col, cf.rows, cf.cols),
-      rules: [
-        {
-          type: "expression",
-          formulae: [toFileFormula(cf.formula)],
-          style,
-          priority: i + 1,
-          ...(cf.stopIfTrue ? { stopIfTrue: true } : {}),
-        } as ExcelJS.ConditionalFormattingRule,
-      ],
-    });
-  });
-}
-
-/** `spec` written to `cell`, which stands in sheet row `row` (0-based). */
-function writeCell(cell: ExcelJS.Cell, spec: CellSpec, row: number): void {
-  const formula = formulaAt(spec, row);
-  if (formula !== undefined) {
-    cell.value = { formula: toFileFormula(formula) } as ExcelJS.CellFormulaValue;
-  } else if (spec.text !== undefined) {
-    if (spec.link && spec.text.length <= MAX_FORMULA_STRING) {
-      // Internal links as HYPERLINK formulas: ExcelJS writes a cell hyperlink as an
-      // external relationship, which Excel would try to open as a file. The text is a
-      // string literal inside our own formula, never evaluated as a formula itself.
-      const target = `#${spec.link}`;
-      cell.value = {
-        formula: `HYPERLINK(${literal(target)},${literal(spec.text)})`,
-        result: spec.text,
-      } as ExcelJS.CellFormulaValue;
-    } else {
-      // Strings are written as shared strings: "=..." stays text.
-      cell.value = spec.text;
-    }
-  } else if (spec.number !== undefined) {
-    cell.value = spec.number;
-  } else if (spec.bool !== undefined) {
-    cell.value = spec.bool;
-  }
-  if (spec.numFmt) cell.numFmt = spec.numFmt;
-  if (spec.style) applyStyle(cell, STYLES[spec.style]);
-  if (spec.note) cell.note = spec.note;
-}
-
-/** A formula string literal; control characters (a CR would come back as a LF) as CHAR(n). */
-function literal(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`
-    .replace(SPELLED, (c) => `"&CHAR(${c.charCodeAt(0)})&"`)
-    .replace(NUL, "");
-}
-// eslint-disable-next-line no-control-regex -- the control characters CHAR(n) spells out
-const SPELLED = /[\x01-\x08\x0B-\x1F\x7F]/g;
-// eslint-disable-next-line no-control-regex -- Excel's CHAR has no 0: a NUL is dropped
-const NUL = /\x00/g;
-
-function applyStyle(cell: ExcelJS.Cell, s: StyleFormat): void {
-  const font: Partial<ExcelJS.Font> = {};
-  if (s.bold) font.bold = true;
-  if (s.italic) font.italic = true;
-  if (s.size) font.size = s.size;
-  if (s.fontColor) font.color = { argb: argb(s.fontColor) };
-  if (Object.keys(font).length > 0) cell.font = font;
-  if (s.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(s.fill) } };
-  if (s.wrap) cell.alignment = { wrapText: true, vertical: "top" };
-  if (s.borderBottom) cell.border = { bottom: { style: "thin", color: { argb: "FF8EA9DB" } } };
-}
-
-/** Header cells wrap: give their rows the height of the longest heading (a file has no autofit). */
-function fitHeaderRows(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
-  const widths = sheet.columnWidths ?? [];
-  for (const block of sheet.blocks) {
-    block.cells.forEach((cells, i) => {
-      let lines = 0;
-      cells.forEach((c, j) => {
-        if (c?.style !== "header" || !c.text) return;
-        const width = Math.max((widths[block.col + j] ?? 9) - 3, 4);
-        lines = Math.max(lines, Math.ceil(c.text.length / width));
-      });
-      if (lines > 1) ws.getRow(block.row + i + 1).height = Math.min(lines, 5) * 15;
-    });
-  }
-}
-
-/** ExcelJS writes no charts: say so where the chart would be. */
-function writeChartNote(ws: ExcelJS.Worksheet, chart: ChartSpec): void {
-  const cell = ws.getCell(chart.row + 1, chart.col + 1);
-  if (cell.value === null || cell.value === undefined) {
-    cell.value = `Chart "${chart.title}": drawn when the add-in refreshes this workbook in Excel (the command-line writer draws no charts).`;
-    applyStyle(cell, STYLES.note);
-  }
+  if (rels.length > 0) zip.add(`xl/worksheets/_rels/sheet${n}.xml.rels`, [relsXml(rels)]);
 }

@@ -2,6 +2,7 @@
 // the add-in's writer refuses, the .xlsx writer refuses with the same problems.
 import ExcelJS from "exceljs";
 import { writeXlsx } from "../../../src/writers/xlsx/writeXlsx";
+import { editXlsx } from "../../../src/writers/xlsx/ooxml/editPackage";
 import { planWrites, type WorkbookFacts } from "../../../src/writers/officejs/planWrites";
 import { WorkbookPlanError } from "../../../src/writers/officejs/errors";
 import type { SheetSpec, WorkbookSpec } from "../../../src/layout/spec";
@@ -20,7 +21,8 @@ const sheet = (name: string, over: Partial<SheetSpec> = {}): SheetSpec => ({
 const noFacts: WorkbookFacts = { sheets: [], tableNames: [], onSheet: new Map() };
 
 async function xlsxError(spec: WorkbookSpec, base?: ExcelJS.Workbook): Promise<unknown> {
-  return writeXlsx(spec, base).then(
+  const over = base ? new Uint8Array(await base.xlsx.writeBuffer()) : null;
+  return (over ? editXlsx(over, spec) : writeXlsx(spec)).then(
     () => null,
     (e: unknown) => e
   );

@@ -1,10 +1,14 @@
 import ExcelJS from "exceljs";
+import { strFromU8, unzipSync } from "fflate";
 import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import path from "path";
 import { computed, describeWithLibreOffice, recalculate } from "../../support/libreoffice";
 import { escapeXlsxText, specCells, writeXlsx } from "../../../src/writers/xlsx/writeXlsx";
-import { MAX_XLSX_CELLS, XlsxTooLargeError } from "../../../src/writers/xlsx/errors";
+import { editXlsx } from "../../../src/writers/xlsx/ooxml/editPackage";
+import { fitsTheWriter } from "../../../src/cli/writeBook";
+import { memoryIo } from "../../support/cliIo";
+import { WorkbookPlanError } from "../../../src/layout/checkSpec";
 import { readXlsx } from "../../../src/writers/xlsx/readXlsx";
 import { toFileFormula, fromFileFormula } from "../../../src/writers/xlsx/fileFormula";
 import { writeDefinitions, type Definitions } from "../../../src/layout/definitions";
@@ -50,28 +54,25 @@ describe("file formulas", () => {
 });
 
 describe("xlsx writer", () => {
-  test("refuses a workbook over its cell limit before building anything, naming the size", async () => {
-    const cell = { number: 1 };
-    const rows = (n: number) => Array.from({ length: n }, () => [cell, null, cell]);
-    const sheet = (n: number): SheetSpec => ({
-      name: "Big",
-      role: "data",
-      generated: false,
-      blocks: [{ row: 0, col: 0, cells: rows(n) }],
-      tables: [],
-      conditionalFormats: [],
-      charts: [],
-    });
-    // Empty entries do not count: two cells a row.
-    expect(specCells({ sheets: [sheet(10)] })).toBe(20);
-    const over = { sheets: [sheet(MAX_XLSX_CELLS / 2 + 1)] };
-    const refused = await writeXlsx(over).catch((e: unknown) => e);
-    expect(refused).toBeInstanceOf(XlsxTooLargeError);
-    expect((refused as Error).message).toMatch(/^the workbook would hold 1,000,002 cells, /);
-    await expect(writeXlsx({ sheets: [sheet(3)] }, undefined, 5)).rejects.toThrow(
-      XlsxTooLargeError
+  test("Excel's own limits replace a cell cap: a table longer than a sheet is refused before anything is built, a block past the last row by the spec check", async () => {
+    const io = memoryIo();
+    expect(fitsTheWriter("build", [{ rows: new Array(1_048_575) }], io)).toBe(true);
+    expect(io.err).toEqual([]);
+    expect(fitsTheWriter("build", [{ rows: [] }, { rows: new Array(1_048_576) }], io)).toBe(false);
+    expect(io.err.join("")).toBe(
+      "build: the table has 1,048,576 rows, and a sheet of Excel holds 1,048,576 rows with its header: split the table; nothing written\n"
     );
-    expect((await writeXlsx({ sheets: [sheet(3)] }, undefined, 6)).length).toBeGreaterThan(0);
+    const cell = { number: 1 };
+    const past = { row: 1_048_575, col: 16_383, cells: [[cell, cell]] };
+    expect(specCells({ sheets: [sheet("Big", { blocks: [past] })] })).toBe(2);
+    await expect(writeXlsx({ sheets: [sheet("Big", { blocks: [past] })] })).rejects.toThrow(
+      WorkbookPlanError
+    );
+    const last = { row: 1_048_575, col: 16_383, cells: [[cell]] };
+    const ws = (
+      await load(await writeXlsx({ sheets: [sheet("Big", { blocks: [last] })] }))
+    ).getWorksheet("Big")!;
+    expect(ws.getCell("XFD1048576").value).toBe(1);
   });
 
   test("text is always text, formulas only where the layout built one, numbers with their formats", async () => {
@@ -149,7 +150,9 @@ describe("xlsx writer", () => {
       ["TNO", 5],
       ["Burglary", 7],
     ]);
-    const ws = book.workbook.getWorksheet("Data")!;
+    const excel = new ExcelJS.Workbook();
+    await excel.xlsx.load(bytes as unknown as ArrayBuffer);
+    const ws = excel.getWorksheet("Data")!;
     expect(ws.getColumn(1).width).toBe(30);
     expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 1, ySplit: 1 });
     const cfs = (
@@ -163,7 +166,8 @@ describe("xlsx writer", () => {
         rules: [expect.objectContaining({ formulae: ["$B2>6"] })],
       }),
     ]);
-    expect(book.workbook.getWorksheet("_ScrutinyDefinitions")!.state).toBe("veryHidden");
+    expect(excel.getWorksheet("_ScrutinyDefinitions")!.state).toBe("veryHidden");
+    expect(book.sheets.map((s) => s.state)).toEqual(["visible", "veryHidden"]);
   });
 
   test("a link is an internal HYPERLINK whose text shows without recalculation", async () => {
@@ -181,10 +185,20 @@ describe("xlsx writer", () => {
     expect(cell.result).toBe('Merton "A"!F14');
   });
 
-  test("charts are not drawn: the sheet says where one would be", async () => {
+  test("charts are drawn: a chart part in the sheet's drawing, over the spec's cells, with their cached values", async () => {
     const bytes = await writeXlsx({
       sheets: [
         sheet("Trend", {
+          blocks: [
+            {
+              row: 3,
+              col: 2,
+              cells: [
+                [{ text: "Jul" }, { text: "Aug" }],
+                [{ number: 309 }, { number: 240 }],
+              ],
+            },
+          ],
           charts: [
             {
               type: "line",
@@ -192,7 +206,7 @@ describe("xlsx writer", () => {
               categories: "'Trend'!C4:D4",
               series: [{ name: "x", values: "'Trend'!C5:D5" }],
               row: 2,
-              col: 3,
+              col: 5,
               width: 8,
               height: 10,
             },
@@ -200,30 +214,52 @@ describe("xlsx writer", () => {
         }),
       ],
     });
-    expect(String((await load(bytes)).getWorksheet("Trend")!.getCell("D3").value)).toMatch(
-      /^Chart "Offences": drawn when the add-in/
+    const parts = unzipSync(bytes);
+    const chart = strFromU8(parts["xl/charts/chart1.xml"]!);
+    expect(chart).toContain("<c:lineChart>");
+    expect(chart).toContain("'Trend'!$C$5:$D$5");
+    expect(chart).toMatch(/<c:v>309<\/c:v>.*<c:v>240<\/c:v>/);
+    expect(strFromU8(parts["xl/worksheets/sheet1.xml"]!)).toContain('<drawing r:id="rId1"/>');
+    expect(strFromU8(parts["xl/drawings/_rels/drawing1.xml.rels"]!)).toContain(
+      'Target="../charts/chart1.xml"'
     );
+    // No note stands in for the chart any more; the sheet's cells are the spec's alone.
+    const ws = (await load(bytes)).getWorksheet("Trend")!;
+    expect(ws.getCell("F3").value).toBeNull();
   });
 
-  test("over an existing workbook: replaces sheets of the spec in place, removes those asked, leaves the rest", async () => {
+  test("over an existing workbook: replaces its generated sheets in place, removes those asked, leaves the rest", async () => {
     const base = new ExcelJS.Workbook();
     base.addWorksheet("Mine").getCell("A1").value = "typed by the user";
     base.addWorksheet("Compare 2017-09-05").getCell("A1").value = "old comparison";
     base.addWorksheet("Old trend").getCell("A1").value = "old";
     base.addWorksheet("Notes").getCell("B2").value = 42;
-    const bytes = await writeXlsx(
-      {
-        sheets: [
-          sheet("Compare 2017-09-05", {
-            blocks: [{ row: 0, col: 0, cells: [[{ text: "new comparison" }]] }],
-          }),
-        ],
-        removeSheets: ["Old trend"],
-      },
-      base
-    );
+    const recorded = writeDefinitions({
+      ...defs,
+      sheets: [
+        { name: "Compare 2017-09-05", role: "comparison", generated: true },
+        { name: "Old trend", role: "trend", generated: true },
+      ],
+    });
+    const hidden = base.addWorksheet("_ScrutinyDefinitions", { state: "veryHidden" });
+    recorded.blocks[0]!.cells.forEach((row, i) => {
+      hidden.getCell(i + 1, 1).value = row[0]!.text!;
+    });
+    const bytes = await editXlsx(new Uint8Array(await base.xlsx.writeBuffer()), {
+      sheets: [
+        sheet("Compare 2017-09-05", {
+          blocks: [{ row: 0, col: 0, cells: [[{ text: "new comparison" }]] }],
+        }),
+      ],
+      removeSheets: ["Old trend"],
+    });
     const wb = await load(bytes);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Mine", "Compare 2017-09-05", "Notes"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "Mine",
+      "Compare 2017-09-05",
+      "Notes",
+      "_ScrutinyDefinitions",
+    ]);
     expect(wb.getWorksheet("Mine")!.getCell("A1").value).toBe("typed by the user");
     expect(wb.getWorksheet("Notes")!.getCell("B2").value).toBe(42);
     expect(wb.getWorksheet("Compare 2017-09-05")!.getCell("A1").value).toBe("new comparison");
@@ -266,10 +302,8 @@ describe("xlsx writer", () => {
       expect(valuesOf(wb, "Pasted")).toEqual(texts);
     });
 
-    test("survive a refresh over the workbook as read, and the workbook in memory keeps its text", async () => {
-      const base = await load(await writeXlsx(spec("Pasted")));
-      const bytes = await writeXlsx(spec("Another"), base);
-      expect(valuesOf(base, "Pasted")).toEqual(texts);
+    test("survive a refresh over the workbook", async () => {
+      const bytes = await editXlsx(await writeXlsx(spec("Pasted")), spec("Another"));
       const again = await load(bytes);
       expect(valuesOf(again, "Pasted")).toEqual(texts);
       expect(valuesOf(again, "Another")).toEqual(texts);
