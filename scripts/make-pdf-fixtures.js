@@ -47,9 +47,7 @@ async function main() {
     path.join(out, "split-table.pdf"),
     path.join(tmp, "page"),
   ]);
-  await htmlToPdf([{ name: "scanned", html: paper.scannedHtml(path.join(tmp, "page.png")) }], out, {
-    writer: true,
-  });
+  await htmlToPdf([{ name: "scanned", html: paper.scannedHtml(path.join(tmp, "page.png")) }], out);
   for (const f of fs.readdirSync(out).filter((f) => f.endsWith(".pdf")))
     console.log(f, fs.statSync(path.join(out, f)).size, "bytes");
 }

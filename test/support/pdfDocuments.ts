@@ -90,12 +90,8 @@ ${body}
 
 let profileDir: string | undefined;
 
-/** Writes each HTML document to a PDF of the same base name in `outDir` (one soffice run; `writer`: by Writer rather than Writer/Web). */
-export function htmlToPdf(
-  docs: { name: string; html: string }[],
-  outDir: string,
-  opts: { writer?: boolean } = {}
-): Promise<string[]> {
+/** Writes each HTML document to a PDF of the same base name in `outDir` (one soffice run). */
+export function htmlToPdf(docs: { name: string; html: string }[], outDir: string): Promise<string[]> {
   profileDir ??= mkdtempSync(path.join(tmpdir(), "scrutiny-lo-pdf-profile-"));
   const src = mkdtempSync(path.join(tmpdir(), "scrutiny-pdf-src-"));
   mkdirSync(outDir, { recursive: true });
@@ -111,10 +107,11 @@ export function htmlToPdf(
         `-env:UserInstallation=file://${profileDir}`,
         "--headless",
         "--norestore",
-        // Writer proper (not Writer/Web) embeds the pictures an HTML page links to.
-        ...(opts.writer ? ["--infilter=HTML (StarWriter)"] : []),
+        // Writer proper, not Writer/Web: Writer/Web drops a page's first paragraph and
+        // leaves out the pictures an HTML page links to.
+        "--infilter=HTML (StarWriter)",
         "--convert-to",
-        opts.writer ? "pdf:writer_pdf_Export" : "pdf:writer_web_pdf_Export",
+        "pdf:writer_pdf_Export",
         "--outdir",
         outDir,
         ...files,

@@ -96,7 +96,7 @@ export function paperHtml(): string {
     "<h2>Conclusion</h2>",
     prose(10, 2),
     "<h2>Background</h2>",
-    prose(50, 1),
+    prose(120, 1),
   ];
   return documentHtml(body.join("\n"));
 }

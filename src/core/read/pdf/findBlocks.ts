@@ -62,7 +62,10 @@ function continuesOver(block: PdfLine[], l: PdfLine): boolean {
   if (!last || l.page !== last.page + 1 || !isTabular(l)) return false;
   const heading = block.find((b) => isTabular(b));
   if (heading && lineText(heading) === lineText(l)) return true;
-  return hasFigures(l) && alignsWith(l, occupiedSpans(block.filter(hasFigures)));
+  const rows = block.filter(hasFigures);
+  // A heading row split by the page break goes on under the heading cells begun above.
+  if (rows.length === 0) return alignsWith(l, occupiedSpans(block));
+  return hasFigures(l) && alignsWith(l, occupiedSpans(rows));
 }
 
 /** Whether each chunk of a row overlaps exactly one of the spans (a wider figure reaches further left). */
