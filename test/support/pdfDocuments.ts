@@ -91,7 +91,10 @@ ${body}
 let profileDir: string | undefined;
 
 /** Writes each HTML document to a PDF of the same base name in `outDir` (one soffice run). */
-export function htmlToPdf(docs: { name: string; html: string }[], outDir: string): Promise<string[]> {
+export function htmlToPdf(
+  docs: { name: string; html: string }[],
+  outDir: string
+): Promise<string[]> {
   profileDir ??= mkdtempSync(path.join(tmpdir(), "scrutiny-lo-pdf-profile-"));
   const src = mkdtempSync(path.join(tmpdir(), "scrutiny-pdf-src-"));
   mkdirSync(outDir, { recursive: true });
