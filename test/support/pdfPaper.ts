@@ -83,8 +83,8 @@ function sectionHtml(s: PaperSection, i: number): string {
   return [`<h2>Crime data for ${s.area}</h2>`, prose(6, i), tables, prose(8, i + 1)].join("\n");
 }
 
-/** The 30-page paper. */
-export function paperHtml(): string {
+/** The 30-page paper; with `copies`, its borough sections that many times (a longer paper). */
+export function paperHtml(copies = 1): string {
   const intro = [
     "<h1>Crime and policing in the borough and its neighbours</h1>",
     "<p>Report of the Director of Community and Housing to the Overview and Scrutiny Commission.</p>",
@@ -92,7 +92,7 @@ export function paperHtml(): string {
   ];
   const body = [
     ...intro,
-    ...PAPER_SECTIONS.map(sectionHtml),
+    ...Array.from({ length: copies }, () => PAPER_SECTIONS.map(sectionHtml)).flat(),
     "<h2>Conclusion</h2>",
     prose(10, 2),
     "<h2>Background</h2>",

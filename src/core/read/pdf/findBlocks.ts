@@ -63,14 +63,21 @@ function continuesOver(block: PdfLine[], l: PdfLine): boolean {
   const heading = block.find((b) => isTabular(b));
   if (heading && lineText(heading) === lineText(l)) return true;
   const rows = block.filter(hasFigures);
-  // A heading row split by the page break goes on under the heading cells begun above.
-  if (rows.length === 0) return alignsWith(l, occupiedSpans(block));
-  return hasFigures(l) && alignsWith(l, occupiedSpans(rows));
+  // A heading alone at the foot of the page: its rows (or the rest of it) go on under
+  // its cells, a column without a heading (a status dot) aside.
+  if (rows.length === 0) return alignsWith(l, occupiedSpans(block), true);
+  return hasFigures(l) && alignsWith(l, occupiedSpans(rows), false);
 }
 
-/** Whether each chunk of a row overlaps exactly one of the spans (a wider figure reaches further left). */
-function alignsWith(l: PdfLine, spans: [number, number][]): boolean {
-  return l.chunks.every((c) => spans.filter(([a, b]) => c.x0 < b && c.x1 > a).length === 1);
+/**
+ * Whether each chunk of a row overlaps exactly one of the spans (a wider figure reaches
+ * further left), or none where `unheaded` allows it; never two.
+ */
+function alignsWith(l: PdfLine, spans: [number, number][], unheaded: boolean): boolean {
+  return l.chunks.every((c) => {
+    const n = spans.filter(([a, b]) => c.x0 < b && c.x1 > a).length;
+    return n === 1 || (unheaded && n === 0);
+  });
 }
 
 /** Whether a one-chunk line may be part of a table: within its columns, not a period line. */
@@ -113,7 +120,23 @@ function overPageEnd(block: PdfLine[], lines: PdfLine[], i: number): number {
     j++;
   }
   const next = lines[j];
-  return next && next.page === last.page + 1 && continuesOver(block, next) ? j + 1 : i;
+  if (next && next.page === last.page + 1 && continuesOver(block, next)) return j + 1;
+  return endsOverleaf(last, lines, i, j) ? j : i;
+}
+
+/**
+ * Whether lines `i` to `j`, heading the next page, end the last row's label and the table
+ * with it: in the table's type size, close together, and apart from what follows.
+ */
+function endsOverleaf(last: PdfLine, lines: PdfLine[], i: number, j: number): boolean {
+  if (j === i) return false;
+  const carried = lines.slice(i, j);
+  if (carried.some((l) => l.size > last.size * 1.2)) return false;
+  if (carried.some((l, k) => k > 0 && gap(carried[k - 1] as PdfLine, l) > WRAP_GAP)) return false;
+  // Apart in the label's own type size: prose set larger follows a little further down.
+  const end = lines[j - 1] as PdfLine;
+  const after = lines[j];
+  return !after || after.page !== end.page || after.y - end.y > WRAP_GAP * end.size;
 }
 
 /** The lines of the block starting at `start` (a tabular line), and the index past it. */

@@ -34,10 +34,11 @@ export type PdfTablesResult = Result<
   { error: ReadError }
 >;
 
-/** The document as one grid, with each line's page and the area of the heading above it. */
+/** The document as one grid, with each line's table's page and the area of the heading above it. */
 interface PdfGrid {
   grid: SourceGrid;
-  pageOf: number[];
+  /** The page each line's table (its block) starts on: its heading may end a page. */
+  startOf: number[];
   areaOf: (string | null)[];
   unreadable: UnreadablePdfTable[];
 }
@@ -46,15 +47,15 @@ function gridOf(text: PdfText): PdfGrid {
   const lines = dropFurniture(text.pages.flatMap(groupLines), text.pages.length);
   const out: PdfGrid = {
     grid: { spaced: false, lines: [] },
-    pageOf: [],
+    startOf: [],
     areaOf: [],
     unreadable: [],
   };
   let area: string | null = null;
-  const add = (cells: string[], page: number) => {
+  const add = (cells: string[], start: number) => {
     const line: SourceLine = { line: out.grid.lines.length + 1, cells };
     out.grid.lines.push(line);
-    out.pageOf.push(page);
+    out.startOf.push(start);
     out.areaOf.push(area);
   };
   for (const s of findBlocks(lines)) {
@@ -70,9 +71,10 @@ function gridOf(text: PdfText): PdfGrid {
       continue;
     }
     // A blank line apart from what is around it, as a paste would have.
-    add([], layout.rows[0]?.page ?? 0);
-    for (const r of layout.rows) add(r.cells, r.page);
-    add([], layout.rows[layout.rows.length - 1]?.page ?? 0);
+    const start = layout.rows[0]?.page ?? 0;
+    add([], start);
+    for (const r of layout.rows) add(r.cells, start);
+    add([], start);
   }
   return out;
 }
@@ -84,7 +86,7 @@ function hasText(text: PdfText): boolean {
 export function readPdfTables(text: PdfText, opts: ReadPdfOptions): PdfTablesResult {
   if (!hasText(text))
     return { ok: false, error: problem("unreadable", pdfMessages.noTextLayer(opts.source)) };
-  const { grid, pageOf, areaOf, unreadable } = gridOf(text);
+  const { grid, startOf, areaOf, unreadable } = gridOf(text);
   const userArea = opts.area?.trim() ? opts.area.trim() : null;
   const found = findTables(grid, { source: opts.source, userArea, fileArea: null });
   const error = found.length > 0 ? readProblem(grid, found) : null;
@@ -94,7 +96,7 @@ export function readPdfTables(text: PdfText, opts: ReadPdfOptions): PdfTablesRes
   const tables = found.map((t): CrimeTable => {
     const first = (t.rows[0]?.line ?? 1) - 1;
     const area = userArea ?? areaOf[first] ?? t.area;
-    return { ...t, area, page: pageOf[first] ?? 0 };
+    return { ...t, area, page: startOf[first] ?? 0 };
   });
   return { ok: true, tables, unreadable };
 }
