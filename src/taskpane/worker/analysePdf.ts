@@ -1,7 +1,8 @@
 // A PDF opened or dropped in the pane, read where the pane's reading runs (its read
-// worker): PDF.js finds the text with positions, the core finds and reads the tables
-// (each with its page, area and period), checks every derived figure and flags what
-// matters: the preview and picker show the result, nothing is written before Import.
+// worker, PDF.js loaded by loadPdfJsInBrowser): PDF.js finds the text with positions,
+// the core finds and reads the tables (each with its page, area and period), checks
+// every derived figure and flags what matters: the preview and picker show the result,
+// nothing is written before Import.
 import { findAnomalies } from "../../core/anomalies";
 import type { ReadError } from "../../core/model";
 import {
@@ -25,6 +26,11 @@ export interface PdfInput {
   area?: string;
   /** Pages to search: "7-84", "7", "3,7-9" (every page when not given). */
   pages?: string;
+  /**
+   * Loads PDF.js: in the pane's read worker, `loadPdfJsInBrowser`; by default Node's own
+   * import (the command line, tests).
+   */
+  loadPdfJs?: () => Promise<unknown>;
 }
 
 /** What the picker shows: every table (each with `page`, `area`, `periodEnding`), its checks and flags, and the tables that could not be read. */
@@ -35,21 +41,6 @@ export interface PdfAnalysis extends PasteAnalysis {
 
 export type PdfOutcome =
   { status: "ok"; analysis: PdfAnalysis } | { status: "error"; error: ReadError };
-
-/**
- * PDF.js for a browser worker: its own worker code runs in this thread (the pane's read
- * worker is already off the UI thread), as PDF.js does when `pdfjsWorker` is set.
- * Webpack splits both into chunks loaded the first time a PDF is opened.
- */
-function loadInWorker(): Promise<unknown> {
-  return Promise.all([
-    import("pdfjs-dist/legacy/build/pdf.mjs"),
-    import("pdfjs-dist/legacy/build/pdf.worker.mjs"),
-  ]).then(([lib, worker]) => {
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-    return lib;
-  });
-}
 
 const failed = (message: string): PdfOutcome => ({
   status: "error",
@@ -66,7 +57,7 @@ export async function analysePdf(
   onProgress?.({ stage: "reading", fraction: 0 });
   let text;
   try {
-    await loadPdfJs(loadInWorker);
+    if (input.loadPdfJs) await loadPdfJs(input.loadPdfJs);
     text = await extractPdfText(input.bytes, {
       pages: (count) => pagesIn(range ? range.ranges : [[1, count]], count),
     });
