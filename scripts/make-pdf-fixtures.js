@@ -48,6 +48,20 @@ async function main() {
     path.join(tmp, "page"),
   ]);
   await htmlToPdf([{ name: "scanned", html: paper.scannedHtml(path.join(tmp, "page.png")) }], out);
+  // A wide table as Calc prints it: its columns split across pages, labels on the first.
+  const csv = path.join(tmp, "calc-split-wide.csv");
+  fs.copyFileSync(path.join(__dirname, "../samples/offences-sds/borough-e-2017-09-05.txt"), csv);
+  execFileSync("soffice", [
+    `-env:UserInstallation=file://${fs.mkdtempSync(path.join(os.tmpdir(), "scrutiny-lo-calc-"))}`,
+    "--headless",
+    "--norestore",
+    "--infilter=CSV:9,34,76,1",
+    "--convert-to",
+    "pdf:calc_pdf_Export",
+    "--outdir",
+    out,
+    csv,
+  ]);
   for (const f of fs.readdirSync(out).filter((f) => f.endsWith(".pdf")))
     console.log(f, fs.statSync(path.join(out, f)).size, "bytes");
 }

@@ -13,7 +13,10 @@ export interface PdfRow {
   cells: string[];
 }
 
-export type BlockLayout = { ok: true; rows: PdfRow[] } | { ok: false; page: number };
+export type BlockLayout =
+  | { ok: true; rows: PdfRow[] }
+  /** `unlabelled`: rows of figures with no label (a wide table split across pages). */
+  | { ok: false; page: number; unlabelled?: boolean };
 
 /** Largest gap, in font sizes, between a wrapped label's line and its row's. */
 const WRAP_GAP = 1.6;
@@ -185,7 +188,11 @@ export function layoutBlock(block: PdfLine[]): BlockLayout {
     const parts = heading.map((l) => cellsOf(l, columns, true) ?? [lineText(l)]);
     rows.push({ page, cells: mergeCells(parts, width) });
   }
-  rows.push(...bodyRows(body, bodyCells, width));
+  const bodyRowsRead = bodyRows(body, bodyCells, width);
+  // Rows of figures with no label to say what they count: never read as a table.
+  const labelled = bodyRowsRead.some((r) => r.cells.some((c) => c !== "" && !isFigure(c)));
+  if (!labelled) return { ok: false, page, unlabelled: true };
+  rows.push(...bodyRowsRead);
   return { ok: true, rows };
 }
 

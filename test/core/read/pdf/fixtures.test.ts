@@ -7,7 +7,7 @@ import { readPdfTables, type PdfText } from "../../../../src/core/read/pdf";
 import { extractPdfTexts, PDF_FIXTURES } from "../../../support/pdfText";
 import { sampleTables } from "../../../support/samples";
 
-const NAMES = ["split-table", "landscape-unruled", "misaligned", "scanned"];
+const NAMES = ["split-table", "landscape-unruled", "misaligned", "scanned", "calc-split-wide"];
 const texts = new Map(
   extractPdfTexts(NAMES.map((n) => path.join(PDF_FIXTURES, `${n}.pdf`))).map((t, i) => [
     NAMES[i] as string,
@@ -79,6 +79,23 @@ test("a table whose columns cannot be told apart is listed as unreadable with it
   expect(read.unreadable).toEqual([
     { page: 1, message: expect.stringContaining("table on page 1 could not be read") },
   ]);
+});
+
+test("a wide table Calc split across pages (labels on one, figures on others) is listed as unreadable, never read", () => {
+  const read = readPdfTables(text("calc-split-wide"), { source: "calc-split-wide.pdf" });
+  if (!read.ok) throw new Error(read.error.message);
+  expect(read.tables.filter((t) => t.kind === "offences-sds")).toEqual([]);
+  expect(read.unreadable.map((u) => u.page)).toEqual([2, 3]);
+  expect(read.unreadable[0]?.message).toMatch(/rows hold figures but no labels/);
+  // The calls table's first columns stand on page 1 with their labels: read as printed there.
+  const calls = read.tables.filter((t) => t.kind === "calls-asb");
+  expect(calls[0]?.rows.map((r) => r.values.previous)).toEqual([6618, 144, 89.7, 81.1]);
+  const [sampleCalls] = sampleTables("borough-e-2017-09-05.txt").filter(
+    (t) => t.kind === "calls-asb"
+  );
+  expect(
+    calls.map((t) => t.rows.map((r) => [r.category, r.values.previous, r.values.current]))
+  ).toEqual([sampleCalls!.rows.map((r) => [r.category, r.values.previous, r.values.current])]);
 });
 
 test("a scanned PDF (pictures, no text) says so, naming the file", () => {
