@@ -3,7 +3,7 @@
 // period; --pages limits the search; a scan and an unreadable table are said to be so;
 // build and refresh --add import a PDF's tables, and refuse one with an unreadable table.
 import { spawnSync } from "child_process";
-import { existsSync, mkdtempSync } from "fs";
+import { copyFileSync, existsSync, mkdtempSync } from "fs";
 import { tmpdir } from "os";
 import path from "path";
 import { CLI, ensureCliBuilt, ROOT } from "../support/builtCli";
@@ -94,6 +94,15 @@ test("--pages past the end of the document is refused, naming the file", () => {
   const r = run("check", pdf("split-table"), "--pages", "40-50");
   expect(r.code).toBe(2);
   expect(r.err).toMatch(/split-table\.pdf has no page 40-50/);
+});
+
+test("a file named .pdf that is no PDF is refused, naming it", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "scrutiny-not-pdf-"));
+  const file = path.join(dir, "merton.pdf");
+  copyFileSync(path.join(OFFENCES_DIR, "merton-2017-08-01.txt"), file);
+  const r = run("check", file);
+  expect(r.code).toBe(2);
+  expect(r.err).toMatch(/merton\.pdf could not be read as a PDF: Invalid PDF structure/);
 });
 
 test("a scanned PDF gets a clear message naming it, and exit 2", () => {
