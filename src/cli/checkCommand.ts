@@ -12,7 +12,8 @@ import type { CliIO } from "./io";
 import { jsonChunks, writeInPieces } from "./jsonChunks";
 import { reasonOf } from "../app/errors";
 import { resolveGroups } from "./loadInputs";
-import { isPdfInput, readPdfInput } from "./readPdfInput";
+import { readPdfBytes } from "../readers/pdf/readPdfBytes";
+import { isPdfInput } from "./readPdfInput";
 
 export interface CheckOptions {
   /**
@@ -166,7 +167,7 @@ async function checkPdf(
     );
     return null;
   }
-  const read = await readPdfInput(bytes, { source: file, ...opts });
+  const read = await readPdfBytes(bytes, { source: file, ...opts });
   if (!read.ok) {
     io.stderr(showControls(`scrutiny-sheets check: ${read.error.message}\n`));
     return null;

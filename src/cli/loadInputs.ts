@@ -10,7 +10,8 @@ import { describeErrorPlace, readInput } from "../core/readInput";
 import { problem, type Problem, type Result } from "../core/result";
 import type { CliIO } from "./io";
 import { reasonOf } from "../app/errors";
-import { isPdfInput, readPdfInput, unreadableTablesMessage } from "./readPdfInput";
+import { readPdfBytes } from "../readers/pdf/readPdfBytes";
+import { isPdfInput, unreadableTablesMessage } from "./readPdfInput";
 
 export interface LoadOptions {
   /** Areas: Datastore areas to take; a single area also names a single pasted file's area. */
@@ -86,7 +87,7 @@ async function loadPdf(
   bytes: Uint8Array,
   opts: { area?: string; pages?: string }
 ): Promise<LoadResult> {
-  const read = await readPdfInput(bytes, { source: path.basename(file), ...opts });
+  const read = await readPdfBytes(bytes, { source: path.basename(file), ...opts });
   if (!read.ok) return unreadable(file, read.error.message);
   const pages = read.unreadable.map((u) => u.page);
   if (pages.length > 0) return unreadable(file, unreadableTablesMessage(file, pages));

@@ -34,7 +34,6 @@ interface Outcome {
           tables: { page: number; area: string; periodEnding: string; kind: string }[];
           issues: { severity: string }[];
           unreadable: { page: number }[];
-          pageCount: number;
         };
       }
     | { status: "error"; error: { message: string } };
@@ -55,8 +54,7 @@ const analyse = (name: string, pages?: string): Outcome =>
 test("the paper's tables reach the pane with page, area and period, checked, no error issue", () => {
   const { out } = analyse("paper.pdf");
   if (out.status !== "ok") throw new Error(out.error.message);
-  const { tables, issues, unreadable, pageCount } = out.analysis;
-  expect(pageCount).toBe(30);
+  const { tables, issues, unreadable } = out.analysis;
   expect(tables).toHaveLength(10);
   expect(tables[0]).toMatchObject({
     kind: "offences-sds",

@@ -195,5 +195,3 @@ export function layoutBlock(block: PdfLine[]): BlockLayout {
   rows.push(...bodyRowsRead);
   return { ok: true, rows };
 }
-
-export { isFigure };
