@@ -22,7 +22,7 @@ module.exports = {
     layer(
       "core-is-pure",
       "^src/core/",
-      "^src/(layout|writers|app|cli|taskpane|commands|office)/",
+      "^src/(layout|writers|app|cli|taskpane|commands|office|readers)/",
       "The core knows nothing of sheets, Office, the DOM or files."
     ),
     layer(
@@ -30,6 +30,12 @@ module.exports = {
       "^src/core/",
       "^(fs|path|os|child_process|react|react-dom|exceljs|office-js)$|node_modules/(react|exceljs)",
       "The core runs anywhere: no Node built-ins, no UI, no workbook library."
+    ),
+    layer(
+      "readers-below-surfaces",
+      "^src/readers/",
+      "^src/(layout|writers|app|cli|taskpane|commands|office)/",
+      "Readers turn a file's bytes (a PDF) into what the core reads; the surfaces call them."
     ),
     layer(
       "layout-is-declarative",

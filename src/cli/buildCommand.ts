@@ -19,6 +19,8 @@ export interface BuildOptions {
   monitor?: string[];
   /** Replace an existing --out file that is not a workbook we built. */
   force?: boolean;
+  /** PDFs: the pages to search ("7-84"). */
+  pages?: string;
 }
 
 export async function runBuild(files: string[], opts: BuildOptions, io: CliIO): Promise<number> {

@@ -12,6 +12,8 @@ import type { CliIO } from "./io";
 import { jsonChunks, writeInPieces } from "./jsonChunks";
 import { reasonOf } from "../app/errors";
 import { resolveGroups } from "./loadInputs";
+import { readPdfBytes } from "../readers/pdf/readPdfBytes";
+import { isPdfInput } from "./readPdfInput";
 
 export interface CheckOptions {
   /**
@@ -24,6 +26,8 @@ export interface CheckOptions {
   /** Datastore CSVs: a group preset or NAME=Area1,Area2 whose areas to take. */
   group?: string | readonly string[];
   json?: boolean;
+  /** PDFs: the pages to search ("7-84"). */
+  pages?: string;
 }
 
 const asList = (v: string | readonly string[] | undefined): string[] =>
@@ -34,7 +38,9 @@ function areaFor(area: CheckOptions["area"], index: number, files: number): stri
   return area.length === files ? area[index] : area[0];
 }
 
-export type CheckIo = Pick<CliIO, "readFile" | "stdout" | "stderr">;
+/** What check needs; `readBytes` only for PDFs. */
+export type CheckIo = Pick<CliIO, "readFile" | "stdout" | "stderr"> &
+  Partial<Pick<CliIO, "readBytes">>;
 
 /** One table as the JSON document gives it (a stable, documented shape). */
 function tableJson(t: CrimeTable) {
@@ -43,6 +49,7 @@ function tableJson(t: CrimeTable) {
     kind: t.kind,
     area: t.area,
     periodEnding: t.periodEnding,
+    ...(t.page !== undefined ? { page: t.page } : {}),
     rows: t.rows.map((r) => ({
       line: r.line,
       category: r.category,
@@ -58,6 +65,15 @@ export interface CheckReport {
   tables: CrimeTable[];
   issues: Issue[];
   anomalies: Anomaly[];
+  /** Tables of a PDF whose columns could not be told apart: listed, never read. */
+  unreadable?: UnreadableTable[];
+}
+
+/** A table found in a file but not read, with its page and why. */
+export interface UnreadableTable {
+  source: string;
+  page: number;
+  message: string;
 }
 
 /** The JSON document: add a key here (e.g. anomalies) to extend it. */
@@ -66,6 +82,7 @@ export function reportJson(report: CheckReport) {
     tables: report.tables.map(tableJson),
     issues: report.issues,
     anomalies: report.anomalies,
+    ...(report.unreadable?.length ? { unreadable: report.unreadable } : {}),
   };
 }
 
@@ -104,7 +121,8 @@ function* rawReportLines(report: CheckReport): Generator<string> {
     }
     const area = t.area ?? "area unknown (name it with --area)";
     const period = t.periodEnding ? `period ending ${t.periodEnding}` : "no reporting period found";
-    yield `  Table ${i + 1}: ${t.title ?? t.kind} (${t.kind}), ${area}, ${period}, ${plural(t.rows.length, "row")}\n`;
+    const page = t.page !== undefined ? `page ${t.page}, ` : "";
+    yield `  Table ${i + 1}: ${t.title ?? t.kind} (${t.kind}), ${page}${area}, ${period}, ${plural(t.rows.length, "row")}\n`;
     const issues = issuesOf.get(i) ?? [];
     if (issues.length === 0) yield "    all figures check out\n";
     for (const x of issues)
@@ -112,6 +130,8 @@ function* rawReportLines(report: CheckReport): Generator<string> {
     for (const a of flagsOf.get(i) ?? [])
       yield `    flag     line ${a.line}  [${a.rule}] ${a.message}\n`;
   }
+  for (const u of report.unreadable ?? [])
+    yield `\n${u.source}, page ${u.page}: UNREADABLE  ${u.message}\n`;
   const count = (s: Issue["severity"]) => report.issues.filter((x) => x.severity === s).length;
   yield `\n${plural(report.tables.length, "table")}: ${plural(count("error"), "error")}, ${plural(count("warning"), "warning")}, ${plural(count("info"), "note")}, ${plural(report.anomalies.length, "statistical flag")}.\n`;
 }
@@ -131,6 +151,31 @@ function groupByTable<T extends { table: number }>(list: T[]): Map<number, T[]> 
   return map;
 }
 
+/** A PDF's tables and the ones it could not read, or null (with a message) when it gave none. */
+async function checkPdf(
+  file: string,
+  opts: { area?: string; pages?: string },
+  io: CheckIo
+): Promise<{ tables: CrimeTable[]; unreadable: UnreadableTable[] } | null> {
+  let bytes: Uint8Array;
+  try {
+    if (!io.readBytes) throw new Error("binary files cannot be read here");
+    bytes = await io.readBytes(file);
+  } catch (err) {
+    io.stderr(
+      showControls(`scrutiny-sheets check: ${file}: cannot read the file: ${reasonOf(err)}\n`)
+    );
+    return null;
+  }
+  const read = await readPdfBytes(bytes, { source: file, ...opts });
+  if (!read.ok) {
+    io.stderr(showControls(`scrutiny-sheets check: ${read.error.message}\n`));
+    return null;
+  }
+  const unreadable = read.unreadable.map((u) => ({ source: file, ...u }));
+  return { tables: read.tables, unreadable };
+}
+
 export async function runCheck(files: string[], opts: CheckOptions, io: CheckIo): Promise<number> {
   if (files.length === 0) {
     io.stderr(
@@ -139,8 +184,20 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CheckIo)
     return 2;
   }
   const tables: CrimeTable[] = [];
+  const unreadableTables: UnreadableTable[] = [];
   let unreadable = false;
   for (const [index, file] of files.entries()) {
+    if (isPdfInput(file)) {
+      const area = areaFor(opts.area, index, files.length);
+      const read = await checkPdf(file, { area, pages: opts.pages }, io);
+      if (!read) unreadable = true;
+      else {
+        tables.push(...read.tables);
+        unreadableTables.push(...read.unreadable);
+        if (read.unreadable.length > 0) unreadable = true;
+      }
+      continue;
+    }
     let text: string;
     try {
       text = await io.readFile(file);
@@ -180,8 +237,9 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CheckIo)
     tables,
     issues: validateTables(tables),
     anomalies: findAnomalies(tables),
+    unreadable: unreadableTables,
   };
-  if (tables.length > 0 || !unreadable) {
+  if (tables.length > 0 || !unreadable || unreadableTables.length > 0) {
     // Written in pieces: the report on a 150,000-row paste would be one string of 500 MB.
     const pieces = opts.json ? jsonChunks(reportJson(report)) : reportLines(report);
     await writeInPieces(pieces, (s) => io.stdout(s));

@@ -10,6 +10,8 @@ import { describeErrorPlace, readInput } from "../core/readInput";
 import { problem, type Problem, type Result } from "../core/result";
 import type { CliIO } from "./io";
 import { reasonOf } from "../app/errors";
+import { readPdfBytes } from "../readers/pdf/readPdfBytes";
+import { isPdfInput, unreadableTablesMessage } from "./readPdfInput";
 
 export interface LoadOptions {
   /** Areas: Datastore areas to take; a single area also names a single pasted file's area. */
@@ -18,6 +20,8 @@ export interface LoadOptions {
   period?: string;
   /** Groups (preset names or NAME=Area1,Area2): their areas are taken from Datastore files. */
   group?: string[];
+  /** PDFs: the pages to search ("7-84"). */
+  pages?: string;
 }
 
 /** The tables read, or the first file that could not be (its problem names it). */
@@ -38,10 +42,12 @@ export async function loadInputs(
   io: CliIO
 ): Promise<LoadResult> {
   const areas = asList(opts.area);
-  const texts: { file: string; text: string }[] = [];
+  const texts: { file: string; text: string; pdf?: Uint8Array }[] = [];
   for (const file of files) {
     try {
-      texts.push({ file, text: decodeText(await io.readBytes(file)) });
+      const bytes = await io.readBytes(file);
+      const pdf = isPdfInput(file, bytes) ? bytes : undefined;
+      texts.push({ file, text: pdf ? "" : decodeText(bytes), pdf });
     } catch (err) {
       const why = reasonOf(err);
       return unreadable(file, `cannot read ${file}: ${why}`);
@@ -51,8 +57,14 @@ export async function loadInputs(
   const pastes = texts.filter((t) => !isDatastoreCsv(t.text));
   const pasteArea = pastes.length === 1 && areas.length === 1 ? areas[0] : undefined;
   const tables: CrimeTable[] = [];
-  for (const { file, text } of texts) {
+  for (const { file, text, pdf } of texts) {
     const name = path.basename(file);
+    if (pdf) {
+      const read = await loadPdf(file, pdf, { ...opts, area: pasteArea });
+      if (!read.ok) return read;
+      tables.push(...read.tables);
+      continue;
+    }
     const read = readInput(text, {
       source: name,
       fileName: name,
@@ -67,6 +79,19 @@ export async function loadInputs(
     for (const t of read.tables) tables.push(t);
   }
   return { ok: true, tables };
+}
+
+/** The tables of a PDF; refused when one of them could not be read (nothing is written then). */
+async function loadPdf(
+  file: string,
+  bytes: Uint8Array,
+  opts: { area?: string; pages?: string }
+): Promise<LoadResult> {
+  const read = await readPdfBytes(bytes, { source: path.basename(file), ...opts });
+  if (!read.ok) return unreadable(file, read.error.message);
+  const pages = read.unreadable.map((u) => u.page);
+  if (pages.length > 0) return unreadable(file, unreadableTablesMessage(file, pages));
+  return { ok: true, tables: read.tables };
 }
 
 /** The groups asked for, as area lists: presets by name, or NAME=Area1,Area2 over the areas of the tables. */

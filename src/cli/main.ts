@@ -56,6 +56,9 @@ function packageVersion(): string {
   return typeof version === "string" ? version : "unknown";
 }
 
+const PAGES_FLAG = "--pages <range>";
+const PAGES_HELP = "PDFs: the pages to search for tables, e.g. 7-84";
+
 /** Runs the tool with the given arguments (without "node script"); resolves to the exit code. */
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   let exitCode = 0;
@@ -76,10 +79,11 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     .option("--period <YYYY-MM>", "Datastore: end month of the rolling 12 months")
     .option("--group <name>", "Datastore: a group preset or NAME=Area1,Area2")
     .option("--json", "print one JSON document")
+    .option(PAGES_FLAG, PAGES_HELP)
     .action(
       async (
         files: string[],
-        opts: { area?: string[]; period?: string; group?: string; json?: boolean }
+        opts: { area?: string[]; period?: string; group?: string; json?: boolean; pages?: string }
       ) => {
         exitCode = await runCheck(files, opts, io);
       }
@@ -104,10 +108,12 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       collect
     )
     .option("--monitor <file>", "an indicator table for a monitoring sheet (repeatable)", collect)
+    .option(PAGES_FLAG, PAGES_HELP)
     .action(
       async (
         files: string[],
         opts: {
+          pages?: string;
           out?: string;
           area?: string[];
           period?: string;
@@ -134,7 +140,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     )
     .argument("<book>", "workbook built by scrutiny-sheets")
     .option("--add <file>", "a further table to import (repeatable)", collect)
-    .action(async (book: string, opts: { add?: string[] }) => {
+    .option(PAGES_FLAG, PAGES_HELP)
+    .action(async (book: string, opts: { add?: string[]; pages?: string }) => {
       // Loaded here: the workbook reader and writers are no part of `check`.
       exitCode = await (await import("./refreshCommand")).runRefresh(book, opts, io);
     });

@@ -14,6 +14,8 @@ import { DefinitionsError } from "../layout/definitionsSchema";
 
 export interface RefreshOptions {
   add?: string[];
+  /** PDFs added: the pages to search ("7-84"). */
+  pages?: string;
 }
 
 export async function runRefresh(book: string, opts: RefreshOptions, io: CliIO): Promise<number> {
@@ -34,7 +36,7 @@ export async function runRefresh(book: string, opts: RefreshOptions, io: CliIO):
     );
     return 2;
   }
-  const added = await loadInputs(opts.add ?? [], {}, io);
+  const added = await loadInputs(opts.add ?? [], { pages: opts.pages }, io);
   if (!added.ok) {
     io.stderr(`refresh: ${added.error.message}; nothing written\n`);
     return 2;

@@ -68,6 +68,8 @@ export interface CrimeTable {
   periodEnding: string | null;
   columns: ColumnInfo[];
   rows: TableRow[];
+  /** The 1-based page of a PDF the table starts on (tables read from a PDF only). */
+  page?: number;
 }
 
 export type Severity = "error" | "warning" | "info";

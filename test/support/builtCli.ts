@@ -9,7 +9,7 @@ import { newest } from "./newest";
 export const ROOT = path.join(__dirname, "../..");
 export const CLI = path.join(ROOT, "bin/scrutiny-sheets.js");
 const BUILT = path.join(ROOT, "dist/cli/main.js");
-const SOURCES = ["src/cli", "src/app", "src/core", "src/layout", "src/writers/xlsx"];
+const SOURCES = ["src/cli", "src/app", "src/core", "src/layout", "src/readers", "src/writers/xlsx"];
 
 export function ensureCliBuilt(): void {
   const built = fs.existsSync(BUILT) ? fs.statSync(BUILT).mtimeMs : 0;
