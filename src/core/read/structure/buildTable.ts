@@ -41,7 +41,7 @@ function placeCells(h: LineShape, block: TableBlock, fill: boolean): Headed {
 }
 
 const SPACED_ROLE_WORDS =
-  /% change|change %|percentage|numeric|difference|change|rank|rate|total|share|distance|position|%/gi;
+  /% change|change %|percentage change|per ?cent(?:age)? change|percentage|numeric|difference|change|rank|rate|total|share|distance|position|%/gi;
 
 /** The phrases of a PDF-copied heading line: periods and role words, in order. */
 function phrasesOf(text: string): string[] {

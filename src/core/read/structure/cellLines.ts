@@ -50,6 +50,19 @@ function slashGrid(text: string): CellGrid {
   return { spaced: false, lines, layout: "slash", rules: new Set() };
 }
 
+/**
+ * Whether comma-separated fields are the text's cells: its first line and most others split
+ * into the same number (2 or more) of fields. A PDF copy has commas in its figures
+ * ("3,455,173") and in names ("London, City of") but no steady count of fields.
+ */
+function steadyCsv(text: string): boolean {
+  const grid = csvLines(text.slice(0, 200000));
+  const filled = grid.lines.filter((l) => l.cells.some((c) => c !== "")).slice(0, 200);
+  const width = filled[0]?.cells.length ?? 0;
+  if (width < 2) return false;
+  return filled.filter((l) => l.cells.length === width).length / filled.length >= 0.8;
+}
+
 /** The text's lines of cells, its separator told from the text itself. */
 export function cellGrid(text: string): CellGrid {
   const format = detectFormat(text);
@@ -59,7 +72,7 @@ export function cellGrid(text: string): CellGrid {
   const lines = splitLines(text);
   if (shareOfLines(lines, (l) => l.includes("|")) >= 0.4) return pipeGrid(text);
   if (shareOfLines(lines, (l) => l.includes(" / ")) >= 0.3) return slashGrid(text);
-  if (format === "csv") return { ...csvLines(text), layout: "csv", rules: none };
+  if (format === "csv" && steadyCsv(text)) return { ...csvLines(text), layout: "csv", rules: none };
   const spaced = lines.map((l, i) => ({ line: i + 1, cells: [cleanCell(l)] }));
   return { spaced: true, lines: spaced, layout: "spaced", rules: none };
 }

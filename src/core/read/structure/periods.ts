@@ -81,6 +81,9 @@ export function stripFootnotes(text: string): { text: string; footnotes: string[
     notes.unshift(m[2] ?? m[3] ?? m[4] ?? "");
     t = (m[1] ?? "").trim();
   }
+  const fy = /^((?:19|20)\d\d[\u2013\-/](?:\d\d|(?:19|20)\d\d))(\d(?:,\d)*)$/.exec(t);
+  if (fy && !/^(?:19|20)\d\d[\u2013\-/](?:19|20)\d\d$/.test(t))
+    return { text: fy[1] as string, footnotes: [...(fy[2] as string).split(","), ...notes] };
   const year = /^((?:19|20)\d\d)(\d)$/.exec(t);
   if (year) return { text: year[1] as string, footnotes: [year[2] as string, ...notes] };
   const word = /^(.*[A-Za-z]{3,})(\d{1,2})$/.exec(t);

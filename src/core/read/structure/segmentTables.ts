@@ -170,6 +170,7 @@ function tableStarts(shapes: LineShape[], i: number, spaced: boolean, headed: bo
 }
 
 function proseWhy(s: LineShape): string {
+  if (/^(?:\(?\d{1,2}\)?|[*\u2020\u2021])\s+[A-Za-z]/.test(s.text)) return "a footnote";
   if (s.badToken) return `"${s.badToken}" is not a figure (figures run together?)`;
   if (s.numbers > 0) return "a line of figures outside any table";
   return "text, not a table row";
@@ -197,11 +198,11 @@ export function segmentTables(
       const { rows, odd, end } = collectRows(shapes, i, spaced);
       if (head.section) rows.unshift(head.section);
       flush(head.rest);
-      unread.push(...odd);
-      const width = Math.max(
-        ...rows.map((r) => r.figures.length),
-        ...head.headings.map((h) => h.figures.length)
-      );
+      const headingTexts = new Set(head.headings.map((h) => h.text));
+      for (const o of odd)
+        unread.push(headingTexts.has(o.text) ? { ...o, why: "the table's heading, repeated" } : o);
+      // Data rows set the width; a heading cell beyond them has no figures under it.
+      const width = Math.max(...rows.map((r) => r.figures.length));
       blocks.push({
         title: head.title,
         headings: head.headings,

@@ -46,6 +46,11 @@ export function splitSpacedCells(text: string): SpacedCells {
     labelTokens = [...labelTokens, figures[0]];
     figures = figures.slice(1);
   }
+  // A row labelled by its year ("1980 20"): the year is the label.
+  if (labelTokens.length === 0 && figures.length >= 2 && isYearText(figures[0] as string)) {
+    labelTokens = [figures[0] as string];
+    figures = figures.slice(1);
+  }
   const bad = last !== undefined && /\d/.test(last) && !isMonthWord(last) ? last : null;
   return { label: labelTokens.join(" "), figures, badToken: bad };
 }

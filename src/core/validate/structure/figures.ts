@@ -2,7 +2,7 @@
 // of derived figure is checked by: at the printed precision, halves rounded away from zero
 // as Excel's ROUND does (core/round.ts).
 
-import { parseNumber } from "../../read/parseNumber";
+import { cellValue } from "../../read/structure/cellValue";
 import type { StructuredRow } from "../../read/structure";
 import {
   addDecimals,
@@ -24,7 +24,7 @@ export interface Printed {
 /** The printed figure of a cell, or null when it is not a number. */
 export function printedAt(row: StructuredRow, col: number): Printed | null {
   const text = row.cells[col] ?? "";
-  const p = parseNumber(text);
+  const p = cellValue(text);
   if (p.kind !== "number") return null;
   return { exact: p.exact, decimals: p.decimals, percent: p.unit === "percent", text };
 }
@@ -33,7 +33,7 @@ export function printedAt(row: StructuredRow, col: number): Printed | null {
 export function countAt(row: StructuredRow, col: number): ExactDecimal | null {
   const text = row.cells[col] ?? "";
   if (text === "") return { scaled: BigInt(0), decimals: 0 };
-  const p = parseNumber(text);
+  const p = cellValue(text);
   if (p.kind === "number") return p.exact;
   return p.kind === "unavailable" ? { scaled: BigInt(0), decimals: 0 } : null;
 }

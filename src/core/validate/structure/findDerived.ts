@@ -6,7 +6,7 @@
 
 import type { StructuredRow, StructuredTable } from "../../read/structure";
 import { isTotalLabel, mayBeTotalLabel } from "../../read/structure/periods";
-import { parseNumber } from "../../read/parseNumber";
+import { cellValue } from "../../read/structure/cellValue";
 import { addDecimals } from "../../round";
 import {
   countAt,
@@ -65,7 +65,7 @@ function percentColumn(t: StructuredTable, col: number): boolean {
   let pct = 0;
   let num = 0;
   for (const r of t.rows) {
-    const p = parseNumber(r.cells[col] ?? "");
+    const p = cellValue(r.cells[col] ?? "");
     if (p.kind !== "number") continue;
     num++;
     if (p.unit === "percent") pct++;
@@ -74,12 +74,14 @@ function percentColumn(t: StructuredTable, col: number): boolean {
 }
 
 function signedColumn(t: StructuredTable, col: number): boolean {
-  const printed = t.rows.map((r) => (r.cells[col] ?? "").trim()).filter((c) => c !== "");
-  return printed.length > 0 && printed.some((c) => /^[+\-\u2212\u2013(]/.test(c));
+  return t.rows.some((r) => {
+    const text = (r.cells[col] ?? "").trim();
+    return cellValue(text).kind === "number" && /^[+\-\u2212\u2013(]/.test(text);
+  });
 }
 
 function hasNumbers(t: StructuredTable, col: number): boolean {
-  return t.rows.some((r) => parseNumber(r.cells[col] ?? "").kind === "number");
+  return t.rows.some((r) => cellValue(r.cells[col] ?? "").kind === "number");
 }
 
 /** Columns of counts that derived figures may come from. */
