@@ -139,15 +139,19 @@ export function buildTable(block: TableBlock, layout: StructuredTable["layout"])
   const printsBlanks = block.rows.some((r) => r.numbers > 0 && r.figures.some((f) => f === ""));
   const rows: StructuredRow[] = [];
   let section: string | null = null;
+  const sectionLines: number[] = [];
   for (const s of block.rows) {
     if (s.numbers === 0 && s.figures.every((f) => f === "") && !spaced && !printsBlanks) {
       section = stripFootnotes(s.labels.filter((l) => l !== "").join(" ")).text;
+      sectionLines.push(s.line);
       continue;
     }
     rows.push(rowOf(s, block.width, section, spaced));
   }
   return {
     title: block.title ? block.title.text : null,
+    titleLine: block.title ? block.title.line : null,
+    sectionLines,
     headerLines: block.headings.map((h) => h.line),
     labelHeadings: headed.labelHeadings.map((h) => stripFootnotes(h).text),
     columns: headed.headings.map(columnOf),

@@ -44,7 +44,7 @@ export function readLongCsv(grid: SourceGrid): StructuredRead | null {
   const periods: string[] = [];
   const byLabel = new Map<
     string,
-    { line: number; labels: string[]; byPeriod: Map<string, string> }
+    { line: number; labels: string[]; byPeriod: Map<string, string>; also: number[] }
   >();
   for (const l of grid.lines) {
     if (l.line <= cols.header.line || filledCells(l).length === 0) continue;
@@ -66,7 +66,12 @@ export function readLongCsv(grid: SourceGrid): StructuredRead | null {
     const period = l.cells[cols.period] ?? "";
     const labels = cols.labels.map((j) => l.cells[j] ?? "");
     const key = labels.join("\u0000");
-    const entry = byLabel.get(key) ?? { line: l.line, labels, byPeriod: new Map<string, string>() };
+    const entry = byLabel.get(key) ?? {
+      line: l.line,
+      labels,
+      byPeriod: new Map<string, string>(),
+      also: [],
+    };
     byLabel.set(key, entry);
     if (entry.byPeriod.has(period)) {
       unread.push({
@@ -78,6 +83,7 @@ export function readLongCsv(grid: SourceGrid): StructuredRead | null {
     }
     if (!periods.includes(period)) periods.push(period);
     entry.byPeriod.set(period, printed);
+    if (l.line !== entry.line) entry.also.push(l.line);
   }
   const rows: StructuredRow[] = [...byLabel.values()].map((e) => ({
     line: e.line,
@@ -87,6 +93,7 @@ export function readLongCsv(grid: SourceGrid): StructuredRead | null {
     totalLabel: false,
     changeRow: false,
     footnotes: [],
+    alsoLines: e.also,
   }));
   const first = grid.lines.find((l) => l.line > cols.header.line && filledCells(l).length > 0);
   const title = cols.constants
@@ -97,6 +104,8 @@ export function readLongCsv(grid: SourceGrid): StructuredRead | null {
     tables: [
       {
         title: title === "" ? null : title,
+        titleLine: null,
+        sectionLines: [],
         headerLines: [cols.header.line],
         labelHeadings: cols.labels.map((j) => heads[j] ?? ""),
         columns: periods.map((p) => ({ heading: p, role: "period", footnotes: [] })),

@@ -44,11 +44,17 @@ export interface StructuredRow {
   changeRow: boolean;
   /** Footnote markers printed on the label ("Business crime [1]" → ["1"]). */
   footnotes: string[];
+  /** Further lines read into this row (a long CSV's lines for the same label). */
+  alsoLines?: number[];
 }
 
 export interface StructuredTable {
   /** The line above the table that names it, if any. */
   title: string | null;
+  /** Its line number. */
+  titleLine: number | null;
+  /** Lines of section headings within the table ("Hate Crime"). */
+  sectionLines: number[];
   /** Lines read as the table's heading (one or several). */
   headerLines: number[];
   /** Headings of the label columns ("" where none was printed). */
