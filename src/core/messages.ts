@@ -114,6 +114,16 @@ export const structureMessages = {
     part: string,
     whole: string
   ) => `${heading} for ${where} is printed as ${printed}, but ${part} of ${whole} is ${expected}.`,
+  shareAgainstOthers: (
+    where: string,
+    heading: string,
+    printed: string,
+    expected: string,
+    part: string,
+    others: string,
+    sum: string
+  ) =>
+    `${heading} for ${where} is printed as ${printed}: the other rows' shares point to a total of about ${others}, of which ${part} is ${expected}; the counts add up to ${sum}, so this row's count or share is wrong.`,
   totalRowMismatch: (
     where: string,
     heading: string,

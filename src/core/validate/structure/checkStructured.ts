@@ -112,6 +112,64 @@ function checkChangeColumn(
   return out;
 }
 
+/**
+ * Wholes to try: the counts are whole numbers, so their sum is one; the whole numbers
+ * inside the narrowest rows' ranges (most 2,000).
+ */
+function wholeCandidates(spans: { lo: number; hi: number }[]): number[] {
+  const narrow = [...spans].sort((a, b) => a.hi - a.lo - (b.hi - b.lo)).slice(0, 3);
+  const out = new Set<number>();
+  for (const x of narrow)
+    for (let w = Math.ceil(x.lo - 1e-9); w <= Math.floor(x.hi + 1e-9) && out.size < 2000; w++)
+      out.add(w);
+  return [...out].sort((a, b) => a - b);
+}
+
+interface Outliers {
+  /** Rows to report. */
+  lines: Set<number>;
+  /** The whole the other rows' shares point to, when it is not the sum. */
+  consensus: number | null;
+}
+
+/**
+ * The rows whose shares of a column's sum disagree with the whole the other rows' shares
+ * point to: when one count is wrong, the sum moves and every share with it, but only the
+ * wrong row's own share disagrees with the others'. When the sum and another whole are
+ * each agreed by as many rows, the rows against either are reported. Null when the sum
+ * agrees with more rows than any other whole (then each row is checked against the sum).
+ */
+function outlyingShareRows(
+  t: StructuredTable,
+  rel: Extract<Relation, { kind: "share" }>,
+  sum: number
+): Outliers | null {
+  const spans: { line: number; lo: number; hi: number }[] = [];
+  for (const r of t.rows) {
+    const part = printedAt(r, rel.of);
+    const share = printedAt(r, rel.column);
+    if (!part || !share) continue;
+    const count = Number(part.text.replace(/[^\d.]/g, ""));
+    const s = Number(share.text.replace(/[^\d.]/g, ""));
+    const half = 0.5 / 10 ** share.decimals;
+    if (s - half <= 0) continue;
+    spans.push({ line: r.line, lo: (count * 100) / (s + half), hi: (count * 100) / (s - half) });
+  }
+  const holds = (w: number, x: { lo: number; hi: number }) => x.lo <= w + 1e-9 && w <= x.hi + 1e-9;
+  const bySum = spans.filter((x) => holds(sum, x)).length;
+  let best: number | null = null;
+  let most = 0;
+  for (const c of wholeCandidates(spans)) {
+    const n = spans.filter((x) => holds(c, x)).length;
+    if (n > most) [best, most] = [c, n];
+  }
+  if (best === null || most < bySum || spans.every((x) => holds(sum, x))) return null;
+  const against = (w: number) => spans.filter((x) => !holds(w, x)).map((x) => x.line);
+  const lines = new Set(against(best));
+  if (most === bySum) for (const l of against(sum)) lines.add(l);
+  return { lines, consensus: Math.round(best) };
+}
+
 function checkShare(
   ti: number,
   t: StructuredTable,
@@ -121,13 +179,36 @@ function checkShare(
   const out: Issue[] = [];
   const h = heading(t, rel.column);
   const totals = rels.filter((x) => x.kind === "total-row");
+  const first = t.rows[0];
+  const sum = rel.whole === "sum" && first ? wholeFor(t, first, rel.of, "sum", totals) : null;
+  const outliers = sum
+    ? outlyingShareRows(t, rel, Number(formatDecimal(sum).replace(/,/g, "")))
+    : null;
   for (const r of t.rows) {
+    if (outliers && !outliers.lines.has(r.line)) continue;
     if (r.changeRow) continue;
     const part = printedAt(r, rel.of);
     const printed = printedAt(r, rel.column);
     const whole = wholeFor(t, r, rel.of, rel.whole, totals);
     if (!part || !printed || !whole) continue;
     const e = expectShare(part.exact, whole, printed);
+    const consensus = outliers?.consensus;
+    if (e === null && consensus) {
+      const w = { scaled: BigInt(consensus), decimals: 0 };
+      const c = expectShare(part.exact, w, printed);
+      if (c === null || c === "undefined") continue;
+      const msg = structureMessages.shareAgainstOthers(
+        whereOf(r),
+        h,
+        printed.text,
+        formatDecimal(c, true),
+        part.text,
+        formatDecimal(w),
+        formatDecimal(whole)
+      );
+      out.push(issue(ti, r, h, printed, c, "rate-mismatch", msg));
+      continue;
+    }
     if (e === null || e === "undefined") continue;
     const msg = structureMessages.shareMismatch(
       whereOf(r),

@@ -199,7 +199,23 @@ function shareOf(
     const w = wholeFor(t, r, of, whole, totals);
     return w ? expectShare(part.exact, w, printed) : "skip";
   });
-  return accepted(fit) ? { kind: "share", column: col, of, whole } : null;
+  const sharesOfSum = whole === "sum" && addsToHundred(t, col);
+  return accepted(fit) || sharesOfSum ? { kind: "share", column: col, of, whole } : null;
+}
+
+/** Whether a column of percentages adds up to 100, within what its rounding allows. */
+function addsToHundred(t: StructuredTable, col: number): boolean {
+  let sum = 0;
+  let slack = 0;
+  let n = 0;
+  for (const r of dataRows(t)) {
+    const p = printedAt(r, col);
+    if (!p) continue;
+    n++;
+    sum += Number(p.text.replace(/[^\d.-]/g, ""));
+    slack += 0.5 / 10 ** p.decimals;
+  }
+  return n >= 2 && Math.abs(sum - 100) <= slack + 1e-9;
 }
 
 /** The whole a row's share is of: its total row's figure, or the sum of the column. */
