@@ -10,6 +10,8 @@ import { describeErrorPlace, readInput } from "../core/readInput";
 import { problem, type Problem, type Result } from "../core/result";
 import type { CliIO } from "./io";
 import { reasonOf } from "../app/errors";
+import { isSpreadsheetFile } from "../app/readSpreadsheet";
+import { loadSpreadsheets } from "./loadSpreadsheets";
 
 export interface LoadOptions {
   /** Areas: Datastore areas to take; a single area also names a single pasted file's area. */
@@ -40,6 +42,7 @@ export async function loadInputs(
   const areas = asList(opts.area);
   const texts: { file: string; text: string }[] = [];
   for (const file of files) {
+    if (isSpreadsheetFile(file)) continue; // read with every sheet below
     try {
       texts.push({ file, text: decodeText(await io.readBytes(file)) });
     } catch (err) {
@@ -66,7 +69,14 @@ export async function loadInputs(
       return unreadable(file, `${file}${describeErrorPlace(read.error)}: ${read.error.message}`);
     for (const t of read.tables) tables.push(t);
   }
-  return { ok: true, tables };
+  const sheetArea = files.length === 1 && areas.length === 1 ? areas[0] : undefined;
+  const sheets = await loadSpreadsheets(
+    files.filter(isSpreadsheetFile),
+    { area: sheetArea, period: opts.period, areas, groups: opts.group },
+    io
+  );
+  if (!sheets.ok) return sheets;
+  return { ok: true, tables: [...tables, ...sheets.tables] };
 }
 
 /** The groups asked for, as area lists: presets by name, or NAME=Area1,Area2 over the areas of the tables. */

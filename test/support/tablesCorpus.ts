@@ -10,7 +10,9 @@ export const TABLES_DIR = path.join(__dirname, "../fixtures/tables");
 
 /** The table files of the corpus (not their sidecars). */
 export const TABLE_FILES = fs
-  .readdirSync(TABLES_DIR)
+  .readdirSync(TABLES_DIR, { withFileTypes: true })
+  .filter((e) => e.isFile())
+  .map((e) => e.name)
   .filter((f) => !f.endsWith(".source.md") && !f.endsWith(".expected.json"))
   .sort();
 
