@@ -59,9 +59,7 @@ describe("readSpreadsheet", () => {
     const read = readSpreadsheet(bytes, "tables.xlsx");
     if (!read.ok) throw new Error(read.error.message);
     expect(read.sheets.map((s) => s.sheet)).toEqual(["MPA", "Tamworth"]);
-    // The pasted-table reader parts the MPA sheet at its "Hate Crime" section row: two tables.
     expect(read.tables.map((t) => t.source)).toEqual([
-      "tables.xlsx [MPA]",
       "tables.xlsx [MPA]",
       "tables.xlsx [Tamworth]",
     ]);

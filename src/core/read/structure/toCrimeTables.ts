@@ -12,13 +12,16 @@ function typeOf(t: StructuredTable, j: number): ColumnInfo["type"] {
   let numbers = 0;
   let percent = 0;
   let whole = true;
+  let words = 0;
   for (const r of t.rows) {
     const p = cellValue(r.cells[j] ?? "");
+    if (p.kind === "text") words++;
     if (p.kind !== "number") continue;
     numbers++;
     if (p.unit === "percent") percent++;
     if (p.unit !== null || p.decimals > 0) whole = false;
   }
+  if (numbers < words) return "text";
   if (numbers === 0) return "number";
   if (percent * 2 > numbers) return "percent";
   return whole ? "count" : "number";
@@ -47,7 +50,8 @@ export function toCrimeTable(t: StructuredTable, ctx: CrimeTableContext): CrimeT
     columns.slice(1).forEach((c, j) => {
       const text = r.cells[j] ?? "";
       raw[c.field] = text;
-      values[c.field] = cellValue(text).kind === "number" ? typedValue(text, c.type) : null;
+      if (c.type !== "text")
+        values[c.field] = cellValue(text).kind === "number" ? typedValue(text, c.type) : null;
     });
     const label = r.labels.filter((l) => l !== "").join(" ");
     return {

@@ -35,6 +35,9 @@ export interface Structure {
   unchecked: Unchecked[];
 }
 
+/** Widest table whose columns are paired (changes, totals). */
+const MAX_PAIRED_COLUMNS = 60;
+
 /** Share of the rows with all figures present in which a relation holds, for it to be taken. */
 const MIN_FIT = 0.6;
 
@@ -335,6 +338,13 @@ function percentColumnRelation(
 
 /** The derived columns and rows of a table, and the ones it could not check. */
 export function findDerived(t: StructuredTable): Structure {
+  // Pairing columns is quadratic in them: a table wider than any committee prints is read
+  // but its columns are not paired.
+  if (t.columns.length > MAX_PAIRED_COLUMNS)
+    return {
+      relations: [],
+      unchecked: [{ column: "(all)", why: `more than ${MAX_PAIRED_COLUMNS} figure columns` }],
+    };
   const inputs = inputColumns(t);
   const rels: Relation[] = [...totalRows(t, inputs), ...changeRowsOf(t)];
   const unchecked: Unchecked[] = [];
