@@ -125,6 +125,9 @@ function wholeCandidates(spans: { lo: number; hi: number }[]): number[] {
   return [...out].sort((a, b) => a - b);
 }
 
+/** Longest table in which a wrong count of a share's sum is placed on its row. */
+const MAX_PLACED_ROWS = 2000;
+
 interface Outliers {
   /** Rows to report. */
   lines: Set<number>;
@@ -144,6 +147,8 @@ function outlyingShareRows(
   rel: Extract<Relation, { kind: "share" }>,
   sum: number
 ): Outliers | null {
+  // Placing a wrong count is quadratic in the rows: a longer table is checked against its sum.
+  if (t.rows.length > MAX_PLACED_ROWS) return null;
   const spans: { line: number; lo: number; hi: number }[] = [];
   for (const r of t.rows) {
     const part = printedAt(r, rel.of);

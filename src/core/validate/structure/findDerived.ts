@@ -101,6 +101,13 @@ function inputColumns(t: StructuredTable): number[] {
     .map(({ j }) => j);
 }
 
+/** Rows a relation is found on: the first few thousand (every row is then checked). */
+const MAX_FIT_ROWS = 2000;
+
+function sampleRows(t: StructuredTable): StructuredRow[] {
+  return dataRows(t).slice(0, MAX_FIT_ROWS);
+}
+
 function dataRows(t: StructuredTable): StructuredRow[] {
   return t.rows.filter((r) => !r.changeRow);
 }
@@ -116,7 +123,7 @@ function bestPair(
   for (const a of inputs)
     for (const b of inputs) {
       if (a === b) continue;
-      const fit = fitOf(dataRows(t), (r) => expect(a, b, r));
+      const fit = fitOf(sampleRows(t), (r) => expect(a, b, r));
       if (!accepted(fit)) continue;
       // Ties go to the later period nearest left of the change, then the nearer earlier one.
       const rank = fit.ok / fit.n - (col > b ? col - b : 100 + b) * 1e-4 - Math.abs(b - a) * 1e-6;
@@ -195,7 +202,7 @@ function shareOf(
   const of = left[left.length - 1];
   if (of === undefined) return null;
   const whole: "total-row" | "sum" = totals.length > 0 ? "total-row" : "sum";
-  const fit = fitOf(dataRows(t), (r) => {
+  const fit = fitOf(sampleRows(t), (r) => {
     const part = printedAt(r, of);
     const printed = printedAt(r, col);
     if (!part || !printed) return "skip";
@@ -235,12 +242,25 @@ export function wholeFor(
     if (!rel || rel.kind !== "total-row") return null;
     return printedAt(t.rows[rel.row] as StructuredRow, of)?.exact ?? null;
   }
+  return columnSum(t, of);
+}
+
+/** Sums of a table's columns, once each (every row's share asks for its column's sum). */
+const sums = new WeakMap<StructuredTable, Map<number, ReturnType<typeof countAt>>>();
+
+function columnSum(t: StructuredTable, of: number): ReturnType<typeof countAt> {
+  let byColumn = sums.get(t);
+  if (!byColumn) sums.set(t, (byColumn = new Map()));
+  if (byColumn.has(of)) return byColumn.get(of) ?? null;
   const parts = dataRows(t).map((x) => countAt(x, of));
-  if (parts.some((p) => p === null)) return null;
-  return (parts as NonNullable<(typeof parts)[number]>[]).reduce(addDecimals, {
-    scaled: BigInt(0),
-    decimals: 0,
-  });
+  const sum = parts.some((p) => p === null)
+    ? null
+    : (parts as NonNullable<(typeof parts)[number]>[]).reduce(addDecimals, {
+        scaled: BigInt(0),
+        decimals: 0,
+      });
+  byColumn.set(of, sum);
+  return sum;
 }
 
 /** A total column: the sum of the count columns left of it, back to the previous total. */
@@ -251,7 +271,7 @@ function totalColumn(t: StructuredTable, col: number, inputs: number[]): Relatio
     parts.unshift(j);
   }
   if (parts.length < 2) return null;
-  const fit = fitOf(dataRows(t), (r) => {
+  const fit = fitOf(sampleRows(t), (r) => {
     const printed = printedAt(r, col);
     const ps = parts.map((j) => countAt(r, j));
     if (!printed || ps.some((p) => p === null)) return "skip";
@@ -317,7 +337,7 @@ function percentColumnRelation(
   const samePair =
     prior &&
     prior.kind === "change" &&
-    accepted(fitOf(dataRows(t), (r) => test(prior.from, prior.to, r)))
+    accepted(fitOf(sampleRows(t), (r) => test(prior.from, prior.to, r)))
       ? { from: prior.from, to: prior.to }
       : null;
   const pair = col?.role === "share" ? null : (samePair ?? bestPair(t, j, inputs, test));
