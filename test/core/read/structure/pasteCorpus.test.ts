@@ -62,3 +62,23 @@ describe("corpus tables pasted into the product", () => {
     expect(altered.stdout).toContain("680 → 1,057 is a change of 55%");
   });
 });
+
+describe("Previous | Current | Change | Change %", () => {
+  it("is not taken for the calls table: the absolute change is checked as one, the % as a %", () => {
+    // The MPA table's published figures (swapped into previous-first order) under the
+    // headings the issue names.
+    const rows = tableText("mpa-monthly-performance-dec-2006.txt")
+      .split("\n")
+      .slice(2, 6)
+      .map((l) => l.split("\t"))
+      .map(([label, cur, prev, diff, pct]) => [label, prev, cur, diff, pct].join("\t"));
+    const text = ["\tPrevious\tCurrent\tChange\tChange %", ...rows].join("\n");
+    const { tables, issues } = pasted(text);
+    expect(tables[0]!.kind).toBe("generic");
+    expect(issues).toEqual([]);
+    const altered = pasted(text.replace("-26,852", "-26,582")).issues;
+    expect(altered.map((i) => [i.line, i.rule, i.field])).toEqual([
+      [3, "change-mismatch", "change"],
+    ]);
+  });
+});
