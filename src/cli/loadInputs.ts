@@ -12,6 +12,8 @@ import type { CliIO } from "./io";
 import { reasonOf } from "../app/errors";
 import { readPdfBytes } from "../readers/pdf/readPdfBytes";
 import { isPdfInput, unreadableTablesMessage } from "./readPdfInput";
+import { isSpreadsheetFile } from "../app/readSpreadsheet";
+import { loadSpreadsheets } from "./loadSpreadsheets";
 
 export interface LoadOptions {
   /** Areas: Datastore areas to take; a single area also names a single pasted file's area. */
@@ -44,6 +46,7 @@ export async function loadInputs(
   const areas = asList(opts.area);
   const texts: { file: string; text: string; pdf?: Uint8Array }[] = [];
   for (const file of files) {
+    if (isSpreadsheetFile(file)) continue; // read with every sheet below
     try {
       const bytes = await io.readBytes(file);
       const pdf = isPdfInput(file, bytes) ? bytes : undefined;
@@ -78,7 +81,14 @@ export async function loadInputs(
       return unreadable(file, `${file}${describeErrorPlace(read.error)}: ${read.error.message}`);
     for (const t of read.tables) tables.push(t);
   }
-  return { ok: true, tables };
+  const sheetArea = files.length === 1 && areas.length === 1 ? areas[0] : undefined;
+  const sheets = await loadSpreadsheets(
+    files.filter(isSpreadsheetFile),
+    { area: sheetArea, period: opts.period, areas, groups: opts.group },
+    io
+  );
+  if (!sheets.ok) return sheets;
+  return { ok: true, tables: [...tables, ...sheets.tables] };
 }
 
 /** The tables of a PDF; refused when one of them could not be read (nothing is written then). */

@@ -103,3 +103,51 @@ export const issueMessages = {
       ? `${heading} for ${where}: the previous figure is 0, so the change is undefined (correctly left without a figure).`
       : `${heading} for ${where} is printed as ${printed}, but the previous figure is 0, so the change is undefined.`,
 };
+
+/** Sentences of the checks of tables read by their structure (core/validate/structure). */
+export const structureMessages = {
+  shareMismatch: (
+    where: string,
+    heading: string,
+    printed: string,
+    expected: string,
+    part: string,
+    whole: string
+  ) => `${heading} for ${where} is printed as ${printed}, but ${part} of ${whole} is ${expected}.`,
+  shareAgainstOthers: (
+    where: string,
+    heading: string,
+    printed: string,
+    expected: string,
+    part: string,
+    others: string,
+    sum: string
+  ) =>
+    `${heading} for ${where} is printed as ${printed}: the other rows' shares point to a total of about ${others}, of which ${part} is ${expected}; the counts add up to ${sum}, so this row's count or share is wrong.`,
+  totalRowMismatch: (
+    where: string,
+    heading: string,
+    printed: string,
+    expected: string,
+    count: number
+  ) =>
+    `${heading} on the total row ${where} is ${printed}, but the ${count} rows it totals add up to ${expected}.`,
+  totalColumnMismatch: (
+    where: string,
+    heading: string,
+    printed: string,
+    expected: string,
+    parts: string
+  ) => `${heading} for ${where} is printed as ${printed}, but ${parts} add up to ${expected}.`,
+  changeRowMismatch: (
+    where: string,
+    heading: string,
+    printed: string,
+    expected: string,
+    from: string,
+    to: string
+  ) =>
+    `${heading} on ${where} is printed as ${printed}, but ${from} → ${to} is a change of ${expected}.`,
+  changeUndefined: (where: string, heading: string, printed: string) =>
+    `${heading} for ${where} is printed as ${printed}, but a change from 0 is undefined.`,
+};

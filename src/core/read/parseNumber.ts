@@ -113,6 +113,8 @@ function parseFigure(t: string): ParsedCell | null {
     if (negative) return null;
     s = s.slice(1);
   }
+  // A sign printed with a space ("+ 3.1%", "- 1,685", as commissioners' packs print them).
+  if (s.startsWith(" ")) s = s.slice(1);
   const m = BODY.exec(s);
   if (!m || s === "" || s === ".") return null;
   const intDigits = m[1] !== undefined ? m[1].replace(/[^\d]/g, "") : (m[3] ?? "");

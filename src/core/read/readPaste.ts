@@ -2,7 +2,7 @@
 // ReadError, never an exception.
 
 import { readErrorMessage } from "../messages";
-import type { ReadError, ReadResult } from "../model";
+import type { CrimeTable, ReadError, ReadResult } from "../model";
 import { detectFormat, type PasteFormat } from "./detectFormat";
 import { areaFromFileName } from "./findArea";
 import { findTables, type FindContext } from "./findTables";
@@ -10,6 +10,8 @@ import { csvLines } from "./readCsv";
 import { htmlLines } from "./readHtml";
 import { readProblem } from "./readProblems";
 import { spacedLines, tsvLines, type SourceGrid } from "./sourceLines";
+import { readStructured } from "./structure";
+import { toCrimeTable } from "./structure/toCrimeTables";
 
 export interface ReadOptions {
   /** Where the text came from: a file name or "paste". */
@@ -63,6 +65,33 @@ function garbageShare(text: string): number {
   return bad / sample.length;
 }
 
+/** Largest paste read by its structure as well (a bigger one keeps the line reader's reading). */
+const MAX_STRUCTURED_CHARS = 2 * 1024 * 1024;
+
+/** Rows of a list of tables. */
+const rowCount = (tables: CrimeTable[]) => tables.reduce((n, t) => n + t.rows.length, 0);
+
+/**
+ * The paste's tables as the structure reader reads them, when no table of a known kind was
+ * found and the structure reader reads most of the rows the line reader did (four in five).
+ */
+function structuredTables(
+  text: string,
+  ctx: FindContext,
+  found: CrimeTable[]
+): CrimeTable[] | null {
+  if (found.some((t) => t.kind !== "generic") || text.length > MAX_STRUCTURED_CHARS) return null;
+  const read = readStructured(text);
+  const area = ctx.userArea ?? found[0]?.area ?? ctx.fileArea;
+  const period = found[0]?.periodEnding ?? null;
+  const tables = read.tables
+    .filter((t) => t.rows.length > 0 && t.columns.length > 0)
+    .map((t) => toCrimeTable(t, { source: ctx.source, area, periodEnding: period }));
+  // The line reader also takes prose ending in a figure for rows: most of its rows will do.
+  if (tables.length === 0 || rowCount(tables) * 5 < rowCount(found) * 4) return null;
+  return tables;
+}
+
 export function readPaste(text: string, opts: ReadOptions): ReadResult {
   try {
     return read(text, opts);
@@ -96,7 +125,12 @@ function read(text: string, opts: ReadOptions): ReadResult {
   // An .html file comes as both text and html: read once, it held no table.
   const readAlready = format === "html" && clean === html;
   const read = readAlready ? null : tablesOf(linesOf(format, clean), ctx);
-  if (read && (!read.ok || read.tables.length > 0)) return read;
+  if (read && !read.ok) return read;
+  // Tables no known kind claims are read by their structure (periods, changes, shares,
+  // totals, any separator), when that finds more of the text than the line-by-line reader.
+  const structured = structuredTables(clean, ctx, read?.tables ?? []);
+  if (structured) return { ok: true, tables: structured };
+  if (read && read.tables.length > 0) return read;
   if (garbageShare(clean) > 0.1) return fail("unreadable");
   return fail("no-table");
 }

@@ -9,12 +9,30 @@ export interface SpacedRow {
   values: string[];
 }
 
+/** A sign printed apart from its figure ("+ 3.1%", "- 1,685") joined to it. */
+function closeUpSigns(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as string;
+    const next = tokens[i + 1];
+    if (
+      /^[+\-\u2212\u2013]$/.test(t) &&
+      next !== undefined &&
+      parseNumber(next).kind === "number"
+    ) {
+      out.push(`${t} ${next}`);
+      i++;
+    } else out.push(t);
+  }
+  return out;
+}
+
 /**
  * @param valueCount how many figure columns the table has (without a trailing status).
  * At most valueCount + 2 tokens are taken (a printed target and a trailing status dot).
  */
 export function splitSpacedRow(text: string, valueCount: number): SpacedRow {
-  const tokens = text.split(" ").filter((t) => t !== "");
+  const tokens = closeUpSigns(text.split(" ").filter((t) => t !== ""));
   const max = valueCount + 2;
   const values: string[] = [];
   let i = tokens.length - 1;

@@ -8,6 +8,7 @@ import { appendAll } from "../appendAll";
 import { checkChange, checkDetections, checkPoints, checkRate } from "./checkFigures";
 import { checkTotals } from "./checkTotals";
 import { checkValues } from "./checkValues";
+import { checkGenericTable } from "./structure/checkGeneric";
 import { cellOf } from "./figures";
 
 function isEmpty(row: TableRow, field: string): boolean {
@@ -70,6 +71,8 @@ function validateTable(t: number, table: CrimeTable): Issue[] {
   const issues: Issue[] = [];
   for (const row of table.rows) appendAll(issues, validateRow(t, table, schema, specsOf, row));
   if (schema.totals.length > 0) appendAll(issues, checkTotals(t, table, [...schema.totals]));
+  // A table of no known kind: its changes, shares and totals as its headings and figures say.
+  appendAll(issues, checkGenericTable(t, table));
   return issues;
 }
 

@@ -7,6 +7,7 @@ import { POLICE_HEADER_HINT, classifyCallsHeading } from "../../read/classifyHea
 import { parseNumber } from "../../read/parseNumber";
 import { classifyCells, headerWords, segmentHeadings } from "../../read/segmentHeading";
 import type { SourceLine } from "../../read/sourceLines";
+import { roleOfHeading } from "../../read/structure/periods";
 import type { HeaderMatch, HeaderSchema, KindReader, RawRow } from "../reader";
 
 function callsSchema(
@@ -37,7 +38,17 @@ function callsSchema(
   };
 }
 
+/** Headings of more than one change ("Change | Change %"): a table with an absolute change, not this one. */
+function hasTwoChanges(cells: string[]): boolean {
+  const changes = cells.filter((c) => {
+    const role = roleOfHeading(c);
+    return role === "change" || role === "change-pct" || role === "change-points";
+  });
+  return changes.length > 1;
+}
+
 function matchCelled(l: SourceLine): HeaderMatch {
+  if (hasTwoChanges(l.cells)) return { schema: null, othersMayTry: true };
   const { headings, index } = classifyCells(l.cells, classifyCallsHeading);
   const first = Math.min(...index.values());
   // The label column is the one before the figures; it may have no heading.

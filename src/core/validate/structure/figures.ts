@@ -1,0 +1,87 @@
+// The printed figures of a structured table as exact decimals, and the arithmetic each kind
+// of derived figure is checked by: at the printed precision, halves rounded away from zero
+// as Excel's ROUND does (core/round.ts).
+
+import { cellValue } from "../../read/structure/cellValue";
+import type { StructuredRow } from "../../read/structure";
+import {
+  addDecimals,
+  decimalEquals,
+  percentChange,
+  percentOf,
+  roundRational,
+  subtractDecimals,
+  type ExactDecimal,
+} from "../../round";
+
+export interface Printed {
+  exact: ExactDecimal;
+  decimals: number;
+  percent: boolean;
+  text: string;
+}
+
+/** The printed figure of a cell, or null when it is not a number. */
+export function printedAt(row: StructuredRow, col: number): Printed | null {
+  const text = row.cells[col] ?? "";
+  const p = cellValue(text);
+  if (p.kind !== "number") return null;
+  return { exact: p.exact, decimals: p.decimals, percent: p.unit === "percent", text };
+}
+
+/** A blank cell counts as nothing in a sum (tables print blanks for none). */
+export function countAt(row: StructuredRow, col: number): ExactDecimal | null {
+  const text = row.cells[col] ?? "";
+  if (text === "") return { scaled: BigInt(0), decimals: 0 };
+  const p = cellValue(text);
+  if (p.kind === "number") return p.exact;
+  return p.kind === "unavailable" ? { scaled: BigInt(0), decimals: 0 } : null;
+}
+
+/** The expected figure, or null when the printed one agrees. */
+export type Expect = ExactDecimal | null;
+
+export function expectChange(from: ExactDecimal, to: ExactDecimal, printed: Printed): Expect {
+  const diff = subtractDecimals(to, from);
+  return decimalEquals(diff, printed.exact) ? null : diff;
+}
+
+export function expectPercentChange(
+  from: ExactDecimal,
+  to: ExactDecimal,
+  printed: Printed
+): Expect | "undefined" {
+  const r = percentChange(from, to);
+  if (!r) return "undefined";
+  const e = roundRational(r, printed.decimals);
+  return decimalEquals(e, printed.exact) ? null : e;
+}
+
+export function expectShare(
+  part: ExactDecimal,
+  whole: ExactDecimal,
+  printed: Printed
+): Expect | "undefined" {
+  const r = percentOf(part, whole);
+  if (!r) return "undefined";
+  const e = roundRational(r, printed.decimals);
+  return decimalEquals(e, printed.exact) ? null : e;
+}
+
+export function expectSum(parts: ExactDecimal[], printed: Printed): Expect {
+  const sum = parts.reduce((a, b) => addDecimals(a, b), { scaled: BigInt(0), decimals: 0 });
+  return decimalEquals(sum, printed.exact) ? null : sum;
+}
+
+/** A figure as an analyst reads it: "1,685", "-3.1", "8.6". */
+export function formatDecimal(d: ExactDecimal, percent = false): string {
+  const neg = d.scaled < BigInt(0);
+  let digits = (neg ? -d.scaled : d.scaled).toString().padStart(d.decimals + 1, "0");
+  let frac = "";
+  if (d.decimals > 0) {
+    frac = "." + digits.slice(digits.length - d.decimals);
+    digits = digits.slice(0, digits.length - d.decimals);
+  }
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${neg ? "-" : ""}${grouped}${frac}${percent ? "%" : ""}`;
+}

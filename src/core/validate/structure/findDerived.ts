@@ -1,0 +1,392 @@
+// Which columns and rows of a structured table are derived from which: each change column
+// from the pair of period columns it agrees with in most rows (any order, any naming),
+// each share from its count column and total, each total column from the columns left of
+// it, each total row from the rows above it. A derived column whose figures fit no pair
+// is reported as read but not checked, with why.
+
+import type { StructuredRow, StructuredTable } from "../../read/structure";
+import { isTotalLabel, mayBeTotalLabel } from "../../read/structure/periods";
+import { cellValue } from "../../read/structure/cellValue";
+import { addDecimals } from "../../round";
+import {
+  countAt,
+  expectChange,
+  expectPercentChange,
+  expectShare,
+  expectSum,
+  printedAt,
+  type Expect,
+} from "./figures";
+
+export type Relation =
+  | { kind: "change" | "change-pct"; column: number; from: number; to: number }
+  | { kind: "share"; column: number; of: number; whole: "total-row" | "sum" }
+  | { kind: "total-column"; column: number; parts: number[] }
+  | { kind: "total-row"; row: number; parts: number[] }
+  | { kind: "change-row"; row: number; from: number; to: number };
+
+export interface Unchecked {
+  column: string;
+  why: string;
+}
+
+export interface Structure {
+  relations: Relation[];
+  unchecked: Unchecked[];
+}
+
+/** Widest table whose columns are paired (changes, totals). */
+const MAX_PAIRED_COLUMNS = 60;
+
+/** Share of the rows with all figures present in which a relation holds, for it to be taken. */
+const MIN_FIT = 0.6;
+
+interface Fit {
+  ok: number;
+  n: number;
+}
+
+function fitOf(
+  rows: StructuredRow[],
+  test: (r: StructuredRow) => Expect | "undefined" | "skip"
+): Fit {
+  let ok = 0;
+  let n = 0;
+  for (const r of rows) {
+    const e = test(r);
+    if (e === "skip" || e === "undefined") continue;
+    n++;
+    if (e === null) ok++;
+  }
+  return { ok, n };
+}
+
+const accepted = (f: Fit) =>
+  f.n > 0 && f.ok >= 1 && f.ok / f.n >= MIN_FIT && (f.n > 2 || f.ok === f.n);
+
+function percentColumn(t: StructuredTable, col: number): boolean {
+  let pct = 0;
+  let num = 0;
+  for (const r of t.rows) {
+    const p = cellValue(r.cells[col] ?? "");
+    if (p.kind !== "number") continue;
+    num++;
+    if (p.unit === "percent") pct++;
+  }
+  return num > 0 && pct * 2 > num;
+}
+
+function signedColumn(t: StructuredTable, col: number): boolean {
+  return t.rows.some((r) => {
+    const text = (r.cells[col] ?? "").trim();
+    return cellValue(text).kind === "number" && /^[+\-\u2212\u2013(]/.test(text);
+  });
+}
+
+function hasNumbers(t: StructuredTable, col: number): boolean {
+  return t.rows.some((r) => cellValue(r.cells[col] ?? "").kind === "number");
+}
+
+/** Columns of counts that derived figures may come from. */
+function inputColumns(t: StructuredTable): number[] {
+  return t.columns
+    .map((c, j) => ({ c, j }))
+    .filter(
+      ({ c, j }) =>
+        ["period", "value", "total"].includes(c.role) &&
+        hasNumbers(t, j) &&
+        !percentColumn(t, j) &&
+        !signedColumn(t, j)
+    )
+    .map(({ j }) => j);
+}
+
+/** Rows a relation is found on: the first few thousand (every row is then checked). */
+const MAX_FIT_ROWS = 2000;
+
+function sampleRows(t: StructuredTable): StructuredRow[] {
+  return dataRows(t).slice(0, MAX_FIT_ROWS);
+}
+
+function dataRows(t: StructuredTable): StructuredRow[] {
+  return t.rows.filter((r) => !r.changeRow);
+}
+
+/** The pair (from, to) of input columns a change column agrees with best, or null. */
+function bestPair(
+  t: StructuredTable,
+  col: number,
+  inputs: number[],
+  expect: (from: number, to: number, r: StructuredRow) => Expect | "undefined" | "skip"
+): { from: number; to: number; fit: Fit } | null {
+  let best: { from: number; to: number; fit: Fit; rank: number } | null = null;
+  for (const a of inputs)
+    for (const b of inputs) {
+      if (a === b) continue;
+      const fit = fitOf(sampleRows(t), (r) => expect(a, b, r));
+      if (!accepted(fit)) continue;
+      // Ties go to the later period nearest left of the change, then the nearer earlier one.
+      const rank = fit.ok / fit.n - (col > b ? col - b : 100 + b) * 1e-4 - Math.abs(b - a) * 1e-6;
+      if (!best || rank > best.rank) best = { from: a, to: b, fit, rank };
+    }
+  return best;
+}
+
+const changeTest =
+  (t: StructuredTable, col: number) => (a: number, b: number, r: StructuredRow) => {
+    const from = printedAt(r, a);
+    const to = printedAt(r, b);
+    const printed = printedAt(r, col);
+    if (!from || !to || !printed) return "skip" as const;
+    return expectChange(from.exact, to.exact, printed);
+  };
+
+const pctTest = (t: StructuredTable, col: number) => (a: number, b: number, r: StructuredRow) => {
+  const from = printedAt(r, a);
+  const to = printedAt(r, b);
+  const printed = printedAt(r, col);
+  if (!from || !to || !printed) return "skip" as const;
+  return expectPercentChange(from.exact, to.exact, printed);
+};
+
+/** Whether a row is the sum of `parts` in most columns (a total not labelled as one). */
+function sumsHold(
+  rows: StructuredRow[],
+  r: StructuredRow,
+  parts: number[],
+  inputs: number[]
+): boolean {
+  let ok = 0;
+  let n = 0;
+  for (const j of inputs) {
+    const total = printedAt(r, j);
+    const ps = parts.map((k) => countAt(rows[k] as StructuredRow, j));
+    if (!total || ps.some((p) => p === null)) continue;
+    n++;
+    if (expectSum(ps as NonNullable<(typeof ps)[number]>[], total) === null) ok++;
+  }
+  return n > 0 && ok >= 1 && ok / n >= MIN_FIT;
+}
+
+/** Rows that total the rows above them: by label, or (a closing or "All …" row) by figures. */
+export function totalRows(t: StructuredTable, inputs: number[]): Relation[] {
+  const out: Relation[] = [];
+  let start = 0;
+  const rows = t.rows;
+  rows.forEach((r, i) => {
+    if (r.changeRow) return;
+    const parts = rows
+      .slice(start, i)
+      .map((_, k) => start + k)
+      .filter((k) => !(rows[k] as StructuredRow).changeRow);
+    const byLabel = r.totalLabel || r.labels.some(isTotalLabel);
+    const candidate =
+      (i === rows.length - 1 || mayBeTotalLabel(r.labels.join(" "))) && parts.length >= 2;
+    if (!byLabel && !candidate) return;
+    if (parts.length === 0) return;
+    if (!byLabel && !sumsHold(rows, r, parts, inputs)) return;
+    out.push({ kind: "total-row", row: i, parts });
+    start = i + 1;
+  });
+  return out;
+}
+
+/** Shares of a count column: of each total row's figure, or of the column's sum. */
+function shareOf(
+  t: StructuredTable,
+  col: number,
+  inputs: number[],
+  totals: Relation[]
+): Relation | null {
+  const left = inputs.filter((j) => j < col);
+  const of = left[left.length - 1];
+  if (of === undefined) return null;
+  const whole: "total-row" | "sum" = totals.length > 0 ? "total-row" : "sum";
+  const fit = fitOf(sampleRows(t), (r) => {
+    const part = printedAt(r, of);
+    const printed = printedAt(r, col);
+    if (!part || !printed) return "skip";
+    const w = wholeFor(t, r, of, whole, totals);
+    return w ? expectShare(part.exact, w, printed) : "skip";
+  });
+  const sharesOfSum = whole === "sum" && addsToHundred(t, col);
+  return accepted(fit) || sharesOfSum ? { kind: "share", column: col, of, whole } : null;
+}
+
+/** Whether a column of percentages adds up to 100, within what its rounding allows. */
+function addsToHundred(t: StructuredTable, col: number): boolean {
+  let sum = 0;
+  let slack = 0;
+  let n = 0;
+  for (const r of dataRows(t)) {
+    const p = printedAt(r, col);
+    if (!p) continue;
+    n++;
+    sum += Number(p.text.replace(/[^\d.-]/g, ""));
+    slack += 0.5 / 10 ** p.decimals;
+  }
+  return n >= 2 && Math.abs(sum - 100) <= slack + 1e-9;
+}
+
+/** The whole a row's share is of: its total row's figure, or the sum of the column. */
+export function wholeFor(
+  t: StructuredTable,
+  r: StructuredRow,
+  of: number,
+  whole: "total-row" | "sum",
+  totals: Relation[]
+): ReturnType<typeof countAt> {
+  const i = t.rows.indexOf(r);
+  if (whole === "total-row") {
+    const rel = totals.find((x) => x.kind === "total-row" && (x.row === i || x.parts.includes(i)));
+    if (!rel || rel.kind !== "total-row") return null;
+    return printedAt(t.rows[rel.row] as StructuredRow, of)?.exact ?? null;
+  }
+  return columnSum(t, of);
+}
+
+/** Sums of a table's columns, once each (every row's share asks for its column's sum). */
+const sums = new WeakMap<StructuredTable, Map<number, ReturnType<typeof countAt>>>();
+
+function columnSum(t: StructuredTable, of: number): ReturnType<typeof countAt> {
+  let byColumn = sums.get(t);
+  if (!byColumn) sums.set(t, (byColumn = new Map()));
+  if (byColumn.has(of)) return byColumn.get(of) ?? null;
+  const parts = dataRows(t).map((x) => countAt(x, of));
+  const sum = parts.some((p) => p === null)
+    ? null
+    : (parts as NonNullable<(typeof parts)[number]>[]).reduce(addDecimals, {
+        scaled: BigInt(0),
+        decimals: 0,
+      });
+  byColumn.set(of, sum);
+  return sum;
+}
+
+/** A total column: the sum of the count columns left of it, back to the previous total. */
+function totalColumn(t: StructuredTable, col: number, inputs: number[]): Relation | null {
+  const parts: number[] = [];
+  for (let j = col - 1; j >= 0; j--) {
+    if (!inputs.includes(j) || t.columns[j]?.role === "total") break;
+    parts.unshift(j);
+  }
+  if (parts.length < 2) return null;
+  const fit = fitOf(sampleRows(t), (r) => {
+    const printed = printedAt(r, col);
+    const ps = parts.map((j) => countAt(r, j));
+    if (!printed || ps.some((p) => p === null)) return "skip";
+    return expectSum(ps as NonNullable<(typeof ps)[number]>[], printed);
+  });
+  return accepted(fit) ? { kind: "total-column", column: col, parts } : null;
+}
+
+/** A row of % changes from the first data row to the last one above it. */
+function changeRowsOf(t: StructuredTable): Relation[] {
+  const out: Relation[] = [];
+  t.rows.forEach((r, i) => {
+    if (!r.changeRow) return;
+    const above = t.rows
+      .slice(0, i)
+      .map((_, k) => k)
+      .filter(
+        (k) => !(t.rows[k] as StructuredRow).changeRow && !(t.rows[k] as StructuredRow).totalLabel
+      );
+    if (above.length >= 2)
+      out.push({
+        kind: "change-row",
+        row: i,
+        from: above[0] as number,
+        to: above[above.length - 1] as number,
+      });
+  });
+  return out;
+}
+
+const WHY = {
+  noPair: "no pair of period columns gives these changes",
+  rate: "a rate or ranking whose base (population, group) is not printed",
+  percent: "percentages with no count they are a change or share of",
+  total: "not the sum of the columns left of it (it may cover periods not shown)",
+  points: "no pair of percentage columns gives these changes in points",
+};
+
+function changeColumn(
+  t: StructuredTable,
+  j: number,
+  inputs: number[],
+  rels: Relation[],
+  unchecked: Unchecked[]
+): void {
+  const heading = t.columns[j]?.heading || `column ${j + 1}`;
+  const pair = bestPair(t, j, inputs, changeTest(t, j));
+  if (pair) rels.push({ kind: "change", column: j, from: pair.from, to: pair.to });
+  else unchecked.push({ column: heading, why: WHY.noPair });
+}
+
+function percentColumnRelation(
+  t: StructuredTable,
+  j: number,
+  inputs: number[],
+  rels: Relation[],
+  unchecked: Unchecked[]
+): void {
+  const col = t.columns[j];
+  const heading = col?.heading || `column ${j + 1}`;
+  const prior = rels.find((r) => r.kind === "change");
+  const test = pctTest(t, j);
+  const samePair =
+    prior &&
+    prior.kind === "change" &&
+    accepted(fitOf(sampleRows(t), (r) => test(prior.from, prior.to, r)))
+      ? { from: prior.from, to: prior.to }
+      : null;
+  const pair = col?.role === "share" ? null : (samePair ?? bestPair(t, j, inputs, test));
+  if (pair) {
+    rels.push({ kind: "change-pct", column: j, from: pair.from, to: pair.to });
+    return;
+  }
+  const share = shareOf(
+    t,
+    j,
+    inputs,
+    rels.filter((r) => r.kind === "total-row")
+  );
+  if (share) rels.push(share);
+  else
+    unchecked.push({ column: heading, why: col?.role === "change-pct" ? WHY.noPair : WHY.percent });
+}
+
+/** The derived columns and rows of a table, and the ones it could not check. */
+export function findDerived(t: StructuredTable): Structure {
+  // Pairing columns is quadratic in them: a table wider than any committee prints is read
+  // but its columns are not paired.
+  if (t.columns.length > MAX_PAIRED_COLUMNS)
+    return {
+      relations: [],
+      unchecked: [{ column: "(all)", why: `more than ${MAX_PAIRED_COLUMNS} figure columns` }],
+    };
+  const inputs = inputColumns(t);
+  const rels: Relation[] = [...totalRows(t, inputs), ...changeRowsOf(t)];
+  const unchecked: Unchecked[] = [];
+  t.columns.forEach((c, j) => {
+    if (!hasNumbers(t, j)) return;
+    const heading = c.heading || `column ${j + 1}`;
+    if (c.role === "total") {
+      const rel = totalColumn(t, j, inputs);
+      if (rel) rels.push(rel);
+      else unchecked.push({ column: heading, why: WHY.total });
+    } else if (
+      c.role === "change" ||
+      (signedColumn(t, j) && !percentColumn(t, j) && c.role !== "change-pct")
+    )
+      changeColumn(t, j, inputs, rels, unchecked);
+    else if (c.role === "change-points") unchecked.push({ column: heading, why: WHY.points });
+    else if (c.role === "rate") unchecked.push({ column: heading, why: WHY.rate });
+  });
+  t.columns.forEach((c, j) => {
+    if (!hasNumbers(t, j) || c.role === "rate" || c.role === "total" || c.role === "change") return;
+    if (c.role === "change-pct" || c.role === "share" || percentColumn(t, j))
+      percentColumnRelation(t, j, inputs, rels, unchecked);
+  });
+  return { relations: rels, unchecked };
+}

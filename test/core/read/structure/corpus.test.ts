@@ -1,0 +1,60 @@
+// The corpus of real published tables reads as worked out by hand: the tables, their
+// columns' roles, which derived columns were checked and which not, the findings, and
+// every line not read into a table with its line number and why.
+import * as fs from "fs";
+import * as path from "path";
+import {
+  TABLES_DIR,
+  TABLE_FILES,
+  expectedPath,
+  observed,
+  tableText,
+  type Expected,
+} from "../../../support/tablesCorpus";
+
+describe("the corpus of real published tables", () => {
+  it("holds at least 25 tables, each file with its source and date", () => {
+    let tables = 0;
+    for (const f of TABLE_FILES) {
+      const sidecar = path.join(TABLES_DIR, f.replace(/\.[a-z]+$/, ".source.md"));
+      const source = fs.readFileSync(sidecar, "utf8");
+      expect(source).toMatch(/^Source: https?:\/\//m);
+      expect(source).toMatch(/^Date: .*\d{4}/m);
+      tables += observed(tableText(f)).read.tables.length;
+    }
+    expect(TABLE_FILES.length).toBeGreaterThanOrEqual(20);
+    expect(tables).toBeGreaterThanOrEqual(25);
+  });
+
+  describe.each(TABLE_FILES)("%s", (file) => {
+    const text = tableText(file);
+    const { read, summary } = observed(text);
+
+    it("reads as worked out by hand", () => {
+      const expected = JSON.parse(fs.readFileSync(expectedPath(file), "utf8")) as Expected;
+      expect(summary).toEqual(expected);
+    });
+
+    it("reads every non-blank line into a table or reports it with why", () => {
+      const accounted = new Set<number>();
+      for (const t of read.tables) {
+        if (t.titleLine !== null) accounted.add(t.titleLine);
+        const rowLines = t.rows.flatMap((r) => [r.line, ...(r.alsoLines ?? [])]);
+        for (const l of [...t.headerLines, ...t.sectionLines, ...rowLines]) accounted.add(l);
+      }
+      for (const u of read.unread) {
+        expect(u.why).not.toBe("");
+        accounted.add(u.line);
+      }
+      const lines = text.split(/\r\n|\r|\n/);
+      lines.forEach((l, i) => {
+        const blank = l.replace(/[|\-\s]/g, "") === "";
+        if (blank) return;
+        expect({ line: i + 1, accounted: accounted.has(i + 1) }).toEqual({
+          line: i + 1,
+          accounted: true,
+        });
+      });
+    });
+  });
+});
