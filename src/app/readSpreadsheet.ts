@@ -10,10 +10,7 @@ import { readStructuredGrid, sheetGrid, type StructuredRead } from "../core/read
 import { cleanCell, type SourceGrid } from "../core/read/sourceLines";
 import { problem, type Problem, type Result } from "../core/result";
 
-/** File names read as spreadsheets (a .csv is text: the core reads it as it is). */
-export function isSpreadsheetFile(name: string): boolean {
-  return /\.(xlsx|xlsm|ods|xls)$/i.test(name);
-}
+export { isSpreadsheetFile } from "./spreadsheetFiles";
 
 export interface SheetReading {
   /** The sheet's name. */

@@ -14,6 +14,7 @@ import { reasonOf } from "../app/errors";
 import { resolveGroups } from "./loadInputs";
 import { readPdfBytes } from "../readers/pdf/readPdfBytes";
 import { isPdfInput } from "./readPdfInput";
+import { isSpreadsheetFile } from "../app/spreadsheetFiles";
 
 export interface CheckOptions {
   /**
@@ -176,6 +177,32 @@ async function checkPdf(
   return { tables: read.tables, unreadable };
 }
 
+/** A spreadsheet's tables (every sheet), or null with a message naming file, sheet and line. */
+async function checkSpreadsheet(
+  file: string,
+  opts: { area?: string; period?: string; areas: string[]; groups: string[] },
+  io: CheckIo
+): Promise<CrimeTable[] | null> {
+  let bytes: Uint8Array;
+  try {
+    if (!io.readBytes) throw new Error("binary files cannot be read here");
+    bytes = await io.readBytes(file);
+  } catch (err) {
+    io.stderr(
+      showControls(`scrutiny-sheets check: ${file}: cannot read the file: ${reasonOf(err)}\n`)
+    );
+    return null;
+  }
+  // Loaded only for a spreadsheet: the library is large, and a paste never needs it.
+  const { readSpreadsheet } = await import("../app/readSpreadsheet");
+  const read = readSpreadsheet(bytes, path.basename(file), opts);
+  if (!read.ok) {
+    io.stderr(showControls(`scrutiny-sheets check: ${read.error.message}\n`));
+    return null;
+  }
+  return read.tables;
+}
+
 export async function runCheck(files: string[], opts: CheckOptions, io: CheckIo): Promise<number> {
   if (files.length === 0) {
     io.stderr(
@@ -196,6 +223,21 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CheckIo)
         unreadableTables.push(...read.unreadable);
         if (read.unreadable.length > 0) unreadable = true;
       }
+      continue;
+    }
+    if (isSpreadsheetFile(file)) {
+      const read = await checkSpreadsheet(
+        file,
+        {
+          area: areaFor(opts.area, index, files.length),
+          period: opts.period,
+          areas: asList(opts.area),
+          groups: asList(opts.group),
+        },
+        io
+      );
+      if (read) tables.push(...read);
+      else unreadable = true;
       continue;
     }
     let text: string;

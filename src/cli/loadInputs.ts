@@ -12,7 +12,7 @@ import type { CliIO } from "./io";
 import { reasonOf } from "../app/errors";
 import { readPdfBytes } from "../readers/pdf/readPdfBytes";
 import { isPdfInput, unreadableTablesMessage } from "./readPdfInput";
-import { isSpreadsheetFile } from "../app/readSpreadsheet";
+import { isSpreadsheetFile } from "../app/spreadsheetFiles";
 import { loadSpreadsheets } from "./loadSpreadsheets";
 
 export interface LoadOptions {
