@@ -716,6 +716,35 @@ export class RangeProxy extends ClientObject<RangeRef> {
       cols: 1,
     }));
   }
+  /** The smallest range holding this one and `other` (Office.js cuts a big array set into these). */
+  getBoundingRect(other: RangeProxy): RangeProxy {
+    return this._derive(`getBoundingRect(${other._path})`, (e) => {
+      const o = other._target();
+      if (o.sheet !== e.sheet)
+        throw new FakeOfficeError("InvalidArgument", "The ranges are on different sheets.");
+      const row = Math.min(e.rect.row, o.rect.row);
+      const col = Math.min(e.rect.col, o.rect.col);
+      const end = (r: Rect) => [r.row + r.rows, r.col + r.cols] as const;
+      const [ar, ac] = end(e.rect);
+      const [br, bc] = end(o.rect);
+      return { row, col, rows: Math.max(ar, br) - row, cols: Math.max(ac, bc) - col };
+    });
+  }
+  /** Sent by Office.js before it sets a big array in pieces: the range must be that size. */
+  _ValidateArraySize(rows: number, columns: number): void {
+    this._call(
+      "_ValidateArraySize",
+      [rows, columns],
+      (e) => {
+        if (e.rect.rows !== rows || e.rect.cols !== columns)
+          throw new FakeOfficeError(
+            "InvalidArgument",
+            `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}x${columns} onto ${e.rect.rows}x${e.rect.cols}).`
+          );
+      },
+      false
+    );
+  }
   clear(applyTo = "All"): void {
     this._call("clear", [applyTo], (e) => this._state.clear(e.sheet, e.rect, applyTo));
   }

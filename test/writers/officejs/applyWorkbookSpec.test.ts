@@ -2,6 +2,7 @@
 // applied faithfully (the shared layout contract), in a constant number of syncs, with
 // calculation suspended while writing, and never touching a sheet the user made.
 import { FakeExcel } from "../../doubles/fakeExcel";
+import { OfficeJsClient } from "../../doubles/officeJsClient";
 import {
   applyWorkbookSpec,
   type ApplyOptions,
@@ -21,7 +22,7 @@ import {
 } from "./scenarios";
 
 const apply = (excel: FakeExcel, spec: WorkbookSpec, options?: ApplyOptions) =>
-  excel.run((ctx) => applyWorkbookSpec(ctx as unknown as Excel.RequestContext, spec, options));
+  new OfficeJsClient(excel).run((ctx) => applyWorkbookSpec(ctx, spec, options));
 
 function userWorkbook(): FakeExcel {
   const excel = new FakeExcel();
