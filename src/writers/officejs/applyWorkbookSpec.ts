@@ -13,6 +13,7 @@ import type { WorkbookSpec } from "../../layout/spec";
 import { WorkbookWriteError, type PartialWrite } from "./errors";
 import { executeOp, type SheetProxies } from "./executeOp";
 import { countSyncs, type SyncCounter } from "./syncCounter";
+import { requestBytes } from "./requestBudget";
 import { PlanOptions, WorkbookFacts, WritePlan, planWrites } from "./planWrites";
 import { sheetKey } from "../../layout/sheetNames";
 
@@ -33,7 +34,7 @@ export interface ApplyReport extends Omit<WritePlan, "batches"> {
   /** Every context.sync() this call made. */
   syncs: number;
   readSyncs: number;
-  /** Each write request: operations and estimated JSON size. */
+  /** Each write request: operations and the planner's bound on its size as Office.js serialises it. */
   requests: { operations: number; bytes: number }[];
 }
 
@@ -140,7 +141,7 @@ export async function executeWritePlan(
     } catch (cause) {
       throw new WorkbookWriteError(partialAt(plan, lastBatch, b, counter.count), cause);
     }
-    requests.push({ operations: batch.length, bytes: batch.reduce((n, op) => n + op.bytes, 0) });
+    requests.push({ operations: batch.length, bytes: requestBytes(batch) });
     onProgress?.({
       done: b + 1,
       total: plan.batches.length,

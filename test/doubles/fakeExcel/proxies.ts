@@ -8,7 +8,7 @@ import { MAX_COLS, MAX_ROWS, Rect, parseRect, quoteSheet, rectAddress, splitShee
 import { FakeOfficeError, propertyNotLoaded } from "./errors";
 import { checkFormulaSyntax } from "./input";
 import { displayNumber } from "./display";
-import type { RequestQueue } from "./request";
+import { requireApi, type RequestQueue } from "./request";
 import {
   CellState,
   CfState,
@@ -249,6 +249,15 @@ export abstract class ClientObject<E> {
   }
 }
 
+/** Excel's specifications and limits: hyperlinks in a worksheet. */
+export const MAX_LINKS_PER_SHEET = 65_530;
+
+function countLinks(sheet: SheetState): number {
+  let n = 0;
+  for (const c of sheet.cells.values()) if (c.hyperlink) n++;
+  return n;
+}
+
 /** Proxies travel in a request as their path. */
 function wire(v: unknown): unknown {
   return v instanceof ClientObject ? { $ref: v._path } : v;
@@ -410,6 +419,7 @@ export class WorksheetProxy extends ClientObject<SheetState> {
     );
   }
   get notes(): NoteCollectionProxy {
+    requireApi(this._q.host, "1.18", "Worksheet.notes");
     return this._child(
       "notes",
       () => new NoteCollectionProxy(this.context, `${this._path}.notes`, () => this._target())
@@ -543,15 +553,19 @@ export class RangeProxy extends ClientObject<RangeRef> {
       rowIndex: (e) => e.rect.row,
       columnIndex: (e) => e.rect.col,
       cellCount: (e) => e.rect.rows * e.rect.cols,
-      values: (e) => grid(e.rect, (r, c) => cellValue(content(e, r, c))),
-      formulas: (e) => grid(e.rect, (r, c) => cellFormula(content(e, r, c))),
+      // Above its cell limits Excel answers these reads with null (strict rule).
+      values: (e) => (this._tooBig(e) ? null : grid(e.rect, (r, c) => cellValue(content(e, r, c)))),
+      formulas: (e) =>
+        this._tooBig(e) ? null : grid(e.rect, (r, c) => cellFormula(content(e, r, c))),
       text: (e) =>
-        grid(e.rect, (r, c) => {
-          const k = content(e, r, c);
-          return k.kind === "number"
-            ? displayNumber(k.value, this._cell(e, r, c)?.numFmt ?? "General")
-            : displayText(k);
-        }),
+        this._tooBig(e)
+          ? null
+          : grid(e.rect, (r, c) => {
+              const k = content(e, r, c);
+              return k.kind === "number"
+                ? displayNumber(k.value, this._cell(e, r, c)?.numFmt ?? "General")
+                : displayText(k);
+            }),
       numberFormat: (e) => grid(e.rect, (r, c) => this._cell(e, r, c)?.numFmt ?? "General"),
       valueTypes: (e) =>
         grid(e.rect, (r, c) => {
@@ -573,6 +587,9 @@ export class RangeProxy extends ClientObject<RangeRef> {
     return { format: () => this.format, worksheet: () => this.worksheet };
   }
 
+  private _tooBig(e: RangeRef): boolean {
+    return e.rect.rows * e.rect.cols > this._q.host.readCellLimit;
+  }
   get address(): string {
     return this._get("address");
   }
@@ -637,11 +654,21 @@ export class RangeProxy extends ClientObject<RangeRef> {
         screenTip?: string;
         textToDisplay?: string;
       } | null;
+      const sheet = e.sheet;
+      sheet.linkCount ??= countLinks(sheet);
       this._state.formatCells(e.sheet, e.rect, (cell) => {
         if (!link) {
+          if (cell.hyperlink) sheet.linkCount = (sheet.linkCount ?? 1) - 1;
           delete cell.hyperlink;
           return;
         }
+        if (!cell.hyperlink) sheet.linkCount = (sheet.linkCount ?? 0) + 1;
+        // Excel's specifications: 65,530 hyperlinks on a worksheet (strict rule).
+        if ((sheet.linkCount ?? 0) > MAX_LINKS_PER_SHEET)
+          throw new FakeOfficeError(
+            "InvalidOperation",
+            `A worksheet holds at most ${MAX_LINKS_PER_SHEET} hyperlinks ('${sheet.name}').`
+          );
         cell.hyperlink = {
           address: link.address,
           documentReference: link.documentReference,
@@ -1609,6 +1636,12 @@ export class FreezePanesProxy extends ClientObject<SheetState> {
   }
   unfreeze(): void {
     this._call("unfreeze", [], (s) => {
+      // Reported to throw on some builds for a sheet the user cannot see (strict rule).
+      if (s.visibility === "VeryHidden")
+        throw new FakeOfficeError(
+          "InvalidOperation",
+          `Panes of the very hidden sheet '${s.name}' cannot be unfrozen.`
+        );
       s.freeze = { rows: 0, cols: 0 };
     });
   }

@@ -74,6 +74,11 @@ export interface SheetState {
   cfs: CfState[];
   charts: ChartState[];
   notes: Map<number, string>;
+  /** Hyperlinks on the sheet, counted when first needed (undefined: count again). */
+  linkCount?: number;
+  tabColor?: string;
+  /** Page layout as set through worksheet.pageLayout (ExcelApi 1.9). */
+  pageLayout?: Record<string, unknown>;
 }
 
 export interface TableState {
@@ -257,6 +262,13 @@ export class WorkbookState {
    * arrays (JSON turns NaN into null), so the double refuses it rather than guess.
    */
   writeCells(sheet: SheetState, rect: Rect, input: unknown, r1c1 = false): void {
+    // Excel's reference documents values and formulas as a 2-D array the size of the range;
+    // the sentence that one value applies to every cell was removed in 2020 (strict rule).
+    if (!Array.isArray(input) && rect.rows * rect.cols > 1)
+      throw new FakeOfficeError(
+        "InvalidArgument",
+        `One value set onto ${rect.rows}x${rect.cols} cells: ${r1c1 ? "formulasR1C1" : "values and formulas"} take a 2-D array the size of the range.`
+      );
     this.forEachInput(rect, input, r1c1 ? "formulasR1C1" : "values", (row, col, v) => {
       if (v === null || v === undefined) {
         throw new FakeOfficeError(
@@ -392,7 +404,10 @@ export class WorkbookState {
         delete cell.vAlign;
         delete cell.borders;
       }
-      if (links) delete cell.hyperlink;
+      if (links && cell.hyperlink) {
+        delete cell.hyperlink;
+        sheet.linkCount = undefined;
+      }
     });
     if (formats) {
       // Clearing formats removes conditional formats inside the range, and trims those crossing it.
