@@ -67,7 +67,7 @@ export function noticeFor(outcome: RefreshOutcome | { error: unknown }): Notice 
 
 export interface CommandDeps {
   run: BatchRunner;
-  /** Shows the notice; resolves when the user has seen it (or it could not be shown). */
+  /** Shows the notice; resolves once it is shown (or could not be), never waiting on the user. */
   notify: (notice: Notice) => Promise<void>;
   clock?: () => string;
 }
@@ -82,4 +82,19 @@ export async function runRefreshCommand(deps: CommandDeps): Promise<Notice> {
   }
   await deps.notify(notice);
   return notice;
+}
+
+/**
+ * The ribbon's handler: refresh, show the notice, and complete the event, always, as soon
+ * as the notice is on screen (not when the user closes it).
+ */
+export async function handleRefreshEvent(
+  event: { completed(): void },
+  deps: CommandDeps
+): Promise<void> {
+  try {
+    await runRefreshCommand(deps);
+  } finally {
+    event.completed();
+  }
 }
