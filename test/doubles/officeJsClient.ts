@@ -43,6 +43,12 @@ export interface WireBody {
   AutoKeepReference?: boolean;
 }
 
+/** A request recorded in Excel: its body and, to map the ids Excel gave, its Results. */
+export interface RecordedRequest {
+  body: WireBody;
+  results?: { ActionId: number; Value: unknown }[];
+}
+
 /** A request as sent: its body and its size as Excel on the web measures it. */
 export interface WireRequest {
   body: WireBody;
@@ -50,6 +56,8 @@ export interface WireRequest {
   bytes: number;
   /** The error code Excel answered with, or null. */
   error: string | null;
+  /** What was answered for each action (Excel's Results). */
+  results: { ActionId: number; Value: unknown }[];
 }
 
 const ACTION = { instantiate: 1, query: 2, method: 3, setProperty: 4 } as const;
@@ -112,6 +120,26 @@ export class OfficeJsClient {
     }
   }
 
+  /**
+   * Sends request bodies recorded elsewhere (in real Excel, see the README's "Office.js
+   * requests and transcripts") to the double, in order, as one Excel.run; resolves with
+   * each answer, as Excel's response.
+   */
+  async replay(recorded: readonly RecordedRequest[]): Promise<unknown[]> {
+    const session = new WireSession(this, this.excel.createContext());
+    const answers: unknown[] = [];
+    try {
+      for (const r of recorded) {
+        const answer = await session.answer(r.body);
+        answers.push(answer);
+        if (r.results) session.alias(r.results, answer);
+      }
+    } finally {
+      session.close();
+    }
+    return answers;
+  }
+
   /** A runner with the shape the writer takes (writeWorkbook's BatchRunner). */
   get runner(): <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T> {
     return (batch) => this.run(batch);
@@ -148,8 +176,15 @@ class WireSession {
   }
 
   async answer(body: WireBody): Promise<unknown> {
-    const bytes = Buffer.byteLength(JSON.stringify(body), "utf8");
-    const record: WireRequest = { body, bytes, error: null };
+    const text = JSON.stringify(body);
+    const bytes = Buffer.byteLength(text, "utf8");
+    // A copy: the client goes on updating its object paths (ids Excel answered) in place.
+    const record: WireRequest = {
+      body: JSON.parse(text) as WireBody,
+      bytes,
+      error: null,
+      results: [],
+    };
     this.client.requests.push(record);
     if (bytes > this.client.limitBytes) {
       record.error = "RequestPayloadSizeLimitExceeded";
@@ -184,6 +219,7 @@ class WireSession {
       };
     }
     const Results = body.Actions.map((a, i) => ({ ActionId: a.Id, Value: after[i]?.() ?? null }));
+    record.results = Results;
     return { ErrorCode: null, ErrorMessage: null, Headers: {}, Body: { Results } };
   }
 
@@ -207,6 +243,19 @@ class WireSession {
       }
       default:
         throw new Error(`Object path type ${info.ObjectPathType} is not interpreted (path ${id}).`);
+    }
+  }
+
+  /** Ids the recorded Excel gave, as names of the objects this session gave its own ids. */
+  alias(recorded: NonNullable<RecordedRequest["results"]>, answer: unknown): void {
+    const ours = (answer as { Body?: { Results?: { ActionId: number; Value: unknown }[] } }).Body
+      ?.Results;
+    const idOf = (v: unknown): string | undefined => (v as { Id?: string } | null)?.Id;
+    for (const r of recorded) {
+      const mine = idOf(ours?.find((o) => o.ActionId === r.ActionId)?.Value);
+      const theirs = idOf(r.Value);
+      const proxy = mine === undefined ? undefined : this.ids.get(mine);
+      if (theirs !== undefined && proxy) this.ids.set(theirs, proxy);
     }
   }
 
