@@ -111,7 +111,12 @@ export interface ChartView {
   name: string;
   type: string;
   title: string;
-  series: { name: string; values: string | null; xValues: string | null }[];
+  series: {
+    name: string;
+    values: string | null;
+    xValues: string | null;
+    drawing?: Record<string, string>;
+  }[];
   position: { start: string; end: string | null } | null;
 }
 
@@ -347,6 +352,18 @@ export class FakeExcel implements HostLike {
 
   columnWidth(sheetName: string, col: number): number {
     return this.mustSheet(sheetName).colWidths.get(col) ?? 48;
+  }
+
+  tabColor(sheetName: string): string | null {
+    return this.mustSheet(sheetName).tabColor ?? null;
+  }
+
+  pageLayout(sheetName: string): Record<string, unknown> | null {
+    return this.mustSheet(sheetName).pageLayout ?? null;
+  }
+
+  activeSheet(): string {
+    return this.state.sheetById(this.state.activeSheetId).name;
   }
 
   freeze(sheetName: string): { rows: number; cols: number } {

@@ -484,6 +484,18 @@ export class WorksheetProxy extends ClientObject<SheetState> {
   delete(): void {
     this._call("delete", [], (e) => this._state.deleteSheet(e));
   }
+  set tabColor(v: string) {
+    this._set("tabColor", v, (e, x) => {
+      e.tabColor = String(x);
+    });
+  }
+  get pageLayout(): PageLayoutProxy {
+    requireApi(this._q.host, "1.9", "Worksheet.pageLayout");
+    return this._child(
+      "pageLayout",
+      () => new PageLayoutProxy(this.context, `${this._path}.pageLayout`, () => this._target())
+    );
+  }
   activate(): void {
     this._call("activate", [], (e) => {
       if (e.visibility !== "Visible")
@@ -1592,6 +1604,36 @@ export class ChartSeriesProxy extends ClientObject<{ chart: ChartState; series: 
     const ref = r._target();
     return `${quoteSheet(ref.sheet.name)}!${rectAddress(ref.rect)}`;
   }
+  private _draw(key: string, v: string): void {
+    this._set(key, v, (e, x) => {
+      e.series.drawing = { ...e.series.drawing, [key]: String(x) };
+    });
+  }
+  set chartType(v: string) {
+    this._draw("chartType", v);
+  }
+  set markerStyle(v: string) {
+    this._draw("markerStyle", v);
+  }
+  set markerBackgroundColor(v: string) {
+    this._draw("markerBackgroundColor", v);
+  }
+  set markerForegroundColor(v: string) {
+    this._draw("markerForegroundColor", v);
+  }
+  /** series.format.line: colour (ExcelApi 1.1) and lineStyle (1.7). */
+  get format(): { line: Record<string, string> } {
+    return this._child("format", () => {
+      const line = new SeriesLineProxy(this.context, `${this._path}.format.line`, () =>
+        this._target()
+      );
+      const format = new SeriesLineProxy(this.context, `${this._path}.format`, () =>
+        this._target()
+      );
+      Object.defineProperty(format, "line", { value: line });
+      return format;
+    }) as unknown as { line: Record<string, string> };
+  }
   setValues(sourceData: RangeProxy): void {
     this._call("setValues", [sourceData], (e) => {
       e.series.values = this._address(sourceData);
@@ -1686,5 +1728,88 @@ export class NoteCollectionProxy extends ClientObject<SheetState> {
         throw new FakeOfficeError("InvalidArgument", "A note belongs to one cell.");
       r.sheet.notes.set(r.rect.row * MAX_COLS + r.rect.col, String(text));
     });
+  }
+}
+
+/** A chart series' format and its line: what is set is kept on the series' drawing. */
+export class SeriesLineProxy extends ClientObject<{ chart: ChartState; series: SeriesState }> {
+  readonly _type = "ChartLineFormat";
+  private _draw(key: string, v: string): void {
+    this._set(key, v, (e, x) => {
+      e.series.drawing = { ...e.series.drawing, [`line.${key}`]: String(x) };
+    });
+  }
+  set color(v: string) {
+    this._draw("color", v);
+  }
+  set lineStyle(v: string) {
+    this._draw("lineStyle", v);
+  }
+}
+
+/** Worksheet.pageLayout (ExcelApi 1.9): what is set is kept on the sheet's pageLayout. */
+export class PageLayoutProxy extends ClientObject<SheetState> {
+  readonly _type = "PageLayout";
+  private _keep(key: string, v: unknown): void {
+    this._set(key, v, (e, x) => {
+      e.pageLayout = { ...e.pageLayout, [key]: x };
+    });
+  }
+  set orientation(v: string) {
+    this._keep("orientation", v);
+  }
+  set zoom(v: unknown) {
+    this._keep("zoom", v);
+  }
+  setPrintTitleRows(rows: string): void {
+    this._call("setPrintTitleRows", [rows], (e, [x]) => {
+      e.pageLayout = { ...e.pageLayout, printTitleRows: x };
+    });
+  }
+  setPrintArea(area: RangeProxy): void {
+    this._call("setPrintArea", [area], (e) => {
+      e.pageLayout = { ...e.pageLayout, printArea: rectAddress(area._target().rect) };
+    });
+  }
+  get headersFooters(): { defaultForAllPages: HeaderFooterProxy } {
+    return this._child("headersFooters", () => {
+      const group = new HeaderFooterProxy(this.context, `${this._path}.headersFooters`, () =>
+        this._target()
+      );
+      const all = new HeaderFooterProxy(
+        this.context,
+        `${this._path}.headersFooters.defaultForAllPages`,
+        () => this._target()
+      );
+      Object.defineProperty(group, "defaultForAllPages", { value: all });
+      return group;
+    }) as unknown as { defaultForAllPages: HeaderFooterProxy };
+  }
+}
+
+export class HeaderFooterProxy extends ClientObject<SheetState> {
+  readonly _type = "HeaderFooter";
+  private _keep(key: string, v: string): void {
+    this._set(key, v, (e, x) => {
+      e.pageLayout = { ...e.pageLayout, [key]: x };
+    });
+  }
+  set leftHeader(v: string) {
+    this._keep("leftHeader", v);
+  }
+  set centerHeader(v: string) {
+    this._keep("centerHeader", v);
+  }
+  set rightHeader(v: string) {
+    this._keep("rightHeader", v);
+  }
+  set leftFooter(v: string) {
+    this._keep("leftFooter", v);
+  }
+  set centerFooter(v: string) {
+    this._keep("centerFooter", v);
+  }
+  set rightFooter(v: string) {
+    this._keep("rightFooter", v);
   }
 }

@@ -52,6 +52,8 @@ export interface SeriesState {
   name: string;
   values: string | null;
   xValues: string | null;
+  /** How it is drawn, as set: chartType, markerStyle, line style and colours. */
+  drawing?: Record<string, string>;
 }
 
 export interface ChartState {
