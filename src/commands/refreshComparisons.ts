@@ -9,6 +9,7 @@ import { readWorkbookState } from "../writers/officejs/readWorkbookState";
 import { writeWorkbook, type BatchRunner } from "../writers/officejs/writeWorkbook";
 import { WorkbookPlanError, WorkbookWriteError } from "../writers/officejs/errors";
 import { isCellEditError } from "../office/runExcel";
+import { excelApiSupported } from "../office/host";
 import { MESSAGES } from "./messages";
 import { reasonOf } from "../app/errors";
 
@@ -35,7 +36,10 @@ export async function refreshGenerated(
   const built = startFromBuilt(book, clock());
   if (!built.ok) return { sheets: [], warnings: [], built: false };
   const { plan } = refreshAll(built.start);
-  await writeWorkbook(run, plan.spec, { previous: book.definitions });
+  await writeWorkbook(run, plan.spec, {
+    previous: book.definitions,
+    isSetSupported: (v) => excelApiSupported(v),
+  });
   return { sheets: plan.written, warnings: plan.warnings, built: true };
 }
 
