@@ -183,3 +183,34 @@ describe("panes of a very hidden sheet", () => {
     expect(excel.visibility("_ScrutinyDefinitions")).toBe("VeryHidden");
   });
 });
+
+describe("text that must stay text", () => {
+  const label = "=SUM(A1";
+
+  it("does not count a text format set in the same request, as the old writer relied on", async () => {
+    const excel = new FakeExcel();
+    excel.addSheet("S");
+    const old = new OfficeJsClient(excel).run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem("S").getRange("A1");
+      r.numberFormat = [["@"]];
+      r.values = [[label]];
+      await ctx.sync();
+    });
+    // Read as a formula, and refused for its unbalanced bracket.
+    await expect(old).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
+
+  it("keeps it text when the format reached Excel a request earlier, as the writer sends it", async () => {
+    const excel = new FakeExcel();
+    const spec = {
+      sheets: [
+        sheet("Labels", {
+          blocks: [{ row: 0, col: 0, cells: [[{ text: label }, { text: "+44 20" }]] }],
+        }),
+      ],
+    };
+    await new OfficeJsClient(excel).run((ctx) => applyWorkbookSpec(ctx, spec));
+    expect(excel.cell("Labels", "A1")).toMatchObject({ kind: "text", value: label, formula: null });
+    expect(excel.cell("Labels", "B1")).toMatchObject({ kind: "text", value: "+44 20" });
+  });
+});

@@ -163,17 +163,22 @@ export class RequestQueue {
     const parsed = JSON.parse(wire) as [string, string, unknown[]][];
     const failure = this.host.takeFailure(sync);
     const results: unknown[] = [];
-    for (let i = 0; i < ops.length; i++) {
-      if (failure && i === (failure.afterOperations ?? 0)) fail(injected(failure));
-      const op = ops[i] as QueuedOp;
-      try {
-        results.push(op.exec((parsed[i] as [string, string, unknown[]])[2]));
-      } catch (e) {
-        if (e instanceof FakeOfficeError) {
-          fail(new FakeOfficeError(e.code, e.message, `${op.path}.${op.name}`));
+    this.state.currentRequest = sync;
+    try {
+      for (let i = 0; i < ops.length; i++) {
+        if (failure && i === (failure.afterOperations ?? 0)) fail(injected(failure));
+        const op = ops[i] as QueuedOp;
+        try {
+          results.push(op.exec((parsed[i] as [string, string, unknown[]])[2]));
+        } catch (e) {
+          if (e instanceof FakeOfficeError) {
+            fail(new FakeOfficeError(e.code, e.message, `${op.path}.${op.name}`));
+          }
+          throw e;
         }
-        throw e;
       }
+    } finally {
+      this.state.currentRequest = 0;
     }
     if (failure) fail(injected(failure));
     const response = JSON.stringify(results);

@@ -23,6 +23,8 @@ export type Visibility = "Visible" | "Hidden" | "VeryHidden";
 export interface CellState {
   content: CellContent;
   numFmt: string;
+  /** The request that set numFmt (none when the user set it). */
+  numFmtRequest?: number;
   fill?: string;
   fontColor?: string;
   bold?: boolean;
@@ -113,6 +115,8 @@ export class WorkbookState {
   selection: { sheetId: number; rect: Rect } | null = null;
   /** Things Excel would accept but that break a workbook (a formula naming a missing sheet). */
   problems: string[] = [];
+  /** The request being run (0 outside one). */
+  currentRequest = 0;
   private nextId = 1;
 
   constructor() {
@@ -279,11 +283,16 @@ export class WorkbookState {
         );
       }
       const cell = this.cell(sheet, row, col);
+      // Strict rule: nothing documents that a text format set earlier in the same request
+      // keeps a value text, so here it does not; one set in an earlier request does.
+      const sameRequest =
+        cell.numFmtRequest !== undefined && cell.numFmtRequest === this.currentRequest;
+      const format = cell.numFmt === "@" && sameRequest ? "General" : cell.numFmt;
       const typed =
-        r1c1 && typeof v === "string" && v.startsWith("=") && cell.numFmt !== "@"
+        r1c1 && typeof v === "string" && v.startsWith("=") && format !== "@"
           ? r1c1ToA1(v, row, col)
           : v;
-      const result = interpretInput(typed, cell.numFmt);
+      const result = interpretInput(typed, format);
       if (!result) return;
       cell.content = result.content;
       if (result.autoFormat && cell.numFmt === "General") cell.numFmt = result.autoFormat;
@@ -301,7 +310,9 @@ export class WorkbookState {
     this.forEachInput(rect, one, "numberFormat", (row, col, v) => {
       if (typeof v !== "string")
         throw new FakeOfficeError("InvalidArgument", "A number format must be a string.");
-      this.cell(sheet, row, col).numFmt = v === "" ? "General" : v;
+      const cell = this.cell(sheet, row, col);
+      cell.numFmt = v === "" ? "General" : v;
+      cell.numFmtRequest = this.currentRequest || undefined;
     });
   }
 
