@@ -1,8 +1,9 @@
-// Applies a WorkbookSpec to the live workbook through Office.js in a small, constant
-// number of requests: one to read the sheet and table names, one more only when sheets
-// of an earlier build are rebuilt (to find their charts and tables), then the writes,
-// normally one request; a block too big for one request (a 100,000-row paste) is split
-// across requests so none passes the 5 MB Excel on the web accepts.
+// Applies a WorkbookSpec to the live workbook through Office.js in few requests: one to
+// read the sheet and table names, one more only when sheets of an earlier build are
+// rebuilt (to find their charts and tables), then the writes: the number formats of a run
+// of sheets a request before their values (so text stays text), each request under the
+// bytes Office.js serialises for it (requestBudget), so none passes the 5,000,000 bytes
+// Excel on the web accepts.
 //
 // Nothing is written until the whole plan has been made and checked (planWrites). A
 // failure half-way leaves the user's sheets untouched (they are never targets) and

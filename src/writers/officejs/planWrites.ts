@@ -8,9 +8,10 @@
 // 1. sheets the spec removes (earlier generated sheets no longer produced);
 // 2. sheets the user will own (data sheets), each created just before its content;
 // 3. the definitions sheet, which records every generated sheet as ours;
-// 4. the generated sheets. Within a sheet: text format "@" on text cells before any
-//    value (so pasted text stays text), values and formulas, styles, widths, links,
-//    tables (after their values), conditional formats, charts, panes, visibility.
+// 4. the generated sheets. Within a sheet: text format "@" on text cells, in a request
+//    before any value (so pasted text stays text: packSheets), then values and formulas,
+//    styles, widths, links, tables (after their values), conditional formats, charts,
+//    panes, tab colour and page setup, visibility; last, the sheet to open on.
 
 import type { SheetSpec, WorkbookSpec } from "../../layout/spec";
 import { DEFINITIONS_SHEET, type Definitions } from "../../layout/definitions";
