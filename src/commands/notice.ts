@@ -53,24 +53,24 @@ export function renderNotice(doc: Document, notice: Notice, onClose: () => void)
   button.focus();
 }
 
-/** Opens the notice in an Office dialog and resolves when the user closes it (or at once if it cannot open). */
+/**
+ * Opens the notice in an Office dialog and resolves as soon as it is shown (or could not
+ * be): the ribbon command then completes its event at once, never waiting on the user
+ * (Office ends a function command's runtime after about five minutes). The dialog closes
+ * itself when the user presses Close, for as long as this page is there to hear it.
+ */
 export function showNoticeDialog(notice: Notice, pageUrl: string): Promise<void> {
   return new Promise((resolve) => {
     Office.context.ui.displayDialogAsync(
       noticeUrl(pageUrl, notice),
       { height: 30, width: 30, displayInIframe: true },
       (result) => {
-        if (result.status !== Office.AsyncResultStatus.Succeeded) {
-          resolve(); // e.g. a dialog already open: the command still completes
-          return;
+        if (result.status === Office.AsyncResultStatus.Succeeded) {
+          const dialog = result.value;
+          dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => dialog.close());
         }
-        const dialog = result.value;
-        const done = (): void => {
-          dialog.close();
-          resolve();
-        };
-        dialog.addEventHandler(Office.EventType.DialogMessageReceived, done);
-        dialog.addEventHandler(Office.EventType.DialogEventReceived, () => resolve());
+        // Shown, or not (e.g. a dialog already open): either way the command completes now.
+        resolve();
       }
     );
   });

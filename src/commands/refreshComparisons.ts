@@ -9,6 +9,7 @@ import { readWorkbookState } from "../writers/officejs/readWorkbookState";
 import { writeWorkbook, type BatchRunner } from "../writers/officejs/writeWorkbook";
 import { WorkbookPlanError, WorkbookWriteError } from "../writers/officejs/errors";
 import { isCellEditError } from "../office/runExcel";
+import { excelApiSupported } from "../office/host";
 import { MESSAGES } from "./messages";
 import { reasonOf } from "../app/errors";
 
@@ -35,7 +36,10 @@ export async function refreshGenerated(
   const built = startFromBuilt(book, clock());
   if (!built.ok) return { sheets: [], warnings: [], built: false };
   const { plan } = refreshAll(built.start);
-  await writeWorkbook(run, plan.spec, { previous: book.definitions });
+  await writeWorkbook(run, plan.spec, {
+    previous: book.definitions,
+    isSetSupported: (v) => excelApiSupported(v),
+  });
   return { sheets: plan.written, warnings: plan.warnings, built: true };
 }
 
@@ -67,7 +71,7 @@ export function noticeFor(outcome: RefreshOutcome | { error: unknown }): Notice 
 
 export interface CommandDeps {
   run: BatchRunner;
-  /** Shows the notice; resolves when the user has seen it (or it could not be shown). */
+  /** Shows the notice; resolves once it is shown (or could not be), never waiting on the user. */
   notify: (notice: Notice) => Promise<void>;
   clock?: () => string;
 }
@@ -82,4 +86,19 @@ export async function runRefreshCommand(deps: CommandDeps): Promise<Notice> {
   }
   await deps.notify(notice);
   return notice;
+}
+
+/**
+ * The ribbon's handler: refresh, show the notice, and complete the event, always, as soon
+ * as the notice is on screen (not when the user closes it).
+ */
+export async function handleRefreshEvent(
+  event: { completed(): void },
+  deps: CommandDeps
+): Promise<void> {
+  try {
+    await runRefreshCommand(deps);
+  } finally {
+    event.completed();
+  }
 }

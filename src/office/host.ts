@@ -13,6 +13,8 @@ export const EXCEL_FEATURES = {
   delayForCellEdit: "1.11",
   /** Cell notes (worksheet.notes). */
   notes: "1.18",
+  /** Page setup: orientation, fit to width, print titles and area, header and footer. */
+  pageLayout: "1.9",
 } as const;
 
 export type ExcelFeature = keyof typeof EXCEL_FEATURES;
@@ -86,6 +88,22 @@ export function supports(
     return (
       office?.context.requirements.isSetSupported("ExcelApi", EXCEL_FEATURES[feature]) ?? false
     );
+  } catch {
+    return false; // Office loaded but not initialised: treat as absent
+  }
+}
+
+/**
+ * Whether this Excel has ExcelApi `version` (false outside Office): what the Office.js
+ * writer's `isSetSupported` option takes, so members above the manifest's 1.7 are used
+ * only where Excel has them.
+ */
+export function excelApiSupported(
+  version: string,
+  office: OfficeLike | null = officeGlobal()
+): boolean {
+  try {
+    return office?.context.requirements.isSetSupported("ExcelApi", version) ?? false;
   } catch {
     return false; // Office loaded but not initialised: treat as absent
   }

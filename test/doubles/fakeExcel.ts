@@ -14,7 +14,14 @@ import { Rect, cellName, parseRect, quoteSheet, rectAddress, splitSheet } from "
 import { FakeOfficeError } from "./fakeExcel/errors";
 import { CellContent } from "./fakeExcel/input";
 import { ApplicationProxy, ContextLike, WorkbookProxy } from "./fakeExcel/proxies";
-import { HostLike, RequestQueue, RequestRecord, SyncFailure } from "./fakeExcel/request";
+import {
+  HostLike,
+  MANIFEST_EXCEL_API,
+  RequestQueue,
+  RequestRecord,
+  SyncFailure,
+  versionAbove,
+} from "./fakeExcel/request";
 import { SheetState, WorkbookState, cellValue } from "./fakeExcel/state";
 
 export { FakeOfficeError } from "./fakeExcel/errors";
@@ -32,6 +39,10 @@ export interface FakeExcelOptions {
    * message, so the page paints between requests: `() => new Promise((r) => setTimeout(r, 0))`.
    */
   roundTrip?: () => Promise<void>;
+  /** The ExcelApi version this Excel supports. @default "1.7" (the manifest's minimum) */
+  excelApi?: string;
+  /** Cells above which a read of values, formulas or text answers null. @default 5,000,000 */
+  readCellLimit?: number;
 }
 
 export interface RunOptions {
@@ -100,7 +111,12 @@ export interface ChartView {
   name: string;
   type: string;
   title: string;
-  series: { name: string; values: string | null; xValues: string | null }[];
+  series: {
+    name: string;
+    values: string | null;
+    xValues: string | null;
+    drawing?: Record<string, string>;
+  }[];
   position: { start: string; end: string | null } | null;
 }
 
@@ -113,7 +129,22 @@ export class FakeExcel implements HostLike {
   private failures = new Map<number, SyncFailure>();
   private cellEditSyncs = 0;
 
+  readonly excelApi: string;
+  readonly askedExcelApi = new Set<string>();
+  readonly readCellLimit: number;
+  /** Office.context.requirements as this Excel answers it; each ExcelApi question is recorded. */
+  readonly requirements = {
+    isSetSupported: (name: string, version = "1.1"): boolean => {
+      if (name !== "ExcelApi") return false;
+      const ok = !versionAbove(version, this.excelApi);
+      if (ok) this.askedExcelApi.add(version);
+      return ok;
+    },
+  };
+
   constructor(options: FakeExcelOptions = {}) {
+    this.excelApi = options.excelApi ?? MANIFEST_EXCEL_API;
+    this.readCellLimit = options.readCellLimit ?? 5_000_000;
     this.payloadLimit = options.payloadLimitBytes ?? EXCEL_WEB_PAYLOAD_LIMIT;
     this.responseLimit = options.responseLimitBytes ?? EXCEL_WEB_PAYLOAD_LIMIT;
     this.roundTrip = options.roundTrip ?? (() => Promise.resolve());
@@ -321,6 +352,18 @@ export class FakeExcel implements HostLike {
 
   columnWidth(sheetName: string, col: number): number {
     return this.mustSheet(sheetName).colWidths.get(col) ?? 48;
+  }
+
+  tabColor(sheetName: string): string | null {
+    return this.mustSheet(sheetName).tabColor ?? null;
+  }
+
+  pageLayout(sheetName: string): Record<string, unknown> | null {
+    return this.mustSheet(sheetName).pageLayout ?? null;
+  }
+
+  activeSheet(): string {
+    return this.state.sheetById(this.state.activeSheetId).name;
   }
 
   freeze(sheetName: string): { rows: number; cols: number } {

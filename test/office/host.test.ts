@@ -1,5 +1,11 @@
 // Where the add-in runs: a plain answer, with a reason, outside Excel or on an old Excel.
-import { detectHost, supports, REQUIRED_EXCEL_API, type OfficeLike } from "../../src/office/host";
+import {
+  detectHost,
+  excelApiSupported,
+  supports,
+  REQUIRED_EXCEL_API,
+  type OfficeLike,
+} from "../../src/office/host";
 
 const office = (
   host: unknown,
@@ -56,5 +62,27 @@ describe("detectHost", () => {
     expect(supports("delayForCellEdit", office("Excel", { ExcelApi: "1.11" }))).toBe(true);
     expect(supports("notes", office("Excel", { ExcelApi: "1.11" }))).toBe(false);
     expect(supports("notes", null)).toBe(false);
+  });
+});
+
+describe("excelApiSupported", () => {
+  it("asks Office for the ExcelApi version, and says no outside Office", () => {
+    const asked: string[] = [];
+    const office = {
+      onReady: async () => ({ host: null, platform: null }),
+      HostType: { Excel: "Excel" },
+      context: {
+        requirements: {
+          isSetSupported: (name: string, v?: string) => {
+            asked.push(`${name} ${v}`);
+            return v === "1.9";
+          },
+        },
+      },
+    };
+    expect(excelApiSupported("1.9", office)).toBe(true);
+    expect(excelApiSupported("1.18", office)).toBe(false);
+    expect(asked).toEqual(["ExcelApi 1.9", "ExcelApi 1.18"]);
+    expect(excelApiSupported("1.9", null)).toBe(false);
   });
 });

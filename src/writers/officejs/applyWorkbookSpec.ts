@@ -1,8 +1,9 @@
-// Applies a WorkbookSpec to the live workbook through Office.js in a small, constant
-// number of requests: one to read the sheet and table names, one more only when sheets
-// of an earlier build are rebuilt (to find their charts and tables), then the writes,
-// normally one request; a block too big for one request (a 100,000-row paste) is split
-// across requests so none passes the 5 MB Excel on the web accepts.
+// Applies a WorkbookSpec to the live workbook through Office.js in few requests: one to
+// read the sheet and table names, one more only when sheets of an earlier build are
+// rebuilt (to find their charts and tables), then the writes: the number formats of a run
+// of sheets a request before their values (so text stays text), each request under the
+// bytes Office.js serialises for it (requestBudget), so none passes the 5,000,000 bytes
+// Excel on the web accepts.
 //
 // Nothing is written until the whole plan has been made and checked (planWrites). A
 // failure half-way leaves the user's sheets untouched (they are never targets) and
@@ -13,6 +14,7 @@ import type { WorkbookSpec } from "../../layout/spec";
 import { WorkbookWriteError, type PartialWrite } from "./errors";
 import { executeOp, type SheetProxies } from "./executeOp";
 import { countSyncs, type SyncCounter } from "./syncCounter";
+import { requestBytes } from "./requestBudget";
 import { PlanOptions, WorkbookFacts, WritePlan, planWrites } from "./planWrites";
 import { sheetKey } from "../../layout/sheetNames";
 
@@ -33,7 +35,7 @@ export interface ApplyReport extends Omit<WritePlan, "batches"> {
   /** Every context.sync() this call made. */
   syncs: number;
   readSyncs: number;
-  /** Each write request: operations and estimated JSON size. */
+  /** Each write request: operations and the planner's bound on its size as Office.js serialises it. */
   requests: { operations: number; bytes: number }[];
 }
 
@@ -140,7 +142,7 @@ export async function executeWritePlan(
     } catch (cause) {
       throw new WorkbookWriteError(partialAt(plan, lastBatch, b, counter.count), cause);
     }
-    requests.push({ operations: batch.length, bytes: batch.reduce((n, op) => n + op.bytes, 0) });
+    requests.push({ operations: batch.length, bytes: requestBytes(batch) });
     onProgress?.({
       done: b + 1,
       total: plan.batches.length,

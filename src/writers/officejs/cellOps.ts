@@ -1,12 +1,12 @@
 // A block's cells as operations: number formats first (text format "@" before any value,
 // so pasted text stays text), then values and formulas. Formulas that share one R1C1 form
-// over a rectangle are written once for it; the rest go in 2-D arrays.
+// over a rectangle are set as one formulasR1C1 array for it; the rest go in 2-D arrays.
 
 import type { BlockSpec, CellSpec } from "../../layout/spec";
 import { MAX_FORMULA } from "../../layout/checkSpec";
 import { formulaAt } from "../../layout/formulaRows";
 import { coverRectangles, fewestRectangles } from "./coverRectangles";
-import { OP_OVERHEAD, gridOps, jsonBytes } from "./requestBudget";
+import { gridOps, jsonBytes, wireBytes } from "./requestBudget";
 import { convert, shiftedDown, type Converted } from "./toR1C1";
 import { append, placed, type CellInput, type Rect, type WriteOp } from "./writeOps";
 
@@ -50,13 +50,16 @@ export function cellOps(b: BlockCells, pieceBytes: number): WriteOp[] {
   );
   const out = arrayOps(b, coveredBy(shared, b.cols), pieceBytes);
   for (const x of shared) {
-    out.push({
-      kind: "formulaR1C1",
-      sheet: b.sheet,
-      rect: placed(b.block, x),
-      formula: `=${x.key}`,
-      bytes: OP_OVERHEAD + jsonBytes(x.key),
-    });
+    // A 2-D array the size of the range, as Excel's reference documents for formulasR1C1
+    // (one string for many cells is not documented): the same string in every cell, so
+    // the array costs its rows times one formula (a 30,000-row column of
+    // "=IF(RC[-2]=0,"",RC[-1]/RC[-2])" is about 1 MB; gridOps cuts it to the budget).
+    const formula = `=${x.key}`;
+    const at = placed(b.block, x);
+    append(
+      out,
+      gridOps({ kind: "formulasR1C1", sheet: b.sheet, ...at, value: () => formula }, pieceBytes)
+    );
   }
   return out;
 }
@@ -184,7 +187,7 @@ export function formatOps(b: BlockCells, pieceBytes: number): WriteOp[] {
       sheet: b.sheet,
       rect: placed(b.block, r),
       format: r.key,
-      bytes: OP_OVERHEAD + jsonBytes(r.key),
+      bytes: wireBytes(1, 0, 1, jsonBytes(r.key) + 4),
     }));
   }
   const { sheet, block, rows, cols } = b;

@@ -2,7 +2,7 @@
 // a whole request, then syncs once.
 
 import { STYLES } from "../../layout/styles";
-import type { FormatSpec } from "../../layout/spec";
+import type { ChartSeriesSpec, FormatSpec, PrintSpec } from "../../layout/spec";
 import { parseRangeAddress } from "../../layout/a1";
 import { sheetKey } from "../../layout/sheetNames";
 import type { Rect, WriteOp, WriteOpOf } from "./writeOps";
@@ -90,11 +90,8 @@ const HANDLERS: { [K in WriteOp["kind"]]: Handler<K> } = {
   cells: (t, op) => {
     rectOf(t, op).formulas = op.formulas;
   },
-  formulaR1C1: (t, op) => {
-    // One value for the whole range: Office.js documents that a single value set on
-    // formulas/values/formulasR1C1 applies to every cell; the typings only know 2-D arrays.
-    const range = rectOf(t, op) as unknown as { formulasR1C1: string };
-    range.formulasR1C1 = op.formula;
+  formulasR1C1: (t, op) => {
+    rectOf(t, op).formulasR1C1 = op.formulas;
   },
   style,
   columnWidth: (t, op) => {
@@ -122,6 +119,11 @@ const HANDLERS: { [K in WriteOp["kind"]]: Handler<K> } = {
   visibility: (t, op) => {
     wsOf(t, op).visibility = op.visibility;
   },
+  tabColor: (t, op) => {
+    wsOf(t, op).tabColor = op.color;
+  },
+  print: (t, op) => setPageLayout(wsOf(t, op), op.print),
+  activate: (t, op) => wsOf(t, op).activate(),
 };
 
 export function executeOp(context: Excel.RequestContext, sheets: SheetProxies, op: WriteOp): void {
@@ -140,7 +142,7 @@ function reuse({ context, sheets }: Target, op: WriteOpOf<"reuse">): void {
     area.conditionalFormats.clearAll();
     area.clear("All");
   }
-  ws.freezePanes.unfreeze();
+  if (op.unfreeze) ws.freezePanes.unfreeze();
 }
 
 function style(t: Target, op: WriteOpOf<"style">): void {
@@ -190,10 +192,12 @@ function chart({ context, sheets }: Target, op: WriteOpOf<"chart">): void {
   s0.name = first.name;
   // A scatter series has x values of its own; other charts share the categories.
   s0.setXAxisValues(first.xValues ? range(first.xValues) : categories);
+  drawSeries(s0, first, c.type === "scatter");
   for (const s of c.series.slice(1)) {
     const added = chart.series.add(s.name);
     added.setValues(range(s.values));
     added.setXAxisValues(s.xValues ? range(s.xValues) : categories);
+    drawSeries(added, s, c.type === "scatter");
   }
   chart.setPosition(
     ws.getRangeByIndexes(c.row, c.col, 1, 1),
@@ -207,4 +211,53 @@ function freeze(t: Target, op: WriteOpOf<"freeze">): void {
     panes.freezeAt(wsOf(t, op).getRangeByIndexes(0, 0, op.rows, op.cols));
   else if (op.rows > 0) panes.freezeRows(op.rows);
   else panes.freezeColumns(op.cols);
+}
+
+/**
+ * How a series is drawn, within ExcelApi 1.7: a scatter series as points only or as a line
+ * without markers (ChartSeries.chartType, 1.7), its colour (line colour 1.1, marker
+ * colours 1.7) and a dashed line (ChartLineFormat.lineStyle, 1.7).
+ */
+function drawSeries(series: Excel.ChartSeries, s: ChartSeriesSpec, scatter: boolean): void {
+  if (scatter && s.draw)
+    series.chartType = s.draw === "line" ? "XYScatterLinesNoMarkers" : "XYScatter";
+  else if (s.draw === "markers") series.format.line.lineStyle = "None";
+  else if (s.draw === "line") series.markerStyle = "None";
+  if (s.color) {
+    if (s.draw !== "markers") series.format.line.color = s.color;
+    if (s.draw !== "line") {
+      series.markerBackgroundColor = s.color;
+      series.markerForegroundColor = s.color;
+    }
+  }
+  if (s.dashed && s.draw !== "markers") series.format.line.lineStyle = "Dash";
+}
+
+/** Header/footer text with Excel's codes: & doubled, {page} and {pages} as &P and &N. */
+function headerText(part: string): string {
+  return part
+    .replace(/&/g, "&&")
+    .replace(/\{page\}/g, "&P")
+    .replace(/\{pages\}/g, "&N");
+}
+
+/** Page setup (ExcelApi 1.9: the planner writes it only where isSetSupported said yes). */
+function setPageLayout(ws: Excel.Worksheet, p: PrintSpec): void {
+  const layout = ws.pageLayout;
+  if (p.orientation) layout.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
+  if (p.fitToWidth) layout.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: 0 };
+  if (p.repeatRows)
+    layout.setPrintTitleRows(`$${p.repeatRows.first + 1}:$${p.repeatRows.last + 1}`);
+  if (p.area) layout.setPrintArea(rangeAt(ws, p.area));
+  const all = layout.headersFooters.defaultForAllPages;
+  if (p.header) {
+    all.leftHeader = headerText(p.header[0]);
+    all.centerHeader = headerText(p.header[1]);
+    all.rightHeader = headerText(p.header[2]);
+  }
+  if (p.footer) {
+    all.leftFooter = headerText(p.footer[0]);
+    all.centerFooter = headerText(p.footer[1]);
+    all.rightFooter = headerText(p.footer[2]);
+  }
 }

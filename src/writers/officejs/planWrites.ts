@@ -8,17 +8,18 @@
 // 1. sheets the spec removes (earlier generated sheets no longer produced);
 // 2. sheets the user will own (data sheets), each created just before its content;
 // 3. the definitions sheet, which records every generated sheet as ours;
-// 4. the generated sheets. Within a sheet: text format "@" on text cells before any
-//    value (so pasted text stays text), values and formulas, styles, widths, links,
-//    tables (after their values), conditional formats, charts, panes, visibility.
+// 4. the generated sheets. Within a sheet: text format "@" on text cells, in a request
+//    before any value (so pasted text stays text: packSheets), then values and formulas,
+//    styles, widths, links, tables (after their values), conditional formats, charts,
+//    panes, tab colour and page setup, visibility; last, the sheet to open on.
 
 import type { SheetSpec, WorkbookSpec } from "../../layout/spec";
 import { DEFINITIONS_SHEET, type Definitions } from "../../layout/definitions";
 import { checkSpec, sheetsToRemove, type TargetWorkbook } from "../../layout/checkSpec";
 import { specExtent } from "../../layout/extent";
 import { sheetKey } from "../../layout/sheetNames";
-import { DEFAULT_MAX_REQUEST_BYTES, OP_OVERHEAD, packBatches } from "./requestBudget";
-import { CHART_PREFIX, sheetOps } from "./sheetOps";
+import { DEFAULT_MAX_REQUEST_BYTES, RequestPacker, jsonBytes, wireBytes } from "./requestBudget";
+import { CHART_PREFIX, sheetOps, type SheetOps } from "./sheetOps";
 import { append, type Rect, type WriteOp, type WriteOpOf, type WritePlan } from "./writeOps";
 
 // The plan's types live with its parts; importable from here as before.
@@ -40,9 +41,18 @@ export interface PlanOptions {
   ownedSheets?: readonly string[];
   /** Estimated size a request may reach. @default 4_000_000 (Excel on the web refuses 5 MB) */
   maxRequestBytes?: number;
-  /** Write cell notes (needs ExcelApi 1.18). @default false */
+  /** Write cell notes (ExcelApi 1.18; also needs `isSetSupported` to say yes). @default false */
   notes?: boolean;
+  /**
+   * Whether this Excel has an ExcelApi version ("1.9"): Office.context.requirements'
+   * isSetSupported, asked for members above the manifest's 1.7 (notes 1.18, page layout
+   * 1.9). @default none: such members are not used
+   */
+  isSetSupported?: (excelApi: string) => boolean;
 }
+
+/** ExcelApi versions of the members used above the manifest's minimum (1.7). */
+export const EXCEL_API_OF = { notes: "1.18", pageLayout: "1.9" } as const;
 
 /** What planning needs of the workbook, keyed by sheetKey. */
 interface Workbook {
@@ -98,27 +108,102 @@ export function planWrites(
     clippedFormats: 0,
   };
   // Operations, in the order described at the top.
-  const ops: WriteOp[] = removals.map((name) => ({
+  const removalOps: WriteOp[] = removals.map((name) => ({
     kind: "remove",
     sheet: name,
     existing: name,
-    bytes: OP_OVERHEAD,
+    bytes: wireBytes(1, 1, 1),
   }));
+  const supported = (v: string): boolean => options.isSetSupported?.(v) ?? false;
   const context = {
     pieceBytes: Math.max(1000, Math.floor(maxBytes / 16)),
-    notes: Boolean(options.notes),
+    notes: Boolean(options.notes) && supported(EXCEL_API_OF.notes),
+    print: supported(EXCEL_API_OF.pageLayout),
     plan,
   };
+  const sheets: PlannedSheet[] = [{ formats: removalOps, rest: [], generated: false }];
   for (const sheet of inWritingOrder(spec.sheets)) {
     plan.sheets.push(sheet.name);
     const start = startSheetOp(sheet, facts, wb);
     (start.kind === "reuse" ? plan.rebuilt : plan.created).push(sheet.name);
-    ops.push(start);
-    append(ops, sheetOps(sheet, context));
-    append(ops, visibilityOps(sheet));
+    const ops = sheetOps(sheet, context);
+    sheets.push({
+      formats: [start, ...ops.formats],
+      rest: [...ops.rest, ...visibilityOps(sheet)],
+      generated: Boolean(sheet.generated) && sheet.role !== "definitions",
+    });
   }
-  plan.batches = packBatches(ops, maxBytes);
+  const active = activeSheetOp(spec);
+  if (active) sheets.push({ formats: [], rest: [active], generated: true });
+  plan.batches = packSheets(sheets, maxBytes);
   return plan;
+}
+
+/** The sheet the workbook opens on (Worksheet.activate, ExcelApi 1.1). */
+function activeSheetOp(spec: WorkbookSpec): WriteOp | null {
+  const name = spec.activeSheet;
+  if (!name || !spec.sheets.some((s) => sheetKey(s.name) === sheetKey(name))) return null;
+  return { kind: "activate", sheet: name, bytes: wireBytes(1, 0, 1) };
+}
+
+/** A sheet's operations, and whether it is a generated sheet (written after the definitions). */
+interface PlannedSheet extends SheetOps {
+  generated: boolean;
+}
+
+const bytesOf = (ops: readonly WriteOp[]): number => ops.reduce((n, op) => n + op.bytes, 0);
+
+/** True when a text format "@" is among the operations. */
+const setsTextFormat = (ops: readonly WriteOp[]): boolean =>
+  ops.some(
+    (op) =>
+      (op.kind === "numberFormat" && op.format === "@") ||
+      (op.kind === "numberFormats" && op.formats.some((r) => r.includes("@")))
+  );
+
+/**
+ * Requests, in order. Text must stay text: Office.js documents that a value starting with
+ * +, - or = is read as a formula (Range.values), and that cells of the text format are
+ * "treated as text even when a number is in the cell... displayed exactly as entered"
+ * (NumberFormatCategory.text). So, as a user formats cells as text before typing, the
+ * number formats of a run of sheets reach Excel in a request (a sync) before the one
+ * holding their values; nothing documents that a format set earlier in the same request
+ * protects them. Runs are as many sheets as fit a request, and pipelined (the values of
+ * one run share a request with the formats of the next), so an import costs two requests
+ * more, not one per sheet. Generated sheets start a run of their own, so the definitions
+ * that record them as ours are written before they are created.
+ */
+function packSheets(sheets: readonly PlannedSheet[], maxBytes: number): WriteOp[][] {
+  const steps: (WriteOp | "formatsDone")[] = [];
+  for (let i = 0; i < sheets.length;) {
+    const first = sheets[i] as PlannedSheet;
+    const run: PlannedSheet[] = [first];
+    let size = bytesOf(first.formats) + bytesOf(first.rest);
+    let j = i + 1;
+    for (; j < sheets.length; j++) {
+      const next = sheets[j] as PlannedSheet;
+      const more = bytesOf(next.formats) + bytesOf(next.rest);
+      if (size + more > maxBytes || (next.generated && !first.generated)) break;
+      run.push(next);
+      size += more;
+    }
+    const formats = run.flatMap((s) => s.formats);
+    append(steps, formats);
+    if (setsTextFormat(formats)) steps.push("formatsDone");
+    for (const s of run) append(steps, s.rest);
+    i = j;
+  }
+  return packSteps(steps, maxBytes);
+}
+
+/** Packs operations into requests in order; "formatsDone" starts a new request when the formats before it are in the current one. */
+function packSteps(steps: readonly (WriteOp | "formatsDone")[], maxBytes: number): WriteOp[][] {
+  const packer = new RequestPacker(maxBytes);
+  for (const step of steps) {
+    if (step === "formatsDone") packer.cut();
+    else packer.add([step]);
+  }
+  return packer.done();
 }
 
 /** Data sheets first, then the definitions sheet, then the generated sheets; else as the spec has them. */
@@ -143,20 +228,28 @@ function startSheetOp(
       kind: "create",
       sheet: sheet.name,
       visible: (sheet.visibility ?? "visible") === "visible",
-      bytes: OP_OVERHEAD,
+      bytes: wireBytes(1, 0, 0, jsonBytes(sheet.name)),
     };
   const on = facts.onSheet.get(key) ?? { tables: [], charts: [] };
   const clear = areaToClear(sheet, wb.previousExtent.get(key));
+  const deleteTables = clear === "all" ? on.tables : [];
+  const deleteCharts = on.charts.filter((c) => clear === "all" || c.startsWith(CHART_PREFIX));
+  const areas = clear === "all" ? 1 : clear.length;
+  const unfreeze = e.visibility === "Visible";
   return {
     kind: "reuse",
     sheet: sheet.name,
     existing: e.name,
     clear,
-    deleteTables: clear === "all" ? on.tables : [],
-    deleteCharts: on.charts.filter((c) => clear === "all" || c.startsWith(CHART_PREFIX)),
-    bytes:
-      OP_OVERHEAD *
-      (1 + 2 * (clear === "all" ? 1 : clear.length) + on.tables.length + on.charts.length),
+    deleteTables,
+    deleteCharts,
+    unfreeze,
+    bytes: wireBytes(
+      1 + areas + deleteTables.length + deleteCharts.length,
+      2 + 2 * areas + (unfreeze ? 1 : 0),
+      1 + 2 * areas + deleteTables.length + deleteCharts.length + (unfreeze ? 1 : 0),
+      jsonBytes(sheet.name) + jsonBytes(deleteTables) + jsonBytes(deleteCharts)
+    ),
   };
 }
 
@@ -194,5 +287,5 @@ function visibilityOps(sheet: SheetSpec): WriteOp[] {
         : "Visible";
   return wanted === "Visible"
     ? []
-    : [{ kind: "visibility", sheet: sheet.name, visibility: wanted, bytes: OP_OVERHEAD }];
+    : [{ kind: "visibility", sheet: sheet.name, visibility: wanted, bytes: wireBytes(0, 0, 1) }];
 }

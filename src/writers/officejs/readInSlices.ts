@@ -36,7 +36,26 @@ export async function readInSlices(
       step = Math.max(1, Math.floor(step / 2));
       continue;
     }
+    // Excel answers a read above its cell limits with null: a smaller slice, as when too large.
+    if (answeredNull(slice, props)) {
+      if (step === 1) throw new Error(`Excel answered ${props} of one row with nothing.`);
+      step = Math.max(1, Math.floor(step / 2));
+      continue;
+    }
     take(slice);
     r += n;
   }
+}
+
+/** True when a loaded cell-array property of the slice came back null. */
+function answeredNull(slice: Excel.Range, props: string): boolean {
+  const record = slice as unknown as Record<string, unknown>;
+  return props
+    .split(",")
+    .map((p) => p.trim())
+    .some(
+      (p) =>
+        ["values", "formulas", "text", "numberFormat", "valueTypes"].includes(p) &&
+        record[p] === null
+    );
 }

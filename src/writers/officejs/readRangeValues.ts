@@ -1,6 +1,7 @@
 // Values of the used range of several sheets in one request, anchored at A1. When the
-// response would pass the 5 MB Excel on the web returns (a very large sheet), the sheets
-// are read again in row slices that fit.
+// response would pass the 5 MB Excel on the web returns (a very large sheet), or Excel
+// answers `values` with null above its cell limits, the sheets are read again in row
+// slices that fit.
 
 import { isTooLarge, readInSlices } from "./readInSlices";
 import { sheetKey } from "../../layout/sheetNames";
@@ -30,12 +31,16 @@ export async function readRangeValues(
   const out = new Map<string, unknown[][]>();
   try {
     await sync();
-    for (const { name, range } of ranges)
-      out.set(
-        sheetKey(name),
-        range.isNullObject ? [] : anchored(range.values, range.rowIndex, range.columnIndex)
-      );
-    return out;
+    // Above its cell limits Excel answers `values` with null: such a sheet is read in slices.
+    const tooLarge = ranges.some(({ range }) => !range.isNullObject && range.values === null);
+    if (!tooLarge) {
+      for (const { name, range } of ranges)
+        out.set(
+          sheetKey(name),
+          range.isNullObject ? [] : anchored(range.values, range.rowIndex, range.columnIndex)
+        );
+      return out;
+    }
   } catch (e) {
     if (!isTooLarge(e)) throw e;
   }

@@ -1,12 +1,48 @@
-// Request sizes. Excel on the web refuses a request over 5 MB, so every operation carries
-// an estimate of its bytes, large arrays are cut into pieces, and operations are packed
-// into requests in order, each under the budget.
+// Request sizes. Excel on the web refuses a request over 5 MB (as JSON of its body), so
+// every operation carries the bytes Office.js serialises for it, large arrays are cut into
+// pieces, and operations are packed into requests in order, each under the budget.
+//
+// The bytes are those of Office.js's own request body, not of our operations: each object
+// the request reaches is an object path with its Instantiate action (and, for ranges
+// inside Excel.run, a _KeepReference call and a second Instantiate), each property set or
+// method call is an action listing the paths it uses, and an array of more than 1,500
+// cells is sent in row pieces, each reached through getRow/getBoundingRect. The costs
+// below are upper bounds measured through Microsoft's client with seven-digit ids
+// (test/writers/officejs/realClient.test.ts checks them against every request it sends).
 
 import { append, type CellInput, type Rect, type WriteOp } from "./writeOps";
 
+/** Planned bytes per request: 20% under the 5,000,000 Excel on the web accepts. */
 export const DEFAULT_MAX_REQUEST_BYTES = 4_000_000;
-/** What an operation costs a request besides its data. */
-export const OP_OVERHEAD = 200;
+/** An object reached by a method (getRangeByIndexes, add, getItem): path, Instantiate, keep-reference. */
+export const METHOD_PATH_BYTES = 420;
+/** An object reached by a property (format, font, freezePanes): path and Instantiate. */
+export const PROPERTY_PATH_BYTES = 170;
+/** A property set or method call, besides its argument. */
+export const ACTION_BYTES = 200;
+/** What a request costs besides its operations: the workbook, application and calculation call. */
+export const OP_OVERHEAD = 1000;
+/** Each sheet a request reaches: its getItem path, Instantiate and keep-reference. */
+export const SHEET_BYTES = 500;
+/** Office.js sets an array of more than this many cells in row pieces of about this size. */
+const CLIENT_PIECE_CELLS = 1500;
+
+/** Bytes of an operation reaching `methods` and `properties` objects, with `actions` sets or calls, and `data`. */
+export function wireBytes(methods: number, properties: number, actions: number, data = 0): number {
+  return (
+    methods * METHOD_PATH_BYTES + properties * PROPERTY_PATH_BYTES + actions * ACTION_BYTES + data
+  );
+}
+
+/** Bytes of setting a `rows` x `cols` array of `dataBytes` on one range, as Office.js sends it. */
+export function arraySetBytes(rows: number, cols: number, dataBytes: number): number {
+  const one = wireBytes(1, 0, 1, dataBytes);
+  if (rows * cols <= CLIENT_PIECE_CELLS) return one;
+  const pieceRows = Math.max(1, Math.round(CLIENT_PIECE_CELLS / cols));
+  const pieces = Math.ceil(rows / pieceRows);
+  // _ValidateArraySize, then per piece two getRow, a getBoundingRect and the set.
+  return one + ACTION_BYTES + pieces * wireBytes(3, 0, 1);
+}
 
 /** Bytes of `value` as UTF-8 JSON, counted without building the encoding. */
 export function jsonBytes(value: unknown): number {
@@ -24,27 +60,66 @@ export function jsonBytes(value: unknown): number {
   return n;
 }
 
-/** Packs operations into requests in order, each at most `maxBytes` by estimate. */
-export function packBatches(ops: WriteOp[], maxBytes: number): WriteOp[][] {
-  const batches: WriteOp[][] = [];
-  let current: WriteOp[] = [];
-  let size = OP_OVERHEAD;
+/** The bytes Office.js serialises for a request of these operations. */
+export function requestBytes(ops: readonly WriteOp[]): number {
+  const sheets = new Set<string>();
+  let n = OP_OVERHEAD;
   for (const op of ops) {
-    if (current.length && size + op.bytes > maxBytes) {
-      batches.push(current);
-      current = [];
-      size = OP_OVERHEAD;
-    }
-    current.push(op);
-    size += op.bytes;
+    sheets.add(op.sheet);
+    n += op.bytes;
   }
-  if (current.length) batches.push(current);
-  return batches;
+  return n + sheets.size * SHEET_BYTES;
+}
+
+/** Packs operations into requests in order, each at most `maxBytes` as serialised. */
+export function packBatches(ops: readonly WriteOp[], maxBytes: number): WriteOp[][] {
+  return new RequestPacker(maxBytes).add(ops).done();
+}
+
+/** Fills requests in order; `cut()` ends the current one early. */
+export class RequestPacker {
+  private batches: WriteOp[][] = [];
+  private current: WriteOp[] = [];
+  private sheets = new Set<string>();
+  private size = OP_OVERHEAD;
+
+  constructor(private readonly maxBytes: number) {}
+
+  add(ops: readonly WriteOp[]): this {
+    for (const op of ops) {
+      const more = op.bytes + (this.sheets.has(op.sheet) ? 0 : SHEET_BYTES);
+      if (this.current.length && this.size + more > this.maxBytes) this.cut();
+      if (!this.sheets.has(op.sheet)) {
+        this.sheets.add(op.sheet);
+        this.size += SHEET_BYTES;
+      }
+      this.current.push(op);
+      this.size += op.bytes;
+    }
+    return this;
+  }
+
+  /** Whether the current request holds anything yet. */
+  get pending(): boolean {
+    return this.current.length > 0;
+  }
+
+  cut(): void {
+    if (this.current.length) this.batches.push(this.current);
+    this.current = [];
+    this.sheets = new Set();
+    this.size = OP_OVERHEAD;
+  }
+
+  done(): WriteOp[][] {
+    this.cut();
+    return this.batches;
+  }
 }
 
 /** A 2-D array of `kind` over a rectangle of the sheet. */
 export interface Grid<T extends CellInput> {
-  kind: "cells" | "numberFormats";
+  kind: "cells" | "numberFormats" | "formulasR1C1";
   sheet: string;
   row: number;
   col: number;
@@ -64,21 +139,12 @@ function pieceOp<T extends CellInput>(grid: Grid<T>): PieceOp<T> {
       rows: piece.length,
       cols: piece[0]?.length ?? 0,
     };
-    return grid.kind === "cells"
-      ? {
-          kind: grid.kind,
-          sheet: grid.sheet,
-          rect,
-          formulas: piece as CellInput[][],
-          bytes: bytes + OP_OVERHEAD,
-        }
-      : {
-          kind: grid.kind,
-          sheet: grid.sheet,
-          rect,
-          formats: piece as string[][],
-          bytes: bytes + OP_OVERHEAD,
-        };
+    const at = { sheet: grid.sheet, rect, bytes: arraySetBytes(rect.rows, rect.cols, bytes) };
+    if (grid.kind === "numberFormats")
+      return { kind: grid.kind, ...at, formats: piece as string[][] };
+    if (grid.kind === "formulasR1C1")
+      return { kind: grid.kind, ...at, formulas: piece as string[][] };
+    return { kind: grid.kind, ...at, formulas: piece as CellInput[][] };
   };
 }
 

@@ -8,7 +8,8 @@ import { shiftRows } from "../../layout/formulaRows";
 import { usedRows, widthOf } from "../../layout/extent";
 import { cellOps, formatOps, type BlockCells } from "./cellOps";
 import { fewestRectangles } from "./coverRectangles";
-import { OP_OVERHEAD, jsonBytes } from "./requestBudget";
+import { jsonBytes, wireBytes } from "./requestBudget";
+import { linksAsFormulas } from "./linksAsFormulas";
 import { append, placed, type WriteOp, type WritePlan } from "./writeOps";
 
 /** A sheet's charts carry this prefix, so a rebuild removes ours and leaves the user's. */
@@ -18,8 +19,10 @@ export const CHART_PREFIX = "Scrutiny chart";
 export interface SheetContext {
   /** Largest array piece, in bytes. */
   pieceBytes: number;
-  /** Write cell notes (needs ExcelApi 1.18). */
+  /** Write cell notes (ExcelApi 1.18: only when the caller asked and isSetSupported said yes). */
   notes: boolean;
+  /** Set page layout (ExcelApi 1.9: only when isSetSupported said yes; skipped quietly without). */
+  print: boolean;
   /** Counts kept for the plan's report: notes skipped, conditional formats trimmed. */
   plan: Pick<WritePlan, "skippedNotes" | "clippedFormats">;
 }
@@ -29,7 +32,15 @@ export function charsToPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
 
-export function sheetOps(sheet: SheetSpec, context: SheetContext): WriteOp[] {
+/** A sheet's operations in two parts: number formats (which must reach Excel before the values), and the rest. */
+export interface SheetOps {
+  formats: WriteOp[];
+  rest: WriteOp[];
+}
+
+export function sheetOps(spec: SheetSpec, context: SheetContext): SheetOps {
+  // Past Excel's 65,530 hyperlinks on a worksheet, links become HYPERLINK formulas.
+  const sheet = linksAsFormulas(spec);
   const formats: WriteOp[] = [];
   const cells: WriteOp[] = [];
   const styles: WriteOp[] = [];
@@ -42,14 +53,35 @@ export function sheetOps(sheet: SheetSpec, context: SheetContext): WriteOp[] {
     append(styles, styleOps(b));
     append(extras, linkAndNoteOps(b, context));
   }
-  const ops = [...formats, ...cells, ...styles];
+  const ops = [...cells, ...styles];
   append(ops, widthOps(sheet));
   append(ops, extras);
   append(ops, tableOps(sheet));
   append(ops, conditionalFormatOps(sheet, context));
   append(ops, chartOps(sheet));
   append(ops, freezeOps(sheet));
-  return ops;
+  append(ops, sheetSettingOps(sheet, context));
+  return { formats, rest: ops };
+}
+
+/** Tab colour (ExcelApi 1.7) and page layout (1.9, when supported). */
+function sheetSettingOps(sheet: SheetSpec, context: SheetContext): WriteOp[] {
+  const out: WriteOp[] = [];
+  if (sheet.tabColor)
+    out.push({
+      kind: "tabColor",
+      sheet: sheet.name,
+      color: sheet.tabColor,
+      bytes: wireBytes(1, 0, 1, 12),
+    });
+  if (sheet.print && context.print)
+    out.push({
+      kind: "print",
+      sheet: sheet.name,
+      print: sheet.print,
+      bytes: wireBytes(4, 4, 12, jsonBytes(sheet.print) * 2),
+    });
+  return out;
 }
 
 function blockCells(sheet: string, block: BlockSpec): BlockCells {
@@ -73,7 +105,7 @@ function styleOps({ sheet, block, rows, at }: BlockCells): WriteOp[] {
     sheet,
     rect: placed(block, rect),
     style: rect.key,
-    bytes: OP_OVERHEAD * styleOperations(rect.key),
+    bytes: wireBytes(1, styleObjects(rect.key), styleOperations(rect.key), 12),
   }));
 }
 
@@ -81,11 +113,17 @@ function styleOps({ sheet, block, rows, at }: BlockCells): WriteOp[] {
 function styleOperations(style: StyleName): number {
   const s = STYLES[style];
   return (
-    1 +
     [s.fill, s.fontColor, s.bold, s.italic, s.size].filter(Boolean).length +
     (s.wrap ? 2 : 0) +
-    (s.borderBottom ? 3 : 0)
+    (s.borderBottom ? 2 : 0)
   );
+}
+
+/** Objects a style reaches besides its range: format, fill, font, borders and an edge. */
+function styleObjects(style: StyleName): number {
+  const s = STYLES[style];
+  const font = [s.fontColor, s.bold, s.italic, s.size].some(Boolean);
+  return 1 + (s.fill ? 1 : 0) + (font ? 1 : 0) + (s.borderBottom ? 2 : 0);
 }
 
 /** Links of a block's cells, and their notes when notes are written (else counted as skipped). */
@@ -99,7 +137,7 @@ function linkAndNoteOps({ sheet, block }: BlockCells, context: SheetContext): Wr
           kind: "link",
           ...at,
           target: cell.link,
-          bytes: OP_OVERHEAD + jsonBytes(cell.link) * 2,
+          bytes: wireBytes(1, 0, 1, jsonBytes(cell.link) * 2 + 40),
         });
       if (cell?.note) {
         if (context.notes)
@@ -107,7 +145,7 @@ function linkAndNoteOps({ sheet, block }: BlockCells, context: SheetContext): Wr
             kind: "note",
             ...at,
             text: cell.note,
-            bytes: OP_OVERHEAD + jsonBytes(cell.note),
+            bytes: wireBytes(1, 1, 1, jsonBytes(cell.note)),
           });
         else context.plan.skippedNotes++;
       }
@@ -131,7 +169,7 @@ function widthOps(sheet: SheetSpec): WriteOp[] {
         col: c,
         cols: end - c,
         points: charsToPoints(width),
-        bytes: OP_OVERHEAD,
+        bytes: wireBytes(1, 1, 1, 12),
       });
     }
     c = end;
@@ -144,7 +182,7 @@ function tableOps(sheet: SheetSpec): WriteOp[] {
     kind: "table",
     sheet: sheet.name,
     table: t,
-    bytes: OP_OVERHEAD * 3 + jsonBytes(t),
+    bytes: wireBytes(2, 1, 2, jsonBytes(t.name) + jsonBytes(t.style ?? "TableStyleLight9")),
   }));
 }
 
@@ -169,7 +207,7 @@ function conditionalFormatOps(sheet: SheetSpec, context: SheetContext): WriteOp[
       format: f.format,
       stopIfTrue: Boolean(f.stopIfTrue),
       priority: out.length,
-      bytes: OP_OVERHEAD * 8 + jsonBytes(f.formula),
+      bytes: wireBytes(2, 6, 6, jsonBytes(f.formula) + 40),
     });
   }
   return out;
@@ -181,13 +219,18 @@ function chartOps(sheet: SheetSpec): WriteOp[] {
     sheet: sheet.name,
     chart,
     name: `${CHART_PREFIX} ${i + 1}`,
-    bytes: OP_OVERHEAD * (6 + 3 * chart.series.length) + jsonBytes(chart),
+    bytes:
+      wireBytes(
+        6 + 4 * chart.series.length,
+        4 + 4 * chart.series.length,
+        6 + 6 * chart.series.length
+      ) + jsonBytes(chart),
   }));
 }
 
 function freezeOps(sheet: SheetSpec): WriteOp[] {
   const f = sheet.freeze;
   return f && (f.rows > 0 || f.cols > 0)
-    ? [{ kind: "freeze", sheet: sheet.name, rows: f.rows, cols: f.cols, bytes: OP_OVERHEAD }]
+    ? [{ kind: "freeze", sheet: sheet.name, rows: f.rows, cols: f.cols, bytes: wireBytes(1, 1, 1) }]
     : [];
 }

@@ -2,7 +2,7 @@
 // estimate of the bytes it adds to a request, so the plan can pack requests under the
 // size Excel on the web accepts.
 
-import type { ChartSpec, FormatSpec, StyleName, TableSpec } from "../../layout/spec";
+import type { ChartSpec, FormatSpec, PrintSpec, StyleName, TableSpec } from "../../layout/spec";
 
 export interface Rect {
   row: number;
@@ -20,12 +20,19 @@ export type WriteOp =
   | Op<"create", { visible: boolean }>
   | Op<
       "reuse",
-      { existing: string; clear: Rect[] | "all"; deleteTables: string[]; deleteCharts: string[] }
+      {
+        existing: string;
+        clear: Rect[] | "all";
+        deleteTables: string[];
+        deleteCharts: string[];
+        /** Unfreeze panes: only on a visible sheet (unfreeze on a very hidden one is reported to throw). */
+        unfreeze: boolean;
+      }
     >
   | Op<"numberFormat", { rect: Rect; format: string }>
   | Op<"numberFormats", { rect: Rect; formats: string[][] }>
   | Op<"cells", { rect: Rect; formulas: CellInput[][] }>
-  | Op<"formulaR1C1", { rect: Rect; formula: string }>
+  | Op<"formulasR1C1", { rect: Rect; formulas: string[][] }>
   | Op<"style", { rect: Rect; style: StyleName }>
   | Op<"columnWidth", { col: number; cols: number; points: number }>
   | Op<"link", { row: number; col: number; target: string }>
@@ -37,7 +44,10 @@ export type WriteOp =
     >
   | Op<"chart", { chart: ChartSpec; name: string }>
   | Op<"freeze", { rows: number; cols: number }>
-  | Op<"visibility", { visibility: "Visible" | "Hidden" | "VeryHidden" }>;
+  | Op<"visibility", { visibility: "Visible" | "Hidden" | "VeryHidden" }>
+  | Op<"tabColor", { color: string }>
+  | Op<"print", { print: PrintSpec }>
+  | Op<"activate", Record<never, never>>;
 
 /** The operation of kind `K`. */
 export type WriteOpOf<K extends WriteOp["kind"]> = Extract<WriteOp, { kind: K }>;

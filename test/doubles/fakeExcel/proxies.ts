@@ -8,7 +8,7 @@ import { MAX_COLS, MAX_ROWS, Rect, parseRect, quoteSheet, rectAddress, splitShee
 import { FakeOfficeError, propertyNotLoaded } from "./errors";
 import { checkFormulaSyntax } from "./input";
 import { displayNumber } from "./display";
-import type { RequestQueue } from "./request";
+import { requireApi, type RequestQueue } from "./request";
 import {
   CellState,
   CfState,
@@ -249,6 +249,15 @@ export abstract class ClientObject<E> {
   }
 }
 
+/** Excel's specifications and limits: hyperlinks in a worksheet. */
+export const MAX_LINKS_PER_SHEET = 65_530;
+
+function countLinks(sheet: SheetState): number {
+  let n = 0;
+  for (const c of sheet.cells.values()) if (c.hyperlink) n++;
+  return n;
+}
+
 /** Proxies travel in a request as their path. */
 function wire(v: unknown): unknown {
   return v instanceof ClientObject ? { $ref: v._path } : v;
@@ -410,6 +419,7 @@ export class WorksheetProxy extends ClientObject<SheetState> {
     );
   }
   get notes(): NoteCollectionProxy {
+    requireApi(this._q.host, "1.18", "Worksheet.notes");
     return this._child(
       "notes",
       () => new NoteCollectionProxy(this.context, `${this._path}.notes`, () => this._target())
@@ -473,6 +483,18 @@ export class WorksheetProxy extends ClientObject<SheetState> {
   }
   delete(): void {
     this._call("delete", [], (e) => this._state.deleteSheet(e));
+  }
+  set tabColor(v: string) {
+    this._set("tabColor", v, (e, x) => {
+      e.tabColor = String(x);
+    });
+  }
+  get pageLayout(): PageLayoutProxy {
+    requireApi(this._q.host, "1.9", "Worksheet.pageLayout");
+    return this._child(
+      "pageLayout",
+      () => new PageLayoutProxy(this.context, `${this._path}.pageLayout`, () => this._target())
+    );
   }
   activate(): void {
     this._call("activate", [], (e) => {
@@ -543,15 +565,19 @@ export class RangeProxy extends ClientObject<RangeRef> {
       rowIndex: (e) => e.rect.row,
       columnIndex: (e) => e.rect.col,
       cellCount: (e) => e.rect.rows * e.rect.cols,
-      values: (e) => grid(e.rect, (r, c) => cellValue(content(e, r, c))),
-      formulas: (e) => grid(e.rect, (r, c) => cellFormula(content(e, r, c))),
+      // Above its cell limits Excel answers these reads with null (strict rule).
+      values: (e) => (this._tooBig(e) ? null : grid(e.rect, (r, c) => cellValue(content(e, r, c)))),
+      formulas: (e) =>
+        this._tooBig(e) ? null : grid(e.rect, (r, c) => cellFormula(content(e, r, c))),
       text: (e) =>
-        grid(e.rect, (r, c) => {
-          const k = content(e, r, c);
-          return k.kind === "number"
-            ? displayNumber(k.value, this._cell(e, r, c)?.numFmt ?? "General")
-            : displayText(k);
-        }),
+        this._tooBig(e)
+          ? null
+          : grid(e.rect, (r, c) => {
+              const k = content(e, r, c);
+              return k.kind === "number"
+                ? displayNumber(k.value, this._cell(e, r, c)?.numFmt ?? "General")
+                : displayText(k);
+            }),
       numberFormat: (e) => grid(e.rect, (r, c) => this._cell(e, r, c)?.numFmt ?? "General"),
       valueTypes: (e) =>
         grid(e.rect, (r, c) => {
@@ -573,6 +599,9 @@ export class RangeProxy extends ClientObject<RangeRef> {
     return { format: () => this.format, worksheet: () => this.worksheet };
   }
 
+  private _tooBig(e: RangeRef): boolean {
+    return e.rect.rows * e.rect.cols > this._q.host.readCellLimit;
+  }
   get address(): string {
     return this._get("address");
   }
@@ -637,11 +666,21 @@ export class RangeProxy extends ClientObject<RangeRef> {
         screenTip?: string;
         textToDisplay?: string;
       } | null;
+      const sheet = e.sheet;
+      sheet.linkCount ??= countLinks(sheet);
       this._state.formatCells(e.sheet, e.rect, (cell) => {
         if (!link) {
+          if (cell.hyperlink) sheet.linkCount = (sheet.linkCount ?? 1) - 1;
           delete cell.hyperlink;
           return;
         }
+        if (!cell.hyperlink) sheet.linkCount = (sheet.linkCount ?? 0) + 1;
+        // Excel's specifications: 65,530 hyperlinks on a worksheet (strict rule).
+        if ((sheet.linkCount ?? 0) > MAX_LINKS_PER_SHEET)
+          throw new FakeOfficeError(
+            "InvalidOperation",
+            `A worksheet holds at most ${MAX_LINKS_PER_SHEET} hyperlinks ('${sheet.name}').`
+          );
         cell.hyperlink = {
           address: link.address,
           documentReference: link.documentReference,
@@ -715,6 +754,35 @@ export class RangeProxy extends ClientObject<RangeRef> {
       col: e.rect.col + column,
       cols: 1,
     }));
+  }
+  /** The smallest range holding this one and `other` (Office.js cuts a big array set into these). */
+  getBoundingRect(other: RangeProxy): RangeProxy {
+    return this._derive(`getBoundingRect(${other._path})`, (e) => {
+      const o = other._target();
+      if (o.sheet !== e.sheet)
+        throw new FakeOfficeError("InvalidArgument", "The ranges are on different sheets.");
+      const row = Math.min(e.rect.row, o.rect.row);
+      const col = Math.min(e.rect.col, o.rect.col);
+      const end = (r: Rect) => [r.row + r.rows, r.col + r.cols] as const;
+      const [ar, ac] = end(e.rect);
+      const [br, bc] = end(o.rect);
+      return { row, col, rows: Math.max(ar, br) - row, cols: Math.max(ac, bc) - col };
+    });
+  }
+  /** Sent by Office.js before it sets a big array in pieces: the range must be that size. */
+  _ValidateArraySize(rows: number, columns: number): void {
+    this._call(
+      "_ValidateArraySize",
+      [rows, columns],
+      (e) => {
+        if (e.rect.rows !== rows || e.rect.cols !== columns)
+          throw new FakeOfficeError(
+            "InvalidArgument",
+            `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}x${columns} onto ${e.rect.rows}x${e.rect.cols}).`
+          );
+      },
+      false
+    );
   }
   clear(applyTo = "All"): void {
     this._call("clear", [applyTo], (e) => this._state.clear(e.sheet, e.rect, applyTo));
@@ -1536,6 +1604,36 @@ export class ChartSeriesProxy extends ClientObject<{ chart: ChartState; series: 
     const ref = r._target();
     return `${quoteSheet(ref.sheet.name)}!${rectAddress(ref.rect)}`;
   }
+  private _draw(key: string, v: string): void {
+    this._set(key, v, (e, x) => {
+      e.series.drawing = { ...e.series.drawing, [key]: String(x) };
+    });
+  }
+  set chartType(v: string) {
+    this._draw("chartType", v);
+  }
+  set markerStyle(v: string) {
+    this._draw("markerStyle", v);
+  }
+  set markerBackgroundColor(v: string) {
+    this._draw("markerBackgroundColor", v);
+  }
+  set markerForegroundColor(v: string) {
+    this._draw("markerForegroundColor", v);
+  }
+  /** series.format.line: colour (ExcelApi 1.1) and lineStyle (1.7). */
+  get format(): { line: Record<string, string> } {
+    return this._child("format", () => {
+      const line = new SeriesLineProxy(this.context, `${this._path}.format.line`, () =>
+        this._target()
+      );
+      const format = new SeriesLineProxy(this.context, `${this._path}.format`, () =>
+        this._target()
+      );
+      Object.defineProperty(format, "line", { value: line });
+      return format;
+    }) as unknown as { line: Record<string, string> };
+  }
   setValues(sourceData: RangeProxy): void {
     this._call("setValues", [sourceData], (e) => {
       e.series.values = this._address(sourceData);
@@ -1580,6 +1678,12 @@ export class FreezePanesProxy extends ClientObject<SheetState> {
   }
   unfreeze(): void {
     this._call("unfreeze", [], (s) => {
+      // Reported to throw on some builds for a sheet the user cannot see (strict rule).
+      if (s.visibility === "VeryHidden")
+        throw new FakeOfficeError(
+          "InvalidOperation",
+          `Panes of the very hidden sheet '${s.name}' cannot be unfrozen.`
+        );
       s.freeze = { rows: 0, cols: 0 };
     });
   }
@@ -1624,5 +1728,88 @@ export class NoteCollectionProxy extends ClientObject<SheetState> {
         throw new FakeOfficeError("InvalidArgument", "A note belongs to one cell.");
       r.sheet.notes.set(r.rect.row * MAX_COLS + r.rect.col, String(text));
     });
+  }
+}
+
+/** A chart series' format and its line: what is set is kept on the series' drawing. */
+export class SeriesLineProxy extends ClientObject<{ chart: ChartState; series: SeriesState }> {
+  readonly _type = "ChartLineFormat";
+  private _draw(key: string, v: string): void {
+    this._set(key, v, (e, x) => {
+      e.series.drawing = { ...e.series.drawing, [`line.${key}`]: String(x) };
+    });
+  }
+  set color(v: string) {
+    this._draw("color", v);
+  }
+  set lineStyle(v: string) {
+    this._draw("lineStyle", v);
+  }
+}
+
+/** Worksheet.pageLayout (ExcelApi 1.9): what is set is kept on the sheet's pageLayout. */
+export class PageLayoutProxy extends ClientObject<SheetState> {
+  readonly _type = "PageLayout";
+  private _keep(key: string, v: unknown): void {
+    this._set(key, v, (e, x) => {
+      e.pageLayout = { ...e.pageLayout, [key]: x };
+    });
+  }
+  set orientation(v: string) {
+    this._keep("orientation", v);
+  }
+  set zoom(v: unknown) {
+    this._keep("zoom", v);
+  }
+  setPrintTitleRows(rows: string): void {
+    this._call("setPrintTitleRows", [rows], (e, [x]) => {
+      e.pageLayout = { ...e.pageLayout, printTitleRows: x };
+    });
+  }
+  setPrintArea(area: RangeProxy): void {
+    this._call("setPrintArea", [area], (e) => {
+      e.pageLayout = { ...e.pageLayout, printArea: rectAddress(area._target().rect) };
+    });
+  }
+  get headersFooters(): { defaultForAllPages: HeaderFooterProxy } {
+    return this._child("headersFooters", () => {
+      const group = new HeaderFooterProxy(this.context, `${this._path}.headersFooters`, () =>
+        this._target()
+      );
+      const all = new HeaderFooterProxy(
+        this.context,
+        `${this._path}.headersFooters.defaultForAllPages`,
+        () => this._target()
+      );
+      Object.defineProperty(group, "defaultForAllPages", { value: all });
+      return group;
+    }) as unknown as { defaultForAllPages: HeaderFooterProxy };
+  }
+}
+
+export class HeaderFooterProxy extends ClientObject<SheetState> {
+  readonly _type = "HeaderFooter";
+  private _keep(key: string, v: string): void {
+    this._set(key, v, (e, x) => {
+      e.pageLayout = { ...e.pageLayout, [key]: x };
+    });
+  }
+  set leftHeader(v: string) {
+    this._keep("leftHeader", v);
+  }
+  set centerHeader(v: string) {
+    this._keep("centerHeader", v);
+  }
+  set rightHeader(v: string) {
+    this._keep("rightHeader", v);
+  }
+  set leftFooter(v: string) {
+    this._keep("leftFooter", v);
+  }
+  set centerFooter(v: string) {
+    this._keep("centerFooter", v);
+  }
+  set rightFooter(v: string) {
+    this._keep("rightFooter", v);
   }
 }

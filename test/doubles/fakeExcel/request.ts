@@ -47,6 +47,41 @@ export interface HostLike {
   takeCellEdit(): boolean;
   /** The wait for Excel's answer to a request. */
   roundTrip(): Promise<void>;
+  /** The ExcelApi version this Excel supports, and those the code asked isSetSupported about. */
+  readonly excelApi: string;
+  readonly askedExcelApi: Set<string>;
+  /** Cells above which Excel answers a read of values, formulas or text with null. */
+  readonly readCellLimit: number;
+}
+
+/** "1.18" > "1.7": requirement set versions compared part by part. */
+export function versionAbove(a: string, b: string): boolean {
+  const [a1 = 0, a2 = 0] = a.split(".").map(Number);
+  const [b1 = 0, b2 = 0] = b.split(".").map(Number);
+  return a1 !== b1 ? a1 > b1 : a2 > b2;
+}
+
+/** The manifest's minimum: members above it need an isSetSupported guard. */
+export const MANIFEST_EXCEL_API = "1.7";
+
+/**
+ * A member of ExcelApi `version` is used: refused when this Excel lacks it, and when it is
+ * above the manifest's minimum and the code never asked isSetSupported for it (strict rule:
+ * it would fail on an Excel the manifest admits).
+ */
+export function requireApi(host: HostLike, version: string, member: string): void {
+  if (versionAbove(version, host.excelApi))
+    throw new FakeOfficeError(
+      "ApiNotFound",
+      `${member} needs ExcelApi ${version}; this Excel has ${host.excelApi}.`
+    );
+  if (!versionAbove(version, MANIFEST_EXCEL_API)) return;
+  const guarded = [...host.askedExcelApi].some((v) => !versionAbove(version, v));
+  if (!guarded)
+    throw new FakeOfficeError(
+      "ApiNotFound",
+      `${member} (ExcelApi ${version}, above the manifest's ${MANIFEST_EXCEL_API}) used without an isSetSupported("ExcelApi", "${version}") guard.`
+    );
 }
 
 const encoder = new TextEncoder();
@@ -128,17 +163,22 @@ export class RequestQueue {
     const parsed = JSON.parse(wire) as [string, string, unknown[]][];
     const failure = this.host.takeFailure(sync);
     const results: unknown[] = [];
-    for (let i = 0; i < ops.length; i++) {
-      if (failure && i === (failure.afterOperations ?? 0)) fail(injected(failure));
-      const op = ops[i] as QueuedOp;
-      try {
-        results.push(op.exec((parsed[i] as [string, string, unknown[]])[2]));
-      } catch (e) {
-        if (e instanceof FakeOfficeError) {
-          fail(new FakeOfficeError(e.code, e.message, `${op.path}.${op.name}`));
+    this.state.currentRequest = sync;
+    try {
+      for (let i = 0; i < ops.length; i++) {
+        if (failure && i === (failure.afterOperations ?? 0)) fail(injected(failure));
+        const op = ops[i] as QueuedOp;
+        try {
+          results.push(op.exec((parsed[i] as [string, string, unknown[]])[2]));
+        } catch (e) {
+          if (e instanceof FakeOfficeError) {
+            fail(new FakeOfficeError(e.code, e.message, `${op.path}.${op.name}`));
+          }
+          throw e;
         }
-        throw e;
       }
+    } finally {
+      this.state.currentRequest = 0;
     }
     if (failure) fail(injected(failure));
     const response = JSON.stringify(results);

@@ -23,6 +23,8 @@ export type Visibility = "Visible" | "Hidden" | "VeryHidden";
 export interface CellState {
   content: CellContent;
   numFmt: string;
+  /** The request that set numFmt (none when the user set it). */
+  numFmtRequest?: number;
   fill?: string;
   fontColor?: string;
   bold?: boolean;
@@ -52,6 +54,8 @@ export interface SeriesState {
   name: string;
   values: string | null;
   xValues: string | null;
+  /** How it is drawn, as set: chartType, markerStyle, line style and colours. */
+  drawing?: Record<string, string>;
 }
 
 export interface ChartState {
@@ -74,6 +78,11 @@ export interface SheetState {
   cfs: CfState[];
   charts: ChartState[];
   notes: Map<number, string>;
+  /** Hyperlinks on the sheet, counted when first needed (undefined: count again). */
+  linkCount?: number;
+  tabColor?: string;
+  /** Page layout as set through worksheet.pageLayout (ExcelApi 1.9). */
+  pageLayout?: Record<string, unknown>;
 }
 
 export interface TableState {
@@ -106,6 +115,8 @@ export class WorkbookState {
   selection: { sheetId: number; rect: Rect } | null = null;
   /** Things Excel would accept but that break a workbook (a formula naming a missing sheet). */
   problems: string[] = [];
+  /** The request being run (0 outside one). */
+  currentRequest = 0;
   private nextId = 1;
 
   constructor() {
@@ -257,6 +268,13 @@ export class WorkbookState {
    * arrays (JSON turns NaN into null), so the double refuses it rather than guess.
    */
   writeCells(sheet: SheetState, rect: Rect, input: unknown, r1c1 = false): void {
+    // Excel's reference documents values and formulas as a 2-D array the size of the range;
+    // the sentence that one value applies to every cell was removed in 2020 (strict rule).
+    if (!Array.isArray(input) && rect.rows * rect.cols > 1)
+      throw new FakeOfficeError(
+        "InvalidArgument",
+        `One value set onto ${rect.rows}x${rect.cols} cells: ${r1c1 ? "formulasR1C1" : "values and formulas"} take a 2-D array the size of the range.`
+      );
     this.forEachInput(rect, input, r1c1 ? "formulasR1C1" : "values", (row, col, v) => {
       if (v === null || v === undefined) {
         throw new FakeOfficeError(
@@ -265,11 +283,16 @@ export class WorkbookState {
         );
       }
       const cell = this.cell(sheet, row, col);
+      // Strict rule: nothing documents that a text format set earlier in the same request
+      // keeps a value text, so here it does not; one set in an earlier request does.
+      const sameRequest =
+        cell.numFmtRequest !== undefined && cell.numFmtRequest === this.currentRequest;
+      const format = cell.numFmt === "@" && sameRequest ? "General" : cell.numFmt;
       const typed =
-        r1c1 && typeof v === "string" && v.startsWith("=") && cell.numFmt !== "@"
+        r1c1 && typeof v === "string" && v.startsWith("=") && format !== "@"
           ? r1c1ToA1(v, row, col)
           : v;
-      const result = interpretInput(typed, cell.numFmt);
+      const result = interpretInput(typed, format);
       if (!result) return;
       cell.content = result.content;
       if (result.autoFormat && cell.numFmt === "General") cell.numFmt = result.autoFormat;
@@ -287,7 +310,9 @@ export class WorkbookState {
     this.forEachInput(rect, one, "numberFormat", (row, col, v) => {
       if (typeof v !== "string")
         throw new FakeOfficeError("InvalidArgument", "A number format must be a string.");
-      this.cell(sheet, row, col).numFmt = v === "" ? "General" : v;
+      const cell = this.cell(sheet, row, col);
+      cell.numFmt = v === "" ? "General" : v;
+      cell.numFmtRequest = this.currentRequest || undefined;
     });
   }
 
@@ -392,7 +417,10 @@ export class WorkbookState {
         delete cell.vAlign;
         delete cell.borders;
       }
-      if (links) delete cell.hyperlink;
+      if (links && cell.hyperlink) {
+        delete cell.hyperlink;
+        sheet.linkCount = undefined;
+      }
     });
     if (formats) {
       // Clearing formats removes conditional formats inside the range, and trims those crossing it.

@@ -2,6 +2,7 @@
 // applied faithfully (the shared layout contract), in a constant number of syncs, with
 // calculation suspended while writing, and never touching a sheet the user made.
 import { FakeExcel } from "../../doubles/fakeExcel";
+import { OfficeJsClient } from "../../doubles/officeJsClient";
 import {
   applyWorkbookSpec,
   type ApplyOptions,
@@ -21,7 +22,7 @@ import {
 } from "./scenarios";
 
 const apply = (excel: FakeExcel, spec: WorkbookSpec, options?: ApplyOptions) =>
-  excel.run((ctx) => applyWorkbookSpec(ctx as unknown as Excel.RequestContext, spec, options));
+  new OfficeJsClient(excel).run((ctx) => applyWorkbookSpec(ctx, spec, options));
 
 function userWorkbook(): FakeExcel {
   const excel = new FakeExcel();
@@ -31,14 +32,16 @@ function userWorkbook(): FakeExcel {
 }
 
 describe("importing a pasted table", () => {
-  it("writes the data sheets, Checks and the definitions as the layout says, in at most 3 syncs", async () => {
+  // Syncs: one read, then the writes; text formats reach Excel a request before the values
+  // (text stays text), and generated sheets start after the definitions that record them.
+  it("writes the data sheets, Checks and the definitions as the layout says, in at most 4 syncs", async () => {
     const excel = userWorkbook();
     const before = excel.snapshot("My notes");
     const { spec } = importSpec(mertonAugust(), excel.sheetNames());
     const report = await apply(excel, spec);
 
     assertWorkbookMatchesSpec(viewFakeWorkbook(excel), spec);
-    expect(report.syncs).toBeLessThanOrEqual(3);
+    expect(report.syncs).toBeLessThanOrEqual(4);
     expect(excel.syncCount).toBe(report.syncs);
     expect(excel.sheetNames()).toEqual(["My notes", "Checks (mine)", ...report.sheets]);
     expect(excel.visibility(DEFINITIONS_SHEET)).toBe("VeryHidden");
@@ -49,7 +52,7 @@ describe("importing a pasted table", () => {
       expect(r.suspendedCalculation).toBe(true);
   });
 
-  it("imports a second period in at most 3 syncs, rebuilding the generated sheets in place", async () => {
+  it("imports a second period in at most 5 syncs, rebuilding the generated sheets in place", async () => {
     const excel = userWorkbook();
     const first = importSpec(mertonJuly(), excel.sheetNames());
     await apply(excel, first.spec);
@@ -61,7 +64,7 @@ describe("importing a pasted table", () => {
 
     assertWorkbookMatchesSpec(viewFakeWorkbook(excel), second.spec);
     expect(excel.syncCount - syncsBefore).toBe(report.syncs);
-    expect(report.syncs).toBeLessThanOrEqual(3);
+    expect(report.syncs).toBeLessThanOrEqual(5);
     expect(report.rebuilt).toEqual(expect.arrayContaining(["Checks", DEFINITIONS_SHEET]));
     expect(excel.sheetNames().indexOf("Checks")).toBe(checksBefore);
     // Two periods of one area: a trend sheet now, with its charts.
@@ -86,23 +89,23 @@ describe("building comparison and trend sheets", () => {
     return { built, rebuilt, excel, spec: again.spec };
   }
 
-  it("for 2 areas over two periods takes at most 4 syncs, first time and on rebuilding", async () => {
+  it("for 2 areas over two periods takes at most 5 syncs, first time and on rebuilding", async () => {
     const { built, rebuilt, spec } = await build(2);
     expect(spec.sheets.filter((s) => s.role === "comparison")).toHaveLength(2);
     expect(spec.sheets.filter((s) => s.role === "trend")).toHaveLength(2);
-    expect(built.syncs).toBeLessThanOrEqual(4);
-    expect(rebuilt.syncs).toBeLessThanOrEqual(4);
+    expect(built.syncs).toBeLessThanOrEqual(5);
+    expect(rebuilt.syncs).toBeLessThanOrEqual(5);
   });
 
-  // The comparison and trend sheets of 33 areas fit the same requests as those of 2 (see
-  // test/layout/layoutComparison.test.ts); the Checks sheet, which lists every finding
-  // (5,395 for 66 tables), needs one more request at 33 areas: 4 syncs against 3.
-  it("for 33 areas stays within 4 syncs, at most one more than for 2", async () => {
-    const two = await build(2);
+  // Requests are budgeted on what Office.js serialises (4,000,000 bytes, Excel on the web
+  // refuses 5,000,000): 33 areas' comparison, trend and Checks sheets (5,395 findings, each
+  // a link) are about 26 MB on the wire, so they take more requests than 2 areas', each
+  // full: the count follows the size, never more than one request per 2.6 MB.
+  it("for 33 areas takes requests in proportion to the bytes Office.js sends", async () => {
     const many = await build(33);
     for (const k of ["built", "rebuilt"] as const) {
-      expect(many[k].syncs).toBeLessThanOrEqual(4);
-      expect(many[k].syncs - two[k].syncs).toBeLessThanOrEqual(1);
+      const bytes = many[k].requests.reduce((n, r) => n + r.bytes, 0);
+      expect(many[k].requests.length).toBeLessThanOrEqual(Math.ceil(bytes / 2_600_000) + 2);
     }
   });
 });

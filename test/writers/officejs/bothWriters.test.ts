@@ -2,6 +2,7 @@
 // Excel test double) and written to .xlsx (read back with ExcelJS) both pass the layout
 // contract, hostile pasted text included.
 import { FakeExcel } from "../../doubles/fakeExcel";
+import { OfficeJsClient } from "../../doubles/officeJsClient";
 import { applyWorkbookSpec } from "../../../src/writers/officejs/applyWorkbookSpec";
 import { writeXlsx } from "../../../src/writers/xlsx/writeXlsx";
 import type { WorkbookSpec } from "../../../src/layout/spec";
@@ -20,7 +21,7 @@ import { HOSTILE } from "./hostile";
 
 async function bothWriters(spec: WorkbookSpec): Promise<{ officejs: string[]; xlsx: string[] }> {
   const excel = new FakeExcel();
-  await excel.run((ctx) => applyWorkbookSpec(ctx as unknown as Excel.RequestContext, spec));
+  await new OfficeJsClient(excel).run((ctx) => applyWorkbookSpec(ctx, spec));
   return {
     officejs: checkWorkbookAgainstSpec(viewFakeWorkbook(excel), spec),
     xlsx: checkWorkbookAgainstSpec(await viewExcelJsWorkbook(await writeXlsx(spec)), spec),

@@ -6,6 +6,7 @@
 // would fail here.
 import fc from "fast-check";
 import { FakeExcel } from "../../doubles/fakeExcel";
+import { OfficeJsClient } from "../../doubles/officeJsClient";
 import { applyWorkbookSpec } from "../../../src/writers/officejs/applyWorkbookSpec";
 import type { CellSpec, WorkbookSpec } from "../../../src/layout/spec";
 import { assertWorkbookMatchesSpec } from "../layoutContract";
@@ -14,7 +15,7 @@ import { importSpec, mertonAugust } from "./scenarios";
 import { HOSTILE } from "./hostile";
 
 const write = (excel: FakeExcel, spec: WorkbookSpec) =>
-  excel.run((ctx) => applyWorkbookSpec(ctx as unknown as Excel.RequestContext, spec));
+  new OfficeJsClient(excel).run((ctx) => applyWorkbookSpec(ctx, spec));
 
 function sheetOf(cells: (CellSpec | null)[][]): WorkbookSpec {
   return {

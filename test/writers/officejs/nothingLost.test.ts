@@ -3,6 +3,7 @@
 // exactly as it was, names the sheets it left incomplete, and writing those again (the
 // rest of the spec, allowed to replace them) repairs them.
 import { FakeExcel } from "../../doubles/fakeExcel";
+import { OfficeJsClient } from "../../doubles/officeJsClient";
 import {
   applyWorkbookSpec,
   specToRepair,
@@ -15,7 +16,7 @@ import { viewFakeWorkbook } from "./viewFakeWorkbook";
 import { importSpec, mertonAugust, mertonJuly } from "./scenarios";
 
 const apply = (excel: FakeExcel, spec: WorkbookSpec, options?: ApplyOptions) =>
-  excel.run((ctx) => applyWorkbookSpec(ctx as unknown as Excel.RequestContext, spec, options));
+  new OfficeJsClient(excel).run((ctx) => applyWorkbookSpec(ctx, spec, options));
 
 /** Small requests, so that one import is written in many and can fail at each. */
 const SMALL = 40_000;

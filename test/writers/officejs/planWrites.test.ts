@@ -60,7 +60,7 @@ describe("planWrites", () => {
     };
     const ops = flat(planWrites(spec, noFacts).batches);
     const textFormat = ops.findIndex((o) => o.kind === "numberFormat" && o.format === "@");
-    const firstValue = ops.findIndex((o) => o.kind === "cells" || o.kind === "formulaR1C1");
+    const firstValue = ops.findIndex((o) => o.kind === "cells" || o.kind === "formulasR1C1");
     expect(textFormat).toBeGreaterThanOrEqual(0);
     expect(textFormat).toBeLessThan(firstValue);
     expect(ops[textFormat]).toMatchObject({ rect: { row: 2, col: 1, rows: 2, cols: 1 } });
@@ -88,7 +88,10 @@ describe("planWrites", () => {
       (o): o is Extract<WriteOp, { kind: "cells" }> => o.kind === "cells"
     );
     expect(cells.reduce((n, o) => n + o.rect.rows, 0)).toBe(20_000);
-    expect(planWrites(spec, noFacts).batches).toHaveLength(1);
+    // The text format in a request of its own, before the values (text stays text).
+    const batches = planWrites(spec, noFacts).batches;
+    expect(batches).toHaveLength(2);
+    expect(batches[0]?.map((o) => o.kind)).toEqual(["create", "numberFormat"]);
   });
 
   it("writes a column of per-row formulas as one R1C1 formula", () => {
@@ -100,10 +103,11 @@ describe("planWrites", () => {
     const ops = flat(
       planWrites({ sheets: [sheet("F", { blocks: [{ row: 0, col: 0, cells }] })] }, noFacts).batches
     );
-    expect(ops.filter((o) => o.kind === "formulaR1C1")).toEqual([
+    // One array the size of the range, the same R1C1 string in every cell.
+    expect(ops.filter((o) => o.kind === "formulasR1C1")).toEqual([
       expect.objectContaining({
         rect: { row: 0, col: 2, rows: 500, cols: 1 },
-        formula: '=IF(RC[-2]=0,"n/a",(RC[-1]-RC[-2])/RC[-2])',
+        formulas: Array.from({ length: 500 }, () => ['=IF(RC[-2]=0,"n/a",(RC[-1]-RC[-2])/RC[-2])']),
       }),
     ]);
     // The formula column is not sent again in the 2-D array.
@@ -240,13 +244,24 @@ describe("planWrites on a huge sheet", () => {
       noFacts
     );
     const ops = flat(plan.batches);
-    expect(ops.filter((o) => o.kind === "link")).toHaveLength(n);
-    expect(ops.filter((o) => o.kind === "formulaR1C1")).toEqual([
-      expect.objectContaining({
-        rect: { row: 1, col: 2, rows: n, cols: 1 },
-        formula: '=IF(RC2>0,"up","")',
-      }),
-    ]);
+    // Excel holds 65,530 links on a sheet: the rest are HYPERLINK formulas.
+    expect(ops.filter((o) => o.kind === "link")).toHaveLength(65_530);
+    const formulas = ops.flatMap((o) =>
+      o.kind === "cells"
+        ? o.formulas.map((r) => r[0]).filter((f) => String(f).startsWith("=HYPERLINK("))
+        : []
+    );
+    expect(formulas).toHaveLength(n - 65_530);
+    expect(formulas[0]).toBe(`=HYPERLINK("#'Merton'!E65532","Merton!E65532")`);
+    const r1c1 = ops.filter((o) => o.kind === "formulasR1C1");
+    expect(
+      r1c1
+        .map((o) => o.kind === "formulasR1C1" && o.rect.rows)
+        .reduce((a, b) => Number(a) + Number(b), 0)
+    ).toBe(n);
+    for (const o of r1c1)
+      if (o.kind === "formulasR1C1")
+        expect(new Set(o.formulas.flat())).toEqual(new Set(['=IF(RC2>0,"up","")']));
     expect(plan.batches.every((b) => b.reduce((s, o) => s + o.bytes, 0) <= 4_000_000)).toBe(true);
   });
 });

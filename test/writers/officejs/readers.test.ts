@@ -4,6 +4,7 @@
 import { readFileSync } from "fs";
 import path from "path";
 import { FakeExcel } from "../../doubles/fakeExcel";
+import { OfficeJsClient } from "../../doubles/officeJsClient";
 import { applyWorkbookSpec } from "../../../src/writers/officejs/applyWorkbookSpec";
 import { readWorkbookState } from "../../../src/writers/officejs/readWorkbookState";
 import { readSelection, selectionAsPaste } from "../../../src/writers/officejs/readSelection";
@@ -20,9 +21,9 @@ describe("readWorkbookState", () => {
     excel.addSheet("My notes", [["x"]]);
     const tables = mertonAugust();
     const { spec, definitions } = importSpec(tables, excel.sheetNames());
-    await excel.run((c) => applyWorkbookSpec(ctx(c), spec));
+    await new OfficeJsClient(excel).run((c) => applyWorkbookSpec(ctx(c), spec));
     const before = excel.syncCount;
-    const state = await excel.run((c) => readWorkbookState(ctx(c)));
+    const state = await new OfficeJsClient(excel).run((c) => readWorkbookState(ctx(c)));
 
     expect(state.syncs).toBe(3);
     expect(excel.syncCount - before).toBe(3);
@@ -61,7 +62,9 @@ describe("readWorkbookState", () => {
   it("on a workbook without definitions takes one sync and says so", async () => {
     const excel = new FakeExcel();
     excel.addSheet("Data", [["a"]]);
-    const state = await excel.run((c) => readWorkbookState(ctx(c), { sheets: ["data"] }));
+    const state = await new OfficeJsClient(excel).run((c) =>
+      readWorkbookState(ctx(c), { sheets: ["data"] })
+    );
     expect(state.definitions).toBeNull();
     expect(state.syncs).toBe(2);
     expect(state.sheetValues("Data")).toEqual([["a"]]);
@@ -71,7 +74,9 @@ describe("readWorkbookState", () => {
     const excel = new FakeExcel({ responseLimitBytes: 60_000 });
     const rows = Array.from({ length: 5000 }, (_, i) => [`label ${i}`, i, i / 7]);
     excel.addSheet("Big", rows, "B3");
-    const state = await excel.run((c) => readWorkbookState(ctx(c), { sheets: ["Big"] }));
+    const state = await new OfficeJsClient(excel).run((c) =>
+      readWorkbookState(ctx(c), { sheets: ["Big"] })
+    );
     const values = state.sheetValues("Big")!;
     expect(values).toHaveLength(5002);
     expect(values[2]).toEqual(["", "label 0", 0, 0]);
@@ -96,7 +101,7 @@ describe("readSelection", () => {
   it("reads the used range when one cell is selected, and the paste it makes reads as the original", async () => {
     const file = "merton-2017-08-01.txt";
     const excel = pastedByExcel(file);
-    const sel = await excel.run((c) => readSelection(ctx(c)));
+    const sel = await new OfficeJsClient(excel).run((c) => readSelection(ctx(c)));
     expect(sel.from).toBe("used range");
     expect(sel.syncs).toBe(2);
     const fromSheet = readPaste(selectionAsPaste(sel).text, {
@@ -126,7 +131,7 @@ describe("readSelection", () => {
       Array.from({ length: 20_000 }, (_, i) => [i, `r${i}`, "x"])
     );
     excel.select("S", "A1:B20000");
-    const sel = await excel.run((c) => readSelection(ctx(c)));
+    const sel = await new OfficeJsClient(excel).run((c) => readSelection(ctx(c)));
     expect(sel.from).toBe("selection");
     expect(sel.address).toBe("S!A1:B20000");
     expect(sel.values).toHaveLength(20_000);

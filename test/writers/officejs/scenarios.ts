@@ -16,6 +16,7 @@ import type { WorkbookSpec } from "../../../src/layout/spec";
 import { readFileSync } from "fs";
 import path from "path";
 import { readDatastore, r12Tables } from "../../../src/core/datastore";
+import { readPaste } from "../../../src/core/read";
 import { SAMPLES, sampleTables } from "../../support/samples";
 
 export const IMPORTED_ON = "2026-11-22";
@@ -127,4 +128,20 @@ export function datastoreAreas(n: number, periods = ["2021-12", "2022-01"]): Cri
   const boroughs = tablesFor(periods[0] ?? "2022-01").map((t) => t.area ?? "");
   const areas = [...boroughs, AIRPORTS].slice(0, n);
   return periods.flatMap((p) => tablesFor(p, areas));
+}
+
+/** A paste of `rows` rows: the Merton table's header, then its body repeated. */
+export function bigPasteTables(rows: number): CrimeTable[] {
+  const lines = readFileSync(
+    path.join(SAMPLES, "offences-sds/merton-2017-08-01.txt"),
+    "utf8"
+  ).split("\n");
+  const body = lines.slice(5, 32);
+  const paste = [
+    ...lines.slice(0, 5),
+    ...Array.from({ length: rows }, (_, i) => body[i % body.length]),
+  ].join("\n");
+  const read = readPaste(paste, { source: "paste", area: "Merton" });
+  if (!read.ok) throw new Error(read.error.message);
+  return read.tables;
 }
