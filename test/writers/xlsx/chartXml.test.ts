@@ -287,6 +287,10 @@ describe("each chart rule catches what it forbids", () => {
     ["axis-ids-match", column.replace(/<c:crossAx val="\d+"\/>/, `<c:crossAx val="7"/>`)],
     ["series-formulas", column.replace(`<c:f>'Merton offences'!$B$2`, `<c:f>=Merton offences!B2`)],
     ["cache-consistent", column.replace(`<c:v>1482</c:v>`, `<c:v>NaN</c:v>`)],
+    [
+      "one-dimensional-ranges",
+      column.replace(`<c:f>'Merton offences'!$B$2:$B$`, `<c:f>'Merton offences'!$B$2:$C$`),
+    ],
     ["series-ids-unique", column.replace(`<c:idx val="1"/>`, `<c:idx val="0"/>`)],
     [
       "scatter-lines-explicit",

@@ -15,6 +15,8 @@
 //   relationship of the drawing; <drawing> comes after pageSetup/headerFooter and
 //   before tableParts in the sheet. Excel repairs a package that misses one.
 
+import { parseRangeAddress } from "../../../layout/a1";
+
 export interface ChartRule {
   name: string;
   part: "chart" | "drawing";
@@ -111,6 +113,21 @@ export const CHART_RULES: ChartRule[] = [
       all(xml, /<c:f>(.*?)<\/c:f>/g)
         .map((m) => m[1]!.replace(/&apos;/g, "'"))
         .filter((f) => !REF.test(f)),
+  },
+  {
+    name: "one-dimensional-ranges",
+    part: "chart",
+    why:
+      "A series' values, categories and x values are one row or one column: Excel reads a " +
+      "block of cells in c:f as several series and repairs the chart.",
+    check: (xml) =>
+      all(xml, /<c:f>(.*?)<\/c:f>/g)
+        .map((m) => m[1]!.replace(/&apos;/g, "'"))
+        .filter((f) => {
+          const r = parseRangeAddress(f);
+          return r !== null && r.rows > 1 && r.cols > 1;
+        })
+        .map((f) => `${f} is a block, not a row or column`),
   },
   {
     name: "cache-consistent",
