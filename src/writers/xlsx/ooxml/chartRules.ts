@@ -10,7 +10,7 @@
 //   c:crossAx after c:tickLblPos, c:numFmt before c:majorTickMark). Checked by
 //   validating every chart type against the ECMA-376 transitional schemas (tests).
 // - Package. Each chart and drawing part needs its Override in [Content_Types].xml
-//   (CHART_CONTENT_TYPE, DRAWING_CONTENT_TYPE), the sheet's <drawing r:id> must name a
+//   (workbookXml.ts CONTENT_TYPES.chart / .drawing), the sheet's <drawing r:id> must name a
 //   drawing relationship of the sheet, and the drawing's c:chart r:id a chart
 //   relationship of the drawing; <drawing> comes after pageSetup/headerFooter and
 //   before tableParts in the sheet. Excel repairs a package that misses one.
