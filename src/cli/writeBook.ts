@@ -1,5 +1,5 @@
 // The last step of build and refresh: the workbook's bytes, then the file. Either can
-// fail with something the user can act on (a table too long, a file they cannot write). The
+// fail with something the user can act on (too large, a file they cannot write). The
 // workbook writers are loaded here, when a workbook is written, so `check` never loads them.
 import type { WorkbookSpec } from "../layout/spec";
 import { MAX_TABLE_ROWS, XlsxTooLargeError } from "../writers/xlsx/errors";
@@ -34,8 +34,14 @@ export async function writeBook(
   io: CliIO,
   base?: XlsxBook["workbook"]
 ): Promise<boolean> {
-  // Tables too long for a sheet were refused before planning (fitsTheWriter).
-  const bytes = await bytesOf(spec, base);
+  let bytes: Uint8Array;
+  try {
+    bytes = await bytesOf(spec, base);
+  } catch (err) {
+    if (!(err instanceof XlsxTooLargeError)) throw err;
+    io.stderr(`${command}: ${err.message}; nothing written\n`);
+    return false;
+  }
   try {
     await io.writeFile(out, bytes);
   } catch (err) {
