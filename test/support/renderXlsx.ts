@@ -105,6 +105,71 @@ export async function renderPage(
   return readPpm(path.join(work, "page.ppm"));
 }
 
+/** A box on a PDF page, in points from the top-left corner. */
+export interface Box {
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+/**
+ * Where `text` is printed on page `page` (from 1): the box around its words, found as a
+ * run of consecutive words (poppler's pdftotext -bbox), or null.
+ */
+export async function textBox(pdf: string, page: number, text: string): Promise<Box | null> {
+  const p = String(page);
+  const { stdout } = await run("pdftotext", ["-f", p, "-l", p, "-bbox", pdf, "-"], {
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+  });
+  const unescape = (w: string): string =>
+    w
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, "&");
+  const words = [
+    ...stdout.matchAll(
+      /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)<\/word>/g
+    ),
+  ].map((m) => ({
+    box: { xMin: +m[1]!, yMin: +m[2]!, xMax: +m[3]!, yMax: +m[4]! },
+    word: unescape(m[5]!),
+  }));
+  const wanted = text.split(/\s+/);
+  for (let i = 0; i + wanted.length <= words.length; i++) {
+    const run = words.slice(i, i + wanted.length);
+    if (run.every((w, j) => w.word === wanted[j]))
+      return {
+        xMin: Math.min(...run.map((w) => w.box.xMin)),
+        yMin: Math.min(...run.map((w) => w.box.yMin)),
+        xMax: Math.max(...run.map((w) => w.box.xMax)),
+        yMax: Math.max(...run.map((w) => w.box.yMax)),
+      };
+  }
+  return null;
+}
+
+/** The part of an image inside `box` (in points, for an image rendered at `dpi`). */
+export function crop(img: Pixels, box: Box, dpi: number): Pixels {
+  const px = (pt: number, limit: number): number =>
+    Math.max(0, Math.min(limit, Math.round((pt * dpi) / 72)));
+  const x0 = px(box.xMin, img.width);
+  const x1 = px(box.xMax, img.width);
+  const y0 = px(box.yMin, img.height);
+  const y1 = px(box.yMax, img.height);
+  const width = Math.max(0, x1 - x0);
+  const height = Math.max(0, y1 - y0);
+  const rgb = new Uint8Array(width * height * 3);
+  for (let y = 0; y < height; y++)
+    rgb.set(
+      img.rgb.subarray(((y0 + y) * img.width + x0) * 3, ((y0 + y) * img.width + x1) * 3),
+      y * width * 3
+    );
+  return { width, height, rgb };
+}
+
 /** How many pixels are within `tolerance` (per channel) of the colour "#RRGGBB". */
 export function countColour(img: Pixels, hex: string, tolerance = 24): number {
   const want = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));

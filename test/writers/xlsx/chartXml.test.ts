@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import path from "path";
 import { strFromU8, unzipSync } from "fflate";
-import type { ChartSpec } from "../../../src/layout/spec";
+import type { CellSpec, ChartSpec, SheetSpec } from "../../../src/layout/spec";
 import type { CrimeTable } from "../../../src/core/model";
 import { changeFunnel, funnelLimits } from "../../../src/core/stats/funnelLimits";
 import { chartFormula, chartXml } from "../../../src/writers/xlsx/ooxml/chartXml";
@@ -13,14 +13,8 @@ import { drawingXml } from "../../../src/writers/xlsx/ooxml/drawingXml";
 import { CHART_RULES } from "../../../src/writers/xlsx/ooxml/chartRules";
 import { sampleTables } from "../../support/samples";
 import { describeWithLibreOffice } from "../../support/libreoffice";
-import {
-  cacheOf,
-  formatOf,
-  chartWorkbook,
-  chartWorkbookParts,
-  type CellValue,
-  type TestSheet,
-} from "../../support/chartWorkbook";
+import { chartSource } from "../../../src/writers/xlsx/ooxml/chartSource";
+import { writeXlsx } from "../../../src/writers/xlsx/writeXlsx";
 import {
   convertWorkbooks,
   countColour,
@@ -55,6 +49,8 @@ const n = totals.length;
  * F:H the current R12 of three categories at both snapshots; J:N funnel limits of the
  * % change against the group's change, at previous counts from 10 to the largest.
  */
+type CellValue = string | number | null;
+
 function dataCells(): CellValue[][] {
   const cells: CellValue[][] = [
     ["Category", "Offences Previous R12", "Offences Current R12", "% change"],
@@ -162,7 +158,8 @@ const limit = (name: string, col: string, color: string) => ({
 const SCATTER: ChartSpec = {
   type: "scatter",
   title: "Funnel plot: % change against offences last year",
-  categories: "",
+  // Unused by scatter charts (each series has x values); the spec check wants a range.
+  categories: rangeOf("B", 2, n + 1),
   series: [
     {
       name: "Categories",
@@ -201,9 +198,28 @@ const columnFormats = {
   12: "0%",
   13: "0%",
 };
-const data: TestSheet = { name: DATA, cells, charts: [], columnFormats };
-const cache = cacheOf([data]);
-const formats = formatOf([data]);
+const sheet = (name: string, over: Partial<SheetSpec>): SheetSpec => ({
+  name,
+  role: "data",
+  generated: false,
+  blocks: [],
+  tables: [],
+  conditionalFormats: [],
+  charts: [],
+  ...over,
+});
+const cellSpec = (v: CellValue, col: number): CellSpec | null =>
+  v === null
+    ? null
+    : typeof v === "number"
+      ? { number: v, numFmt: columnFormats[col as keyof typeof columnFormats] }
+      : { text: v };
+const data = sheet(DATA, {
+  blocks: [
+    { row: 0, col: 0, cells: cells.map((r) => Array.from(r, (v, c) => cellSpec(v ?? null, c))) },
+  ],
+});
+const { cache, format: formats } = chartSource([data]);
 
 describe("chart parts against the ECMA-376 schema", () => {
   test.each(Object.keys(CHARTS))("a %s chart validates against dml-chart.xsd", (type) => {
@@ -237,11 +253,11 @@ describe("chart parts against the ECMA-376 schema", () => {
     expect(schemaErrors(xml, "dml-chart.xsd").join("\n")).toMatch(/grouping|barDir/);
   });
 
-  test("every part of the test workbook validates (sheets against sml.xsd)", () => {
-    const parts = chartWorkbookParts([
-      { name: DATA, cells, charts: [COLUMN, { ...SCATTER, row: 24 }] },
-    ]);
-    for (const [name, xml] of Object.entries(parts)) {
+  test("every part of a written workbook of these charts validates", async () => {
+    const book = { sheets: [sheet("Charts", { charts: [COLUMN, { ...SCATTER, row: 24 }] }), data] };
+    const parts = unzipSync(await writeXlsx(book));
+    for (const [name, bytes] of Object.entries(parts)) {
+      const xml = strFromU8(bytes);
       const xsd = name.startsWith("xl/charts/")
         ? "dml-chart.xsd"
         : name.startsWith("xl/drawings/drawing")
@@ -271,6 +287,10 @@ describe("each chart rule catches what it forbids", () => {
     ["axis-ids-match", column.replace(/<c:crossAx val="\d+"\/>/, `<c:crossAx val="7"/>`)],
     ["series-formulas", column.replace(`<c:f>'Merton offences'!$B$2`, `<c:f>=Merton offences!B2`)],
     ["cache-consistent", column.replace(`<c:v>1482</c:v>`, `<c:v>NaN</c:v>`)],
+    [
+      "one-dimensional-ranges",
+      column.replace(`<c:f>'Merton offences'!$B$2:$B$`, `<c:f>'Merton offences'!$B$2:$C$`),
+    ],
     ["series-ids-unique", column.replace(`<c:idx val="1"/>`, `<c:idx val="0"/>`)],
     [
       "scatter-lines-explicit",
@@ -367,14 +387,16 @@ describe("what the chart part says", () => {
   });
 
   test("blank cells leave gaps in the cache, and text cannot break the XML", () => {
-    const sheet: TestSheet = { name: "S", cells: [['a<&>"b', null, 3]], charts: [] };
+    const s = sheet("S", {
+      blocks: [{ row: 0, col: 0, cells: [[{ text: 'a<&>"b' }, null, { number: 3 }]] }],
+    });
     const spec: ChartSpec = {
       ...LINE,
       title: "R&D <2017>",
       categories: "S!A1:C1",
       series: [{ name: "x\u0001y", values: "S!A1:C1" }],
     };
-    const xml = chartXml(spec, cacheOf([sheet]));
+    const xml = chartXml(spec, chartSource([s]).cache);
     expect(xml).toContain(
       '<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="3"/><c:pt idx="2"><c:v>3</c:v></c:pt></c:numCache>'
     );
@@ -425,20 +447,17 @@ const EXPECTED_TEXT: Record<ChartSpec["type"], string[]> = {
 describeWithLibreOffice("LibreOffice draws each chart type from the workbook", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "scrutiny-charts-"));
   const types = Object.keys(CHARTS) as ChartSpec["type"][];
-  // One workbook per type: the chart alone on the first sheet (the first PDF page), the
-  // data on the second.
-  const files = types.map((type) => {
-    const file = path.join(dir, `chart-${type}.xlsx`);
-    writeFileSync(
-      file,
-      chartWorkbook([{ name: "Chart", cells: [], charts: [CHARTS[type]] }, data])
-    );
-    return file;
-  });
+  // One workbook per type, written by the .xlsx writer: the chart alone on the first sheet
+  // (the first PDF page), the data on the second.
+  const files = types.map((type) => path.join(dir, `chart-${type}.xlsx`));
   let pdfs: string[] = [];
   let resaved: string[] = [];
 
   beforeAll(async () => {
+    for (const [i, type] of types.entries()) {
+      const book = { sheets: [sheet("Chart", { charts: [CHARTS[type]] }), data] };
+      writeFileSync(files[i]!, await writeXlsx(book));
+    }
     pdfs = await convertWorkbooks(files, "pdf");
     resaved = await convertWorkbooks(files, "xlsx");
   }, 300000);

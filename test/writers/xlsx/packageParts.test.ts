@@ -164,7 +164,19 @@ describe("what the spec asks beyond cells", () => {
         },
         tabColor: "#1F3864",
       }),
-      sheet("Summary", { role: "summary", blocks: [{ row: 0, col: 0, cells: [[{ text: "s" }]] }] }),
+      sheet("Summary", {
+        role: "summary",
+        blocks: [
+          {
+            row: 0,
+            col: 0,
+            cells: [
+              [{ text: "s" }],
+              [{ text: "a long flag ".repeat(30).trim(), link: "'Data'!B2" }],
+            ],
+          },
+        ],
+      }),
       sheet("Old", {
         visibility: "hidden",
         blocks: [{ row: 0, col: 0, cells: [[{ text: "o" }]] }],
@@ -222,6 +234,15 @@ describe("what the spec asks beyond cells", () => {
     expect(parts["xl/worksheets/sheet2.xml"]).toContain('tabSelected="1"');
     expect(parts["xl/worksheets/sheet1.xml"]).not.toContain("tabSelected");
     expect(wb.getWorksheet("Old")!.state).toBe("hidden");
+  });
+
+  test("a link whose text is too long for a HYPERLINK formula is a hyperlink element to the cell", () => {
+    const summary = parts["xl/worksheets/sheet2.xml"]!;
+    expect(summary).toContain(
+      `<hyperlinks><hyperlink ref="A2" location="'Data'!B2"/></hyperlinks>`
+    );
+    expect(summary).not.toContain("HYPERLINK(");
+    expect(wb.getWorksheet("Summary")!.getCell("A2").value).toBe("a long flag ".repeat(30).trim());
   });
 
   test("a note is a comment with its VML box", () => {

@@ -10,10 +10,12 @@
 //   c:crossAx after c:tickLblPos, c:numFmt before c:majorTickMark). Checked by
 //   validating every chart type against the ECMA-376 transitional schemas (tests).
 // - Package. Each chart and drawing part needs its Override in [Content_Types].xml
-//   (CHART_CONTENT_TYPE, DRAWING_CONTENT_TYPE), the sheet's <drawing r:id> must name a
+//   (workbookXml.ts CONTENT_TYPES.chart / .drawing), the sheet's <drawing r:id> must name a
 //   drawing relationship of the sheet, and the drawing's c:chart r:id a chart
 //   relationship of the drawing; <drawing> comes after pageSetup/headerFooter and
 //   before tableParts in the sheet. Excel repairs a package that misses one.
+
+import { parseRangeAddress } from "../../../layout/a1";
 
 export interface ChartRule {
   name: string;
@@ -111,6 +113,21 @@ export const CHART_RULES: ChartRule[] = [
       all(xml, /<c:f>(.*?)<\/c:f>/g)
         .map((m) => m[1]!.replace(/&apos;/g, "'"))
         .filter((f) => !REF.test(f)),
+  },
+  {
+    name: "one-dimensional-ranges",
+    part: "chart",
+    why:
+      "A series' values, categories and x values are one row or one column: Excel reads a " +
+      "block of cells in c:f as several series and repairs the chart.",
+    check: (xml) =>
+      all(xml, /<c:f>(.*?)<\/c:f>/g)
+        .map((m) => m[1]!.replace(/&apos;/g, "'"))
+        .filter((f) => {
+          const r = parseRangeAddress(f);
+          return r !== null && r.rows > 1 && r.cols > 1;
+        })
+        .map((f) => `${f} is a block, not a row or column`),
   },
   {
     name: "cache-consistent",

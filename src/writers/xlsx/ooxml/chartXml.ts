@@ -9,6 +9,7 @@
 // chart type against the schema and render it with LibreOffice.
 import type { ChartSeriesSpec, ChartSpec } from "../../../layout/spec";
 import { parseRangeAddress, colLetter } from "../../../layout/a1";
+import { escapeMarkup, XML_HEADER } from "./xml";
 
 /** Cached cell values of a range the spec names ("'Trend Merton'!C5:H5"), or null when unknown. */
 export type ChartCache = (ref: string) => (string | number | null)[] | null;
@@ -21,11 +22,6 @@ interface Source {
   cache: ChartCache;
   format: ChartFormat;
 }
-
-export const CHART_CONTENT_TYPE =
-  "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
-export const CHART_REL_TYPE =
-  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart";
 
 const NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
 const NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main";
@@ -50,13 +46,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * dropped (DrawingML text has no _xHHHH_ escape as cell text has).
  */
 function esc(text: string): string {
-  return text
-    .replace(NOT_XML, "")
-    .replace(LONE_SURROGATE, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
+  return escapeMarkup(text.replace(NOT_XML, "").replace(LONE_SURROGATE, ""));
 }
 
 const val = (name: string, v: string | number): string => `<c:${name} val="${v}"/>`;
@@ -327,7 +317,7 @@ export function chartXml(
     val("plotVisOnly", 1) +
     val("dispBlanksAs", "gap");
   return (
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    XML_HEADER +
     `<c:chartSpace xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:r="${NS_R}">` +
     `${val("date1904", 0)}${val("lang", "en-GB")}${val("roundedCorners", 0)}` +
     `<c:chart>${body}</c:chart></c:chartSpace>`

@@ -3,16 +3,13 @@
 // chart part through the drawing's relationships (`relId`). Element order follows
 // dml-spreadsheetDrawing.xsd (CT_TwoCellAnchor, CT_GraphicalObjectFrame).
 import type { ChartSpec } from "../../../layout/spec";
-
-export const DRAWING_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.drawing+xml";
-export const DRAWING_REL_TYPE =
-  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing";
+import { escapeMarkup, XML_HEADER } from "./xml";
 
 /**
- * The names our charts carry (as the Office.js writer names them), so a refresh can tell
- * its own charts from a user's.
+ * The names our charts carry, as the Office.js writer names them (CHART_PREFIX in
+ * writers/officejs/sheetOps.ts), so a refresh can tell its own charts from a user's.
  */
-export const CHART_NAME_PREFIX = "Scrutiny chart";
+const CHART_NAME_PREFIX = "Scrutiny chart";
 
 const NS_XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
 const NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main";
@@ -27,9 +24,6 @@ function cellMarker(tag: "from" | "to", row: number, col: number): string {
   );
 }
 
-const escAttr = (s: string): string =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
-
 /**
  * One anchor: the chart covers `width` × `height` cells from (row, col), as the Office.js
  * writer places it (at least one cell each way). `id` is the frame's drawing-unique id.
@@ -39,11 +33,11 @@ function anchor(chart: ChartSpec, relId: string, id: number, name: string): stri
   const cols = Math.max(1, chart.width);
   const frame =
     `<xdr:graphicFrame macro="">` +
-    `<xdr:nvGraphicFramePr><xdr:cNvPr id="${id}" name="${escAttr(name)}"/>` +
+    `<xdr:nvGraphicFramePr><xdr:cNvPr id="${id}" name="${escapeMarkup(name)}"/>` +
     `<xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
     `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
     `<a:graphic><a:graphicData uri="${NS_C}">` +
-    `<c:chart xmlns:c="${NS_C}" r:id="${escAttr(relId)}"/>` +
+    `<c:chart xmlns:c="${NS_C}" r:id="${escapeMarkup(relId)}"/>` +
     `</a:graphicData></a:graphic></xdr:graphicFrame>`;
   return (
     // No editAs: Excel's default for charts, moving and sizing with the cells under them.
@@ -62,7 +56,7 @@ export function drawingXml(items: { chart: ChartSpec; relId: string }[]): string
     .map((it, i) => anchor(it.chart, it.relId, i + 2, `${CHART_NAME_PREFIX} ${i + 1}`))
     .join("");
   return (
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    XML_HEADER +
     `<xdr:wsDr xmlns:xdr="${NS_XDR}" xmlns:a="${NS_A}" xmlns:r="${NS_R}">${anchors}</xdr:wsDr>`
   );
 }

@@ -1,6 +1,8 @@
 // Excel's stricter rules: what Excel refuses ("We found a problem with some content…")
 // where LibreOffice and most readers forgive. Each rule names where the writer keeps it;
-// test/writers/xlsx/excelRules.test.ts checks each on a written workbook.
+// test/writers/xlsx/packageParts.test.ts checks the written parts against the ECMA-376
+// schemas (order, required elements) and the rules the schema cannot state (table
+// headers, relationships, content types, the active tab).
 
 export const EXCEL_RULES = [
   {
