@@ -113,6 +113,12 @@ export interface ChartSeriesSpec {
   dashed?: boolean;
 }
 
+/**
+ * The name every chart the product makes carries (numbered after it), in both writers, so
+ * a refresh removes its own charts and leaves the user's.
+ */
+export const CHART_NAME_PREFIX = "Scrutiny chart";
+
 export interface ChartSpec {
   /** "scatter" is an XY chart (funnel plots): each series has `xValues`. */
   type: "line" | "column" | "bar" | "scatter";

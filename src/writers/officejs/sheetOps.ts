@@ -2,7 +2,13 @@
 // and formulas, styles, column widths, links and notes, tables (after their values),
 // conditional formats, charts, panes.
 
-import type { BlockSpec, CellSpec, SheetSpec, StyleName } from "../../layout/spec";
+import {
+  CHART_NAME_PREFIX,
+  type BlockSpec,
+  type CellSpec,
+  type SheetSpec,
+  type StyleName,
+} from "../../layout/spec";
 import { STYLES } from "../../layout/styles";
 import { shiftRows } from "../../layout/formulaRows";
 import { usedRows, widthOf } from "../../layout/extent";
@@ -13,7 +19,7 @@ import { linksAsFormulas } from "./linksAsFormulas";
 import { append, placed, type WriteOp, type WritePlan } from "./writeOps";
 
 /** A sheet's charts carry this prefix, so a rebuild removes ours and leaves the user's. */
-export const CHART_PREFIX = "Scrutiny chart";
+export const CHART_PREFIX = CHART_NAME_PREFIX;
 
 /** What a sheet's operations depend on beyond the sheet. */
 export interface SheetContext {

@@ -2,14 +2,8 @@
 // the spec's top-left cell and size in cells, holding a graphic frame that points at the
 // chart part through the drawing's relationships (`relId`). Element order follows
 // dml-spreadsheetDrawing.xsd (CT_TwoCellAnchor, CT_GraphicalObjectFrame).
-import type { ChartSpec } from "../../../layout/spec";
+import { CHART_NAME_PREFIX, type ChartSpec } from "../../../layout/spec";
 import { escapeMarkup, XML_HEADER } from "./xml";
-
-/**
- * The names our charts carry, as the Office.js writer names them (CHART_PREFIX in
- * writers/officejs/sheetOps.ts), so a refresh can tell its own charts from a user's.
- */
-const CHART_NAME_PREFIX = "Scrutiny chart";
 
 const NS_XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
 const NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main";

@@ -2,7 +2,7 @@
 // Refresh all (which deletes only the charts it made): the anchors of the old drawing that
 // are not ours (ours are named "Scrutiny chart …") move into the rebuilt sheet's drawing,
 // with the relationships they use; the chart and picture parts stay where they were.
-import { CHART_NAME_PREFIX } from "./drawingXml";
+import { CHART_NAME_PREFIX } from "../../../layout/spec";
 import { escapeAttr, freeRelId, relativeTarget, type RawRel } from "./relsAndTypes";
 import type { PackageRel } from "./readPackage";
 
