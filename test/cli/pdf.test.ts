@@ -11,7 +11,8 @@ import { PDF_FIXTURES } from "../support/pdfText";
 import { PAPER_SECTIONS } from "../support/pdfPaper";
 import { OFFENCES_DIR } from "../support/samples";
 
-beforeAll(() => ensureCliBuilt());
+// Built before any describe runs the tool while collecting its tests (not in a beforeAll).
+ensureCliBuilt();
 
 const run = (...args: string[]) => {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: "utf8" });

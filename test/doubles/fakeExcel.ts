@@ -415,7 +415,10 @@ export class FakeExcel implements HostLike {
   /** Everything about a sheet (cells, formats, tables, rules, charts), for before/after comparison. */
   snapshot(sheetName: string): string {
     const sheet = this.mustSheet(sheetName);
-    const cells = [...sheet.cells.entries()].sort((a, b) => a[0] - b[0]);
+    // Which request set a number format is the double's bookkeeping, not the workbook's.
+    const cells = [...sheet.cells.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([at, { numFmtRequest: _request, ...cell }]) => [at, cell]);
     return JSON.stringify({
       name: sheet.name,
       visibility: sheet.visibility,

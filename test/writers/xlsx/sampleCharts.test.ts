@@ -31,7 +31,15 @@ describeWithLibreOffice("every chart of the sample workbook, drawn by LibreOffic
   beforeAll(async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "scrutiny-sample-charts-"));
     const file = path.join(dir, "sample.xlsx");
-    writeFileSync(file, await writeXlsx(spec));
+    // A comparison prints its main view only, and its chart stands beside it on screen: the
+    // pages are rendered without print areas, so every chart is on one.
+    const onScreen = {
+      ...spec,
+      sheets: spec.sheets.map((s) =>
+        s.print ? { ...s, print: { ...s.print, area: undefined } } : s
+      ),
+    };
+    writeFileSync(file, await writeXlsx(onScreen));
     [pdf = ""] = await convertWorkbooks([file], "pdf");
     texts = await pageTexts(pdf);
   }, 300000);
