@@ -265,6 +265,7 @@ const ROLE_WORDS: Partial<Record<SheetRole, string>> = {
   comparison: "a comparison sheet",
   trend: "a trend sheet",
   monitoring: "the monitoring sheet",
+  summary: "the Summary sheet",
 };
 
 /** The banner under the title of every sheet a refresh rebuilds (generated and monitoring). */
@@ -274,6 +275,7 @@ const TITLE: Partial<Record<SheetRole, (a1: string, a2: string) => boolean>> = {
   checks: (a1) => a1.startsWith("Checks:"),
   comparison: (a1) => a1.startsWith("Comparison:"),
   trend: (a1) => a1.startsWith("Trend:"),
+  summary: (a1) => a1.startsWith("Summary:"),
   monitoring: (_a1, a2) => a2.includes("every figure is a formula on the actuals"),
 };
 

@@ -21,6 +21,7 @@ import { specExtent } from "./extent";
 import { layoutComparison } from "./layoutComparison";
 import type { ComparedArea, ComparedRow } from "./comparison/types";
 import { layoutTrend } from "./layoutTrend";
+import { layoutSummary, type ContentsEntry } from "./layoutSummary";
 import { colLetter, sheetRef } from "./a1";
 import { rowIndexAt } from "../core/rowAt";
 import { nameKey } from "../core/nameKey";
@@ -90,6 +91,8 @@ export interface GeneratedInput {
   existingSheetNames: string[];
   /** Generated sheets of the earlier build, whose names are reused and which are removed when no longer produced. */
   previousGenerated?: SheetDefinition[];
+  /** Sheets besides the data and generated ones that the Summary's contents list (monitoring). */
+  otherSheets?: ContentsEntry[];
 }
 
 type Family = "offences" | "datastore";
@@ -108,7 +111,11 @@ const membersKey = (members: DataSheetRef[]): string =>
 interface Wanted {
   def: SheetDefinition & { family?: string };
   desired: string;
-  build: (name: string) => { sheet: SheetSpec; extent?: { rows: number; cols: number } };
+  /** Lays the sheet out once named; `built` holds the sheets laid out before it. */
+  build: (
+    name: string,
+    built: readonly SheetSpec[]
+  ) => { sheet: SheetSpec; extent?: { rows: number; cols: number } };
 }
 
 /** Every generated sheet (comparisons, trends, checks) and the definitions, from the data sheets as they stand. */
@@ -122,6 +129,7 @@ export function layoutGenerated(input: GeneratedInput): {
     ...comparisonsWanted(input.dataSheets, input.groups, thresholds),
     ...trendsWanted(input, thresholds),
     checksWanted(input),
+    summaryWanted(input),
   ];
   return nameAndBuild(wanted, input.existingSheetNames, input.previousGenerated ?? []);
 }
@@ -326,6 +334,48 @@ function checksWanted(input: GeneratedInput): Wanted {
   };
 }
 
+/** A sheet's title (its first cell), without the "(generated)" every generated title ends with. */
+const titleOf = (sheet: SheetSpec): string =>
+  String(sheet.blocks[0]?.cells[0]?.[0]?.text ?? sheet.name).replace(/\s*\(generated\)$/, "");
+
+/** The Summary, built last: it links the data sheets, every generated sheet and the monitoring sheet. */
+function summaryWanted(input: GeneratedInput): Wanted {
+  const refs = input.dataSheets;
+  return {
+    def: { name: "", role: "summary" as const, generated: true },
+    desired: "Summary",
+    build: (name, built) => {
+      const checks = built.find((s) => s.role === "checks");
+      const dataEntries: ContentsEntry[] = refs.map((r) => ({
+        name: r.def.name,
+        role: "data",
+        about: [
+          r.def.data.title ?? r.table.title ?? "Table",
+          r.table.area,
+          r.table.periodEnding ? `period ending ${r.table.periodEnding}` : null,
+        ]
+          .filter(Boolean)
+          .join(", "),
+      }));
+      const sheet = layoutSummary({
+        name,
+        tables: refs.map((r) => r.table),
+        sheetOf: (t) => refs[t]?.def.name ?? null,
+        issues: input.issues,
+        anomalies: input.anomalies,
+        checksSheet: checks?.name ?? "Checks",
+        locate: (t, at, field, printed) => locate(refs[t], at, field, printed),
+        contents: [
+          ...dataEntries,
+          ...built.map((s) => ({ name: s.name, role: s.role, about: titleOf(s) })),
+          ...(input.otherSheets ?? []),
+        ],
+      });
+      return { sheet, extent: specExtent(sheet) };
+    },
+  };
+}
+
 /** What makes two generated sheets the same sheet across builds. */
 const identity = (d: Partial<SheetDefinition> & { family?: string }) =>
   [d.role, d.periodEnding ?? "", nameKey(d.area), nameKey(d.group), d.family ?? ""].join("|");
@@ -354,7 +404,7 @@ function nameAndBuild(
   const defs: SheetDefinition[] = [];
   for (const w of wanted) {
     if (w.def.name === "") w.def.name = namer.take(w.desired);
-    const built = w.build(w.def.name);
+    const built = w.build(w.def.name, sheets);
     sheets.push(built.sheet);
     defs.push({ ...w.def, ...(built.extent ? { extent: built.extent } : {}) });
   }
@@ -427,10 +477,17 @@ export function layoutWorkbook(input: WorkbookInput): {
     input.groups,
     input.thresholds
   );
+  const summary = gen.sheets.filter((s) => s.role === "summary");
   return {
     spec: {
-      sheets: [...data.sheets, ...gen.sheets, writeDefinitions(definitions)],
+      sheets: [
+        ...summary,
+        ...data.sheets,
+        ...gen.sheets.filter((s) => s.role !== "summary"),
+        writeDefinitions(definitions),
+      ],
       removeSheets: gen.removeSheets,
+      ...(summary[0] ? { activeSheet: summary[0].name } : {}),
     },
     definitions,
   };

@@ -23,7 +23,9 @@ export type StyleName =
   | "rag-red"
   | "rag-amber"
   | "rag-green"
-  | "hidden-data";
+  | "hidden-data"
+  /** A hyperlink's text: blue and underlined, as a reader expects a link to look. */
+  | "link";
 
 /**
  * One cell. Exactly one of `text`, `number`, `bool`, `formula` (or none, for an empty
@@ -131,13 +133,7 @@ export interface ChartSpec {
 }
 
 export type SheetRole =
-  | "data"
-  | "checks"
-  | "comparison"
-  | "trend"
-  | "monitoring"
-  | "summary"
-  | "definitions";
+  "data" | "checks" | "comparison" | "trend" | "monitoring" | "summary" | "definitions";
 
 export interface SheetSpec {
   /** Final sheet name (already unique and valid: layout plans names). */

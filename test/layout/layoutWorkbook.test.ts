@@ -167,7 +167,7 @@ describe("workbook layout", () => {
       existingSheetNames: first.spec.sheets.map((s) => s.name),
       previousGenerated: previous,
     });
-    expect(gen.sheets.map((s) => s.name)).toEqual(["Compare 2017-09-05", "Checks"]);
+    expect(gen.sheets.map((s) => s.name)).toEqual(["Compare 2017-09-05", "Checks", "Summary"]);
     expect(gen.removeSheets).toEqual(["Trend Merton"]);
   });
 
