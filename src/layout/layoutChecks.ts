@@ -170,8 +170,6 @@ const byPlace = (a: { table: number; line: number }, b: { table: number; line: n
 
 /** Row (0-based) of the Checks sheet's header; findings follow it. */
 export const CHECKS_HEADER_ROW = 4;
-/** The Checks sheet's Excel table, filterable by any column. */
-export const CHECKS_TABLE = "Checks_Findings";
 
 /**
  * The order the sheet lists findings in (issues, then flags, each by table and line): the
@@ -246,10 +244,9 @@ export function layoutChecks(input: ChecksInput): SheetSpec {
         ],
       },
     ],
-    tables:
-      rows.length > 0
-        ? [{ name: CHECKS_TABLE, row: CHECKS_HEADER_ROW, col: 0, rows: rows.length + 1, cols }]
-        : [],
+    // Not an Excel table (whose filters it would want): a refresh keeps the notes beside
+    // Checks by clearing only what it wrote, and an Excel table there would stay behind.
+    tables: [],
     conditionalFormats: [],
     charts: [],
     freeze: { rows: CHECKS_HEADER_ROW + 1, cols: 0 },

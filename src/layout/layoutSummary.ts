@@ -41,11 +41,15 @@ export interface SummaryInput {
 const COLS = 8;
 const WIDTHS = [24, 16, 22, 30, 12, 12, 80, 26];
 
-const header = (texts: string[]): CellSpec[] => texts.map((text) => ({ text, style: "header" }));
+const header = (texts: string[]): CellSpec[] =>
+  texts.map((text) => (text ? { text, style: "header" } : { style: "header" }));
 const sub = (text: string): CellSpec[] => [{ text, style: "subtitle" }];
 const note = (text: string): CellSpec[] => [{ text, style: "note" }];
 const plural = (n: number, word: string) =>
   `${n.toLocaleString("en-GB")} ${word}${n === 1 ? "" : "s"}`;
+
+/** A text cell, or none for no text (an empty text cell would still be text to a writer). */
+const textCell = (text: string | null | undefined): CellSpec | null => (text ? { text } : null);
 
 /** A link to a sheet's first cell, shown as the sheet's name. */
 const sheetLink = (name: string): CellSpec => ({
@@ -95,8 +99,8 @@ function importedRows(input: SummaryInput): (CellSpec | null)[][] {
         };
     return [
       sheet ? sheetLink(sheet) : null,
-      { text: t.area ?? "" },
-      { text: t.periodEnding ? datePhrase(t.periodEnding) : "" },
+      textCell(t.area),
+      textCell(t.periodEnding ? datePhrase(t.periodEnding) : null),
       { text: t.title ?? kindSchema(t.kind).defaultTitle },
       { number: t.rows.length, numFmt: "#,##0" },
       { number: figuresRecalculated(t), numFmt: "#,##0" },
@@ -114,11 +118,11 @@ function problemRows(input: SummaryInput, checkRow: number[]): (CellSpec | null)
     if (!isProblem(x) || out.length >= max) return;
     const t = input.tables[x.table];
     out.push([
-      { text: t?.area ?? "" },
+      textCell(t?.area),
       { text: x.severity },
       { text: x.category },
-      { text: x.subcategory ?? "" },
-      typeof x.reported === "number" ? { number: x.reported } : { text: String(x.reported ?? "") },
+      textCell(x.subcategory),
+      typeof x.reported === "number" ? { number: x.reported } : textCell(x.reported),
       x.expected === null ? null : { number: x.expected },
       { text: x.message },
       cellLink(input.locate(x.table, x, x.field, true)) ??

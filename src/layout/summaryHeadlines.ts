@@ -90,9 +90,16 @@ const VERDICT: Partial<Record<AnomalyRule, string>> = {
   "significant-decrease": "a statistically significant fall",
   "rate-rise": "a statistically significant rise",
   "rate-drop": "a statistically significant fall",
-  "group-outlier-high": "higher than the group's by more than chance would explain",
-  "group-outlier-low": "lower than the group's by more than chance would explain",
 };
+
+/** A group outlier's verdict as the core words it ("higher than the group's by more than chance would explain"). */
+function groupVerdict(message: string): string | null {
+  return (
+    /so it(?:s [a-z ]+)? is ((?:higher|lower) than the group's by more than .*? would explain)/.exec(
+      message
+    )?.[1] ?? null
+  );
+}
 
 /** "2017-09-05" -> "5 September 2017"; "2023-05" -> "May 2023"; other text as it is. */
 export function datePhrase(iso: string): string {
@@ -105,11 +112,16 @@ export function datePhrase(iso: string): string {
 
 /** "Borough A, period ending 5 September 2017. TNO: Offences rose …, a statistically significant rise (p = 0.038)." */
 function sentenceOf(a: Anomaly, area: string, periodEnding: string | null): string {
-  const verdict = VERDICT[a.rule];
+  const statement = statementOf(a);
+  const verdict = a.rule.startsWith("group-outlier")
+    ? statement.includes("would explain")
+      ? null
+      : groupVerdict(a.message)
+    : VERDICT[a.rule];
   const p = printedP(a.message);
   const tail = verdict ? `, ${verdict}${p ? ` (${p})` : ""}` : "";
   const where = periodEnding ? `${area}, period ending ${datePhrase(periodEnding)}` : area;
-  return `${where}. ${statementOf(a)}${tail}.`;
+  return `${where}. ${statement}${tail}.`;
 }
 
 const rank = (a: Anomaly) => {

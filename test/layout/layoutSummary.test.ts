@@ -8,10 +8,10 @@ import { runCheck } from "../../src/cli/checkCommand";
 import { loadIndicators } from "../../src/cli/monitorCommand";
 import { buildWorkbook } from "../../src/app/useCases";
 import type { WorkbookPlan } from "../../src/app/planWorkbook";
-import type { Anomaly, Issue } from "../../src/core/model";
+import type { Anomaly, CrimeTable, Issue } from "../../src/core/model";
 import type { CellSpec, SheetSpec } from "../../src/layout/spec";
 import { SUMMARY_TITLE } from "../../src/layout/layoutSummary";
-import { datePhrase, printedP } from "../../src/layout/summaryHeadlines";
+import { datePhrase, headlineChanges, printedP } from "../../src/layout/summaryHeadlines";
 import { memoryIo } from "../support/cliIo";
 import { writeXlsx } from "../../src/writers/xlsx/writeXlsx";
 import { computed, describeWithLibreOffice, errorCells, recalculate } from "../support/libreoffice";
@@ -58,6 +58,8 @@ function section(rows: (CellSpec | null)[][], title: string): (CellSpec | null)[
 }
 
 describe("the Summary sheet of the sample workbook", () => {
+  let checkedTables: CrimeTable[] = [];
+  const flagsTables = () => checkedTables;
   let plan: WorkbookPlan;
   let flags: {
     anomalies: Anomaly[];
@@ -71,6 +73,7 @@ describe("the Summary sheet of the sample workbook", () => {
     const io = memoryIo();
     const loaded = await loadInputs(files, { group }, io);
     if (!loaded.ok) throw new Error(loaded.error.message);
+    checkedTables = loaded.tables;
     const groups = resolveGroups(group, loaded.tables);
     if (!groups.ok) throw new Error(groups.error.message);
     const indicators = await loadIndicators(monitor, io);
@@ -118,9 +121,7 @@ describe("the Summary sheet of the sample workbook", () => {
     const problems = flags.issues.filter((i) => i.severity !== "info");
     expect(problems.length).toBeGreaterThan(0);
     const rows = section(grid(summary), "Checks");
-    expect(rows[0]![0]!.text).toMatch(
-      new RegExp(`${problems.length} errors? or warnings? in all`)
-    );
+    expect(rows[0]![0]!.text).toMatch(new RegExp(`${problems.length} errors? or warnings? in all`));
     const listed = rows.slice(2);
     expect(listed.map((r) => r[6]!.text)).toEqual(problems.map((p) => p.message));
     for (const r of listed) expect(r[7]!.link).toMatch(/^'.+'![A-Z]+\d+$/);
@@ -157,6 +158,19 @@ describe("the Summary sheet of the sample workbook", () => {
       kinds.indexOf("Improvement") === -1 ||
         !kinds.slice(kinds.indexOf("Improvement")).includes("Concern")
     ).toBe(true);
+  });
+
+  test("a group outlier reads as the core's verdict on it, once", () => {
+    const { headlines } = headlineChanges(flagsTables(), flags.anomalies, 1000);
+    const outliers = headlines.filter((h) => h.anomaly.rule.startsWith("group-outlier"));
+    expect(outliers.length).toBeGreaterThan(0);
+    for (const h of outliers) {
+      expect(h.sentence).toMatch(
+        /(higher|lower) than the group's by more than .* would explain \(p [<=] [0-9.]+\)\.$/
+      );
+      expect(h.sentence.match(/would explain/g)).toHaveLength(1);
+      expect(h.sentence).not.toMatch(/95% CI|from summed counts/);
+    }
   });
 
   test("headlines are total rows only and the strongest evidence among concerns comes first", () => {
