@@ -28,6 +28,7 @@ import { DEFINITIONS_SHEET } from "../layout/definitions";
 import { sheetKey } from "../layout/sheetNames";
 import type { SheetSpec, WorkbookSpec } from "../layout/spec";
 import type { ContentsEntry } from "../layout/layoutSummary";
+import { monthlyFlags, monthlySources, type MonthlyOfArea } from "./monthlySeries";
 
 /** The workbook as it stands, as either writer's reader gives it. */
 export interface BookState {
@@ -73,7 +74,9 @@ export function planWorkbook(book: BookState, input: PlanInput): WorkbookPlan {
   const kept = readBack(book);
   const added = addDataSheets(book, input);
   const refs = [...kept.refs, ...added.refs];
-  const found = checkTables(refs, input.settings);
+  const tables = refs.map((r) => r.table);
+  const monthly = monthlySources(tables, book.definitions?.sheets ?? []);
+  const found = checkTables(tables, monthly, input.settings);
   const monitoring = planMonitoring(book, input, added.sheets);
   const generated = layoutGenerated({
     dataSheets: refs,
@@ -87,6 +90,7 @@ export function planWorkbook(book: BookState, input: PlanInput): WorkbookPlan {
     ],
     previousGenerated: book.definitions?.sheets.filter((s) => s.generated),
     otherSheets: monitoring ? [monitoringEntry(monitoring.sheet)] : [],
+    monthly,
   });
   const summary = generated.sheets.filter((s) => s.role === "summary");
   const sheets = [
@@ -168,12 +172,15 @@ function addDataSheets(book: BookState, input: PlanInput): ReturnType<typeof lay
   });
 }
 
-/** Validation issues and anomaly flags over every data sheet, so Checks covers the whole workbook. */
-function checkTables(refs: DataSheetRef[], settings: Settings) {
-  const tables = refs.map((r) => r.table);
+/**
+ * Validation issues and anomaly flags over every data sheet, and the control-chart flags
+ * of the monthly counts, so Checks and the Summary cover the whole workbook.
+ */
+function checkTables(tables: CrimeTable[], monthly: MonthlyOfArea[], settings: Settings) {
+  const options = anomalyOptionsOf(settings);
   return {
     issues: validateTables(tables),
-    anomalies: findAnomalies(tables, anomalyOptionsOf(settings)),
+    anomalies: [...findAnomalies(tables, options), ...monthlyFlags(monthly, tables, options)],
   };
 }
 

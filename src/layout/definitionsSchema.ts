@@ -53,6 +53,15 @@ export interface SheetDefinition {
   extent?: { rows: number; cols: number };
   /** Monitoring sheets: where the editable inputs are and the options, so refresh rebuilds it from them. */
   monitoring?: MonitoringRecord;
+  /** Trend sheets of monthly counts: the counts and their file, so refresh rebuilds it from them. */
+  monthly?: MonthlyRecord;
+}
+
+/** Monthly counts as a trend sheet records them (core's MonthlyCounts and its source). */
+export interface MonthlyRecord {
+  source: string;
+  months: string[];
+  series: { category: string; values: number[] }[];
 }
 
 export interface Definitions {
@@ -228,6 +237,15 @@ const sheetDefinition = shape<SheetDefinition>({
   extent: optional(shape<{ rows: number; cols: number }>({ rows: count, cols: count })),
   monitoring: optional(
     shape<MonitoringRecord>({ inputs: monitoringInputs, options: monitoringOptions })
+  ),
+  monthly: optional(
+    shape<MonthlyRecord>({
+      source: str,
+      months: listOf(str),
+      series: listOf(
+        shape<MonthlyRecord["series"][number]>({ category: str, values: listOf(num) })
+      ),
+    })
   ),
 });
 

@@ -182,9 +182,10 @@ function headlinesSection(input: SummaryInput, anomalyRow: number[]): (CellSpec 
     sub("Headline changes"),
     note(
       headlines.length === 0
-        ? "No statistically significant change on a category total."
-        : `The ${plural(headlines.length, "statistically significant change")} on category totals that matter most ` +
-            `(of ${considered.toLocaleString("en-GB")}), concerns first, then by strength of evidence. ` +
+        ? "No statistically significant change or control-chart signal on a category total."
+        : `The ${plural(headlines.length, "change")} on category totals that matter most, of ${considered.toLocaleString("en-GB")} ` +
+            `statistically significant changes and control-chart signals: concerns first, then changes over the period, against the group, ` +
+            `in detection rates and in the monthly counts, each by strength of evidence. ` +
             `${plural(rest, "further flag")} (${plural(cautions, "small-base caution")}) are on the Checks sheet.`
     ),
   ];

@@ -8,6 +8,7 @@ import type { SheetSpec, WorkbookSpec } from "./spec";
 import type { DataColumnDef, DataSheetInfo, Definitions, SheetDefinition } from "./definitions";
 import { writeDefinitions, DEFINITIONS_SHEET } from "./definitions";
 import {
+  anomalyOptionsOf,
   defaultSettings,
   highlightThresholds,
   type HighlightThresholds,
@@ -22,6 +23,11 @@ import { layoutComparison } from "./layoutComparison";
 import type { ComparedArea, ComparedRow } from "./comparison/types";
 import { layoutTrend } from "./layoutTrend";
 import { layoutSummary, type ContentsEntry } from "./layoutSummary";
+import { layoutMonthlyTrend, type MonthlySource } from "./layoutMonthlyTrend";
+import { resolveAnomalyOptions } from "../core/anomalies";
+
+/** The family recorded for a trend sheet of monthly counts. */
+export const MONTHLY_FAMILY = "monthly";
 import { colLetter, sheetRef } from "./a1";
 import { rowIndexAt } from "../core/rowAt";
 import { nameKey } from "../core/nameKey";
@@ -93,6 +99,8 @@ export interface GeneratedInput {
   previousGenerated?: SheetDefinition[];
   /** Sheets besides the data and generated ones that the Summary's contents list (monitoring). */
   otherSheets?: ContentsEntry[];
+  /** Monthly counts by area (Datastore imports, or as recorded): a trend sheet each. */
+  monthly?: MonthlySource[];
 }
 
 type Family = "offences" | "datastore";
@@ -128,6 +136,7 @@ export function layoutGenerated(input: GeneratedInput): {
   const wanted = [
     ...comparisonsWanted(input.dataSheets, input.groups, thresholds),
     ...trendsWanted(input, thresholds),
+    ...monthlyTrendsWanted(input),
     checksWanted(input),
     summaryWanted(input),
   ];
@@ -256,6 +265,8 @@ function signalsOf(
   for (const a of input.anomalies) {
     if (
       !a.rule.startsWith("spc-") ||
+      // Flags of monthly counts (periods "2023-05") are the monthly trend sheet's.
+      /^\d{4}-\d{2}$/.test(a.periodEnding ?? "") ||
       areaKey(a.area ?? input.dataSheets[a.table]?.table.area ?? null) !== areaKey(area)
     )
       continue;
@@ -309,6 +320,30 @@ function trendsWanted(input: GeneratedInput, thresholds: HighlightThresholds): W
     });
   }
   return wanted;
+}
+
+/** A trend sheet of monthly counts for each area that has them, recording them for a refresh. */
+function monthlyTrendsWanted(input: GeneratedInput): Wanted[] {
+  const opts = resolveAnomalyOptions(anomalyOptionsOf(input.thresholds));
+  return (input.monthly ?? []).map((m) => ({
+    def: {
+      name: "",
+      role: "trend" as const,
+      generated: true,
+      area: m.area,
+      family: MONTHLY_FAMILY,
+      monthly: { source: m.source, ...m.monthly },
+    },
+    desired: fitSheetName("Monthly", m.area),
+    build: (name) =>
+      layoutMonthlyTrend({
+        ...m,
+        name,
+        runLength: opts.runLength,
+        trendLength: opts.trendLength,
+        minSeriesPoints: opts.minSeriesPoints,
+      }),
+  }));
 }
 
 /**

@@ -21,13 +21,13 @@ export interface Headline {
 
 /** Flags a committee reads, in order of weight; small-base cautions are not headlines. */
 const RULE_ORDER: readonly AnomalyRule[] = [
-  "spc-outside-limits",
   "significant-increase",
   "significant-decrease",
   "group-outlier-high",
   "group-outlier-low",
   "rate-drop",
   "rate-rise",
+  "spc-outside-limits",
   "spc-run",
   "spc-trend",
   "spc-two-of-three",
@@ -120,6 +120,8 @@ function sentenceOf(a: Anomaly, area: string, periodEnding: string | null): stri
     : VERDICT[a.rule];
   const p = printedP(a.message);
   const tail = verdict ? `, ${verdict}${p ? ` (${p})` : ""}` : "";
+  // A control-chart flag names its area and month itself.
+  if (a.rule.startsWith("spc-")) return `${statement}.`;
   const where = periodEnding ? `${area}, period ending ${datePhrase(periodEnding)}` : area;
   return `${where}. ${statement}${tail}.`;
 }
@@ -131,8 +133,9 @@ const rank = (a: Anomaly) => {
 
 /**
  * The headline changes among `anomalies` (flags of `tables`): those on total rows, not
- * small-base cautions, concerns first, then by rule (limits, changes, group outliers,
- * rates, runs) and strength of evidence (smaller p first), at most `max`.
+ * small-base cautions, concerns first, then by rule (changes over the period, against the
+ * group, in detection rates, then control-chart signals of monthly counts) and strength
+ * of evidence (smaller p first), at most `max`.
  */
 export function headlineChanges(
   tables: CrimeTable[],
