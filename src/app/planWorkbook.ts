@@ -93,11 +93,13 @@ export function planWorkbook(book: BookState, input: PlanInput): WorkbookPlan {
     monthly,
   });
   const summary = generated.sheets.filter((s) => s.role === "summary");
+  // The Summary is written last (its formulas name Checks, which must exist by then); the
+  // workbook opens on it all the same.
   const sheets = [
-    ...summary,
     ...added.sheets,
     ...generated.sheets.filter((s) => s.role !== "summary"),
     ...(monitoring ? [monitoring.sheet] : []),
+    ...summary,
   ];
   const definitions = buildDefinitions(
     [...kept.dataDefs, ...added.refs.map((r) => r.def)],

@@ -515,12 +515,8 @@ export function layoutWorkbook(input: WorkbookInput): {
   const summary = gen.sheets.filter((s) => s.role === "summary");
   return {
     spec: {
-      sheets: [
-        ...summary,
-        ...data.sheets,
-        ...gen.sheets.filter((s) => s.role !== "summary"),
-        writeDefinitions(definitions),
-      ],
+      // The Summary last: its formulas name Checks, written before it.
+      sheets: [...data.sheets, ...gen.sheets, writeDefinitions(definitions)],
       removeSheets: gen.removeSheets,
       ...(summary[0] ? { activeSheet: summary[0].name } : {}),
     },

@@ -5,6 +5,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "./App";
 import { detectHost } from "../office/host";
 import type { WorkbookHost } from "./host/workbookHost";
+import { lazyStandaloneHost } from "./host/lazyHost";
 import { analysePaste } from "./worker/analysePaste";
 import { createInlineReader, createSizedReader, createWorkerReader } from "./worker/pasteReader";
 import { createReadWorker } from "./worker/createReadWorker";
@@ -19,12 +20,17 @@ async function chooseHost(): Promise<{ host: WorkbookHost; note?: string }> {
     );
     return { host: createOfficeHost() };
   }
-  const { createStandaloneHost } = await import(
-    /* webpackChunkName: "standalone-host" */ "./host/standaloneHost"
-  );
+  // The in-browser workbook's code (with the .xlsx writer) loads on first use, after the
+  // pane is on screen and taking a paste.
+  const host = lazyStandaloneHost(async () => {
+    const { createStandaloneHost } = await import(
+      /* webpackChunkName: "standalone-host" */ "./host/standaloneHost"
+    );
+    return createStandaloneHost();
+  });
   // Inside Office but unable to use it (an old Excel, another Office app): say why.
   return {
-    host: createStandaloneHost(),
+    host,
     note: detected.host !== null ? detected.reason : undefined,
   };
 }

@@ -57,7 +57,11 @@ describe("workbook layout", () => {
       "comparison:Compare 2017-09-05",
     ]);
     expect(roles.filter((r) => r.startsWith("trend:"))).toEqual(["trend:Trend Merton"]);
-    expect(roles.slice(-2)).toEqual(["checks:Checks", "definitions:_ScrutinyDefinitions"]);
+    expect(roles.slice(-3)).toEqual([
+      "checks:Checks",
+      "summary:Summary",
+      "definitions:_ScrutinyDefinitions",
+    ]);
     for (const s of spec.sheets) expect(s.generated).toBe(s.role !== "data");
     expect(definitions.areas).toEqual([
       "Borough A",
