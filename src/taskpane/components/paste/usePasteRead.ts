@@ -67,7 +67,12 @@ export function usePasteRead({ reader, settings, notify, onFresh }: PasteReadPro
           whole: outcome.whole,
           planner: outcome.planner,
         });
-        if (freshRef.current) onFresh(outcome.analysis.tables);
+        if (freshRef.current) {
+          onFresh(outcome.analysis.tables);
+          // A message about the last paste ("Paste a table first", an earlier Import) no
+          // longer applies: the preview now says what was read.
+          notify(null);
+        }
       }
     },
     [notify, onFresh]
