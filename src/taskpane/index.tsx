@@ -5,7 +5,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "./App";
 import { detectHost } from "../office/host";
 import type { WorkbookHost } from "./host/workbookHost";
-import { lazyStandaloneHost } from "./host/lazyHost";
+import { lazyOfficeHost, lazyStandaloneHost } from "./host/lazyHost";
 import { analysePaste } from "./worker/analysePaste";
 import { createInlineReader, createSizedReader, createWorkerReader } from "./worker/pasteReader";
 import { createReadWorker } from "./worker/createReadWorker";
@@ -15,10 +15,13 @@ async function chooseHost(): Promise<{ host: WorkbookHost; note?: string }> {
   const detected = await detectHost();
   // Each host is its own chunk: the .xlsx writer (ExcelJS) is only loaded standalone.
   if (detected.ready) {
-    const { createOfficeHost } = await import(
-      /* webpackChunkName: "office-host" */ "./host/officeHost"
-    );
-    return { host: createOfficeHost() };
+    const host = lazyOfficeHost(async () => {
+      const { createOfficeHost } = await import(
+        /* webpackChunkName: "office-host" */ "./host/officeHost"
+      );
+      return createOfficeHost();
+    });
+    return { host };
   }
   // The in-browser workbook's code (with the .xlsx writer) loads on first use, after the
   // pane is on screen and taking a paste.
