@@ -19,7 +19,6 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
     minWidth: 0,
-    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
   title: { fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
   figures: {
@@ -52,7 +51,7 @@ export function PreviewCards({
   return (
     <ul className={styles.list} aria-label={label}>
       {rows.map((r) => (
-        <li key={r.line} className={styles.card} tabIndex={0}>
+        <li key={r.line} className={styles.card}>
           <div className={styles.title}>
             <span>Line {r.line}</span>
             {" · "}
