@@ -484,6 +484,10 @@ describeWithChromium("task pane in Chromium, from the production build", () => {
         );
         const width = await page.evaluate(() => document.documentElement.clientWidth);
         expect(Math.max(...rights)).toBeLessThanOrEqual(width);
+        // Nor does anything else push the pane sideways.
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+          width
+        );
       }
       await tabTo(page, byName(controls, "textbox", "Area").id);
       await page.keyboard.type(s.area);
