@@ -27,6 +27,8 @@ import { planMonitoringSheet, rebuildMonitoringSheet } from "../layout/monitorin
 import { DEFINITIONS_SHEET } from "../layout/definitions";
 import { sheetKey } from "../layout/sheetNames";
 import type { SheetSpec, WorkbookSpec } from "../layout/spec";
+import type { ContentsEntry } from "../layout/layoutSummary";
+import { monthlyFlags, monthlySources, type MonthlyOfArea } from "./monthlySeries";
 
 /** The workbook as it stands, as either writer's reader gives it. */
 export interface BookState {
@@ -72,29 +74,47 @@ export function planWorkbook(book: BookState, input: PlanInput): WorkbookPlan {
   const kept = readBack(book);
   const added = addDataSheets(book, input);
   const refs = [...kept.refs, ...added.refs];
-  const found = checkTables(refs, input.settings);
+  const tables = refs.map((r) => r.table);
+  const monthly = monthlySources(tables, book.definitions?.sheets ?? []);
+  const found = checkTables(tables, monthly, input.settings);
+  const monitoring = planMonitoring(book, input, added.sheets);
   const generated = layoutGenerated({
     dataSheets: refs,
     ...found,
     groups: input.groups,
     thresholds: input.settings,
-    existingSheetNames: [...book.sheetNames, ...added.sheets.map((s) => s.name)],
+    existingSheetNames: [
+      ...book.sheetNames,
+      ...added.sheets.map((s) => s.name),
+      ...(monitoring ? [monitoring.sheet.name] : []),
+    ],
     previousGenerated: book.definitions?.sheets.filter((s) => s.generated),
+    otherSheets: monitoring ? [monitoringEntry(monitoring.sheet)] : [],
+    monthly,
   });
-  const sheets = [...added.sheets, ...generated.sheets];
+  const summary = generated.sheets.filter((s) => s.role === "summary");
+  // The Summary is written last (its formulas name Checks, which must exist by then); the
+  // workbook opens on it all the same.
+  const sheets = [
+    ...added.sheets,
+    ...generated.sheets.filter((s) => s.role !== "summary"),
+    ...(monitoring ? [monitoring.sheet] : []),
+    ...summary,
+  ];
   const definitions = buildDefinitions(
     [...kept.dataDefs, ...added.refs.map((r) => r.def)],
     generated.defs,
     input.groups,
     input.settings
   );
-  definitions.sheets.push(...kept.userDefs);
-  withMonitoring(book, input, sheets, definitions);
+  definitions.sheets.push(...kept.userDefs.filter((d) => !monitoring || d.role !== "monitoring"));
+  if (monitoring) definitions.sheets.push(monitoring.def);
   refuseClaims(book, [...sheets.map((s) => s.name), ...generated.removeSheets]);
   return {
     spec: {
       sheets: [...sheets, writeDefinitions(definitions)],
       removeSheets: generated.removeSheets,
+      ...(summary[0] ? { activeSheet: summary[0].name } : {}),
     },
     definitions,
     written: sheets.map((s) => s.name),
@@ -154,36 +174,45 @@ function addDataSheets(book: BookState, input: PlanInput): ReturnType<typeof lay
   });
 }
 
-/** Validation issues and anomaly flags over every data sheet, so Checks covers the whole workbook. */
-function checkTables(refs: DataSheetRef[], settings: Settings) {
-  const tables = refs.map((r) => r.table);
+/**
+ * Validation issues and anomaly flags over every data sheet, and the control-chart flags
+ * of the monthly counts, so Checks and the Summary cover the whole workbook.
+ */
+function checkTables(tables: CrimeTable[], monthly: MonthlyOfArea[], settings: Settings) {
+  const options = anomalyOptionsOf(settings);
   return {
     issues: validateTables(tables),
-    anomalies: findAnomalies(tables, anomalyOptionsOf(settings)),
+    anomalies: [...findAnomalies(tables, options), ...monthlyFlags(monthly, tables, options)],
   };
 }
 
-/** The monitoring sheet: built from new indicators, or rebuilt from the figures typed into it. */
-function withMonitoring(
+/**
+ * The monitoring sheet: built from new indicators, or rebuilt from the figures typed into
+ * it. Planned before the generated sheets, which are named clear of it, so the Summary
+ * can list it.
+ */
+function planMonitoring(
   book: BookState,
   input: PlanInput,
-  sheets: SheetSpec[],
-  definitions: Definitions
-): void {
-  const recorded = definitions.sheets.find((d) => d.role === "monitoring");
-  const monitoring = input.monitoring
-    ? planMonitoringSheet(
-        input.monitoring,
-        recorded?.monitoring?.options ?? {},
-        [...book.sheetNames, ...sheets.map((s) => s.name)].filter((n) => n !== recorded?.name),
-        recorded
-      )
-    : recorded
-      ? rebuildMonitoringSheet(recorded, book.sheetValues(recorded.name))
-      : null;
-  if (!monitoring) return;
-  sheets.push(monitoring.sheet);
-  definitions.sheets = [...definitions.sheets.filter((d) => d !== recorded), monitoring.def];
+  added: SheetSpec[]
+): { sheet: SheetSpec; def: SheetDefinition } | null {
+  const recorded = book.definitions?.sheets.find(
+    (d) => d.role === "monitoring" && !d.generated && sheetExists(book, d.name)
+  );
+  if (input.monitoring)
+    return planMonitoringSheet(
+      input.monitoring,
+      recorded?.monitoring?.options ?? {},
+      [...book.sheetNames, ...added.map((s) => s.name)].filter((n) => n !== recorded?.name),
+      recorded
+    );
+  return recorded ? rebuildMonitoringSheet(recorded, book.sheetValues(recorded.name)) : null;
+}
+
+/** The monitoring sheet as the Summary's contents list names it. */
+function monitoringEntry(sheet: SheetSpec): ContentsEntry {
+  const title = sheet.blocks[0]?.cells[0]?.[0]?.text;
+  return { name: sheet.name, role: "monitoring", about: title ?? "Performance monitoring" };
 }
 
 /**

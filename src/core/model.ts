@@ -57,6 +57,18 @@ export interface ColumnInfo {
   decimals?: number;
 }
 
+/**
+ * The monthly counts behind a table (London Datastore tables): each category's total, and
+ * all offences, month by month up to the table's period, for trend sheets and their
+ * control charts.
+ */
+export interface MonthlyCounts {
+  /** YYYY-MM, ascending and consecutive, the last the table's period. */
+  months: string[];
+  /** One per category total, in the table's order; all offences last. */
+  series: { category: string; values: number[] }[];
+}
+
 export interface CrimeTable {
   /** Where the table came from: a file name or "paste". */
   source: string;
@@ -70,6 +82,8 @@ export interface CrimeTable {
   rows: TableRow[];
   /** The 1-based page of a PDF the table starts on (tables read from a PDF only). */
   page?: number;
+  /** Monthly counts, where the source holds them (Datastore files); absent for pastes. */
+  monthly?: MonthlyCounts;
 }
 
 export type Severity = "error" | "warning" | "info";

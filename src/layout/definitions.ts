@@ -22,6 +22,7 @@ export type {
   DataSheetInfo,
   Definitions,
   MonitoringRecord,
+  MonthlyRecord,
   SheetDefinition,
 } from "./definitionsSchema";
 

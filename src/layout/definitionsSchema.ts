@@ -53,6 +53,15 @@ export interface SheetDefinition {
   extent?: { rows: number; cols: number };
   /** Monitoring sheets: where the editable inputs are and the options, so refresh rebuilds it from them. */
   monitoring?: MonitoringRecord;
+  /** Trend sheets of monthly counts: the counts and their file, so refresh rebuilds it from them. */
+  monthly?: MonthlyRecord;
+}
+
+/** Monthly counts as a trend sheet records them (core's MonthlyCounts and its source). */
+export interface MonthlyRecord {
+  source: string;
+  months: string[];
+  series: { category: string; values: number[] }[];
 }
 
 export interface Definitions {
@@ -229,6 +238,15 @@ const sheetDefinition = shape<SheetDefinition>({
   monitoring: optional(
     shape<MonitoringRecord>({ inputs: monitoringInputs, options: monitoringOptions })
   ),
+  monthly: optional(
+    shape<MonthlyRecord>({
+      source: str,
+      months: listOf(str),
+      series: listOf(
+        shape<MonthlyRecord["series"][number]>({ category: str, values: listOf(num) })
+      ),
+    })
+  ),
 });
 
 /** The settings: an object whose known settings are numbers (others a later version may record). */
@@ -265,6 +283,7 @@ const ROLE_WORDS: Partial<Record<SheetRole, string>> = {
   comparison: "a comparison sheet",
   trend: "a trend sheet",
   monitoring: "the monitoring sheet",
+  summary: "the Summary sheet",
 };
 
 /** The banner under the title of every sheet a refresh rebuilds (generated and monitoring). */
@@ -274,6 +293,7 @@ const TITLE: Partial<Record<SheetRole, (a1: string, a2: string) => boolean>> = {
   checks: (a1) => a1.startsWith("Checks:"),
   comparison: (a1) => a1.startsWith("Comparison:"),
   trend: (a1) => a1.startsWith("Trend:"),
+  summary: (a1) => a1.startsWith("Summary:"),
   monitoring: (_a1, a2) => a2.includes("every figure is a formula on the actuals"),
 };
 

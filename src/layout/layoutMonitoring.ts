@@ -17,6 +17,7 @@ import {
   type IndicatorPlan,
 } from "../core/monitor/computeMonitoring";
 import { parsePeriod, periodLabel, type PeriodKind } from "../core/monitor/periods";
+import { pageSetup } from "./printSetup";
 import type {
   Indicator,
   IndicatorResult,
@@ -90,13 +91,7 @@ function countsBlock(
   ragRange: string,
   nameRange: string
 ): { block: BlockSpec; rows: number; cells: MonitoringLayout["countCells"]; joined: string } {
-  const cells: Cells = [
-    [
-      { text: "RAG counts", style: "subtitle" },
-      null,
-      { text: "Summary workings", style: "hidden-data" },
-    ],
-  ];
+  const cells: Cells = [[{ text: "RAG counts", style: "subtitle" }, null, null]];
   const r0 = row + 1;
   const count = (k: number) => a1(r0 + k, 1);
   const total = abs(r0 + 4, 1);
@@ -329,7 +324,7 @@ function tableFormats(firstRow: number, n: number): ConditionalFormatSpec[] {
     col: C.dotShort,
     rows: n,
     cols: 2,
-    formula: `LEFT(${a1(firstRow, C.dotShort)},1)=${stringLiteral(d.text[0]!)}`,
+    formula: `RIGHT(${a1(firstRow, C.dotShort)},${d.judgement.length})=${stringLiteral(d.judgement)}`,
     format: HIGHLIGHTS[d.highlight],
   });
   return [...RATINGS.map(rag), dot(DIRECTIONS.better), dot(DIRECTIONS.worse)];
@@ -416,6 +411,12 @@ export function layoutMonitoring(
     conditionalFormats: [...tableFormats(firstRow, n), ...b.formats],
     charts: b.charts,
     freeze: { rows: 0, cols: 1 },
+    print: pageSetup({
+      title: options.title ?? "Performance monitoring",
+      period: results[0]?.asOf ? `Reporting period ${results[0].asOf}` : "",
+      source: [...new Set(indicators.map((i) => i.source).filter(Boolean))].join(", "),
+      wide: true,
+    }),
   };
   return {
     sheet,

@@ -7,6 +7,7 @@ import type { CellSpec, ChartSpec, ConditionalFormatSpec, SheetSpec } from "./sp
 import type { HighlightThresholds } from "../core/settings";
 import { a1, abs, sheetRef } from "./a1";
 import { layoutLegend } from "./layoutLegend";
+import { bannerRow, pageSetup } from "./printSetup";
 import {
   LABEL_HEADERS,
   SECTIONS,
@@ -125,6 +126,9 @@ export function layoutTrend(input: TrendInput): {
     `Trend: ${input.area}, ${k} periods (${periods[0]?.periodEnding ?? ""} to ${periods[k - 1]?.periodEnding ?? ""}) (generated)`,
     signalsNote(input)
   );
+  // The banner spans the table below it, not its first cell only.
+  const banner = title.cells[1]?.[0]?.text;
+  if (banner) title.cells[1] = bannerRow(banner, signalsCol + 1);
   const blocks = [title, legend.block];
   const cfs: ConditionalFormatSpec[] = [];
   for (const s of sections) {
@@ -151,6 +155,15 @@ export function layoutTrend(input: TrendInput): {
       conditionalFormats: cfs,
       charts: trendChart(input, at, signalsCol + 2),
       freeze: { rows: 0, cols: 2 },
+      print: pageSetup({
+        title: `Trend: ${input.area}`,
+        period:
+          k > 0
+            ? `Periods ending ${periods[0]!.periodEnding} to ${periods[k - 1]!.periodEnding}`
+            : "",
+        source: `Source: ${k} data sheets`,
+        wide: true,
+      }),
     },
     extent: { rows: at.end, cols: signalsCol + 1 },
   };

@@ -8,6 +8,7 @@ import type { SheetSpec, WorkbookSpec } from "./spec";
 import type { DataColumnDef, DataSheetInfo, Definitions, SheetDefinition } from "./definitions";
 import { writeDefinitions, DEFINITIONS_SHEET } from "./definitions";
 import {
+  anomalyOptionsOf,
   defaultSettings,
   highlightThresholds,
   type HighlightThresholds,
@@ -21,6 +22,12 @@ import { specExtent } from "./extent";
 import { layoutComparison } from "./layoutComparison";
 import type { ComparedArea, ComparedRow } from "./comparison/types";
 import { layoutTrend } from "./layoutTrend";
+import { layoutSummary, type ContentsEntry } from "./layoutSummary";
+import { layoutMonthlyTrend, type MonthlySource } from "./layoutMonthlyTrend";
+import { resolveAnomalyOptions } from "../core/anomalies";
+
+/** The family recorded for a trend sheet of monthly counts. */
+export const MONTHLY_FAMILY = "monthly";
 import { colLetter, sheetRef } from "./a1";
 import { rowIndexAt } from "../core/rowAt";
 import { nameKey } from "../core/nameKey";
@@ -94,6 +101,10 @@ export interface GeneratedInput {
   existingSheetNames: string[];
   /** Generated sheets of the earlier build, whose names are reused and which are removed when no longer produced. */
   previousGenerated?: SheetDefinition[];
+  /** Sheets besides the data and generated ones that the Summary's contents list (monitoring). */
+  otherSheets?: ContentsEntry[];
+  /** Monthly counts by area (Datastore imports, or as recorded): a trend sheet each. */
+  monthly?: MonthlySource[];
 }
 
 type Family = "offences" | "datastore";
@@ -112,7 +123,11 @@ const membersKey = (members: DataSheetRef[]): string =>
 interface Wanted {
   def: SheetDefinition & { family?: string };
   desired: string;
-  build: (name: string) => { sheet: SheetSpec; extent?: { rows: number; cols: number } };
+  /** Lays the sheet out once named; `built` holds the sheets laid out before it. */
+  build: (
+    name: string,
+    built: readonly SheetSpec[]
+  ) => { sheet: SheetSpec; extent?: { rows: number; cols: number } };
 }
 
 /** Every generated sheet (comparisons, trends, checks) and the definitions, from the data sheets as they stand. */
@@ -125,7 +140,9 @@ export function layoutGenerated(input: GeneratedInput): {
   const wanted = [
     ...comparisonsWanted(input.dataSheets, input.groups, thresholds, input.thresholds),
     ...trendsWanted(input, thresholds),
+    ...monthlyTrendsWanted(input),
     checksWanted(input),
+    summaryWanted(input),
   ];
   return nameAndBuild(wanted, input.existingSheetNames, input.previousGenerated ?? []);
 }
@@ -255,6 +272,8 @@ function signalsOf(
   for (const a of input.anomalies) {
     if (
       !a.rule.startsWith("spc-") ||
+      // Flags of monthly counts (periods "2023-05") are the monthly trend sheet's.
+      /^\d{4}-\d{2}$/.test(a.periodEnding ?? "") ||
       areaKey(a.area ?? input.dataSheets[a.table]?.table.area ?? null) !== areaKey(area)
     )
       continue;
@@ -310,6 +329,30 @@ function trendsWanted(input: GeneratedInput, thresholds: HighlightThresholds): W
   return wanted;
 }
 
+/** A trend sheet of monthly counts for each area that has them, recording them for a refresh. */
+function monthlyTrendsWanted(input: GeneratedInput): Wanted[] {
+  const opts = resolveAnomalyOptions(anomalyOptionsOf(input.thresholds));
+  return (input.monthly ?? []).map((m) => ({
+    def: {
+      name: "",
+      role: "trend" as const,
+      generated: true,
+      area: m.area,
+      family: MONTHLY_FAMILY,
+      monthly: { source: m.source, ...m.monthly },
+    },
+    desired: fitSheetName("Monthly", m.area),
+    build: (name) =>
+      layoutMonthlyTrend({
+        ...m,
+        name,
+        runLength: opts.runLength,
+        trendLength: opts.trendLength,
+        minSeriesPoints: opts.minSeriesPoints,
+      }),
+  }));
+}
+
 /**
  * Checks, linking each finding to its cell on the data sheet. Its extent is recorded so a
  * rebuild clears only what it wrote: notes the user types beside it survive.
@@ -327,6 +370,48 @@ function checksWanted(input: GeneratedInput): Wanted {
         anomalies: input.anomalies,
         sheetOf: (t) => refs[t]?.def.name ?? null,
         locate: (t, at, field, printed) => locate(refs[t], at, field, printed),
+      });
+      return { sheet, extent: specExtent(sheet) };
+    },
+  };
+}
+
+/** A sheet's title (its first cell), without the "(generated)" every generated title ends with. */
+const titleOf = (sheet: SheetSpec): string =>
+  String(sheet.blocks[0]?.cells[0]?.[0]?.text ?? sheet.name).replace(/\s*\(generated\)$/, "");
+
+/** The Summary, built last: it links the data sheets, every generated sheet and the monitoring sheet. */
+function summaryWanted(input: GeneratedInput): Wanted {
+  const refs = input.dataSheets;
+  return {
+    def: { name: "", role: "summary" as const, generated: true },
+    desired: "Summary",
+    build: (name, built) => {
+      const checks = built.find((s) => s.role === "checks");
+      const dataEntries: ContentsEntry[] = refs.map((r) => ({
+        name: r.def.name,
+        role: "data",
+        about: [
+          r.def.data.title ?? r.table.title ?? "Table",
+          r.table.area,
+          r.table.periodEnding ? `period ending ${r.table.periodEnding}` : null,
+        ]
+          .filter(Boolean)
+          .join(", "),
+      }));
+      const sheet = layoutSummary({
+        name,
+        tables: refs.map((r) => r.table),
+        sheetOf: (t) => refs[t]?.def.name ?? null,
+        issues: input.issues,
+        anomalies: input.anomalies,
+        checksSheet: checks?.name ?? "Checks",
+        locate: (t, at, field, printed) => locate(refs[t], at, field, printed),
+        contents: [
+          ...dataEntries,
+          ...built.map((s) => ({ name: s.name, role: s.role, about: titleOf(s) })),
+          ...(input.otherSheets ?? []),
+        ],
       });
       return { sheet, extent: specExtent(sheet) };
     },
@@ -361,7 +446,7 @@ function nameAndBuild(
   const defs: SheetDefinition[] = [];
   for (const w of wanted) {
     if (w.def.name === "") w.def.name = namer.take(w.desired);
-    const built = w.build(w.def.name);
+    const built = w.build(w.def.name, sheets);
     sheets.push(built.sheet);
     defs.push({ ...w.def, ...(built.extent ? { extent: built.extent } : {}) });
   }
@@ -434,10 +519,13 @@ export function layoutWorkbook(input: WorkbookInput): {
     input.groups,
     input.thresholds
   );
+  const summary = gen.sheets.filter((s) => s.role === "summary");
   return {
     spec: {
+      // The Summary last: its formulas name Checks, written before it.
       sheets: [...data.sheets, ...gen.sheets, writeDefinitions(definitions)],
       removeSheets: gen.removeSheets,
+      ...(summary[0] ? { activeSheet: summary[0].name } : {}),
     },
     definitions,
   };

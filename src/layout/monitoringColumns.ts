@@ -47,7 +47,7 @@ export const HEADINGS: Record<keyof typeof MONITOR_COLUMNS, string> = {
   yearAgo: "Same quarter last year",
   dotShort: "Direction: short term",
   dotLong: "Direction: long term",
-  sign: "Polarity sign (workings)",
+  sign: "Polarity sign (for the formulas)",
 };
 
 export const POLARITY_TEXT = {
@@ -65,13 +65,19 @@ export type Rating = keyof typeof RAG;
 export const RATINGS = Object.keys(RAG) as Rating[];
 
 /**
- * The directions of travel the Direction columns show. Better and worse are coloured (by
- * their arrow) with the highlight the legend shows beside the same text.
+ * The directions of travel the Direction columns show: the movement and its judgement
+ * ("▼ down, better"), since a reader takes ▲ for "went up". Better and worse are coloured
+ * (by their judgement, the text's end) with the highlight the legend shows beside an example.
  */
 export const DIRECTIONS = {
-  better: { text: "↑ better", highlight: "decrease" },
-  worse: { text: "↓ worse", highlight: "increase" },
-  same: { text: "→ same" },
-} as const satisfies Record<string, { text: string; highlight?: HighlightKind }>;
+  better: { text: "▼ down, better", judgement: "better", highlight: "decrease" },
+  worse: { text: "▲ up, worse", judgement: "worse", highlight: "increase" },
+  same: { text: "► no change" },
+} as const satisfies Record<
+  string,
+  { text: string; judgement?: string; highlight?: HighlightKind }
+>;
+/** The movements the Direction columns name. */
+export const MOVEMENTS = { up: "▲ up", down: "▼ down" } as const;
 
 export type Cells = (CellSpec | null)[][];

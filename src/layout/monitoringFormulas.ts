@@ -2,7 +2,7 @@
 // functions on cell references, kept apart so the table and grid layout read on their own.
 import type { Indicator, IndicatorUnit } from "../core/monitor/types";
 import { a1, stringLiteral } from "./a1";
-import { DIRECTIONS, type Rating } from "./monitoringColumns";
+import { DIRECTIONS, MOVEMENTS, type Rating } from "./monitoringColumns";
 import { NUMBER_FORMATS } from "./styles";
 
 /** Value formats by unit: percentages are stored as fractions (0.185 shows as 18.5%). */
@@ -42,12 +42,16 @@ export function aggregateFormula(
 
 export const num = (ref: string) => `ISNUMBER(${ref})`;
 
+/** "▼ down, better", "▲ up, worse", "► no change": the movement, then its judgement by polarity. */
 export function dotFormula(current: string, previous: string, sign: string): string {
-  const d = `ROUND(${sign}*(${current}-${previous}),9)`;
-  const [better, worse, same] = [DIRECTIONS.better, DIRECTIONS.worse, DIRECTIONS.same].map((w) =>
-    stringLiteral(w.text)
+  const moved = `ROUND(${current}-${previous},9)`;
+  const judged = `ROUND(${sign}*(${current}-${previous}),9)`;
+  const [up, down, same] = [MOVEMENTS.up, MOVEMENTS.down, DIRECTIONS.same.text].map(stringLiteral);
+  const [better, worse] = [DIRECTIONS.better, DIRECTIONS.worse].map((d) =>
+    stringLiteral(`, ${d.judgement}`)
   );
-  return `IF(AND(${num(current)},${num(previous)}),IF(${d}<0,${better},IF(${d}>0,${worse},${same})),${NA})`;
+  const movement = `IF(${moved}>0,${up},${down})&IF(${judged}<0,${better},${worse})`;
+  return `IF(AND(${num(current)},${num(previous)}),IF(${moved}=0,${same},${movement}),${NA})`;
 }
 
 export function ragFormula(

@@ -109,10 +109,18 @@ function yearToDateCells(cells: Row, x: RowContext): void {
           formula: `IF(AND(${num(A)},${num(P)}),IF(${P}=0,${NA},(${A}-${P})/ABS(${P})),${NA})`,
           numFmt: SIGNED_PCT,
         };
-  cells[C.offTarget] = {
-    formula: `IF(AND(${num(A)},${num(T)}),IF(${T}=0,${NA},${sign}*(${A}-${T})/ABS(${T})),${NA})`,
-    numFmt: SIGNED_PCT,
-  };
+  // A percentage is off target by percentage points, as a council report compares them.
+  cells[C.offTarget] =
+    ind.unit === "percentage"
+      ? {
+          formula: `IF(AND(${num(A)},${num(T)}),ROUND(${sign}*(${A}-${T})*100,9),${NA})`,
+          numFmt: CHANGE_FMT.percentage,
+          note: "In percentage points (+ worse)",
+        }
+      : {
+          formula: `IF(AND(${num(A)},${num(T)}),IF(${T}=0,${NA},${sign}*(${A}-${T})/ABS(${T})),${NA})`,
+          numFmt: SIGNED_PCT,
+        };
   cells[C.rag] = { formula: ragFormula(A, T, P, sign, abs(row, C.tolerance)) };
 }
 

@@ -35,12 +35,12 @@ const LINES: [string, StyleName | null, string][] = [
   [
     DIRECTIONS.better.text,
     LEGEND_STYLE[DIRECTIONS.better.highlight],
-    "Direction of travel: the latest quarter against the previous quarter (short term) and the same quarter a year earlier (long term).",
+    "Direction of travel: the latest quarter against the previous quarter (short term) and the same quarter a year earlier (long term), as the movement (▲ up, ▼ down) and whether it is better or worse.",
   ],
   [
     DIRECTIONS.worse.text,
     LEGEND_STYLE[DIRECTIONS.worse.highlight],
-    "Whether up is better follows each indicator's polarity: fewer offences is better, a higher detection rate is better.",
+    "Better or worse follows each indicator's polarity: fewer offences is better (▼ down, better), a higher detection rate is better (▲ up, better). Coloured by the judgement, not the arrow.",
   ],
   [
     DIRECTIONS.same.text,

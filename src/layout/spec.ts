@@ -23,7 +23,9 @@ export type StyleName =
   | "rag-red"
   | "rag-amber"
   | "rag-green"
-  | "hidden-data";
+  | "hidden-data"
+  /** A hyperlink's text: blue and underlined, as a reader expects a link to look. */
+  | "link";
 
 /**
  * One cell. Exactly one of `text`, `number`, `bool`, `formula` (or none, for an empty

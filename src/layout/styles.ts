@@ -11,6 +11,8 @@ export interface StyleFormat extends FormatSpec {
   wrap?: boolean;
   /** A thin bottom border (headers). */
   borderBottom?: boolean;
+  /** Underlined text (links). */
+  underline?: boolean;
 }
 
 /** Highlight kinds the sheets use, each with a conditional format and a legend swatch. */
@@ -44,6 +46,7 @@ export const STYLES: Record<StyleName, StyleFormat> = {
   "rag-amber": { fill: "#FCE5CD", fontColor: "#783F04", bold: true },
   "rag-green": { fill: "#D9EAD3", fontColor: "#274E13", bold: true },
   "hidden-data": { fontColor: "#A6A6A6", size: 8 },
+  link: { fontColor: "#0563C1", underline: true },
 };
 
 /** Number formats as the police papers print figures. */

@@ -5,6 +5,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "./App";
 import { detectHost } from "../office/host";
 import type { WorkbookHost } from "./host/workbookHost";
+import { lazyOfficeHost, lazyStandaloneHost } from "./host/lazyHost";
 import { analysePaste } from "./worker/analysePaste";
 import { createInlineReader, createSizedReader, createWorkerReader } from "./worker/pasteReader";
 import { createReadWorker } from "./worker/createReadWorker";
@@ -14,17 +15,25 @@ async function chooseHost(): Promise<{ host: WorkbookHost; note?: string }> {
   const detected = await detectHost();
   // Each host is its own chunk: the .xlsx writer (ExcelJS) is only loaded standalone.
   if (detected.ready) {
-    const { createOfficeHost } = await import(
-      /* webpackChunkName: "office-host" */ "./host/officeHost"
-    );
-    return { host: createOfficeHost() };
+    const host = lazyOfficeHost(async () => {
+      const { createOfficeHost } = await import(
+        /* webpackChunkName: "office-host" */ "./host/officeHost"
+      );
+      return createOfficeHost();
+    });
+    return { host };
   }
-  const { createStandaloneHost } = await import(
-    /* webpackChunkName: "standalone-host" */ "./host/standaloneHost"
-  );
+  // The in-browser workbook's code (with the .xlsx writer) loads on first use, after the
+  // pane is on screen and taking a paste.
+  const host = lazyStandaloneHost(async () => {
+    const { createStandaloneHost } = await import(
+      /* webpackChunkName: "standalone-host" */ "./host/standaloneHost"
+    );
+    return createStandaloneHost();
+  });
   // Inside Office but unable to use it (an old Excel, another Office app): say why.
   return {
-    host: createStandaloneHost(),
+    host,
     note: detected.host !== null ? detected.reason : undefined,
   };
 }

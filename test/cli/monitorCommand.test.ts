@@ -39,7 +39,7 @@ test("prints each indicator's figures, RAG and directions", async () => {
     "  Previous corresponding period 2015-16 Q1–Q3: 4,529; change +205 (+4.5%)"
   );
   expect(text).toContain(
-    "  Direction of travel: 2016-17 Q3 1,575; short term vs 2016-17 Q2 1,603: ↑ better; long term vs 2015-16 Q3 1,489: ↓ worse"
+    "  Direction of travel: 2016-17 Q3 1,575; short term vs 2016-17 Q2 1,603: ▼ down, better; long term vs 2015-16 Q3 1,489: ▲ up, worse"
   );
   expect(text).toContain("  Year to date 2016-17 Q1–Q3: £1,308,750 against target £1,219,000");
   expect(text).toContain("  Previous corresponding period 2015-16 Q1–Q3: 18.6%; change -1.8 pts");

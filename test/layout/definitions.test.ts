@@ -158,7 +158,7 @@ describe("what a sheet a refresh replaces must hold", () => {
       roles.add(s.role);
       expect([s.name, holdsGenerated(s.role, valuesOfSheet(s))]).toEqual([s.name, true]);
     }
-    expect([...roles].sort()).toEqual(["checks", "comparison", "monitoring", "trend"]);
+    expect([...roles].sort()).toEqual(["checks", "comparison", "monitoring", "summary", "trend"]);
   });
 
   test("a data sheet, a user's sheet, or a generated sheet of another role does not", () => {

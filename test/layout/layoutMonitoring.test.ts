@@ -182,7 +182,7 @@ describe("the sheet as specified", () => {
     expect(rag.map((f) => f.formula)).toEqual(['M7="Red"', 'M7="Amber"', 'M7="Green"']);
     expect(rag.every((f) => f.rows === indicators.length && f.format.fill)).toBe(true);
     const dot = sheet.conditionalFormats.filter((f) => f.col === C.dotShort);
-    expect(dot.map((f) => f.formula)).toEqual(['LEFT(R7,1)="↑"', 'LEFT(R7,1)="↓"']);
+    expect(dot.map((f) => f.formula)).toEqual(['RIGHT(R7,6)="better"', 'RIGHT(R7,5)="worse"']);
     expect(dot.every((f) => f.cols === 2)).toBe(true);
   });
 
@@ -286,7 +286,10 @@ function expectAgreement(
     figure(row, C.fytdPrevious, r.fytd.previous, s, `${name} FYTD previous`);
     figure(row, C.change, r.fytd.change, 1, `${name} change`);
     figure(row, C.changePct, r.fytd.changePct, 0.01, `${name} % change`);
-    figure(row, C.offTarget, r.fytd.offTargetPct, 0.01, `${name} off target`);
+    // Percentages are off target in points, other units as a percent of target.
+    if (r.unit === "percentage")
+      figure(row, C.offTarget, r.fytd.offTargetPoints, 1, `${name} off target (points)`);
+    else figure(row, C.offTarget, r.fytd.offTargetPct, 0.01, `${name} off target`);
     figure(row, C.quarterValue, r.quarter.value, s, `${name} quarter`);
     figure(row, C.previousQuarter, r.quarter.previous, s, `${name} previous quarter`);
     figure(row, C.yearAgo, r.quarter.yearAgo, s, `${name} year-ago quarter`);
@@ -443,7 +446,7 @@ describeWithLibreOffice("the monitoring sheet recalculated in LibreOffice", () =
     expect(before.indicators[idx("MOPAC 7 neighbourhood crimes")]!.rag).toBe("Red");
     expect(after.indicators[idx("MOPAC 7 neighbourhood crimes")]!.rag).toBe("Green");
     expect(after.indicators[asb]!.rag).toBe("Amber");
-    expect(after.indicators[sd]!.dotShort).toBe("↑ better");
+    expect(after.indicators[sd]!.dotShort).toBe("▼ down, better");
     expect(after.indicators[idx("I calls answered in target")]!.dotLong).not.toBe("n/a");
     expect(after.indicators[idx("Missing quarter")]!.dotShort).not.toBe("n/a");
     expect(after.indicators[burglaryMonthly]!.controlChart!.pointLabels).not.toEqual(

@@ -57,7 +57,11 @@ describe("workbook layout", () => {
       "comparison:Compare 2017-09-05",
     ]);
     expect(roles.filter((r) => r.startsWith("trend:"))).toEqual(["trend:Trend Merton"]);
-    expect(roles.slice(-2)).toEqual(["checks:Checks", "definitions:_ScrutinyDefinitions"]);
+    expect(roles.slice(-3)).toEqual([
+      "checks:Checks",
+      "summary:Summary",
+      "definitions:_ScrutinyDefinitions",
+    ]);
     for (const s of spec.sheets) expect(s.generated).toBe(s.role !== "data");
     expect(definitions.areas).toEqual([
       "Borough A",
@@ -167,7 +171,7 @@ describe("workbook layout", () => {
       existingSheetNames: first.spec.sheets.map((s) => s.name),
       previousGenerated: previous,
     });
-    expect(gen.sheets.map((s) => s.name)).toEqual(["Compare 2017-09-05", "Checks"]);
+    expect(gen.sheets.map((s) => s.name)).toEqual(["Compare 2017-09-05", "Checks", "Summary"]);
     expect(gen.removeSheets).toEqual(["Trend Merton"]);
   });
 

@@ -1,7 +1,7 @@
 // Rolling-12-month tables from a Datastore file, in the same model as a pasted
 // "Offences & SDs" table: for end month M, current R12 = the 12 months ending M and
 // previous R12 = the 12 months before. SD figures are absent (null), never zero.
-import type { ColumnInfo, CrimeTable, ReadError, TableRow } from "../model";
+import type { ColumnInfo, CrimeTable, MonthlyCounts, ReadError, TableRow } from "../model";
 import { areaKey } from "../areas";
 import { appendAll } from "../appendAll";
 import { isGroupError, resolveGroup } from "../groups";
@@ -158,6 +158,7 @@ function areaTable(file: DatastoreFile, a: number, e: number): CrimeTable {
   }
   const area = file.areas[a]!;
   rows.push(row(area.line, ALL_OFFENCES, "Total", true, allPrevious, allCurrent));
+  const monthly = monthlyTotals(file, a, e);
   return {
     source: file.source,
     kind: "datastore-r12",
@@ -166,7 +167,23 @@ function areaTable(file: DatastoreFile, a: number, e: number): CrimeTable {
     periodEnding: lastDayOfMonth(file.months[e]!),
     columns: R12_COLUMNS.map((c) => ({ ...c })),
     rows,
+    monthly,
   };
+}
+
+/** Each major category's monthly total for area a, and all offences, months 0 to e. */
+function monthlyTotals(file: DatastoreFile, a: number, e: number): MonthlyCounts {
+  const months = file.months.slice(0, e + 1);
+  const all = months.map(() => 0);
+  const series = file.majors.map((major) => {
+    const values = months.map((_, i) =>
+      major.categories.reduce((sum, c) => sum + sumMonths(file, a, c, i, i), 0)
+    );
+    values.forEach((v, i) => (all[i]! += v));
+    return { category: major.name, values };
+  });
+  series.push({ category: ALL_OFFENCES, values: all });
+  return { months, series };
 }
 
 /** The R12 tables for one end month, one per area asked for; all or an error, never a part. */

@@ -188,15 +188,17 @@ function figures(ind: Indicator, plan: IndicatorPlan, scale: number): Figures {
   };
 }
 
-/** ↑ better / ↓ worse / → same, respecting polarity; n/a when either value is missing. */
+/** "▼ down, better", "▲ up, worse", "► no change": the movement and, by polarity, its judgement; n/a when either value is missing. */
 export function directionOfTravel(
   current: number | null,
   previous: number | null,
   sign: 1 | -1
 ): Direction {
   if (current === null || previous === null) return "n/a";
-  const worse = round9(sign * (current - previous));
-  return worse < 0 ? "↑ better" : worse > 0 ? "↓ worse" : "→ same";
+  const moved = round9(current - previous);
+  if (moved === 0) return "► no change";
+  const judgement = sign * moved < 0 ? "better" : "worse";
+  return moved > 0 ? `▲ up, ${judgement}` : `▼ down, ${judgement}`;
 }
 
 /** Green within tolerance (exactly at tolerance is Green); Amber improved or held; else Red. */
@@ -230,11 +232,17 @@ function explain(
     return d.fytdTarget === null
       ? "no target for the period"
       : "no actual figure for the whole financial year to date";
-  const off = r.fytd.offTargetPct;
+  // Percentages are compared in points, as a council report does (16.9% against 20.0%: 3.1 points).
+  const points = r.fytd.offTargetPoints;
+  const off = points ?? r.fytd.offTargetPct;
   const offText =
     off === null
       ? "off a target of 0"
-      : `${fmt1(Math.abs(off))}% ${off > 0 ? "worse than" : "better than"} target`;
+      : points === 0
+        ? "level with the target"
+        : points !== null
+          ? `${fmt1(Math.abs(points))} ${fmt1(Math.abs(points)) === "1.0" ? "point" : "points"} ${points > 0 ? "worse than" : "better than"} target`
+          : `${fmt1(Math.abs(off))}% ${off > 0 ? "worse than" : "better than"} target`;
   if (rag === "Green")
     return off === null || off <= 0
       ? `on target (${offText})`
@@ -269,6 +277,8 @@ export function computeIndicator(ind: Indicator, opts: MonitorOptions = {}): Ind
         : null,
     offTargetPct:
       a !== null && t !== null && t !== 0 ? ((sign * (a - t)) / Math.abs(t)) * 100 : null,
+    offTargetPoints:
+      ind.unit === "percentage" && a !== null && t !== null ? round9(sign * (a - t)) : null,
   };
   const rag = rateRag(
     scaled.fytdActual,

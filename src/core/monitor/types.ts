@@ -39,7 +39,12 @@ export interface Indicator {
 }
 
 export type Rag = "Red" | "Amber" | "Green";
-export type Direction = "↑ better" | "↓ worse" | "→ same" | "n/a";
+/**
+ * Direction of travel as a council report says it: the movement (▲ up, ▼ down) and the
+ * judgement (better, worse) together, since whether up is better depends on the indicator.
+ */
+export type Direction =
+  "▲ up, better" | "▲ up, worse" | "▼ down, better" | "▼ down, worse" | "► no change" | "n/a";
 
 /** Financial year to date against the previous corresponding period. */
 export interface FytdFigures {
@@ -58,6 +63,8 @@ export interface FytdFigures {
   changePct: number | null;
   /** How far worse than target, as a percent of target (negative: better than target); null when target is 0. */
   offTargetPct: number | null;
+  /** Percentages: how far worse than target in percentage points (negative: better); null for other units. */
+  offTargetPoints: number | null;
 }
 
 /** A quarter and its comparison quarters for the direction of travel. */

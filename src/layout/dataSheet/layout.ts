@@ -14,6 +14,8 @@ import { fillDown } from "./cells";
 import { planDataColumns } from "./columns";
 import { FIRST_COL, colOf, dataSheetContext, type DataSheetContext } from "./context";
 import { HIGHLIGHT_ORDER, ROLE_COMPILERS } from "./roles";
+import { pageSetup } from "../printSetup";
+import { kindSchema } from "../../core/kinds";
 
 export { FLAG_TEXT } from "./flags";
 export { changeFormula, rateFormula } from "./formulas";
@@ -86,6 +88,23 @@ function dataSheetInfo(
   };
 }
 
+/** Characters a portrait page holds across at 100%; wider sheets print landscape. */
+const PORTRAIT_CHARS = 95;
+
+/** Landscape when wide, the header row on every page, the table's title, period and source. */
+function dataSheetPrint(table: CrimeTable, sheet: SheetSpec, headerRow: number) {
+  const width = (sheet.columnWidths ?? []).reduce((a, b) => a + b, 0);
+  return pageSetup({
+    title: [table.title ?? kindSchema(table.kind).defaultTitle, table.area]
+      .filter(Boolean)
+      .join(", "),
+    period: table.periodEnding ? `Period ending ${table.periodEnding}` : "",
+    source: `Source: ${table.source}`,
+    wide: width > PORTRAIT_CHARS,
+    headerRow,
+  });
+}
+
 export function layoutDataSheet(table: CrimeTable, opts: DataSheetOptions): DataSheetLayout {
   const columns = planDataColumns(table);
   const phis = table.rows.flatMap((r) => {
@@ -116,6 +135,7 @@ export function layoutDataSheet(table: CrimeTable, opts: DataSheetOptions): Data
     charts: [],
     freeze: { rows: headerRow + 1, cols: FIRST_COL + (columns[1]?.role === "subcategory" ? 2 : 1) },
   };
+  sheet.print = dataSheetPrint(table, sheet, headerRow);
   return {
     sheet,
     info: dataSheetInfo(table, ctx, opts, headerRow),

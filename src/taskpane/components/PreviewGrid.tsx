@@ -18,6 +18,7 @@ import {
 import { ErrorCircle12Filled, Info12Regular, Warning12Filled } from "@fluentui/react-icons";
 import type { Anomaly, ColumnInfo, CrimeTable, Issue, TableRow } from "../../core/model";
 import { severityWord, shortAnomalyText, shortIssueText } from "../messages";
+import { PreviewCards, useNarrow } from "./PreviewCards";
 
 const useStyles = makeStyles({
   scroller: {
@@ -34,6 +35,9 @@ const useStyles = makeStyles({
   numeric: { fontVariantNumeric: "tabular-nums" },
   mark: {
     display: "inline-flex",
+    flexWrap: "wrap",
+    minWidth: 0,
+    overflowWrap: "anywhere",
     alignItems: "center",
     columnGap: tokens.spacingHorizontalXXS,
     fontSize: tokens.fontSizeBase100,
@@ -107,7 +111,12 @@ export interface PreviewGridProps {
   onlyFlagged: boolean;
   /** Accessible name of the grid, e.g. "Preview: Offences & SDs". */
   label: string;
+  /** "cards" (one per row, for a narrow pane) or "grid"; measured from the pane when left out. */
+  layout?: "grid" | "cards";
 }
+
+/** Narrower than this (px), the preview shows a card per row instead of the grid. */
+export const CARDS_BELOW = 480;
 
 export function PreviewGrid({
   table,
@@ -116,8 +125,11 @@ export function PreviewGrid({
   limit,
   onlyFlagged,
   label,
+  layout,
 }: PreviewGridProps): React.JSX.Element {
   const styles = useStyles();
+  const box = React.useRef<HTMLDivElement>(null);
+  const narrow = useNarrow(box, CARDS_BELOW);
   const marks = React.useMemo(() => marksByCell(issues, anomalies), [issues, anomalies]);
   const flaggedLines = React.useMemo(() => {
     const lines = new Set<number>();
@@ -131,7 +143,47 @@ export function PreviewGrid({
   }, [table.rows, onlyFlagged, flaggedLines, limit]);
 
   const columns = React.useMemo(() => buildColumns(table, marks, styles), [table, marks, styles]);
+  const renderFigure = React.useCallback(
+    (r: TableRow, column: ColumnInfo) => (
+      <FigureCell
+        row={r}
+        column={column}
+        marks={marks.get(markKey(r.line, column.field))}
+        styles={styles}
+      />
+    ),
+    [marks, styles]
+  );
 
+  // One wrapper, measured whichever layout it holds.
+  return (
+    <div ref={box}>
+      {(layout ?? (narrow ? "cards" : "grid")) === "cards" ? (
+        <PreviewCards
+          rows={rows}
+          figures={figureColumns(table)}
+          renderFigure={renderFigure}
+          label={label}
+        />
+      ) : (
+        <Grid rows={rows} columns={columns} label={label} styles={styles} />
+      )}
+    </div>
+  );
+}
+
+/** The grid at wider widths: a column per figure, scrolling sideways when it must. */
+function Grid({
+  rows,
+  columns,
+  label,
+  styles,
+}: {
+  rows: TableRow[];
+  columns: TableColumnDefinition<TableRow>[];
+  label: string;
+  styles: Styles;
+}): React.JSX.Element {
   return (
     // Scrolls sideways; keyboard users reach it through the grid's own focusable cells.
     <div className={styles.scroller} role="region" aria-label={`${label} (scrolls sideways)`}>
@@ -173,6 +225,10 @@ export function PreviewGrid({
 
 type Styles = ReturnType<typeof useStyles>;
 
+/** The columns that hold figures (labels and status have their own places). */
+const figureColumns = (table: CrimeTable): ColumnInfo[] =>
+  table.columns.filter((c) => !LABEL_FIELDS.has(c.field) && c.type !== "text");
+
 function buildColumns(
   table: CrimeTable,
   marks: Map<string, CellMarks>,
@@ -180,7 +236,7 @@ function buildColumns(
 ): TableColumnDefinition<TableRow>[] {
   const hasSub = table.rows.some((r) => r.subcategory !== null);
   const hasStatus = table.rows.some((r) => r.status !== null);
-  const figures = table.columns.filter((c) => !LABEL_FIELDS.has(c.field) && c.type !== "text");
+  const figures = figureColumns(table);
   const labelHeading = (field: string, fallback: string): string =>
     table.columns.find((c) => c.field === field)?.heading || fallback;
   const columns: TableColumnDefinition<TableRow>[] = [

@@ -1,6 +1,9 @@
 // The pane's screens as tabs; each tab controls the panel `panel-<screen>`.
 import * as React from "react";
-import { Tab, TabList } from "@fluentui/react-components";
+import { Tab, TabList, makeStyles } from "@fluentui/react-components";
+
+// At task-pane width (320-350 px) the four tabs wrap rather than push the pane sideways.
+const useStyles = makeStyles({ list: { flexWrap: "wrap", maxWidth: "100%" } });
 
 export type Screen = "paste" | "compare" | "monitoring" | "settings";
 
@@ -17,8 +20,11 @@ export interface ScreenTabsProps {
 }
 
 export function ScreenTabs({ screen, onSelect }: ScreenTabsProps): React.JSX.Element {
+  const styles = useStyles();
   return (
     <TabList
+      className={styles.list}
+      size="small"
       selectedValue={screen}
       onTabSelect={(_, d) => onSelect(d.value as Screen)}
       aria-label="Screens"

@@ -12,6 +12,10 @@ export interface Notice {
   text: string;
 }
 
+/** Clears the message if it is a warning or an error: what it warned of no longer applies. */
+export const CLEAR_WARNINGS = "clear-warnings";
+export type NoticeChange = Notice | null | typeof CLEAR_WARNINGS;
+
 export interface Busy {
   label: string;
   fraction?: number;
@@ -28,7 +32,7 @@ type Action =
   | { type: "start"; label: string }
   | { type: "progress"; progress: Progress }
   | { type: "finish"; notice: Notice | null }
-  | { type: "notify"; notice: Notice | null };
+  | { type: "notify"; notice: NoticeChange };
 
 function reduce(state: TaskState, action: Action): TaskState {
   switch (action.type) {
@@ -48,7 +52,10 @@ function reduce(state: TaskState, action: Action): TaskState {
     case "finish":
       return { busy: null, notice: action.notice };
     case "notify":
-      return { ...state, notice: action.notice };
+      if (action.notice !== CLEAR_WARNINGS) return { ...state, notice: action.notice };
+      return state.notice?.intent === "warning" || state.notice?.intent === "error"
+        ? { ...state, notice: null }
+        : state;
   }
 }
 
@@ -65,7 +72,7 @@ export type RunTask = (
 export function useTasks(): {
   state: TaskState;
   run: RunTask;
-  notify: (notice: Notice | null) => void;
+  notify: (notice: NoticeChange) => void;
 } {
   const [state, dispatch] = useReducer(reduce, { busy: null, notice: null });
   const busyRef = useRef(false);
@@ -97,6 +104,6 @@ export function useTasks(): {
       busyRef.current = false;
     }
   }, []);
-  const notify = useCallback((notice: Notice | null) => dispatch({ type: "notify", notice }), []);
+  const notify = useCallback((notice: NoticeChange) => dispatch({ type: "notify", notice }), []);
   return { state, run, notify };
 }

@@ -2,12 +2,12 @@
 // screen runs a write: as a task, telling the other screens, and saying what was written.
 import type { Progress, WorkbookHost, WriteReport } from "../host/workbookHost";
 import { describeWrite } from "../messages";
-import type { Notice, RunTask } from "./useTasks";
+import type { NoticeChange, RunTask } from "./useTasks";
 
 export interface PanelProps {
   host: WorkbookHost;
   run: RunTask;
-  notify: (notice: Notice | null) => void;
+  notify: (notice: NoticeChange) => void;
   /** Called after a write so other panels can re-list the workbook. */
   onWritten: () => void;
   busy: boolean;

@@ -172,8 +172,8 @@ describe("financial year to date across the April boundary (monthly series)", ()
       yearAgoLabel: "2016-17 Q1",
       yearAgo: 4 + 5 + 6,
     });
-    expect(r.dotShort).toBe("↓ worse");
-    expect(r.dotLong).toBe("↓ worse");
+    expect(r.dotShort).toBe("▲ up, worse");
+    expect(r.dotLong).toBe("▲ up, worse");
   });
   test("a reporting month mid-quarter uses the quarter that has ended", () => {
     const r = computeIndicator(ind, { asOf: "2017-05" });
@@ -208,7 +208,7 @@ describe("quarterly direction of travel", () => {
     expect(r.quarter.previous).toBeNull();
     expect(r.dotShort).toBe("n/a");
     expect(r.quarter.yearAgoLabel).toBe("2015-16 Q3");
-    expect(r.dotLong).toBe("↑ better");
+    expect(r.dotLong).toBe("▼ down, better");
   });
   test("a year-ago quarter outside the data is n/a", () => {
     const ind = buildIndicator({
@@ -221,10 +221,10 @@ describe("quarterly direction of travel", () => {
     const r = computeIndicator(ind, { asOf: "2016-17 Q1" });
     expect(r.quarter.yearAgoLabel).toBe("2015-16 Q1");
     expect(r.dotLong).toBe("n/a");
-    expect(r.dotShort).toBe("↑ better"); // 23% after 22%: higher is better
+    expect(r.dotShort).toBe("▲ up, better"); // 23% after 22%: higher is better
     const same = computeIndicator(ind);
-    expect(same.dotShort).toBe("→ same");
-    expect(same.dotLong).toBe("↑ better");
+    expect(same.dotShort).toBe("► no change");
+    expect(same.dotLong).toBe("▲ up, better");
   });
   test("direction respects polarity: the same rise is worse for offences and better for detections", () => {
     const up = [1, 2, 3, 4, 5, 6];
@@ -232,12 +232,12 @@ describe("quarterly direction of travel", () => {
       computeIndicator(
         buildIndicator({ name: "a", polarity: "lower-is-better", periods, actuals: up })
       ).dotShort
-    ).toBe("↓ worse");
+    ).toBe("▲ up, worse");
     expect(
       computeIndicator(
         buildIndicator({ name: "b", polarity: "higher-is-better", periods, actuals: up })
       ).dotShort
-    ).toBe("↑ better");
+    ).toBe("▲ up, better");
   });
 });
 
@@ -284,13 +284,20 @@ test("the sample indicator table: figures, ratings and directions", () => {
       target: 4200,
     },
     rag: "Red",
-    dotShort: "↑ better",
-    dotLong: "↓ worse",
+    dotShort: "▼ down, better",
+    dotLong: "▲ up, worse",
   });
   expect(by("Burglary").rag).toBe("Amber");
   expect(by("ASB calls").rag).toBe("Green");
   expect(by("Sanction detection rate (TNO)").fytd.actual).toBeCloseTo((17.2 + 16.9 + 16.5) / 3, 10);
   expect(by("Sanction detection rate (TNO)").rag).toBe("Red");
+  // A percentage is off target in points, as a council report compares them: 16.9% against 20.0%.
+  expect(by("Sanction detection rate (TNO)").fytd.offTargetPoints).toBeCloseTo(
+    20 - (17.2 + 16.9 + 16.5) / 3,
+    9
+  );
+  expect(by("Sanction detection rate (TNO)").ragReason).toMatch(/^3\.1 points worse than target,/);
+  expect(by("MOPAC 7 neighbourhood crimes").fytd.offTargetPoints).toBeNull();
   const calls = by("I calls answered in target");
   expect(calls.rag).toBe("Green");
   expect(calls.fytd.previous).toBeNull(); // 2015-16 Q3 was not supplied

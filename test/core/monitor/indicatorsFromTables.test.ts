@@ -66,7 +66,7 @@ describe("measures from the pasted Merton tables (2 July and 1 August 2017)", ()
     expect(r.asOf).toBe("2017-08");
     expect(r.fytd).toMatchObject({ actual: 13452, previous: 13081, change: 371 });
     expect(r.fytd.changePct).toBeCloseTo(2.836, 3); // printed 2.8%
-    expect(r.dotLong).toBe("↓ worse");
+    expect(r.dotLong).toBe("▲ up, worse");
     expect(r.dotShort).toBe("n/a"); // no R12 ending May 2017 was imported
   });
 
@@ -85,7 +85,7 @@ describe("measures from the pasted Merton tables (2 July and 1 August 2017)", ()
     expect(sd).toMatchObject({
       unit: "percentage",
       polarity: "higher-is-better",
-      dotLong: "↓ worse",
+      dotLong: "▼ down, worse",
     });
     expect(sd.fytd).toMatchObject({ actual: 16.8, previous: 18.5 });
     expect(sd.fytd.change).toBeCloseTo(-1.7, 10);

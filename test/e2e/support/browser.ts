@@ -21,7 +21,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** A task pane in Excel is about this wide. */
-export const PANE_VIEWPORT = { width: 380, height: 900 };
+export const PANE_VIEWPORT = { width: 350, height: 900 };
 
 let available: boolean | undefined;
 

@@ -51,7 +51,14 @@ export async function listControls(page: Page): Promise<Control[]> {
       const style = getComputedStyle(h);
       return h.getClientRects().length > 0 && style.visibility !== "hidden";
     };
-    let n = document.querySelectorAll("[data-e2e-id]").length;
+    // Past the highest id given so far: counting them would reuse the id of one still on
+    // the page once others have left it (a message bar that came and went).
+    let n = Math.max(
+      0,
+      ...[...document.querySelectorAll("[data-e2e-id]")].map((e) =>
+        Number(e.getAttribute("data-e2e-id")?.replace(/\D/g, "") || 0)
+      )
+    );
     const seen = new Set<Element>();
     const out: { id: string; role: string; name: string; composite: string | null }[] = [];
     for (const el of document.querySelectorAll(selector)) {

@@ -138,6 +138,7 @@ test("a second large import rebuilds Checks in place, and a write Excel stops ha
     "Sheet1",
     "Merton 2017-08-01",
     "Checks",
+    "Summary",
     "Sutton 2017-08-01",
     "Compare 2017-08-01",
   ]);

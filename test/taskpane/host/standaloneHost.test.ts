@@ -88,7 +88,7 @@ test("imports become data sheets, Checks, comparisons and trends; the download i
       .filter((s) => s.generated && s.role !== "definitions")
       .map((s) => s.name)
       .sort()
-  ).toEqual(["Checks", "Compare 2017-09-05", "Trend Merton"].sort());
+  ).toEqual(["Checks", "Compare 2017-09-05", "Summary", "Trend Merton"].sort());
 
   const bytes = await (host.download as () => Promise<Uint8Array>)();
   const book = await readXlsx(bytes);

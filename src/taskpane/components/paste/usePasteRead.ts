@@ -10,7 +10,7 @@ import type {
   ReadProgress,
 } from "../../worker/pasteReader";
 import type { CrimeTable, ReadError } from "../../../core/model";
-import type { Notice } from "../useTasks";
+import { CLEAR_WARNINGS, type NoticeChange } from "../useTasks";
 
 export type ReadState =
   | { status: "idle" }
@@ -26,7 +26,7 @@ export type ReadState =
 export interface PasteReadProps {
   reader: PasteReader;
   settings: HighlightSettings;
-  notify: (notice: Notice | null) => void;
+  notify: (notice: NoticeChange) => void;
   /**
    * Called when a new paste has been read (not a re-check after a settings change) with
    * its tables, or null when it is no table. Must keep its identity.
@@ -67,7 +67,12 @@ export function usePasteRead({ reader, settings, notify, onFresh }: PasteReadPro
           whole: outcome.whole,
           planner: outcome.planner,
         });
-        if (freshRef.current) onFresh(outcome.analysis.tables);
+        if (freshRef.current) {
+          onFresh(outcome.analysis.tables);
+          // A warning about the last paste ("Paste a table first") no longer applies: the
+          // preview now says what was read. Other messages ("Read … check the preview") stay.
+          notify(CLEAR_WARNINGS);
+        }
       }
     },
     [notify, onFresh]
