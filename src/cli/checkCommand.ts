@@ -152,22 +152,27 @@ function groupByTable<T extends { table: number }>(list: T[]): Map<number, T[]> 
   return map;
 }
 
-/** A PDF's tables and the ones it could not read, or null (with a message) when it gave none. */
-async function checkPdf(
-  file: string,
-  opts: { area?: string; pages?: string },
-  io: CheckIo
-): Promise<{ tables: CrimeTable[]; unreadable: UnreadableTable[] } | null> {
-  let bytes: Uint8Array;
+/** A binary file's bytes, or null with the reason said (as a text file's failed read is). */
+async function bytesOf(file: string, io: CheckIo): Promise<Uint8Array | null> {
   try {
     if (!io.readBytes) throw new Error("binary files cannot be read here");
-    bytes = await io.readBytes(file);
+    return await io.readBytes(file);
   } catch (err) {
     io.stderr(
       showControls(`scrutiny-sheets check: ${file}: cannot read the file: ${reasonOf(err)}\n`)
     );
     return null;
   }
+}
+
+/** A PDF's tables and the ones it could not read, or null (with a message) when it gave none. */
+async function checkPdf(
+  file: string,
+  opts: { area?: string; pages?: string },
+  io: CheckIo
+): Promise<{ tables: CrimeTable[]; unreadable: UnreadableTable[] } | null> {
+  const bytes = await bytesOf(file, io);
+  if (!bytes) return null;
   const read = await readPdfBytes(bytes, { source: file, ...opts });
   if (!read.ok) {
     io.stderr(showControls(`scrutiny-sheets check: ${read.error.message}\n`));
@@ -183,16 +188,8 @@ async function checkSpreadsheet(
   opts: { area?: string; period?: string; areas: string[]; groups: string[] },
   io: CheckIo
 ): Promise<CrimeTable[] | null> {
-  let bytes: Uint8Array;
-  try {
-    if (!io.readBytes) throw new Error("binary files cannot be read here");
-    bytes = await io.readBytes(file);
-  } catch (err) {
-    io.stderr(
-      showControls(`scrutiny-sheets check: ${file}: cannot read the file: ${reasonOf(err)}\n`)
-    );
-    return null;
-  }
+  const bytes = await bytesOf(file, io);
+  if (!bytes) return null;
   // Loaded only for a spreadsheet: the library is large, and a paste never needs it.
   const { readSpreadsheet } = await import("../app/readSpreadsheet");
   const read = readSpreadsheet(bytes, path.basename(file), opts);

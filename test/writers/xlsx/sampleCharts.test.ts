@@ -48,23 +48,22 @@ describeWithLibreOffice("every chart of the sample workbook, drawn by LibreOffic
     expect(new Set(charts.map((c) => c.chart.type)).size).toBeGreaterThan(1);
   });
 
-  test.each(charts.map((c) => [c.sheet, c.chart.title] as const))(
-    '%s: "%s" is drawn',
-    async (sheet, title) => {
-      const page = texts.findIndex((t) => t.includes(title));
-      expect(page).toBeGreaterThanOrEqual(0);
-      const png = path.join(ARTIFACTS, `sample-${sheet.replace(/[^A-Za-z0-9-]+/g, "_")}.png`);
-      const img = await renderPage(pdf, page + 1, png, DPI);
-      // The plot lies under the title: look there only, so no cell fill can stand in for it.
-      const at = await textBox(pdf, page + 1, title);
-      expect(at).not.toBeNull();
-      const plot = {
-        xMin: at!.xMin - 150,
-        xMax: at!.xMax + 150,
-        yMin: at!.yMax,
-        yMax: at!.yMax + 250,
-      };
-      expect(countColour(crop(img, plot, DPI), FIRST_SERIES, 16)).toBeGreaterThan(20);
-    }
-  );
+  test.each(
+    charts.map((c) => [c.sheet, c.chart.title, c.chart.series[0]?.color ?? FIRST_SERIES] as const)
+  )('%s: "%s" is drawn', async (sheet, title, colour) => {
+    const page = texts.findIndex((t) => t.includes(title));
+    expect(page).toBeGreaterThanOrEqual(0);
+    const png = path.join(ARTIFACTS, `sample-${sheet.replace(/[^A-Za-z0-9-]+/g, "_")}.png`);
+    const img = await renderPage(pdf, page + 1, png, DPI);
+    // The plot lies under the title: look there only, so no cell fill can stand in for it.
+    const at = await textBox(pdf, page + 1, title);
+    expect(at).not.toBeNull();
+    const plot = {
+      xMin: at!.xMin - 150,
+      xMax: at!.xMax + 150,
+      yMin: at!.yMax,
+      yMax: at!.yMax + 250,
+    };
+    expect(countColour(crop(img, plot, DPI), colour, 16)).toBeGreaterThan(20);
+  });
 });

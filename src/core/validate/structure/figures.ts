@@ -4,6 +4,7 @@
 
 import { cellValue } from "../../read/structure/cellValue";
 import type { StructuredRow } from "../../read/structure";
+import { formatExact } from "../figures";
 import {
   addDecimals,
   decimalEquals,
@@ -73,15 +74,7 @@ export function expectSum(parts: ExactDecimal[], printed: Printed): Expect {
   return decimalEquals(sum, printed.exact) ? null : sum;
 }
 
-/** A figure as an analyst reads it: "1,685", "-3.1", "8.6". */
+/** A figure as an analyst reads it: "1,685", "-3.1", "8.6" (one formatter: validate's). */
 export function formatDecimal(d: ExactDecimal, percent = false): string {
-  const neg = d.scaled < BigInt(0);
-  let digits = (neg ? -d.scaled : d.scaled).toString().padStart(d.decimals + 1, "0");
-  let frac = "";
-  if (d.decimals > 0) {
-    frac = "." + digits.slice(digits.length - d.decimals);
-    digits = digits.slice(0, digits.length - d.decimals);
-  }
-  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${neg ? "-" : ""}${grouped}${frac}${percent ? "%" : ""}`;
+  return formatExact(d, { percent, group: true });
 }
