@@ -2,7 +2,6 @@
 // Monitoring; the ribbon's refresh; the command line's build and refresh), as pure
 // functions from the workbook as it stands to the plan to write and the sheets to report.
 // Surfaces read the workbook and apply the plan with their writer; nothing else.
-import { kindSchema } from "../core/kinds";
 import type { CrimeTable } from "../core/model";
 import type { Indicator } from "../core/monitor/types";
 import type { Group } from "../core/groups";
@@ -174,15 +173,4 @@ export function saveSettings(
   };
   const next: Definitions = { ...defs, thresholds: settingsWith(settings, defs.thresholds) };
   return { sheets: [writeDefinitions(next)] };
-}
-
-/**
- * Cells the data sheets of `tables` will hold at least (rows × planned columns), known
- * before anything is planned: a workbook past the writer's limit is refused at once
- * rather than after validating, flagging and laying out a huge paste.
- */
-export function dataCellsAtLeast(tables: readonly CrimeTable[]): number {
-  let cells = 0;
-  for (const t of tables) cells += t.rows.length * kindSchema(t.kind).planColumns(t).length;
-  return cells;
 }
