@@ -8,6 +8,7 @@ import type { Anomaly, CrimeTable, Issue } from "../core/model";
 import { readInput, describeErrorPlace } from "../core/readInput";
 import { validateTables } from "../core/validate";
 import { findAnomalies } from "../core/anomalies";
+import { monthlyFlags, monthlySources } from "../app/monthlySeries";
 import type { CliIO } from "./io";
 import { jsonChunks, writeInPieces } from "./jsonChunks";
 import { reasonOf } from "../app/errors";
@@ -275,7 +276,8 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CheckIo)
   const report: CheckReport = {
     tables,
     issues: validateTables(tables),
-    anomalies: findAnomalies(tables),
+    // The monthly control-chart flags too, as a build's Checks and Summary show them.
+    anomalies: [...findAnomalies(tables), ...monthlyFlags(monthlySources(tables, []), tables, {})],
     unreadable: unreadableTables,
   };
   if (tables.length > 0 || !unreadable || unreadableTables.length > 0) {

@@ -269,6 +269,14 @@ describe("check with anomalies and Datastore files", () => {
     );
     expect(total.values.sdsCurrent).toBeNull();
     expect(total.values.offencesCurrent).toBeGreaterThan(10000);
+    // The control-chart flags over each category's 24 months, as a build's Checks and
+    // Summary show them, each at its category's total row of the area's table.
+    const spc = doc.anomalies.filter((a: { rule: string }) => a.rule.startsWith("spc-"));
+    expect(spc.length).toBeGreaterThan(0);
+    for (const a of spc as { table: number; line: number; category: string }[]) {
+      const row = doc.tables[a.table].rows.find((r: { line: number }) => r.line === a.line);
+      expect(row?.category).toBe(a.category);
+    }
   });
 
   it("takes a group preset's areas from a Datastore CSV", async () => {
