@@ -97,10 +97,12 @@ function describe(r: IndicatorResult): string[] {
   const polarity = r.polarity === "lower-is-better" ? "lower is better" : "higher is better";
   const lines = [`${r.name} (${u}, ${polarity}, tolerance ${r.tolerancePct}%)`];
   if (r.asOf === null) return [...lines, "  no actual figures"];
-  const off =
-    f.offTargetPct === null
-      ? ""
-      : ` (${roundHalfAway(Math.abs(f.offTargetPct), 1).toFixed(1)}% ${f.offTargetPct > 0 ? "worse" : "better"} than target)`;
+  // Percentages are off target in points, as a council report says (16.9% against 20.0%:
+  // 3.1 points), other units in percent of the target.
+  const gap = f.offTargetPoints ?? f.offTargetPct;
+  const gapText = (g: number) =>
+    `${roundHalfAway(Math.abs(g), 1).toFixed(1)}${f.offTargetPoints === null ? "%" : " points"}`;
+  const off = gap === null ? "" : ` (${gapText(gap)} ${gap > 0 ? "worse" : "better"} than target)`;
   lines.push(
     `  ${r.aggregation === "latest" ? "Latest" : "Year to date"} ${f.label}: ${formatValue(f.actual, u)} against target ${formatValue(f.target, u)}${f.target === null ? "" : off}`
   );

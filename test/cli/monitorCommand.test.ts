@@ -43,6 +43,10 @@ test("prints each indicator's figures, RAG and directions", async () => {
   );
   expect(text).toContain("  Year to date 2016-17 Q1–Q3: £1,308,750 against target £1,219,000");
   expect(text).toContain("  Previous corresponding period 2015-16 Q1–Q3: 18.6%; change -1.8 pts");
+  // A percentage is off target in points, as a council report says; a count in percent.
+  expect(text).toContain(
+    "  Year to date 2016-17 Q1–Q3: 16.9% against target 20.0% (3.1 points worse than target)"
+  );
   expect(text).toContain("long term vs 2015-16 Q3 n/a: n/a");
   expect(c.err).toEqual([]);
 });
