@@ -44,7 +44,8 @@ export function describePicked(analysis: PasteAnalysis, index: number): string {
 export function TablePicker({ analysis, ticked, onTick }: TablePickerProps): React.JSX.Element {
   const styles = useStyles();
   const unreadable = analysis.unreadable ?? [];
-  const picked = ticked.filter((t) => t !== false).length;
+  // A table with no tick recorded is ticked (all are, at first).
+  const picked = analysis.tables.filter((_, i) => ticked[i] !== false).length;
   return (
     <fieldset className={styles.root}>
       <legend>
