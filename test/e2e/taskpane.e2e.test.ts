@@ -31,6 +31,7 @@ import { guardNetwork, OFFICE_JS_HOST, type RequestLog } from "./support/network
 import { Pane } from "./support/pane";
 import { pasteInto, type Clipboard } from "./support/paste";
 import { bigPaste } from "../support/bigPaste";
+import { PDF_FIXTURES } from "../support/pdfText";
 import { serveStatic, type StaticServer } from "./support/staticServer";
 
 const SAMPLES = path.join(ROOT, "samples", "offences-sds");
@@ -681,6 +682,111 @@ describeWithChromium("task pane in Chromium, from the production build", () => {
     const cspPage = pageErrors.filter((e) => e.startsWith("csp: "));
     expect(cspPage.filter((e) => !/example\.org/.test(e))).toEqual([]);
   }, 60_000);
+
+  test("inside Excel: a committee paper opened as a PDF is read in the worker, its tables listed with their pages, the ticked ones imported", async () => {
+    const { page, pane } = await openPane("pdf-office", true);
+    const [chooser] = await Promise.all([
+      page.waitForEvent("filechooser"),
+      pane.button("Open a file…").click(),
+    ]);
+    await chooser.setFiles(path.join(PDF_FIXTURES, "paper.pdf"));
+    const picker = page.getByRole("group", { name: /^Tables found/ });
+    await picker.getByText("Tables found (10 of 10 to import)").waitFor({ timeout: 60_000 });
+    const boxes = picker.getByRole("checkbox");
+    const labels = await boxes.evaluateAll((els) =>
+      els.map((e) => (e as HTMLInputElement).labels?.[0]?.textContent ?? "")
+    );
+    // The paper's ten tables, each with the page it starts on, its area and period (read
+    // from the headings around it), its rows and checks.
+    const listed = labels.map((l) =>
+      /^Page (\d+): (.+) — (.+), period ending (\S+): (\d+) rows, /.exec(l)?.slice(1)
+    );
+    expect(listed).toEqual([
+      ["2", "Offences & SDs", "Merton", "2017-07-02", "27"],
+      ["3", "I & S Calls and ASB", "Merton", "2017-07-02", "4"],
+      ["5", "Offences & SDs", "Merton", "2017-08-01", "27"],
+      ["6", "I & S Calls and ASB", "Merton", "2017-08-01", "4"],
+      ["7", "Offences & SDs", "Borough A", "2017-09-05", "27"],
+      ["9", "Offences & SDs", "Borough C", "2017-09-05", "27"],
+      ["11", "Offences & SDs", "Borough C", "2017-09-05", "27"],
+      ["14", "Offences & SDs", "Borough D", "2017-09-05", "27"],
+      ["16", "Offences & SDs", "Borough D", "2017-09-05", "27"],
+      ["18", "Offences & SDs", "Borough E", "2017-09-05", "27"],
+    ]);
+    expect(
+      await boxes.evaluateAll((els) => els.every((e) => (e as HTMLInputElement).checked))
+    ).toBe(true);
+    expect(await page.getByRole("list", { name: "Tables not read" }).count()).toBe(0);
+    // Several areas and periods: each table keeps its own, the fields left blank.
+    expect(await pane.area.inputValue()).toBe("");
+    expect(await pane.summary.textContent()).toMatch(/^Read 10 tables, 224 rows: /);
+    await checkScreen(page, "13-excel-pdf-picker");
+
+    // Boroughs C and D appear twice (the paper repeats them): leave the repeats out.
+    await boxes.nth(6).uncheck();
+    await boxes.nth(8).uncheck();
+    await picker.getByText("Tables found (8 of 10 to import)").waitFor();
+    expect(await pane.summary.textContent()).toMatch(/^Read 8 tables, 170 rows: /);
+    await pane.press("Import", /^Imported: wrote \d+ sheets /, 60_000);
+
+    const names = await page.evaluate(() =>
+      (
+        window as unknown as { __scrutinyFakeExcel: { sheetNames(): string[] } }
+      ).__scrutinyFakeExcel.sheetNames()
+    );
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "Merton 2017-07-02",
+        "Merton 2017-07-02 calls",
+        "Merton 2017-08-01",
+        "Merton 2017-08-01 calls",
+        "Borough A 2017-09-05",
+        "Borough C 2017-09-05",
+        "Borough D 2017-09-05",
+        "Borough E 2017-09-05",
+        "Checks",
+      ])
+    );
+    // The figures read from the PDF are the sample's: Borough A's victim-based crime.
+    const victim = await page.evaluate(async (sheet) => {
+      return Excel.run(async (context) => {
+        const used = context.workbook.worksheets.getItem(sheet).getUsedRange();
+        used.load("values");
+        await context.sync();
+        return used.values.find((row) => row.includes("TNO - Victim"));
+      });
+    }, "Borough A 2017-09-05");
+    expect(victim).toEqual(expect.arrayContaining([27373, 27346]));
+  }, 180_000);
+
+  test("standalone: a PDF dropped on the paste area is read, its table (split over two pages) imported as one", async () => {
+    const { page, pane } = await openPane("pdf-standalone", false);
+    const bytes = readFileSync(path.join(PDF_FIXTURES, "split-table.pdf")).toString("base64");
+    await page.evaluate((b64) => {
+      const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([data], "split-table.pdf", { type: "application/pdf" }));
+      const box = document.querySelector("textarea")!;
+      for (const type of ["dragenter", "dragover", "drop"])
+        box.dispatchEvent(
+          new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true })
+        );
+    }, bytes);
+    const picker = page.getByRole("group", { name: /^Tables found/ });
+    await picker.getByText("Tables found (1 of 1 to import)").waitFor({ timeout: 60_000 });
+    expect(await picker.getByRole("checkbox").count()).toBe(1);
+    expect(
+      await picker
+        .getByRole("checkbox")
+        .evaluate((e) => (e as HTMLInputElement).labels?.[0]?.textContent)
+    ).toMatch(/^Page 2: Offences & SDs — Merton, period ending 2017-08-01: 27 rows, /);
+    // One area and one period: the fields are filled for the user to confirm.
+    expect(await pane.area.inputValue()).toBe("Merton");
+    expect(await pane.period.inputValue()).toBe("2017-08-01");
+    await pane.press("Import", /^Imported: wrote \d+ sheets \(Merton 2017-08-01/, 60_000);
+    await pane.waitForSheets(["Merton 2017-08-01 (data)"]);
+    await checkScreen(page, "14-standalone-pdf-imported");
+  }, 120_000);
 
   test("nothing leaves the machine: every request went to the local server, bar the stubbed CDN office.js", () => {
     expect(logs.map((l) => l.label)).toEqual(

@@ -245,7 +245,9 @@ describe("Standalone workbook", () => {
   test("Open workbook hands the chosen file's bytes to the host", async () => {
     const host = new FakeHost();
     const { container } = renderPane(host, unusedReader);
-    const input = container.querySelector('input[type="file"]') as HTMLInputElement;
+    const input = container.querySelector(
+      'input[type="file"][accept^=".xlsx"]'
+    ) as HTMLInputElement;
     const file = new File([new Uint8Array([80, 75, 3, 4])], "book.xlsx");
     // jsdom's File lacks arrayBuffer(); the browser's has it.
     Object.defineProperty(file, "arrayBuffer", {

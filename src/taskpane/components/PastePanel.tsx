@@ -1,18 +1,32 @@
-// Paste a table, see what was read with every issue on its cell, fill in Area and
-// Period ending, then Import. Reads the paste event's text/html and text/plain itself:
-// navigator.clipboard is blocked in Excel on the web.
+// Paste a table (or open or drop a PDF), see what was read with every issue on its cell,
+// fill in Area and Period ending, then Import. Reads the paste event's text/html and
+// text/plain itself: navigator.clipboard is blocked in Excel on the web.
 import * as React from "react";
+import { makeStyles, tokens } from "@fluentui/react-components";
 import type { PasteReader } from "../worker/pasteReader";
 import { PanelSection } from "./PanelSection";
 import { PasteBox } from "./PasteBox";
 import { PreviewList } from "./PreviewList";
 import { AreaPeriodFields } from "./paste/AreaPeriodFields";
 import { ImportPasteProps, importPaste, importSelection } from "./paste/importPaste";
+import { OpenFile } from "./paste/OpenFile";
+import { openFile } from "./paste/openedFile";
 import { PasteActions } from "./paste/PasteActions";
 import { ReadStatus } from "./paste/ReadStatus";
+import { TablePicker } from "./paste/TablePicker";
 import { usePasteBox } from "./paste/usePasteBox";
+import { usePasteDrop } from "./paste/usePasteDrop";
 import { usePasteFields } from "./paste/usePasteFields";
+import { usePastePick } from "./paste/usePastePick";
 import { usePasteRead } from "./paste/usePasteRead";
+
+const useStyles = makeStyles({
+  drop: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  over: {
+    outline: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`,
+    outlineOffset: tokens.spacingHorizontalXS,
+  },
+});
 
 export interface PastePanelProps extends ImportPasteProps {
   reader: PasteReader;
@@ -20,36 +34,60 @@ export interface PastePanelProps extends ImportPasteProps {
 
 export function PastePanel(props: PastePanelProps): React.JSX.Element {
   const { host, reader, settings, notify, busy } = props;
+  const styles = useStyles();
   const fields = usePasteFields();
-  const { read, accept } = usePasteRead({ reader, settings, notify, onFresh: fields.fill });
+  const { read, accept, acceptFile } = usePasteRead({
+    reader,
+    settings,
+    notify,
+    onFresh: fields.fill,
+  });
   const box = usePasteBox(accept);
-  const analysis = read.status === "read" ? read.analysis : null;
+  const pick = usePastePick(read);
+  const onFile = (file: File): void => {
+    void openFile(file, {
+      pdf: (opened) => {
+        box.showFile(opened.name);
+        acceptFile(opened);
+      },
+      text: box.showSelection,
+      refuse: (text) => notify({ intent: "warning", text }),
+    });
+  };
+  const drop = usePasteDrop(onFile);
 
   return (
     <PanelSection name="paste" title="Paste a table">
-      <PasteBox
-        label="Paste table"
-        hint={
-          box.bigNote ??
-          "Copy the table from the paper (web page, Word, PDF or Excel) and paste it here with Ctrl+V. A new paste replaces the last one."
-        }
-        value={box.text}
-        onPaste={box.onPaste}
-        onChange={box.onType}
-      />
+      <div className={drop.over ? `${styles.drop} ${styles.over}` : styles.drop} {...drop.handlers}>
+        <PasteBox
+          label="Paste table"
+          hint={
+            box.bigNote ??
+            "Copy the table from the paper (web page, Word, PDF or Excel) and paste it here with Ctrl+V, or open or drop a PDF of the paper. A new paste replaces the last one."
+          }
+          value={box.text}
+          onPaste={box.onPaste}
+          onChange={box.onType}
+        />
+        <OpenFile onFile={onFile} disabled={busy} />
+      </div>
 
       <ReadStatus read={read} />
 
-      <AreaPeriodFields tables={analysis?.tables ?? []} fields={fields} />
+      {pick.analysis?.unreadable && (
+        <TablePicker analysis={pick.analysis} ticked={pick.ticked} onTick={pick.tick} />
+      )}
+
+      <AreaPeriodFields tables={pick.picked?.tables ?? []} fields={fields} />
 
       <PasteActions
         inExcel={host.mode === "office"}
         busy={busy}
-        onImport={() => importPaste(props, read, fields)}
+        onImport={() => pick.ready(notify) && importPaste(props, pick.read, fields)}
         onImportSelection={() => importSelection(props, box.showSelection)}
       />
 
-      {analysis && <PreviewList analysis={analysis} />}
+      {pick.picked && <PreviewList analysis={pick.picked} />}
     </PanelSection>
   );
 }

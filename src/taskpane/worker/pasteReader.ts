@@ -4,9 +4,19 @@
 import type { ReadError } from "../../core/model";
 import { reasonOf } from "../../app/errors";
 import { createWorkerPlanner } from "./workerPlanner";
-import type { AnalyseFn, PasteAnalysis, PasteReader, ReadOutcome, WorkerLike } from "./readTypes";
+import type {
+  AnalyseFn,
+  PasteAnalysis,
+  PasteReader,
+  ReadJob,
+  ReadOutcome,
+  ReadProgress,
+  WorkerLike,
+  WorkerRequest,
+} from "./readTypes";
 
 export type {
+  OpenedFile,
   PasteAnalysis,
   PasteReader,
   ReadOutcome,
@@ -54,70 +64,81 @@ export function createInlineReader(analyse: AnalyseFn): PasteReader {
  */
 export function createWorkerReader(makeWorker: () => WorkerLike): PasteReader {
   let nextId = 1;
-  return {
-    read(input, settings, onProgress) {
-      const id = nextId++;
-      const worker = makeWorker();
-      let ended = false;
-      const end = () => {
-        if (ended) return;
-        ended = true;
-        worker.onmessage = null;
-        worker.onerror = null;
-        worker.terminate();
-      };
-      let settle: (outcome: ReadOutcome) => void = () => undefined;
-      let wholeWanted: { resolve: (a: PasteAnalysis) => void; reject: (e: Error) => void } | null =
-        null;
-      const { planner, take, fail } = createWorkerPlanner(worker, id, () => ended, end);
-      const result = new Promise<ReadOutcome>((resolve) => {
-        settle = (outcome) => {
-          if (outcome.status === "ok" && outcome.analysis.totals) {
-            // Keep the worker: it holds the whole analysis.
-            let whole: Promise<PasteAnalysis> | null = null;
-            resolve({
-              ...outcome,
-              whole: () =>
-                (whole ??= new Promise<PasteAnalysis>((res, rej) => {
-                  if (ended) return rej(new Error("the paste was let go: paste it again"));
-                  wholeWanted = { resolve: res, reject: rej };
-                  worker.postMessage({ kind: "whole", id });
-                })),
-              planner,
-              release: end,
-            });
-          } else {
-            end();
-            resolve(outcome);
-          }
-        };
-      });
-      worker.onmessage = (event) => {
-        const reply = event.data;
-        if (reply.id !== id) return;
-        if (reply.kind === "progress") onProgress?.(reply.progress);
-        else if (reply.kind === "done") settle(reply.outcome);
-        else if (reply.kind === "whole") {
-          wholeWanted?.resolve(reply.analysis);
+  const run = (
+    request: (id: number) => WorkerRequest,
+    onProgress?: (p: ReadProgress) => void,
+    transfer?: Transferable[]
+  ): ReadJob => {
+    const id = nextId++;
+    const worker = makeWorker();
+    let ended = false;
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      worker.onmessage = null;
+      worker.onerror = null;
+      worker.terminate();
+    };
+    let settle: (outcome: ReadOutcome) => void = () => undefined;
+    let wholeWanted: { resolve: (a: PasteAnalysis) => void; reject: (e: Error) => void } | null =
+      null;
+    const { planner, take, fail } = createWorkerPlanner(worker, id, () => ended, end);
+    const result = new Promise<ReadOutcome>((resolve) => {
+      settle = (outcome) => {
+        if (outcome.status === "ok" && outcome.analysis.totals) {
+          // Keep the worker: it holds the whole analysis.
+          let whole: Promise<PasteAnalysis> | null = null;
+          resolve({
+            ...outcome,
+            whole: () =>
+              (whole ??= new Promise<PasteAnalysis>((res, rej) => {
+                if (ended) return rej(new Error("the paste was let go: paste it again"));
+                wholeWanted = { resolve: res, reject: rej };
+                worker.postMessage({ kind: "whole", id });
+              })),
+            planner,
+            release: end,
+          });
+        } else {
           end();
-        } else take(reply);
+          resolve(outcome);
+        }
       };
-      worker.onerror = (event) => {
-        const message = event.message ?? "the reader stopped";
-        if (wholeWanted)
-          wholeWanted.reject(new Error(`the paste could not be handed over: ${message}`));
-        fail(new Error(`the reader stopped while planning the import: ${message}`));
-        settle({ status: "error", error: unexpectedError(new Error(message)) });
+    });
+    worker.onmessage = (event) => {
+      const reply = event.data;
+      if (reply.id !== id) return;
+      if (reply.kind === "progress") onProgress?.(reply.progress);
+      else if (reply.kind === "done") settle(reply.outcome);
+      else if (reply.kind === "whole") {
+        wholeWanted?.resolve(reply.analysis);
         end();
-      };
-      worker.postMessage({ kind: "read", id, input, settings });
-      return {
-        result,
-        cancel: () => {
-          settle({ status: "cancelled" });
-          end();
-        },
-      };
+      } else take(reply);
+    };
+    worker.onerror = (event) => {
+      const message = event.message ?? "the reader stopped";
+      if (wholeWanted)
+        wholeWanted.reject(new Error(`the paste could not be handed over: ${message}`));
+      fail(new Error(`the reader stopped while planning the import: ${message}`));
+      settle({ status: "error", error: unexpectedError(new Error(message)) });
+      end();
+    };
+    worker.postMessage(request(id), transfer);
+    return {
+      result,
+      cancel: () => {
+        settle({ status: "cancelled" });
+        end();
+      },
+    };
+  };
+  return {
+    read: (input, settings, onProgress) =>
+      run((id) => ({ kind: "read", id, input, settings }), onProgress),
+    // A copy of the bytes crosses (transferred, not cloned): the pane keeps its own to read again.
+    readPdf: ({ name, bytes }, settings, onProgress) => {
+      const copy = bytes.slice(0);
+      return run((id) => ({ kind: "pdf", id, name, bytes: copy, settings }), onProgress, [copy]);
     },
   };
 }
@@ -136,6 +157,7 @@ export function createSizedReader(
       const size = input.text.length + (input.html?.length ?? 0);
       return (size >= threshold ? large : small).read(input, settings, onProgress);
     },
+    readPdf: large.readPdf?.bind(large) ?? small.readPdf?.bind(small),
   };
 }
 

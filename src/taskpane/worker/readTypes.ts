@@ -2,6 +2,7 @@
 // messages between the pane and the read worker. Apart from the readers, so that the
 // worker's planner and the readers both use them without importing each other.
 import type { Anomaly, CrimeTable, Issue, ReadError } from "../../core/model";
+import type { UnreadablePdfTable } from "../../core/read/pdf";
 import type { HighlightSettings } from "../../core/settings";
 import type { ImportPlanner, PastedInput } from "../host/workbookHost";
 import type { ImportRequest, PlannedImport } from "../host/importPlan";
@@ -24,6 +25,14 @@ export interface PasteAnalysis {
    * flagged rows, per table): the totals per table. The whole comes from ReadOutcome.whole.
    */
   totals?: TableTotals[];
+  /** A PDF's tables whose columns could not be told apart, each with its page (listed, never read). */
+  unreadable?: UnreadablePdfTable[];
+}
+
+/** A file opened or dropped in the pane: its name and bytes. */
+export interface OpenedFile {
+  name: string;
+  bytes: ArrayBuffer;
 }
 
 export type ReadOutcome =
@@ -57,6 +66,12 @@ export interface PasteReader {
     settings: HighlightSettings,
     onProgress?: (p: ReadProgress) => void
   ): ReadJob;
+  /** Reads an opened or dropped PDF (in the worker: PDF.js never joins the pane's bundle). */
+  readPdf?(
+    file: OpenedFile,
+    settings: HighlightSettings,
+    onProgress?: (p: ReadProgress) => void
+  ): ReadJob;
 }
 
 /** The analysis itself, as one function of the input (core modules do the work). */
@@ -69,6 +84,16 @@ export type AnalyseFn = (
 /** Messages between the pane and the read worker. */
 export type WorkerRequest =
   | { kind: "read"; id: number; input: PastedInput; settings: HighlightSettings }
+  /** A PDF's bytes (transferred to the worker), read with PDF.js there; `pages` as the CLI's --pages. */
+  | {
+      kind: "pdf";
+      id: number;
+      name: string;
+      bytes: ArrayBuffer;
+      settings: HighlightSettings;
+      area?: string;
+      pages?: string;
+    }
   | { kind: "whole"; id: number }
   | { kind: "plan"; id: number; request: ImportRequest }
   | { kind: "spec"; id: number };
@@ -85,7 +110,7 @@ export type WorkerReply =
 
 /** The part of a Worker the reader uses (a real Worker, or a fake in tests). */
 export interface WorkerLike {
-  postMessage(message: WorkerRequest): void;
+  postMessage(message: WorkerRequest, transfer?: Transferable[]): void;
   terminate(): void;
   onmessage: ((event: { data: WorkerReply }) => void) | null;
   onerror: ((event: { message?: string }) => void) | null;

@@ -2,6 +2,7 @@
 // exercised directly: a read request gets progress messages and one outcome; a large
 // paste's outcome is the preview's slice, and the whole is kept for one "whole" request.
 import { analysePaste } from "./analysePaste";
+import { analysePdf } from "./analysePdf";
 import {
   PREVIEW_ROWS,
   type PasteAnalysis,
@@ -19,12 +20,43 @@ export const SLICE_ABOVE_ROWS = 1000;
 /** Rows per table in a slice (first rows, and first rows with findings): the preview's own limit. */
 export const SLICE_ROWS = PREVIEW_ROWS;
 
+type PdfRequest = Extract<WorkerRequest, { kind: "pdf" }>;
+
+/** Reads a PDF request's bytes: progress, then one outcome (a PDF's tables are short: sent whole). */
+async function servePdf(
+  request: PdfRequest,
+  post: (reply: WorkerReply) => void,
+  loadPdfJs?: () => Promise<unknown>
+): Promise<void> {
+  const { id, name, bytes, area, pages, settings } = request;
+  let outcome: ReadOutcome;
+  try {
+    const input = { name, bytes: new Uint8Array(bytes), area, pages, loadPdfJs };
+    outcome = await analysePdf(input, settings, (progress) =>
+      post({ id, kind: "progress", progress })
+    );
+  } catch (e) {
+    const detail = reasonOf(e);
+    outcome = {
+      status: "error",
+      error: { code: "unreadable", message: `${name} could not be read: ${detail}` },
+    };
+  }
+  post({ id, kind: "done", outcome });
+}
+
+/** `loadPdfJs` loads PDF.js for a PDF request (the browser worker's own loader; Node's import when not given). */
 export function createReadServer(
-  post: (reply: WorkerReply) => void
+  post: (reply: WorkerReply) => void,
+  loadPdfJs?: () => Promise<unknown>
 ): (request: WorkerRequest) => void {
   const kept = new Map<number, PasteAnalysis>();
   const planned = new Map<number, WorkbookSpec>();
   return (request) => {
+    if (request.kind === "pdf") {
+      void servePdf(request, post, loadPdfJs);
+      return;
+    }
     if (request.kind === "whole") {
       const analysis = kept.get(request.id);
       kept.delete(request.id);

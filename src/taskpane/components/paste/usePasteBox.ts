@@ -18,6 +18,8 @@ export interface PasteBoxState {
   onType: (value: string) => void;
   /** Shows (or describes) a table read from the Excel selection, and reads it. */
   showSelection: (selected: PastedInput) => void;
+  /** Empties the box and says which file is being read instead (a PDF is read, not shown). */
+  showFile: (name: string) => void;
 }
 
 export function usePasteBox(accept: (next: PastedInput) => void): PasteBoxState {
@@ -65,7 +67,13 @@ export function usePasteBox(accept: (next: PastedInput) => void): PasteBoxState 
     accept(selected);
   };
 
-  return { text, bigNote, onPaste, onType, showSelection };
+  const showFile = (name: string): void => {
+    if (typingTimer.current) clearTimeout(typingTimer.current);
+    setText("");
+    setBigNote(`Opened ${name}: the tables found in it are listed below.`);
+  };
+
+  return { text, bigNote, onPaste, onType, showSelection, showFile };
 }
 
 function countLines(text: string): number {

@@ -1,9 +1,10 @@
-// Reading what was pasted (in the reader, off the page for a long paste): one read at a
-// time, a newer paste replacing an older one, and the paste shown read again when the
-// highlight settings change.
+// Reading what was pasted or opened (in the reader, off the page for a long paste or a
+// PDF): one read at a time, a newer one replacing an older one, and what is shown read
+// again when the highlight settings change.
 import * as React from "react";
 import type { HighlightSettings, ImportPlanner, PastedInput } from "../../host/workbookHost";
 import type {
+  OpenedFile,
   PasteAnalysis,
   PasteReader,
   ReadOutcome,
@@ -38,12 +39,22 @@ export interface PasteRead {
   read: ReadState;
   /** Reads a new paste (a blank one stops any read and shows nothing). */
   accept: (next: PastedInput) => void;
+  /** Reads a PDF opened or dropped (the reader says when it cannot). */
+  acceptFile: (file: OpenedFile) => void;
 }
+
+/** What is read: a paste, or a file's bytes. */
+type ReadInput = { paste: PastedInput } | { file: OpenedFile };
+
+const sizeOf = (input: ReadInput): number =>
+  "file" in input
+    ? input.file.bytes.byteLength
+    : input.paste.text.length + (input.paste.html?.length ?? 0);
 
 export function usePasteRead({ reader, settings, notify, onFresh }: PasteReadProps): PasteRead {
   const [read, setRead] = React.useState<ReadState>({ status: "idle" });
   /** The paste shown, read again when the settings change. */
-  const inputRef = React.useRef<PastedInput | null>(null);
+  const inputRef = React.useRef<ReadInput | null>(null);
   const jobRef = React.useRef<{ cancel: () => void } | null>(null);
   /** Lets go of the worker holding the last large paste, when a new one replaces it. */
   const releaseRef = React.useRef<(() => void) | null>(null);
@@ -79,15 +90,23 @@ export function usePasteRead({ reader, settings, notify, onFresh }: PasteReadPro
   );
 
   const startRead = React.useCallback(
-    (next: PastedInput, fresh: boolean) => {
+    (next: ReadInput, fresh: boolean) => {
       jobRef.current?.cancel();
       releaseRef.current?.();
       releaseRef.current = null;
       freshRef.current = fresh;
-      const size = next.text.length + (next.html?.length ?? 0);
-      const job = reader.read(next, settings, (progress) =>
-        setRead((s) => (s.status === "reading" ? { ...s, progress } : s))
-      );
+      const onProgress = (progress: ReadProgress) =>
+        setRead((s) => (s.status === "reading" ? { ...s, progress } : s));
+      if ("file" in next && !reader.readPdf) {
+        jobRef.current = null;
+        setRead({ status: "failed", error: noPdfReader(next.file.name) });
+        return;
+      }
+      const job =
+        "file" in next
+          ? reader.readPdf!(next.file, settings, onProgress)
+          : reader.read(next.paste, settings, onProgress);
+      const size = sizeOf(next);
       jobRef.current = job;
       setRead({ status: "reading", size, progress: null, cancel: job.cancel });
       void job.result.then((outcome) => {
@@ -116,15 +135,25 @@ export function usePasteRead({ reader, settings, notify, onFresh }: PasteReadPro
   );
 
   const accept = (next: PastedInput): void => {
-    inputRef.current = next;
+    inputRef.current = { paste: next };
     if (next.text.trim() === "" && (next.html ?? "").trim() === "") {
       jobRef.current?.cancel();
       jobRef.current = null;
       setRead({ status: "idle" });
       return;
     }
-    startRead(next, true);
+    startRead({ paste: next }, true);
   };
 
-  return { read, accept };
+  const acceptFile = (file: OpenedFile): void => {
+    inputRef.current = { file };
+    startRead({ file }, true);
+  };
+
+  return { read, accept, acceptFile };
 }
+
+const noPdfReader = (name: string): ReadError => ({
+  code: "unreadable",
+  message: `${name} could not be read: this pane reads PDFs in a background reader, which this browser did not start.`,
+});
