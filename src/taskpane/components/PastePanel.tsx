@@ -46,7 +46,7 @@ export function PastePanel(props: PastePanelProps): React.JSX.Element {
   const pick = usePastePick(read);
   const onFile = (file: File): void => {
     void openFile(file, {
-      pdf: (opened) => {
+      binary: (opened) => {
         box.showFile(opened.name);
         acceptFile(opened);
       },

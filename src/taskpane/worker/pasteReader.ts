@@ -3,6 +3,7 @@
 // (issue 10: a 20 MB paste). Components depend on this interface only.
 import type { ReadError } from "../../core/model";
 import { reasonOf } from "../../app/errors";
+import { isSpreadsheetFile } from "../../app/spreadsheetFiles";
 import { createWorkerPlanner } from "./workerPlanner";
 import type {
   AnalyseFn,
@@ -136,9 +137,10 @@ export function createWorkerReader(makeWorker: () => WorkerLike): PasteReader {
     read: (input, settings, onProgress) =>
       run((id) => ({ kind: "read", id, input, settings }), onProgress),
     // A copy of the bytes crosses (transferred, not cloned): the pane keeps its own to read again.
-    readPdf: ({ name, bytes }, settings, onProgress) => {
+    readFile: ({ name, bytes }, settings, onProgress) => {
       const copy = bytes.slice(0);
-      return run((id) => ({ kind: "pdf", id, name, bytes: copy, settings }), onProgress, [copy]);
+      const kind = isSpreadsheetFile(name) ? "spreadsheet" : "pdf";
+      return run((id) => ({ kind, id, name, bytes: copy, settings }), onProgress, [copy]);
     },
   };
 }
@@ -157,7 +159,7 @@ export function createSizedReader(
       const size = input.text.length + (input.html?.length ?? 0);
       return (size >= threshold ? large : small).read(input, settings, onProgress);
     },
-    readPdf: large.readPdf?.bind(large) ?? small.readPdf?.bind(small),
+    readFile: large.readFile?.bind(large) ?? small.readFile?.bind(small),
   };
 }
 

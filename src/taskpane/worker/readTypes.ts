@@ -66,8 +66,8 @@ export interface PasteReader {
     settings: HighlightSettings,
     onProgress?: (p: ReadProgress) => void
   ): ReadJob;
-  /** Reads an opened or dropped PDF (in the worker: PDF.js never joins the pane's bundle). */
-  readPdf?(
+  /** Reads an opened or dropped PDF or spreadsheet (in the worker: PDF.js and the spreadsheet library never join the pane's bundle). */
+  readFile?(
     file: OpenedFile,
     settings: HighlightSettings,
     onProgress?: (p: ReadProgress) => void
@@ -93,6 +93,14 @@ export type WorkerRequest =
       settings: HighlightSettings;
       area?: string;
       pages?: string;
+    }
+  /** A spreadsheet's bytes (.xlsx, .xlsm, .ods, .xls), every sheet's tables read in the worker. */
+  | {
+      kind: "spreadsheet";
+      id: number;
+      name: string;
+      bytes: ArrayBuffer;
+      settings: HighlightSettings;
     }
   | { kind: "whole"; id: number }
   | { kind: "plan"; id: number; request: ImportRequest }

@@ -3,10 +3,12 @@
 // paste's outcome is the preview's slice, and the whole is kept for one "whole" request.
 import { analysePaste } from "./analysePaste";
 import { analysePdf } from "./analysePdf";
+import { analyseSpreadsheet } from "./analyseSpreadsheet";
 import {
   PREVIEW_ROWS,
   type PasteAnalysis,
   type ReadOutcome,
+  type ReadProgress,
   type WorkerReply,
   type WorkerRequest,
 } from "./pasteReader";
@@ -20,21 +22,27 @@ export const SLICE_ABOVE_ROWS = 1000;
 /** Rows per table in a slice (first rows, and first rows with findings): the preview's own limit. */
 export const SLICE_ROWS = PREVIEW_ROWS;
 
-type PdfRequest = Extract<WorkerRequest, { kind: "pdf" }>;
+type FileRequest = Extract<WorkerRequest, { kind: "pdf" | "spreadsheet" }>;
 
-/** Reads a PDF request's bytes: progress, then one outcome (a PDF's tables are short: sent whole). */
-async function servePdf(
-  request: PdfRequest,
+/** Reads a file's bytes: progress, then one outcome (a file's tables are short: sent whole). */
+async function serveFile(
+  request: FileRequest,
   post: (reply: WorkerReply) => void,
   loadPdfJs?: () => Promise<unknown>
 ): Promise<void> {
-  const { id, name, bytes, area, pages, settings } = request;
+  const { id, name, settings } = request;
+  const bytes = new Uint8Array(request.bytes);
+  const onProgress = (progress: ReadProgress) => post({ id, kind: "progress", progress });
   let outcome: ReadOutcome;
   try {
-    const input = { name, bytes: new Uint8Array(bytes), area, pages, loadPdfJs };
-    outcome = await analysePdf(input, settings, (progress) =>
-      post({ id, kind: "progress", progress })
-    );
+    if (request.kind === "spreadsheet") {
+      onProgress({ stage: "reading" });
+      outcome = await analyseSpreadsheet(name, bytes, settings);
+    } else {
+      const { area, pages } = request;
+      const input = { name, bytes, area, pages, loadPdfJs };
+      outcome = await analysePdf(input, settings, onProgress);
+    }
   } catch (e) {
     const detail = reasonOf(e);
     outcome = {
@@ -53,8 +61,8 @@ export function createReadServer(
   const kept = new Map<number, PasteAnalysis>();
   const planned = new Map<number, WorkbookSpec>();
   return (request) => {
-    if (request.kind === "pdf") {
-      void servePdf(request, post, loadPdfJs);
+    if (request.kind === "pdf" || request.kind === "spreadsheet") {
+      void serveFile(request, post, loadPdfJs);
       return;
     }
     if (request.kind === "whole") {

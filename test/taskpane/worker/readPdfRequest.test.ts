@@ -42,7 +42,7 @@ class CloningWorker {
   const bytes = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength);
   const progress = [];
   const reader = createWorkerReader(() => new CloningWorker());
-  const outcome = await reader.readPdf({ name: require("path").basename(file), bytes }, {}, (p) => progress.push(p.stage)).result;
+  const outcome = await reader.readFile({ name: require("path").basename(file), bytes }, {}, (p) => progress.push(p.stage)).result;
   process.stdout.write(JSON.stringify({ requests, progress, kept: bytes.byteLength, outcome }));
 })().catch((e) => { console.error(e); process.exit(1); });
 `;
@@ -63,9 +63,9 @@ interface Run {
     | { status: "error"; error: { message: string } };
 }
 
-const run = (name: string): Run =>
+const run = (name: string, folder = PDF_FIXTURES): Run =>
   JSON.parse(
-    execFileSync(process.execPath, ["-e", SCRIPT, path.join(PDF_FIXTURES, name)], {
+    execFileSync(process.execPath, ["-e", SCRIPT, path.join(folder, name)], {
       cwd: ROOT,
       encoding: "utf8",
     })
@@ -99,4 +99,14 @@ test("a PDF request: a scan is an error naming the file", () => {
   expect(outcome.status === "error" && outcome.error.message).toMatch(
     /^scanned\.pdf has no text to read/
   );
+});
+
+test("a spreadsheet opened in the pane goes to the worker as a spreadsheet request, its sheet's table read and checked", () => {
+  const folder = path.join(ROOT, "test/fixtures/tables/spreadsheets");
+  const { requests, outcome } = run("hansard-2007-sexual-offences-by-force.ods", folder);
+  expect(requests.map((r) => r.kind)).toEqual(["spreadsheet"]);
+  if (outcome.status !== "ok") throw new Error(outcome.error.message);
+  expect(outcome.analysis.tables).toHaveLength(1);
+  expect(outcome.analysis.tables[0]?.rows).toHaveLength(44);
+  expect(outcome.analysis.issues.filter((x) => x.severity === "error")).toEqual([]);
 });

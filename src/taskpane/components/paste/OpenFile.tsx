@@ -1,13 +1,14 @@
-// "Open a file…": a committee paper as a PDF, or a table saved as CSV or text, read as
-// if pasted. The file input itself stays hidden (its own button cannot be labelled
+// "Open a file…": a committee paper as a PDF, a spreadsheet, or a table saved as CSV or
+// text (read as if pasted). The file input itself stays hidden (its own button cannot be labelled
 // well); the Fluent button opens it. Dropping a file on the paste area does the same
 // (usePasteDrop).
 import * as React from "react";
 import { Button } from "@fluentui/react-components";
 import { DocumentPdfRegular } from "@fluentui/react-icons";
 
-/** What the pane opens: PDFs, and tables saved as text. */
-export const OPEN_ACCEPT = ".pdf,application/pdf,.csv,.tsv,.txt,text/csv,text/plain";
+/** What the pane opens: PDFs, spreadsheets, and tables saved as text. */
+export const OPEN_ACCEPT =
+  ".pdf,application/pdf,.xlsx,.xlsm,.ods,.xls,.csv,.tsv,.txt,text/csv,text/plain";
 
 export function OpenFile({
   onFile,

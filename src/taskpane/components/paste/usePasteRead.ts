@@ -39,7 +39,7 @@ export interface PasteRead {
   read: ReadState;
   /** Reads a new paste (a blank one stops any read and shows nothing). */
   accept: (next: PastedInput) => void;
-  /** Reads a PDF opened or dropped (the reader says when it cannot). */
+  /** Reads a PDF or spreadsheet opened or dropped (the reader says when it cannot). */
   acceptFile: (file: OpenedFile) => void;
 }
 
@@ -97,14 +97,14 @@ export function usePasteRead({ reader, settings, notify, onFresh }: PasteReadPro
       freshRef.current = fresh;
       const onProgress = (progress: ReadProgress) =>
         setRead((s) => (s.status === "reading" ? { ...s, progress } : s));
-      if ("file" in next && !reader.readPdf) {
+      if ("file" in next && !reader.readFile) {
         jobRef.current = null;
         setRead({ status: "failed", error: noPdfReader(next.file.name) });
         return;
       }
       const job =
         "file" in next
-          ? reader.readPdf!(next.file, settings, onProgress)
+          ? reader.readFile!(next.file, settings, onProgress)
           : reader.read(next.paste, settings, onProgress);
       const size = sizeOf(next);
       jobRef.current = job;
