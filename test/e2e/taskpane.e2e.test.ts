@@ -89,6 +89,15 @@ const MONITORING_TABLE = readFileSync(
 const axeByScreen = new Map<string, string[]>();
 
 async function checkScreen(page: Page, name: string): Promise<void> {
+  // A message still fading in has its final colours only when its animation ends: axe
+  // measures contrast on what is painted, so the screen is checked once it is still.
+  // (A spinner never ends: at most two seconds.)
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))),
+      new Promise((done) => setTimeout(done, 2000)),
+    ])
+  );
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
   const serious = seriousViolations(await runAxe(page));
   axeByScreen.set(name, serious);
