@@ -7,7 +7,8 @@ import type { PdfText } from "../../src/core/read/pdf";
 
 const ROOT = path.join(__dirname, "../..");
 
-const SCRIPT = `
+/** Script text that lets a child Node process require our TypeScript sources. */
+export const REQUIRE_TS = `
 const fs = require("fs");
 const ts = require("typescript");
 require.extensions[".ts"] = (module, filename) => {
@@ -17,7 +18,10 @@ require.extensions[".ts"] = (module, filename) => {
   });
   module._compile(out.outputText, filename);
 };
-const { extractPdfText } = require("./src/readers/pdf/extractPdfText.ts");
+`;
+
+const SCRIPT = `
+${REQUIRE_TS}const { extractPdfText } = require("./src/readers/pdf/extractPdfText.ts");
 (async () => {
   const out = [];
   for (const f of JSON.parse(process.argv[1])) out.push(await extractPdfText(new Uint8Array(fs.readFileSync(f))));

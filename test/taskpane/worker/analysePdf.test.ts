@@ -3,20 +3,12 @@
 // (In a browser worker it loads PDF.js with loadPdfJsInBrowser.)
 import { execFileSync } from "child_process";
 import path from "path";
-import { PDF_FIXTURES } from "../../support/pdfText";
+import { PDF_FIXTURES, REQUIRE_TS } from "../../support/pdfText";
 
 const ROOT = path.join(__dirname, "../../..");
 
 const SCRIPT = `
-const fs = require("fs");
-const ts = require("typescript");
-require.extensions[".ts"] = (module, filename) => {
-  const out = ts.transpileModule(fs.readFileSync(filename, "utf8"), {
-    fileName: filename,
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true },
-  });
-  module._compile(out.outputText, filename);
-};
+${REQUIRE_TS}
 const { analysePdf } = require("./src/taskpane/worker/analysePdf.ts");
 (async () => {
   const [file, pages] = JSON.parse(process.argv[1]);

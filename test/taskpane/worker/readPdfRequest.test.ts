@@ -6,20 +6,12 @@
 // transfer list, as postMessage does.
 import { execFileSync } from "child_process";
 import path from "path";
-import { PDF_FIXTURES } from "../../support/pdfText";
+import { PDF_FIXTURES, REQUIRE_TS } from "../../support/pdfText";
 
 const ROOT = path.join(__dirname, "../../..");
 
 const SCRIPT = `
-const fs = require("fs");
-const ts = require("typescript");
-require.extensions[".ts"] = (module, filename) => {
-  const out = ts.transpileModule(fs.readFileSync(filename, "utf8"), {
-    fileName: filename,
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true },
-  });
-  module._compile(out.outputText, filename);
-};
+${REQUIRE_TS}
 const { createReadServer } = require("./src/taskpane/worker/serveRead.ts");
 const { createWorkerReader } = require("./src/taskpane/worker/pasteReader.ts");
 const requests = [];
