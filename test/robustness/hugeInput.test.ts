@@ -2,7 +2,8 @@
 // (5 MB) overflowed the stack after a minute (`out.push(...values)`), in check and in
 // build; 200,000 nested divs took a minute to read (htmlparser2's Parser keeps its stack
 // top first), and an .html file that held no table was parsed twice. The inputs are
-// generated here; the bounds are generous (each run takes a few seconds).
+// generated here. How long each takes is measured by bench/huge (bench/results/huge.json),
+// not asserted here: a busy machine must not fail a test.
 import { strFromU8, unzipSync } from "fflate";
 import { main } from "../../src/cli/main";
 import * as readHtml from "../../src/core/read/readHtml";
@@ -13,12 +14,6 @@ import { distinctRowsPaste, nestedDivs } from "../core/hugeInputs";
 const ROWS = 87_000;
 const DEPTH = 200_000;
 
-function timed<T>(run: () => T): { value: T; ms: number } {
-  const t0 = performance.now();
-  const value = run();
-  return { value, ms: performance.now() - t0 };
-}
-
 describe("a paste of 87,000 distinct rows", () => {
   const text = distinctRowsPaste(ROWS);
 
@@ -26,9 +21,7 @@ describe("a paste of 87,000 distinct rows", () => {
     expect(text.length).toBeGreaterThan(5e6);
     const io = memoryIo();
     io.files.set("big.txt", text);
-    const t0 = performance.now();
     const code = await main(["check", "big.txt", "--area", "Merton", "--json"], io);
-    expect(performance.now() - t0).toBeLessThan(30_000);
     expect(io.err.join("")).toBe("");
     expect(code).toBe(0);
     const report = JSON.parse(io.out.join("")) as {
@@ -59,10 +52,9 @@ describe("a paste of 87,000 distinct rows", () => {
 describe("200,000 nested divs", () => {
   const html = nestedDivs(DEPTH);
 
-  test("are read in a few seconds (linear time)", () => {
-    const { value: grid, ms } = timed(() => readHtml.htmlLines(html));
+  test("are read, to the one cell they hold", () => {
+    const grid = readHtml.htmlLines(html);
     expect(grid.lines).toEqual([{ line: 1, cells: ["deep"] }]);
-    expect(ms).toBeLessThan(5_000);
   });
 
   test("an .html file holding no table is parsed once, and check says so", async () => {
@@ -76,9 +68,7 @@ describe("200,000 nested divs", () => {
     }
     const io = memoryIo();
     io.files.set("deep.html", html);
-    const t0 = performance.now();
     expect(await main(["check", "deep.html"], io)).toBe(2);
-    expect(performance.now() - t0).toBeLessThan(10_000);
     expect(io.err.join("")).toMatch(/no .*table/i);
   });
 });
