@@ -53,6 +53,7 @@ function tableJson(t: CrimeTable) {
     area: t.area,
     periodEnding: t.periodEnding,
     ...(t.page !== undefined ? { page: t.page } : {}),
+    ...(t.ward !== undefined ? { ward: t.ward } : {}),
     rows: t.rows.map((r) => ({
       line: r.line,
       category: r.category,

@@ -26,6 +26,7 @@ describe("check with a ward-level file", () => {
     expect(await runCheck([WARD], { area: ["Forest Hill"], json: true }, io)).toBe(0);
     const doc = JSON.parse(io.out.join(""));
     expect(doc.tables.map((t: { area: string }) => t.area)).toEqual(["Forest Hill"]);
+    expect(doc.tables[0].ward).toEqual({ borough: "Lewisham", code: "E05013722" });
     const all = doc.tables[0].rows.find((r: { category: string }) => r.category === "All offences");
     expect([all.values.offencesPrevious, all.values.offencesCurrent]).toEqual([1080, 1071]);
   });
