@@ -169,6 +169,15 @@ export const wardMessages = {
     `${where}, ${months}: the wards of ${borough} in ${files.ward} hold ${count(current.wards)} of the ${count(current.borough)} offences in ${files.borough}; ` +
     `${count(current.borough - current.wards)}${share(current.borough - current.wards, current.borough)} are in no ward ` +
     `(the 12 months before: ${count(previous.wards)} of ${count(previous.borough)}).`,
+  otherMonths: (
+    borough: string,
+    wardFile: string,
+    boroughFile: string,
+    months: string,
+    holds: string
+  ) =>
+    `The wards of ${borough} in ${wardFile} cannot be set against ${boroughFile}: it holds ${holds}, not the ${months}. ` +
+    `Give files of the same months (or --period) to see how much of the borough its wards hold.`,
   summedFromWards: (borough: string, wardFile: string) =>
     `${borough}'s figures are the sums of its wards in ${wardFile}: offences the police place in no ward are not in that file, ` +
     `so these can be below the borough's own. Give the borough-level file as well to see how many.`,

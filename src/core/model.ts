@@ -104,6 +104,8 @@ export interface WardCoverage {
   periodEnding: string;
   /** Each row of the borough's table (borough-level file's lines), empty without that file. */
   rows: WardCoverageRow[];
+  /** The months the borough-level file holds when they are not the ward tables' 24 (then no rows). */
+  boroughMonths?: { first: string; last: string };
 }
 
 export interface WardCoverageRow {

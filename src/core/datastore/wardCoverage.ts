@@ -30,7 +30,13 @@ function compare(
   if (borough === undefined) return { ...base, boroughSource: null, rows: [] };
   // The borough file must hold the same 24 months; otherwise the two cannot be compared.
   const own = r12Tables(borough, { period: periodEnding.slice(0, 7), areas: [area] });
-  if (!own.ok) return null;
+  if (!own.ok) {
+    const boroughMonths = {
+      first: borough.months[0]!,
+      last: borough.months[borough.months.length - 1]!,
+    };
+    return { ...base, boroughSource: borough.source, rows: [], boroughMonths };
+  }
   const wardRows = new Map(summed.rows.map((r) => [rowKey(r), r]));
   const rows: WardCoverageRow[] = own.tables[0]!.rows.map((r) => {
     const w = wardRows.get(rowKey(r));

@@ -40,9 +40,21 @@ function rowIssue(t: number, table: CrimeTable, c: WardCoverage, row: WardCovera
   };
 }
 
-function summedIssue(t: number, table: CrimeTable, c: WardCoverage): Issue[] {
+/** One note on the table's last row (All offences): its figures are ward sums, or the files' months differ. */
+function tableIssue(t: number, table: CrimeTable, c: WardCoverage): Issue[] {
   const all = table.rows[table.rows.length - 1];
   if (all === undefined) return [];
+  const months = c.boroughMonths;
+  const message =
+    months === undefined
+      ? wardMessages.summedFromWards(c.borough, c.wardSource)
+      : wardMessages.otherMonths(
+          c.borough,
+          c.wardSource,
+          c.boroughSource ?? "",
+          `24 months to ${monthsTo(c.periodEnding).slice("12 months to ".length)}`,
+          `${months.first} to ${months.last}`
+        );
   return [
     {
       rule: "ward-coverage",
@@ -54,7 +66,7 @@ function summedIssue(t: number, table: CrimeTable, c: WardCoverage): Issue[] {
       field: "offencesCurrent",
       reported: null,
       expected: null,
-      message: wardMessages.summedFromWards(c.borough, c.wardSource),
+      message,
     },
   ];
 }
@@ -63,7 +75,7 @@ function summedIssue(t: number, table: CrimeTable, c: WardCoverage): Issue[] {
 export function checkWardCoverage(t: number, table: CrimeTable): Issue[] {
   const c = table.wardCoverage;
   if (c === undefined) return [];
-  if (c.boroughSource === null) return summedIssue(t, table, c);
+  if (c.boroughSource === null || c.boroughMonths !== undefined) return tableIssue(t, table, c);
   const parts = (category: string): number =>
     c.rows.filter((r) => !r.isTotal && r.category === category).length;
   return c.rows

@@ -180,6 +180,29 @@ describe("how much of a borough its wards hold", () => {
     expect(merton.borough).toEqual({ previous: 13991, current: 13587 });
   });
 
+  it("says when the borough file holds other months than the wards' tables", () => {
+    // The sample borough file of February 2022 to January 2024 cannot give 2025's figures.
+    const shared = path.join(
+      __dirname,
+      "../../../samples/datastore/mps-borough-level-crime-2022-02-to-2024-01.csv"
+    );
+    const read = readDatastoreSet(
+      [
+        { text: wardText, source: WARD },
+        { text: fs.readFileSync(shared, "utf8"), source: "borough-2022-2024.csv" },
+      ],
+      { areas: ["Forest Hill"] }
+    );
+    if (!read.ok) throw new Error(read.error.message);
+    const tables = read.tables.flat();
+    expect(tables.map((t) => t.area)).toEqual(["Forest Hill"]);
+    const notes = validateTables(tables).filter((i) => i.rule === "ward-coverage");
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.message).toContain(
+      "cannot be set against borough-2022-2024.csv: it holds 2022-02 to 2024-01, not the 24 months to 31 Dec 2025"
+    );
+  });
+
   it("says a borough summed from wards may be short when no borough file is given", () => {
     const [lewisham] = tablesOf([WARD], { areas: ["Lewisham"] });
     expect(lewisham!.wardCoverage).toMatchObject({ boroughSource: null, rows: [] });
