@@ -27,17 +27,39 @@ export function wardView(file: DatastoreFile): DatastoreFile | null {
   };
 }
 
+/** Look-ups of a file's wards by label, code and name, built once per file. */
+interface WardIndex {
+  byLabel: Map<string, number>;
+  byCode: Map<string, number>;
+  byName: Map<string, number[]>;
+}
+
+const indexes = new WeakMap<DatastoreFile, WardIndex>();
+
+function wardIndex(file: DatastoreFile): WardIndex {
+  const known = indexes.get(file);
+  if (known) return known;
+  const index: WardIndex = { byLabel: new Map(), byCode: new Map(), byName: new Map() };
+  (file.wards?.wards ?? []).forEach((w, i) => {
+    index.byLabel.set(areaKey(w.label), i);
+    if (w.code !== "") index.byCode.set(w.code.toUpperCase(), i);
+    const name = areaKey(w.name);
+    index.byName.set(name, [...(index.byName.get(name) ?? []), i]);
+  });
+  indexes.set(file, index);
+  return index;
+}
+
 /** What a written ward name finds in a file: one ward, several (a name two boroughs share), or none. */
 export function findWards(file: DatastoreFile, written: string): number[] {
-  const wards = file.wards?.wards ?? [];
   const key = areaKey(written);
-  if (key === "") return [];
-  const byLabel = wards.findIndex((w) => areaKey(w.label) === key);
-  if (byLabel >= 0) return [byLabel];
-  const code = written.trim().toUpperCase();
-  const byCode = wards.findIndex((w) => w.code !== "" && w.code.toUpperCase() === code);
-  if (byCode >= 0) return [byCode];
-  return wards.flatMap((w, i) => (areaKey(w.name) === key ? [i] : []));
+  if (key === "" || file.wards === undefined) return [];
+  const index = wardIndex(file);
+  const byLabel = index.byLabel.get(key);
+  if (byLabel !== undefined) return [byLabel];
+  const byCode = index.byCode.get(written.trim().toUpperCase());
+  if (byCode !== undefined) return [byCode];
+  return index.byName.get(key) ?? [];
 }
 
 /** The wards of one borough (matched loosely) in file order; empty when the file holds none. */
