@@ -9,7 +9,15 @@ export interface DatastoreLayout {
   naming: "MajorText/MinorText" | "Group/SubGroup";
   level: "borough" | "ward";
   /** The headers as found, for messages. */
-  columns: { major: string; minor: string; area: string; wardName?: string; wardCode?: string };
+  columns: {
+    major: string;
+    minor: string;
+    area: string;
+    wardName?: string;
+    wardCode?: string;
+    /** The historical ward file's "Refreshed Date" column: not a count, not read. */
+    refreshed?: string;
+  };
 }
 
 export interface DatastoreArea {

@@ -12,6 +12,7 @@ import {
   wardsGroupArea,
   type DatastoreSetOptions,
 } from "../../../src/core/datastore";
+import { recogniseLayout } from "../../../src/core/datastore/recogniseLayout";
 import { validateTables } from "../../../src/core/validate";
 import type { CrimeTable } from "../../../src/core/model";
 
@@ -209,5 +210,20 @@ describe("how much of a borough its wards hold", () => {
     const notes = validateTables([lewisham!]).filter((i) => i.rule === "ward-coverage");
     expect(notes).toHaveLength(1);
     expect(notes[0]!.message).toMatch(/^Lewisham's figures are the sums of its wards in/);
+  });
+});
+
+describe("the historical ward file's layout", () => {
+  it('is recognised, its "Refreshed Date" column a date and not a month', () => {
+    const header = text("mps-ward-level-crime-historical.header.csv").trim().split(",");
+    const read = recogniseLayout(header);
+    if (!read.ok) throw new Error(read.error.message);
+    expect(read.recognised.layout).toMatchObject({
+      level: "ward",
+      columns: { wardName: "WardName", wardCode: "WardCode", refreshed: "Refreshed Date" },
+    });
+    expect(read.recognised.monthColumns).toHaveLength(154);
+    expect(read.recognised.monthColumns[0]).toEqual({ column: 5, month: "2010-04" });
+    expect(read.recognised.monthColumns[153]).toEqual({ column: 158, month: "2023-01" });
   });
 });
