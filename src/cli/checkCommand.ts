@@ -5,7 +5,8 @@
 
 import * as path from "path";
 import type { Anomaly, CrimeTable, Issue } from "../core/model";
-import { readInput, describeErrorPlace } from "../core/readInput";
+import { readInput, readDatastoreInputs, describeErrorPlace } from "../core/readInput";
+import { isDatastoreCsv } from "../core/datastore";
 import { validateTables } from "../core/validate";
 import { findAnomalies } from "../core/anomalies";
 import { monthlyFlags, monthlySources } from "../app/monthlySeries";
@@ -52,6 +53,7 @@ function tableJson(t: CrimeTable) {
     area: t.area,
     periodEnding: t.periodEnding,
     ...(t.page !== undefined ? { page: t.page } : {}),
+    ...(t.ward !== undefined ? { ward: t.ward } : {}),
     rows: t.rows.map((r) => ({
       line: r.line,
       category: r.category,
@@ -201,6 +203,29 @@ async function checkSpreadsheet(
   return read.tables;
 }
 
+/** The Datastore CSVs' tables, each file's put where the file came; false (with a message) when one could not be read. */
+function checkDatastore(
+  files: { file: string; text: string; at: number }[],
+  tables: CrimeTable[],
+  opts: CheckOptions,
+  io: CheckIo
+): boolean {
+  if (files.length === 0) return true;
+  const read = readDatastoreInputs(
+    files.map((f) => ({ text: f.text, source: f.file })),
+    { period: opts.period, areas: asList(opts.area), groups: asList(opts.group) }
+  );
+  if (!read.ok) {
+    const file = files[read.input]?.file ?? "";
+    const place = describeErrorPlace(read.error);
+    io.stderr(showControls(`scrutiny-sheets check: ${file}${place}: ${read.error.message}\n`));
+    return false;
+  }
+  // From the last, so that each file's position is still right when its tables go in.
+  for (let i = files.length - 1; i >= 0; i--) tables.splice(files[i]!.at, 0, ...read.tables[i]!);
+  return true;
+}
+
 export async function runCheck(files: string[], opts: CheckOptions, io: CheckIo): Promise<number> {
   if (files.length === 0) {
     io.stderr(
@@ -209,6 +234,8 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CheckIo)
     return 2;
   }
   const tables: CrimeTable[] = [];
+  // Datastore CSVs are read together once every file is in (an area or ward may be in any).
+  const datastore: { file: string; text: string; at: number }[] = [];
   const unreadableTables: UnreadableTable[] = [];
   let unreadable = false;
   for (const [index, file] of files.entries()) {
@@ -247,6 +274,10 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CheckIo)
       unreadable = true;
       continue;
     }
+    if (isDatastoreCsv(text)) {
+      datastore.push({ file, text, at: tables.length });
+      continue;
+    }
     const result = readInput(text, {
       source: file,
       area: areaFor(opts.area, index, files.length),
@@ -267,6 +298,7 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CheckIo)
     }
     tables.push(...result.tables);
   }
+  if (!checkDatastore(datastore, tables, opts, io)) unreadable = true;
   // A group must name areas some input holds, as build requires: never a silent "all areas".
   const groups = resolveGroups(asList(opts.group), tables);
   if (!groups.ok) {

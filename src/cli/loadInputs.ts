@@ -4,9 +4,9 @@
 import * as path from "path";
 import type { CrimeTable } from "../core/model";
 import { decodeText } from "../core/read";
-import { isDatastoreCsv } from "../core/datastore";
+import { isDatastoreCsv, wardsGroupOfTables } from "../core/datastore";
 import { isGroupError, parseGroup, resolveGroup, type Group } from "../core/groups";
-import { describeErrorPlace, readInput } from "../core/readInput";
+import { describeErrorPlace, readDatastoreInputs, readInput } from "../core/readInput";
 import { problem, type Problem, type Result } from "../core/result";
 import type { CliIO } from "./io";
 import { reasonOf } from "../app/errors";
@@ -59,9 +59,25 @@ export async function loadInputs(
   // A single area given for a single paste names it; otherwise areas pick Datastore areas.
   const pastes = texts.filter((t) => !isDatastoreCsv(t.text));
   const pasteArea = pastes.length === 1 && areas.length === 1 ? areas[0] : undefined;
+  // Datastore CSVs are read together: an area or ward may be in any of them.
+  const datastore = texts.filter((t) => !t.pdf && isDatastoreCsv(t.text));
+  const fromDatastore = readDatastoreInputs(
+    datastore.map((t) => ({ text: t.text, source: path.basename(t.file) })),
+    { period: opts.period, areas, groups: opts.group }
+  );
+  if (!fromDatastore.ok) {
+    const file = datastore[fromDatastore.input]?.file ?? "";
+    const { error } = fromDatastore;
+    return unreadable(file, `${file}${describeErrorPlace(error)}: ${error.message}`);
+  }
   const tables: CrimeTable[] = [];
   for (const { file, text, pdf } of texts) {
     const name = path.basename(file);
+    const d = datastore.findIndex((t) => t.file === file && t.text === text);
+    if (d >= 0) {
+      tables.push(...fromDatastore.tables[d]!);
+      continue;
+    }
     if (pdf) {
       const read = await loadPdf(file, pdf, { ...opts, area: pasteArea });
       if (!read.ok) return read;
@@ -112,7 +128,9 @@ export function resolveGroups(
   const known = [...new Set(tables.map((t) => t.area).filter((a): a is string => a !== null))];
   const groups: Group[] = [];
   for (const spec of specs) {
-    const g = spec.includes("=") ? parseGroup(spec, known) : resolveGroup(spec);
+    const g =
+      wardsGroupOfTables(spec, tables) ??
+      (spec.includes("=") ? parseGroup(spec, known) : resolveGroup(spec));
     if (isGroupError(g)) return { ok: false, error: problem("bad-group", g.error) };
     groups.push(g);
   }

@@ -57,6 +57,9 @@ function packageVersion(): string {
 }
 
 const PAGES_FLAG = "--pages <range>";
+const AREA_HELP =
+  "area (borough) name; repeat to pick Datastore areas, or wards of a ward-level file (name or code)";
+const GROUP_HELP = 'Datastore: a group preset, "<borough> wards" or NAME=Area1,Area2';
 const PAGES_HELP = "PDFs: the pages to search for tables, e.g. 7-84";
 
 /** Runs the tool with the given arguments (without "node script"); resolves to the exit code. */
@@ -75,9 +78,9 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       "read crime tables (pasted text, CSV, HTML or Datastore CSV) and validate every derived figure"
     )
     .argument("<files...>", "files to check")
-    .option("--area <name>", "area (borough) name; repeat to pick Datastore areas", collect)
+    .option("--area <name>", AREA_HELP, collect)
     .option("--period <YYYY-MM>", "Datastore: end month of the rolling 12 months")
-    .option("--group <name>", "Datastore: a group preset or NAME=Area1,Area2")
+    .option("--group <name>", GROUP_HELP)
     .option("--json", "print one JSON document")
     .option(PAGES_FLAG, PAGES_HELP)
     .action(
@@ -100,11 +103,11 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       "workbook to write; an existing file is replaced only if it is a workbook built by scrutiny-sheets (never an input file)"
     )
     .option("--force", "replace an existing --out file that scrutiny-sheets did not build")
-    .option("--area <name>", "area (borough) name; repeat to pick Datastore areas", collect)
+    .option("--area <name>", AREA_HELP, collect)
     .option("--period <YYYY-MM>", "Datastore: end month of the rolling 12 months")
     .option(
       "--group <NAME=Area1,Area2>",
-      "a comparison group (repeatable; a preset name also works)",
+      'a comparison group (repeatable; a preset name or "<borough> wards" also works)',
       collect
     )
     .option("--monitor <file>", "an indicator table for a monitoring sheet (repeatable)", collect)

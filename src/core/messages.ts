@@ -151,3 +151,34 @@ export const structureMessages = {
   changeUndefined: (where: string, heading: string, printed: string) =>
     `${heading} for ${where} is printed as ${printed}, but a change from 0 is undefined.`,
 };
+
+const count = (n: number): string => n.toLocaleString("en-GB");
+const share = (part: number, whole: number): string =>
+  whole === 0 ? "" : ` (${((100 * part) / whole).toFixed(1)}%)`;
+
+/** What a Datastore ward-level file leaves out of a borough's figures. */
+export const wardMessages = {
+  inNoWard: (
+    where: string,
+    borough: string,
+    months: string,
+    files: { ward: string; borough: string },
+    current: { wards: number; borough: number },
+    previous: { wards: number; borough: number }
+  ) =>
+    `${where}, ${months}: the wards of ${borough} in ${files.ward} hold ${count(current.wards)} of the ${count(current.borough)} offences in ${files.borough}; ` +
+    `${count(current.borough - current.wards)}${share(current.borough - current.wards, current.borough)} are in no ward ` +
+    `(the 12 months before: ${count(previous.wards)} of ${count(previous.borough)}).`,
+  otherMonths: (
+    borough: string,
+    wardFile: string,
+    boroughFile: string,
+    months: string,
+    holds: string
+  ) =>
+    `The wards of ${borough} in ${wardFile} cannot be set against ${boroughFile}: it holds ${holds}, not the ${months}. ` +
+    `Give files of the same months (or --period) to see how much of the borough its wards hold.`,
+  summedFromWards: (borough: string, wardFile: string) =>
+    `${borough}'s figures are the sums of its wards in ${wardFile}: offences the police place in no ward are not in that file, ` +
+    `so these can be below the borough's own. Give the borough-level file as well to see how many.`,
+};

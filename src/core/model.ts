@@ -84,6 +84,38 @@ export interface CrimeTable {
   page?: number;
   /** Monthly counts, where the source holds them (Datastore files); absent for pastes. */
   monthly?: MonthlyCounts;
+  /** A ward's table (a Datastore ward-level file): the ward's borough and code. */
+  ward?: { borough: string; code: string };
+  /** How much of a borough's total its wards hold, said on the borough's (or a ward's) table. */
+  wardCoverage?: WardCoverage;
+}
+
+/**
+ * A Datastore ward-level file's sums for a borough set against the borough-level file's own
+ * figures: offences the Met places in no ward are in the borough's figures only.
+ */
+export interface WardCoverage {
+  borough: string;
+  /** The ward-level file. */
+  wardSource: string;
+  /** The borough-level file, or null when none was given (the gap is then unknown). */
+  boroughSource: string | null;
+  /** ISO date of the rolling 12 months' end. */
+  periodEnding: string;
+  /** Each row of the borough's table (borough-level file's lines), empty without that file. */
+  rows: WardCoverageRow[];
+  /** The months the borough-level file holds when they are not the ward tables' 24 (then no rows). */
+  boroughMonths?: { first: string; last: string };
+}
+
+export interface WardCoverageRow {
+  line: number;
+  category: string;
+  subcategory: string;
+  isTotal: boolean;
+  /** Offences in the previous and current 12 months: summed over the wards, and the borough's. */
+  wards: { previous: number; current: number };
+  borough: { previous: number; current: number };
 }
 
 export type Severity = "error" | "warning" | "info";
@@ -96,7 +128,8 @@ export type IssueRule =
   | "negative-count"
   | "missing-value"
   | "not-a-number"
-  | "change-undefined";
+  | "change-undefined"
+  | "ward-coverage";
 
 /** A validation finding: typed data, never an exception. */
 export interface Issue {

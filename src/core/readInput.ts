@@ -5,8 +5,12 @@
 import type { ReadError, ReadResult } from "./model";
 import { readPaste } from "./read";
 import { tooLongText } from "./read/readProblems";
-import { isDatastoreCsv, readDatastore, r12Tables } from "./datastore";
-import { isGroupError, parseGroup, resolveGroup } from "./groups";
+import {
+  isDatastoreCsv,
+  readDatastoreSet,
+  type DatastoreSetResult,
+  type DatastoreText,
+} from "./datastore";
 
 export interface ReadInputOptions {
   /** Name of the input as the user knows it (a file name, or "paste"). */
@@ -19,9 +23,9 @@ export interface ReadInputOptions {
   html?: string;
   /** Datastore: end month YYYY-MM of the rolling 12 months (default: the latest possible). */
   period?: string;
-  /** Datastore: areas to take (default: every borough, unless groups name some). */
+  /** Datastore: areas (boroughs, or wards of a ward-level file) to take (default: every borough, unless groups name some). */
   areas?: string[];
-  /** Datastore: group presets or NAME=Area1,Area2 specs whose areas to take. */
+  /** Datastore: group presets, "<Borough> wards" or NAME=Area1,Area2 specs whose areas to take. */
   groups?: string[];
 }
 
@@ -34,29 +38,27 @@ export function readInput(text: string, opts: ReadInputOptions): ReadResult {
       html: opts.html,
     });
   }
-  const read = readDatastore(text, opts.source);
-  if (!read.ok) return read;
-  const wanted = [...(opts.areas ?? [])];
-  for (const spec of opts.groups ?? []) {
-    const known = read.file.areas.map((a) => a.name);
-    const byAreas = spec.includes("=");
-    const group = byAreas ? parseGroup(spec, known) : resolveGroup(spec, read.file);
-    // A preset the file cannot give is refused, never replaced by every area. A group of
-    // named areas may be of pasted areas, which the file does not hold: its caller checks it.
-    if (isGroupError(group)) {
-      if (byAreas) continue;
-      return { ok: false, error: { code: "unknown-group", message: group.error } };
-    }
-    for (const a of group.areas) if (known.includes(a)) wanted.push(a);
-  }
-  const r12 = r12Tables(read.file, {
-    period: opts.period,
-    areas: wanted.length > 0 ? [...new Set(wanted)] : undefined,
-  });
-  if (!r12.ok) return r12;
   // An area or category name longer than a cell holds is refused here as in a paste.
-  const tooLong = tooLongText(null, r12.tables);
-  return tooLong ? { ok: false, error: tooLong } : { ok: true, tables: r12.tables };
+  const read = readDatastoreInputs([{ text, source: opts.source }], opts);
+  return read.ok ? { ok: true, tables: read.tables[0]! } : { ok: false, error: read.error };
+}
+
+/**
+ * Datastore CSVs read together, as a command line's files are: an area or ward is looked
+ * for in every file, and a ward-level file beside a borough-level one says how much of each
+ * borough its wards hold. Each input's tables, or the first failure and its input.
+ */
+export function readDatastoreInputs(
+  inputs: readonly DatastoreText[],
+  opts: Pick<ReadInputOptions, "period" | "areas" | "groups">
+): DatastoreSetResult {
+  const read = readDatastoreSet(inputs, opts);
+  if (!read.ok) return read;
+  for (const [input, tables] of read.tables.entries()) {
+    const tooLong = tooLongText(null, tables);
+    if (tooLong) return { ok: false, error: tooLong, input };
+  }
+  return read;
 }
 
 /** "line 12, column 3" (or "") for a read error's place. */

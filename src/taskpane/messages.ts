@@ -79,6 +79,10 @@ export function shortIssueText(issue: Issue, column: ColumnInfo | undefined): st
       return "not a number";
     case "change-undefined":
       return "undefined: base is 0";
+    case "ward-coverage":
+      return typeof issue.reported === "number" && issue.expected !== null
+        ? `${formatFigure(issue.expected - issue.reported, column)} in no ward`
+        : "summed from wards";
   }
 }
 

@@ -5,6 +5,8 @@ export type {
   DatastoreCategory,
   DatastoreMajor,
   DatastoreLayout,
+  DatastoreWard,
+  DatastoreWards,
 } from "./types";
 export { readDatastore, type ReadDatastoreResult } from "./readDatastore";
 export { isDatastoreCsv } from "./recogniseLayout";
@@ -19,3 +21,18 @@ export {
 export { monthlySeries, listAreas, listMonths, type MonthValue } from "./series";
 export { changePct } from "./changePct";
 export { lastDayOfMonth } from "./months";
+export {
+  readDatastoreSet,
+  type DatastoreText,
+  type DatastoreSetOptions,
+  type DatastoreSetResult,
+} from "./readDatastoreSet";
+export {
+  wardView,
+  findWards,
+  wardsOfArea,
+  wardsGroupArea,
+  wardsGroupOfTables,
+  closestNames,
+} from "./wards";
+export { wardCoverage } from "./wardCoverage";

@@ -83,9 +83,13 @@ function areaIndices(file: DatastoreFile, opts: R12Options): number[] | ReadErro
   }
   const indices: number[] = [];
   const unknown: string[] = [];
+  // Keys once per file, not once per name asked for (a ward file has hundreds of areas).
+  const byKey = new Map<string, number>();
+  file.areas.forEach((a, i) => {
+    for (const k of [areaKey(a.name), areaKey(a.fileName)]) if (!byKey.has(k)) byKey.set(k, i);
+  });
   for (const name of names) {
-    const key = areaKey(name);
-    const i = file.areas.findIndex((a) => areaKey(a.name) === key || areaKey(a.fileName) === key);
+    const i = byKey.get(areaKey(name)) ?? -1;
     if (i < 0) unknown.push(name);
     else if (!indices.includes(i)) indices.push(i);
   }

@@ -4,7 +4,13 @@
 import Papa from "papaparse";
 import type { ReadError } from "../model";
 import { areaKey, canonicalArea, isBorough } from "../areas";
-import type { DatastoreArea, DatastoreCategory, DatastoreFile, DatastoreMajor } from "./types";
+import type {
+  DatastoreArea,
+  DatastoreCategory,
+  DatastoreFile,
+  DatastoreMajor,
+  DatastoreWards,
+} from "./types";
 import { recogniseLayout, trimHeaders, type RecognisedLayout } from "./recogniseLayout";
 import { monthNumber } from "./months";
 
@@ -64,7 +70,10 @@ class Builder {
   readonly majorIndex = new Map<string, number>();
   readonly categoryIndex = new Map<string, number>();
   readonly cells = new Map<string, Cell>();
-  readonly wardRows = new Map<string, number>();
+  /** Ward-level files: each ward's own counts by "ward|category", and the wards in file order. */
+  readonly wardCells = new Map<string, Cell>();
+  readonly wards: { name: string; code: string; area: number; line: number }[] = [];
+  readonly wardIndex = new Map<string, number>();
 
   constructor(
     readonly source: string,
@@ -153,21 +162,7 @@ class Builder {
     const a = this.area(areaName, line);
     const c = this.category(major, minor, line);
     const key = `${a}|${c}`;
-    if (rec.layout.level === "ward") {
-      // A ward is known by its code, else its name; rows with neither are still counted.
-      const ward = (row[rec.wardCode] ?? "").trim() || (row[rec.wardName] ?? "").trim();
-      if (ward !== "") {
-        const wardKey = `${key}|${textKey(ward)}`;
-        const seen = this.wardRows.get(wardKey);
-        if (seen !== undefined)
-          this.stop(
-            "unreadable",
-            line,
-            `the row repeats line ${seen} (${ward}, ${major} / ${minor})`
-          );
-        this.wardRows.set(wardKey, line);
-      }
-    }
+    if (rec.layout.level === "ward") this.addWardRow(row, a, c, counts, line);
     const cell = this.cells.get(key);
     if (cell === undefined) {
       this.cells.set(key, { line, counts });
@@ -180,6 +175,34 @@ class Builder {
         `the row repeats line ${cell.line} (${areaName}, ${major} / ${minor})`
       );
     }
+  }
+
+  /** A ward row's own counts; a row with neither ward code nor name counts for its borough only. */
+  addWardRow(row: string[], a: number, c: number, counts: Float64Array, line: number): void {
+    const { rec } = this;
+    const code = (row[rec.wardCode] ?? "").trim();
+    const name = (row[rec.wardName] ?? "").trim();
+    const ward = code || name;
+    if (ward === "") return;
+    const id = `${a}|${textKey(ward)}`;
+    let w = this.wardIndex.get(id);
+    if (w === undefined) {
+      w = this.wards.length;
+      this.wards.push({ name: name || code, code, area: a, line });
+      this.wardIndex.set(id, w);
+    }
+    const key = `${w}|${c}`;
+    const seen = this.wardCells.get(key);
+    if (seen !== undefined) {
+      const cat = this.categories[c]!;
+      this.stop(
+        "unreadable",
+        line,
+        `the row repeats line ${seen.line} (${ward}, ${cat.major} / ${cat.minor})`
+      );
+    }
+    // A copy: the borough's cell sums its wards' rows into the array it holds.
+    this.wardCells.set(key, { line, counts: Float64Array.from(counts) });
   }
 
   area(fileName: string, line: number): number {
@@ -232,23 +255,7 @@ class Builder {
       categories: m.minors.map(() => next++),
     }));
 
-    const nCat = categories.length;
-    const width = this.months.length + 1;
-    const cellBlock = new Int32Array(this.areas.length * nCat).fill(-1);
-    const cellLine = new Int32Array(this.areas.length * nCat);
-    const prefix = new Float64Array(this.cells.size * width);
-    let block = 0;
-    for (const [key, cell] of this.cells) {
-      const bar = key.indexOf("|");
-      const a = Number(key.slice(0, bar));
-      const c = finalIndex[Number(key.slice(bar + 1))]!;
-      cellBlock[a * nCat + c] = block;
-      cellLine[a * nCat + c] = cell.line;
-      const base = block * width;
-      for (let i = 0; i < cell.counts.length; i++)
-        prefix[base + i + 1] = prefix[base + i]! + cell.counts[i]!;
-      block++;
-    }
+    const counts = prefixBlocks(this.cells, this.areas.length, finalIndex, this.months.length);
     return {
       source: this.source,
       layout: this.rec.layout,
@@ -256,11 +263,55 @@ class Builder {
       areas: this.areas,
       categories,
       majors,
-      cellBlock,
-      cellLine,
-      prefix,
+      ...counts,
+      ...(this.rec.layout.level === "ward" ? { wards: this.finishWards(finalIndex) } : {}),
     };
   }
+
+  finishWards(finalIndex: Int32Array): DatastoreWards {
+    const counts = prefixBlocks(this.wardCells, this.wards.length, finalIndex, this.months.length);
+    // A name two boroughs share (or a borough's own name) is told apart by its borough.
+    const uses = new Map<string, number>();
+    for (const w of this.wards) uses.set(areaKey(w.name), (uses.get(areaKey(w.name)) ?? 0) + 1);
+    const areaKeys = new Set(this.areas.map((a) => areaKey(a.name)));
+    const wards = this.wards.map((w) => {
+      const key = areaKey(w.name);
+      const shared = (uses.get(key) ?? 0) > 1 || areaKeys.has(key);
+      const label = shared ? `${w.name} (${this.areas[w.area]!.name})` : w.name;
+      return { label, name: w.name, code: w.code, area: w.area, line: w.line };
+    });
+    return { wards, ...counts };
+  }
+}
+
+/**
+ * Prefix sums of each (area, category) cell, keyed "area|temporary category"; categories
+ * renumbered by finalIndex. Blocks in the order the cells were first met.
+ */
+function prefixBlocks(
+  cells: Map<string, Cell>,
+  nAreas: number,
+  finalIndex: Int32Array,
+  nMonths: number
+): { cellBlock: Int32Array; cellLine: Int32Array; prefix: Float64Array } {
+  const nCat = finalIndex.length;
+  const width = nMonths + 1;
+  const cellBlock = new Int32Array(nAreas * nCat).fill(-1);
+  const cellLine = new Int32Array(nAreas * nCat);
+  const prefix = new Float64Array(cells.size * width);
+  let block = 0;
+  for (const [key, cell] of cells) {
+    const bar = key.indexOf("|");
+    const a = Number(key.slice(0, bar));
+    const c = finalIndex[Number(key.slice(bar + 1))]!;
+    cellBlock[a * nCat + c] = block;
+    cellLine[a * nCat + c] = cell.line;
+    const base = block * width;
+    for (let i = 0; i < cell.counts.length; i++)
+      prefix[base + i + 1] = prefix[base + i]! + cell.counts[i]!;
+    block++;
+  }
+  return { cellBlock, cellLine, prefix };
 }
 
 /** Read a Datastore CSV. `source` names the file in messages and in the tables made from it. */

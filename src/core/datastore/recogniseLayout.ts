@@ -7,7 +7,7 @@ import type { ReadError } from "../model";
 import type { DatastoreLayout } from "./types";
 import { monthFromHeading } from "./months";
 
-type Role = "major" | "minor" | "area" | "wardName" | "wardCode";
+type Role = "major" | "minor" | "area" | "wardName" | "wardCode" | "refreshed";
 
 /** Header names by role, compared lower case with everything but letters and digits removed. */
 const ROLE_NAMES: Record<Role, readonly string[]> = {
@@ -16,6 +16,8 @@ const ROLE_NAMES: Record<Role, readonly string[]> = {
   area: ["lookupboroughname", "boroughname", "borough", "bocu", "lookupbocu"],
   wardName: ["wardname", "lookupwardname"],
   wardCode: ["wardcode", "lookupwardcode"],
+  // The historical ward file ends with the date it was refreshed, the same on every row.
+  refreshed: ["refresheddate", "refreshdate", "daterefreshed", "lastrefreshed"],
 };
 
 const REQUIRED = {
@@ -62,7 +64,7 @@ export function describeColumns(headers: readonly string[]): string {
 
 const EXPECTED =
   "expected MajorText, MinorText, LookUp_BoroughName (or Group, SubGroup, BOCU), " +
-  "optionally WardName and WardCode, then one YYYYMM column per month";
+  "optionally WardName and WardCode, then one YYYYMM column per month (and optionally Refreshed Date)";
 
 /** The layout of a header row, or an "unknown-layout" error naming the columns found. */
 export function recogniseLayout(
@@ -117,6 +119,7 @@ export function recogniseLayout(
       area: heading(area),
       ...(wardName >= 0 ? { wardName: heading(wardName) } : {}),
       ...(wardCode >= 0 ? { wardCode: heading(wardCode) } : {}),
+      ...(found.refreshed !== undefined ? { refreshed: heading(found.refreshed) } : {}),
     },
   };
   return { ok: true, recognised: { layout, major, minor, area, wardName, wardCode, monthColumns } };

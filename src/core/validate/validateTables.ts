@@ -10,6 +10,7 @@ import { checkTotals } from "./checkTotals";
 import { checkValues } from "./checkValues";
 import { checkGenericTable } from "./structure/checkGeneric";
 import { cellOf } from "./figures";
+import { checkWardCoverage } from "./wardCoverage";
 
 function isEmpty(row: TableRow, field: string): boolean {
   const k = cellOf(row, field).kind;
@@ -73,6 +74,7 @@ function validateTable(t: number, table: CrimeTable): Issue[] {
   if (schema.totals.length > 0) appendAll(issues, checkTotals(t, table, [...schema.totals]));
   // A table of no known kind: its changes, shares and totals as its headings and figures say.
   appendAll(issues, checkGenericTable(t, table));
+  appendAll(issues, checkWardCoverage(t, table));
   return issues;
 }
 
