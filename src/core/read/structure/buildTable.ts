@@ -142,7 +142,10 @@ export function buildTable(block: TableBlock, layout: StructuredTable["layout"])
   const sectionLines: number[] = [];
   for (const s of block.rows) {
     if (s.numbers === 0 && s.figures.every((f) => f === "") && !spaced && !printsBlanks) {
-      section = stripFootnotes(s.labels.filter((l) => l !== "").join(" ")).text;
+      section = s.labels
+        .filter((l) => l !== "")
+        .map((l) => stripFootnotes(l).text)
+        .join(" ");
       sectionLines.push(s.line);
       continue;
     }

@@ -121,6 +121,23 @@ function mayHead(s: LineShape, spaced: boolean): boolean {
   return s.numbers === 0;
 }
 
+/**
+ * A line of a few words under a heading that already names every figure column: a section
+ * heading whose words spill into the first figure column (an HTML row "Inner London courts |
+ * City of London Police" spanning the table), not a further line of headings.
+ */
+function sectionUnderFullHeading(last: LineShape, above: LineShape): boolean {
+  const named = [...above.labels.slice(1), ...above.figures].filter((f) => f !== "").length;
+  const words = [...last.labels.slice(1), ...last.figures].filter((f) => f !== "").length;
+  return (
+    last.numbers === 0 &&
+    (last.labels[0] ?? "") !== "" &&
+    (above.labels[0] ?? "") === "" &&
+    named >= 2 &&
+    words * 2 < named
+  );
+}
+
 /** Heading lines and title taken from the pending lines just above a table. */
 interface Head {
   title: LineShape | null;
@@ -136,7 +153,14 @@ function headOf(pending: LineShape[], spaced: boolean): Head {
   let section: LineShape | null = null;
   const last = pending[k];
   const above = pending[k - 1];
-  if (!spaced && last && above && isSection(last) && above.filled > 1 && mayHead(above, spaced)) {
+  if (
+    !spaced &&
+    last &&
+    above &&
+    (isSection(last) || sectionUnderFullHeading(last, above)) &&
+    above.filled > 1 &&
+    mayHead(above, spaced)
+  ) {
     section = last;
     k--;
   }
