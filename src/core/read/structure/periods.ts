@@ -51,7 +51,7 @@ export function isPeriodHeading(heading: string): boolean {
 export function roleOfHeading(heading: string): ColumnRole | null {
   const h = heading.toLowerCase().trim();
   if (h === "") return null;
-  if (/\b(?:pp|ppts?|percentage points?|points)\b/.test(h)) return "change-points";
+  if (/\b(?:pp|ppts?|pts|percentage points?|points)\b/.test(h)) return "change-points";
   if (
     /%\s*(?:change|increase|decrease|diff)|(?:change|increase|decrease|difference)\s*(?:%|\(%\))|per ?cent(?:age)? (?:change|increase|decrease)|^percentage$|change percentage/.test(
       h

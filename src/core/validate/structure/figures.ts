@@ -10,8 +10,10 @@ import {
   decimalEquals,
   percentChange,
   percentOf,
+  rationalOf,
   roundRational,
   subtractDecimals,
+  toNumber,
   type ExactDecimal,
 } from "../../round";
 
@@ -56,6 +58,20 @@ export function expectPercentChange(
   if (!r) return "undefined";
   const e = roundRational(r, printed.decimals);
   return decimalEquals(e, printed.exact) ? null : e;
+}
+
+/**
+ * A change in percentage points between two printed percentages. The difference of the
+ * printed figures, at the change's precision, agrees; so does a change the publisher took
+ * from the unrounded rates, within what the rounding of the three printed figures allows.
+ */
+export function expectPointsChange(from: Printed, to: Printed, printed: Printed): Expect {
+  const diff = subtractDecimals(to.exact, from.exact);
+  const rounded = roundRational(rationalOf(diff), printed.decimals);
+  if (decimalEquals(rounded, printed.exact)) return null;
+  const gap = Math.abs(toNumber(subtractDecimals(printed.exact, diff)));
+  const slack = [from, to, printed].reduce((s, p) => s + 0.5 / 10 ** p.decimals, 0);
+  return gap <= slack + 1e-9 ? null : rounded;
 }
 
 export function expectShare(

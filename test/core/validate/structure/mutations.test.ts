@@ -65,6 +65,7 @@ function targetsOf(t: StructuredTable, rel: Relation): Target[] {
   switch (rel.kind) {
     case "change":
     case "change-pct":
+    case "change-points":
       for (const r of spread(
         rows.filter((x) => !x.changeRow),
         8
