@@ -85,7 +85,12 @@ function measureTable(
     const period = l.cells[cols.period] ?? "";
     const labels = cols.labels.map((j) => l.cells[j] ?? "");
     const key = labels.join("\u0000");
-    const entry = byLabel.get(key) ?? { line: l.line, labels, byPeriod: new Map(), also: [] };
+    const entry: Entry = byLabel.get(key) ?? {
+      line: l.line,
+      labels,
+      byPeriod: new Map<string, string>(),
+      also: [],
+    };
     byLabel.set(key, entry);
     if (entry.byPeriod.has(period)) {
       const why = `a second ${name} for ${labels.join(" ")} in ${period}`;

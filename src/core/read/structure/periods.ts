@@ -32,7 +32,7 @@ export const PERIOD_PHRASE = new RegExp(
     `q[1-4] ${YEAR}`,
     MONTH_YEAR,
     `(?:earlier|later|previous|current|last|this|prior) (?:period|year|month|quarter|fytd|ytd)`,
-    `fytd|ytd|baseline`,
+    `(?:financial )?year to date|fytd|ytd|baseline`,
     YEAR,
   ].join("|"),
   "gi"
@@ -66,6 +66,8 @@ export function roleOfHeading(heading: string): ColumnRole | null {
   )
     return "change";
   if (/^(?:grand |sub-?)?total\b|\btotal$|^all\b/.test(h)) return "total";
+  // An average over earlier years is the baseline period a change is measured from.
+  if (/\b(?:\d+|three|five)[- ]years? average\b/.test(h)) return "period";
   if (/\brate\b|per 1,?000|per 100\b|per head|ratio|\brank|position|distance|average/.test(h))
     return "rate";
   return isPeriodHeading(heading) ? "period" : null;

@@ -85,9 +85,12 @@ export function expectShare(
   return decimalEquals(e, printed.exact) ? null : e;
 }
 
+/** A total at its printed precision: parts with more decimals than the total are summed, then rounded. */
 export function expectSum(parts: ExactDecimal[], printed: Printed): Expect {
   const sum = parts.reduce((a, b) => addDecimals(a, b), { scaled: BigInt(0), decimals: 0 });
-  return decimalEquals(sum, printed.exact) ? null : sum;
+  const atPrinted =
+    sum.decimals > printed.decimals ? roundRational(rationalOf(sum), printed.decimals) : sum;
+  return decimalEquals(atPrinted, printed.exact) ? null : atPrinted;
 }
 
 /** A figure as an analyst reads it: "1,685", "-3.1", "8.6" (one formatter: validate's). */

@@ -213,10 +213,12 @@ export function totalRows(t: StructuredTable, inputs: number[]): Relation[] {
   const rows = t.rows;
   rows.forEach((r, i) => {
     if (r.changeRow) return;
+    // A total under a section heading totals the rows of its section.
     const parts = rows
       .slice(start, i)
       .map((_, k) => start + k)
-      .filter((k) => !(rows[k] as StructuredRow).changeRow);
+      .filter((k) => !(rows[k] as StructuredRow).changeRow)
+      .filter((k) => r.section === null || (rows[k] as StructuredRow).section === r.section);
     const byLabel = r.totalLabel || r.labels.some(isTotalLabel);
     const candidate =
       (i === rows.length - 1 || mayBeTotalLabel(r.labels.join(" "))) && parts.length >= 2;
