@@ -3,6 +3,9 @@
 // words of any file name ("committee-report.txt" is no area called "Committee Report").
 import { areaFromFileName, readPaste } from "../../../src/core/read";
 import { runCheck, type CheckIo } from "../../../src/cli/checkCommand";
+import { runBuild } from "../../../src/cli/buildCommand";
+import { readXlsx } from "../../../src/writers/xlsx/readXlsx";
+import { memoryIo } from "../../support/cliIo";
 import { tableText } from "../../support/tablesCorpus";
 import * as fs from "fs";
 import * as path from "path";
@@ -52,5 +55,21 @@ describe("the area a file name gives", () => {
     const doc = JSON.parse(stdout) as { tables: { area: string | null }[] };
     expect(doc.tables.length).toBeGreaterThan(0);
     expect(doc.tables.every((t) => t.area === null)).toBe(true);
+  });
+
+  it("build names no sheet after a file name that is no area, and one that is", async () => {
+    const io = memoryIo();
+    io.files.set("committee-report.txt", MERTON);
+    io.files.set("merton-2017-08-01.txt", MERTON);
+    const code = await runBuild(
+      ["committee-report.txt", "merton-2017-08-01.txt"],
+      { out: "b.xlsx", force: true },
+      io
+    );
+    expect(code).toBe(0);
+    const book = await readXlsx(io.files.get("b.xlsx") as Uint8Array);
+    const names = book.sheetNames.join(" | ");
+    expect(names).toContain("Merton 2017-08-01");
+    expect(names).not.toMatch(/Committee Report/);
   });
 });
