@@ -20,7 +20,7 @@ export function isYearText(text: string): boolean {
 
 const MON = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?";
 const YEAR = "(?:19|20)\\d\\d";
-const FY = `${YEAR}\\s?[/\\-\u2013]\\s?(?:\\d\\d|${YEAR})`;
+const FY = `${YEAR}\\s?[/\\-\u2013]\\s?(?:${YEAR}|\\d\\d)(?!\\d)`;
 const MONTH_YEAR = `${MON}[\\s\\-']?(?:${YEAR}|\\d\\d)`;
 /** One period as headings print it, longest forms first. */
 export const PERIOD_PHRASE = new RegExp(
@@ -32,7 +32,7 @@ export const PERIOD_PHRASE = new RegExp(
     `q[1-4] ${YEAR}`,
     MONTH_YEAR,
     `(?:earlier|later|previous|current|last|this|prior) (?:period|year|month|quarter|fytd|ytd)`,
-    `(?:financial )?year to date|fytd|ytd|baseline`,
+    `(?:financial )?year to date|fytd|ytd|baseline|(?:\\d+|three|five)[- ]years? average`,
     YEAR,
   ].join("|"),
   "gi"
