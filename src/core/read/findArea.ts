@@ -61,10 +61,12 @@ export function areaFromFileName(fileName: string, known: readonly string[] = []
 /** The words of a file name as a place name, its date and descriptive words dropped. */
 function nameInFileName(fileName: string): string | null {
   let base = fileName.split(/[\\/]/).pop() ?? "";
-  base = base.replace(/(\.(?:pdf-copy|txt|tsv|csv|html?|pdf|text|xlsx?|json))+$/i, "");
+  base = base.replace(/(\.(?:pdf-copy|txt|tsv|csv|html?|pdf|text|xlsx?|xlsm|ods|md|json))+$/i, "");
   // Drop a trailing date (2017-08-01, 20170801, 2017_08_01, 01-08-2017) and trailing words
   // that describe the copy rather than the place.
   base = base.replace(/[-_ .]*(?:\d{4}[-_.]?\d{2}[-_.]?\d{2}|\d{2}[-_.]\d{2}[-_.]\d{4})$/, "");
+  // A trailing year, financial year or month ("lambeth-2007", "merton-2016-17", "…-2024-01").
+  base = base.replace(/[-_ .]+(?:19|20)\d\d(?:[-_.](?:\d\d|(?:19|20)\d\d))?$/, "");
   base = base.replace(/[-_ .]+(?:pdf-copy|copy|paste|offences|sds|crime|table)$/i, "");
   const words = base.split(/[-_ .]+/).filter((w) => w !== "");
   if (

@@ -21,6 +21,8 @@ describe("the area a file name gives", () => {
     ["kingston_20170801.csv", "Kingston upon Thames"],
     ["hammersmith-&-fulham.txt", "Hammersmith and Fulham"],
     ["borough-c-2017-09-05.pdf-copy.txt", "Borough C"],
+    ["lambeth-2007.ods", "Lambeth"],
+    ["merton-2016-17.xlsx", "Merton"],
     ["committee-report.txt", null],
     ["Book1.html", null],
     ["copeland-pq-2015.txt", null],
