@@ -41,6 +41,8 @@ export interface TableRow {
   status: "dot" | null;
   /** Calls rows only: whether the row's figures are counts or percentages. */
   unit?: "count" | "percent";
+  /** Generic rows under a section heading ("Domestic Violence"): a total row totals its section. */
+  section?: string;
   values: RowValues;
   /** The printed text of each field, exactly as in the source (for messages and the Checks sheet). */
   raw: Record<string, string>;

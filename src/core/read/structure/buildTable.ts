@@ -43,9 +43,35 @@ function placeCells(h: LineShape, block: TableBlock, fill: boolean): Headed {
 const SPACED_ROLE_WORDS =
   /% change|change %|percentage change|per ?cent(?:age)? change|percentage|numeric|difference|change|rank|rate|total|share|distance|position|%/gi;
 
+interface Phrase {
+  at: number;
+  text: string;
+}
+
+const TO_DATE = /^(?:(?:financial )?year to date|f?ytd)$/i;
+const CHANGE_WORD = /change|difference|numeric|percentage/i;
+
+/**
+ * Phrases that print one heading: a year and its "Year to Date" ("2016 Year to Date"), and a
+ * change and the periods it names ("% Change 2016-2017").
+ */
+function joinPhrases(text: string, found: Phrase[]): string[] {
+  const out: Phrase[] = [];
+  for (const f of found) {
+    const prev = out[out.length - 1];
+    const gap = prev ? text.slice(prev.at + prev.text.length, f.at) : "";
+    const toDate = prev && /^\s+$/.test(gap) && TO_DATE.test(f.text) && !TO_DATE.test(prev.text);
+    const ofChange =
+      prev && CHANGE_WORD.test(prev.text) && isPeriodHeading(f.text) && /^[\s:]*$/.test(gap);
+    if (prev && (toDate || ofChange)) prev.text = text.slice(prev.at, f.at + f.text.length);
+    else out.push({ ...f });
+  }
+  return out.map((p) => p.text);
+}
+
 /** The phrases of a PDF-copied heading line: periods and role words, in order. */
 function phrasesOf(text: string): string[] {
-  const found: { at: number; text: string }[] = [];
+  const found: Phrase[] = [];
   PERIOD_PHRASE.lastIndex = 0;
   for (const m of text.matchAll(PERIOD_PHRASE)) found.push({ at: m.index ?? 0, text: m[0] });
   const taken = (at: number, len: number) =>
@@ -54,7 +80,10 @@ function phrasesOf(text: string): string[] {
     const at = m.index ?? 0;
     if (!taken(at, m[0].length)) found.push({ at, text: m[0] });
   }
-  return found.sort((a, b) => a.at - b.at).map((f) => f.text);
+  return joinPhrases(
+    text,
+    found.sort((a, b) => a.at - b.at)
+  );
 }
 
 function spacedHeadings(block: TableBlock): Headed {
@@ -141,8 +170,12 @@ export function buildTable(block: TableBlock, layout: StructuredTable["layout"])
   let section: string | null = null;
   const sectionLines: number[] = [];
   for (const s of block.rows) {
-    if (s.numbers === 0 && s.figures.every((f) => f === "") && !spaced && !printsBlanks) {
-      section = stripFootnotes(s.labels.filter((l) => l !== "").join(" ")).text;
+    const sectionLine = spaced ? s.figures.length === 0 : !printsBlanks;
+    if (s.numbers === 0 && s.figures.every((f) => f === "") && sectionLine) {
+      section = s.labels
+        .filter((l) => l !== "")
+        .map((l) => stripFootnotes(l).text)
+        .join(" ");
       sectionLines.push(s.line);
       continue;
     }

@@ -20,7 +20,7 @@ export function isYearText(text: string): boolean {
 
 const MON = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?";
 const YEAR = "(?:19|20)\\d\\d";
-const FY = `${YEAR}\\s?[/\\-\u2013]\\s?(?:\\d\\d|${YEAR})`;
+const FY = `${YEAR}\\s?[/\\-\u2013]\\s?(?:${YEAR}|\\d\\d)(?!\\d)`;
 const MONTH_YEAR = `${MON}[\\s\\-']?(?:${YEAR}|\\d\\d)`;
 /** One period as headings print it, longest forms first. */
 export const PERIOD_PHRASE = new RegExp(
@@ -32,7 +32,7 @@ export const PERIOD_PHRASE = new RegExp(
     `q[1-4] ${YEAR}`,
     MONTH_YEAR,
     `(?:earlier|later|previous|current|last|this|prior) (?:period|year|month|quarter|fytd|ytd)`,
-    `fytd|ytd|baseline`,
+    `(?:financial )?year to date|fytd|ytd|baseline|(?:\\d+|three|five)[- ]years? average`,
     YEAR,
   ].join("|"),
   "gi"
@@ -51,7 +51,7 @@ export function isPeriodHeading(heading: string): boolean {
 export function roleOfHeading(heading: string): ColumnRole | null {
   const h = heading.toLowerCase().trim();
   if (h === "") return null;
-  if (/\b(?:pp|ppts?|percentage points?|points)\b/.test(h)) return "change-points";
+  if (/\b(?:pp|ppts?|pts|percentage points?|points)\b/.test(h)) return "change-points";
   if (
     /%\s*(?:change|increase|decrease|diff)|(?:change|increase|decrease|difference)\s*(?:%|\(%\))|per ?cent(?:age)? (?:change|increase|decrease)|^percentage$|change percentage/.test(
       h
@@ -66,6 +66,8 @@ export function roleOfHeading(heading: string): ColumnRole | null {
   )
     return "change";
   if (/^(?:grand |sub-?)?total\b|\btotal$|^all\b/.test(h)) return "total";
+  // An average over earlier years is the baseline period a change is measured from.
+  if (/\b(?:\d+|three|five)[- ]years? average\b/.test(h)) return "period";
   if (/\brate\b|per 1,?000|per 100\b|per head|ratio|\brank|position|distance|average/.test(h))
     return "rate";
   return isPeriodHeading(heading) ? "period" : null;

@@ -26,6 +26,16 @@ function isSection(s: LineShape): boolean {
   return !s.blank && s.filled === 1 && s.labels.length >= 1 && s.numbers === 0;
 }
 
+/** A PDF-copied line of a few words and no figure inside a table: a section heading. */
+function spacedSection(s: LineShape): boolean {
+  return (
+    s.figures.length === 0 &&
+    s.badToken === null &&
+    s.text.length <= 60 &&
+    !/^(?:\(?\d{1,2}\)?|[*\u2020\u2021])\s/.test(s.text)
+  );
+}
+
 /** Most lines of another shape stepped over inside a table. */
 const MAX_ODD_RUN = 10;
 
@@ -105,7 +115,7 @@ function collectRows(shapes: LineShape[], start: number, spaced: boolean): Colle
     for (let m = j; m < k; m++) {
       const t = shapes[m] as LineShape;
       if (t.blank || t.rule) continue;
-      if (!spaced && isSection(t)) rows.push(t);
+      if (isSection(t) && (!spaced || spacedSection(t))) rows.push(t);
       else odd.push(oddRow(t, first, spaced));
     }
     j = k;
@@ -119,6 +129,23 @@ function mayHead(s: LineShape, spaced: boolean): boolean {
   if (s.yearsOnly) return true;
   if (spaced) return s.headingWords && s.numbers === 0;
   return s.numbers === 0;
+}
+
+/**
+ * A line of a few words under a heading that already names every figure column: a section
+ * heading whose words spill into the first figure column (an HTML row "Inner London courts |
+ * City of London Police" spanning the table), not a further line of headings.
+ */
+function sectionUnderFullHeading(last: LineShape, above: LineShape): boolean {
+  const named = [...above.labels.slice(1), ...above.figures].filter((f) => f !== "").length;
+  const words = [...last.labels.slice(1), ...last.figures].filter((f) => f !== "").length;
+  return (
+    last.numbers === 0 &&
+    (last.labels[0] ?? "") !== "" &&
+    (above.labels[0] ?? "") === "" &&
+    named >= 2 &&
+    words * 2 < named
+  );
 }
 
 /** Heading lines and title taken from the pending lines just above a table. */
@@ -136,7 +163,16 @@ function headOf(pending: LineShape[], spaced: boolean): Head {
   let section: LineShape | null = null;
   const last = pending[k];
   const above = pending[k - 1];
-  if (!spaced && last && above && isSection(last) && above.filled > 1 && mayHead(above, spaced)) {
+  const celledSection =
+    !spaced &&
+    last &&
+    above &&
+    (isSection(last) || sectionUnderFullHeading(last, above)) &&
+    above.filled > 1;
+  // A PDF copy: a line of a few words, not itself a heading, under a heading line.
+  const spacedSectionLine =
+    spaced && last && isSection(last) && spacedSection(last) && !last.headingWords;
+  if (last && above && (celledSection || spacedSectionLine) && mayHead(above, spaced)) {
     section = last;
     k--;
   }

@@ -60,6 +60,7 @@ export function toCrimeTable(t: StructuredTable, ctx: CrimeTableContext): CrimeT
       subcategory: null,
       isTotal: r.totalLabel,
       status: null,
+      ...(r.section !== null ? { section: r.section } : {}),
       values,
       raw,
     };

@@ -24,7 +24,7 @@ export function structuredOf(table: CrimeTable): { structured: StructuredTable; 
     rows: table.rows.map((r) => ({
       line: r.line,
       labels: [r.category],
-      section: null,
+      section: r.section ?? null,
       cells: cols.map((c) => r.raw[c.field] ?? ""),
       totalLabel: r.isTotal || isTotalLabel(r.category),
       changeRow: isChangeRowLabel(r.category),

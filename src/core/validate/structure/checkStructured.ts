@@ -11,6 +11,7 @@ import {
   countAt,
   expectChange,
   expectPercentChange,
+  expectPointsChange,
   expectShare,
   expectSum,
   formatDecimal,
@@ -70,7 +71,7 @@ function issue(
 function checkChangeColumn(
   ti: number,
   t: StructuredTable,
-  rel: Extract<Relation, { kind: "change" | "change-pct" }>
+  rel: Extract<Relation, { kind: "change" | "change-pct" | "change-points" }>
 ): Issue[] {
   const out: Issue[] = [];
   const h = heading(t, rel.column);
@@ -83,7 +84,9 @@ function checkChangeColumn(
     const pct = rel.kind === "change-pct";
     const e = pct
       ? expectPercentChange(from.exact, to.exact, printed)
-      : expectChange(from.exact, to.exact, printed);
+      : rel.kind === "change-points"
+        ? expectPointsChange(from, to, printed)
+        : expectChange(from.exact, to.exact, printed);
     if (e === null) continue;
     if (e === "undefined") {
       out.push(
@@ -348,6 +351,11 @@ function describe(t: StructuredTable, rel: Relation): { what: string; how: strin
         what: heading(t, rel.column),
         how: `% change from ${heading(t, rel.from)} to ${heading(t, rel.to)}`,
       };
+    case "change-points":
+      return {
+        what: heading(t, rel.column),
+        how: `change in points from ${heading(t, rel.from)} to ${heading(t, rel.to)}`,
+      };
     case "share":
       return {
         what: heading(t, rel.column),
@@ -378,6 +386,7 @@ function checkTable(ti: number, t: StructuredTable): { issues: Issue[]; coverage
     switch (rel.kind) {
       case "change":
       case "change-pct":
+      case "change-points":
         return checkChangeColumn(ti, t, rel);
       case "share":
         return checkShare(ti, t, rel, relations);

@@ -10,8 +10,10 @@ import {
   decimalEquals,
   percentChange,
   percentOf,
+  rationalOf,
   roundRational,
   subtractDecimals,
+  toNumber,
   type ExactDecimal,
 } from "../../round";
 
@@ -58,6 +60,20 @@ export function expectPercentChange(
   return decimalEquals(e, printed.exact) ? null : e;
 }
 
+/**
+ * A change in percentage points between two printed percentages. The difference of the
+ * printed figures, at the change's precision, agrees; so does a change the publisher took
+ * from the unrounded rates, within what the rounding of the three printed figures allows.
+ */
+export function expectPointsChange(from: Printed, to: Printed, printed: Printed): Expect {
+  const diff = subtractDecimals(to.exact, from.exact);
+  const rounded = roundRational(rationalOf(diff), printed.decimals);
+  if (decimalEquals(rounded, printed.exact)) return null;
+  const gap = Math.abs(toNumber(subtractDecimals(printed.exact, diff)));
+  const slack = [from, to, printed].reduce((s, p) => s + 0.5 / 10 ** p.decimals, 0);
+  return gap <= slack + 1e-9 ? null : rounded;
+}
+
 export function expectShare(
   part: ExactDecimal,
   whole: ExactDecimal,
@@ -69,9 +85,12 @@ export function expectShare(
   return decimalEquals(e, printed.exact) ? null : e;
 }
 
+/** A total at its printed precision: parts with more decimals than the total are summed, then rounded. */
 export function expectSum(parts: ExactDecimal[], printed: Printed): Expect {
   const sum = parts.reduce((a, b) => addDecimals(a, b), { scaled: BigInt(0), decimals: 0 });
-  return decimalEquals(sum, printed.exact) ? null : sum;
+  const atPrinted =
+    sum.decimals > printed.decimals ? roundRational(rationalOf(sum), printed.decimals) : sum;
+  return decimalEquals(atPrinted, printed.exact) ? null : atPrinted;
 }
 
 /** A figure as an analyst reads it: "1,685", "-3.1", "8.6" (one formatter: validate's). */

@@ -12,6 +12,7 @@ import {
   countAt,
   expectChange,
   expectPercentChange,
+  expectPointsChange,
   expectShare,
   expectSum,
   printedAt,
@@ -19,7 +20,7 @@ import {
 } from "./figures";
 
 export type Relation =
-  | { kind: "change" | "change-pct"; column: number; from: number; to: number }
+  | { kind: "change" | "change-pct" | "change-points"; column: number; from: number; to: number }
   | { kind: "share"; column: number; of: number; whole: "total-row" | "sum" }
   | { kind: "total-column"; column: number; parts: number[] }
   | { kind: "total-row"; row: number; parts: number[] }
@@ -149,6 +150,43 @@ const pctTest = (t: StructuredTable, col: number) => (a: number, b: number, r: S
   return expectPercentChange(from.exact, to.exact, printed);
 };
 
+const pointsTest =
+  (t: StructuredTable, col: number) => (a: number, b: number, r: StructuredRow) => {
+    const from = printedAt(r, a);
+    const to = printedAt(r, b);
+    const printed = printedAt(r, col);
+    if (!from || !to || !printed) return "skip" as const;
+    return expectPointsChange(from, to, printed);
+  };
+
+/** A column of changes in percentage points: by its heading, or by its figures ("+3.7pp"). */
+function pointsColumn(t: StructuredTable, col: number): boolean {
+  if (t.columns[col]?.role === "change-points") return true;
+  let points = 0;
+  let num = 0;
+  for (const r of t.rows) {
+    const p = cellValue(r.cells[col] ?? "");
+    if (p.kind !== "number") continue;
+    num++;
+    if (p.unit === "points") points++;
+  }
+  return num > 0 && points * 2 > num;
+}
+
+/** Columns of percentages for one period (rates, shares of a period) a points change may come from. */
+function percentInputs(t: StructuredTable): number[] {
+  return t.columns
+    .map((c, j) => ({ c, j }))
+    .filter(
+      ({ c, j }) =>
+        ["period", "value", "rate"].includes(c.role) &&
+        percentColumn(t, j) &&
+        !signedColumn(t, j) &&
+        !pointsColumn(t, j)
+    )
+    .map(({ j }) => j);
+}
+
 /** Whether a row is the sum of `parts` in most columns (a total not labelled as one). */
 function sumsHold(
   rows: StructuredRow[],
@@ -175,10 +213,12 @@ export function totalRows(t: StructuredTable, inputs: number[]): Relation[] {
   const rows = t.rows;
   rows.forEach((r, i) => {
     if (r.changeRow) return;
+    // A total under a section heading totals the rows of its section.
     const parts = rows
       .slice(start, i)
       .map((_, k) => start + k)
-      .filter((k) => !(rows[k] as StructuredRow).changeRow);
+      .filter((k) => !(rows[k] as StructuredRow).changeRow)
+      .filter((k) => r.section === null || (rows[k] as StructuredRow).section === r.section);
     const byLabel = r.totalLabel || r.labels.some(isTotalLabel);
     const candidate =
       (i === rows.length - 1 || mayBeTotalLabel(r.labels.join(" "))) && parts.length >= 2;
@@ -375,16 +415,20 @@ export function findDerived(t: StructuredTable): Structure {
       const rel = totalColumn(t, j, inputs);
       if (rel) rels.push(rel);
       else unchecked.push({ column: heading, why: WHY.total });
+    } else if (pointsColumn(t, j)) {
+      const pair = bestPair(t, j, percentInputs(t), pointsTest(t, j));
+      if (pair) rels.push({ kind: "change-points", column: j, from: pair.from, to: pair.to });
+      else unchecked.push({ column: heading, why: WHY.points });
     } else if (
       c.role === "change" ||
       (signedColumn(t, j) && !percentColumn(t, j) && c.role !== "change-pct")
     )
       changeColumn(t, j, inputs, rels, unchecked);
-    else if (c.role === "change-points") unchecked.push({ column: heading, why: WHY.points });
     else if (c.role === "rate") unchecked.push({ column: heading, why: WHY.rate });
   });
   t.columns.forEach((c, j) => {
-    if (!hasNumbers(t, j) || c.role === "rate" || c.role === "total" || c.role === "change") return;
+    if (!hasNumbers(t, j) || ["rate", "total", "change", "change-points"].includes(c.role)) return;
+    if (pointsColumn(t, j)) return;
     if (c.role === "change-pct" || c.role === "share" || percentColumn(t, j))
       percentColumnRelation(t, j, inputs, rels, unchecked);
   });

@@ -3,6 +3,7 @@
 // every line not read into a table with its line number and why.
 import * as fs from "fs";
 import * as path from "path";
+import { cellGrid } from "../../../../src/core/read/structure";
 import {
   TABLES_DIR,
   TABLE_FILES,
@@ -46,15 +47,15 @@ describe("the corpus of real published tables", () => {
         expect(u.why).not.toBe("");
         accounted.add(u.line);
       }
-      const lines = text.split(/\r\n|\r|\n/);
-      lines.forEach((l, i) => {
-        const blank = l.replace(/[|\-\s]/g, "") === "";
-        if (blank) return;
-        expect({ line: i + 1, accounted: accounted.has(i + 1) }).toEqual({
-          line: i + 1,
+      // Lines as the reader numbers them: a text's lines, or an HTML paste's rows and blocks.
+      for (const l of cellGrid(text).lines) {
+        const blank = l.cells.join("|").replace(/[|\-\s]/g, "") === "";
+        if (blank) continue;
+        expect({ line: l.line, accounted: accounted.has(l.line) }).toEqual({
+          line: l.line,
           accounted: true,
         });
-      });
+      }
     });
   });
 });

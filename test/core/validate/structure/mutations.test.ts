@@ -65,6 +65,7 @@ function targetsOf(t: StructuredTable, rel: Relation): Target[] {
   switch (rel.kind) {
     case "change":
     case "change-pct":
+    case "change-points":
       for (const r of spread(
         rows.filter((x) => !x.changeRow),
         8
@@ -93,7 +94,9 @@ function targetsOf(t: StructuredTable, rel: Relation): Target[] {
       const cols = t.columns.map((_, j) => j).filter((j) => /^\d[\d,]*$/.test(cell(total, j)));
       for (const j of spread(cols, 4)) {
         add(total, j, [total.line]);
-        for (const k of spread(rel.parts, 3)) add(rows[k], j, [total.line]);
+        // A part altered may be found on the total, or on its own line (a change it feeds).
+        for (const k of spread(rel.parts, 3))
+          add(rows[k], j, [total.line, (rows[k] as StructuredRow).line]);
       }
       break;
     }
@@ -115,7 +118,9 @@ describe("single-figure alterations of the corpus tables", () => {
   it.each(TABLE_FILES)("%s: every altered figure is found on its line", (file) => {
     const text = tableText(file);
     const { read, check } = observed(text);
-    expect(check.issues).toEqual([]);
+    // Findings in the published figures themselves (worked out by hand in the expected
+    // file) stay; an alteration must add a finding of its own.
+    const before = new Set(check.issues.map((i) => `${i.line}\u0000${i.message}`));
     const targets = read.tables.flatMap((t) =>
       findDerived(t).relations.flatMap((rel) => targetsOf(t, rel))
     );
@@ -125,7 +130,9 @@ describe("single-figure alterations of the corpus tables", () => {
       const changed = next === null ? null : withFigure(text, target.line, target.printed, next);
       if (changed === null || next === null) continue;
       altered_++;
-      const lines = observed(changed).check.issues.map((i) => i.line);
+      const lines = observed(changed)
+        .check.issues.filter((i) => !before.has(`${i.line}\u0000${i.message}`))
+        .map((i) => i.line);
       if (!target.expectAt.some((l) => lines.includes(l)))
         missed.push(
           `line ${target.line}: ${target.printed} → ${next}, findings on ${lines.join(", ") || "no line"}`
