@@ -7,7 +7,7 @@ import * as path from "path";
 import type { Anomaly, CrimeTable, Issue } from "../core/model";
 import { readInput, readDatastoreInputs, describeErrorPlace } from "../core/readInput";
 import { isDatastoreCsv } from "../core/datastore";
-import { validateTables } from "../core/validate";
+import { genericCoverage, validateTables } from "../core/validate";
 import { findAnomalies } from "../core/anomalies";
 import { monthlyFlags, monthlySources } from "../app/monthlySeries";
 import type { CliIO } from "./io";
@@ -47,6 +47,7 @@ export type CheckIo = Pick<CliIO, "readFile" | "stdout" | "stderr"> &
 
 /** One table as the JSON document gives it (a stable, documented shape). */
 function tableJson(t: CrimeTable) {
+  const coverage = genericCoverage(t);
   return {
     source: t.source,
     kind: t.kind,
@@ -54,6 +55,8 @@ function tableJson(t: CrimeTable) {
     periodEnding: t.periodEnding,
     ...(t.page !== undefined ? { page: t.page } : {}),
     ...(t.ward !== undefined ? { ward: t.ward } : {}),
+    // A table of no known kind: the derived columns recognised and checked, and those not.
+    ...(coverage ? { checked: coverage.checked, unchecked: coverage.unchecked } : {}),
     rows: t.rows.map((r) => ({
       line: r.line,
       category: r.category,
@@ -113,6 +116,16 @@ export function* reportLines(report: CheckReport): Generator<string> {
   for (const line of rawReportLines(report)) yield showControls(line);
 }
 
+/** For a table of no known kind: what of it was checked, and how (nothing said for known kinds). */
+function* coverageLines(t: CrimeTable): Generator<string> {
+  const coverage = genericCoverage(t);
+  if (!coverage) return;
+  const checked = coverage.checked.map((c) => `${c.what} (${c.how})`);
+  yield checked.length > 0
+    ? `    checked: ${checked.join("; ")}\n`
+    : "    checked: no column or row of it is derived from the others\n";
+}
+
 /** The readable report as found: each file, its tables and the issues found in each. */
 function* rawReportLines(report: CheckReport): Generator<string> {
   let source: string | null = null;
@@ -127,8 +140,9 @@ function* rawReportLines(report: CheckReport): Generator<string> {
     const period = t.periodEnding ? `period ending ${t.periodEnding}` : "no reporting period found";
     const page = t.page !== undefined ? `page ${t.page}, ` : "";
     yield `  Table ${i + 1}: ${t.title ?? t.kind} (${t.kind}), ${page}${area}, ${period}, ${plural(t.rows.length, "row")}\n`;
+    yield* coverageLines(t);
     const issues = issuesOf.get(i) ?? [];
-    if (issues.length === 0) yield "    all figures check out\n";
+    if (!issues.some((x) => x.severity !== "info")) yield "    all figures check out\n";
     for (const x of issues)
       yield `    ${SEVERITY_LABEL[x.severity]}  line ${x.line}  [${x.rule}] ${x.message}\n`;
     for (const a of flagsOf.get(i) ?? [])

@@ -106,6 +106,10 @@ export const issueMessages = {
 
 /** Sentences of the checks of tables read by their structure (core/validate/structure). */
 export const structureMessages = {
+  columnNotChecked: (column: string, why: string) =>
+    `${column} looks derived but was not checked: ${why}.`,
+  lineNotRead: (line: number, text: string, why: string) =>
+    `Line ${line} is in no table (${why}): "${text.length > 80 ? `${text.slice(0, 77)}...` : text}".`,
   shareMismatch: (
     where: string,
     heading: string,

@@ -90,6 +90,19 @@ export interface CrimeTable {
   ward?: { borough: string; code: string };
   /** How much of a borough's total its wards hold, said on the borough's (or a ward's) table. */
   wardCoverage?: WardCoverage;
+  /**
+   * Non-blank lines of the input near this table that no table took (prose, a row of
+   * another shape), so that validation reports each with its line: nothing is dropped
+   * without a word. Tables read by their structure only.
+   */
+  unreadLines?: UnreadInputLine[];
+}
+
+/** A line of the input that is in no table, and why. */
+export interface UnreadInputLine {
+  line: number;
+  text: string;
+  why: string;
 }
 
 /**
@@ -131,7 +144,9 @@ export type IssueRule =
   | "missing-value"
   | "not-a-number"
   | "change-undefined"
-  | "ward-coverage";
+  | "ward-coverage"
+  | "line-not-read"
+  | "column-not-checked";
 
 /** A validation finding: typed data, never an exception. */
 export interface Issue {

@@ -83,6 +83,10 @@ export function shortIssueText(issue: Issue, column: ColumnInfo | undefined): st
       return typeof issue.reported === "number" && issue.expected !== null
         ? `${formatFigure(issue.expected - issue.reported, column)} in no ward`
         : "summed from wards";
+    case "column-not-checked":
+      return "not checked";
+    case "line-not-read":
+      return "line not read";
   }
 }
 

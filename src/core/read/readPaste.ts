@@ -2,7 +2,7 @@
 // ReadError, never an exception.
 
 import { readErrorMessage } from "../messages";
-import type { CrimeTable, ReadError, ReadResult } from "../model";
+import type { CrimeTable, ReadError, ReadResult, UnreadInputLine } from "../model";
 import { detectFormat, type PasteFormat } from "./detectFormat";
 import { areaFromFileName } from "./findArea";
 import { findTables, type FindContext } from "./findTables";
@@ -88,8 +88,25 @@ function structuredTables(
     .filter((t) => t.rows.length > 0 && t.columns.length > 0)
     .map((t) => toCrimeTable(t, { source: ctx.source, area, periodEnding: period }));
   // The line reader also takes prose ending in a figure for rows: most of its rows will do.
-  if (tables.length === 0 || rowCount(tables) * 5 < rowCount(found) * 4) return null;
-  return tables;
+  // Lines, not rows: a long CSV's row (a label) gathers one line per period.
+  const lines = new Set(
+    read.tables.flatMap((t) => t.rows.flatMap((r) => [r.line, ...(r.alsoLines ?? [])]))
+  );
+  if (tables.length === 0 || lines.size * 5 < rowCount(found) * 4) return null;
+  return withUnreadLines(tables, read.unread);
+}
+
+/** Each unread line given to the table it follows (the first, for lines before any). */
+function withUnreadLines(tables: CrimeTable[], unread: UnreadInputLine[]): CrimeTable[] {
+  if (unread.length === 0) return tables;
+  const starts = tables.map((t) => t.rows[0]?.line ?? 0);
+  const byTable = tables.map((): UnreadInputLine[] => []);
+  for (const u of unread) {
+    let t = 0;
+    while (t + 1 < tables.length && starts[t + 1]! <= u.line) t++;
+    byTable[t]!.push(u);
+  }
+  return tables.map((t, i) => (byTable[i]!.length > 0 ? { ...t, unreadLines: byTable[i] } : t));
 }
 
 export function readPaste(text: string, opts: ReadOptions): ReadResult {

@@ -1,3 +1,4 @@
 // Validating crime tables: derived figures, totals and cells, as typed issues.
 export { validateTables } from "./validateTables";
 export { totalGroups } from "./checkTotals";
+export { genericCoverage } from "./structure/checkGeneric";

@@ -8,7 +8,7 @@ import { appendAll } from "../appendAll";
 import { checkChange, checkDetections, checkPoints, checkRate } from "./checkFigures";
 import { checkTotals } from "./checkTotals";
 import { checkValues } from "./checkValues";
-import { checkGenericTable } from "./structure/checkGeneric";
+import { checkGenericTable, notFigureNotes, unreadLineNotes } from "./structure/checkGeneric";
 import { cellOf } from "./figures";
 import { checkWardCoverage } from "./wardCoverage";
 
@@ -75,6 +75,8 @@ function validateTable(t: number, table: CrimeTable): Issue[] {
   // A table of no known kind: its changes, shares and totals as its headings and figures say.
   appendAll(issues, checkGenericTable(t, table));
   appendAll(issues, checkWardCoverage(t, table));
+  appendAll(issues, notFigureNotes(t, table));
+  appendAll(issues, unreadLineNotes(t, table));
   return issues;
 }
 

@@ -5,7 +5,9 @@
 import type { CrimeTable, Issue } from "../../model";
 import type { StructuredTable } from "../../read/structure";
 import { isChangeRowLabel, isTotalLabel, roleOfHeading } from "../../read/structure/periods";
-import { checkStructured } from "./checkStructured";
+import { checkStructured, type TableCoverage } from "./checkStructured";
+import { issueMessages, structureMessages } from "../../messages";
+import { cellOf, headingOf, makeIssue, whereOf } from "../figures";
 
 /** The generic table as the structure checks read it: its figure columns and printed cells. */
 export function structuredOf(table: CrimeTable): { structured: StructuredTable; fields: string[] } {
@@ -35,18 +37,121 @@ export function structuredOf(table: CrimeTable): { structured: StructuredTable; 
   return { structured, fields: cols.map((c) => c.field) };
 }
 
-/** Findings on a generic table's changes, shares and totals, in the table's field keys. */
-export function checkGenericTable(tableIndex: number, table: CrimeTable): Issue[] {
-  if (table.kind !== "generic") return [];
+/** A generic table's checks in its own terms: the findings and which derived columns were checked. */
+function checkedGeneric(table: CrimeTable): { issues: Issue[]; coverage: TableCoverage } {
   const { structured, fields } = structuredOf(table);
   const headingField = new Map<string, string>();
   structured.columns.forEach((c, j) =>
     headingField.set(c.heading || `column ${j + 1}`, fields[j] ?? "")
   );
-  const { issues } = checkStructured({ tables: [structured], unread: [] });
-  return issues.map((i) => ({
-    ...i,
+  const { issues, coverage } = checkStructured({ tables: [structured], unread: [] });
+  return {
+    issues: issues.map((i) => ({ ...i, field: headingField.get(i.field) ?? i.field })),
+    coverage: coverage[0] ?? { table: 0, checked: [], unchecked: [] },
+  };
+}
+
+/**
+ * Which of a generic table's derived columns and rows were recognised and checked, and
+ * which were read but could not be checked (null for tables of a known kind, whose
+ * checks their kind fixes).
+ */
+export function genericCoverage(table: CrimeTable): Omit<TableCoverage, "table"> | null {
+  if (table.kind !== "generic") return null;
+  const { checked, unchecked } = checkedGeneric(table).coverage;
+  return { checked, unchecked };
+}
+
+/** A note on a table: no figure of its own, only a line and a sentence. */
+function note(
+  tableIndex: number,
+  rule: Issue["rule"],
+  line: number,
+  field: string,
+  message: string
+): Issue {
+  return {
+    rule,
+    severity: "info",
     table: tableIndex,
-    field: headingField.get(i.field) ?? i.field,
-  }));
+    line,
+    category: "",
+    subcategory: null,
+    field,
+    reported: null,
+    expected: null,
+    message,
+  };
+}
+
+/**
+ * Findings on a generic table's changes, shares and totals, in the table's field keys, and
+ * a note for each column that looks derived but could not be checked.
+ */
+export function checkGenericTable(tableIndex: number, table: CrimeTable): Issue[] {
+  if (table.kind !== "generic") return [];
+  const { issues, coverage } = checkedGeneric(table);
+  const firstLine = table.rows[0]?.line ?? 0;
+  return [
+    ...issues.map((i) => ({ ...i, table: tableIndex })),
+    ...coverage.unchecked.map((u) =>
+      note(
+        tableIndex,
+        "column-not-checked",
+        firstLine,
+        u.column,
+        structureMessages.columnNotChecked(u.column, u.why)
+      )
+    ),
+  ];
+}
+
+/**
+ * A note for each cell of a generic table that holds no figure where its row has others
+ * ("n/a", "-", a blank): it is left out of the checks, and the reader is told so.
+ */
+export function notFigureNotes(tableIndex: number, table: CrimeTable): Issue[] {
+  if (table.kind !== "generic") return [];
+  const fields = table.columns
+    .filter((c) => c.field !== "category" && c.type !== "text")
+    .map((c) => c.field);
+  const out: Issue[] = [];
+  for (const row of table.rows) {
+    const cells = fields.map((f) => cellOf(row, f));
+    if (!cells.some((c) => c.kind === "number")) continue;
+    cells.forEach((cell, j) => {
+      if (cell.kind !== "blank" && cell.kind !== "unavailable") return;
+      const field = fields[j]!;
+      const printed = row.raw?.[field] ?? "";
+      const heading = headingOf(table, field);
+      const message =
+        cell.kind === "blank"
+          ? issueMessages.missingValue(whereOf(row), heading)
+          : issueMessages.unavailableValue(whereOf(row), heading, printed);
+      out.push(
+        makeIssue(tableIndex, row, {
+          rule: "missing-value",
+          severity: "info",
+          field,
+          reported: printed === "" ? null : printed,
+          expected: null,
+          message,
+        })
+      );
+    });
+  }
+  return out;
+}
+
+/** A note for each line near the table that no table took: nothing is dropped without a word. */
+export function unreadLineNotes(tableIndex: number, table: CrimeTable): Issue[] {
+  return (table.unreadLines ?? []).map((u) =>
+    note(
+      tableIndex,
+      "line-not-read",
+      u.line,
+      "",
+      structureMessages.lineNotRead(u.line, u.text, u.why)
+    )
+  );
 }
