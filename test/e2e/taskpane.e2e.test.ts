@@ -417,7 +417,11 @@ describeWithChromium("task pane in Chromium, from the production build", () => {
       new RegExp(`^Read 1 table, ${big.rows.toLocaleString("en-GB")} rows: `)
     );
     await pane.area.fill("Merton");
-    await pane.press("Import", /^Imported: wrote 2 sheets \(Merton 2017-08-01, Checks\)/, 120_000);
+    await pane.press(
+      "Import",
+      /^Imported: wrote 3 sheets \(Merton 2017-08-01, Checks, Summary\)/,
+      120_000
+    );
     const gaps = await page.evaluate(
       () => (window as unknown as { __gaps: Record<string, number> }).__gaps
     );
@@ -549,7 +553,7 @@ describeWithChromium("task pane in Chromium, from the production build", () => {
     }, MONITORING_TABLE);
     await tabTo(page, byName(controls, "button", "Build monitoring sheet").id);
     await page.keyboard.press(" ");
-    await pane.notice(/^Built: wrote 1 sheet \(Monitoring\)/);
+    await pane.notice(/^Built: wrote 2 sheets \(Monitoring, Summary\)/);
 
     // Settings: change a threshold by typing, save with Enter.
     await tabTo(page, byName(controls, "tab", "Monitoring").id);
@@ -818,7 +822,7 @@ describeWithChromium("task pane in Chromium, from the production build", () => {
     // A generic table's sheet is named by area (cut to fit Excel's 31 characters) and period.
     await pane.press(
       "Import",
-      /^Imported: wrote 2 sheets \(England and Wa 2006-03-31 table, Checks\)/
+      /^Imported: wrote 3 sheets \(England and Wa 2006-03-31 table, Checks, Summary\)/
     );
   }, 120_000);
 
