@@ -43,12 +43,15 @@ export interface Planned {
   next: Start;
 }
 
-/** The generated sheets each use case reports writing, by role. */
+/**
+ * The generated sheets each use case reports writing, by role. Every plan rewrites the
+ * Summary (its counts, headlines and contents list follow what changed), so each says so.
+ */
 export const REPORTED_ROLES = {
-  import: ["checks", "comparison", "trend"],
-  comparison: ["comparison", "trend"],
-  refresh: ["checks", "comparison", "trend", "monitoring"],
-  monitoring: ["monitoring"],
+  import: ["checks", "comparison", "trend", "summary"],
+  comparison: ["comparison", "trend", "summary"],
+  refresh: ["checks", "comparison", "trend", "monitoring", "summary"],
+  monitoring: ["monitoring", "summary"],
 } as const satisfies Record<string, readonly SheetRole[]>;
 
 /** The workbook with the groups and settings it records (defaults where it records none). */

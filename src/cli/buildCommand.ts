@@ -62,7 +62,8 @@ export async function runBuild(files: string[], opts: BuildOptions, io: CliIO): 
   const count = (role: string) => spec.sheets.filter((s) => s.role === role).length;
   io.stdout(
     `wrote ${opts.out}: ${count("data")} data sheet(s), ${count("comparison")} comparison(s), ${count("trend")} trend(s), ${count("monitoring")} monitoring, ` +
-      `Checks with ${plan.checks.issues} issue(s) and ${plan.checks.anomalies} flag(s)\n`
+      `Checks with ${plan.checks.issues} issue(s) and ${plan.checks.anomalies} flag(s)` +
+      `${count("summary") ? ", and the Summary it opens on" : ""}\n`
   );
   return 0;
 }

@@ -1,7 +1,7 @@
 // The Checks sheet: every validation issue and anomaly, one row each, with a link to the
 // cell it is about, the printed and recalculated figures and the message.
 import type { Anomaly, CrimeTable, Issue } from "../core/model";
-import type { CellSpec, SheetSpec } from "./spec";
+import { GENERATED_TABLE_PREFIX, type CellSpec, type SheetSpec } from "./spec";
 import { rowIndexAt } from "../core/rowAt";
 import { bannerRow, pageSetup } from "./printSetup";
 
@@ -170,6 +170,12 @@ const byPlace = (a: { table: number; line: number }, b: { table: number; line: n
 
 /** Row (0-based) of the Checks sheet's header; findings follow it. */
 export const CHECKS_HEADER_ROW = 4;
+/**
+ * The Checks sheet's Excel table: filterable by any column. A refresh in Excel turns it
+ * back into plain cells before clearing what it wrote (tables of generated sheets carry
+ * the prefix), so the notes beside it stay.
+ */
+export const CHECKS_TABLE = `${GENERATED_TABLE_PREFIX}Checks`;
 
 /**
  * The order the sheet lists findings in (issues, then flags, each by table and line): the
@@ -244,9 +250,10 @@ export function layoutChecks(input: ChecksInput): SheetSpec {
         ],
       },
     ],
-    // Not an Excel table (whose filters it would want): a refresh keeps the notes beside
-    // Checks by clearing only what it wrote, and an Excel table there would stay behind.
-    tables: [],
+    tables:
+      rows.length > 0
+        ? [{ name: CHECKS_TABLE, row: CHECKS_HEADER_ROW, col: 0, rows: rows.length + 1, cols }]
+        : [],
     conditionalFormats: [],
     charts: [],
     freeze: { rows: CHECKS_HEADER_ROW + 1, cols: 0 },

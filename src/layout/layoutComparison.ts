@@ -476,6 +476,11 @@ export function layoutComparison(input: ComparisonInput): {
     7,
     7,
   ];
+  const charts = chartOf(input.name, rows, x.at, x.C.area(0), x.C.group, {
+    row: x.at.end + 1,
+    width: columnsSpanning(widths, CHART_WIDTH_CHARS),
+  });
+  const mainCols = x.C.outliers + 1;
   return {
     sheet: {
       name: input.name,
@@ -485,14 +490,20 @@ export function layoutComparison(input: ComparisonInput): {
       blocks,
       tables: [],
       conditionalFormats: cfs,
-      charts: chartOf(input.name, rows, x.at, x.C.area(0), x.C.group, totalCols + 1),
+      charts,
       freeze: { rows: 0, cols: 2 },
       print: {
         orientation: "landscape",
         fitToWidth: 1,
         repeatRows: { first: 0, last: 0 },
-        // The main view (areas, group, marks): the details beside it stay on screen.
-        area: { row: 0, col: 0, rows: x.at.end, cols: x.C.outliers + 1 },
+        // The main view (areas, group, marks) and the chart below it: the details beside
+        // them stay on screen.
+        area: {
+          row: 0,
+          col: 0,
+          rows: Math.max(x.at.end, ...charts.map((c) => c.row + c.height)),
+          cols: Math.max(mainCols, ...charts.map((c) => c.col + c.width)),
+        },
         header: ["", titleText, ""],
         footer: ["scrutiny-sheets", "", "Page {page} of {pages}"],
       },
@@ -501,14 +512,30 @@ export function layoutComparison(input: ComparisonInput): {
   };
 }
 
-/** A bar chart of the headline row's % change by area and group (the Office.js writer draws it). */
+/** How wide the chart is drawn, in characters of the columns it spans: readable on a landscape page. */
+const CHART_WIDTH_CHARS = 100;
+
+/** The fewest columns from A whose widths reach `chars`. */
+function columnsSpanning(widths: readonly number[], chars: number): number {
+  let total = 0;
+  for (let c = 0; c < widths.length; c++) {
+    total += widths[c] ?? 0;
+    if (total >= chars) return c + 1;
+  }
+  return Math.max(1, widths.length);
+}
+
+/**
+ * A bar chart of the headline row's % change by area and group, below the main view from
+ * column A, inside the printed area: it prints after the table, never off the page.
+ */
 function chartOf(
   sheet: string,
   rows: ComparedRow[],
   at: SectionPlaces,
   firstCol: number,
   groupCol: number,
-  col: number
+  place: { row: number; width: number }
 ): ChartSpec[] {
   const changeStart = at.startOf.get("change");
   if (rows.length === 0 || changeStart === undefined) return [];
@@ -521,9 +548,9 @@ function chartOf(
       title: `Offences % change: ${rows[i]!.category}${rows[i]!.subcategory && !rows[i]!.isTotal ? ` (${rows[i]!.subcategory})` : ""}`,
       categories: span(changeStart + 1),
       series: [{ name: "% change", values: span(at.rowOf("change", i)) }],
-      row: 1,
-      col,
-      width: 8,
+      row: place.row,
+      col: 0,
+      width: place.width,
       height: 16,
     },
   ];

@@ -39,7 +39,15 @@ import {
 import { gridBlock, neededIndices, type Grid } from "./monitoringGrid";
 import { indicatorRow } from "./monitoringIndicatorRow";
 import { legendBlock } from "./monitoringLegend";
-import type { BlockSpec, ChartSpec, ConditionalFormatSpec, SheetSpec, StyleName } from "./spec";
+import type {
+  BlockSpec,
+  CellSpec,
+  ChartSpec,
+  ConditionalFormatSpec,
+  SheetSpec,
+  StyleName,
+} from "./spec";
+import { specExtent, widthOf } from "./extent";
 import { HIGHLIGHTS, STYLES } from "./styles";
 
 export { MONITOR_COLUMNS, POLARITY_TEXT } from "./monitoringColumns";
@@ -84,6 +92,8 @@ export interface MonitoringInputs {
 }
 
 const C = MONITOR_COLUMNS;
+/** The first workings column: the polarity signs' (the last of the indicator table). */
+const WORKINGS_COL = C.sign;
 
 /** Counts of each rating and the summary sentence's parts, as formulas. */
 function countsBlock(
@@ -116,29 +126,37 @@ function countsBlock(
       what: " no rating",
     },
   ];
+  // The sentence's parts and their joins are workings: they stand in the workings columns
+  // (beside the polarity signs, right of everything printed), not under the counts.
+  const [PART, JOIN] = [WORKINGS_COL, WORKINGS_COL + 1];
+  const workingsRow = (shown: (CellSpec | null)[]): (CellSpec | null)[] => [
+    ...shown,
+    ...Array.from({ length: JOIN + 1 - shown.length }, () => null),
+  ];
   kinds.forEach((k, i) => {
     const n = count(i);
     const part = `IF(${n}>0,${n}&" ("&TEXT(ROUND(${n}/${total}*100,1),"0.0")&"%) "&IF(${n}=1,"${k.verb[0]}","${k.verb[1]}")&"${k.what}","")`;
-    cells.push([
+    const cellsOfRow = workingsRow([
       { text: k.label, style: k.style ?? "label" },
       { formula: k.formula, numFmt: "0" },
-      { formula: part, style: "hidden-data" },
     ]);
+    cellsOfRow[PART] = { formula: part, style: "hidden-data" };
+    cells.push(cellsOfRow);
   });
   cells.push([
     { text: "Indicators", style: "label" },
     { formula: `COUNTA(${nameRange})`, numFmt: "0" },
   ]);
   // Parts joined "a, b and c", leaving out empty ones: each step knows whether later parts follow.
-  const p = (i: number) => a1(r0 + i, 2);
-  const j = (i: number) => a1(r0 + i, 3);
+  const p = (i: number) => a1(r0 + i, PART);
+  const j = (i: number) => a1(r0 + i, JOIN);
   const joins = [
     p(0),
     `IF(${p(1)}="",${j(0)},IF(${j(0)}="",${p(1)},${j(0)}&IF(AND(${p(2)}="",${p(3)}="")," and ",", ")&${p(1)}))`,
     `IF(${p(2)}="",${j(1)},IF(${j(1)}="",${p(2)},${j(1)}&IF(${p(3)}=""," and ",", ")&${p(2)}))`,
     `IF(${p(3)}="",${j(2)},IF(${j(2)}="",${p(3)},${j(2)}&" and "&${p(3)}))`,
   ];
-  joins.forEach((f, i) => (cells[1 + i]![3] = { formula: f, style: "hidden-data" }));
+  joins.forEach((f, i) => (cells[1 + i]![JOIN] = { formula: f, style: "hidden-data" }));
   return {
     block: { row, col: 0, cells },
     rows: cells.length,
@@ -360,7 +378,8 @@ function inputsOf(
   };
 }
 
-const WIDTHS = [34, 11, 16, 11, 12, 16, 13, 13, 13, 11, 10, 11, 9, 12, 12, 12, 13, 13, 13, 8];
+// The last two: the workings columns (polarity signs; the counts' sentence parts and joins).
+const WIDTHS = [34, 11, 16, 11, 12, 16, 13, 13, 13, 11, 10, 11, 9, 12, 12, 12, 13, 13, 13, 8, 8];
 
 /** The monitoring sheet and where its figures are. */
 export function layoutMonitoring(
@@ -393,6 +412,12 @@ export function layoutMonitoring(
     return { actualRow, targetRow, colOf: colOfIn(grid) };
   });
   const controlCharts = addControlCharts(b, m, data, sheetName, options.charts ?? true);
+  // Printed: every column but the workings, unless grids or charts reach past them.
+  const printedCols = Math.max(
+    WORKINGS_COL,
+    ...b.blocks.filter((x) => x !== counts.block).map((x) => x.col + widthOf(x)),
+    ...b.charts.map((c) => c.col + c.width)
+  );
   b.blocks.push({ row: headerRow, col: 0, cells: indicatorTable(m, grids, indicatorRows) });
   const total = abs(counts.cells.total.row, counts.cells.total.col);
   b.blocks.push({
@@ -418,6 +443,7 @@ export function layoutMonitoring(
       wide: true,
     }),
   };
+  sheet.print!.area = { row: 0, col: 0, rows: specExtent(sheet).rows, cols: printedCols };
   return {
     sheet,
     results,

@@ -121,6 +121,12 @@ export interface ChartSeriesSpec {
  */
 export const CHART_NAME_PREFIX = "Scrutiny chart";
 
+/**
+ * The prefix of every Excel table on a generated sheet (the Checks sheet's), in both
+ * writers, so a rebuild that clears only what it wrote knows which tables are its own.
+ */
+export const GENERATED_TABLE_PREFIX = "Scrutiny_";
+
 export interface ChartSpec {
   /** "scatter" is an XY chart (funnel plots): each series has `xValues`. */
   type: "line" | "column" | "bar" | "scatter";

@@ -59,7 +59,7 @@ describe("scrutiny-sheets build", () => {
       "mps-borough-level-crime-2022-02-to-2024-01.csv"
     );
     expect(io.out.join("")).toMatch(
-      /^wrote book\.xlsx: 16 data sheet\(s\), 2 comparison\(s\), 5 trend\(s\)/
+      /^wrote book\.xlsx: 16 data sheet\(s\), 2 comparison\(s\), 5 trend\(s\).*, and the Summary it opens on\n$/
     );
   });
 

@@ -79,6 +79,8 @@ export interface CellView {
   fontColor: string | null;
   bold: boolean;
   italic: boolean;
+  /** "None", "Single", "Double", "SingleAccountant" or "DoubleAccountant". */
+  underline: string;
   size: number | null;
   wrap: boolean;
   borderBottom: { style: string; color: string } | null;
@@ -326,6 +328,7 @@ export class FakeExcel implements HostLike {
       fontColor: c?.fontColor ?? null,
       bold: c?.bold ?? false,
       italic: c?.italic ?? false,
+      underline: c?.underline ?? "None",
       size: c?.size ?? null,
       wrap: c?.wrap ?? false,
       borderBottom: c?.borders?.EdgeBottom ?? null,

@@ -34,7 +34,7 @@ function args(
     .join(", ");
 }
 
-/** The readable form of each action of one request (Instantiate and keep-reference left out). */
+/** The readable form of each action of one request (Instantiate and keep-reference left out, but for calls made only for their effect). */
 export function statements(body: WireBody, named: Map<string, string> = new Map()): string[] {
   const path = (id: number): string => {
     const p = body.ObjectPaths[String(id)];
@@ -60,8 +60,11 @@ export function statements(body: WireBody, named: Map<string, string> = new Map(
     }
   };
   const out: string[] = [];
+  const standalone = standaloneCalls(body);
   for (const a of body.Actions) {
     const target = path(a.ObjectPathId);
+    // A call whose result nothing uses (table.convertToRange()) is sent as its instantiation only.
+    if (a.ActionType === 1 && standalone.delete(a.ObjectPathId)) out.push(target);
     if (a.ActionType === 2)
       out.push(`${target}.load(${JSON.stringify((a.QueryInfo?.Select ?? []).join(","))})`);
     else if (a.ActionType === 3 && a.Name !== "_KeepReference")
@@ -70,6 +73,26 @@ export function statements(body: WireBody, named: Map<string, string> = new Map(
       out.push(`${target}.${lower(a.Name)} = ${args(a.ArgumentInfo, path)}`);
     else if (a.ActionType !== 1 && a.ActionType !== 3)
       out.push(`<action type ${a.ActionType} ${a.Name}>`);
+  }
+  return out;
+}
+
+/** Method paths only instantiated (and kept): calls made for their effect, whose result nothing uses. */
+function standaloneCalls(body: WireBody): Set<number> {
+  const used = new Set<number>();
+  for (const p of Object.values(body.ObjectPaths)) {
+    if (p.ParentObjectPathId !== undefined) used.add(p.ParentObjectPathId);
+    for (const r of p.ArgumentInfo?.ReferencedObjectPathIds ?? []) if (r) used.add(r);
+  }
+  for (const a of body.Actions) {
+    if (a.ActionType !== 1 && a.Name !== "_KeepReference") used.add(a.ObjectPathId);
+    for (const r of a.ArgumentInfo?.ReferencedObjectPathIds ?? []) if (r) used.add(r);
+  }
+  const out = new Set<number>();
+  for (const a of body.Actions) {
+    const p = body.ObjectPaths[String(a.ObjectPathId)];
+    if (a.ActionType === 1 && p?.ObjectPathType === 3 && !used.has(a.ObjectPathId))
+      out.add(a.ObjectPathId);
   }
   return out;
 }

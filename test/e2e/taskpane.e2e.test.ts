@@ -414,7 +414,11 @@ describeWithChromium("task pane in Chromium, from the production build", () => {
       new RegExp(`^Read 1 table, ${big.rows.toLocaleString("en-GB")} rows: `)
     );
     await pane.area.fill("Merton");
-    await pane.press("Import", /^Imported: wrote 2 sheets \(Merton 2017-08-01, Checks\)/, 120_000);
+    await pane.press(
+      "Import",
+      /^Imported: wrote 3 sheets \(Merton 2017-08-01, Checks, Summary\)/,
+      120_000
+    );
     const ticks = await page.evaluate(
       () => (window as unknown as { __ticks: Record<string, number> }).__ticks
     );
@@ -546,7 +550,7 @@ describeWithChromium("task pane in Chromium, from the production build", () => {
     }, MONITORING_TABLE);
     await tabTo(page, byName(controls, "button", "Build monitoring sheet").id);
     await page.keyboard.press(" ");
-    await pane.notice(/^Built: wrote 1 sheet \(Monitoring\)/);
+    await pane.notice(/^Built: wrote 2 sheets \(Monitoring, Summary\)/);
 
     // Settings: change a threshold by typing, save with Enter.
     await tabTo(page, byName(controls, "tab", "Monitoring").id);
@@ -815,7 +819,7 @@ describeWithChromium("task pane in Chromium, from the production build", () => {
     // A generic table's sheet is named by area (cut to fit Excel's 31 characters) and period.
     await pane.press(
       "Import",
-      /^Imported: wrote 2 sheets \(England and Wa 2006-03-31 table, Checks\)/
+      /^Imported: wrote 3 sheets \(England and Wa 2006-03-31 table, Checks, Summary\)/
     );
   }, 120_000);
 

@@ -371,4 +371,18 @@ describe("a comparison a councillor can read", () => {
       footer: ["scrutiny-sheets", "", "Page {page} of {pages}"],
     });
   });
+
+  test("its chart prints: below the main view, inside the print area, from column A", () => {
+    const area = sheet.print!.area!;
+    const lastRow = Math.max(...sheet.blocks.map((b) => b.row + b.cells.length));
+    expect(sheet.charts).toHaveLength(1);
+    const chart = sheet.charts[0]!;
+    expect(chart.col).toBe(0);
+    expect(chart.row).toBeGreaterThanOrEqual(lastRow);
+    expect(chart.row + chart.height).toBeLessThanOrEqual(area.row + area.rows);
+    expect(chart.col + chart.width).toBeLessThanOrEqual(area.col + area.cols);
+    // Wide enough to read, narrower than the printed table.
+    const widths = sheet.columnWidths!.slice(0, chart.width);
+    expect(widths.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(100);
+  });
 });

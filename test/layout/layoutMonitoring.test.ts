@@ -224,6 +224,45 @@ describe("the sheet as specified", () => {
     expect(layoutMonitoringSheet(indicators, { charts: false }, "Monitoring").charts).toEqual([]);
   });
 
+  /** Where the workings (grey formulas) are, how far the rest reaches, on a sheet. */
+  function placesOf(spec: SheetSpec) {
+    const workings: { row: number; col: number }[] = [];
+    let lastShownCol = 0;
+    let lastRow = 0;
+    for (const b of spec.blocks)
+      b.cells.forEach((cells, i) =>
+        cells.forEach((c, j) => {
+          if (!c) return;
+          const at = { row: b.row + i, col: b.col + j };
+          lastRow = Math.max(lastRow, at.row);
+          if (c.style === "hidden-data" && c.formula !== undefined) workings.push(at);
+          else if (c.style !== "hidden-data") lastShownCol = Math.max(lastShownCol, at.col);
+        })
+      );
+    return { workings, lastShownCol, lastRow };
+  }
+
+  test("the quarterly sample prints everything but its workings (polarity signs, the summary's parts), which stand right of the print area", () => {
+    const sample = layoutMonitoring(sampleIndicators(), {}, "Monitoring");
+    const area = sample.sheet.print!.area!;
+    const { workings, lastShownCol, lastRow } = placesOf(sample.sheet);
+    // The indicator table's last heading names the workings column; everything else prints.
+    expect(lastShownCol).toBe(C.sign);
+    expect(area).toEqual({ row: 0, col: 0, rows: lastRow + 1, cols: C.sign });
+    expect(workings.length).toBeGreaterThanOrEqual(sample.indicatorRows.length + 8);
+    for (const w of workings) expect(w.col).toBeGreaterThanOrEqual(C.sign);
+  });
+
+  test("with monthly grids wider than the table, the print area reaches every figure and chart", () => {
+    const area = sheet.print!.area!;
+    const { lastShownCol, lastRow } = placesOf(sheet);
+    expect(lastShownCol).toBeGreaterThan(C.sign);
+    expect(area).toMatchObject({ row: 0, col: 0, cols: lastShownCol + 1 });
+    expect(area.rows).toBeGreaterThanOrEqual(lastRow + 1);
+    for (const c of sheet.charts) expect(c.col + c.width).toBeLessThanOrEqual(area.cols);
+    for (const c of sheet.charts) expect(c.row + c.height).toBeLessThanOrEqual(area.rows);
+  });
+
   test("a pure function of its inputs", () => {
     expect(layoutMonitoringSheet(indicators, {}, "Monitoring")).toEqual(
       layoutMonitoringSheet(indicators, {}, "Monitoring")

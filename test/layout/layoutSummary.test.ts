@@ -57,6 +57,29 @@ function section(rows: (CellSpec | null)[][], title: string): (CellSpec | null)[
   return out;
 }
 
+const UP = new Set(["significant-increase", "group-outlier-high", "rate-rise"]);
+const DOWN = new Set(["significant-decrease", "group-outlier-low", "rate-drop"]);
+
+/**
+ * Where a headline disagrees with its flag, or null: the way its figures went ("from A to
+ * B" in the core's message), the verb, and the judgement (detection rates are better
+ * higher, offences and calls lower; a control-chart signal as the core judged it).
+ */
+function disagreement(flag: Anomaly, sentence: string, concern: boolean): string | null {
+  if (flag.rule.startsWith("spc-"))
+    return concern === /special cause of concern/.test(flag.message) ? null : `judged: ${sentence}`;
+  const up = UP.has(flag.rule);
+  if (!up && !DOWN.has(flag.rule)) return `not a headline rule: ${flag.rule}`;
+  const number = (t: string) => Number(t.replace(/[,%]/g, ""));
+  const fromTo = /from ([\d,.]+%?) to ([\d,.]+%?)/.exec(flag.message);
+  if (fromTo && number(fromTo[2]!) > number(fromTo[1]!) !== up) return `figures: ${flag.message}`;
+  if (!(up ? /\b(rose|higher|rise)\b/ : /\b(fell|lower|fall)\b/).test(sentence))
+    return `verb: ${sentence}`;
+  if ((up ? /\b(fell|fall)\b/ : /\b(rose|rise)\b/).test(sentence)) return `verb: ${sentence}`;
+  const aboutDetections = /rate/i.test(flag.field);
+  return concern === (up !== aboutDetections) ? null : `judged: ${sentence}`;
+}
+
 describe("the Summary sheet of the sample workbook", () => {
   let checkedTables: CrimeTable[] = [];
   const flagsTables = () => checkedTables;
@@ -158,6 +181,28 @@ describe("the Summary sheet of the sample workbook", () => {
     expect(
       kinds.indexOf("Improvement") === -1 ||
         !kinds.slice(kinds.indexOf("Improvement")).includes("Concern")
+    ).toBe(true);
+  });
+
+  // A sentence that said "rose" of a fall, or called a fall in detections an improvement,
+  // would still hold its flag's figures and p-value: direction and judgement are checked
+  // here against the flag itself, on the sheet's rows and on every headline the sample gives.
+  test("each headline goes the way its flag's figures went, and is a concern or an improvement as they read", () => {
+    const rows = section(grid(summary), "Headline changes").slice(2);
+    const checks = grid(plan.spec.sheets.find((s) => s.role === "checks")!);
+    for (const r of rows) {
+      const at = /!A(\d+)$/.exec(r[7]!.link!)![1]!;
+      const message = checks[Number(at) - 1]![12]!.text!;
+      const flag = flags.anomalies.find((a) => a.message === message)!;
+      expect(disagreement(flag, r[1]!.text!, r[0]!.text === "Concern")).toBeNull();
+      expect(r[0]!.text).toMatch(/^(Concern|Improvement)$/);
+    }
+    const all = headlineChanges(flagsTables(), flags.anomalies, 1000).headlines;
+    for (const h of all) expect(disagreement(h.anomaly, h.sentence, h.concern)).toBeNull();
+    // Both judgements, and both directions, are exercised.
+    expect(new Set(all.map((h) => h.concern))).toEqual(new Set([true, false]));
+    expect(
+      all.some((h) => UP.has(h.anomaly.rule)) && all.some((h) => DOWN.has(h.anomaly.rule))
     ).toBe(true);
   });
 

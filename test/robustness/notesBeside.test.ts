@@ -94,18 +94,38 @@ describe("Refresh all keeps what the user put beside a generated sheet", () => {
     expect(excel.cell(compare.name, "AA2").value).toBe(2);
   });
 
-  // Checks records its extent (layoutWorkbook's checksWanted), so the writer clears only it.
-  it("keeps notes right of and below the Checks sheet", async () => {
+  // Checks records its extent (layoutWorkbook's checksWanted), so the writer clears only it;
+  // its Excel table is made plain cells first (Table.convertToRange) and made again.
+  it("keeps notes right of and below the Checks sheet, and its table", async () => {
     const { excel, run } = await builtWorkbook();
     const used = excel.usedRange("Checks")!; // "A1:O241"
     const [, lastCol, lastRow] = /:([A-Z]+)(\d+)$/.exec(used)!;
     const extent = { rows: Number(lastRow), cols: lastCol!.charCodeAt(0) - 64 };
     const content = generated(excel, "Checks", extent);
+    const tables = excel.tables("Checks");
+    expect(tables.map((t) => [t.name, t.address])).toEqual([
+      ["Scrutiny_Checks", `A5:${used.split(":")[1]}`],
+    ]);
     for (const at of besideAndBelow(extent)) excel.typeCells("Checks", at, [[NOTE]]);
+    // A table of the user's beside it stays a table.
+    excel.typeCells("Checks", "R5:S7", [
+      ["Ward", "Cases"],
+      ["Abbey", 3],
+      ["Colliers Wood", 5],
+    ]);
+    excel.addTable("Checks", "R5:S7", "MyWards");
 
     await refreshGenerated(run, clock);
 
     for (const at of besideAndBelow(extent)) expect(excel.cell("Checks", at).value).toBe(NOTE);
     expect(generated(excel, "Checks", extent)).toEqual(content);
+    expect(
+      excel
+        .tables("Checks")
+        .map((t) => t.name)
+        .sort()
+    ).toEqual(["MyWards", "Scrutiny_Checks"]);
+    expect(excel.tables("Checks").find((t) => t.name === "Scrutiny_Checks")).toEqual(tables[0]);
+    expect(excel.cell("Checks", "S7").value).toBe(5);
   });
 });

@@ -79,7 +79,7 @@ export class FakeHost implements WorkbookHost {
         kind: t.kind,
       })
     );
-    return { sheets: [...sheets, "Checks"] };
+    return { sheets: [...sheets, "Checks", "Summary"] };
   }
 
   async importSelection(): Promise<PastedInput> {
@@ -91,19 +91,19 @@ export class FakeHost implements WorkbookHost {
   async buildComparison(choice: ComparisonChoice): Promise<WriteReport> {
     this.check("buildComparison");
     this.comparisons.push(choice);
-    return { sheets: ["Compare 2017-09-05"] };
+    return { sheets: ["Compare 2017-09-05", "Summary"] };
   }
 
   async refreshAll(): Promise<WriteReport> {
     this.check("refreshAll");
     this.refreshes++;
-    return { sheets: ["Checks"] };
+    return { sheets: ["Checks", "Summary"] };
   }
 
   async buildMonitoring(indicators: Indicator[]): Promise<WriteReport> {
     this.check("buildMonitoring");
     this.monitoring.push(indicators);
-    return { sheets: ["Monitoring"] };
+    return { sheets: ["Monitoring", "Summary"] };
   }
 
   async listDataSheets(): Promise<ListedDataSheet[]> {

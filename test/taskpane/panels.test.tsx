@@ -71,7 +71,7 @@ describe("Refresh all", () => {
     const host = new FakeHost("office");
     renderPane(host, unusedReader);
     fireEvent.click(screen.getByRole("button", { name: "Refresh all" }));
-    expect(await screen.findByText("Refreshed: wrote 1 sheet (Checks).")).toBeTruthy();
+    expect(await screen.findByText("Refreshed: wrote 2 sheets (Checks, Summary).")).toBeTruthy();
     expect(host.refreshes).toBe(1);
   });
 
@@ -113,7 +113,7 @@ describe("Compare", () => {
 
     fireEvent.click(merton);
     fireEvent.click(screen.getByRole("button", { name: "Build comparison" }));
-    await screen.findByText("Built: wrote 1 sheet (Compare 2017-09-05).");
+    await screen.findByText("Built: wrote 2 sheets (Compare 2017-09-05, Summary).");
     expect(host.comparisons).toEqual([{ kind: "areas", areas: ["Merton", "Sutton"] }]);
   });
 
@@ -206,7 +206,7 @@ describe("Monitoring", () => {
     expect(items[0]?.textContent).toMatch(/^MOPAC 7 neighbourhood crimes: (Red|Amber|Green) — /);
     expect(screen.getByRole("status").textContent).toMatch(/^Of the \d+ indicators/);
     fireEvent.click(screen.getByRole("button", { name: "Build monitoring sheet" }));
-    await screen.findByText("Built: wrote 1 sheet (Monitoring).");
+    await screen.findByText("Built: wrote 2 sheets (Monitoring, Summary).");
     expect(host.monitoring[0]?.map((i) => i.name)[0]).toBe("MOPAC 7 neighbourhood crimes");
   });
 

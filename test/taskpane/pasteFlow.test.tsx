@@ -67,7 +67,7 @@ test("a tab-separated paste is previewed with its period filled in; Import asks 
   fireEvent.change(field("Area"), { target: { value: "merton" } });
   fireEvent.click(button("Import"));
   await screen.findByText(
-    "Imported: wrote 3 sheets (Merton 2017-08-01, Merton 2017-08-01 calls, Checks)."
+    "Imported: wrote 4 sheets (Merton 2017-08-01, Merton 2017-08-01 calls, Checks, Summary)."
   );
   const call = host.imports[0];
   expect(call?.tables.map((t) => [t.kind, t.area, t.periodEnding, t.rows.length])).toEqual([
@@ -94,7 +94,7 @@ test("an HTML paste is read from text/html, and the area typed by the user wins"
   fireEvent.change(field("Area"), { target: { value: "Borough D" } });
   fireEvent.change(field("Period ending"), { target: { value: "2017-09-06" } });
   fireEvent.click(button("Import"));
-  await screen.findByText(/^Imported: wrote 3 sheets/);
+  await screen.findByText(/^Imported: wrote 4 sheets/);
   expect(host.imports[0]?.tables.map((t) => [t.area, t.periodEnding])).toEqual([
     ["Borough D", "2017-09-06"],
     ["Borough D", "2017-09-06"],

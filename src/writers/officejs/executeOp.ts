@@ -136,6 +136,13 @@ function reuse({ context, sheets }: Target, op: WriteOpOf<"reuse">): void {
   sheets.set(sheetKey(op.sheet), ws);
   if (op.existing !== op.sheet) ws.name = op.sheet;
   for (const t of op.deleteTables) ws.tables.getItem(t).delete();
+  // Table.convertToRange (ExcelApi 1.2): "all data is preserved", so a cell the user typed
+  // into our table outside what we wrote stays; clearFilters first shows any rows hidden.
+  for (const t of op.unlistTables) {
+    const table = ws.tables.getItem(t);
+    table.clearFilters();
+    table.convertToRange();
+  }
   for (const c of op.deleteCharts) ws.charts.getItem(c).delete();
   const areas = op.clear === "all" ? [ws.getRange()] : op.clear.map((r) => rangeAt(ws, r));
   for (const area of areas) {
@@ -150,6 +157,7 @@ function style(t: Target, op: WriteOpOf<"style">): void {
   const format = rectOf(t, op).format;
   if (s.fill) format.fill.color = s.fill;
   applyFont(format.font, s);
+  if (s.underline) format.font.underline = "Single";
   if (s.size) format.font.size = s.size;
   if (s.wrap) {
     format.wrapText = true;

@@ -13,7 +13,7 @@
 //    styles, widths, links, tables (after their values), conditional formats, charts,
 //    panes, tab colour and page setup, visibility; last, the sheet to open on.
 
-import type { SheetSpec, WorkbookSpec } from "../../layout/spec";
+import { GENERATED_TABLE_PREFIX, type SheetSpec, type WorkbookSpec } from "../../layout/spec";
 import { DEFINITIONS_SHEET, type Definitions } from "../../layout/definitions";
 import { checkSpec, sheetsToRemove, type TargetWorkbook } from "../../layout/checkSpec";
 import { specExtent } from "../../layout/extent";
@@ -77,17 +77,22 @@ function readWorkbook(facts: WorkbookFacts, options: PlanOptions): Workbook {
   return { existing, previousExtent, target: { sheets, owned, keptTables: new Set() } };
 }
 
-/** Tables that stay through the write: all but those on sheets cleared whole. */
+/** Tables that stay through the write: all but those on sheets cleared whole, and ours on sheets rebuilt. */
 function keptTables(spec: WorkbookSpec, facts: WorkbookFacts, wb: Workbook): Set<string> {
   const kept = new Set(facts.tableNames.map((t) => t.toLowerCase()));
   for (const sheet of spec.sheets) {
     const key = sheetKey(sheet.name);
-    const clearsAll = wb.existing.has(key) && !wb.previousExtent.has(key);
-    if (clearsAll)
-      for (const t of facts.onSheet.get(key)?.tables ?? []) kept.delete(t.toLowerCase());
+    if (!wb.existing.has(key)) continue;
+    const clearsAll = !wb.previousExtent.has(key);
+    for (const t of facts.onSheet.get(key)?.tables ?? [])
+      if (clearsAll || isOurTable(t)) kept.delete(t.toLowerCase());
   }
   return kept;
 }
+
+/** A table a generated sheet's layout made (the user's tables never carry the prefix). */
+const isOurTable = (name: string): boolean =>
+  name.toLowerCase().startsWith(GENERATED_TABLE_PREFIX.toLowerCase());
 
 export function planWrites(
   spec: WorkbookSpec,
@@ -233,6 +238,7 @@ function startSheetOp(
   const on = facts.onSheet.get(key) ?? { tables: [], charts: [] };
   const clear = areaToClear(sheet, wb.previousExtent.get(key));
   const deleteTables = clear === "all" ? on.tables : [];
+  const unlistTables = clear === "all" ? [] : on.tables.filter(isOurTable);
   const deleteCharts = on.charts.filter((c) => clear === "all" || c.startsWith(CHART_PREFIX));
   const areas = clear === "all" ? 1 : clear.length;
   const unfreeze = e.visibility === "Visible";
@@ -242,13 +248,23 @@ function startSheetOp(
     existing: e.name,
     clear,
     deleteTables,
+    unlistTables,
     deleteCharts,
     unfreeze,
     bytes: wireBytes(
-      1 + areas + deleteTables.length + deleteCharts.length,
+      // An unlisted table: getItem and convertToRange's range; clearFilters, convertToRange and its range's instantiation.
+      1 + areas + deleteTables.length + 2 * unlistTables.length + deleteCharts.length,
       2 + 2 * areas + (unfreeze ? 1 : 0),
-      1 + 2 * areas + deleteTables.length + deleteCharts.length + (unfreeze ? 1 : 0),
-      jsonBytes(sheet.name) + jsonBytes(deleteTables) + jsonBytes(deleteCharts)
+      1 +
+        2 * areas +
+        deleteTables.length +
+        3 * unlistTables.length +
+        deleteCharts.length +
+        (unfreeze ? 1 : 0),
+      jsonBytes(sheet.name) +
+        jsonBytes(deleteTables) +
+        jsonBytes(unlistTables) +
+        jsonBytes(deleteCharts)
     ),
   };
 }

@@ -119,7 +119,7 @@ function styleOps({ sheet, block, rows, at }: BlockCells): WriteOp[] {
 function styleOperations(style: StyleName): number {
   const s = STYLES[style];
   return (
-    [s.fill, s.fontColor, s.bold, s.italic, s.size].filter(Boolean).length +
+    [s.fill, s.fontColor, s.bold, s.italic, s.underline, s.size].filter(Boolean).length +
     (s.wrap ? 2 : 0) +
     (s.borderBottom ? 2 : 0)
   );
@@ -128,7 +128,7 @@ function styleOperations(style: StyleName): number {
 /** Objects a style reaches besides its range: format, fill, font, borders and an edge. */
 function styleObjects(style: StyleName): number {
   const s = STYLES[style];
-  const font = [s.fontColor, s.bold, s.italic, s.size].some(Boolean);
+  const font = [s.fontColor, s.bold, s.italic, s.underline, s.size].some(Boolean);
   return 1 + (s.fill ? 1 : 0) + (font ? 1 : 0) + (s.borderBottom ? 2 : 0);
 }
 

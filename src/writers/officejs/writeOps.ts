@@ -24,6 +24,11 @@ export type WriteOp =
         existing: string;
         clear: Rect[] | "all";
         deleteTables: string[];
+        /**
+         * Our tables on a sheet cleared only where it was written: made plain cells (their
+         * filters cleared first) before the clear, so cells a user typed into one stay.
+         */
+        unlistTables: string[];
         deleteCharts: string[];
         /** Unfreeze panes: only on a visible sheet (unfreeze on a very hidden one is reported to throw). */
         unfreeze: boolean;

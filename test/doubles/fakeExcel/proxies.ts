@@ -907,14 +907,31 @@ export class CellFillProxy extends ClientObject<RangeRef> {
   }
 }
 
+/** Excel.RangeUnderlineStyle (ExcelApi 1.1). */
+const UNDERLINES = ["None", "Single", "Double", "SingleAccountant", "DoubleAccountant"];
+
 export class CellFontProxy extends ClientObject<RangeRef> {
   readonly _type = "RangeFont";
   protected override _scalars(): Record<string, (e: RangeRef) => unknown> {
     return {
       bold: (e) => topLeft(this._state, e)?.bold ?? false,
       italic: (e) => topLeft(this._state, e)?.italic ?? false,
+      underline: (e) => topLeft(this._state, e)?.underline ?? "None",
       color: (e) => topLeft(this._state, e)?.fontColor ?? "#000000",
     };
+  }
+  get underline(): string {
+    return this._get("underline");
+  }
+  set underline(v: string) {
+    this._set("underline", v, (e, x) => {
+      if (typeof x !== "string" || !UNDERLINES.includes(x))
+        throw new FakeOfficeError("InvalidArgument", `Underline '${String(x)}' is not valid.`);
+      this._state.formatCells(e.sheet, e.rect, (c) => {
+        if (x === "None") delete c.underline;
+        else c.underline = x;
+      });
+    });
   }
   get bold(): boolean {
     return this._get("bold");
@@ -1395,6 +1412,25 @@ export class TableProxy extends ClientObject<TableState> {
   }
   delete(): void {
     this._call("delete", [], (e) => this._state.deleteTable(e));
+  }
+  /** Filters are not modelled (no row is ever hidden here): only that the table exists is checked. */
+  clearFilters(): void {
+    this._call("clearFilters", [], () => undefined);
+  }
+  /** ExcelApi 1.2: the table becomes a plain range, its cells kept; the range it covered. */
+  convertToRange(): RangeProxy {
+    let rect: Rect | null = null;
+    let sheetId = -1;
+    const range = new RangeProxy(this.context, `${this._path}.convertToRange()`, (s) => {
+      if (!rect) throw notFound("a range whose convertToRange has not run");
+      return { sheet: s.sheetById(sheetId), rect };
+    });
+    this._call("convertToRange", [], (e) => {
+      rect = e.rect;
+      sheetId = e.sheetId;
+      this._state.unlistTable(e);
+    });
+    return range;
   }
 }
 

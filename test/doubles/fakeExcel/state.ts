@@ -29,6 +29,8 @@ export interface CellState {
   fontColor?: string;
   bold?: boolean;
   italic?: boolean;
+  /** RangeFont.underline, when set to other than "None". */
+  underline?: string;
   size?: number;
   wrap?: boolean;
   vAlign?: string;
@@ -412,6 +414,7 @@ export class WorkbookState {
         delete cell.fontColor;
         delete cell.bold;
         delete cell.italic;
+        delete cell.underline;
         delete cell.size;
         delete cell.wrap;
         delete cell.vAlign;
@@ -513,6 +516,11 @@ export class WorkbookState {
     this.tables = this.tables.filter((t) => t !== table);
     const sheet = this.sheetById(table.sheetId);
     this.clear(sheet, table.rect, "All");
+  }
+
+  /** Table.convertToRange: the table goes, its cells stay as they are ("all data is preserved"). */
+  unlistTable(table: TableState): void {
+    this.tables = this.tables.filter((t) => t !== table);
   }
 
   findTable(name: string): TableState | undefined {
@@ -626,6 +634,7 @@ export function isDefault(cell: CellState): boolean {
     cell.fontColor === undefined &&
     cell.bold === undefined &&
     cell.italic === undefined &&
+    cell.underline === undefined &&
     cell.hyperlink === undefined &&
     cell.size === undefined &&
     cell.wrap === undefined &&

@@ -81,7 +81,7 @@ test("a large paste planned in the worker writes the same workbook as the whole 
     { area: "Merton", period: "" },
     defaultSettings
   );
-  expect(report.sheets).toEqual(["Merton 2017-08-01", "Checks"]);
+  expect(report.sheets).toEqual(["Merton 2017-08-01", "Checks", "Summary"]);
   expect(planned.snapshot("Budget")).toBe(budget);
   // What crossed over: the preview's slice, then the planned requests; never the whole analysis.
   const crossed = worker.replies.filter((k) => k !== "progress");

@@ -66,7 +66,12 @@ test("importing a sample table into a user's workbook: five requests (reads, tex
   const start = excel.syncCount;
   const report = await importInto(host, tablesOf("merton-2017-08-01.txt", "Merton"), settings);
   expect(excel.syncCount - start).toBeLessThanOrEqual(5);
-  expect(report.sheets).toEqual(["Merton 2017-08-01", "Merton 2017-08-01 calls", "Checks"]);
+  expect(report.sheets).toEqual([
+    "Merton 2017-08-01",
+    "Merton 2017-08-01 calls",
+    "Checks",
+    "Summary",
+  ]);
   expect(excel.sheetNames()).toEqual(
     expect.arrayContaining([
       "Budget",
@@ -87,7 +92,7 @@ test("imports, comparison, refresh and settings on the live workbook, read back 
   await importInto(host, tablesOf("borough-a-2017-09-05.txt", "Merton"));
   const second = await importInto(host, tablesOf("borough-c-2017-09-05.txt", "Wandsworth"));
   expect(second.sheets).toEqual(
-    expect.arrayContaining(["Wandsworth 2017-09-05", "Compare 2017-09-05", "Checks"])
+    expect.arrayContaining(["Wandsworth 2017-09-05", "Compare 2017-09-05", "Checks", "Summary"])
   );
   expect((await host.listDataSheets()).map((d) => `${d.area} ${d.periodEnding} ${d.kind}`)).toEqual(
     [
@@ -117,7 +122,7 @@ test("imports, comparison, refresh and settings on the live workbook, read back 
   const start = excel.syncCount;
   const refreshed = await host.refreshAll();
   expect(refreshed.sheets).toEqual(
-    expect.arrayContaining(["Compare South West 2017-09-05", "Checks"])
+    expect.arrayContaining(["Compare South West 2017-09-05", "Checks", "Summary"])
   );
   expect(excel.syncCount - start).toBeLessThanOrEqual(8);
   expect(definitionsIn(excel)?.thresholds).toMatchObject({
@@ -232,7 +237,7 @@ async function buildSampleMonitoring(excel: FakeExcel, host: WorkbookHost, sheet
     fs.readFileSync(path.join(samples, "../monitoring/indicators-2016-17.txt"), "utf8")
   );
   if (!read.ok) throw new Error(read.errors[0]?.message);
-  expect((await host.buildMonitoring(read.indicators)).sheets).toEqual([sheet]);
+  expect((await host.buildMonitoring(read.indicators)).sheets).toEqual([sheet, "Summary"]);
   const record = definitionsIn(excel)?.sheets.find((d) => d.role === "monitoring");
   const input = record?.monitoring?.inputs.indicators[0];
   const col = input?.periods.find((p) => p.label === "2016-17 Q4")?.col;

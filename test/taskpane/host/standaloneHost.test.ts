@@ -65,7 +65,12 @@ test("imports become data sheets, Checks, comparisons and trends; the download i
     tablesOf("borough-c-2017-09-05.txt", "Borough C"),
   ];
   const reports = await importAll(host, batches);
-  expect(reports[0]?.sheets).toEqual(["Merton 2017-07-02", "Merton 2017-07-02 calls", "Checks"]);
+  expect(reports[0]?.sheets).toEqual([
+    "Merton 2017-07-02",
+    "Merton 2017-07-02 calls",
+    "Checks",
+    "Summary",
+  ]);
   expect(reports[1]?.sheets).toContain("Trend Merton");
   expect(reports[3]?.sheets).toEqual(
     expect.arrayContaining(["Borough C 2017-09-05", "Compare 2017-09-05"])
@@ -206,7 +211,7 @@ test("the monitoring sheet is built from indicators and survives a refresh", asy
     fs.readFileSync(path.join(samples, "monitoring/indicators-2016-17.txt"), "utf8")
   );
   if (!read.ok) throw new Error(read.errors[0]?.message);
-  expect((await host.buildMonitoring(read.indicators)).sheets).toEqual(["Monitoring"]);
+  expect((await host.buildMonitoring(read.indicators)).sheets).toEqual(["Monitoring", "Summary"]);
   await host.refreshAll();
   const book = await readXlsx(await (host.download as () => Promise<Uint8Array>)());
   const cells = (book.sheetValues("Monitoring") ?? []).flat();

@@ -1,6 +1,7 @@
 // Every chart of the sample workbook, as the .xlsx writer writes it, drawn by LibreOffice:
 // the page holding each chart's title rendered (kept under test-artifacts/charts/) and
-// showing the chart's bars or line. The parts themselves are validated in
+// showing the chart's bars or line. The workbook is printed as it is set up, so each chart
+// lies inside what its sheet prints. The parts themselves are validated in
 // packageParts.test.ts.
 import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
@@ -31,15 +32,8 @@ describeWithLibreOffice("every chart of the sample workbook, drawn by LibreOffic
   beforeAll(async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "scrutiny-sample-charts-"));
     const file = path.join(dir, "sample.xlsx");
-    // A comparison prints its main view only, and its chart stands beside it on screen: the
-    // pages are rendered without print areas, so every chart is on one.
-    const onScreen = {
-      ...spec,
-      sheets: spec.sheets.map((s) =>
-        s.print ? { ...s, print: { ...s.print, area: undefined } } : s
-      ),
-    };
-    writeFileSync(file, await writeXlsx(onScreen));
+    // Rendered as the sheets print (print areas and all): every chart is on a printed page.
+    writeFileSync(file, await writeXlsx(spec));
     [pdf = ""] = await convertWorkbooks([file], "pdf");
     texts = await pageTexts(pdf);
   }, 300000);

@@ -74,6 +74,7 @@ function fontXml(s: StyleFormat): string {
     "<font>" +
     (s.bold ? "<b/>" : "") +
     (s.italic ? "<i/>" : "") +
+    (s.underline ? "<u/>" : "") +
     `<sz val="${s.size ?? 11}"/>` +
     (s.fontColor ? `<color rgb="${argb(s.fontColor)}"/>` : '<color theme="1"/>') +
     '<name val="Calibri"/><family val="2"/>' +
