@@ -126,7 +126,9 @@ export function planWorkbook(book: BookState, input: PlanInput): WorkbookPlan {
   const rebuilt = new Set(replacing.map((r) => sheetKey(r.sheet)));
   refuseClaims(
     book,
-    [...sheets.map((s) => s.name), ...generated.removeSheets].filter((n) => !rebuilt.has(sheetKey(n)))
+    [...sheets.map((s) => s.name), ...generated.removeSheets].filter(
+      (n) => !rebuilt.has(sheetKey(n))
+    )
   );
   return {
     spec: {
@@ -238,7 +240,10 @@ function checkTables(
   const options = anomalyOptionsOf(settings);
   return {
     issues: validateTables(tables),
-    anomalies: [...latestAnomalies(tables, same, options), ...monthlyFlags(monthly, tables, options)],
+    anomalies: [
+      ...latestAnomalies(tables, same, options),
+      ...monthlyFlags(monthly, tables, options),
+    ],
   };
 }
 
@@ -254,7 +259,9 @@ function latestAnomalies(
 ): Anomaly[] {
   if (same.length === 0) return findAnomalies(tables, options);
   const left = new Set(same.map((s) => s.older));
-  const order = [...tables.keys()].sort((a, b) => Number(left.has(a)) - Number(left.has(b)) || a - b);
+  const order = [...tables.keys()].sort(
+    (a, b) => Number(left.has(a)) - Number(left.has(b)) || a - b
+  );
   return findAnomalies(
     order.map((i) => tables[i]!),
     options

@@ -188,7 +188,9 @@ export function duplicatesOf(start: Start, tables: readonly CrimeTable[]): Dupli
 function replaceDuplicates(start: Start, tables: CrimeTable[]): Start {
   const dups = duplicatesOf(start, tables);
   const bySheet = new Map(dups.filter((d) => d.sheet !== null).map((d) => [d.table, d.sheet!]));
-  const keys = new Set(dups.filter((d) => d.sheet === null).map((d) => sameTableKey(tables[d.table]!)));
+  const keys = new Set(
+    dups.filter((d) => d.sheet === null).map((d) => sameTableKey(tables[d.table]!))
+  );
   const replacing = [...(start.replacing ?? [])];
   const added: CrimeTable[] = [];
   tables.forEach((t, i) => {

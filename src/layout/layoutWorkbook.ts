@@ -143,7 +143,9 @@ export function layoutGenerated(input: GeneratedInput): {
   const thresholds = highlightThresholds(input.thresholds);
   // A data sheet that a later import of the same table supersedes is left out of
   // comparisons and trends, which say so (sameTables.ts).
-  const same = supersededTables(input.dataSheets.map((r) => ({ name: r.def.name, table: r.table })));
+  const same = supersededTables(
+    input.dataSheets.map((r) => ({ name: r.def.name, table: r.table }))
+  );
   const left = new Set(same.map((s) => s.older));
   const latest = input.dataSheets.filter((_r, i) => !left.has(i));
   const wanted = [

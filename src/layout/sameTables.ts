@@ -25,7 +25,9 @@ export interface NamedTable {
 }
 
 /** The key that makes two tables the same table, or null for one never compared or trended. */
-export function sameTableKey(table: Pick<CrimeTable, "kind" | "area" | "periodEnding">): string | null {
+export function sameTableKey(
+  table: Pick<CrimeTable, "kind" | "area" | "periodEnding">
+): string | null {
   if (!table.area || !table.periodEnding || !kindSchema(table.kind).comparable) return null;
   return JSON.stringify([table.kind, areaKey(table.area), table.periodEnding]);
 }

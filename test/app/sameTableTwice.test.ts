@@ -114,7 +114,9 @@ describe("borough C's table pasted as text and again copied from the PDF", () =>
   test("a workbook without a second table says nothing of one", () => {
     const once = buildWorkbook(tables.slice(0, 3), [], undefined, "2026-12-03");
     expect(once.warnings).toEqual([]);
-    expect(textOf(sheetOf(once.spec.sheets, "comparison"))).not.toContain("left out of comparisons");
+    expect(textOf(sheetOf(once.spec.sheets, "comparison"))).not.toContain(
+      "left out of comparisons"
+    );
   });
 });
 
@@ -133,7 +135,10 @@ describe("a corrected Merton table added by refresh --add", () => {
       path.join(OFFENCES_DIR, f)
     );
     expect(await main(["build", ...inputs, "--out", book], io)).toBe(0);
-    const refreshed = await main(["refresh", book, "--add", path.join(dir, "merton-2017-08-01.txt")], io);
+    const refreshed = await main(
+      ["refresh", book, "--add", path.join(dir, "merton-2017-08-01.txt")],
+      io
+    );
     return { io, book, refreshed };
   }
 
@@ -155,7 +160,9 @@ describe("a corrected Merton table added by refresh --add", () => {
     expect(text).toContain("'Merton 2017-08-01 (2)'!");
     expect(text).not.toMatch(/'Merton 2017-08-01'!/);
     expect(text).toContain("“Merton 2017-08-01” is left out of comparisons and trends.");
-    expect(textOf(sheetOf(plan.spec.sheets, "summary"))).toContain("“Merton 2017-08-01 (2)” and “Merton 2017-08-01”");
+    expect(textOf(sheetOf(plan.spec.sheets, "summary"))).toContain(
+      "“Merton 2017-08-01 (2)” and “Merton 2017-08-01”"
+    );
   });
 });
 
@@ -170,7 +177,9 @@ describeWithLibreOffice("the refreshed trend, recalculated by LibreOffice", () =
         path.join(OFFENCES_DIR, f)
       );
       expect(await main(["build", ...inputs, "--out", book], io)).toBe(0);
-      expect(await main(["refresh", book, "--add", path.join(dir, "merton-2017-08-01.txt")], io)).toBe(0);
+      expect(
+        await main(["refresh", book, "--add", path.join(dir, "merton-2017-08-01.txt")], io)
+      ).toBe(0);
       writeFileSync(book, io.files.get(book) as Uint8Array);
       const wb = await recalculate(book);
       const trend = wb.worksheets.find((w) => w.name.startsWith("Trend"))!;
@@ -228,7 +237,12 @@ describe("asking before importing a table the workbook holds (the pane's questio
     const start = await merton();
     const { plan, sheets } = importTables(start, corrected, start.settings, "replace");
     expect(plan.replaced).toEqual(["Merton 2017-08-01", "Merton 2017-08-01 calls"]);
-    expect(plan.definitions.sheets.filter((d) => d.role === "data").map((d) => d.name).sort()).toEqual([
+    expect(
+      plan.definitions.sheets
+        .filter((d) => d.role === "data")
+        .map((d) => d.name)
+        .sort()
+    ).toEqual([
       "Merton 2017-07-02",
       "Merton 2017-07-02 calls",
       "Merton 2017-08-01",
@@ -247,7 +261,9 @@ describe("asking before importing a table the workbook holds (the pane's questio
     const facts = {
       sheets: start.book.sheetNames.map((name) => ({ name, visibility: "Visible" })),
       tableNames: start.book.tableNames,
-      onSheet: new Map([["merton 2017-08-01", { tables: ["Data_Merton_2017_08_01_offences"], charts: [] }]]),
+      onSheet: new Map([
+        ["merton 2017-08-01", { tables: ["Data_Merton_2017_08_01_offences"], charts: [] }],
+      ]),
     };
     const { plan } = importTables(start, corrected, start.settings, "replace");
     const writes = planWrites(plan.spec, facts, {
@@ -281,7 +297,10 @@ describe("asking before importing a table the workbook holds (the pane's questio
 
   test("in the browser's session, a table imported earlier is replaced by the new one", () => {
     const session: Start = {
-      ...startFrom({ sheetNames: [], tableNames: [], definitions: null, sheetValues: () => null }, "2026-12-03"),
+      ...startFrom(
+        { sheetNames: [], tableNames: [], definitions: null, sheetValues: () => null },
+        "2026-12-03"
+      ),
       tables: sampleTables("merton-2017-08-01.txt"),
     };
     expect(duplicatesOf(session, corrected).map((d) => [d.table, d.sheet])).toEqual([

@@ -25,7 +25,9 @@ function printedColumn(values: unknown[][]): string[] {
   return values
     .slice(5)
     .filter((r) => r[0] === "Anomaly" || r[0] === "Issue")
-    .map((r) => `${String(r[RULE])} | ${String(r[FIGURE])} | ${JSON.stringify(r[PRINTED] ?? null)}`);
+    .map(
+      (r) => `${String(r[RULE])} | ${String(r[FIGURE])} | ${JSON.stringify(r[PRINTED] ?? null)}`
+    );
 }
 
 describe("refresh of an untouched Datastore workbook (.xlsx)", () => {

@@ -23,7 +23,8 @@ function completeReadBack(row: TableRow): void {
   );
   // A count the user blanked or typed as text keeps the text read back.
   for (const [field, text] of Object.entries(printed))
-    if (field === "offencesChangePct" || typeof row.values[field] === "number") row.raw[field] = text;
+    if (field === "offencesChangePct" || typeof row.values[field] === "number")
+      row.raw[field] = text;
   for (const f of ["sdsPrevious", "sdsCurrent", "sdRatePrevious", "sdRateCurrent"])
     row.values[f] = null;
 }
