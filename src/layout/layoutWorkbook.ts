@@ -151,7 +151,7 @@ export function layoutGenerated(input: GeneratedInput): {
   const wanted = [
     ...comparisonsWanted(latest, input.groups, thresholds, input.thresholds, same),
     ...trendsWanted(input, latest, thresholds, same),
-    ...monthlyTrendsWanted(input),
+    ...monthlyTrendsWanted(input, same),
     checksWanted(input),
     summaryWanted(input, same),
   ];
@@ -355,7 +355,7 @@ function trendsWanted(
 }
 
 /** A trend sheet of monthly counts for each area that has them, recording them for a refresh. */
-function monthlyTrendsWanted(input: GeneratedInput): Wanted[] {
+function monthlyTrendsWanted(input: GeneratedInput, same: Superseded[] = []): Wanted[] {
   const opts = resolveAnomalyOptions(anomalyOptionsOf(input.thresholds));
   return (input.monthly ?? []).map((m) => ({
     def: {
@@ -374,6 +374,15 @@ function monthlyTrendsWanted(input: GeneratedInput): Wanted[] {
         runLength: opts.runLength,
         trendLength: opts.trendLength,
         minSeriesPoints: opts.minSeriesPoints,
+        // The Datastore data sheets of this area that superseded another.
+        sameTables: supersededNote(
+          same,
+          input.dataSheets
+            .filter(
+              (r) => r.table.kind === "datastore-r12" && areaKey(r.table.area) === areaKey(m.area)
+            )
+            .map((r) => r.def.name)
+        ),
       }),
   }));
 }

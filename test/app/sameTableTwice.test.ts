@@ -21,8 +21,11 @@ import {
 } from "../../src/app/useCases";
 import type { SheetSpec } from "../../src/layout/spec";
 import { planWrites } from "../../src/writers/officejs/planWrites";
+import { createOfficeHost } from "../../src/taskpane/host/officeHost";
+import type { ExcelRunFunction } from "../../src/office/runExcel";
+import { FakeExcel } from "../doubles/fakeExcel";
 import { memoryIo } from "../support/cliIo";
-import { OFFENCES_DIR, sampleTables } from "../support/samples";
+import { OFFENCES_DIR, datastoreTables, sampleTables } from "../support/samples";
 import { computed, describeWithLibreOffice, recalculate } from "../support/libreoffice";
 
 const sample = (f: string) => readFileSync(path.join(OFFENCES_DIR, f), "utf8");
@@ -38,6 +41,8 @@ function tablesOf(text: string, source: string): CrimeTable[] {
   if (!r.ok) throw new Error(r.error.message);
   return r.tables;
 }
+
+const corrected = tablesOf(CORRECTED, "merton-2017-08-01.txt");
 
 /** Every cell text and formula of a sheet, joined. */
 const textOf = (sheet: SheetSpec): string =>
@@ -210,7 +215,6 @@ describe("asking before importing a table the workbook holds (the pane's questio
     expect(await main(["build", ...inputs, "--out", "book.xlsx"], io)).toBe(0);
     return startFrom(await readXlsx(io.files.get("book.xlsx") as Uint8Array), "2026-12-03");
   }
-  const corrected = tablesOf(CORRECTED, "merton-2017-08-01.txt");
 
   test("a table of the same area and period is found, with the sheet that holds it", async () => {
     const start = await merton();
@@ -313,5 +317,61 @@ describe("asking before importing a table the workbook holds (the pane's questio
       "Merton 2017-08-01",
       "Merton 2017-08-01 calls",
     ]);
+  });
+});
+
+describe("replacing a data sheet in Excel (the Excel double)", () => {
+  test("the corrected table is written over the sheet of the same name, with no second sheet to leave out", async () => {
+    const excel = new FakeExcel();
+    const host = createOfficeHost(
+      excel.run.bind(excel) as unknown as ExcelRunFunction,
+      () => "2026-12-03"
+    );
+    const importFile = async (tables: CrimeTable[], duplicates?: "replace" | "keep") =>
+      host.importTables(tables, [], [], await host.readSettings(), { duplicates });
+    await importFile(sampleTables("merton-2017-07-02.txt"));
+    await importFile(sampleTables("merton-2017-08-01.txt"));
+    expect(await host.duplicatesOf!(corrected)).toHaveLength(2);
+    const report = await importFile(corrected, "replace");
+    expect(report.sheets.slice(0, 2)).toEqual(["Merton 2017-08-01", "Merton 2017-08-01 calls"]);
+    expect(excel.sheetNames().filter((n) => n.includes("(2)"))).toEqual([]);
+    expect(report.warnings ?? []).toEqual([]);
+    // Burglary's Total row holds the corrected count where the old one stood.
+    const values = (sheet: string) => {
+      const out: unknown[] = [];
+      for (let r = 0; r < 60; r++)
+        for (let c = 0; c < 12; c++) out.push(excel.cell(sheet, r, c).value);
+      return out;
+    };
+    expect(values("Merton 2017-08-01")).toContain(1302);
+    expect(values("Merton 2017-08-01")).not.toContain(1392);
+    expect(excel.problems).toEqual([]);
+  }, 60_000);
+});
+
+describe("the London Datastore's file imported twice", () => {
+  const once = datastoreTables({ areas: ["Merton", "Sutton"] });
+  const plan = buildWorkbook(
+    [...once, ...datastoreTables({ areas: ["Merton", "Sutton"] })],
+    [],
+    undefined,
+    "2026-12-03"
+  );
+  const data = plan.definitions.sheets.filter((d) => d.role === "data").map((d) => d.name);
+
+  test("the comparison and each area's monthly trend name the sheets left out", () => {
+    expect(data).toHaveLength(4);
+    const [first, , again] = data;
+    const sentence = `“${again}” and “${first}” hold the same table for Merton`;
+    const compare = sheetOf(plan.spec.sheets, "comparison");
+    expect(textOf(compare)).toContain(sentence);
+    expect(textOf(compare)).toContain(`'${again}'!`);
+    expect(textOf(compare)).not.toContain(`'${first}'!`);
+    const monthly = plan.spec.sheets.filter(
+      (s) => s.role === "trend" && s.name.startsWith("Monthly")
+    );
+    expect(monthly.map((s) => s.name)).toEqual(["Monthly Merton", "Monthly Sutton"]);
+    expect(textOf(monthly[0]!)).toContain(sentence);
+    expect(textOf(monthly[1]!)).not.toContain("Merton");
   });
 });

@@ -2,13 +2,14 @@
 // Issue #19: re-importing a table the workbook holds asks first (replace, keep both,
 // cancel). The question is asked about what the use case finds in a real workbook (the
 // Merton samples built by the command line, then a corrected August table), answered
-// with the keyboard alone, and passes axe.
+// with the keyboard alone, and passes axe; in the pane, over the in-browser workbook, the
+// second Import of a paste asks, and each answer does what it says.
 import "./jsdomShims";
 import { readFileSync } from "fs";
 import path from "path";
 import * as React from "react";
 import axe from "axe-core";
-import { act, fireEvent, render, screen } from "@testing-library/react";
+import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { main } from "../../src/cli/main";
 import { readPaste } from "../../src/core/read";
@@ -19,6 +20,11 @@ import {
   useDuplicateQuestion,
   type DuplicateAnswer,
 } from "../../src/taskpane/components/import/DuplicateImportDialog";
+import { createStandaloneHost } from "../../src/taskpane/host/standaloneHost";
+import type { WorkbookHost } from "../../src/taskpane/host/workbookHost";
+import { analysePaste } from "../../src/taskpane/worker/analysePaste";
+import { createInlineReader } from "../../src/taskpane/worker/pasteReader";
+import { renderPane } from "./renderPane";
 import { memoryIo } from "../support/cliIo";
 import { OFFENCES_DIR } from "../support/samples";
 
@@ -153,4 +159,60 @@ test("useDuplicateQuestion answers keep at once when nothing duplicates", async 
   });
   expect(answers).toEqual(["keep"]);
   expect(screen.queryByRole("alertdialog")).toBeNull();
+});
+
+describe("the pane, importing the same paste twice into the in-browser workbook", () => {
+  const merton = readFileSync(path.join(OFFENCES_DIR, "merton-2017-08-01.txt"), "utf8");
+  const button = (name: string): HTMLElement => screen.getByText(name, { selector: "button" });
+
+  async function importTwice(): Promise<{ host: WorkbookHost; dialog: HTMLElement }> {
+    const host = createStandaloneHost(() => "2026-12-03");
+    renderPane(host, createInlineReader(analysePaste));
+    const box = screen.getByRole("textbox", { name: "Paste table" });
+    fireEvent.paste(box, {
+      clipboardData: { getData: (type: string) => (type === "text/plain" ? merton : "") },
+    });
+    await screen.findByText(/^Read 2 tables, 31 rows:/);
+    fireEvent.change(screen.getByLabelText("Area"), { target: { value: "Merton" } });
+    fireEvent.click(button("Import"));
+    await screen.findByText(
+      /^Imported: wrote \d+ sheets \(Merton 2017-08-01, Merton 2017-08-01 calls,/
+    );
+    fireEvent.click(button("Import"));
+    return { host, dialog: await screen.findByRole("alertdialog") };
+  }
+
+  test("asks first; Replace leaves one sheet per table", async () => {
+    const { host, dialog } = await importTwice();
+    expect(
+      within(dialog).getByText(
+        "Offences & SDs, Merton, period ending 2017-08-01: imported earlier in this session."
+      )
+    ).toBeTruthy();
+    fireEvent.click(within(dialog).getByText("Replace", { selector: "button" }));
+    await screen.findByText(
+      /^Imported: wrote \d+ sheets \(Merton 2017-08-01, Merton 2017-08-01 calls,/
+    );
+    const data = (await host.listDataSheets()).map((d) => d.sheet);
+    expect(data).toEqual(["Merton 2017-08-01", "Merton 2017-08-01 calls"]);
+  }, 60_000);
+
+  test("Keep both adds a second sheet for each table", async () => {
+    const { host, dialog } = await importTwice();
+    fireEvent.click(within(dialog).getByText("Keep both", { selector: "button" }));
+    await screen.findByText(
+      /^Imported: wrote \d+ sheets \(Merton 2017-08-01 \(2\), Merton 2017-08-01 calls \(2\),/
+    );
+    expect((await host.listDataSheets()).map((d) => d.sheet)).toHaveLength(4);
+  }, 60_000);
+
+  test("Cancel writes nothing and says so", async () => {
+    const { host, dialog } = await importTwice();
+    fireEvent.keyDown(dialog, { key: "Escape" });
+    await screen.findByText("Nothing was imported: the workbook already holds that table.");
+    expect((await host.listDataSheets()).map((d) => d.sheet)).toEqual([
+      "Merton 2017-08-01",
+      "Merton 2017-08-01 calls",
+    ]);
+  }, 60_000);
 });

@@ -21,6 +21,7 @@ import type { BookState } from "../../app/planWorkbook";
 import {
   buildComparison,
   buildMonitoring,
+  duplicatesOf,
   importTables,
   ownedBy,
   refreshAll,
@@ -202,9 +203,14 @@ export function createOfficeHost(
     mode: "office",
     importTables(tables, _issues, _anomalies, settings, options) {
       // Issues and flags are recomputed over every data sheet, so Checks covers the whole workbook.
-      const useCase = (start: Start) => importTables(start, tables, settings);
+      const useCase = (start: Start) => importTables(start, tables, settings, options?.duplicates);
       return write(useCase, options, importKeyOf(tables));
     },
+    duplicatesOf: async (tables) =>
+      duplicatesOf(
+        startFrom(await excel((context) => readWorkbookState(context)), clock()),
+        tables
+      ),
     async importPlanned(planner, fields, settings, options) {
       const finished = await writes.finish(options, planner.key);
       if (finished) return { sheets: finished, warnings: [FINISHED_IMPORT] };
