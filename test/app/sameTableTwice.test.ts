@@ -22,6 +22,7 @@ import {
 import type { SheetSpec } from "../../src/layout/spec";
 import { planWrites } from "../../src/writers/officejs/planWrites";
 import { createOfficeHost } from "../../src/taskpane/host/officeHost";
+import { planImport, snapshotOf } from "../../src/taskpane/host/importPlan";
 import type { ExcelRunFunction } from "../../src/office/runExcel";
 import { FakeExcel } from "../doubles/fakeExcel";
 import { memoryIo } from "../support/cliIo";
@@ -278,6 +279,30 @@ describe("asking before importing a table the workbook holds (the pane's questio
     expect(() =>
       planWrites(plan.spec, facts, { previous: start.book.definitions, ownedSheets: [] })
     ).toThrow(/Merton 2017-08-01/);
+  });
+
+  test("a large paste, planned in the reader, replaces the sheet as the pane asked", async () => {
+    const start = await merton();
+    const facts = {
+      sheets: start.book.sheetNames.map((name) => ({ name, visibility: "Visible" })),
+      tableNames: start.book.tableNames,
+      onSheet: new Map(),
+    };
+    const request = {
+      book: snapshotOf(start.book),
+      facts,
+      area: "Merton",
+      period: "",
+      settings: start.settings,
+      importedOn: "2026-12-03",
+    };
+    const replaced = planImport(corrected, { ...request, duplicates: "replace" }).planned;
+    expect(replaced.sheets.slice(0, 2)).toEqual(["Merton 2017-08-01", "Merton 2017-08-01 calls"]);
+    expect(replaced.owned).toEqual(
+      expect.arrayContaining(["Merton 2017-08-01", "Merton 2017-08-01 calls"])
+    );
+    const kept = planImport(corrected, request).planned;
+    expect(kept.sheets[0]).toBe("Merton 2017-08-01 (2)");
   });
 
   test("keep both adds a second sheet, which comparisons and trends use", async () => {

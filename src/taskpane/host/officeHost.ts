@@ -190,6 +190,7 @@ export function createOfficeHost(
       period: fields.period,
       settings,
       importedOn: clock(),
+      duplicates: options?.duplicates,
     });
     const job = { previous: book.definitions, owned: planned.owned, importKey: planner.key };
     const spec = () => planner.spec();
@@ -206,11 +207,9 @@ export function createOfficeHost(
       const useCase = (start: Start) => importTables(start, tables, settings, options?.duplicates);
       return write(useCase, options, importKeyOf(tables));
     },
+    // The definitions say what each data sheet holds: no sheet's values need reading.
     duplicatesOf: async (tables) =>
-      duplicatesOf(
-        startFrom(await excel((context) => readWorkbookState(context)), clock()),
-        tables
-      ),
+      duplicatesOf(startFrom(await excel(readDefinitions), clock()), tables),
     async importPlanned(planner, fields, settings, options) {
       const finished = await writes.finish(options, planner.key);
       if (finished) return { sheets: finished, warnings: [FINISHED_IMPORT] };

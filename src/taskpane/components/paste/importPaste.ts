@@ -49,7 +49,12 @@ export function importPaste(props: ImportPasteProps, read: ReadState, fields: Pa
   runWrite(props, "Import", "Imported", async (report): Promise<WriteReport> => {
     if (whole && planner && host.importPlanned) {
       // A large paste stays in the reader, which plans the import: the pane keeps responding.
-      return host.importPlanned(planner, { area, period }, settings, { onProgress: report });
+      // Its preview's tables have the kind, area and period a duplicate is known by.
+      const duplicates = await askFirst(props, withAreaAndPeriod(analysis.tables, area, period));
+      return host.importPlanned(planner, { area, period }, settings, {
+        onProgress: report,
+        duplicates,
+      });
     }
     // A large paste's preview is a slice: the reader hands over the whole now.
     if (whole) report({ label: "Taking the whole paste from the reader" });
