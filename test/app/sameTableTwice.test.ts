@@ -117,6 +117,16 @@ describe("borough C's table pasted as text and again copied from the PDF", () =>
     expect(own).toContain("Borough C 2017-09-05 (2)");
   });
 
+  test("the Summary's headlines tell each change once, from the later import", () => {
+    const summary = sheetOf(plan.spec.sheets, "summary");
+    const sentences = summary.blocks
+      .flatMap((b) => b.cells)
+      .filter((r) => r[0]?.text === "Concern" || r[0]?.text === "Improvement")
+      .map((r) => r[1]?.text ?? "");
+    expect(sentences.some((t) => t.startsWith("Borough C"))).toBe(true);
+    expect(new Set(sentences).size).toBe(sentences.length);
+  });
+
   test("a workbook without a second table says nothing of one", () => {
     const once = buildWorkbook(tables.slice(0, 3), [], undefined, "2026-12-03");
     expect(once.warnings).toEqual([]);
