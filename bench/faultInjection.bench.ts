@@ -37,7 +37,7 @@ const HUGE_TIMEOUT_S = 600;
 const NOBODY = 65534;
 
 const NOTE =
-  "kills: killedBeforeRename = the SIGKILL landed and the workbook is byte-identical to the old one; killedAfterRename = it landed after the rename (before the folder's fsync or the exit) and the workbook is the whole new one; finishedBeforeKill = the refresh ended first. The write (temporary file made to renamed) is a few ms of a refresh of about a second (mostly Node's start, reading and planning), so few of the 100 spread kills land in it; killsDuringWrite aims 50 more at it, each killed 0 to 8 ms after fs.watch reports the temporary file (the watcher's own delay adds to that). A kill while the temporary file exists leaves it, hidden (.book.xlsx.<pid>-<hex>.tmp): never read as the workbook, and neither removed nor disturbed by a later refresh (refreshBesideLeftover). fullDisk/readOnly: unchanged = the workbook is byte-identical to the old one afterwards. readOnlyWorkbook: a workbook file made read-only (0444) in a folder its owner can write is left unchanged: refresh checks the file's own permission before its rename, which needs only the folder's. hugePastes: exit 134 = the process aborted when the heap ran out; peak memory from /usr/bin/time.";
+  "kills: killedBeforeRename = the SIGKILL landed and the workbook is byte-identical to the old one; killedAfterRename = it landed after the rename (before the folder's fsync or the exit) and the workbook is the whole new one; finishedBeforeKill = the refresh ended first. The write (temporary file made to renamed) is a few ms of a refresh of about a second (mostly Node's start, reading and planning), so few of the 100 spread kills land in it; killsDuringWrite aims 50 more at it, each killed 0 to 8 ms after fs.watch reports the temporary file (the watcher's own delay adds to that). A kill while the temporary file exists leaves it, hidden (.book.xlsx.<host>~<pid>-<hex>.tmp): never read as the workbook; the next refresh of the workbook removes it, its writer being gone (removedByNextRefresh; refreshBesideLeftover). fullDisk/readOnly: unchanged = the workbook is byte-identical to the old one afterwards. readOnlyWorkbook: a workbook file made read-only (0444) in a folder its owner can write is left unchanged: refresh checks the file's own permission before its rename, which needs only the folder's. hugePastes: exit 134 = the process aborted when the heap ran out; peak memory from /usr/bin/time.";
 
 interface Reference {
   old: Buffer;
@@ -147,6 +147,8 @@ interface KillTally {
   invalidWhy: string[];
   leftoverHiddenTemps: number;
   leftoverVisibleFiles: number;
+  /** Hidden temporary files a kill left that the next (unkilled) refresh removed. */
+  removedByNextRefresh: number;
   killDelayMs: { min: number; max: number };
 }
 
@@ -164,6 +166,7 @@ async function killRuns(root: string, ref: Reference, kills: Kill[]): Promise<Ki
     invalidWhy: [],
     leftoverHiddenTemps: 0,
     leftoverVisibleFiles: 0,
+    removedByNextRefresh: 0,
     killDelayMs: { min: Math.round(Math.min(...delays)), max: Math.round(Math.max(...delays)) },
   };
   for (const [i, kill] of kills.entries()) {
@@ -187,12 +190,18 @@ async function killRuns(root: string, ref: Reference, kills: Kill[]): Promise<Ki
     if (killed && verdict === "new") t.killedAfterRename++;
     t.leftoverHiddenTemps += left.hiddenTemps.length;
     t.leftoverVisibleFiles += left.visible.length;
+    if (left.hiddenTemps.length > 0) {
+      await refresh(book);
+      t.removedByNextRefresh += left.hiddenTemps.filter(
+        (f) => !fs.existsSync(path.join(dir, f))
+      ).length;
+    }
     fs.rmSync(dir, { recursive: true, force: true });
   }
   return t;
 }
 
-/** A later refresh beside a killed run's hidden temporary file: it must not be disturbed. */
+/** A later refresh beside a killed run's hidden temporary file: it removes it (its writer is gone). */
 async function refreshBesideLeftover(root: string, ref: Reference) {
   const dir = path.join(root, "beside-leftover");
   fs.mkdirSync(dir);
@@ -209,7 +218,7 @@ async function refreshBesideLeftover(root: string, ref: Reference) {
       leftover: temps.length,
       laterRefreshExit: again.code,
       workbookAfter: verdict,
-      leftoverStillThere: temps.every((f) => fs.existsSync(path.join(dir, f))),
+      leftoverRemoved: temps.every((f) => !fs.existsSync(path.join(dir, f))),
     };
     fs.rmSync(dir, { recursive: true, force: true });
     return result;

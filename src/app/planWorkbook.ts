@@ -3,7 +3,7 @@
 // and what is added (tables, groups, settings, indicators), the sheets to apply. Every
 // surface plans through here, so Excel, the in-browser workbook and the command line
 // get the same sheets. A new workbook is the same pipeline with nothing to read back.
-import type { CrimeTable } from "../core/model";
+import type { Anomaly, CrimeTable } from "../core/model";
 import type { Indicator } from "../core/monitor/types";
 import type { Group } from "../core/groups";
 import { validateTables } from "../core/validate";
@@ -29,6 +29,8 @@ import { sheetKey } from "../layout/sheetNames";
 import type { SheetSpec, WorkbookSpec } from "../layout/spec";
 import type { ContentsEntry } from "../layout/layoutSummary";
 import { monthlyFlags, monthlySources, type MonthlyOfArea } from "./monthlySeries";
+import { supersededSentence, supersededTables, type Superseded } from "../layout/sameTables";
+import type { AnomalyOptions } from "../core/anomalies";
 
 /** The workbook as it stands, as either writer's reader gives it. */
 export interface BookState {
@@ -56,6 +58,14 @@ export interface PlanInput {
   monitoring?: Indicator[];
   /** YYYY-MM-DD, the "Imported" date of new data sheets. */
   importedOn: string;
+  /** Data sheets of the workbook rebuilt under their own names from a table imported again. */
+  replacing?: readonly ReplacedSheet[];
+}
+
+/** A recorded data sheet and the table that replaces its contents (the same table, corrected). */
+export interface ReplacedSheet {
+  sheet: string;
+  table: CrimeTable;
 }
 
 /** Everything a write will do (distinct from the Office.js writer's WritePlan of requests). */
@@ -68,15 +78,19 @@ export interface WorkbookPlan {
   warnings: string[];
   /** How many validation issues and anomaly flags the Checks sheet lists. */
   checks: { issues: number; anomalies: number };
+  /** Data sheets of the workbook the plan rebuilds under their own names (a table imported again). */
+  replaced: string[];
 }
 
 export function planWorkbook(book: BookState, input: PlanInput): WorkbookPlan {
-  const kept = readBack(book);
-  const added = addDataSheets(book, input);
+  const replacing = replacedSheets(book, input.replacing ?? []);
+  const kept = readBack(withoutSheets(book, replacing));
+  const added = addDataSheets(book, input, replacing);
   const refs = [...kept.refs, ...added.refs];
   const tables = refs.map((r) => r.table);
+  const same = supersededTables(refs.map((r) => ({ name: r.def.name, table: r.table })));
   const monthly = monthlySources(tables, book.definitions?.sheets ?? []);
-  const found = checkTables(tables, monthly, input.settings);
+  const found = checkTables(tables, monthly, input.settings, same);
   const monitoring = planMonitoring(book, input, added.sheets);
   const generated = layoutGenerated({
     dataSheets: refs,
@@ -109,7 +123,13 @@ export function planWorkbook(book: BookState, input: PlanInput): WorkbookPlan {
   );
   definitions.sheets.push(...kept.userDefs.filter((d) => !monitoring || d.role !== "monitoring"));
   if (monitoring) definitions.sheets.push(monitoring.def);
-  refuseClaims(book, [...sheets.map((s) => s.name), ...generated.removeSheets]);
+  const rebuilt = new Set(replacing.map((r) => sheetKey(r.sheet)));
+  refuseClaims(
+    book,
+    [...sheets.map((s) => s.name), ...generated.removeSheets].filter(
+      (n) => !rebuilt.has(sheetKey(n))
+    )
+  );
   return {
     spec: {
       sheets: [...sheets, writeDefinitions(definitions)],
@@ -118,9 +138,37 @@ export function planWorkbook(book: BookState, input: PlanInput): WorkbookPlan {
     },
     definitions,
     written: sheets.map((s) => s.name),
-    warnings: kept.warnings,
+    warnings: [...kept.warnings, ...same.map(supersededSentence)],
     checks: { issues: found.issues.length, anomalies: found.anomalies.length },
+    replaced: replacing.map((r) => r.sheet),
   };
+}
+
+/**
+ * The replacements asked for that name a data sheet the workbook records (in its
+ * recorded spelling); any other is imported as a new table, so a replacement never
+ * writes over a sheet that is not ours.
+ */
+function replacedSheets(book: BookState, asked: readonly ReplacedSheet[]): ReplacedSheet[] {
+  const out: ReplacedSheet[] = [];
+  for (const r of asked) {
+    const d = book.definitions?.sheets.find(
+      (x) => x.role === "data" && !x.generated && x.data && sheetKey(x.name) === sheetKey(r.sheet)
+    );
+    if (d && sheetExists(book, d.name) && !out.some((o) => sheetKey(o.sheet) === sheetKey(d.name)))
+      out.push({ sheet: d.name, table: r.table });
+  }
+  return out;
+}
+
+/** The workbook as read, without the recorded data sheets about to be rebuilt. */
+function withoutSheets(book: BookState, replacing: readonly ReplacedSheet[]): BookState {
+  if (replacing.length === 0 || !book.definitions) return book;
+  const gone = new Set(replacing.map((r) => sheetKey(r.sheet)));
+  const sheets = book.definitions.sheets.filter(
+    (d) => !(d.role === "data" && !d.generated && gone.has(sheetKey(d.name)))
+  );
+  return { ...book, definitions: { ...book.definitions, sheets } };
 }
 
 /** The recorded sheets still there: data sheets read back as the user left them, and the user's own (monitoring). */
@@ -162,10 +210,15 @@ function readBack(book: BookState): {
   return out;
 }
 
-/** Data sheets for the new tables, named clear of what the workbook holds. */
-function addDataSheets(book: BookState, input: PlanInput): ReturnType<typeof layoutDataSheets> {
+/** Data sheets for the new tables, named clear of what the workbook holds; replacements under their own names. */
+function addDataSheets(
+  book: BookState,
+  input: PlanInput,
+  replacing: readonly ReplacedSheet[]
+): ReturnType<typeof layoutDataSheets> {
   return layoutDataSheets({
-    tables: input.tables,
+    tables: [...input.tables, ...replacing.map((r) => r.table)],
+    names: [...input.tables.map(() => undefined), ...replacing.map((r) => r.sheet)],
     existingSheetNames: book.sheetNames,
     // A workbook we have not built in yet is laid out as `build` does, without its table names.
     existingTableNames: book.definitions ? book.tableNames : [],
@@ -178,12 +231,41 @@ function addDataSheets(book: BookState, input: PlanInput): ReturnType<typeof lay
  * Validation issues and anomaly flags over every data sheet, and the control-chart flags
  * of the monthly counts, so Checks and the Summary cover the whole workbook.
  */
-function checkTables(tables: CrimeTable[], monthly: MonthlyOfArea[], settings: Settings) {
+function checkTables(
+  tables: CrimeTable[],
+  monthly: MonthlyOfArea[],
+  settings: Settings,
+  same: readonly Superseded[]
+) {
   const options = anomalyOptionsOf(settings);
   return {
     issues: validateTables(tables),
-    anomalies: [...findAnomalies(tables, options), ...monthlyFlags(monthly, tables, options)],
+    anomalies: [
+      ...latestAnomalies(tables, same, options),
+      ...monthlyFlags(monthly, tables, options),
+    ],
   };
+}
+
+/**
+ * The core compares and trends the first table it is given of an area and period; a table
+ * a later import supersedes is handed to it after the rest, so the later one is compared,
+ * and its flags are pointed back at the tables' own indexes.
+ */
+function latestAnomalies(
+  tables: CrimeTable[],
+  same: readonly Superseded[],
+  options: Partial<AnomalyOptions>
+): Anomaly[] {
+  if (same.length === 0) return findAnomalies(tables, options);
+  const left = new Set(same.map((s) => s.older));
+  const order = [...tables.keys()].sort(
+    (a, b) => Number(left.has(a)) - Number(left.has(b)) || a - b
+  );
+  return findAnomalies(
+    order.map((i) => tables[i]!),
+    options
+  ).map((a) => ({ ...a, table: order[a.table]! }));
 }
 
 /**

@@ -16,7 +16,15 @@ import {
 import type { SheetRole, WorkbookSpec } from "../layout/spec";
 import { writeDefinitions, type Definitions } from "../layout/definitions";
 import type { NotBuilt } from "./errors";
-import { EMPTY_BOOK, planWorkbook, type BookState, type WorkbookPlan } from "./planWorkbook";
+import {
+  EMPTY_BOOK,
+  planWorkbook,
+  type BookState,
+  type ReplacedSheet,
+  type WorkbookPlan,
+} from "./planWorkbook";
+import { sameTableKey } from "../layout/sameTables";
+import { kindSchema } from "../core/kinds";
 
 /**
  * What a use case starts from: the workbook as it stands and what it keeps. In Excel
@@ -33,6 +41,8 @@ export interface Start {
   monitoring?: Indicator[];
   /** YYYY-MM-DD, the "Imported" date of new data sheets. */
   importedOn: string;
+  /** Data sheets of the book to rebuild under their own names from a table imported again. */
+  replacing?: ReplacedSheet[];
 }
 
 /** A use case's outcome: the plan, the sheets to report, and where the next one starts. */
@@ -86,6 +96,7 @@ export function planStart(start: Start): WorkbookPlan {
     settings: settingsWith(start.settings, start.book.definitions?.thresholds),
     monitoring: start.monitoring,
     importedOn: start.importedOn,
+    replacing: start.replacing,
   });
 }
 
@@ -98,13 +109,23 @@ const planned = (next: Start, report: (plan: WorkbookPlan) => string[]): Planned
 export const sheetsOf = (plan: WorkbookPlan, roles: readonly SheetRole[]): string[] =>
   plan.spec.sheets.filter((s) => roles.includes(s.role)).map((s) => s.name);
 
-/** Imports tables: their new data sheets (the last the definitions list), then the generated sheets rebuilt. */
+/**
+ * Imports tables: their new data sheets (the last the definitions list), then the
+ * generated sheets rebuilt. A table the workbook already holds (duplicatesOf) is kept
+ * beside the first ("keep", the later import being the one compared and trended) or
+ * replaces it ("replace": the data sheet rebuilt under its own name).
+ */
 export function importTables(
   start: Start,
   tables: CrimeTable[],
-  settings: HighlightSettings
+  settings: HighlightSettings,
+  duplicates: DuplicateChoice = "keep"
 ): Planned {
-  return planned({ ...start, tables: [...start.tables, ...tables], settings }, (plan) => {
+  const next =
+    duplicates === "replace"
+      ? replaceDuplicates(start, tables)
+      : { ...start, tables: [...start.tables, ...tables] };
+  return planned({ ...next, settings }, (plan) => {
     const data =
       tables.length === 0
         ? []
@@ -114,6 +135,77 @@ export function importTables(
             .map((d) => d.name);
     return [...data, ...sheetsOf(plan, REPORTED_ROLES.import)];
   });
+}
+
+/** What to do with a table the workbook already holds: replace it, or keep both. */
+export type DuplicateChoice = "replace" | "keep";
+
+/** A table to import that the workbook already holds (the same kind, area and period). */
+export interface DuplicateTable {
+  /** Index of the table among those to import. */
+  table: number;
+  /** The table's title ("Offences & SDs"). */
+  title: string;
+  area: string;
+  periodEnding: string;
+  /** The data sheet that holds it; null for a table imported earlier in this session, not yet a sheet of the book. */
+  sheet: string | null;
+}
+
+/**
+ * The tables of `tables` that `start` already holds: a recorded data sheet of the same
+ * kind, area and period (the latest such sheet), or a table imported earlier in the
+ * session. The pane asks before importing them (replace, keep both, cancel).
+ */
+export function duplicatesOf(start: Start, tables: readonly CrimeTable[]): DuplicateTable[] {
+  const recorded = (start.book.definitions?.sheets ?? []).filter(
+    (d) =>
+      d.role === "data" &&
+      !d.generated &&
+      d.data &&
+      start.book.sheetNames.some((n) => n.toLowerCase() === d.name.toLowerCase())
+  );
+  const out: DuplicateTable[] = [];
+  tables.forEach((t, i) => {
+    const key = sameTableKey(t);
+    if (key === null) return;
+    const sheet = recorded.filter((d) => sameTableKey(d.data!) === key).pop();
+    const session = start.tables.some((x) => sameTableKey(x) === key);
+    if (sheet || session)
+      out.push({
+        table: i,
+        title: t.title ?? kindSchema(t.kind).defaultTitle,
+        area: t.area!,
+        periodEnding: t.periodEnding!,
+        sheet: sheet?.name ?? null,
+      });
+  });
+  return out;
+}
+
+/**
+ * The start with `tables` added, each duplicate replacing what it duplicates: a table
+ * imported earlier this session is dropped (the new one takes its sheet's name, as the
+ * session is laid out afresh), a recorded data sheet is rebuilt under its name.
+ */
+function replaceDuplicates(start: Start, tables: CrimeTable[]): Start {
+  const dups = duplicatesOf(start, tables);
+  const bySheet = new Map(dups.filter((d) => d.sheet !== null).map((d) => [d.table, d.sheet!]));
+  const keys = new Set(
+    dups.filter((d) => d.sheet === null).map((d) => sameTableKey(tables[d.table]!))
+  );
+  const replacing = [...(start.replacing ?? [])];
+  const added: CrimeTable[] = [];
+  tables.forEach((t, i) => {
+    const sheet = bySheet.get(i);
+    if (sheet === undefined) added.push(t);
+    else replacing.push({ sheet, table: t });
+  });
+  return {
+    ...start,
+    tables: [...start.tables.filter((t) => !keys.has(sameTableKey(t))), ...added],
+    replacing,
+  };
 }
 
 /** Records a comparison group (replacing one of the same name) and builds its sheets. */
@@ -157,9 +249,14 @@ export function upsertGroup(groups: Group[], group: Group): Group[] {
   return [...groups.filter((g) => g.name.toLowerCase() !== key), group];
 }
 
-/** Sheets the plan may replace besides those recorded as generated: the monitoring sheet is ours. */
-export const ownedBy = (plan: WorkbookPlan): string[] =>
-  plan.definitions.sheets.filter((d) => d.role === "monitoring").map((d) => d.name);
+/**
+ * Sheets the plan may replace besides those recorded as generated: the monitoring sheet
+ * is ours, and so is a data sheet an import rebuilds under its name.
+ */
+export const ownedBy = (plan: WorkbookPlan): string[] => [
+  ...plan.definitions.sheets.filter((d) => d.role === "monitoring").map((d) => d.name),
+  ...plan.replaced,
+];
 
 /** The definitions sheet with the pane's settings saved in it (started when the workbook has none). */
 export function saveSettings(

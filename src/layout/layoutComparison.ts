@@ -66,6 +66,8 @@ export interface ComparisonInput {
   tables?: CrimeTable[];
   /** The overdispersion model the settings ask for. @default "additive" */
   model?: DispersionModel;
+  /** Sentences naming data sheets left out because a later import holds the same table. */
+  sameTables?: string;
 }
 
 interface Section extends Measure {
@@ -444,7 +446,7 @@ export function layoutComparison(input: ComparisonInput): {
   const titleText = `Comparison: ${input.groupName}, period ending ${input.periodEnding} (generated)`;
   const title = titleBlock(
     titleText,
-    `Areas: ${areas.map((a) => a.area).join(", ")}.${leftOutNote(input)} The group column is computed from the summed counts, never by averaging percentages; each figure looks up its data sheet by category and sub-category.${modelNote(x.models)}`
+    `Areas: ${areas.map((a) => a.area).join(", ")}.${leftOutNote(input)}${input.sameTables ? ` ${input.sameTables}` : ""} The group column is computed from the summed counts, never by averaging percentages; each figure looks up its data sheet by category and sub-category.${modelNote(x.models)}`
   );
   const blocks = [title, legend.block];
   const cfs: ConditionalFormatSpec[] = [];

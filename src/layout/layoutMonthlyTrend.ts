@@ -27,6 +27,8 @@ export interface MonthlyTrendInput extends MonthlySource {
   minSeriesPoints: number;
   /** Most control charts of categories with a signal. @default 6 */
   maxSignalCharts?: number;
+  /** Sentences naming data sheets left out because a later import holds the same table. */
+  sameTables?: string;
 }
 
 /** Columns of a block, in order. */
@@ -236,7 +238,8 @@ export function layoutMonthlyTrend(input: MonthlyTrendInput): {
               `Source: ${input.source}. Each block: offences per month with the XmR mean and process limits ` +
               `(mean ± ${XMR_CONSTANT} × average moving range, over the months shown), the Making Data Count signals ` +
               `(a point outside the limits; ${input.runLength} in a row on one side of the mean; ${input.trendLength} rising or falling; ` +
-              `2 of 3 beyond two thirds of the way to a limit; fewer offences is better), and the rolling 12-month total.`,
+              `2 of 3 beyond two thirds of the way to a limit; fewer offences is better), and the rolling 12-month total.` +
+              (input.sameTables ? ` ${input.sameTables}` : ""),
             style: "note",
           },
         ],

@@ -9,6 +9,7 @@ import { a1, sheetRef, stringLiteral, wholeColumn } from "./a1";
 import { findingRows, type CellLocator } from "./layoutChecks";
 import { bannerRow, pageSetup } from "./printSetup";
 import { datePhrase, headlineChanges } from "./summaryHeadlines";
+import { supersededSentence, type Superseded } from "./sameTables";
 
 export const SUMMARY_TITLE = "Summary: what this workbook holds (generated)";
 
@@ -35,6 +36,8 @@ export interface SummaryInput {
   maxHeadlines?: number;
   /** Most figures that did not check out listed (the rest are on Checks). @default 40 */
   maxProblems?: number;
+  /** Data sheets a later import of the same table supersedes: named, and kept out of the headlines. */
+  superseded?: Superseded[];
 }
 
 /** Columns of the sheet (the widest section: figures that did not check out). */
@@ -171,10 +174,13 @@ function checksSection(input: SummaryInput, issueRow: number[]): (CellSpec | nul
 
 /** The headline changes, one sentence each, with links to the flagged cell and its row of Checks. */
 function headlinesSection(input: SummaryInput, anomalyRow: number[]): (CellSpec | null)[][] {
+  // A superseded table's flags are on Checks; the headlines speak of the table in use.
+  const left = new Set((input.superseded ?? []).map((s) => s.older));
   const { headlines, considered } = headlineChanges(
     input.tables,
     input.anomalies,
-    input.maxHeadlines ?? 12
+    input.maxHeadlines ?? 12,
+    left
   );
   const cautions = input.anomalies.filter((a) => a.rule === "small-base").length;
   const rest = input.anomalies.length - headlines.length;
@@ -252,6 +258,7 @@ export function layoutSummary(input: SummaryInput): SheetSpec {
       "Source",
     ]),
     ...importedRows(input),
+    ...(input.superseded ?? []).map((s) => note(supersededSentence(s))),
     [],
     ...checksSection(input, issueRow),
     [],

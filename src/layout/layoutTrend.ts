@@ -41,13 +41,19 @@ export interface TrendInput {
   signals: Map<number, string[]>;
   /** Fewest periods for control-chart signals. */
   minSeriesPoints: number;
+  /** Sentences naming data sheets left out because a later import holds the same table. */
+  sameTables?: string;
 }
 
 /** The first period's column; the signals follow the last. */
 const FIRST_COL = 2;
 
-/** The note under the title: what the signals are, or why there are none. */
+/** The note under the title: what the signals are, or why there are none; and any table left out. */
 function signalsNote(input: TrendInput): string {
+  return signalsOnly(input) + (input.sameTables ? ` ${input.sameTables}` : "");
+}
+
+function signalsOnly(input: TrendInput): string {
   const k = input.periods.length;
   return k >= input.minSeriesPoints
     ? "Control-chart (XmR) signals, from the figures at the last refresh: a point outside the limits (mean ± 2.66 × average moving range), runs and trends of successive points, 2 of 3 points near a limit."

@@ -25,6 +25,7 @@ import { layoutTrend } from "./layoutTrend";
 import { layoutSummary, type ContentsEntry } from "./layoutSummary";
 import { layoutMonthlyTrend, type MonthlySource } from "./layoutMonthlyTrend";
 import { resolveAnomalyOptions } from "../core/anomalies";
+import { supersededNote, supersededTables, type Superseded } from "./sameTables";
 
 /** The family recorded for a trend sheet of monthly counts. */
 export const MONTHLY_FAMILY = "monthly";
@@ -51,6 +52,8 @@ export interface DataSheetsInput {
   existingTableNames?: string[];
   thresholds: Partial<Settings>;
   importedOn: string;
+  /** A name to use as it is, by table (a data sheet rebuilt under its own name); else a free one. */
+  names?: readonly (string | undefined)[];
 }
 
 /** Data sheets for new tables, with names free in the workbook. */
@@ -64,9 +67,10 @@ export function layoutDataSheets(input: DataSheetsInput): {
   const dispersions = changeDispersions(input.tables, input.thresholds);
   const sheets: SheetSpec[] = [];
   const refs: DataSheetRef[] = [];
-  for (const table of input.tables) {
+  for (const [i, table] of input.tables.entries()) {
     const suffix = table.kind === "calls-asb" ? "calls" : table.kind === "generic" ? "table" : "";
-    const sheetName = namer.take(dataSheetName(table.area, table.periodEnding, suffix));
+    const sheetName =
+      input.names?.[i] ?? namer.take(dataSheetName(table.area, table.periodEnding, suffix));
     const tableName = tableNamer.take(
       `Data_${table.area ?? "table"}_${table.periodEnding ?? ""}_${suffix || "offences"}`
     );
@@ -137,12 +141,19 @@ export function layoutGenerated(input: GeneratedInput): {
   removeSheets: string[];
 } {
   const thresholds = highlightThresholds(input.thresholds);
+  // A data sheet that a later import of the same table supersedes is left out of
+  // comparisons and trends, which say so (sameTables.ts).
+  const same = supersededTables(
+    input.dataSheets.map((r) => ({ name: r.def.name, table: r.table }))
+  );
+  const left = new Set(same.map((s) => s.older));
+  const latest = input.dataSheets.filter((_r, i) => !left.has(i));
   const wanted = [
-    ...comparisonsWanted(input.dataSheets, input.groups, thresholds, input.thresholds),
-    ...trendsWanted(input, thresholds),
-    ...monthlyTrendsWanted(input),
+    ...comparisonsWanted(latest, input.groups, thresholds, input.thresholds, same),
+    ...trendsWanted(input, latest, thresholds, same),
+    ...monthlyTrendsWanted(input, same),
     checksWanted(input),
-    summaryWanted(input),
+    summaryWanted(input, same),
   ];
   return nameAndBuild(wanted, input.existingSheetNames, input.previousGenerated ?? []);
 }
@@ -205,7 +216,8 @@ function comparisonsWanted(
   refs: DataSheetRef[],
   groups: Group[],
   thresholds: HighlightThresholds,
-  settings: Partial<Settings>
+  settings: Partial<Settings>,
+  same: Superseded[] = []
 ): Wanted[] {
   const wanted: Wanted[] = [];
   const compare = (
@@ -229,9 +241,13 @@ function comparisonsWanted(
           leftOut,
           tables: areas.map((a) => a.table),
           model: dispersionModelOf(settings),
+          sameTables: supersededNote(
+            same,
+            areas.map((a) => a.def.name)
+          ),
         }),
     });
-  // One sheet per area and period: the first import wins.
+  // One sheet per area and period: `refs` holds the latest import of each table.
   const byPeriod = byFamily(
     refs,
     (r) => r.table.periodEnding!,
@@ -289,9 +305,14 @@ function signalsOf(
 }
 
 /** Trends: by family and area, two or more periods. */
-function trendsWanted(input: GeneratedInput, thresholds: HighlightThresholds): Wanted[] {
+function trendsWanted(
+  input: GeneratedInput,
+  latest: DataSheetRef[],
+  thresholds: HighlightThresholds,
+  same: Superseded[] = []
+): Wanted[] {
   const byArea = byFamily(
-    input.dataSheets,
+    latest,
     (r) => areaKey(r.table.area),
     (a, b) => a.table.periodEnding === b.table.periodEnding
   );
@@ -323,6 +344,10 @@ function trendsWanted(input: GeneratedInput, thresholds: HighlightThresholds): W
           thresholds,
           signals,
           minSeriesPoints,
+          sameTables: supersededNote(
+            same,
+            members.map((m) => m.def.name)
+          ),
         }),
     });
   }
@@ -330,7 +355,7 @@ function trendsWanted(input: GeneratedInput, thresholds: HighlightThresholds): W
 }
 
 /** A trend sheet of monthly counts for each area that has them, recording them for a refresh. */
-function monthlyTrendsWanted(input: GeneratedInput): Wanted[] {
+function monthlyTrendsWanted(input: GeneratedInput, same: Superseded[] = []): Wanted[] {
   const opts = resolveAnomalyOptions(anomalyOptionsOf(input.thresholds));
   return (input.monthly ?? []).map((m) => ({
     def: {
@@ -349,6 +374,15 @@ function monthlyTrendsWanted(input: GeneratedInput): Wanted[] {
         runLength: opts.runLength,
         trendLength: opts.trendLength,
         minSeriesPoints: opts.minSeriesPoints,
+        // The Datastore data sheets of this area that superseded another.
+        sameTables: supersededNote(
+          same,
+          input.dataSheets
+            .filter(
+              (r) => r.table.kind === "datastore-r12" && areaKey(r.table.area) === areaKey(m.area)
+            )
+            .map((r) => r.def.name)
+        ),
       }),
   }));
 }
@@ -381,7 +415,7 @@ const titleOf = (sheet: SheetSpec): string =>
   String(sheet.blocks[0]?.cells[0]?.[0]?.text ?? sheet.name).replace(/\s*\(generated\)$/, "");
 
 /** The Summary, built last: it links the data sheets, every generated sheet and the monitoring sheet. */
-function summaryWanted(input: GeneratedInput): Wanted {
+function summaryWanted(input: GeneratedInput, same: Superseded[] = []): Wanted {
   const refs = input.dataSheets;
   return {
     def: { name: "", role: "summary" as const, generated: true },
@@ -412,6 +446,7 @@ function summaryWanted(input: GeneratedInput): Wanted {
           ...built.map((s) => ({ name: s.name, role: s.role, about: titleOf(s) })),
           ...(input.otherSheets ?? []),
         ],
+        superseded: same,
       });
       return { sheet, extent: specExtent(sheet) };
     },

@@ -135,16 +135,18 @@ const rank = (a: Anomaly) => {
  * The headline changes among `anomalies` (flags of `tables`): those on total rows, not
  * small-base cautions, concerns first, then by rule (changes over the period, against the
  * group, in detection rates, then control-chart signals of monthly counts) and strength
- * of evidence (smaller p first), at most `max`.
+ * of evidence (smaller p first), at most `max`; none of the tables `leftOut` (superseded
+ * by a later import of the same table).
  */
 export function headlineChanges(
   tables: CrimeTable[],
   anomalies: Anomaly[],
-  max: number
+  max: number,
+  leftOut: ReadonlySet<number> = new Set()
 ): { headlines: Headline[]; considered: number } {
   const all: Headline[] = [];
   anomalies.forEach((a, index) => {
-    if (!RULE_ORDER.includes(a.rule)) return;
+    if (!RULE_ORDER.includes(a.rule) || leftOut.has(a.table)) return;
     const table = tables[a.table];
     const row = table ? table.rows[rowIndexAt(table, a)] : undefined;
     if (table && !a.rule.startsWith("spc-") && !isHeadlineRow(row)) return;

@@ -8,6 +8,7 @@ import { isGroupError, resolveGroup } from "../groups";
 import type { DatastoreFile } from "./types";
 import { addMonths, lastDayOfMonth, monthNumber, normaliseMonth } from "./months";
 import { changePct } from "./changePct";
+import { printedFigures } from "./printedFigures";
 import { sumMonths } from "./sumMonths";
 
 export interface R12Options {
@@ -126,11 +127,7 @@ function row(
       sdRatePrevious: null,
       sdRateCurrent: null,
     },
-    raw: {
-      offencesPrevious: String(previous),
-      offencesCurrent: String(current),
-      offencesChangePct: pct === null ? "" : `${pct.toFixed(1)}%`,
-    },
+    raw: printedFigures(previous, current, pct),
   };
 }
 

@@ -9,6 +9,7 @@ import { PasteBox } from "./PasteBox";
 import { PreviewList } from "./PreviewList";
 import { AreaPeriodFields } from "./paste/AreaPeriodFields";
 import { ImportPasteProps, importPaste, importSelection } from "./paste/importPaste";
+import { useDuplicateQuestion } from "./import/DuplicateImportDialog";
 import { OpenFile } from "./paste/OpenFile";
 import { openFile } from "./paste/openedFile";
 import { PasteActions } from "./paste/PasteActions";
@@ -55,6 +56,7 @@ export function PastePanel(props: PastePanelProps): React.JSX.Element {
     });
   };
   const drop = usePasteDrop(onFile);
+  const duplicates = useDuplicateQuestion();
 
   return (
     <PanelSection name="paste" title="Paste a table">
@@ -83,9 +85,13 @@ export function PastePanel(props: PastePanelProps): React.JSX.Element {
       <PasteActions
         inExcel={host.mode === "office"}
         busy={busy}
-        onImport={() => pick.ready(notify) && importPaste(props, pick.read, fields)}
+        onImport={() =>
+          pick.ready(notify) &&
+          importPaste({ ...props, askDuplicates: duplicates.ask }, pick.read, fields)
+        }
         onImportSelection={() => importSelection(props, box.showSelection)}
       />
+      {duplicates.dialog}
 
       {pick.picked && <PreviewList analysis={pick.picked} />}
     </PanelSection>

@@ -5,7 +5,7 @@ import type { CrimeTable } from "../../core/model";
 import type { HighlightSettings } from "../../core/settings";
 import type { Definitions } from "../../layout/definitions";
 import type { BookState, WorkbookPlan } from "../../app/planWorkbook";
-import { importTables, ownedBy, startFrom } from "../../app/useCases";
+import { importTables, ownedBy, startFrom, type DuplicateChoice } from "../../app/useCases";
 import { planWrites, type WorkbookFacts } from "../../writers/officejs/planWrites";
 import type { PlannedWrite } from "../../writers/officejs/writeWorkbook";
 import { withAreaAndPeriod } from "../applyFields";
@@ -51,6 +51,8 @@ export interface ImportRequest {
   period: string;
   settings: HighlightSettings;
   importedOn: string;
+  /** A table the workbook already holds: replace its sheet, or keep both. @default "keep" */
+  duplicates?: DuplicateChoice;
 }
 
 /** An import planned down to the Office.js requests, and what to tell the user. */
@@ -72,7 +74,8 @@ export function planImport(
   const { plan, sheets } = importTables(
     startFrom(book, request.importedOn),
     ready,
-    request.settings
+    request.settings,
+    request.duplicates
   );
   const owned = ownedBy(plan);
   const writes = planWrites(plan.spec, request.facts, {

@@ -27,6 +27,7 @@ export function lazyOfficeHost(load: () => Promise<WorkbookHost>): WorkbookHost 
     mode: "office",
     importTables: on("importTables") as WorkbookHost["importTables"],
     importPlanned: on("importPlanned") as NonNullable<WorkbookHost["importPlanned"]>,
+    duplicatesOf: on("duplicatesOf") as NonNullable<WorkbookHost["duplicatesOf"]>,
     importSelection: on("importSelection") as WorkbookHost["importSelection"],
     buildComparison: on("buildComparison") as WorkbookHost["buildComparison"],
     refreshAll: on("refreshAll") as WorkbookHost["refreshAll"],
@@ -49,6 +50,11 @@ export function lazyStandaloneHost(load: () => Promise<WorkbookHost>): WorkbookH
     buildComparison: on("buildComparison") as WorkbookHost["buildComparison"],
     refreshAll: on("refreshAll") as WorkbookHost["refreshAll"],
     buildMonitoring: on("buildMonitoring") as WorkbookHost["buildMonitoring"],
+    // Nothing is imported before the workbook code is loaded: nothing to ask about.
+    duplicatesOf: async (tables) => {
+      const l = loaded();
+      return l ? ((await l).duplicatesOf?.(tables) ?? []) : [];
+    },
     listDataSheets: async () => {
       const l = loaded();
       return l ? (await l).listDataSheets() : [];

@@ -21,6 +21,7 @@ import type { BookState } from "../../app/planWorkbook";
 import {
   buildComparison,
   buildMonitoring,
+  duplicatesOf,
   importTables,
   ownedBy,
   refreshAll,
@@ -189,6 +190,7 @@ export function createOfficeHost(
       period: fields.period,
       settings,
       importedOn: clock(),
+      duplicates: options?.duplicates,
     });
     const job = { previous: book.definitions, owned: planned.owned, importKey: planner.key };
     const spec = () => planner.spec();
@@ -202,9 +204,12 @@ export function createOfficeHost(
     mode: "office",
     importTables(tables, _issues, _anomalies, settings, options) {
       // Issues and flags are recomputed over every data sheet, so Checks covers the whole workbook.
-      const useCase = (start: Start) => importTables(start, tables, settings);
+      const useCase = (start: Start) => importTables(start, tables, settings, options?.duplicates);
       return write(useCase, options, importKeyOf(tables));
     },
+    // The definitions say what each data sheet holds: no sheet's values need reading.
+    duplicatesOf: async (tables) =>
+      duplicatesOf(startFrom(await excel(readDefinitions), clock()), tables),
     async importPlanned(planner, fields, settings, options) {
       const finished = await writes.finish(options, planner.key);
       if (finished) return { sheets: finished, warnings: [FINISHED_IMPORT] };

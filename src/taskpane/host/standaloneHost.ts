@@ -11,6 +11,7 @@ import { EMPTY_BOOK, type BookState, type WorkbookPlan } from "../../app/planWor
 import {
   buildComparison,
   buildMonitoring,
+  duplicatesOf,
   importTables,
   planStart,
   refreshAll,
@@ -93,8 +94,12 @@ export function createStandaloneHost(clock: () => string = today): WorkbookHost 
   return {
     mode: "standalone",
     // Issues and flags are recomputed over the whole workbook, so Checks covers every table.
-    importTables: (tables, _issues, _anomalies, settings) =>
-      change((start) => importTables(start, tables, settings)),
+    importTables: (tables, _issues, _anomalies, settings, options) =>
+      change((start) => importTables(start, tables, settings, options?.duplicates)),
+    // Tables imported this session: an opened file's data sheets are kept beside (its
+    // sheets are rewritten only where the file records them as generated).
+    duplicatesOf: async (tables) =>
+      duplicatesOf((await startOf(session)).start, tables).filter((d) => d.sheet === null),
     async importSelection(): Promise<PastedInput> {
       throw new StandaloneHostError(
         "there is no sheet selection outside Excel: paste the table into “Paste table” instead"

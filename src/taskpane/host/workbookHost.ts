@@ -14,6 +14,7 @@ export {
   type HighlightSettings,
 } from "../../core/settings";
 import type { HighlightSettings } from "../../core/settings";
+import type { DuplicateChoice, DuplicateTable } from "../../app/useCases";
 
 /** A data sheet the workbook holds (one imported table: area + period), as the pane lists it. */
 export interface ListedDataSheet {
@@ -54,6 +55,8 @@ export interface Progress {
 
 export interface HostCallOptions {
   onProgress?: (progress: Progress) => void;
+  /** Import: a table the workbook already holds replaces its sheet, or is kept beside it. @default "keep" */
+  duplicates?: DuplicateChoice;
 }
 
 /** Text the user pasted (or that a selection holds), in the forms the reader accepts. */
@@ -86,6 +89,8 @@ export interface WorkbookHost {
     settings: HighlightSettings,
     options?: HostCallOptions
   ): Promise<WriteReport>;
+  /** Optional: the tables the workbook already holds (same kind, area and period), so Import asks first. */
+  duplicatesOf?(tables: CrimeTable[]): Promise<DuplicateTable[]>;
   /** Reads the current selection (or used range of the active sheet) as a paste, for "Import selection". */
   importSelection(): Promise<PastedInput>;
   /** Builds comparison sheets (and trend sheets for areas with several periods). */

@@ -6,9 +6,25 @@ import { withAreaAndPeriod } from "../../applyFields";
 import { PanelProps, runWrite } from "../writeTask";
 import type { PasteFields } from "./usePasteFields";
 import type { ReadState } from "./usePasteRead";
+import type { CrimeTable } from "../../../core/model";
+import type { DuplicateChoice, DuplicateTable } from "../../../app/useCases";
+import type { DuplicateAnswer } from "../import/DuplicateImportDialog";
+import { TaskCancelled } from "../../host/errors";
+
+/** Replace or keep both when the workbook holds a table already (asked first); cancelled, nothing is written. */
+async function askFirst(props: ImportPasteProps, tables: CrimeTable[]): Promise<DuplicateChoice> {
+  const { host, askDuplicates } = props;
+  if (!askDuplicates || !host.duplicatesOf) return "keep";
+  const answer = await askDuplicates(await host.duplicatesOf(tables));
+  if (answer === "cancel")
+    throw new TaskCancelled("Nothing was imported: the workbook already holds that table.");
+  return answer;
+}
 
 export interface ImportPasteProps extends PanelProps {
   settings: HighlightSettings;
+  /** Asks what to do with tables the workbook already holds (DuplicateImportDialog). */
+  askDuplicates?: (duplicates: readonly DuplicateTable[]) => Promise<DuplicateAnswer>;
 }
 
 export function importPaste(props: ImportPasteProps, read: ReadState, fields: PasteFields): void {
@@ -33,13 +49,22 @@ export function importPaste(props: ImportPasteProps, read: ReadState, fields: Pa
   runWrite(props, "Import", "Imported", async (report): Promise<WriteReport> => {
     if (whole && planner && host.importPlanned) {
       // A large paste stays in the reader, which plans the import: the pane keeps responding.
-      return host.importPlanned(planner, { area, period }, settings, { onProgress: report });
+      // Its preview's tables have the kind, area and period a duplicate is known by.
+      const duplicates = await askFirst(props, withAreaAndPeriod(analysis.tables, area, period));
+      return host.importPlanned(planner, { area, period }, settings, {
+        onProgress: report,
+        duplicates,
+      });
     }
     // A large paste's preview is a slice: the reader hands over the whole now.
     if (whole) report({ label: "Taking the whole paste from the reader" });
     const all = whole ? await whole() : analysis;
     const ready = withAreaAndPeriod(all.tables, area, period);
-    return host.importTables(ready, all.issues, all.anomalies, settings, { onProgress: report });
+    const duplicates = await askFirst(props, ready);
+    return host.importTables(ready, all.issues, all.anomalies, settings, {
+      onProgress: report,
+      duplicates,
+    });
   });
 }
 
