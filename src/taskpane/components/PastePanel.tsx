@@ -13,6 +13,7 @@ import { OpenFile } from "./paste/OpenFile";
 import { openFile } from "./paste/openedFile";
 import { PasteActions } from "./paste/PasteActions";
 import { ReadStatus } from "./paste/ReadStatus";
+import { TaskSlot } from "./TaskSlot";
 import { TablePicker } from "./paste/TablePicker";
 import { usePasteBox } from "./paste/usePasteBox";
 import { usePasteDrop } from "./paste/usePasteDrop";
@@ -44,6 +45,12 @@ export function PastePanel(props: PastePanelProps): React.JSX.Element {
   });
   const box = usePasteBox(accept);
   const pick = usePastePick(read);
+  // The read whose tables Import wrote: its preview says so instead of "Nothing is written".
+  const [importedRead, setImportedRead] = React.useState<typeof read | null>(null);
+  const onTick = (index: number, on: boolean): void => {
+    pick.tick(index, on);
+    notify({ clear: { at: ["Import"], intents: ["warning"] } }); // "Tick at least one table"
+  };
   const onFile = (file: File): void => {
     void openFile(file, {
       binary: (opened) => {
@@ -51,7 +58,7 @@ export function PastePanel(props: PastePanelProps): React.JSX.Element {
         acceptFile(opened);
       },
       text: box.showSelection,
-      refuse: (text) => notify({ intent: "warning", text }),
+      refuse: (text) => notify({ intent: "warning", text, at: "Paste table" }),
     });
   };
   const drop = usePasteDrop(onFile);
@@ -73,9 +80,10 @@ export function PastePanel(props: PastePanelProps): React.JSX.Element {
       </div>
 
       <ReadStatus read={read} />
+      <TaskSlot at="Paste table" />
 
       {pick.analysis?.unreadable && (
-        <TablePicker analysis={pick.analysis} ticked={pick.ticked} onTick={pick.tick} />
+        <TablePicker analysis={pick.analysis} ticked={pick.ticked} onTick={onTick} />
       )}
 
       <AreaPeriodFields tables={pick.picked?.tables ?? []} fields={fields} />
@@ -83,11 +91,14 @@ export function PastePanel(props: PastePanelProps): React.JSX.Element {
       <PasteActions
         inExcel={host.mode === "office"}
         busy={busy}
-        onImport={() => pick.ready(notify) && importPaste(props, pick.read, fields)}
+        onImport={() =>
+          pick.ready(notify) &&
+          importPaste(props, pick.read, fields, () => setImportedRead(read))
+        }
         onImportSelection={() => importSelection(props, box.showSelection)}
       />
 
-      {pick.picked && <PreviewList analysis={pick.picked} />}
+      {pick.picked && <PreviewList analysis={pick.picked} imported={importedRead === read} />}
     </PanelSection>
   );
 }

@@ -6,6 +6,7 @@ import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowDownloadRegular, FolderOpenRegular } from "@fluentui/react-icons";
 import type { SheetInfo, WorkbookHost } from "../host/workbookHost";
 import { PanelSection } from "./PanelSection";
+import { TaskSlot } from "./TaskSlot";
 import { useWorkbookRead } from "./useWorkbookRead";
 import type { PanelProps } from "./writeTask";
 
@@ -139,6 +140,8 @@ export function StandalonePanel(props: StandalonePanelProps): React.JSX.Element 
           aria-hidden="true"
         />
       </div>
+      <TaskSlot at="Download workbook" />
+      <TaskSlot at="Open workbook" />
     </PanelSection>
   );
 }
