@@ -15,7 +15,11 @@ export interface NoticeBarProps {
 export function NoticeBar({ notice, onDismiss, barRef }: NoticeBarProps): React.JSX.Element | null {
   if (!notice) return null;
   return (
-    <MessageBar ref={barRef} intent={notice.intent} {...(notice.intent === "error" ? { role: "alert" } : {})}>
+    <MessageBar
+      ref={barRef}
+      intent={notice.intent}
+      {...(notice.intent === "error" ? { role: "alert" } : {})}
+    >
       <MessageBarBody>{notice.text}</MessageBarBody>
       <MessageBarActions
         containerAction={

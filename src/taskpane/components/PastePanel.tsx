@@ -92,8 +92,7 @@ export function PastePanel(props: PastePanelProps): React.JSX.Element {
         inExcel={host.mode === "office"}
         busy={busy}
         onImport={() =>
-          pick.ready(notify) &&
-          importPaste(props, pick.read, fields, () => setImportedRead(read))
+          pick.ready(notify) && importPaste(props, pick.read, fields, () => setImportedRead(read))
         }
         onImportSelection={() => importSelection(props, box.showSelection)}
       />

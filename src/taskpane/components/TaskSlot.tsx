@@ -66,7 +66,10 @@ export function TaskSlot({ at }: { at: string }): React.JSX.Element | null {
   const view = React.useContext(TaskContext);
   const onScreen = React.useContext(ScreenShown);
   const register = view?.register;
-  React.useEffect(() => (register && onScreen ? register(at) : undefined), [register, at, onScreen]);
+  React.useEffect(
+    () => (register && onScreen ? register(at) : undefined),
+    [register, at, onScreen]
+  );
   if (!view) return null;
   const { busy, notice } = view.state;
   return (

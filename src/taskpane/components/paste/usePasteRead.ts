@@ -68,7 +68,11 @@ export function usePasteRead({ reader, settings, notify, onFresh }: PasteReadPro
     (outcome: ReadOutcome) => {
       if (outcome.status === "cancelled") {
         setRead({ status: "idle" });
-        notify({ intent: "info", text: "Reading cancelled. Nothing was written.", at: "Paste table" });
+        notify({
+          intent: "info",
+          text: "Reading cancelled. Nothing was written.",
+          at: "Paste table",
+        });
       } else if (outcome.status === "error") {
         setRead({ status: "failed", error: outcome.error });
         // The fields belong to the paste: a new paste that is no table leaves none behind.
