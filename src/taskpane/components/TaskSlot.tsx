@@ -72,11 +72,12 @@ export function TaskSlot({ at }: { at: string }): React.JSX.Element | null {
   );
   if (!view) return null;
   const { busy, notice } = view.state;
+  // On a hidden screen the top slot shows them instead.
   return (
     <SlotOutput
       name={at}
-      busy={busy?.at === at ? busy : null}
-      notice={notice?.at === at ? notice : null}
+      busy={onScreen && busy?.at === at ? busy : null}
+      notice={onScreen && notice?.at === at ? notice : null}
       dismiss={view.dismiss}
     />
   );
