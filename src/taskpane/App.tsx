@@ -39,9 +39,18 @@ export interface AppProps {
   saveFile?: SaveFile;
   /** A word about the mode, when the pane had to fall back (an Excel too old for the add-in). */
   note?: string;
+  /** Standalone: whether the browser keeps the workbook between visits (it has storage). */
+  keeps?: boolean;
 }
 
-export function App({ host, reader, groups, saveFile, note }: AppProps): React.JSX.Element {
+export function App({
+  host,
+  reader,
+  groups,
+  saveFile,
+  note,
+  keeps = true,
+}: AppProps): React.JSX.Element {
   const styles = useStyles();
   const { state, run, notify } = useTasks();
   const [screen, setScreen] = React.useState<Screen>("paste");
@@ -102,7 +111,7 @@ export function App({ host, reader, groups, saveFile, note }: AppProps): React.J
         </div>
 
         {host.mode === "standalone" && (
-          <StandalonePanel {...shared} version={version} saveFile={saveFile} />
+          <StandalonePanel {...shared} version={version} saveFile={saveFile} keeps={keeps} />
         )}
       </main>
     </TaskSlots>

@@ -4,6 +4,7 @@ import * as React from "react";
 import { Button, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import type { HighlightSettings, WorkbookHost } from "../host/workbookHost";
 import { defaultSettings } from "../host/workbookHost";
+import { WorkbookNotKept } from "../host/errors";
 import { PanelSection } from "./PanelSection";
 import { TaskSlot } from "./TaskSlot";
 import type { NoticeChange, RunTask } from "./useTasks";
@@ -113,7 +114,12 @@ export function SettingsPanel({
     if ("problems" in parsed) return setProblems(parsed.problems);
     setProblems({});
     void run("Save settings", async () => {
-      await host.saveSettings(parsed.settings);
+      try {
+        await host.saveSettings(parsed.settings);
+      } catch (e) {
+        if (e instanceof WorkbookNotKept) onSaved(parsed.settings); // in use, only not kept
+        throw e;
+      }
       onSaved(parsed.settings);
       return "Settings saved in the workbook. Refresh all applies them to the generated sheets.";
     });

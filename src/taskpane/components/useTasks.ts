@@ -2,7 +2,7 @@
 // reducer, so every failure reaches the message bar and nothing is swallowed.
 import { useCallback, useReducer, useRef } from "react";
 import type { Progress } from "../host/workbookHost";
-import { TaskCancelled } from "../host/errors";
+import { TaskCancelled, WorkbookNotKept } from "../host/errors";
 import { describeHostError } from "../messages";
 
 export type Intent = "success" | "error" | "warning" | "info";
@@ -127,7 +127,9 @@ export function useTasks(): {
       const notice: Notice =
         e instanceof TaskCancelled
           ? { intent: "info", text: e.message, at: action }
-          : { intent: "error", text: describeHostError(action, e), at: action };
+          : e instanceof WorkbookNotKept
+            ? { intent: "warning", text: `${action}: ${e.message}`, at: action }
+            : { intent: "error", text: describeHostError(action, e), at: action };
       dispatch({ type: "finish", notice });
       return false;
     } finally {
