@@ -895,7 +895,10 @@ describeWithChromium("task pane in Chromium, from the production build", () => {
     await pane.button("Start a new workbook").click();
     await dialog.getByRole("button", { name: "Discard it and start anew" }).click();
     await pane.notice(/^Started a new, empty workbook/);
-    await page.getByText(/^No sheets yet\./).waitFor();
+    await page
+      .getByRole("list", { name: "Sheets in the workbook" })
+      .getByText(sheets[0]!)
+      .waitFor({ state: "detached" });
     expect(await kept()).toBe(false);
     await page.reload();
     await pane.mode.waitFor({ timeout: 30_000 });
