@@ -884,16 +884,22 @@ describeWithChromium("task pane in Chromium, from the production build", () => {
     const book = await loadWorkbook(readFileSync(file));
     expect(book.worksheets.map((w) => w.name)).toContain(`${s.area} ${s.period}`);
 
-    // Start a new workbook asks first; Cancel keeps it, Discard forgets it, across a reload too.
-    await pane.button("Start a new workbook").click();
+    // Start a new workbook asks first (by keyboard: Enter opens, Escape cancels and gives
+    // the focus back); Discard forgets the workbook, across a reload too.
+    const startAfresh = pane.button("Start a new workbook");
+    await startAfresh.focus();
+    await page.keyboard.press("Enter");
     const dialog = page.getByRole("dialog");
     await dialog.waitFor();
     await checkScreen(page, "16-standalone-start-afresh");
-    await dialog.getByRole("button", { name: "Cancel" }).click();
+    expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+    await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "detached" });
+    expect(await startAfresh.evaluate((b) => b === document.activeElement)).toBe(true);
     expect(await kept()).toBe(true);
-    await pane.button("Start a new workbook").click();
-    await dialog.getByRole("button", { name: "Discard it and start anew" }).click();
+    await page.keyboard.press(" ");
+    await dialog.getByRole("button", { name: "Discard it and start anew" }).focus();
+    await page.keyboard.press("Enter");
     await pane.notice(/^Started a new, empty workbook/);
     await page
       .getByRole("list", { name: "Sheets in the workbook" })
