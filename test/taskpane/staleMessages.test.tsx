@@ -71,6 +71,17 @@ test("after Import the preview no longer says 'Nothing is written'; a new paste 
   );
   expect(screen.queryByText(/Nothing is written/)).toBeNull();
 
+  // New thresholds re-check the paste shown: it is still the one imported.
+  fireEvent.click(screen.getByRole("tab", { name: "Settings" }));
+  fireEvent.change(await screen.findByRole("textbox", { name: "Minimum base" }), {
+    target: { value: "25" },
+  });
+  fireEvent.click(button("Save settings"));
+  await screen.findByText(/^Settings saved/);
+  fireEvent.click(screen.getByRole("tab", { name: "Paste" }));
+  await waitFor(() => expect(host.settings.minimumBase).toBe(25));
+  await screen.findByText(/^Read 2 tables, 31 rows:.*Imported into the workbook\.$/);
+
   paste("Paste table", sample("offences-sds/borough-a-2017-09-05.txt"));
   await screen.findByText(/Nothing is written until you press Import\.$/);
   // "Imported: …" was about the last paste.

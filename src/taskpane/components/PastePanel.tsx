@@ -37,16 +37,21 @@ export function PastePanel(props: PastePanelProps): React.JSX.Element {
   const { host, reader, settings, notify, busy } = props;
   const styles = useStyles();
   const fields = usePasteFields();
-  const { read, accept, acceptFile } = usePasteRead({
-    reader,
-    settings,
-    notify,
-    onFresh: fields.fill,
-  });
+  // Counts new pastes read (not re-checks after a settings change): Import of the paste
+  // now shown makes its preview say "Imported" instead of "Nothing is written".
+  const [pastes, setPastes] = React.useState(0);
+  const [importedPaste, setImportedPaste] = React.useState<number | null>(null);
+  const { fill } = fields;
+  const onFresh = React.useCallback(
+    (tables: Parameters<typeof fill>[0]) => {
+      setPastes((n) => n + 1);
+      fill(tables);
+    },
+    [fill]
+  );
+  const { read, accept, acceptFile } = usePasteRead({ reader, settings, notify, onFresh });
   const box = usePasteBox(accept);
   const pick = usePastePick(read);
-  // The read whose tables Import wrote: its preview says so instead of "Nothing is written".
-  const [importedRead, setImportedRead] = React.useState<typeof read | null>(null);
   const onTick = (index: number, on: boolean): void => {
     pick.tick(index, on);
     notify({ clear: { at: ["Import"], intents: ["warning"] } }); // "Tick at least one table"
@@ -92,12 +97,13 @@ export function PastePanel(props: PastePanelProps): React.JSX.Element {
         inExcel={host.mode === "office"}
         busy={busy}
         onImport={() =>
-          pick.ready(notify) && importPaste(props, pick.read, fields, () => setImportedRead(read))
+          pick.ready(notify) &&
+          importPaste(props, pick.read, fields, () => setImportedPaste(pastes))
         }
         onImportSelection={() => importSelection(props, box.showSelection)}
       />
 
-      {pick.picked && <PreviewList analysis={pick.picked} imported={importedRead === read} />}
+      {pick.picked && <PreviewList analysis={pick.picked} imported={importedPaste === pastes} />}
     </PanelSection>
   );
 }
