@@ -1,5 +1,5 @@
-// The task pane: which workbook it works on (Excel or this browser), the message bar and
-// progress, "Refresh all", and the screens. Every Excel or file operation goes through
+// The task pane: which workbook it works on (Excel or this browser), "Refresh all", and
+// the screens; each task's progress and messages beside the button that started it. Every Excel or file operation goes through
 // the `host` prop; nothing here touches Office.js.
 import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
@@ -8,13 +8,12 @@ import type { PasteReader } from "./worker/pasteReader";
 import { ComparePanel } from "./components/ComparePanel";
 import type { GroupPreset } from "./components/compare/useCompareChoice";
 import { MonitoringPanel } from "./components/MonitoringPanel";
-import { NoticeBar } from "./components/NoticeBar";
 import { PaneHeader } from "./components/PaneHeader";
 import { PastePanel } from "./components/PastePanel";
-import { ProgressNote } from "./components/ProgressNote";
 import { Screen, ScreenTabs } from "./components/ScreenTabs";
 import { SettingsPanel } from "./components/SettingsPanel";
 import { SaveFile, StandalonePanel } from "./components/StandalonePanel";
+import { ScreenShown, TaskSlots, TopSlot } from "./components/TaskSlot";
 import { useTasks } from "./components/useTasks";
 import { useWorkbookSettings } from "./components/useWorkbookSettings";
 import { runWrite } from "./components/writeTask";
@@ -40,9 +39,18 @@ export interface AppProps {
   saveFile?: SaveFile;
   /** A word about the mode, when the pane had to fall back (an Excel too old for the add-in). */
   note?: string;
+  /** Standalone: whether the browser keeps the workbook between visits (it has storage). */
+  keeps?: boolean;
 }
 
-export function App({ host, reader, groups, saveFile, note }: AppProps): React.JSX.Element {
+export function App({
+  host,
+  reader,
+  groups,
+  saveFile,
+  note,
+  keeps = true,
+}: AppProps): React.JSX.Element {
   const styles = useStyles();
   const { state, run, notify } = useTasks();
   const [screen, setScreen] = React.useState<Screen>("paste");
@@ -52,58 +60,60 @@ export function App({ host, reader, groups, saveFile, note }: AppProps): React.J
   const busy = state.busy !== null;
   const shared = { host, run, notify, onWritten, busy };
 
+  const dismiss = React.useCallback(() => notify(null), [notify]);
   const onRefreshAll = (): void =>
     runWrite(shared, "Refresh all", "Refreshed", (report) =>
       host.refreshAll({ onProgress: report })
     );
 
   return (
-    <main className={styles.root}>
-      <PaneHeader mode={host.mode} note={note} busy={busy} onRefreshAll={onRefreshAll} />
-
-      <NoticeBar notice={state.notice} onDismiss={() => notify(null)} />
-      {state.busy && (
-        <ProgressNote
-          label={state.busy.label}
-          fraction={state.busy.fraction}
-          onCancel={state.busy.cancel}
-        />
-      )}
-
-      <ScreenTabs screen={screen} onSelect={setScreen} />
-
-      <div
-        className={styles.panel}
-        role="tabpanel"
-        id={`panel-${screen}`}
-        aria-labelledby={`tab-${screen}`}
-      >
-        {/* The paste screen stays mounted so a paste being read survives a look at another screen. */}
-        <div hidden={screen !== "paste"}>
-          <ErrorBoundary>
-            <PastePanel {...shared} reader={reader} settings={settings} />
-          </ErrorBoundary>
+    <TaskSlots state={state} dismiss={dismiss}>
+      <main className={styles.root}>
+        <div>
+          <PaneHeader mode={host.mode} note={note} busy={busy} onRefreshAll={onRefreshAll} />
+          <TopSlot />
         </div>
-        {screen !== "paste" && (
-          <ErrorBoundary key={screen}>
-            {screen === "compare" && <ComparePanel {...shared} groups={groups} version={version} />}
-            {screen === "monitoring" && <MonitoringPanel {...shared} />}
-            {screen === "settings" && (
-              <SettingsPanel
-                host={host}
-                settings={settings}
-                onSaved={setSettings}
-                run={run}
-                busy={busy}
-              />
-            )}
-          </ErrorBoundary>
-        )}
-      </div>
 
-      {host.mode === "standalone" && (
-        <StandalonePanel {...shared} version={version} saveFile={saveFile} />
-      )}
-    </main>
+        <ScreenTabs screen={screen} onSelect={setScreen} />
+
+        <div
+          className={styles.panel}
+          role="tabpanel"
+          id={`panel-${screen}`}
+          aria-labelledby={`tab-${screen}`}
+        >
+          {/* The paste screen stays mounted so a paste being read survives a look at another screen. */}
+          <div hidden={screen !== "paste"}>
+            <ScreenShown.Provider value={screen === "paste"}>
+              <ErrorBoundary>
+                <PastePanel {...shared} reader={reader} settings={settings} />
+              </ErrorBoundary>
+            </ScreenShown.Provider>
+          </div>
+          {screen !== "paste" && (
+            <ErrorBoundary key={screen}>
+              {screen === "compare" && (
+                <ComparePanel {...shared} groups={groups} version={version} />
+              )}
+              {screen === "monitoring" && <MonitoringPanel {...shared} />}
+              {screen === "settings" && (
+                <SettingsPanel
+                  host={host}
+                  settings={settings}
+                  onSaved={setSettings}
+                  run={run}
+                  notify={notify}
+                  busy={busy}
+                />
+              )}
+            </ErrorBoundary>
+          )}
+        </div>
+
+        {host.mode === "standalone" && (
+          <StandalonePanel {...shared} version={version} saveFile={saveFile} keeps={keeps} />
+        )}
+      </main>
+    </TaskSlots>
   );
 }

@@ -823,14 +823,109 @@ describeWithChromium("task pane in Chromium, from the production build", () => {
     );
   }, 120_000);
 
+  test("standalone: each message stands beside its button and goes once it no longer applies; the workbook survives a reload until Start a new workbook", async () => {
+    const { page, pane } = await openPane("kept", false);
+    /** Whether the browser's storage holds a workbook (read from IndexedDB, as the pane keeps it). */
+    const kept = (): Promise<boolean> =>
+      page.evaluate(
+        () =>
+          new Promise<boolean>((resolve, reject) => {
+            const open = indexedDB.open("scrutiny-sheets", 1);
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const count = open.result.transaction("kept").objectStore("kept").count("workbook");
+              count.onsuccess = () => resolve(count.result > 0);
+              count.onerror = () => reject(count.error);
+            };
+          })
+      );
+
+    // Import with nothing pasted: the warning appears under Import, in view, in a live region.
+    await pane.button("Import").click();
+    const first = page.locator('[data-task-slot="Import"]').getByText(/^Paste a table into/);
+    await first.waitFor();
+    const button = (await pane.button("Import").boundingBox())!;
+    const message = (await first.boundingBox())!;
+    expect(message.y).toBeGreaterThanOrEqual(button.y + button.height - 1);
+    expect(message.y + message.height).toBeLessThanOrEqual(900);
+    expect(
+      await first.evaluate((e) => e.closest("[role=status]")?.getAttribute("data-task-slot"))
+    ).toBe("Import");
+    await checkScreen(page, "15-standalone-message-beside-import");
+
+    // A valid paste takes it away; the area's error is an alert beside its field until typed.
+    const s = IMPORTED[1]!;
+    await pane.paste(s.clipboard);
+    await first.waitFor({ state: "detached" });
+    await pane.button("Import").click();
+    const areaError = page.getByText(/^Enter the area/);
+    await areaError.waitFor();
+    expect(await areaError.getAttribute("role")).toBe("alert");
+    expect(await pane.area.getAttribute("aria-describedby")).toContain(
+      await areaError.getAttribute("id")
+    );
+    await pane.area.fill(s.area);
+    await areaError.waitFor({ state: "detached" });
+    expect(await pane.summary.textContent()).toMatch(
+      /Nothing is written until you press Import\.$/
+    );
+    await pane.press("Import", new RegExp(`^Imported: wrote \\d+ sheets \\(${s.area} ${s.period}`));
+    expect(await pane.summary.textContent()).toMatch(/Imported into the workbook\.$/);
+    const sheets = [`${s.area} ${s.period} (data)`, "Checks (checks)"];
+    await pane.waitForSheets(sheets);
+    expect(await kept()).toBe(true);
+
+    // Reloaded, the pane lists the same workbook, and downloads it.
+    await page.reload();
+    await pane.mode.waitFor({ timeout: 30_000 });
+    await pane.waitForSheets(sheets);
+    const download = await waitForDownload(page, () => pane.button("Download workbook").click());
+    const file = path.join(DOWNLOADS, "kept-after-reload.xlsx");
+    await download.saveAs(file);
+    const book = await loadWorkbook(readFileSync(file));
+    expect(book.worksheets.map((w) => w.name)).toContain(`${s.area} ${s.period}`);
+
+    // Start a new workbook asks first (by keyboard: Enter opens, Escape cancels and gives
+    // the focus back); Discard forgets the workbook, across a reload too.
+    const startAfresh = pane.button("Start a new workbook");
+    await startAfresh.focus();
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog");
+    await dialog.waitFor();
+    await checkScreen(page, "16-standalone-start-afresh");
+    expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+    expect(await startAfresh.evaluate((b) => b === document.activeElement)).toBe(true);
+    expect(await kept()).toBe(true);
+    await page.keyboard.press(" ");
+    await dialog.getByRole("button", { name: "Discard it and start anew" }).focus();
+    await page.keyboard.press("Enter");
+    await pane.notice(/^Started a new, empty workbook/);
+    await page
+      .getByRole("list", { name: "Sheets in the workbook" })
+      .getByText(sheets[0]!)
+      .waitFor({ state: "detached" });
+    expect(await kept()).toBe(false);
+    await page.reload();
+    await pane.mode.waitFor({ timeout: 30_000 });
+    await page.getByText(/^No sheets yet\./).waitFor();
+    expect(await kept()).toBe(false);
+  }, 120_000);
+
   test("nothing leaves the machine: every request went to the local server, bar the stubbed CDN office.js", () => {
     expect(logs.map((l) => l.label)).toEqual(
-      expect.arrayContaining(["standalone", "office", "keyboard", "reopen", "csp"])
+      expect.arrayContaining(["standalone", "office", "keyboard", "reopen", "csp", "kept"])
     );
+    /** Pages loaded more than once: "kept" reloads its page twice. */
+    const loads: Record<string, number> = { kept: 3 };
     for (const { label, log } of logs) {
       expect({ label, remote: log.remote().map((r) => r.url) }).toEqual({ label, remote: [] });
       // The one remote resource the page asks for: Office.js from Microsoft's CDN, once per page load.
-      expect(log.officeJs().map((r) => new URL(r.url).hostname)).toEqual([OFFICE_JS_HOST]);
+      expect({ label, hosts: log.officeJs().map((r) => new URL(r.url).hostname) }).toEqual({
+        label,
+        hosts: Array<string>(loads[label] ?? 1).fill(OFFICE_JS_HOST),
+      });
       expect(log.requests.filter((r) => r.target === "local").length).toBeGreaterThan(2);
     }
     expect(pageErrors.filter((e) => !e.startsWith("csp: "))).toEqual([]);

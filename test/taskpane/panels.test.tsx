@@ -204,7 +204,7 @@ describe("Monitoring", () => {
       indicatorsSample.split("\n").filter((l) => /\t(Lower|Higher) is better/i.test(l)).length
     );
     expect(items[0]?.textContent).toMatch(/^MOPAC 7 neighbourhood crimes: (Red|Amber|Green) — /);
-    expect(screen.getByRole("status").textContent).toMatch(/^Of the \d+ indicators/);
+    expect(screen.getByText(/^Of the \d+ indicators/).getAttribute("role")).toBe("status");
     fireEvent.click(screen.getByRole("button", { name: "Build monitoring sheet" }));
     await screen.findByText("Built: wrote 2 sheets (Monitoring, Summary).");
     expect(host.monitoring[0]?.map((i) => i.name)[0]).toBe("MOPAC 7 neighbourhood crimes");

@@ -318,7 +318,8 @@ test("in the pane, inside Excel: Import of a long paste can be cancelled while i
   fireEvent.click(screen.getByText("Import", { selector: "button" }));
   // The workbook is read, then the worker plans: the pane offers Cancel meanwhile.
   // (Plain selectors: queries by role or text over the 200-row preview grid are slow.)
-  const status = () => document.querySelector("[role=status]")?.textContent ?? "";
+  const status = () =>
+    [...document.querySelectorAll("[role=status]")].map((e) => e.textContent).join(" ");
   const message = () => document.querySelector(".fui-MessageBarBody")?.textContent ?? "";
   await waitFor(() => expect(status()).toContain("Planning the sheets"));
   fireEvent.click(screen.getByText("Cancel", { selector: "button" }));

@@ -10,15 +10,25 @@ import { PanelProps, runWrite } from "./writeTask";
 
 export type MonitoringPanelProps = PanelProps;
 
+const BUILD = "Build monitoring sheet";
+
 export function MonitoringPanel(props: MonitoringPanelProps): React.JSX.Element {
   const { host, notify, busy } = props;
   const { text, setText, onPaste, read, result } = useIndicators();
+  // A new or corrected table answers "Paste … first" and "has N problems".
+  const shownText = React.useRef(text);
+  React.useEffect(() => {
+    if (shownText.current === text) return;
+    shownText.current = text;
+    notify({ clear: { at: [BUILD], intents: ["warning", "error"] } });
+  }, [text, notify]);
 
   const onBuild = (): void => {
     if (!read) {
       notify({
         intent: "warning",
         text: "Paste an indicator table into “Paste indicator table” first.",
+        at: BUILD,
       });
       return;
     }
@@ -26,11 +36,12 @@ export function MonitoringPanel(props: MonitoringPanelProps): React.JSX.Element 
       notify({
         intent: "error",
         text: `The indicator table has ${read.errors.length} problem${read.errors.length === 1 ? "" : "s"}: correct them and paste again.`,
+        at: BUILD,
       });
       return;
     }
     const indicators = read.indicators;
-    runWrite(props, "Build monitoring sheet", "Built", (report) =>
+    runWrite(props, BUILD, "Built", (report) =>
       host.buildMonitoring(indicators, { onProgress: report })
     );
   };
@@ -48,7 +59,7 @@ export function MonitoringPanel(props: MonitoringPanelProps): React.JSX.Element 
       {read && !read.ok && <IndicatorProblems errors={read.errors} />}
       {result && <IndicatorRatings result={result} />}
 
-      <PrimaryAction label="Build monitoring sheet" onClick={onBuild} busy={busy} />
+      <PrimaryAction label={BUILD} onClick={onBuild} busy={busy} />
     </PanelSection>
   );
 }

@@ -5,6 +5,7 @@ import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowSyncRegular } from "@fluentui/react-icons";
 import type { HostMode } from "../host/workbookHost";
 import { modeText } from "../messages";
+import { TaskSlot } from "./TaskSlot";
 
 const useStyles = makeStyles({
   header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
@@ -40,6 +41,7 @@ export function PaneHeader({ mode, note, busy, onRefreshAll }: PaneHeaderProps):
         {modeText[mode]}
       </Text>
       {note && <Text size={200}>{note}</Text>}
+      <TaskSlot at="Refresh all" />
     </header>
   );
 }

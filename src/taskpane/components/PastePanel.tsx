@@ -14,6 +14,7 @@ import { OpenFile } from "./paste/OpenFile";
 import { openFile } from "./paste/openedFile";
 import { PasteActions } from "./paste/PasteActions";
 import { ReadStatus } from "./paste/ReadStatus";
+import { TaskSlot } from "./TaskSlot";
 import { TablePicker } from "./paste/TablePicker";
 import { usePasteBox } from "./paste/usePasteBox";
 import { usePasteDrop } from "./paste/usePasteDrop";
@@ -37,14 +38,25 @@ export function PastePanel(props: PastePanelProps): React.JSX.Element {
   const { host, reader, settings, notify, busy } = props;
   const styles = useStyles();
   const fields = usePasteFields();
-  const { read, accept, acceptFile } = usePasteRead({
-    reader,
-    settings,
-    notify,
-    onFresh: fields.fill,
-  });
+  // Counts new pastes read (not re-checks after a settings change): Import of the paste
+  // now shown makes its preview say "Imported" instead of "Nothing is written".
+  const [pastes, setPastes] = React.useState(0);
+  const [importedPaste, setImportedPaste] = React.useState<number | null>(null);
+  const { fill } = fields;
+  const onFresh = React.useCallback(
+    (tables: Parameters<typeof fill>[0]) => {
+      setPastes((n) => n + 1);
+      fill(tables);
+    },
+    [fill]
+  );
+  const { read, accept, acceptFile } = usePasteRead({ reader, settings, notify, onFresh });
   const box = usePasteBox(accept);
   const pick = usePastePick(read);
+  const onTick = (index: number, on: boolean): void => {
+    pick.tick(index, on);
+    notify({ clear: { at: ["Import"], intents: ["warning"] } }); // "Tick at least one table"
+  };
   const onFile = (file: File): void => {
     void openFile(file, {
       binary: (opened) => {
@@ -52,7 +64,7 @@ export function PastePanel(props: PastePanelProps): React.JSX.Element {
         acceptFile(opened);
       },
       text: box.showSelection,
-      refuse: (text) => notify({ intent: "warning", text }),
+      refuse: (text) => notify({ intent: "warning", text, at: "Paste table" }),
     });
   };
   const drop = usePasteDrop(onFile);
@@ -75,9 +87,10 @@ export function PastePanel(props: PastePanelProps): React.JSX.Element {
       </div>
 
       <ReadStatus read={read} />
+      <TaskSlot at="Paste table" />
 
       {pick.analysis?.unreadable && (
-        <TablePicker analysis={pick.analysis} ticked={pick.ticked} onTick={pick.tick} />
+        <TablePicker analysis={pick.analysis} ticked={pick.ticked} onTick={onTick} />
       )}
 
       <AreaPeriodFields tables={pick.picked?.tables ?? []} fields={fields} />
@@ -87,13 +100,15 @@ export function PastePanel(props: PastePanelProps): React.JSX.Element {
         busy={busy}
         onImport={() =>
           pick.ready(notify) &&
-          importPaste({ ...props, askDuplicates: duplicates.ask }, pick.read, fields)
+          importPaste({ ...props, askDuplicates: duplicates.ask }, pick.read, fields, () =>
+            setImportedPaste(pastes)
+          )
         }
         onImportSelection={() => importSelection(props, box.showSelection)}
       />
       {duplicates.dialog}
 
-      {pick.picked && <PreviewList analysis={pick.picked} />}
+      {pick.picked && <PreviewList analysis={pick.picked} imported={importedPaste === pastes} />}
     </PanelSection>
   );
 }

@@ -28,8 +28,11 @@ const LISTED_FINDINGS = 100;
 /** Memoised: typing in Area or Period ending must not re-render a large preview. */
 export const PreviewList = React.memo(function PreviewList({
   analysis,
+  imported = false,
 }: {
   analysis: PasteAnalysis;
+  /** Whether Import has written these tables (the summary then says so). */
+  imported?: boolean;
 }): React.JSX.Element {
   const styles = useStyles();
   const [onlyFlagged, setOnlyFlagged] = React.useState(false);
@@ -48,7 +51,7 @@ export const PreviewList = React.memo(function PreviewList({
   return (
     <div className={styles.root}>
       <Text role="status" weight="semibold">
-        {summary(tables.length, sum("rows"), sum("issues"), sum("anomalies"))}
+        {summary(tables.length, sum("rows"), sum("issues"), sum("anomalies"), imported)}
       </Text>
       {(big || sum("issues") + sum("anomalies") > 0) && (
         <Switch
@@ -128,7 +131,13 @@ export const PreviewList = React.memo(function PreviewList({
   );
 });
 
-function summary(tables: number, rows: number, issues: number, anomalies: number): string {
+function summary(
+  tables: number,
+  rows: number,
+  issues: number,
+  anomalies: number,
+  imported: boolean
+): string {
   const t = `${tables} table${tables === 1 ? "" : "s"}`;
   const r = `${rows.toLocaleString("en-GB")} row${rows === 1 ? "" : "s"}`;
   const i =
@@ -136,5 +145,8 @@ function summary(tables: number, rows: number, issues: number, anomalies: number
       ? "no issues"
       : `${issues.toLocaleString("en-GB")} issue${issues === 1 ? "" : "s"}`;
   const a = `${anomalies.toLocaleString("en-GB")} highlight${anomalies === 1 ? "" : "s"}`;
-  return `Read ${t}, ${r}: ${i}, ${a}. Nothing is written until you press Import.`;
+  const written = imported
+    ? "Imported into the workbook."
+    : "Nothing is written until you press Import.";
+  return `Read ${t}, ${r}: ${i}, ${a}. ${written}`;
 }

@@ -4,8 +4,10 @@ import * as React from "react";
 import { Button, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import type { HighlightSettings, WorkbookHost } from "../host/workbookHost";
 import { defaultSettings } from "../host/workbookHost";
+import { WorkbookNotKept } from "../host/errors";
 import { PanelSection } from "./PanelSection";
-import type { RunTask } from "./useTasks";
+import { TaskSlot } from "./TaskSlot";
+import type { NoticeChange, RunTask } from "./useTasks";
 
 const useStyles = makeStyles({
   actions: { display: "flex", columnGap: tokens.spacingHorizontalS },
@@ -41,6 +43,12 @@ export function parseSettings(
   return { settings: { significanceLevel: alpha, minimumBase: base, changeThreshold: change } };
 }
 
+function omit(problems: Problems, keys: (keyof HighlightSettings)[]): Problems {
+  const rest = { ...problems };
+  for (const k of keys) delete rest[k];
+  return rest;
+}
+
 /** The three fields, in the order shown. */
 const settingFields: {
   key: keyof HighlightSettings;
@@ -73,6 +81,8 @@ export interface SettingsPanelProps {
   settings: HighlightSettings;
   onSaved: (settings: HighlightSettings) => void;
   run: RunTask;
+  /** Takes away what no longer applies once a field is edited ("Settings saved"). */
+  notify?: (notice: NoticeChange) => void;
   busy: boolean;
 }
 
@@ -81,6 +91,7 @@ export function SettingsPanel({
   settings,
   onSaved,
   run,
+  notify,
   busy,
 }: SettingsPanelProps): React.JSX.Element {
   const styles = useStyles();
@@ -88,15 +99,27 @@ export function SettingsPanel({
   const [problems, setProblems] = React.useState<Problems>({});
   React.useEffect(() => setDraft(toDraft(settings)), [settings]);
 
-  const set = (key: keyof HighlightSettings) => (_: unknown, d: { value: string }) =>
+  // An edit makes "Settings saved" untrue and answers the field's own problem.
+  const edited = (keys: (keyof HighlightSettings)[]): void => {
+    notify?.({ clear: { at: ["Save settings"] } });
+    setProblems((p) => (keys.some((k) => p[k]) ? omit(p, keys) : p));
+  };
+  const set = (key: keyof HighlightSettings) => (_: unknown, d: { value: string }) => {
     setDraft((s) => ({ ...s, [key]: d.value }));
+    edited([key]);
+  };
 
   const onSave = (): void => {
     const parsed = parseSettings(draft);
     if ("problems" in parsed) return setProblems(parsed.problems);
     setProblems({});
     void run("Save settings", async () => {
-      await host.saveSettings(parsed.settings);
+      try {
+        await host.saveSettings(parsed.settings);
+      } catch (e) {
+        if (e instanceof WorkbookNotKept) onSaved(parsed.settings); // in use, only not kept
+        throw e;
+      }
       onSaved(parsed.settings);
       return "Settings saved in the workbook. Refresh all applies them to the generated sheets.";
     });
@@ -113,8 +136,16 @@ export function SettingsPanel({
         <Button appearance="primary" onClick={onSave} disabled={busy}>
           Save settings
         </Button>
-        <Button onClick={() => setDraft(toDraft(defaultSettings))}>Use defaults</Button>
+        <Button
+          onClick={() => {
+            setDraft(toDraft(defaultSettings));
+            edited(settingFields.map((f) => f.key));
+          }}
+        >
+          Use defaults
+        </Button>
       </div>
+      <TaskSlot at="Save settings" />
     </PanelSection>
   );
 }

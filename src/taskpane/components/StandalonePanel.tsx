@@ -1,11 +1,15 @@
-// Outside Excel the workbook lives in this browser: list the sheets it holds, save it
-// as .xlsx ("Download workbook"), or load one to refresh ("Open workbook").
+// Outside Excel the workbook lives in this browser (kept in its storage across visits):
+// list the sheets it holds, save it as .xlsx ("Download workbook"), load one to refresh
+// ("Open workbook"), or start afresh ("Start a new workbook").
 // Nothing leaves the browser: the file is made here and saved by the browser.
 import * as React from "react";
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowDownloadRegular, FolderOpenRegular } from "@fluentui/react-icons";
 import type { SheetInfo, WorkbookHost } from "../host/workbookHost";
+import { WorkbookNotKept } from "../host/errors";
 import { PanelSection } from "./PanelSection";
+import { START_AFRESH, StartAfresh } from "./StartAfresh";
+import { TaskSlot } from "./TaskSlot";
 import { useWorkbookRead } from "./useWorkbookRead";
 import type { PanelProps } from "./writeTask";
 
@@ -53,6 +57,8 @@ export const saveWithBrowser: SaveFile = (bytes, fileName, mimeType) => {
 export interface StandalonePanelProps extends PanelProps {
   version: number;
   saveFile?: SaveFile;
+  /** Whether the browser keeps the workbook between visits; if not, the panel warns. */
+  keeps?: boolean;
 }
 
 const roleWords: Record<SheetInfo["role"], string> = {
@@ -69,7 +75,7 @@ const roleWords: Record<SheetInfo["role"], string> = {
 const listSheets = (host: WorkbookHost): Promise<SheetInfo[]> => host.listSheets();
 
 export function StandalonePanel(props: StandalonePanelProps): React.JSX.Element {
-  const { host, run, onWritten, busy, saveFile = saveWithBrowser } = props;
+  const { host, run, onWritten, busy, saveFile = saveWithBrowser, keeps = true } = props;
   const styles = useStyles();
   const [sheets, setSheets] = React.useState<SheetInfo[]>([]);
   const fileRef = React.useRef<HTMLInputElement>(null);
@@ -91,15 +97,40 @@ export function StandalonePanel(props: StandalonePanelProps): React.JSX.Element 
     void run("Open workbook", async () => {
       if (!host.open) throw new Error("this host cannot open a file");
       const bytes = new Uint8Array(await file.arrayBuffer());
-      await host.open(bytes);
+      try {
+        await host.open(bytes);
+      } catch (e) {
+        if (e instanceof WorkbookNotKept) onWritten(); // open here, only not kept
+        throw e;
+      }
       onWritten();
       return `Opened ${file.name}. Import more tables, Build comparison or Refresh all, then Download workbook.`;
+    });
+  };
+
+  const onStartAfresh = (): void => {
+    void run(START_AFRESH, async () => {
+      if (!host.discard) throw new Error("this host keeps no workbook to discard");
+      await host.discard();
+      onWritten();
+      return "Started a new, empty workbook: the one kept in this browser was discarded.";
     });
   };
 
   const visible = sheets.filter((s) => s.role !== "definitions");
   return (
     <PanelSection name="workbook" title="Workbook in this browser" className={styles.root}>
+      {keeps ? (
+        <Text size={200}>
+          Kept in this browser&apos;s storage after every change, and here again when you come back
+          to this page (on this computer, in this browser).
+        </Text>
+      ) : (
+        <Text size={200} weight="semibold" role="note">
+          This browser keeps nothing between visits (its storage is turned off): use Download
+          workbook before you close this page, or the workbook is lost.
+        </Text>
+      )}
       {visible.length === 0 ? (
         <Text size={200}>
           No sheets yet. Import a table to start, or open a workbook made earlier.
@@ -138,7 +169,11 @@ export function StandalonePanel(props: StandalonePanelProps): React.JSX.Element 
           tabIndex={-1}
           aria-hidden="true"
         />
+        <StartAfresh sheets={visible.length} busy={busy} onConfirm={onStartAfresh} />
       </div>
+      <TaskSlot at="Download workbook" />
+      <TaskSlot at="Open workbook" />
+      <TaskSlot at={START_AFRESH} />
     </PanelSection>
   );
 }

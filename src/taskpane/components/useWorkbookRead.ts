@@ -4,11 +4,11 @@
 import * as React from "react";
 import type { WorkbookHost } from "../host/workbookHost";
 import { describeHostError } from "../messages";
-import type { Notice } from "./useTasks";
+import type { NoticeChange } from "./useTasks";
 
 export interface WorkbookReadProps {
   host: WorkbookHost;
-  notify: (notice: Notice | null) => void;
+  notify: (notice: NoticeChange) => void;
   /** Changes whenever the workbook was written: read again. */
   version: number;
 }
@@ -20,11 +20,22 @@ export function useWorkbookRead<T>(
   read: (host: WorkbookHost) => Promise<T>,
   onRead: (value: T) => void
 ): void {
+  /** Whether the last read failed: its message goes once a read works. */
+  const failed = React.useRef(false);
   React.useEffect(() => {
     let live = true;
     read(host).then(
-      (value) => live && onRead(value),
-      (e: unknown) => live && notify({ intent: "error", text: describeHostError(action, e) })
+      (value) => {
+        if (!live) return;
+        onRead(value);
+        if (failed.current) notify({ clear: { at: [action] } });
+        failed.current = false;
+      },
+      (e: unknown) => {
+        if (!live) return;
+        failed.current = true;
+        notify({ intent: "error", text: describeHostError(action, e), at: action });
+      }
     );
     return () => {
       live = false;

@@ -1,7 +1,8 @@
 // Hosts loaded on first use: the pane renders and takes a paste before the workbook code
 // (the .xlsx reader and writer, the Office.js writer and the planning) has arrived. Until
 // a call needs it, the in-browser workbook is the empty one a new session starts with, so
-// listing its sheets and reading its settings need nothing loaded.
+// listing its sheets and reading its settings need nothing loaded, unless the browser
+// keeps a workbook from an earlier visit: then listing it loads the code to restore it.
 import { defaultHighlightSettings } from "../../core/settings";
 import type { WorkbookHost } from "./workbookHost";
 
@@ -17,7 +18,7 @@ function loader(load: () => Promise<WorkbookHost>) {
       const method = h[name] as unknown as (...a: unknown[]) => Promise<unknown>;
       return method.apply(h, args);
     };
-  return { state, on };
+  return { state, on, host };
 }
 
 /** The live workbook's host (which plans imports in the reader: importPlanned), loaded on first use. */
@@ -39,10 +40,18 @@ export function lazyOfficeHost(load: () => Promise<WorkbookHost>): WorkbookHost 
   };
 }
 
-/** The in-browser workbook's host, loaded on first use. */
-export function lazyStandaloneHost(load: () => Promise<WorkbookHost>): WorkbookHost {
-  const { state, on } = loader(load);
-  const loaded = () => state.loading;
+/**
+ * The in-browser workbook's host, loaded on first use. `hasKept` says whether the browser
+ * keeps a workbook from an earlier visit (asked once; a failure counts as none).
+ */
+export function lazyStandaloneHost(
+  load: () => Promise<WorkbookHost>,
+  hasKept: () => Promise<boolean> = async () => false
+): WorkbookHost {
+  const { state, on, host } = loader(load);
+  const kept = hasKept().catch(() => false);
+  const loaded = async (): Promise<Promise<WorkbookHost> | null> =>
+    state.loading ?? ((await kept) ? host() : null);
   return {
     mode: "standalone",
     importTables: on("importTables") as WorkbookHost["importTables"],
@@ -50,25 +59,26 @@ export function lazyStandaloneHost(load: () => Promise<WorkbookHost>): WorkbookH
     buildComparison: on("buildComparison") as WorkbookHost["buildComparison"],
     refreshAll: on("refreshAll") as WorkbookHost["refreshAll"],
     buildMonitoring: on("buildMonitoring") as WorkbookHost["buildMonitoring"],
-    // Nothing is imported before the workbook code is loaded: nothing to ask about.
+    // Nothing is imported before the workbook code is loaded (or a kept one restored).
     duplicatesOf: async (tables) => {
-      const l = loaded();
+      const l = await loaded();
       return l ? ((await l).duplicatesOf?.(tables) ?? []) : [];
     },
     listDataSheets: async () => {
-      const l = loaded();
+      const l = await loaded();
       return l ? (await l).listDataSheets() : [];
     },
     listSheets: async () => {
-      const l = loaded();
+      const l = await loaded();
       return l ? (await l).listSheets() : [];
     },
     readSettings: async () => {
-      const l = loaded();
+      const l = await loaded();
       return l ? (await l).readSettings() : { ...defaultHighlightSettings };
     },
     saveSettings: on("saveSettings") as WorkbookHost["saveSettings"],
     download: on("download") as NonNullable<WorkbookHost["download"]>,
     open: on("open") as NonNullable<WorkbookHost["open"]>,
+    discard: on("discard") as NonNullable<WorkbookHost["discard"]>,
   };
 }

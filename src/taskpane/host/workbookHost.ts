@@ -107,6 +107,8 @@ export interface WorkbookHost {
   download?(): Promise<Uint8Array>;
   /** Standalone only: replaces the in-memory workbook with an .xlsx file's contents. */
   open?(bytes: Uint8Array): Promise<void>;
+  /** Standalone only: starts a new, empty workbook, forgetting the one kept in this browser. */
+  discard?(): Promise<void>;
 }
 
 /** The read worker's side of importPlanned: it holds the paste and plans the import. */

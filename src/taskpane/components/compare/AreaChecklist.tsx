@@ -33,7 +33,7 @@ export function AreaChecklist({
         className={styles.areas}
         role="group"
         aria-labelledby="areas-label"
-        aria-describedby="areas-note"
+        aria-describedby={problem ? "areas-note areas-problem" : "areas-note"}
       >
         {(areas ?? []).map((a) => (
           <Checkbox
@@ -44,14 +44,15 @@ export function AreaChecklist({
           />
         ))}
       </div>
-      <Text
-        id="areas-note"
-        size={200}
-        role={problem ? "alert" : undefined}
-        className={problem ? styles.problem : undefined}
-      >
-        {problem ?? (areas?.length === 0 ? "No data sheets yet: import a table first." : "")}
+      <Text id="areas-note" size={200}>
+        {areas?.length === 0 ? "No data sheets yet: import a table first." : ""}
       </Text>
+      {/* Inserted when there is one, so it is announced; gone once the choice changes. */}
+      {problem && (
+        <Text id="areas-problem" block size={200} role="alert" className={styles.problem}>
+          {problem}
+        </Text>
+      )}
     </div>
   );
 }

@@ -52,8 +52,19 @@ export function useCompareChoice(
   const [group, setGroup] = React.useState<string | null>(null);
   const [problem, setProblem] = React.useState<string | undefined>();
 
-  const toggle = (area: string, on: boolean): void =>
+  // A changed choice answers the last refusal: its words go, and Build checks again.
+  const toggle = (area: string, on: boolean): void => {
     setChosen((c) => (on ? [...c.filter((a) => a !== area), area] : c.filter((a) => a !== area)));
+    setProblem(undefined);
+  };
+  const chooseMode = (next: CompareMode): void => {
+    setMode(next);
+    setProblem(undefined);
+  };
+  const chooseGroup = (next: string | null): void => {
+    setGroup(next);
+    setProblem(undefined);
+  };
 
   const preset = groups.find((g) => g.name === group);
   const withData = (list: readonly string[]): AreaSummary[] =>
@@ -85,5 +96,16 @@ export function useCompareChoice(
     return choice;
   };
 
-  return { mode, setMode, chosen, toggle, group, setGroup, preset, withData, problem, decide };
+  return {
+    mode,
+    setMode: chooseMode,
+    chosen,
+    toggle,
+    group,
+    setGroup: chooseGroup,
+    preset,
+    withData,
+    problem,
+    decide,
+  };
 }

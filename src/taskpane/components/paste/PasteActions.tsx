@@ -2,6 +2,7 @@
 // and saying why, outside Excel).
 import * as React from "react";
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { TaskSlot } from "../TaskSlot";
 
 const useStyles = makeStyles({
   actions: {
@@ -40,6 +41,8 @@ export function PasteActions({
           Import selection
         </Button>
       </div>
+      <TaskSlot at="Import" />
+      <TaskSlot at="Import selection" />
       {!inExcel && (
         <Text id="import-selection-hint" size={200}>
           Import selection reads a table already pasted into an Excel sheet: it needs Excel.

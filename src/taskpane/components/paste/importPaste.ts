@@ -1,7 +1,12 @@
 // Import: the tables read from the paste, with Area and Period ending, into the workbook.
 // A large paste's preview is a slice: the whole is imported where it lies (Excel) or
 // taken from the reader first.
-import type { HighlightSettings, PastedInput, WriteReport } from "../../host/workbookHost";
+import type {
+  HighlightSettings,
+  PastedInput,
+  Progress,
+  WriteReport,
+} from "../../host/workbookHost";
 import { withAreaAndPeriod } from "../../applyFields";
 import { PanelProps, runWrite } from "../writeTask";
 import type { PasteFields } from "./usePasteFields";
@@ -27,12 +32,19 @@ export interface ImportPasteProps extends PanelProps {
   askDuplicates?: (duplicates: readonly DuplicateTable[]) => Promise<DuplicateAnswer>;
 }
 
-export function importPaste(props: ImportPasteProps, read: ReadState, fields: PasteFields): void {
+/** `onImported` is told once the tables shown are in the workbook. */
+export function importPaste(
+  props: ImportPasteProps,
+  read: ReadState,
+  fields: PasteFields,
+  onImported: () => void
+): void {
   const { host, notify, settings } = props;
   if (read.status === "reading") {
     notify({
       intent: "warning",
       text: "The paste is still being read: wait for the preview, or Cancel.",
+      at: "Import",
     });
     return;
   }
@@ -40,6 +52,7 @@ export function importPaste(props: ImportPasteProps, read: ReadState, fields: Pa
     notify({
       intent: "warning",
       text: "Paste a table into “Paste table” first: nothing has been read yet.",
+      at: "Import",
     });
     return;
   }
@@ -47,6 +60,11 @@ export function importPaste(props: ImportPasteProps, read: ReadState, fields: Pa
   if (!fields.check(analysis.tables)) return;
   const { area, period } = fields;
   runWrite(props, "Import", "Imported", async (report): Promise<WriteReport> => {
+    const written = await write(report);
+    onImported();
+    return written;
+  });
+  async function write(report: (progress: Progress) => void): Promise<WriteReport> {
     if (whole && planner && host.importPlanned) {
       // A large paste stays in the reader, which plans the import: the pane keeps responding.
       // Its preview's tables have the kind, area and period a duplicate is known by.
@@ -56,6 +74,9 @@ export function importPaste(props: ImportPasteProps, read: ReadState, fields: Pa
         duplicates,
       });
     }
+    return importWhole(report);
+  }
+  async function importWhole(report: (progress: Progress) => void): Promise<WriteReport> {
     // A large paste's preview is a slice: the reader hands over the whole now.
     if (whole) report({ label: "Taking the whole paste from the reader" });
     const all = whole ? await whole() : analysis;
@@ -65,7 +86,7 @@ export function importPaste(props: ImportPasteProps, read: ReadState, fields: Pa
       onProgress: report,
       duplicates,
     });
-  });
+  }
 }
 
 /** Import selection: reads the table selected in Excel into the box, to check before Import. */

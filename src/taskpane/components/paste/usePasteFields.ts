@@ -51,5 +51,25 @@ export function usePasteFields(): PasteFields {
     return !found.area && !found.period;
   };
 
-  return { area, setArea, period, setPeriod, problems, areaRef, periodRef, fill, check };
+  // Editing a field answers its problem: the message goes, and Import checks again.
+  const editArea = (value: string): void => {
+    setArea(value);
+    setProblems((p) => (p.area ? { ...p, area: undefined } : p));
+  };
+  const editPeriod = (value: string): void => {
+    setPeriod(value);
+    setProblems((p) => (p.period ? { ...p, period: undefined } : p));
+  };
+
+  return {
+    area,
+    setArea: editArea,
+    period,
+    setPeriod: editPeriod,
+    problems,
+    areaRef,
+    periodRef,
+    fill,
+    check,
+  };
 }

@@ -41,7 +41,11 @@ export function usePastePick(read: ReadState): PastePick {
   };
   const ready = (notify: (n: NoticeChange) => void): boolean => {
     if (!picked || picked.tables.length > 0) return true;
-    notify({ intent: "warning", text: "Tick at least one table to import: none is ticked." });
+    notify({
+      intent: "warning",
+      text: "Tick at least one table to import: none is ticked.",
+      at: "Import",
+    });
     return false;
   };
   return {

@@ -11,7 +11,10 @@ import type {
   ReadProgress,
 } from "../../worker/pasteReader";
 import type { CrimeTable, ReadError } from "../../../core/model";
-import { CLEAR_WARNINGS, type NoticeChange } from "../useTasks";
+import type { NoticeChange } from "../useTasks";
+
+/** The paste screen's message places: what a new paste makes out of date. */
+export const PASTE_SLOTS = ["Paste table", "Import", "Import selection"] as const;
 
 export type ReadState =
   | { status: "idle" }
@@ -65,7 +68,11 @@ export function usePasteRead({ reader, settings, notify, onFresh }: PasteReadPro
     (outcome: ReadOutcome) => {
       if (outcome.status === "cancelled") {
         setRead({ status: "idle" });
-        notify({ intent: "info", text: "Reading cancelled. Nothing was written." });
+        notify({
+          intent: "info",
+          text: "Reading cancelled. Nothing was written.",
+          at: "Paste table",
+        });
       } else if (outcome.status === "error") {
         setRead({ status: "failed", error: outcome.error });
         // The fields belong to the paste: a new paste that is no table leaves none behind.
@@ -80,9 +87,8 @@ export function usePasteRead({ reader, settings, notify, onFresh }: PasteReadPro
         });
         if (freshRef.current) {
           onFresh(outcome.analysis.tables);
-          // A warning about the last paste ("Paste a table first") no longer applies: the
-          // preview now says what was read. Other messages ("Read … check the preview") stay.
-          notify(CLEAR_WARNINGS);
+          // "The paste is still being read" no longer applies: the preview says what was read.
+          notify({ clear: { at: ["Import"], intents: ["warning"] } });
         }
       }
     },
@@ -95,6 +101,10 @@ export function usePasteRead({ reader, settings, notify, onFresh }: PasteReadPro
       releaseRef.current?.();
       releaseRef.current = null;
       freshRef.current = fresh;
+      // What was said about the last paste ("Paste a table first", "Imported: …", an import
+      // that failed) does not apply to a new one. (Import selection's "Read …: check the
+      // preview" comes after this, when its task ends.)
+      if (fresh) notify({ clear: { at: PASTE_SLOTS } });
       const onProgress = (progress: ReadProgress) =>
         setRead((s) => (s.status === "reading" ? { ...s, progress } : s));
       if ("file" in next && !reader.readFile) {
@@ -115,7 +125,7 @@ export function usePasteRead({ reader, settings, notify, onFresh }: PasteReadPro
         settle(outcome);
       });
     },
-    [reader, settings, settle]
+    [reader, settings, settle, notify]
   );
 
   // Thresholds change the highlights: re-check the paste already shown (fields kept).
