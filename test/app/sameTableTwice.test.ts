@@ -278,6 +278,7 @@ describe("asking before importing a table the workbook holds (the pane's questio
       tableNames: start.book.tableNames,
       onSheet: new Map([
         ["merton 2017-08-01", { tables: ["Data_Merton_2017_08_01_offences"], charts: [] }],
+        ["checks", { tables: ["Scrutiny_Checks"], charts: [] }],
       ]),
     };
     const { plan } = importTables(start, corrected, start.settings, "replace");
@@ -296,7 +297,10 @@ describe("asking before importing a table the workbook holds (the pane's questio
     const facts = {
       sheets: start.book.sheetNames.map((name) => ({ name, visibility: "Visible" })),
       tableNames: start.book.tableNames,
-      onSheet: new Map(),
+      onSheet: new Map([
+        ["merton 2017-08-01", { tables: ["Data_Merton_2017_08_01_offences"], charts: [] }],
+        ["checks", { tables: ["Scrutiny_Checks"], charts: [] }],
+      ]),
     };
     const request = {
       book: snapshotOf(start.book),
