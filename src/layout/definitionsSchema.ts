@@ -40,6 +40,11 @@ export interface MonitoringRecord {
 
 export interface SheetDefinition {
   name: string;
+  /**
+   * The sheet's id: the hidden defined name on its A1 ("_ScrutinySheet_3") that follows
+   * it when renamed (definitionsIdentity.ts). Absent in workbooks built before ids.
+   */
+  anchor?: string;
   role: SheetRole;
   generated: boolean;
   data?: DataSheetInfo;
@@ -225,8 +230,11 @@ const monitoringOptions = shape<MonitoringSheetOptions>({
   charts: optional(bool),
 });
 
+const anchor = is((v) => typeof v === "string" && /^_ScrutinySheet_\d+$/i.test(v), "a sheet id");
+
 const sheetDefinition = shape<SheetDefinition>({
   name,
+  anchor: optional(anchor),
   role: oneOf(SHEET_ROLES),
   generated: bool,
   data: optional(dataSheet),
@@ -265,8 +273,22 @@ const definitions = shape<Definitions>({
   periods: listOf(str),
   groups: listOf(shape<Definitions["groups"][number]>({ name: str, areas: listOf(str) })),
   thresholds,
-  sheets: listOf(sheetDefinition),
+  sheets: (v, path) =>
+    listOf(sheetDefinition)(v, path) ?? anchorsOnce(v as SheetDefinition[], path),
 });
+
+/** Each sheet id recorded once: two records with one id would claim one sheet twice. */
+function anchorsOnce(sheets: SheetDefinition[], path: string): string | null {
+  const seen = new Set<string>();
+  for (let i = 0; i < sheets.length; i++) {
+    const a = sheets[i]?.anchor?.toLowerCase();
+    if (a === undefined) continue;
+    if (seen.has(a))
+      return `${path}[${i}].anchor is ${show(sheets[i]!.anchor)}, an id another sheet has`;
+    seen.add(a);
+  }
+  return null;
+}
 
 /** What is wrong with the shape of parsed definitions ("sheets[2].role is …"), or null when they are Definitions. */
 export function definitionsProblem(v: unknown): string | null {

@@ -131,7 +131,10 @@ async function readForWorker(context: Excel.RequestContext) {
     .filter((d) => d.generated || d.role === "monitoring")
     .map((d) => d.name);
   const onSheet = await readOnSheets(context, book, rebuilt, () => context.sync());
-  return { book, facts: { sheets: book.sheets, tableNames: book.tableNames, onSheet } };
+  return {
+    book,
+    facts: { sheets: book.sheets, tableNames: book.tableNames, anchors: book.anchors, onSheet },
+  };
 }
 
 /** The selection (or the sheet's used range when one cell is selected) as a paste. */
