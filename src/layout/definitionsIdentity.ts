@@ -13,7 +13,12 @@
 import { sheetRef } from "./a1";
 import { sheetKey } from "./sheetNames";
 import type { SheetAnchor } from "./spec";
-import { DefinitionsError, type Definitions, type SheetDefinition } from "./definitionsSchema";
+import {
+  DefinitionsError,
+  roleWords,
+  type Definitions,
+  type SheetDefinition,
+} from "./definitionsSchema";
 
 export const ANCHOR_PREFIX = "_ScrutinySheet_";
 const ANCHOR = /^_ScrutinySheet_(\d+)$/i;
@@ -70,51 +75,67 @@ export function resolveDefinitions(
       anchorOn.set(sheetKey(sheet), `${ANCHOR_PREFIX}${ANCHOR.exec(a)?.[1] ?? a}`);
   const anchored = defs.sheets.filter((d) => d.anchor !== undefined);
   if (anchored.length === 0) return defs;
-  refuseTwice(anchored.map((d) => d.name));
+  refuseTwice(anchored);
+  const recordedIds = new Set(anchored.map((d) => d.anchor!.toLowerCase()));
+  // The anchors on sheets that no record claims: a record under such a sheet's name is not ours.
+  const foreign = new Map([...anchorOn].filter(([, a]) => !recordedIds.has(a.toLowerCase())));
   const inUse = anchored.some((d) => anchors.has(d.anchor!.toLowerCase()));
+  const look: Lookup = { anchors, anchorOn, foreign, present, inUse };
   const sheets: SheetDefinition[] = [];
   for (const d of defs.sheets) {
-    const name =
-      d.anchor === undefined ? d.name : currentName(d, anchors, anchorOn, present, inUse);
+    const name = d.anchor === undefined ? d.name : currentName(d, look);
     if (name !== null) sheets.push(name === d.name ? d : { ...d, name });
   }
-  refuseTwice(sheets.filter((d) => d.anchor !== undefined).map((d) => d.name));
+  refuseTwice(sheets.filter((d) => d.anchor !== undefined));
   return { ...defs, sheets };
 }
 
+/** What resolving a record looks at: the anchors, the sheets, and whether ids are in use. */
+interface Lookup {
+  anchors: AnchorMap;
+  /** The anchor on each sheet (by sheetKey), and those of them no record claims. */
+  anchorOn: ReadonlyMap<string, string>;
+  foreign: ReadonlyMap<string, string>;
+  present: ReadonlyMap<string, string>;
+  inUse: boolean;
+}
+
 /** The current name of an anchored sheet, or null when it was deleted. */
-function currentName(
-  d: SheetDefinition,
-  anchors: AnchorMap,
-  anchorOn: ReadonlyMap<string, string>,
-  present: ReadonlyMap<string, string>,
-  inUse: boolean
-): string | null {
+function currentName(d: SheetDefinition, look: Lookup): string | null {
   const key = d.anchor!.toLowerCase();
-  if (anchors.has(key)) {
-    const sheet = anchors.get(key);
-    return sheet == null ? null : (present.get(sheetKey(sheet)) ?? null);
-  }
-  const there = present.get(sheetKey(d.name));
-  if (there === undefined) return d.name;
-  const other = anchorOn.get(sheetKey(d.name));
-  if (other !== undefined)
-    throw new DefinitionsError(
-      `${lead(there)} as ${d.anchor}, but that sheet is ${other}${TAIL} (the definitions do not match the workbook's sheets)`
+  const there = look.present.get(sheetKey(d.name));
+  const mismatch = (other: string) =>
+    new DefinitionsError(
+      `${lead(there ?? d.name)} as ${roleWords(d)} (${d.anchor}), but that sheet is ${other}${TAIL} (the definitions do not match the workbook's sheets)`
     );
-  if (inUse)
+  if (look.anchors.has(key)) {
+    const sheet = look.anchors.get(key);
+    const now = sheet == null ? undefined : look.present.get(sheetKey(sheet));
+    if (now === undefined) return null;
+    // Recorded under the name of a sheet that carries an id no record claims: not a rename.
+    const other = look.foreign.get(sheetKey(d.name));
+    if (sheetKey(now) !== sheetKey(d.name) && other !== undefined) throw mismatch(other);
+    return now;
+  }
+  if (there === undefined) return d.name;
+  const other = look.anchorOn.get(sheetKey(d.name));
+  if (other !== undefined) throw mismatch(other);
+  if (look.inUse)
     throw new DefinitionsError(
       `${lead(there)}, which scrutiny-sheets did not make: it has no sheet id ${d.anchor}${TAIL} (rename that sheet to keep it out of the refresh)`
     );
   return d.name;
 }
 
-function refuseTwice(names: readonly string[]): void {
-  const seen = new Set<string>();
-  for (const n of names) {
-    if (seen.has(sheetKey(n)))
-      throw new DefinitionsError(`${lead(n)} twice, as two different sheets${TAIL}`);
-    seen.add(sheetKey(n));
+function refuseTwice(defs: readonly SheetDefinition[]): void {
+  const seen = new Map<string, SheetDefinition>();
+  for (const d of defs) {
+    const first = seen.get(sheetKey(d.name));
+    if (first)
+      throw new DefinitionsError(
+        `${lead(d.name)} as ${roleWords(first)} but also as ${roleWords(d)}${TAIL}`
+      );
+    seen.set(sheetKey(d.name), d);
   }
 }
 

@@ -295,7 +295,7 @@ describe("the .xlsx path: refresh by the command line", () => {
         checks.name = data.name;
         checks.anchor = "_ScrutinySheet_98";
       },
-      /claim the sheet “[^”]+” as _ScrutinySheet_98, but that sheet is _ScrutinySheet_\d+/,
+      /claim the sheet “[^”]+” as the Checks sheet \(_ScrutinySheet_98\), but that sheet is _ScrutinySheet_\d+/,
     ],
   ])(
     "definitions claiming a sheet whose id does not match are refused: %s",
