@@ -23,6 +23,10 @@ import { refreshGenerated } from "../../src/commands/refreshComparisons";
 import { readWorkbookState } from "../../src/writers/officejs/readWorkbookState";
 import { loadInputs } from "../../src/cli/loadInputs";
 import type { Definitions } from "../../src/layout/definitions";
+import { mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { describeWithLibreOffice } from "../support/libreoffice";
+import { renameSheetWithLibreOffice } from "../support/libreofficeRename";
 
 const BOOK = "book.xlsx";
 const INPUTS = [
@@ -308,6 +312,44 @@ describe("the .xlsx path: refresh by the command line", () => {
       expect(r.bytes).toBe(hostile);
     }
   );
+});
+
+describeWithLibreOffice("the .xlsx path: a sheet renamed in LibreOffice Calc", () => {
+  /** The workbook with a sheet renamed in LibreOffice and saved there. */
+  async function renamedInCalc(bytes: Uint8Array, from: string, to: string): Promise<Uint8Array> {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "scrutiny-ident-")), "book.xlsx");
+    writeFileSync(file, bytes);
+    await renameSheetWithLibreOffice(file, from, to);
+    return new Uint8Array(readFileSync(file));
+  }
+
+  test("a data sheet renamed and saved in Calc stays a data sheet; renamed back, as built", async () => {
+    const io = memoryIo();
+    const built = await build(io);
+    const compare = recorded(readXlsxSync(built), "comparison");
+    const saved = await renamedInCalc(built, DATA, RENAMED);
+    // Calc moved the sheet's id with it (and saved it with its other names).
+    const ids = readXlsxSync(saved).pkg.definedNames.filter((n) => n.name === "_ScrutinySheet_1");
+    expect(ids.map((n) => n.reference)).toEqual([`${quoted(RENAMED)}$A$1`]);
+
+    const r = await refresh(io, saved);
+    expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: "" });
+    const after = readXlsxSync(r.bytes);
+    expect(recorded(after, "data")).toContain(RENAMED);
+    expect(recorded(after, "comparison")).toEqual(compare);
+    expect(
+      formulasOf(r.bytes)
+        .get(compare[0]!)!
+        .some((f) => f.includes(xmlText(quoted(RENAMED))))
+    ).toBe(true);
+
+    const back = await refresh(io, await renamedInCalc(r.bytes, RENAMED, DATA));
+    expect({ code: back.code, err: back.err }).toEqual({ code: 0, err: "" });
+    expect(recorded(readXlsxSync(back.bytes), "data")).toEqual(
+      recorded(readXlsxSync(built), "data")
+    );
+    expect(allFormulas(back.bytes).filter((f) => f.includes(xmlText(quoted(RENAMED))))).toEqual([]);
+  }, 120000);
 });
 
 // ---------------------------------------------------------------- Office.js
