@@ -57,7 +57,8 @@ const TAIL = "; nothing was written";
 
 /**
  * The definitions with every anchored sheet under its current name. A recorded sheet
- * whose anchor no longer refers to a sheet (it was deleted) is left out. A sheet whose
+ * whose anchor no longer refers to a sheet (it was deleted) keeps its recorded name, or
+ * is left out when another sheet has taken that name. A sheet whose
  * anchor is missing is taken by its recorded name (a workbook from before anchors). Throws
  * a DefinitionsError when the definitions claim a sheet whose id does not match: a name
  * recorded twice, two records on one sheet, or a sheet that carries another id, or none
@@ -100,7 +101,7 @@ interface Lookup {
   inUse: boolean;
 }
 
-/** The current name of an anchored sheet, or null when it was deleted. */
+/** The current name of an anchored sheet, or null to leave its record out. */
 function currentName(d: SheetDefinition, look: Lookup): string | null {
   const key = d.anchor!.toLowerCase();
   const there = look.present.get(sheetKey(d.name));
@@ -111,7 +112,9 @@ function currentName(d: SheetDefinition, look: Lookup): string | null {
   if (look.anchors.has(key)) {
     const sheet = look.anchors.get(key);
     const now = sheet == null ? undefined : look.present.get(sheetKey(sheet));
-    if (now === undefined) return null;
+    // Deleted: recorded as it was, so a refresh says it is gone, unless a sheet (not
+    // this one) has taken its name since.
+    if (now === undefined) return there === undefined ? d.name : null;
     // Recorded under the name of a sheet that carries an id no record claims: not a rename.
     const other = look.foreign.get(sheetKey(d.name));
     if (sheetKey(now) !== sheetKey(d.name) && other !== undefined) throw mismatch(other);

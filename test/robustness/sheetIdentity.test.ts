@@ -26,6 +26,7 @@ import type { Definitions } from "../../src/layout/definitions";
 import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { describeWithLibreOffice } from "../support/libreoffice";
+import { WorkbookXml } from "../../src/writers/xlsx/ooxml/editWorkbookXml";
 import { renameSheetWithLibreOffice } from "../support/libreofficeRename";
 
 const BOOK = "book.xlsx";
@@ -71,6 +72,26 @@ function renameSheet(bytes: Uint8Array, from: string, to: string): Uint8Array {
     } else continue;
     parts[part] = strToU8(xml);
   }
+  return zipSync(parts);
+}
+
+/** The workbook with the sheet `name` deleted as Excel deletes one: references to it become #REF!. */
+function deleteSheet(bytes: Uint8Array, name: string): Uint8Array {
+  const parts: Parts = unzipSync(bytes);
+  const rId = readXlsxSync(bytes).sheets.find((s) => s.name === name)!.rId;
+  const workbook = new WorkbookXml(text(parts, "xl/workbook.xml"));
+  workbook.removeSheet(rId);
+  const gone = (f: string): string => f.split(xmlText(quoted(name))).join("#REF!");
+  parts["xl/workbook.xml"] = strToU8(
+    workbook
+      .toString()
+      .replace(/(<definedName\b[^>]*>)([^<]*)(<\/definedName>)/g, (_, a, f, b) => a + gone(f) + b)
+  );
+  for (const part of Object.keys(parts))
+    if (part.startsWith("xl/worksheets/") && part.endsWith(".xml"))
+      parts[part] = strToU8(
+        text(parts, part).replace(/(<f\b[^>]*>)([^<]*)(<\/f>)/g, (_, a, f, b) => a + gone(f) + b)
+      );
   return zipSync(parts);
 }
 
@@ -253,6 +274,18 @@ describe("the .xlsx path: refresh by the command line", () => {
     const summaryFormulas = formulasOf(r.bytes).get(summary)!;
     expect(summaryFormulas.some((f) => f.includes(xmlText(quoted("Checks (old)"))))).toBe(true);
     expect(allFormulas(r.bytes).filter((f) => f.includes("'Checks'!"))).toEqual([]);
+  });
+
+  test("a generated sheet deleted, and a sheet of the user's made under its name: the user's is never written", async () => {
+    const mine = addUsersSheet(deleteSheet(built, "Checks"), "Checks", "My own checks");
+    const r = await refresh(io, mine);
+    expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: "" });
+    const after = readXlsxSync(r.bytes);
+    expect(after.sheetValues("Checks")).toEqual([["My own checks"]]);
+    const checks = recorded(after, "checks");
+    expect(checks).toHaveLength(1);
+    expect(checks[0]).not.toBe("Checks");
+    expect(String(after.sheetValues(checks[0]!)![0]![0])).toMatch(/^Checks:/);
   });
 
   test("a workbook built before sheet ids still refreshes, by name, and gets its ids", async () => {
