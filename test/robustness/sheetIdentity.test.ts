@@ -22,6 +22,7 @@ import { writeWorkbook } from "../../src/writers/officejs/writeWorkbook";
 import { refreshGenerated } from "../../src/commands/refreshComparisons";
 import { readWorkbookState } from "../../src/writers/officejs/readWorkbookState";
 import { loadInputs } from "../../src/cli/loadInputs";
+import { createOfficeHost } from "../../src/taskpane/host/officeHost";
 import type { Definitions } from "../../src/layout/definitions";
 import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
@@ -430,6 +431,13 @@ describe("the Office.js path: Refresh all on the Excel double", () => {
     const before = await definitionsIn(client);
     const compare = before.sheets.filter((d) => d.role === "comparison").map((d) => d.name);
     await rename(client, DATA, RENAMED);
+    // Before any refresh, the pane lists it under its new name, as a data sheet.
+    const pane = createOfficeHost(
+      (options, batch) => client.run(batch, options),
+      () => "2026-12-03"
+    );
+    const listed = (await pane.listSheets()).filter((s) => s.name === RENAMED);
+    expect(listed.map((s) => s.role)).toEqual(["data"]);
     const first = await refreshGenerated(client.runner, () => "2026-12-03");
     expect(first.warnings).toEqual([]);
     const after = await definitionsIn(client);

@@ -32,7 +32,8 @@ import {
 import { today } from "../../app/today";
 import { groupForChoice, listedDataSheets, reportOf } from "./hostCommon";
 import { pendingWrites } from "./pendingWrite";
-import { readWorkbookState } from "../../writers/officejs/readWorkbookState";
+import { readAnchors, readWorkbookState } from "../../writers/officejs/readWorkbookState";
+import { resolveDefinitions } from "../../layout/definitionsIdentity";
 import { readSelection, selectionAsPaste } from "../../writers/officejs/readSelection";
 import { withShownFigures } from "./selectionText";
 import type {
@@ -58,6 +59,7 @@ const PLAN_ATTEMPTS = 3;
 export async function readDefinitions(context: Excel.RequestContext): Promise<BookState> {
   const sheets = context.workbook.worksheets.load("items/name");
   const tables = context.workbook.tables.load("items/name");
+  const anchors = readAnchors(context);
   await context.sync();
   const sheetNames = sheets.items.map((s) => s.name);
   let definitions: Definitions | null = null;
@@ -68,7 +70,15 @@ export async function readDefinitions(context: Excel.RequestContext): Promise<Bo
       .getUsedRangeOrNullObject(true)
       .load("values");
     await context.sync();
-    definitions = used.isNullObject ? null : parseDefinitions(used.values);
+    const recorded = used.isNullObject ? null : parseDefinitions(used.values);
+    // Each recorded sheet under its current name (README "Renamed sheets").
+    definitions =
+      recorded &&
+      resolveDefinitions(
+        recorded,
+        new Map(anchors().map((a) => [a.name.toLowerCase(), a.sheet])),
+        sheetNames
+      );
   }
   return {
     sheetNames,
