@@ -16,6 +16,7 @@ import {
   type DataSheetRef,
 } from "../layout/layoutWorkbook";
 import { readDataSheet } from "../layout/dataSheet/read";
+import { anchorDefinitions, sheetAnchorsOf } from "../layout/definitionsIdentity";
 import {
   writeDefinitions,
   type DataSheetInfo,
@@ -36,6 +37,7 @@ import type { AnomalyOptions } from "../core/anomalies";
 export interface BookState {
   sheetNames: string[];
   tableNames: string[];
+  /** As recorded, each sheet under its current name: readers resolve them by sheet id (layout/definitionsIdentity). */
   definitions: Definitions | null;
   /** A sheet's values (0-based rows of cells, formulas as results), or null when absent. */
   sheetValues(name: string): unknown[][] | null;
@@ -115,14 +117,16 @@ export function planWorkbook(book: BookState, input: PlanInput): WorkbookPlan {
     ...(monitoring ? [monitoring.sheet] : []),
     ...summary,
   ];
-  const definitions = buildDefinitions(
+  const built = buildDefinitions(
     [...kept.dataDefs, ...added.refs.map((r) => r.def)],
     generated.defs,
     input.groups,
     input.settings
   );
-  definitions.sheets.push(...kept.userDefs.filter((d) => !monitoring || d.role !== "monitoring"));
-  if (monitoring) definitions.sheets.push(monitoring.def);
+  built.sheets.push(...kept.userDefs.filter((d) => !monitoring || d.role !== "monitoring"));
+  if (monitoring) built.sheets.push(monitoring.def);
+  // Each recorded sheet keeps its id (the book's definitions are resolved by their readers).
+  const definitions = anchorDefinitions(built, book.definitions);
   const rebuilt = new Set(replacing.map((r) => sheetKey(r.sheet)));
   refuseClaims(
     book,
@@ -134,6 +138,7 @@ export function planWorkbook(book: BookState, input: PlanInput): WorkbookPlan {
     spec: {
       sheets: [...sheets, writeDefinitions(definitions)],
       removeSheets: generated.removeSheets,
+      sheetAnchors: sheetAnchorsOf(definitions),
       ...(summary[0] ? { activeSheet: summary[0].name } : {}),
     },
     definitions,

@@ -195,4 +195,17 @@ export interface WorkbookSpec {
   removeSheets?: string[];
   /** The sheet the workbook opens on (the Summary); omitted: the first sheet. */
   activeSheet?: string;
+  /**
+   * Every sheet anchor the workbook keeps after this write (issue 17): a hidden
+   * workbook-scoped defined name per recorded sheet, on its A1, which follows the sheet
+   * when it is renamed. The writer adds, moves and deletes names of the anchor form
+   * (layout/definitions' ANCHOR_PREFIX) to match; omitted: anchors are left as they are.
+   */
+  sheetAnchors?: SheetAnchor[];
+}
+
+/** A hidden defined name (`_ScrutinySheet_3`) and the sheet whose A1 it refers to. */
+export interface SheetAnchor {
+  name: string;
+  sheet: string;
 }

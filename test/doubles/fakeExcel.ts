@@ -303,6 +303,11 @@ export class FakeExcel implements HostLike {
     return this.state.sheets.map((s) => s.name);
   }
 
+  /** The workbook-scoped names: name, formula ("='Checks'!$A$1") and visibility. */
+  definedNames(): { name: string; formula: string; visible: boolean }[] {
+    return this.state.names.map((n) => ({ ...n }));
+  }
+
   hasSheet(name: string): boolean {
     return this.state.findSheet(name) !== undefined;
   }

@@ -33,7 +33,8 @@ import {
 import { today } from "../../app/today";
 import { groupForChoice, listedDataSheets, reportOf } from "./hostCommon";
 import { pendingWrites } from "./pendingWrite";
-import { readWorkbookState } from "../../writers/officejs/readWorkbookState";
+import { readAnchors, readWorkbookState } from "../../writers/officejs/readWorkbookState";
+import { resolveDefinitions } from "../../layout/definitionsIdentity";
 import { readSelection, selectionAsPaste } from "../../writers/officejs/readSelection";
 import { withShownFigures } from "./selectionText";
 import type {
@@ -59,6 +60,7 @@ const PLAN_ATTEMPTS = 3;
 export async function readDefinitions(context: Excel.RequestContext): Promise<BookState> {
   const sheets = context.workbook.worksheets.load("items/name");
   const tables = context.workbook.tables.load("items/name");
+  const anchors = readAnchors(context);
   await context.sync();
   const sheetNames = sheets.items.map((s) => s.name);
   let definitions: Definitions | null = null;
@@ -69,7 +71,15 @@ export async function readDefinitions(context: Excel.RequestContext): Promise<Bo
       .getUsedRangeOrNullObject(true)
       .load("values");
     await context.sync();
-    definitions = used.isNullObject ? null : parseDefinitions(used.values);
+    const recorded = used.isNullObject ? null : parseDefinitions(used.values);
+    // Each recorded sheet under its current name (README "Renamed sheets").
+    definitions =
+      recorded &&
+      resolveDefinitions(
+        recorded,
+        new Map(anchors().map((a) => [a.name.toLowerCase(), a.sheet])),
+        sheetNames
+      );
   }
   return {
     sheetNames,
@@ -132,7 +142,10 @@ async function readForWorker(context: Excel.RequestContext) {
     .filter((d) => d.generated || d.role === "monitoring")
     .map((d) => d.name);
   const onSheet = await readOnSheets(context, book, rebuilt, () => context.sync());
-  return { book, facts: { sheets: book.sheets, tableNames: book.tableNames, onSheet } };
+  return {
+    book,
+    facts: { sheets: book.sheets, tableNames: book.tableNames, anchors: book.anchors, onSheet },
+  };
 }
 
 /** The selection (or the sheet's used range when one cell is selected) as a paste. */

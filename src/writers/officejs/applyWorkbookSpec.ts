@@ -17,6 +17,7 @@ import { countSyncs, type SyncCounter } from "./syncCounter";
 import { requestBytes } from "./requestBudget";
 import { PlanOptions, WorkbookFacts, WritePlan, planWrites } from "./planWrites";
 import { sheetKey } from "../../layout/sheetNames";
+import { readAnchors } from "./readWorkbookState";
 
 export interface ApplyProgress {
   /** Requests written so far, out of `total`. */
@@ -64,10 +65,12 @@ export async function readNames(
 ): Promise<Omit<WorkbookFacts, "onSheet">> {
   const sheets = context.workbook.worksheets.load("items/name,items/visibility");
   const tables = context.workbook.tables.load("items/name");
+  const anchors = readAnchors(context);
   await sync();
   return {
     sheets: sheets.items.map((s) => ({ name: s.name, visibility: s.visibility })),
     tableNames: tables.items.map((t) => t.name),
+    anchors: anchors(),
   };
 }
 
@@ -173,5 +176,7 @@ export function specToRepair(spec: WorkbookSpec, partial: PartialWrite): Workboo
   return {
     sheets: spec.sheets.filter((s) => incomplete.has(sheetKey(s.name))),
     removeSheets: partial.pendingRemovals,
+    // Anchors already there are left alone; the rest are written.
+    ...(spec.sheetAnchors ? { sheetAnchors: spec.sheetAnchors } : {}),
   };
 }

@@ -5,6 +5,7 @@ import { STYLES } from "../../layout/styles";
 import type { ChartSeriesSpec, FormatSpec, PrintSpec } from "../../layout/spec";
 import { parseRangeAddress } from "../../layout/a1";
 import { sheetKey } from "../../layout/sheetNames";
+import { anchorReference } from "../../layout/definitionsIdentity";
 import type { Rect, WriteOp, WriteOpOf } from "./writeOps";
 
 const CHART_TYPES = {
@@ -124,7 +125,21 @@ const HANDLERS: { [K in WriteOp["kind"]]: Handler<K> } = {
   },
   print: (t, op) => setPageLayout(wsOf(t, op), op.print),
   activate: (t, op) => wsOf(t, op).activate(),
+  anchor,
 };
+
+/**
+ * A sheet anchor, a workbook-scoped name Excel moves with its sheet on a rename
+ * (NamedItemCollection.add and NamedItem.delete, ExcelApi 1.4; NamedItem.formula, 1.7),
+ * hidden from the Name Manager (NamedItem.visible, 1.1).
+ */
+function anchor({ context }: Target, op: WriteOpOf<"anchor">): void {
+  const names = context.workbook.names;
+  const reference = `=${anchorReference(op.sheet)}`;
+  if (op.action === "delete") names.getItem(op.name).delete();
+  else if (op.action === "move") names.getItem(op.name).formula = reference;
+  else names.add(op.name, reference).visible = false;
+}
 
 export function executeOp(context: Excel.RequestContext, sheets: SheetProxies, op: WriteOp): void {
   (HANDLERS[op.kind] as Handler<WriteOp["kind"]>)({ context, sheets }, op);

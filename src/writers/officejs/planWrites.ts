@@ -32,6 +32,11 @@ export interface WorkbookFacts {
   tableNames: string[];
   /** Tables and charts on sheets that will be rebuilt, by lower-case sheet name. */
   onSheet: Map<string, { tables: string[]; charts: string[] }>;
+  /**
+   * The workbook's sheet anchors (readWorkbookState's readAnchors) and the sheet each
+   * refers to (null: none). Not read: the spec's anchors are not written.
+   */
+  anchors?: { name: string; sheet: string | null }[];
 }
 
 export interface PlanOptions {
@@ -126,14 +131,17 @@ export function planWrites(
     print: supported(EXCEL_API_OF.pageLayout),
     plan,
   };
-  const sheets: PlannedSheet[] = [{ formats: removalOps, rest: [], generated: false }];
+  const anchors = anchorOps(spec, facts);
+  const sheets: PlannedSheet[] = [
+    { formats: [...removalOps, ...anchors.first], rest: [], generated: false },
+  ];
   for (const sheet of inWritingOrder(spec.sheets)) {
     plan.sheets.push(sheet.name);
     const start = startSheetOp(sheet, facts, wb);
     (start.kind === "reuse" ? plan.rebuilt : plan.created).push(sheet.name);
     const ops = sheetOps(sheet, context);
     sheets.push({
-      formats: [start, ...ops.formats],
+      formats: [start, ...(anchors.onSheet.get(sheetKey(sheet.name)) ?? []), ...ops.formats],
       rest: [...ops.rest, ...visibilityOps(sheet)],
       generated: Boolean(sheet.generated) && sheet.role !== "definitions",
     });
@@ -142,6 +150,41 @@ export function planWrites(
   if (active) sheets.push({ formats: [], rest: [active], generated: true });
   plan.batches = packSheets(sheets, maxBytes);
   return plan;
+}
+
+/**
+ * The anchor operations that make the workbook's sheet anchors those of the spec: each
+ * sheet the spec writes gets its anchor as it is created or rebuilt (so a sheet is never
+ * there without it); the anchors of sheets already there, and the deletion of stale ones,
+ * come first, before the definitions that record them.
+ */
+function anchorOps(
+  spec: WorkbookSpec,
+  facts: WorkbookFacts
+): { first: WriteOp[]; onSheet: Map<string, WriteOp[]> } {
+  const out = { first: [] as WriteOp[], onSheet: new Map<string, WriteOp[]>() };
+  if (!spec.sheetAnchors || !facts.anchors) return out;
+  const there = new Map(facts.anchors.map((a) => [a.name.toLowerCase(), a]));
+  const wanted = new Set(spec.sheetAnchors.map((a) => a.name.toLowerCase()));
+  const written = new Set(spec.sheets.map((s) => sheetKey(s.name)));
+  const op = (name: string, sheet: string, action: "add" | "move" | "delete"): WriteOp => ({
+    kind: "anchor",
+    sheet,
+    name,
+    action,
+    bytes: wireBytes(1, 1, 2, jsonBytes(name) + 2 * jsonBytes(sheet)),
+  });
+  for (const a of facts.anchors)
+    if (!wanted.has(a.name.toLowerCase())) out.first.push(op(a.name, a.sheet ?? "", "delete"));
+  for (const a of spec.sheetAnchors) {
+    const now = there.get(a.name.toLowerCase());
+    if (now && now.sheet !== null && sheetKey(now.sheet) === sheetKey(a.sheet)) continue;
+    const add = op(a.name, a.sheet, now ? "move" : "add");
+    const key = sheetKey(a.sheet);
+    if (written.has(key)) out.onSheet.set(key, [...(out.onSheet.get(key) ?? []), add]);
+    else out.first.push(add);
+  }
+  return out;
 }
 
 /** The sheet the workbook opens on (Worksheet.activate, ExcelApi 1.1). */

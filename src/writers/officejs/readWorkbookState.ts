@@ -4,6 +4,7 @@
 // 1), in the form parseDefinitions and readDataSheet read, the same as the .xlsx reader.
 
 import { DEFINITIONS_SHEET, parseDefinitions, type Definitions } from "../../layout/definitions";
+import { anchoredSheet, isAnchorName, resolveDefinitions } from "../../layout/definitionsIdentity";
 import { readRangeValues } from "./readRangeValues";
 import { countSyncs } from "./syncCounter";
 import { sheetKey } from "../../layout/sheetNames";
@@ -12,12 +13,32 @@ export interface WorkbookState {
   sheets: { name: string; visibility: "Visible" | "Hidden" | "VeryHidden" }[];
   sheetNames: string[];
   tableNames: string[];
-  /** The definitions the workbook keeps, or null when it has none (or they are unreadable). */
+  /** The workbook's sheet anchors and the sheet each refers to (null: none). */
+  anchors: SheetAnchorFact[];
+  /** The definitions the workbook keeps, each recorded sheet under its current name (found by its anchor), or null when it has none. */
   definitions: Definitions | null;
   /** Values of a sheet read here (the data sheets, and those asked for), anchored at A1; null otherwise. */
   sheetValues(name: string): unknown[][] | null;
   /** context.sync() calls made. */
   syncs: number;
+}
+
+/** A sheet anchor as read: its name and the sheet it refers to now (null: none, as after a deletion). */
+export interface SheetAnchorFact {
+  name: string;
+  sheet: string | null;
+}
+
+/**
+ * Queues the read of the workbook's sheet anchors (its workbook-scoped names, name and
+ * formula: NamedItem.formula is ExcelApi 1.7); call the result after the next sync.
+ */
+export function readAnchors(context: Excel.RequestContext): () => SheetAnchorFact[] {
+  const names = context.workbook.names.load("items/name,items/formula");
+  return () =>
+    names.items
+      .filter((n) => isAnchorName(n.name))
+      .map((n) => ({ name: n.name, sheet: anchoredSheet(String(n.formula)) }));
 }
 
 export interface ReadStateOptions {
@@ -33,7 +54,9 @@ export async function readWorkbookState(
   const sync = counter.sync;
   const sheets = context.workbook.worksheets.load("items/name,items/visibility");
   const tables = context.workbook.tables.load("items/name");
+  const anchorsRead = readAnchors(context);
   await sync();
+  const anchors = anchorsRead();
   const list = sheets.items.map((s) => ({
     name: s.name,
     visibility: s.visibility as WorkbookState["sheets"][number]["visibility"],
@@ -44,7 +67,14 @@ export async function readWorkbookState(
   const defsName = actual.get(sheetKey(DEFINITIONS_SHEET));
   if (defsName) {
     const read = await readRangeValues(context, [defsName], sync);
-    definitions = parseDefinitions(read.get(sheetKey(defsName)) ?? []);
+    const recorded = parseDefinitions(read.get(sheetKey(defsName)) ?? []);
+    definitions =
+      recorded &&
+      resolveDefinitions(
+        recorded,
+        new Map(anchors.map((a) => [a.name.toLowerCase(), a.sheet])),
+        list.map((s) => s.name)
+      );
   }
 
   // Data sheets and the monitoring sheet are rebuilt from their own cells, by recorded name.
@@ -64,6 +94,7 @@ export async function readWorkbookState(
     sheets: list,
     sheetNames: list.map((s) => s.name),
     tableNames: tables.items.map((t) => t.name),
+    anchors,
     definitions,
     sheetValues: (name) => values.get(sheetKey(name)) ?? null,
     syncs: counter.count,

@@ -52,7 +52,9 @@ export type WriteOp =
   | Op<"visibility", { visibility: "Visible" | "Hidden" | "VeryHidden" }>
   | Op<"tabColor", { color: string }>
   | Op<"print", { print: PrintSpec }>
-  | Op<"activate", Record<never, never>>;
+  | Op<"activate", Record<never, never>>
+  /** A sheet anchor (hidden workbook-scoped name on the sheet's A1): added, moved onto `sheet`, or deleted. */
+  | Op<"anchor", { name: string; action: "add" | "move" | "delete" }>;
 
 /** The operation of kind `K`. */
 export type WriteOpOf<K extends WriteOp["kind"]> = Extract<WriteOp, { kind: K }>;

@@ -4,6 +4,7 @@
 // Any writer's workbook is read (Excel, LibreOffice, openpyxl, ExcelJS, ours): see
 // ooxml/readPackage.ts. The package stays open as `pkg`, the base a refresh edits.
 import { DEFINITIONS_SHEET, parseDefinitions, type Definitions } from "../../layout/definitions";
+import { anchorsOf, resolveDefinitions } from "../../layout/definitionsIdentity";
 import { sheetKey } from "../../layout/sheetNames";
 import {
   local,
@@ -42,15 +43,32 @@ export function readXlsxSync(bytes: Uint8Array): XlsxBook {
     const xml = sheet?.path ? pkg.text(sheet.path) : null;
     return xml === null ? null : readSheetValues(xml, () => pkg.sharedStrings());
   };
-  const defsValues = sheetValues(DEFINITIONS_SHEET);
   return {
     pkg,
     sheetNames: pkg.sheets.map((s) => s.name),
     sheets: pkg.sheets,
-    definitions: defsValues ? parseDefinitions(defsValues) : null,
+    definitions: definitionsIn(pkg),
     sheetValues,
     tableNames: tableNamesOf(pkg),
   };
+}
+
+/**
+ * The definitions the package keeps, each recorded sheet under its current name (found by
+ * its id, the workbook-scoped name on its A1), or null when it keeps none.
+ */
+export function definitionsIn(pkg: XlsxPackage): Definitions | null {
+  const sheet = pkg.sheets.find((s) => sheetKey(s.name) === sheetKey(DEFINITIONS_SHEET));
+  const xml = sheet?.path ? pkg.text(sheet.path) : null;
+  const defs =
+    xml === null ? null : parseDefinitions(readSheetValues(xml, () => pkg.sharedStrings()));
+  if (defs === null) return null;
+  const workbookScoped = pkg.definedNames.filter((n) => n.localSheetId === undefined);
+  return resolveDefinitions(
+    defs,
+    anchorsOf(workbookScoped),
+    pkg.sheets.map((s) => s.name)
+  );
 }
 
 /** The names of the tables of every worksheet, found through each sheet's relationships. */

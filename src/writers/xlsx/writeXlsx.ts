@@ -13,6 +13,7 @@ import {
   CONTENT_TYPES,
   REL_TYPES,
   activeTab,
+  anchorNames,
   appPropsXml,
   contentTypesXml,
   corePropsXml,
@@ -58,7 +59,9 @@ export async function writeXlsx(spec: WorkbookSpec): Promise<Uint8Array> {
     zip.add("xl/sharedStrings.xml", [shared.xml()]);
     overrides.push({ part: "/xl/sharedStrings.xml", type: CONTENT_TYPES.sharedStrings });
   }
-  zip.add("xl/workbook.xml", [workbookXml(spec, printNames(spec.sheets))]);
+  zip.add("xl/workbook.xml", [
+    workbookXml(spec, [...printNames(spec.sheets), ...anchorNames(spec)]),
+  ]);
   zip.add("xl/_rels/workbook.xml.rels", [
     relsXml(workbookRels(spec.sheets.length, shared.size > 0)),
   ]);

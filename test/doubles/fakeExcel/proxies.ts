@@ -13,6 +13,7 @@ import {
   CellState,
   CfState,
   ChartState,
+  NameState,
   SeriesState,
   SheetState,
   TableState,
@@ -272,12 +273,14 @@ export class WorkbookProxy extends ClientObject<WorkbookState> {
   readonly worksheets: WorksheetCollectionProxy;
   readonly tables: TableCollectionProxy;
   readonly application: ApplicationProxy;
+  readonly names: NamedItemCollectionProxy;
 
   constructor(ctx: ContextLike) {
     super(ctx, "workbook", (s) => s);
     this.worksheets = new WorksheetCollectionProxy(ctx);
     this.tables = new TableCollectionProxy(ctx, "workbook.tables", () => null);
     this.application = new ApplicationProxy(ctx);
+    this.names = new NamedItemCollectionProxy(ctx);
   }
 
   getSelectedRange(): RangeProxy {
@@ -351,6 +354,110 @@ export class WorksheetCollectionProxy extends ClientObject<WorkbookState> {
     return new WorksheetProxy(this.context, "worksheets.getActiveWorksheet()", (s) =>
       s.sheetById(s.activeSheetId)
     );
+  }
+}
+
+// ---------------------------------------------------------------- names
+
+/** The workbook-scoped names (Workbook.names). */
+export class NamedItemCollectionProxy extends ClientObject<WorkbookState> {
+  readonly _type = "NamedItemCollection";
+  protected override readonly _isCollection = true;
+  constructor(ctx: ContextLike) {
+    super(ctx, "workbook.names", (s) => s);
+  }
+  get items(): NamedItemProxy[] {
+    return this._get("items");
+  }
+  protected override _itemsOf(s: WorkbookState): AnyProxy[] {
+    return s.names.map(
+      (n) => new NamedItemProxy(this.context, `names.getItem(${str(n.name)})`, () => n)
+    );
+  }
+  add(name: string, reference: string, comment?: string): NamedItemProxy {
+    requireApi(this._q.host, "1.4", "NamedItemCollection.add");
+    if (typeof reference !== "string")
+      throw new FakeOfficeError("InvalidArgument", "The double takes a reference as a formula.");
+    let created: NameState | null = null;
+    const proxy = new NamedItemProxy(this.context, `names.add(${str(name)})`, () => {
+      if (!created) throw notFound("a name whose add has not run");
+      return created;
+    });
+    this._call(
+      "add",
+      comment === undefined ? [name, reference] : [name, reference, comment],
+      (s, [n, f]) => {
+        created = s.addName(n, f);
+      }
+    );
+    return proxy;
+  }
+  getItem(name: string): NamedItemProxy {
+    return new NamedItemProxy(
+      this.context,
+      `names.getItem(${str(name)})`,
+      (s) => s.findName(name) ?? null
+    );
+  }
+  getItemOrNullObject(name: string): NamedItemProxy {
+    requireApi(this._q.host, "1.4", "NamedItemCollection.getItemOrNullObject");
+    return new NamedItemProxy(
+      this.context,
+      `names.getItemOrNullObject(${str(name)})`,
+      (s) => s.findName(name) ?? null,
+      true
+    );
+  }
+}
+
+export class NamedItemProxy extends ClientObject<NameState> {
+  readonly _type = "NamedItem";
+  protected override _alive(e: NameState): boolean {
+    return this._state.names.includes(e);
+  }
+  protected override _scalars(): Record<string, (e: NameState) => unknown> {
+    return {
+      name: (e) => e.name,
+      formula: (e) => e.formula,
+      visible: (e) => e.visible,
+      scope: () => "Workbook",
+      type: (e) => (/#REF!/.test(e.formula) ? "Error" : "Range"),
+    };
+  }
+  get name(): string {
+    return this._get("name");
+  }
+  get formula(): string {
+    requireApi(this._q.host, "1.7", "NamedItem.formula");
+    return this._get("formula");
+  }
+  set formula(v: string) {
+    requireApi(this._q.host, "1.7", "NamedItem.formula");
+    this._set("formula", v, (e, f) => {
+      if (typeof f !== "string" || !f.startsWith("="))
+        throw new FakeOfficeError("InvalidArgument", "The formula is not valid.");
+      e.formula = f;
+    });
+  }
+  get visible(): boolean {
+    return this._get("visible");
+  }
+  set visible(v: boolean) {
+    this._set("visible", v, (e, x) => {
+      if (typeof x !== "boolean")
+        throw new FakeOfficeError("InvalidArgument", "visible is true or false.");
+      e.visible = x;
+    });
+  }
+  get scope(): string {
+    return this._get("scope");
+  }
+  get type(): string {
+    return this._get("type");
+  }
+  delete(): void {
+    requireApi(this._q.host, "1.4", "NamedItem.delete");
+    this._call("delete", [], (e) => this._state.deleteName(e));
   }
 }
 

@@ -95,6 +95,13 @@ export interface TableState {
   style: string;
 }
 
+/** A workbook-scoped defined name: its formula ("='Checks'!$A$1") and whether it shows in the Name Manager. */
+export interface NameState {
+  name: string;
+  formula: string;
+  visible: boolean;
+}
+
 export const DEFAULT_COLUMN_WIDTH = 48;
 const CHART_TYPES = new Set([
   "Line",
@@ -113,6 +120,7 @@ const key = (row: number, col: number): number => row * MAX_COLS + col;
 export class WorkbookState {
   sheets: SheetState[] = [];
   tables: TableState[] = [];
+  names: NameState[] = [];
   activeSheetId = 0;
   selection: { sheetId: number; rect: Rect } | null = null;
   /** Things Excel would accept but that break a workbook (a formula naming a missing sheet). */
@@ -238,6 +246,18 @@ export class WorkbookState {
   private rewriteReferences(sheetName: string, replacement: () => string): void {
     const quoted = quoteSheet(sheetName);
     const patterns = [quoted + "!", `'${sheetName.replace(/'/g, "''")}'!`, sheetName + "!"];
+    // Defined names follow their sheet too (or become #REF!), as in Excel.
+    for (const n of this.names) {
+      const f = n.formula;
+      for (const p of patterns) {
+        const at = f.indexOf(p);
+        // Only a reference that starts the formula or follows an operator, not a longer sheet name.
+        if (at >= 0 && (at === 1 || /[=(,+\-*/&:\s]/.test(f.charAt(at - 1)))) {
+          n.formula = f.slice(0, at) + replacement() + f.slice(at + p.length);
+          break;
+        }
+      }
+    }
     for (const s of this.sheets) {
       for (const cell of s.cells.values()) {
         if (cell.content.kind !== "formula") continue;
@@ -246,6 +266,38 @@ export class WorkbookState {
         cell.content = { kind: "formula", formula: f };
       }
     }
+  }
+
+  // ---- names ----
+
+  findName(name: string): NameState | undefined {
+    const lower = name.toLowerCase();
+    return this.names.find((n) => n.name.toLowerCase() === lower);
+  }
+
+  /** Excel's rules for a new name: a valid name, not taken (ignoring case), a formula. */
+  addName(name: unknown, formula: unknown): NameState {
+    if (
+      typeof name !== "string" ||
+      !/^[A-Za-z_\\][A-Za-z0-9_.\\]{0,254}$/.test(name) ||
+      /^[A-Za-z]{1,3}\d+$/.test(name) ||
+      /^[RrCc]$/.test(name)
+    )
+      throw new FakeOfficeError("InvalidArgument", `The name '${String(name)}' is not valid.`);
+    if (this.findName(name))
+      throw new FakeOfficeError(
+        "ItemAlreadyExists",
+        "A resource with the same name or identifier already exists."
+      );
+    if (typeof formula !== "string" || !formula.startsWith("="))
+      throw new FakeOfficeError("InvalidArgument", "The reference is not valid.");
+    const item: NameState = { name, formula, visible: true };
+    this.names.push(item);
+    return item;
+  }
+
+  deleteName(item: NameState): void {
+    this.names = this.names.filter((n) => n !== item);
   }
 
   // ---- cells ----

@@ -25,6 +25,57 @@ const sheet = (name: string, extra: Partial<SheetSpec> = {}): SheetSpec => ({
 });
 const flat = (batches: WriteOp[][]): WriteOp[] => batches.flat();
 
+describe("planWrites: sheet anchors (README “Renamed sheets”)", () => {
+  const spec: WorkbookSpec = {
+    sheets: [sheet("New data"), sheet("Checks", { role: "checks", generated: true })],
+    sheetAnchors: [
+      { name: "_ScrutinySheet_1", sheet: "Kept data" },
+      { name: "_ScrutinySheet_2", sheet: "New data" },
+      { name: "_ScrutinySheet_3", sheet: "Checks" },
+      { name: "_ScrutinySheet_4", sheet: "Renamed" },
+    ],
+  };
+  const facts: WorkbookFacts = {
+    sheets: ["Sheet1", "Kept data", "Checks", "Renamed"].map((name) => ({
+      name,
+      visibility: "Visible",
+    })),
+    tableNames: [],
+    onSheet: new Map(),
+    anchors: [
+      { name: "_ScrutinySheet_3", sheet: "Checks" },
+      { name: "_ScrutinySheet_4", sheet: null },
+      { name: "_ScrutinySheet_9", sheet: "Gone" },
+    ],
+  };
+  const owned = { ownedSheets: ["Checks"] };
+  const anchorOps = (ops: WriteOp[]) =>
+    ops.flatMap((o, i) => (o.kind === "anchor" ? [[i, o.action, o.name, o.sheet]] : []));
+
+  it("adds, moves and deletes names to match the spec: stale and kept ones first, a new sheet's with it", () => {
+    const ops = flat(
+      planWrites(
+        spec,
+        { ...facts, onSheet: new Map([["checks", { tables: [], charts: [] }]]) },
+        owned
+      ).batches
+    );
+    const created = ops.findIndex((o) => o.kind === "create" && o.sheet === "New data");
+    expect(anchorOps(ops)).toEqual([
+      [0, "delete", "_ScrutinySheet_9", "Gone"],
+      [1, "add", "_ScrutinySheet_1", "Kept data"],
+      [2, "move", "_ScrutinySheet_4", "Renamed"],
+      [created + 1, "add", "_ScrutinySheet_2", "New data"],
+    ]);
+  });
+
+  it("leaves names alone when the spec gives no anchors, or the workbook's were not read", () => {
+    expect(anchorOps(flat(planWrites({ sheets: spec.sheets }, facts, owned).batches))).toEqual([]);
+    const { anchors: _notRead, ...unread } = facts;
+    expect(anchorOps(flat(planWrites(spec, unread, owned).batches))).toEqual([]);
+  });
+});
+
 describe("planWrites", () => {
   it("writes user-owned sheets first, then the definitions, then the generated sheets", () => {
     const { spec } = importSpec(mertonAugust(), ["Sheet1"]);

@@ -135,18 +135,22 @@ describe.each(["openpyxl.xlsx", "libreoffice.xlsx"])(
 
     test("the data sheets read back equal, and the definitions and sheets are the same", () => {
       // What the product added since the workbook was made comes in with the refresh: its
-      // settings with their defaults, the Checks table, and the Summary sheet (added last, a sheet id of its own).
+      // settings with their defaults, the Checks table, the Summary sheet (added last, a sheet
+      // id of its own), and each recorded sheet's anchor (a hidden name on its A1 that follows
+      // a rename).
       const was = before.definitions;
+      const anchor = expect.stringMatching(/^_ScrutinySheet_\d+$/);
       const summary = expect.objectContaining({
         name: "Summary",
         role: "summary",
         generated: true,
+        anchor,
       });
       expect(after.definitions).toEqual(
         was && {
           ...was,
           thresholds: { ...defaultSettings, ...was.thresholds },
-          sheets: [...was.sheets, summary],
+          sheets: [...was.sheets.map((d) => ({ ...d, anchor })), summary],
         }
       );
       const ids = (book: XlsxBook) => book.sheets.map((s) => [s.name, s.sheetId]);

@@ -10,12 +10,12 @@
 import { strToU8, zipSync, type Unzipped } from "fflate";
 import type { SheetSpec, WorkbookSpec } from "../../../layout/spec";
 import { checkSpec, sheetsToRemove, type TargetWorkbook } from "../../../layout/checkSpec";
-import { DEFINITIONS_SHEET, parseDefinitions, type Definitions } from "../../../layout/definitions";
+import { DEFINITIONS_SHEET, type Definitions } from "../../../layout/definitions";
+import { definitionsIn } from "../readXlsx";
 import { specExtent } from "../../../layout/extent";
 import { sheetKey } from "../../../layout/sheetNames";
 import { writeXlsx } from "../writeXlsx";
 import { openPackage, relsPath, type PackageSheet, type XlsxPackage } from "./readPackage";
-import { readSheetValues } from "./readSheetValues";
 import { mergeStyles, type MergedStyles } from "./mergeStyles";
 import { keptCells, transplantSheet, type KeptCells } from "./transplantSheet";
 import { SharedStringsEdit, sharedItems } from "./editSharedStrings";
@@ -66,7 +66,8 @@ const SHARED_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml
 /** The workbook `base` with the spec applied: its sheets replaced or added, `removeSheets` gone. */
 export async function editXlsx(base: Uint8Array, spec: WorkbookSpec): Promise<Uint8Array> {
   const pkg = openPackage(base);
-  const definitions = definitionsOf(pkg);
+  // Recorded sheets under their current names: a renamed one is still ours, its old name not.
+  const definitions = definitionsIn(pkg);
   const target = targetOf(pkg, spec, definitions);
   checkSpec(spec, target);
   const removed = new Set(sheetsToRemove(spec, target).map(sheetKey));
@@ -93,7 +94,7 @@ export async function editXlsx(base: Uint8Array, spec: WorkbookSpec): Promise<Ui
     const there = kept.find((k) => sheetKey(k.name) === sheetKey(sheet.name));
     edit.writeSheet(sheet, there, extents.get(sheetKey(sheet.name)));
   });
-  return edit.finish(positions);
+  return edit.finish(positions, spec.sheetAnchors);
 }
 
 /** An empty sheet standing in for one of the user's in the workbook our sheets are written in. */
@@ -107,12 +108,6 @@ function standIn(name: string): SheetSpec {
     conditionalFormats: [],
     charts: [],
   };
-}
-
-function definitionsOf(pkg: XlsxPackage): Definitions | null {
-  const sheet = pkg.sheets.find((s) => sheetKey(s.name) === sheetKey(DEFINITIONS_SHEET));
-  const xml = sheet?.path ? pkg.text(sheet.path) : null;
-  return xml === null ? null : parseDefinitions(readSheetValues(xml, () => pkg.sharedStrings()));
 }
 
 /** What the spec check needs: the sheets, which of them are ours, the tables that stay. */
@@ -383,7 +378,8 @@ class PackageEdit {
   }
 
   /** The package, with the names scoped to our sheets (at `positions`) taken from ours. */
-  finish(positions: Set<number>): Uint8Array {
+  finish(positions: Set<number>, anchors: WorkbookSpec["sheetAnchors"]): Uint8Array {
+    if (anchors) this.workbook.replaceAnchors(anchors);
     this.workbook.replaceSheetNames(
       positions,
       sheetScopedNames(this.ours.text(this.ours.workbookPath)!)

@@ -3,6 +3,8 @@
 // areas) and calculation on load. Everything else in it (views, the user's names,
 // pivot caches, extensions) stays as it was.
 import { escapeAttr } from "./relsAndTypes";
+import { anchorReference, isAnchorName } from "../../../layout/definitionsIdentity";
+import type { SheetAnchor } from "../../../layout/spec";
 
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const SHEET = /<(?:\w+:)?sheet\b[^>]*?\/>|<(?:\w+:)?sheet\b[^>]*?>[\s\S]*?<\/(?:\w+:)?sheet>/g;
@@ -98,14 +100,38 @@ export class WorkbookXml {
         ? ""
         : name;
     });
+    this.addNames(names);
+  }
+
+  /**
+   * The workbook's sheet anchors (hidden workbook-scoped names of the anchor form) made
+   * `anchors` exactly: the user's names, and those local to a sheet, stay as they are.
+   */
+  replaceAnchors(anchors: readonly SheetAnchor[]): void {
+    this.xml = this.xml.replace(DEFINED_NAME, (name) =>
+      attrIn(name, "localSheetId") === undefined && isAnchorName(attrIn(name, "name") ?? "")
+        ? ""
+        : name
+    );
+    this.xml = this.xml.replace(/<((?:\w+:)?)definedNames\b[^>]*>\s*<\/\1definedNames>/, "");
+    this.addNames(
+      anchors.map(
+        (a) =>
+          `<definedName name="${escapeAttr(a.name)}" hidden="1">${escapeAttr(anchorReference(a.sheet))}</definedName>`
+      )
+    );
+  }
+
+  /** Raw `<definedName>` elements added to the workbook's names (made when it has none). */
+  private addNames(names: readonly string[]): void {
     if (names.length === 0) return;
-    if (/<(?:\w+:)?definedNames\b[^>]*>/.test(this.xml))
-      this.xml = this.xml.replace(/<\/((?:\w+:)?)definedNames>/, (c) => `${names.join("")}${c}`);
-    else if (/<(?:\w+:)?definedNames\s*\/>/.test(this.xml))
+    if (/<(?:\w+:)?definedNames\s*\/>/.test(this.xml))
       this.xml = this.xml.replace(
         /<(?:\w+:)?definedNames\s*\/>/,
         `<definedNames>${names.join("")}</definedNames>`
       );
+    else if (/<(?:\w+:)?definedNames\b[^>]*>/.test(this.xml))
+      this.xml = this.xml.replace(/<\/((?:\w+:)?)definedNames>/, (c) => `${names.join("")}${c}`);
     else this.insertAfterSheets(`<definedNames>${names.join("")}</definedNames>`, false);
   }
 

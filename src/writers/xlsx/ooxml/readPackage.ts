@@ -20,6 +20,15 @@ export interface PackageSheet {
   path: string | null;
 }
 
+/** A defined name of the workbook part, as written there. */
+export interface PackageName {
+  name: string;
+  /** 0-based tab of the sheet it is local to; undefined for a workbook-scoped name. */
+  localSheetId?: number;
+  /** What it refers to, without "=" ("'Checks'!$A$1"). */
+  reference: string;
+}
+
 /** A relationship of a part, its target resolved to a zip entry name. */
 export interface PackageRel {
   id: string;
@@ -35,6 +44,8 @@ export interface XlsxPackage {
   /** Zip entry of the workbook part ("xl/workbook.xml" in all but odd packages). */
   workbookPath: string;
   sheets: PackageSheet[];
+  /** The workbook's defined names. */
+  definedNames: PackageName[];
   /** The styles part parsed, or null when the package has none. */
   styles: BaseStyles | null;
   /** The relationships of a part (an empty list when it has none). */
@@ -99,7 +110,7 @@ function packageOf(entries: Unzipped): XlsxPackage {
       "not a readable .xlsx workbook (it is a zip archive, but not a spreadsheet: it has no workbook part)"
     );
   const wbRels = relsOf(workbookPath);
-  const sheets = parseWorkbookSheets(workbookXml, wbRels);
+  const { sheets, definedNames } = parseWorkbookSheets(workbookXml, wbRels);
   const stylesPath = wbRels.find((r) => r.type === "styles")?.target;
   const stylesXml = stylesPath ? text(stylesPath) : null;
   let shared: string[] | undefined;
@@ -107,6 +118,7 @@ function packageOf(entries: Unzipped): XlsxPackage {
     entries,
     workbookPath,
     sheets,
+    definedNames,
     styles: stylesXml === null ? null : parseStyles(stylesXml),
     relsOf,
     text,
@@ -205,11 +217,22 @@ function parseRels(xml: string | null, source: string): PackageRel[] {
   return rels;
 }
 
-function parseWorkbookSheets(xml: string, rels: PackageRel[]): PackageSheet[] {
+function parseWorkbookSheets(
+  xml: string,
+  rels: PackageRel[]
+): { sheets: PackageSheet[]; definedNames: PackageName[] } {
   const sheets: PackageSheet[] = [];
+  const definedNames: PackageName[] = [];
+  let name: { name: string; localSheetId?: number; text: string[] } | null = null;
   parseXml(xml, {
     open(tag) {
-      if (local(tag.name) !== "sheet") return;
+      const el = local(tag.name);
+      if (el === "definedName") {
+        const scope = tag.attributes.localSheetId;
+        name = { name: tag.attributes.name ?? "", text: [] };
+        if (scope !== undefined) name.localSheetId = Number(scope);
+      }
+      if (el !== "sheet") return;
       const rId = attr(tag, "id") ?? "";
       const rel = rels.find((r) => r.id === rId);
       const state: string | undefined = tag.attributes.state;
@@ -221,8 +244,15 @@ function parseWorkbookSheets(xml: string, rels: PackageRel[]): PackageSheet[] {
         path: rel && rel.type === "worksheet" && !rel.external ? rel.target : null,
       });
     },
+    text: (t) => name?.text.push(t),
+    close(tag) {
+      if (local(tag.name) !== "definedName" || !name) return;
+      const { text, ...rest } = name;
+      definedNames.push({ ...rest, reference: text.join("").trim() });
+      name = null;
+    },
   });
-  return sheets;
+  return { sheets, definedNames };
 }
 
 /** Excel's escape of characters XML cannot hold: "_x000D_" is a carriage return. */

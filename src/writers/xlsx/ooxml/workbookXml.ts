@@ -4,6 +4,7 @@
 import type { SheetSpec, WorkbookSpec } from "../../../layout/spec";
 import { colLetter, sheetRef } from "../../../layout/a1";
 import { sheetKey } from "../../../layout/sheetNames";
+import { anchorReference } from "../../../layout/definitionsIdentity";
 import { NS, XML_HEADER, attrs, escapeMarkup } from "./xml";
 
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -68,6 +69,17 @@ export interface DefinedName {
   name: string;
   sheet?: number;
   formula: string;
+  /** Kept out of Excel's Name Manager (the sheet anchors). */
+  hidden?: boolean;
+}
+
+/** The sheet anchors the spec asks for, as hidden workbook-scoped names (layout/definitionsIdentity). */
+export function anchorNames(spec: WorkbookSpec): DefinedName[] {
+  return (spec.sheetAnchors ?? []).map((a) => ({
+    name: a.name,
+    formula: anchorReference(a.sheet),
+    hidden: true,
+  }));
 }
 
 const absRows = (first: number, last: number) => `$${first + 1}:$${last + 1}`;
@@ -115,7 +127,7 @@ export function workbookXml(spec: WorkbookSpec, names: readonly DefinedName[]): 
     ? `<definedNames>${names
         .map(
           (n) =>
-            `<definedName name="${n.name}"${n.sheet === undefined ? "" : ` localSheetId="${n.sheet}"`}>${escapeMarkup(n.formula)}</definedName>`
+            `<definedName name="${n.name}"${n.sheet === undefined ? "" : ` localSheetId="${n.sheet}"`}${n.hidden ? ' hidden="1"' : ""}>${escapeMarkup(n.formula)}</definedName>`
         )
         .join("")}</definedNames>`
     : "";
