@@ -14,7 +14,6 @@ import type { CliIO } from "./io";
 import { jsonChunks, writeInPieces } from "./jsonChunks";
 import { reasonOf } from "../app/errors";
 import { resolveGroups } from "./loadInputs";
-import { readPdfBytes } from "../readers/pdf/readPdfBytes";
 import { isPdfInput } from "./readPdfInput";
 import { isSpreadsheetFile } from "../app/spreadsheetFiles";
 
@@ -190,6 +189,8 @@ async function checkPdf(
 ): Promise<{ tables: CrimeTable[]; unreadable: UnreadableTable[] } | null> {
   const bytes = await bytesOf(file, io);
   if (!bytes) return null;
+  // The PDF reader is loaded only when a PDF is given (start-up of every other command).
+  const { readPdfBytes } = await import("../readers/pdf/readPdfBytes");
   const read = await readPdfBytes(bytes, { source: file, ...opts });
   if (!read.ok) {
     io.stderr(showControls(`scrutiny-sheets check: ${read.error.message}\n`));

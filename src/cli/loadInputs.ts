@@ -10,7 +10,6 @@ import { describeErrorPlace, readDatastoreInputs, readInput } from "../core/read
 import { problem, type Problem, type Result } from "../core/result";
 import type { CliIO } from "./io";
 import { reasonOf } from "../app/errors";
-import { readPdfBytes } from "../readers/pdf/readPdfBytes";
 import { isPdfInput, unreadableTablesMessage } from "./readPdfInput";
 import { isSpreadsheetFile } from "../app/spreadsheetFiles";
 import { loadSpreadsheets } from "./loadSpreadsheets";
@@ -113,6 +112,8 @@ async function loadPdf(
   bytes: Uint8Array,
   opts: { area?: string; pages?: string }
 ): Promise<LoadResult> {
+  // The PDF reader is loaded only when a PDF is given (start-up of every other command).
+  const { readPdfBytes } = await import("../readers/pdf/readPdfBytes");
   const read = await readPdfBytes(bytes, { source: path.basename(file), ...opts });
   if (!read.ok) return unreadable(file, read.error.message);
   const pages = read.unreadable.map((u) => u.page);

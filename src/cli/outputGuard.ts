@@ -2,7 +2,6 @@
 // workbook we built (it holds our definitions sheet: rebuilding is the tool's own job) or
 // with --force; an input file is never replaced, since the build would destroy what it reads.
 import { resolve } from "path";
-import { readXlsx } from "../writers/xlsx/readXlsx";
 import type { CliIO } from "./io";
 
 const missing = (err: unknown): boolean =>
@@ -20,7 +19,10 @@ export async function refuseOutput(
   if (force) return null;
   let ours: boolean;
   try {
-    ours = (await readXlsx(await io.readBytes(out))).definitions !== null;
+    const bytes = await io.readBytes(out);
+    // The workbook reader is loaded only when there is a file to read.
+    const { readXlsx } = await import("../writers/xlsx/readXlsx");
+    ours = (await readXlsx(bytes)).definitions !== null;
   } catch (err) {
     // Nothing there: write it. Anything else there (a folder, not a workbook, unreadable): refuse.
     if (missing(err)) return null;

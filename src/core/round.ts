@@ -21,9 +21,12 @@ const ONE = BigInt(1);
 const TWO = BigInt(2);
 const HUNDRED = BigInt(100);
 
+/** 10^0 to 10^40, made once: figures ask for small powers all the time. */
+const POWERS_OF_TEN = Array.from({ length: 41 }, (_, n) => TEN ** BigInt(n));
+
 /** 10^n as a BigInt (n ≥ 0). */
 export function pow10(n: number): bigint {
-  return TEN ** BigInt(n);
+  return POWERS_OF_TEN[n] ?? TEN ** BigInt(n);
 }
 
 /**

@@ -12,6 +12,8 @@ import type {
 
 /** 9495 -> "9,495"; non-integers keep one decimal. */
 export function formatNumber(n: number): string {
+  // Most figures in sentences are small counts: no separators to place.
+  if (Number.isInteger(n) && n > -1000 && n < 1000) return String(n);
   const text = Number.isInteger(n) ? String(Math.abs(n)) : Math.abs(n).toFixed(1);
   const [whole, frac] = text.split(".");
   const grouped = (whole ?? "").replace(/\B(?=(\d{3})+(?!\d))/g, ",");

@@ -48,7 +48,9 @@ export function tableAnomalies(
   };
   const z = zFor(opts.intervalConfidence);
   for (const row of table.rows) {
-    const label = rowLabel(row);
+    // Most rows flag nothing: their label is made only for a message.
+    let made: string | undefined;
+    const label = (): string => (made ??= rowLabel(row));
     const counts = countPair(table, row);
     if (counts) {
       const test = poissonChangeTest(counts.previous, counts.current, dispersions.get(row));
@@ -59,7 +61,7 @@ export function tableAnomalies(
           rule: "small-base",
           pValue: test.pValue,
           message: smallBaseChangeMessage(
-            label,
+            label(),
             counts.subject,
             counts.unit,
             test,
@@ -73,15 +75,15 @@ export function tableAnomalies(
           ...base(tableIndex, row, small ? counts.countField : counts.changeField),
           rule: test.direction === "increase" ? "significant-increase" : "significant-decrease",
           pValue: test.pValue,
-          message: significantChangeMessage(label, counts.subject, test, opts.alpha),
+          message: significantChangeMessage(label(), counts.subject, test, opts.alpha),
         });
       }
     }
     const rate = ratePair(table, row);
     if (rate && rate.n1 > 0 && rate.n2 > 0) {
       const test = twoProportionTest(rate.x1, rate.n1, rate.x2, rate.n2);
-      const facts: RateChangeFacts = {
-        label,
+      const facts = (): RateChangeFacts => ({
+        label: label(),
         rateName: rate.rateName,
         x1: rate.x1,
         n1: rate.n1,
@@ -91,20 +93,20 @@ export function tableAnomalies(
         ci2: wilson(rate.x2, rate.n2, z),
         confidence: opts.intervalConfidence,
         test,
-      };
+      });
       if (Math.min(rate.n1, rate.n2) < opts.minBase) {
         out.push({
           ...base(tableIndex, row, rate.field),
           rule: "small-base",
           pValue: test.pValue,
-          message: smallBaseRateMessage(facts, opts.alpha, opts.minBase, rate.unit),
+          message: smallBaseRateMessage(facts(), opts.alpha, opts.minBase, rate.unit),
         });
       } else if (test.pValue < opts.alpha && test.p1 !== test.p2) {
         out.push({
           ...base(tableIndex, row, rate.field),
           rule: test.p2 < test.p1 ? "rate-drop" : "rate-rise",
           pValue: test.pValue,
-          message: rateChangeMessage(facts, opts.alpha),
+          message: rateChangeMessage(facts(), opts.alpha),
         });
       }
     } else if (rate) {
@@ -113,7 +115,7 @@ export function tableAnomalies(
         ...base(tableIndex, row, rate.field),
         rule: "small-base",
         pValue: null,
-        message: `${label}: the ${rate.rateName} is unreliable: small numbers (no ${rate.unit} in the ${rate.n1 === 0 ? "previous" : "current"} period, so the rate is undefined there).`,
+        message: `${label()}: the ${rate.rateName} is unreliable: small numbers (no ${rate.unit} in the ${rate.n1 === 0 ? "previous" : "current"} period, so the rate is undefined there).`,
       });
     }
   }

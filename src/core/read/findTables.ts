@@ -12,6 +12,7 @@ import { isStatusText, parseNumber } from "./parseNumber";
 import { parsePeriodLine } from "./parseDate";
 import {
   filledCells,
+  filledCount,
   isBlankLine,
   rowsFrom,
   type SourceGrid,
@@ -33,9 +34,9 @@ function lineText(l: SourceLine): string {
 
 /** The "Reporting Period Ending" line a line is (its date as read, and as printed), if it is one. */
 export function periodLine(l: SourceLine): ReturnType<typeof parsePeriodLine> {
-  const filled = filledCells(l);
-  if (filled.length === 0 || filled.length > 3) return undefined;
-  return parsePeriodLine(filled.join(" "));
+  const n = filledCount(l);
+  if (n === 0 || n > 3) return undefined;
+  return parsePeriodLine(filledCells(l).join(" "));
 }
 
 function periodOf(l: SourceLine): string | null | undefined {
@@ -43,9 +44,9 @@ function periodOf(l: SourceLine): string | null | undefined {
 }
 
 function areaOf(l: SourceLine): string | undefined {
-  const filled = filledCells(l);
-  if (filled.length === 0 || filled.length > 2) return undefined;
-  return parseAreaLine(filled.join(" "));
+  const n = filledCount(l);
+  if (n === 0 || n > 2) return undefined;
+  return parseAreaLine(filledCells(l).join(" "));
 }
 
 function matchHeader(grid: SourceGrid, l: SourceLine): TableSchema | null {
@@ -79,7 +80,7 @@ function celledRow(schema: TableSchema, l: SourceLine): RawRow | null {
   l.cells.forEach((c, i) => {
     if (!labelAt.has(i) && c !== "" && isStatusText(c)) status = true;
   });
-  const filled = filledCells(l).length;
+  const filled = filledCount(l);
   if (figures === 0 && !status && filled < 2) return null;
   if (filled === 0) return null;
   return { line: l.line, labels, printed, status };

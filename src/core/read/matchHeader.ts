@@ -2,13 +2,13 @@
 // line whose tabs became spaces (PDF copy), by asking each kind's reader in turn.
 
 import { KIND_READERS, kindSchema, type HeaderSchema, type KindReader } from "../kinds";
-import type { SourceLine } from "./sourceLines";
+import { filledCount, type SourceLine } from "./sourceLines";
 
 export type TableSchema = HeaderSchema;
 
 /** A header row given as cells. */
 export function matchCelledHeader(l: SourceLine): TableSchema | null {
-  const filled = l.cells.filter((c) => c !== "").length;
+  const filled = filledCount(l);
   if (filled < 2 || filled > 200) return null;
   // Cheap test first, so data rows cost little: each distinct hint scans the cells once.
   const hinted = new Map<RegExp, boolean>();

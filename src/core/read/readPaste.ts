@@ -24,8 +24,13 @@ export interface ReadOptions {
   html?: string;
 }
 
-/** Largest paste read, in characters (a 20 MB paste is about 20 million). */
-export const MAX_PASTE_CHARS = 64 * 1024 * 1024;
+/**
+ * Largest paste read, in characters (a 20 MB paste is about 20 million): refused before
+ * anything is read, since reading, checking and flagging take some 30 bytes of memory a
+ * character. A 20 MB paste is checked in a 768 MB heap; a 50 MB one would not fit there
+ * and ran out of memory with no message of its own.
+ */
+export const MAX_PASTE_CHARS = 20 * 1024 * 1024;
 
 function fail(code: ReadError["code"], detail?: string): ReadResult {
   return { ok: false, error: { code, message: readErrorMessage(code, detail) } };
@@ -124,7 +129,7 @@ export function readPaste(text: string, opts: ReadOptions): ReadResult {
 
 function read(text: string, opts: ReadOptions): ReadResult {
   if (text.length > MAX_PASTE_CHARS || (opts.html?.length ?? 0) > MAX_PASTE_CHARS)
-    return fail("too-large", String(MAX_PASTE_CHARS));
+    return fail("too-large", String(MAX_PASTE_CHARS).replace(/\B(?=(\d{3})+(?!\d))/g, ","));
   const userArea = opts.area?.trim() ? opts.area.trim() : null;
   const ctx: FindContext = {
     source: opts.source,

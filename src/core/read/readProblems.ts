@@ -25,28 +25,36 @@ function impossiblePeriod(grid: SourceGrid): ReadError | null {
   return null;
 }
 
-/** Every text of a table with the line it is on (undefined where the table does not say). */
-function* textsOf(t: CrimeTable): Generator<[string, number | undefined]> {
-  if (t.title !== null) yield [t.title, undefined];
-  if (t.area !== null) yield [t.area, undefined];
-  for (const c of t.columns) yield [c.heading, undefined];
+/** The first text of a table too long for a cell, with its line (undefined where the table does not say). */
+function tooLongIn(t: CrimeTable): [string, number | undefined] | null {
+  const long = (text: string | null): text is string =>
+    text !== null && text.length > MAX_CELL_TEXT;
+  if (long(t.title)) return [t.title, undefined];
+  if (long(t.area)) return [t.area, undefined];
+  for (const c of t.columns) if (long(c.heading)) return [c.heading, undefined];
+  // Every cell of every row: plain loops, as a big paste has hundreds of thousands.
   for (const r of t.rows) {
-    yield [r.category, r.line];
-    if (r.subcategory !== null) yield [r.subcategory, r.line];
-    for (const v of Object.values(r.raw)) yield [v, r.line];
+    if (long(r.category)) return [r.category, r.line];
+    if (long(r.subcategory)) return [r.subcategory, r.line];
+    for (const key in r.raw) {
+      const v = r.raw[key];
+      if (v !== undefined && long(v)) return [v, r.line];
+    }
   }
+  return null;
 }
 
 /** The first text of the tables too long for a cell, with its line (found in `grid` when given). */
 export function tooLongText(grid: SourceGrid | null, tables: CrimeTable[]): ReadError | null {
-  for (const t of tables)
-    for (const [text, line] of textsOf(t)) {
-      if (text.length <= MAX_CELL_TEXT) continue;
-      // A title, area or heading: its line is the first that holds it.
-      const at = line ?? grid?.lines.find((l) => l.cells.some((c) => c.includes(text)))?.line;
-      const message = readProblemMessages.textTooLong(text, MAX_CELL_TEXT);
-      return problem("unreadable", message, at === undefined ? {} : { line: at });
-    }
+  for (const t of tables) {
+    const found = tooLongIn(t);
+    if (!found) continue;
+    const [text, line] = found;
+    // A title, area or heading: its line is the first that holds it.
+    const at = line ?? grid?.lines.find((l) => l.cells.some((c) => c.includes(text)))?.line;
+    const message = readProblemMessages.textTooLong(text, MAX_CELL_TEXT);
+    return problem("unreadable", message, at === undefined ? {} : { line: at });
+  }
   return null;
 }
 

@@ -46,6 +46,13 @@ export function isBlankLine(l: SourceLine): boolean {
   return l.cells.every((c) => c === "");
 }
 
+/** How many cells of a line are not empty (no array made: asked of every line, often twice). */
+export function filledCount(l: SourceLine): number {
+  let n = 0;
+  for (const c of l.cells) if (c !== "") n++;
+  return n;
+}
+
 /** The non-empty cells of a line. */
 export function filledCells(l: SourceLine): string[] {
   return l.cells.filter((c) => c !== "");

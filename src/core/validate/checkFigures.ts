@@ -39,8 +39,7 @@ export function checkChange(
   const prev = figureOf(row, fields.previous, table, "count");
   const cur = figureOf(row, fields.current, table, "count");
   if (!prev || !cur) return [];
-  const where = whereOf(row);
-  const heading = headingOf(table, fields.change);
+  const heading = () => headingOf(table, fields.change);
   const cell = cellOf(row, fields.change);
   if (prev.value === 0) {
     if (cell.kind === "status") return [];
@@ -53,7 +52,7 @@ export function checkChange(
         field: fields.change,
         reported: cell.kind === "number" ? cell.value : null,
         expected: null,
-        message: issueMessages.changeUndefined(where, heading, printed),
+        message: issueMessages.changeUndefined(whereOf(row), heading(), printed),
       }),
     ];
   }
@@ -71,8 +70,8 @@ export function checkChange(
       change,
       expected,
       issueMessages.changeMismatch(
-        where,
-        heading,
+        whereOf(row),
+        heading(),
         change.printed,
         formatExact(expected, { percent: true }),
         prev.printed,

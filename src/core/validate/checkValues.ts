@@ -4,6 +4,7 @@
 import type { FieldRole, FieldSpec } from "../kinds";
 import type { CrimeTable, Issue, TableRow } from "../model";
 import { issueMessages } from "../messages";
+import type { ParsedCell } from "../read/parseNumber";
 import { cellOf, headingOf, makeIssue, whereOf } from "./figures";
 
 export type { FieldRole, FieldSpec } from "../kinds";
@@ -14,6 +15,10 @@ const WANTED: Record<FieldRole, string> = {
   points: "a change in percentage points",
   number: "a number",
 };
+
+/** A count as counts are printed: a whole number, not negative, without a unit. */
+const wholeCount = (cell: ParsedCell & { kind: "number" }): boolean =>
+  cell.unit === null && Number.isInteger(cell.value) && cell.value >= 0;
 
 export function checkValues(
   tableIndex: number,
@@ -26,7 +31,7 @@ export function checkValues(
   for (const { field, role, required } of specs) {
     const cell = cellOf(row, field);
     // Most cells are fine: the names for a message are looked up only when one is needed.
-    if (cell.kind === "number" && role !== "count") continue;
+    if (cell.kind === "number" && (role !== "count" || wholeCount(cell))) continue;
     const where = whereOf(row);
     const heading = headingOf(table, field);
     const printed = row.raw?.[field] ?? "";

@@ -13,6 +13,7 @@ import {
   colOf,
   countCols,
   figureIn,
+  memoised,
   rateCols,
   rateDrop,
   rateRise,
@@ -81,12 +82,14 @@ const ofFigure =
   };
 
 /** The row's derived figure for the column, as a formula on its inputs. */
-export const derivedCell = ofFigure((ctx, _row, c, d) => {
-  const [a, b] = d.inputs.map((f) => refOf(ctx, "value", f)) as [string, string];
-  const formula = DERIVED_FORMULA[d.how](a, b);
-  if (d.how === "points") return { formula, numFmt: NUMBER_FORMATS.points };
-  return { formula, numFmt: percentFormat(sourceColumn(ctx.table, c.field!)?.decimals ?? 1) };
-});
+export const derivedCell = ofFigure((ctx, _row, c, d) =>
+  memoised(ctx, `derived:${c.field!}:${ctx.schema.derived.indexOf(d)}`, (): CellSpec => {
+    const [a, b] = d.inputs.map((f) => refOf(ctx, "value", f)) as [string, string];
+    const formula = DERIVED_FORMULA[d.how](a, b);
+    if (d.how === "points") return { formula, numFmt: NUMBER_FORMATS.points };
+    return { formula, numFmt: percentFormat(sourceColumn(ctx.table, c.field!)?.decimals ?? 1) };
+  })
+);
 
 /** The derived figure as the source printed it. */
 export const printedCell = ofFigure((ctx, row, _c, d) => {
@@ -99,38 +102,47 @@ export const printedCell = ofFigure((ctx, row, _c, d) => {
 
 /** The change in the rate, in percentage points. */
 export function rateChangeCell(ctx: DataSheetContext): CellSpec {
-  const { prev, cur } = rateCols(ctx);
-  return { formula: pointsFormula(ref(ctx, prev), ref(ctx, cur)), numFmt: NUMBER_FORMATS.points };
+  return memoised(ctx, "rateChange", () => {
+    const { prev, cur } = rateCols(ctx);
+    return { formula: pointsFormula(ref(ctx, prev), ref(ctx, cur)), numFmt: NUMBER_FORMATS.points };
+  });
 }
 
 /** The p-value of the change in counts, on rows that have counts. */
 export function pValueCell(ctx: DataSheetContext, row: TableRow): CellSpec | null {
   if (!testsCounts(ctx, row)) return null;
-  const { prev, cur } = countCols(ctx);
-  return {
-    formula: countPValueFormula(ref(ctx, prev), ref(ctx, cur), ctx.dispersions.get(row)),
-    numFmt: NUMBER_FORMATS.pValue,
-  };
+  const phi = ctx.dispersions.get(row);
+  return memoised(ctx, `pValue:${phi}`, () => {
+    const { prev, cur } = countCols(ctx);
+    return {
+      formula: countPValueFormula(ref(ctx, prev), ref(ctx, cur), phi),
+      numFmt: NUMBER_FORMATS.pValue,
+    };
+  });
 }
 
 /** The p-value of the change in the rate: its numerators and denominators. */
 export function ratePValueCell(ctx: DataSheetContext): CellSpec {
-  const [prev, cur] = ctx.rates;
-  const [x1, n1, x2, n2] = [...prev!.inputs, ...cur!.inputs].map((f) => refOf(ctx, "value", f));
-  return { formula: ratePValueFormula(x1!, n1!, x2!, n2!), numFmt: NUMBER_FORMATS.pValue };
+  return memoised(ctx, "ratePValue", () => {
+    const [prev, cur] = ctx.rates;
+    const [x1, n1, x2, n2] = [...prev!.inputs, ...cur!.inputs].map((f) => refOf(ctx, "value", f));
+    return { formula: ratePValueFormula(x1!, n1!, x2!, n2!), numFmt: NUMBER_FORMATS.pValue };
+  });
 }
 
 /** Which printed figures differ from their formulas, or a tick when all printed ones agree. */
 export function checkCell(ctx: DataSheetContext, row: TableRow): CellSpec | null {
-  const ms = rowMismatches(ctx, row);
+  const { key, mismatches: ms } = rowMismatches(ctx, row);
   if (ms.length === 0) return null;
-  const printed = ctx.columns.flatMap((p, j) =>
-    p.role === "printed" ? [ref(ctx, FIRST_COL + j)] : []
-  );
-  const names = ms.map((m) => `IF(${m.expr},", ${m.name}","")`).join("&");
-  return {
-    formula: `IF(OR(${ms.map((m) => m.expr).join(",")}),"${CHECK_DIFFERS}"&MID(${names},3,999),IF(COUNT(${printed.join(",")})>0,"✓",""))`,
-  };
+  return memoised(ctx, `check:${key}`, () => {
+    const printed = ctx.columns.flatMap((p, j) =>
+      p.role === "printed" ? [ref(ctx, FIRST_COL + j)] : []
+    );
+    const names = ms.map((m) => `IF(${m.expr},", ${m.name}","")`).join("&");
+    return {
+      formula: `IF(OR(${ms.map((m) => m.expr).join(",")}),"${CHECK_DIFFERS}"&MID(${names},3,999),IF(COUNT(${printed.join(",")})>0,"✓",""))`,
+    };
+  });
 }
 
 const flagIf = (condition: string, key: FlagKey): string =>
@@ -147,10 +159,20 @@ function notableFlag(ctx: DataSheetContext, rise: string, fall: string): string 
 
 /** Every flag of the row, as text joined by "; ". */
 export function flagCell(ctx: DataSheetContext, row: TableRow): CellSpec {
+  const { key, mismatches } = rowMismatches(ctx, row);
+  const tests = testsCounts(ctx, row);
+  return memoised(ctx, `flag:${key}:${tests}`, () => flagsOf(ctx, mismatches, tests));
+}
+
+/** The Flag formula of rows with these mismatches, whose counts are tested or not. */
+function flagsOf(
+  ctx: DataSheetContext,
+  ms: { expr: string; name: string }[],
+  countsTested: boolean
+): CellSpec {
   const parts: string[] = [];
-  const ms = rowMismatches(ctx, row);
   if (ms.length > 0) parts.push(flagIf(`OR(${ms.map((m) => m.expr).join(",")})`, "mismatch"));
-  if (colOf(ctx, "pValue") !== undefined && testsCounts(ctx, row)) {
+  if (colOf(ctx, "pValue") !== undefined && countsTested) {
     const [rise, fall] = [trend(ctx, ">"), trend(ctx, "<")];
     parts.push(flagIf(rise, "rise"), flagIf(fall, "fall"));
     const notable = notableFlag(ctx, rise, fall);
@@ -168,6 +190,16 @@ export function flagCell(ctx: DataSheetContext, row: TableRow): CellSpec {
  */
 export function fillDown(ctx: DataSheetContext, cell: CellSpec | null, c: number): CellSpec | null {
   if (cell?.formula === undefined) return cell;
+  // A memoised cell met again in its column: the shared cell found for it the first time.
+  const from = (ctx.filledFrom[c] ??= new Map());
+  const known = from.get(cell);
+  if (known) return known;
+  const shared = sharedCell(ctx, cell, c);
+  from.set(cell, shared);
+  return shared;
+}
+
+function sharedCell(ctx: DataSheetContext, cell: CellSpec, c: number): CellSpec {
   const key = `${c}\u0000${cell.numFmt ?? ""}\u0000${cell.formula}`;
   let shared = ctx.filled.get(key);
   if (!shared) {

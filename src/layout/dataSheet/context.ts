@@ -38,6 +38,14 @@ export interface DataSheetContext {
   rowUnits: boolean;
   /** One cell per distinct formula and column, shared by the rows it is filled down to. */
   filled: Map<string, CellSpec>;
+  /** Per column, the shared cell each memoised formula cell was filled down as (see fillDown). */
+  filledFrom: Map<CellSpec, CellSpec>[];
+  /**
+   * Formulas and formula cells that depend on a row only through a few of its traits (which
+   * figures apply, their printed decimals, its dispersion), made once per distinct trait:
+   * a table of 20,000 rows has a handful of distinct formulas, not 20,000 of each.
+   */
+  memo: Map<string, unknown>;
   /** Each row's dispersion φ from its comparison group (core rowDispersions); absent: Poisson only. */
   dispersions: ReadonlyMap<TableRow, number>;
 }
@@ -63,8 +71,18 @@ export function dataSheetContext(
     rates: schema.derived.filter((d) => d.how === "rate"),
     rowUnits: columns.some((c) => c.role === "unit"),
     filled: new Map(),
+    filledFrom: [],
+    memo: new Map(),
     dispersions,
   };
+}
+
+/** `make()` the first time `key` is asked for on this sheet, the same value after. */
+export function memoised<T>(ctx: DataSheetContext, key: string, make: () => T): T {
+  if (ctx.memo.has(key)) return ctx.memo.get(key) as T;
+  const value = make();
+  ctx.memo.set(key, value);
+  return value;
 }
 
 /** The column of a role (and field). */
@@ -185,16 +203,27 @@ export function mismatch(
 /** A percentage figure is compared as printed (x100); points are printed as they are. */
 export const printedScale = (d: DerivedFigure): number => (d.how === "points" ? 1 : 100);
 
+export interface RowMismatches {
+  /** What they depend on in the row: each derived figure's printed decimals, "-" where it does not apply. */
+  key: string;
+  mismatches: { expr: string; name: string }[];
+}
+
 /** The derived figures of a row whose printed figures can differ, each with its name. */
-export function rowMismatches(
-  ctx: DataSheetContext,
-  row: TableRow
-): { expr: string; name: string }[] {
-  return ctx.schema.derived.flatMap((d) => {
-    if (!applies(d, row)) return [];
-    const dec =
-      printedDecimals(row.raw[d.field]) ?? sourceColumn(ctx.table, d.field)?.decimals ?? 1;
-    const expr = mismatch(ctx, columnField(d), printedScale(d), dec);
-    return expr ? [{ expr, name: d.name }] : [];
-  });
+export function rowMismatches(ctx: DataSheetContext, row: TableRow): RowMismatches {
+  const decimals = ctx.schema.derived.map((d) =>
+    applies(d, row)
+      ? (printedDecimals(row.raw[d.field]) ?? sourceColumn(ctx.table, d.field)?.decimals ?? 1)
+      : null
+  );
+  const key = decimals.map((dec) => (dec === null ? "-" : String(dec))).join(",");
+  const mismatches = memoised(ctx, `mismatches:${key}`, () =>
+    ctx.schema.derived.flatMap((d, i) => {
+      const dec = decimals[i];
+      if (dec === null || dec === undefined) return [];
+      const expr = mismatch(ctx, columnField(d), printedScale(d), dec);
+      return expr ? [{ expr, name: d.name }] : [];
+    })
+  );
+  return { key, mismatches };
 }
