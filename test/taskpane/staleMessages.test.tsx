@@ -64,8 +64,8 @@ test("after Import the preview no longer says 'Nothing is written'; a new paste 
   expect(summary.textContent).toMatch(/Nothing is written until you press Import\.$/);
   fireEvent.change(screen.getByRole("textbox", { name: "Area" }), { target: { value: "Merton" } });
   fireEvent.click(button("Import"));
-  await screen.findByText(/^Imported: wrote 3 sheets/);
-  expect(placeOf(/^Imported: wrote 3 sheets/)).toEqual({ at: "Import", announced: "status" });
+  await screen.findByText(/^Imported: wrote 4 sheets/);
+  expect(placeOf(/^Imported: wrote 4 sheets/)).toEqual({ at: "Import", announced: "status" });
   expect(screen.getByText(/^Read 2 tables, 31 rows:/).textContent).toMatch(
     /Imported into the workbook\.$/
   );
@@ -148,8 +148,11 @@ test("a Compare refusal is an alert under the areas, gone once the choice change
   expect(screen.queryByRole("alert")).toBeNull();
   fireEvent.click(screen.getByRole("checkbox", { name: /^Sutton/ }));
   fireEvent.click(button("Build comparison"));
-  await screen.findByText(/^Built: wrote 1 sheet/);
-  expect(placeOf(/^Built: wrote 1 sheet/)).toEqual({ at: "Build comparison", announced: "status" });
+  await screen.findByText(/^Built: wrote 2 sheets \(Compare 2017-09-05, Summary\)/);
+  expect(placeOf(/^Built: wrote 2 sheets \(Compare 2017-09-05, Summary\)/)).toEqual({
+    at: "Build comparison",
+    announced: "status",
+  });
 });
 
 test("Monitoring: 'Paste an indicator table first' and 'has N problems' go once the table is pasted or corrected", async () => {
@@ -175,7 +178,7 @@ test("Monitoring: 'Paste an indicator table first' and 'has N problems' go once 
   await waitFor(() => expect(screen.queryByText(/^The indicator table has/)).toBeNull());
   expect(screen.queryByRole("alert")).toBeNull();
   fireEvent.click(button("Build monitoring sheet"));
-  await screen.findByText("Built: wrote 1 sheet (Monitoring).");
+  await screen.findByText("Built: wrote 2 sheets (Monitoring, Summary).");
   expect(host.monitoring).toHaveLength(1);
 });
 

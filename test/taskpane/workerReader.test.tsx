@@ -291,7 +291,7 @@ test("in the pane, inside Excel: a long paste is imported where it lies, through
     expect(document.querySelector(".fui-MessageBarBody")?.textContent).toMatch(/^Imported:/)
   );
   expect(planned).toEqual([
-    { area: "Merton", period: "2017-08-01", sheets: ["Merton 2017-08-01", "Checks"] },
+    { area: "Merton", period: "2017-08-01", sheets: ["Merton 2017-08-01", "Checks", "Summary"] },
   ]);
   // The whole analysis never crossed over: importTables was not called.
   expect(host.imports).toHaveLength(0);
