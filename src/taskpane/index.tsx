@@ -8,8 +8,11 @@ import type { WorkbookHost } from "./host/workbookHost";
 import { lazyOfficeHost, lazyStandaloneHost } from "./host/lazyHost";
 import { indexedDbStore } from "./host/keptStore";
 import type { KeptWorkbook } from "./host/standaloneHost";
-import { analysePaste } from "./worker/analysePaste";
-import { createInlineReader, createSizedReader, createWorkerReader } from "./worker/pasteReader";
+import {
+  createLazyInlineReader,
+  createSizedReader,
+  createWorkerReader,
+} from "./worker/pasteReader";
 import { createReadWorker } from "./worker/createReadWorker";
 import { GROUP_PRESETS } from "../core/groups";
 
@@ -54,7 +57,12 @@ async function start(container: HTMLElement): Promise<void> {
   try {
     const { host, note, keeps } = await chooseHost();
     const reader = createSizedReader(
-      createInlineReader(analysePaste),
+      createLazyInlineReader(async () => {
+        const { analysePaste } = await import(
+          /* webpackChunkName: "scrutiny-read-inline" */ "./worker/analysePaste"
+        );
+        return analysePaste;
+      }),
       createWorkerReader(createReadWorker)
     );
     root.render(

@@ -57,6 +57,39 @@ export function createInlineReader(analyse: AnalyseFn): PasteReader {
 }
 
 /**
+ * The inline reader with its reading code loaded on the first paste: the pane becomes
+ * interactive without the readers and checks, which most of its start-up would otherwise be.
+ */
+export function createLazyInlineReader(load: () => Promise<AnalyseFn>): PasteReader {
+  let loading: Promise<PasteReader> | null = null;
+  return {
+    read(input, settings, onProgress) {
+      let cancelled = false;
+      let job: ReadJob | null = null;
+      loading ??= load().then(createInlineReader);
+      const result = loading.then(
+        (reader): Promise<ReadOutcome> | ReadOutcome => {
+          if (cancelled) return { status: "cancelled" };
+          job = reader.read(input, settings, onProgress);
+          return job.result;
+        },
+        (e: unknown): ReadOutcome => {
+          loading = null;
+          return { status: "error", error: unexpectedError(e) };
+        }
+      );
+      return {
+        result,
+        cancel() {
+          cancelled = true;
+          job?.cancel();
+        },
+      };
+    },
+  };
+}
+
+/**
  * Reads in a worker. Cancel terminates the worker outright (reading is one synchronous
  * call inside it, so there is nothing gentler to interrupt). A large paste comes back as
  * the preview's slice, so the UI thread never receives (clones) hundreds of megabytes
