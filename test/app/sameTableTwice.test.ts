@@ -217,6 +217,18 @@ describeWithLibreOffice("the refreshed trend, recalculated by LibreOffice", () =
   });
 });
 
+/** What Excel reports of the Merton workbook: its sheets, and the tables on the two rebuilt. */
+function excelFacts(book: { sheetNames: string[]; tableNames: string[] }) {
+  return {
+    sheets: book.sheetNames.map((name) => ({ name, visibility: "Visible" })),
+    tableNames: book.tableNames,
+    onSheet: new Map([
+      ["merton 2017-08-01", { tables: ["Data_Merton_2017_08_01_offences"], charts: [] }],
+      ["checks", { tables: ["Scrutiny_Checks"], charts: [] }],
+    ]),
+  };
+}
+
 describe("asking before importing a table the workbook holds (the pane's question)", () => {
   async function merton(): Promise<Start> {
     const io = memoryIo();
@@ -273,14 +285,7 @@ describe("asking before importing a table the workbook holds (the pane's questio
 
   test("Excel's writer accepts the rebuilt data sheet as ours, and only when the plan says so", async () => {
     const start = await merton();
-    const facts = {
-      sheets: start.book.sheetNames.map((name) => ({ name, visibility: "Visible" })),
-      tableNames: start.book.tableNames,
-      onSheet: new Map([
-        ["merton 2017-08-01", { tables: ["Data_Merton_2017_08_01_offences"], charts: [] }],
-        ["checks", { tables: ["Scrutiny_Checks"], charts: [] }],
-      ]),
-    };
+    const facts = excelFacts(start.book);
     const { plan } = importTables(start, corrected, start.settings, "replace");
     const writes = planWrites(plan.spec, facts, {
       previous: start.book.definitions,
@@ -294,14 +299,7 @@ describe("asking before importing a table the workbook holds (the pane's questio
 
   test("a large paste, planned in the reader, replaces the sheet as the pane asked", async () => {
     const start = await merton();
-    const facts = {
-      sheets: start.book.sheetNames.map((name) => ({ name, visibility: "Visible" })),
-      tableNames: start.book.tableNames,
-      onSheet: new Map([
-        ["merton 2017-08-01", { tables: ["Data_Merton_2017_08_01_offences"], charts: [] }],
-        ["checks", { tables: ["Scrutiny_Checks"], charts: [] }],
-      ]),
-    };
+    const facts = excelFacts(start.book);
     const request = {
       book: snapshotOf(start.book),
       facts,
