@@ -37,8 +37,23 @@ export function structuredOf(table: CrimeTable): { structured: StructuredTable; 
   return { structured, fields: cols.map((c) => c.field) };
 }
 
+type GenericCheck = { issues: Issue[]; coverage: TableCoverage };
+
+// Validation and the check report both ask for a table's checks: they are made once per
+// table (tables are not changed once read).
+const checkedTables = new WeakMap<CrimeTable, GenericCheck>();
+
 /** A generic table's checks in its own terms: the findings and which derived columns were checked. */
-function checkedGeneric(table: CrimeTable): { issues: Issue[]; coverage: TableCoverage } {
+function checkedGeneric(table: CrimeTable): GenericCheck {
+  let checked = checkedTables.get(table);
+  if (!checked) {
+    checked = checkGeneric(table);
+    checkedTables.set(table, checked);
+  }
+  return checked;
+}
+
+function checkGeneric(table: CrimeTable): GenericCheck {
   const { structured, fields } = structuredOf(table);
   const headingField = new Map<string, string>();
   structured.columns.forEach((c, j) =>

@@ -88,18 +88,22 @@ function hasNumbers(t: StructuredTable, col: number): boolean {
   return t.rows.some((r) => cellValue(r.cells[col] ?? "").kind === "number");
 }
 
+/** Indexes of the columns with one of `roles` that `keep` accepts. */
+function columnsWhere(
+  t: StructuredTable,
+  roles: readonly string[],
+  keep: (j: number) => boolean
+): number[] {
+  return t.columns.flatMap((c, j) => (roles.includes(c.role) && keep(j) ? [j] : []));
+}
+
 /** Columns of counts that derived figures may come from. */
 function inputColumns(t: StructuredTable): number[] {
-  return t.columns
-    .map((c, j) => ({ c, j }))
-    .filter(
-      ({ c, j }) =>
-        ["period", "value", "total"].includes(c.role) &&
-        hasNumbers(t, j) &&
-        !percentColumn(t, j) &&
-        !signedColumn(t, j)
-    )
-    .map(({ j }) => j);
+  return columnsWhere(
+    t,
+    ["period", "value", "total"],
+    (j) => hasNumbers(t, j) && !percentColumn(t, j) && !signedColumn(t, j)
+  );
 }
 
 /** Rows a relation is found on: the first few thousand (every row is then checked). */
@@ -175,16 +179,11 @@ function pointsColumn(t: StructuredTable, col: number): boolean {
 
 /** Columns of percentages for one period (rates, shares of a period) a points change may come from. */
 function percentInputs(t: StructuredTable): number[] {
-  return t.columns
-    .map((c, j) => ({ c, j }))
-    .filter(
-      ({ c, j }) =>
-        ["period", "value", "rate"].includes(c.role) &&
-        percentColumn(t, j) &&
-        !signedColumn(t, j) &&
-        !pointsColumn(t, j)
-    )
-    .map(({ j }) => j);
+  return columnsWhere(
+    t,
+    ["period", "value", "rate"],
+    (j) => percentColumn(t, j) && !signedColumn(t, j) && !pointsColumn(t, j)
+  );
 }
 
 /** Whether a row is the sum of `parts` in most columns (a total not labelled as one). */
