@@ -154,6 +154,23 @@ export const structureMessages = {
     `${heading} on ${where} is printed as ${printed}, but ${from} → ${to} is a change of ${expected}.`,
   changeUndefined: (where: string, heading: string, printed: string) =>
     `${heading} for ${where} is printed as ${printed}, but a change from 0 is undefined.`,
+  ragMismatch: (
+    where: string,
+    heading: string,
+    printed: string,
+    expected: string,
+    figures: string,
+    rule: string
+  ) =>
+    `${heading} for ${where} is printed as ${q(printed)}, but ${figures} rates ${expected} (${rule}).`,
+  directionMismatch: (
+    where: string,
+    heading: string,
+    printed: string,
+    expected: string,
+    from: string,
+    to: string
+  ) => `${heading} for ${where} is printed as ${q(printed)}, but ${from} → ${to} is ${expected}.`,
 };
 
 const count = (n: number): string => n.toLocaleString("en-GB");

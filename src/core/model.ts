@@ -146,7 +146,9 @@ export type IssueRule =
   | "change-undefined"
   | "ward-coverage"
   | "line-not-read"
-  | "column-not-checked";
+  | "column-not-checked"
+  | "rag-mismatch"
+  | "direction-mismatch";
 
 /** A validation finding: typed data, never an exception. */
 export interface Issue {

@@ -87,6 +87,10 @@ export function shortIssueText(issue: Issue, column: ColumnInfo | undefined): st
       return "not checked";
     case "line-not-read":
       return "line not read";
+    case "rag-mismatch":
+      return "rating does not follow";
+    case "direction-mismatch":
+      return "direction does not follow";
   }
 }
 

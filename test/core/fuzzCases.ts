@@ -37,6 +37,8 @@ const RULES = new Set([
   "ward-coverage",
   "line-not-read",
   "column-not-checked",
+  "rag-mismatch",
+  "direction-mismatch",
 ]);
 const SEVERITIES = new Set(["error", "warning", "info"]);
 

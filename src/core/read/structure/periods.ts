@@ -47,6 +47,18 @@ export function isPeriodHeading(heading: string): boolean {
   return PERIOD_PHRASE.test(heading) || PERIOD_WORD.test(heading.trim());
 }
 
+/** The columns of a monitoring table: target, tolerance, polarity, RAG and direction of travel. */
+function monitoringRole(h: string): ColumnRole | null {
+  if (/^(?:rag|r\/a\/g)\b|^(?:rag |performance |overall )?(?:status|rating)$/.test(h)) return "rag";
+  if (/\bdot\b|direction of travel|^direction$|^trend$/.test(h)) return "direction";
+  if (/^polarity\b|^good (?:performance )?is\b|^(?:desired|preferred) direction\b/.test(h))
+    return "polarity";
+  if (/^tolerance\b/.test(h)) return "tolerance";
+  if (/^(?:(?:annual|quarterly|monthly|year ?end|f?ytd|q[1-4]|period) )?targets?\b/.test(h))
+    return "target";
+  return null;
+}
+
 /** The role a heading gives its column, or null when the heading says nothing of it. */
 export function roleOfHeading(heading: string): ColumnRole | null {
   const h = heading.toLowerCase().trim();
@@ -65,6 +77,8 @@ export function roleOfHeading(heading: string): ColumnRole | null {
     )
   )
     return "change";
+  const monitoring = monitoringRole(h);
+  if (monitoring) return monitoring;
   if (/^(?:grand |sub-?)?total\b|\btotal$|^all\b/.test(h)) return "total";
   // An average over earlier years is the baseline period a change is measured from.
   if (/\b(?:\d+|three|five)[- ]years? average\b/.test(h)) return "period";

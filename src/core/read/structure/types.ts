@@ -18,6 +18,16 @@ export type ColumnRole =
   | "total"
   /** A rate per head of population or a ratio whose base is not printed. */
   | "rate"
+  /** A target the figures are rated against ("Target", "YTD target", "Target 2016/17"). */
+  | "target"
+  /** A tolerance around the target ("Tolerance", "Tolerance %"). */
+  | "tolerance"
+  /** Whether higher or lower is better ("Polarity", "Good performance is"). */
+  | "polarity"
+  /** A printed Red / Amber / Green rating ("RAG", "RAG status", "Status"). */
+  | "rag"
+  /** A printed direction of travel ("DoT", "Direction of travel", "Trend"). */
+  | "direction"
   /** Any other figure. */
   | "value";
 

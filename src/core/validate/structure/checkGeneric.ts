@@ -9,9 +9,16 @@ import { checkStructured, type TableCoverage } from "./checkStructured";
 import { issueMessages, structureMessages } from "../../messages";
 import { cellOf, headingOf, makeIssue, whereOf } from "../figures";
 
+const MONITORING_WORDS: readonly string[] = ["rag", "direction", "polarity", "tolerance"];
+
 /** The generic table as the structure checks read it: its figure columns and printed cells. */
 export function structuredOf(table: CrimeTable): { structured: StructuredTable; fields: string[] } {
-  const cols = table.columns.filter((c) => c.field !== "category" && c.type !== "text");
+  // Words are read where their heading says they are a rating, a direction or a polarity.
+  const cols = table.columns.filter(
+    (c) =>
+      c.field !== "category" &&
+      (c.type !== "text" || MONITORING_WORDS.includes(roleOfHeading(c.heading) ?? "value"))
+  );
   const structured: StructuredTable = {
     title: table.title,
     titleLine: null,

@@ -18,7 +18,16 @@ import {
   printedAt,
   type Printed,
 } from "./figures";
-import { findDerived, wholeFor, type Relation, type Unchecked } from "./findDerived";
+import { findDerived, percentRow, wholeFor, type Relation, type Unchecked } from "./findDerived";
+import {
+  RAG_RULE_TEXT,
+  directionHolds,
+  expectedRags,
+  type DirectionRelation,
+  type RagRelation,
+  type Tolerance,
+} from "./monitoringRelations";
+import { ragOf } from "./monitoringCells";
 
 export interface TableCoverage {
   table: number;
@@ -270,6 +279,7 @@ function checkTotalColumn(
     const printed = printedAt(r, rel.column);
     const parts = rel.parts.map((j) => countAt(r, j));
     if (!printed || parts.some((p) => p === null)) continue;
+    if (rel.countsOnly && percentRow(r, rel.column, rel.parts)) continue;
     const e = expectSum(parts as ExactDecimal[], printed);
     if (e !== null)
       out.push(
@@ -323,6 +333,90 @@ function checkChangeRow(
   return out;
 }
 
+/** A finding on a printed word (a rating, a direction): no figure of its own. */
+function wordIssue(
+  t: number,
+  r: StructuredRow,
+  field: string,
+  rule: Issue["rule"],
+  message: string
+): Issue {
+  return {
+    rule,
+    severity: "error",
+    table: t,
+    line: r.line,
+    category: labelOf(r),
+    subcategory: null,
+    field,
+    reported: null,
+    expected: null,
+    message,
+  };
+}
+
+function toleranceText(tol: Tolerance, t: StructuredTable): string {
+  return "pct" in tol ? `${tol.pct}% of target` : `the ${heading(t, tol.column)} of target`;
+}
+
+function checkRag(ti: number, t: StructuredTable, rel: RagRelation): Issue[] {
+  const out: Issue[] = [];
+  const h = heading(t, rel.column);
+  for (const r of t.rows) {
+    const text = (r.cells[rel.column] ?? "").trim();
+    const printed = ragOf(text);
+    const rags = printed ? expectedRags(r, rel) : null;
+    if (!printed || !rags || rags.includes(printed)) continue;
+    const actual = printedAt(r, rel.actual)?.text ?? "";
+    const target = printedAt(r, rel.target)?.text ?? "";
+    const previous = rel.previous === null ? null : printedAt(r, rel.previous);
+    const figures =
+      `${heading(t, rel.actual)} ${actual} against ${heading(t, rel.target)} ${target}` +
+      (rel.rule === "improvement" && previous
+        ? ` (${heading(t, rel.previous as number)} ${previous.text})`
+        : "");
+    const rule = RAG_RULE_TEXT[rel.rule](toleranceText(rel.tolerance, t));
+    const msg = structureMessages.ragMismatch(
+      whereOf(r),
+      h,
+      text,
+      rags.join(" or "),
+      figures,
+      rule
+    );
+    out.push(wordIssue(ti, r, h, "rag-mismatch", msg));
+  }
+  return out;
+}
+
+const MOVED = { up: "a rise", down: "a fall", same: "no change" } as const;
+
+function checkDirection(ti: number, t: StructuredTable, rel: DirectionRelation): Issue[] {
+  const out: Issue[] = [];
+  const h = heading(t, rel.column);
+  for (const r of t.rows) {
+    const held = directionHolds(r, rel);
+    if (!held || held.holds) continue;
+    const { moved, sign } = held;
+    const judgement =
+      moved === "same" || sign === null
+        ? ""
+        : `, ${(moved === "up") === (sign === -1) ? "better" : "worse"} where ${sign === 1 ? "lower" : "higher"} is better`;
+    const from = `${heading(t, rel.from)} ${printedAt(r, rel.from)?.text ?? ""}`;
+    const to = `${heading(t, rel.to)} ${printedAt(r, rel.to)?.text ?? ""}`;
+    const msg = structureMessages.directionMismatch(
+      whereOf(r),
+      h,
+      (r.cells[rel.column] ?? "").trim(),
+      `${MOVED[moved]}${judgement}`,
+      from,
+      to
+    );
+    out.push(wordIssue(ti, r, h, "direction-mismatch", msg));
+  }
+  return out;
+}
+
 /** Columns a total row or a row of changes applies to: counts and total columns. */
 function summedColumns(t: StructuredTable, rels: Relation[]): number[] {
   const derived = new Set(
@@ -333,7 +427,7 @@ function summedColumns(t: StructuredTable, rels: Relation[]): number[] {
     .filter(
       ({ c, j }) =>
         !derived.has(j) &&
-        ["period", "value", "total"].includes(c.role) &&
+        ["period", "value", "total", "target"].includes(c.role) &&
         t.rows.some((r) => printedAt(r, j) && !printedAt(r, j)?.percent)
     )
     .map(({ j }) => j);
@@ -371,6 +465,21 @@ function describe(t: StructuredTable, rel: Relation): { what: string; how: strin
         what: `line ${(t.rows[rel.row] as StructuredRow).line}`,
         how: `total of ${rel.parts.length} rows`,
       };
+    case "rag":
+      return {
+        what: heading(t, rel.column),
+        how:
+          `rating of ${heading(t, rel.actual)} against ${heading(t, rel.target)}` +
+          (rel.rule === "improvement" && rel.previous !== null
+            ? ` and ${heading(t, rel.previous)}`
+            : "") +
+          `: ${RAG_RULE_TEXT[rel.rule](toleranceText(rel.tolerance, t))}`,
+      };
+    case "direction":
+      return {
+        what: heading(t, rel.column),
+        how: `direction from ${heading(t, rel.from)} to ${heading(t, rel.to)}${rel.arrows === "judgement" ? " (arrows mean better or worse)" : ""}`,
+      };
     case "change-row":
       return {
         what: `line ${(t.rows[rel.row] as StructuredRow).line}`,
@@ -396,6 +505,10 @@ function checkTable(ti: number, t: StructuredTable): { issues: Issue[]; coverage
         return checkTotalColumn(ti, t, rel);
       case "change-row":
         return checkChangeRow(ti, t, rel, summed);
+      case "rag":
+        return checkRag(ti, t, rel);
+      case "direction":
+        return checkDirection(ti, t, rel);
     }
   });
   return {

@@ -18,13 +18,24 @@ import {
   printedAt,
   type Expect,
 } from "./figures";
+import {
+  directionRelations,
+  isToDateHeading,
+  ragRelations,
+  toDateParts,
+  type DirectionRelation,
+  type RagRelation,
+} from "./monitoringRelations";
 
 export type Relation =
   | { kind: "change" | "change-pct" | "change-points"; column: number; from: number; to: number }
   | { kind: "share"; column: number; of: number; whole: "total-row" | "sum" }
-  | { kind: "total-column"; column: number; parts: number[] }
+  /** countsOnly: a year to date, whose rows of percentages are averages, not sums. */
+  | { kind: "total-column"; column: number; parts: number[]; countsOnly?: true }
   | { kind: "total-row"; row: number; parts: number[] }
-  | { kind: "change-row"; row: number; from: number; to: number };
+  | { kind: "change-row"; row: number; from: number; to: number }
+  | RagRelation
+  | DirectionRelation;
 
 export interface Unchecked {
   column: string;
@@ -101,7 +112,7 @@ function columnsWhere(
 function inputColumns(t: StructuredTable): number[] {
   return columnsWhere(
     t,
-    ["period", "value", "total"],
+    ["period", "value", "total", "target"],
     (j) => hasNumbers(t, j) && !percentColumn(t, j) && !signedColumn(t, j)
   );
 }
@@ -346,6 +357,9 @@ const WHY = {
   rate: "a rate or ranking whose base (population, group) is not printed",
   percent: "percentages with no count they are a change or share of",
   total: "not the sum of the columns left of it (it may cover periods not shown)",
+  toDate: "not the sum of its year's periods (it may cover periods not shown)",
+  rag: "no figure, target and rule (within a tolerance; improvement on the year before) give these ratings",
+  direction: "no pair of period columns moves as these directions say",
   points: "no pair of percentage columns gives these changes in points",
 };
 
@@ -414,6 +428,10 @@ export function findDerived(t: StructuredTable): Structure {
       const rel = totalColumn(t, j, inputs);
       if (rel) rels.push(rel);
       else unchecked.push({ column: heading, why: WHY.total });
+    } else if (c.role === "period" && isToDateHeading(c.heading) && toDateParts(t, j).length > 0) {
+      const rel = toDateColumn(t, j, toDateParts(t, j));
+      if (rel) rels.push(rel);
+      else unchecked.push({ column: heading, why: WHY.toDate });
     } else if (pointsColumn(t, j)) {
       const pair = bestPair(t, j, percentInputs(t), pointsTest(t, j));
       if (pair) rels.push({ kind: "change-points", column: j, from: pair.from, to: pair.to });
@@ -431,5 +449,41 @@ export function findDerived(t: StructuredTable): Structure {
     if (c.role === "change-pct" || c.role === "share" || percentColumn(t, j))
       percentColumnRelation(t, j, inputs, rels, unchecked);
   });
+  monitoringColumns(t, rels, unchecked);
   return { relations: rels, unchecked };
+}
+
+/** A monitoring table's ratings and directions of travel, read against the pairs found above. */
+function monitoringColumns(t: StructuredTable, rels: Relation[], unchecked: Unchecked[]): void {
+  const pairs = rels.flatMap((r) =>
+    r.kind === "change" || r.kind === "change-pct" ? [{ from: r.from, to: r.to }] : []
+  );
+  const directions = directionRelations(t, pairs);
+  const rags = ragRelations(t, [...pairs, ...directions.map((d) => ({ from: d.from, to: d.to }))]);
+  for (const [role, found, why] of [
+    ["direction", directions, WHY.direction],
+    ["rag", rags, WHY.rag],
+  ] as const)
+    t.columns.forEach((c, j) => {
+      if (c.role !== role || !t.rows.some((r) => (r.cells[j] ?? "").trim() !== "")) return;
+      if (!found.some((f) => f.column === j))
+        unchecked.push({ column: c.heading || `column ${j + 1}`, why });
+    });
+  rels.push(...directions, ...rags);
+}
+
+/** A row whose year to date or its periods print percentages (averaged, not summed). */
+export function percentRow(r: StructuredRow, col: number, parts: number[]): boolean {
+  return [col, ...parts].some((j) => printedAt(r, j)?.percent === true);
+}
+
+/** A year to date: the sum of its quarters or months, in the rows that print counts. */
+function toDateColumn(t: StructuredTable, col: number, parts: number[]): Relation | null {
+  const fit = fitOf(sampleRows(t), (r) => {
+    const printed = printedAt(r, col);
+    const ps = parts.map((j) => countAt(r, j));
+    if (!printed || percentRow(r, col, parts) || ps.some((p) => p === null)) return "skip";
+    return expectSum(ps as NonNullable<(typeof ps)[number]>[], printed);
+  });
+  return accepted(fit) ? { kind: "total-column", column: col, parts, countsOnly: true } : null;
 }

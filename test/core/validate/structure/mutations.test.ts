@@ -3,6 +3,7 @@
 // printed in is altered in the text as pasted, the text read and checked again, and a
 // finding must name the altered line (or the total row or row of changes it feeds).
 import { findDerived, type Relation } from "../../../../src/core/validate/structure";
+import { percentRow } from "../../../../src/core/validate/structure/findDerived";
 import type { StructuredRow, StructuredTable } from "../../../../src/core/read/structure";
 import { TABLE_FILES, observed, tableText } from "../../../support/tablesCorpus";
 
@@ -81,8 +82,11 @@ function targetsOf(t: StructuredTable, rel: Relation): Target[] {
       }
       break;
     case "total-column":
+      // A year to date of percentages is an average, not checked as a sum.
       for (const r of spread(
-        rows.filter((x) => !x.changeRow),
+        rows.filter(
+          (x) => !x.changeRow && !(rel.countsOnly && percentRow(x, rel.column, rel.parts))
+        ),
         8
       )) {
         add(r, rel.column, [r.line]);

@@ -1,0 +1,361 @@
+// The derived columns of a published monitoring table (a council's performance report):
+// a year-to-date figure as the sum of its year's quarters or months, a printed RAG rating
+// as a rule gives it from a figure, its target and tolerance (and, for the rule that
+// rewards improvement, the same period a year earlier), and a printed direction of
+// travel as the move between two periods gives it. Which columns, which rule and which
+// tolerance are found by the figures, as the pair of a change column is: the reading that
+// agrees with most rows is taken, and each row that disagrees is a finding.
+
+import type { StructuredRow, StructuredTable } from "../../read/structure";
+import { cellValue } from "../../read/structure/cellValue";
+import { isMonthWord } from "../../read/structure/periods";
+import { rateRag } from "../../monitor/computeMonitoring";
+import type { Rag } from "../../monitor/types";
+import { DEFAULT_TOLERANCE_PCT } from "../../monitor/readIndicators";
+import { toNumber } from "../../round";
+import { printedAt } from "./figures";
+import {
+  directionOf,
+  polarityOf,
+  ragOf,
+  type DirectionCell,
+  type Judgement,
+  type Movement,
+  type Sign,
+} from "./monitoringCells";
+
+/**
+ * How a report rates its indicators:
+ * - "improvement" (this product's rule, and Havering's): Green on target or within the
+ *   tolerance; beyond it, Amber if the figure improved on (or held) the same period a year
+ *   earlier, else Red;
+ * - "band": Green on or better than target, Amber worse but within the tolerance, Red beyond.
+ */
+export type RagRule = "improvement" | "band";
+
+export const RAG_RULE_TEXT: Record<RagRule, (tolerance: string) => string> = {
+  improvement: (tol) =>
+    `Green on target or within ${tol}; beyond it Amber if improved on the earlier period, else Red`,
+  band: (tol) => `Green on or better than target, Amber within ${tol}, Red beyond`,
+};
+
+export type Tolerance = { column: number } | { pct: number };
+
+export interface RagRelation {
+  kind: "rag";
+  column: number;
+  actual: number;
+  target: number;
+  /** The earlier figure the "improvement" rule compares with (null: none printed). */
+  previous: number | null;
+  rule: RagRule;
+  tolerance: Tolerance;
+  /** The polarity column, if the table prints one. */
+  polarity: number | null;
+}
+
+export interface DirectionRelation {
+  kind: "direction";
+  column: number;
+  from: number;
+  to: number;
+  /** What an arrow alone says in this table: the movement of the figure, or its judgement. */
+  arrows: "movement" | "judgement";
+  polarity: number | null;
+}
+
+interface Fit {
+  ok: number;
+  n: number;
+}
+
+const MIN_FIT = 0.6;
+const acceptedFit = (f: Fit) =>
+  f.n > 0 && f.ok >= 1 && f.ok / f.n >= MIN_FIT && (f.n > 2 || f.ok === f.n);
+
+const labelOf = (r: StructuredRow) => r.labels.filter((l) => l !== "").join(" ");
+
+function columnsOfRole(t: StructuredTable, role: string): number[] {
+  return t.columns.flatMap((c, j) => (c.role === role ? [j] : []));
+}
+
+/** The polarity of a row: its polarity cell or its name; null when neither says. */
+function signOf(r: StructuredRow, polarityColumn: number | null): Sign | null {
+  return polarityOf(polarityColumn === null ? null : (r.cells[polarityColumn] ?? ""), labelOf(r));
+}
+
+const valueAt = (r: StructuredRow, col: number): number | null => {
+  const p = printedAt(r, col);
+  return p ? toNumber(p.exact) : null;
+};
+
+/** The tolerance of a row, in percent of its target. */
+function toleranceAt(r: StructuredRow, tol: Tolerance): number | null {
+  if ("pct" in tol) return tol.pct;
+  const p = cellValue(r.cells[tol.column] ?? "");
+  return p.kind === "number" ? toNumber(p.exact) : null;
+}
+
+const bandRag = (actual: number, target: number, sign: Sign, tolerancePct: number): Rag => {
+  const worse = sign * (actual - target);
+  if (worse <= 1e-9) return "Green";
+  const off = target === 0 ? Infinity : worse / Math.abs(target);
+  return off <= tolerancePct / 100 + 1e-9 ? "Amber" : "Red";
+};
+
+/** The ratings a row's figures give under a rule, for each polarity the row may have. */
+export function expectedRags(
+  r: StructuredRow,
+  rel: Omit<RagRelation, "kind" | "column">
+): Rag[] | null {
+  const actual = valueAt(r, rel.actual);
+  const target = valueAt(r, rel.target);
+  const tol = toleranceAt(r, rel.tolerance);
+  if (actual === null || target === null || tol === null) return null;
+  const previous = rel.previous === null ? null : valueAt(r, rel.previous);
+  const sign = signOf(r, rel.polarity);
+  const signs: Sign[] = sign === null ? [1, -1] : [sign];
+  const rags = signs.flatMap((s): Rag[] => {
+    if (rel.rule === "band") return [bandRag(actual, target, s, tol)];
+    const rag = rateRag(actual, target, previous, s, tol) as Rag;
+    // With no earlier figure printed, whether it improved cannot be told: Amber or Red.
+    return rag === "Red" && previous === null ? ["Amber", "Red"] : [rag];
+  });
+  return [...new Set(rags)];
+}
+
+/** Whether the "improvement" rule can rate a row: with no earlier figure, an Amber cannot be told. */
+function ragTest(
+  r: StructuredRow,
+  col: number,
+  rel: Omit<RagRelation, "kind" | "column">
+): "skip" | boolean {
+  const printed = ragOf(r.cells[col] ?? "");
+  if (!printed) return "skip";
+  const rags = expectedRags(r, rel);
+  if (!rags) return "skip";
+  return rags.includes(printed);
+}
+
+function fitOf(rows: StructuredRow[], test: (r: StructuredRow) => "skip" | boolean): Fit {
+  let ok = 0;
+  let n = 0;
+  for (const r of rows) {
+    const x = test(r);
+    if (x === "skip") continue;
+    n++;
+    if (x) ok++;
+  }
+  return { ok, n };
+}
+
+function hasCounts(t: StructuredTable, col: number): boolean {
+  return t.rows.some((r) => printedAt(r, col) !== null);
+}
+
+/** A column of changes: its figures carry signs ("+836", "-5.8%"). */
+function signed(t: StructuredTable, col: number): boolean {
+  return t.rows.some(
+    (r) => /^[+\-\u2212\u2013]/.test((r.cells[col] ?? "").trim()) && printedAt(r, col)
+  );
+}
+
+/** Figure columns a rating or a direction may be read from, nearest the derived column first. */
+function figureColumns(t: StructuredTable, near: number): number[] {
+  return t.columns
+    .flatMap((c, j) =>
+      ["period", "value", "total"].includes(c.role) && hasCounts(t, j) && !signed(t, j) ? [j] : []
+    )
+    .sort((a, b) => distance(a, near) - distance(b, near));
+}
+
+/** Columns left of the derived one come first, nearest first; then those right of it. */
+const distance = (j: number, near: number) => (j < near ? near - j : 1000 + j - near);
+
+/** The earlier figure a figure is compared with: the pair of a change or direction column. */
+type Pairs = { from: number; to: number }[];
+
+function previousOf(actual: number, pairs: Pairs): number | null {
+  return pairs.find((p) => p.to === actual)?.from ?? null;
+}
+
+/** The rating columns of a table, each with the reading of figures that gives most of its ratings. */
+export function ragRelations(t: StructuredTable, pairs: Pairs): RagRelation[] {
+  const targets = columnsOfRole(t, "target").filter((j) => hasCounts(t, j));
+  if (targets.length === 0) return [];
+  const polarity = columnsOfRole(t, "polarity")[0] ?? null;
+  const tolColumn = columnsOfRole(t, "tolerance")[0];
+  const tolerances: Tolerance[] =
+    tolColumn !== undefined
+      ? [{ column: tolColumn }]
+      : [{ pct: DEFAULT_TOLERANCE_PCT }, { pct: 5 }];
+  const out: RagRelation[] = [];
+  for (const col of columnsOfRole(t, "rag")) {
+    let best: { rel: RagRelation; score: number } | null = null;
+    let order = 0;
+    for (const actual of figureColumns(t, col).filter((j) => !targets.includes(j)))
+      for (const target of [...targets].sort((a, b) => distance(a, col) - distance(b, col)))
+        for (const rule of ["improvement", "band"] as const)
+          for (const tolerance of tolerances) {
+            const rel = {
+              actual,
+              target,
+              previous: previousOf(actual, pairs),
+              rule,
+              tolerance,
+              polarity,
+            };
+            const fit = fitOf(t.rows, (r) => ragTest(r, col, rel));
+            order++;
+            if (!acceptedFit(fit)) continue;
+            // Most rows agreeing wins; among equals, the first reading tried (nearest columns,
+            // this product's rule, the usual tolerance).
+            const score = fit.ok / fit.n - order * 1e-6;
+            if (!best || score > best.score)
+              best = { rel: { kind: "rag", column: col, ...rel }, score };
+          }
+    if (best) out.push(best.rel);
+  }
+  return out;
+}
+
+function movementOf(r: StructuredRow, from: number, to: number): Movement | null {
+  const a = printedAt(r, from);
+  const b = printedAt(r, to);
+  if (!a || !b) return null;
+  const d = toNumber(b.exact) - toNumber(a.exact);
+  return Math.abs(d) < 1e-9 ? "same" : d > 0 ? "up" : "down";
+}
+
+const judged = (m: Movement, sign: Sign): Judgement =>
+  m === "same" ? "same" : (m === "up") === (sign === -1) ? "better" : "worse";
+
+/** The directions a row's figures allow a cell to print, and whether the cell prints one of them. */
+export function directionHolds(
+  r: StructuredRow,
+  rel: Omit<DirectionRelation, "kind">
+): { holds: boolean; moved: Movement; cell: DirectionCell; sign: Sign | null } | null {
+  const cell = directionOf(r.cells[rel.column] ?? "");
+  const moved = movementOf(r, rel.from, rel.to);
+  if (!cell || !moved) return null;
+  const sign = signOf(r, rel.polarity);
+  const judgements: Judgement[] =
+    sign === null ? [judged(moved, 1), judged(moved, -1)] : [judged(moved, sign)];
+  const says = (m: Movement | null, j: Judgement | null) =>
+    (m === null || m === moved) && (j === null || judgements.includes(j));
+  const holds =
+    cell.arrow === null
+      ? says(cell.movement, cell.judgement)
+      : rel.arrows === "movement"
+        ? says(cell.arrow, null)
+        : says(null, cell.arrow === "up" ? "better" : cell.arrow === "down" ? "worse" : "same");
+  return { holds, moved, cell, sign };
+}
+
+/** The direction-of-travel columns of a table, each with the pair of periods it agrees with best. */
+export function directionRelations(t: StructuredTable, pairs: Pairs): DirectionRelation[] {
+  const polarity = columnsOfRole(t, "polarity")[0] ?? null;
+  const out: DirectionRelation[] = [];
+  for (const column of columnsOfRole(t, "direction")) {
+    const figures = figureColumns(t, column).filter((j) => t.columns[j]?.role !== "target");
+    // The pairs of the change columns, else two periods of one kind, earlier to later.
+    const candidates: Pairs =
+      pairs.length > 0
+        ? pairs
+        : figures.flatMap((to) =>
+            figures
+              .filter((from) => from !== to && comesBefore(t, from, to))
+              .map((from) => ({ from, to }))
+          );
+    let best: { rel: DirectionRelation; score: number } | null = null;
+    candidates.forEach((p, k) =>
+      (["movement", "judgement"] as const).forEach((arrows, a) => {
+        const rel = { kind: "direction" as const, column, ...p, arrows, polarity };
+        const fit = fitOf(t.rows, (r) => directionHolds(r, rel)?.holds ?? "skip");
+        if (!acceptedFit(fit)) return;
+        const score = fit.ok / fit.n - (k * 2 + a) * 1e-6;
+        if (!best || score > best.score) best = { rel, score };
+      })
+    );
+    if (best) out.push((best as { rel: DirectionRelation }).rel);
+  }
+  return out;
+}
+
+/** "2016/17", "16-17", "2016": the year a heading names, as a key; null when none. */
+function yearKey(heading: string): string | null {
+  const fy = /\b(?:19|20)?(\d\d)\s?[/\-\u2013]\s?(?:19|20)?(\d\d)\b/.exec(heading);
+  if (fy) return `${fy[1]}/${fy[2]}`;
+  const y = /\b(?:19|20)(\d\d)\b/.exec(heading);
+  return y ? (y[1] as string) : null;
+}
+
+/** A heading with its years and quarter numbers taken out: "FYTD #", "Q# #". */
+function shapeOf(heading: string): string {
+  return heading
+    .toLowerCase()
+    .replace(/\b(?:19|20)?\d\d\s?[/\-\u2013]\s?(?:19|20)?\d\d\b|\b(?:19|20)\d\d\b/g, "#")
+    .replace(/\bq(?:tr)?\s?[1-4]\b/g, "q#")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+const quarterOf = (h: string): number | null => {
+  const m = /\bq(?:tr)?\s?([1-4])\b/i.exec(h);
+  return m ? Number(m[1]) : null;
+};
+
+/**
+ * Whether column a is an earlier period of the same kind as column b ("FYTD 2015/16" before
+ * "FYTD 2016/17", "Q2" before "Q3"); columns of different kinds, or of no told order, are not.
+ */
+function comesBefore(t: StructuredTable, a: number, b: number): boolean {
+  const ha = t.columns[a]?.heading ?? "";
+  const hb = t.columns[b]?.heading ?? "";
+  if (shapeOf(ha) !== shapeOf(hb)) return false;
+  const ya = yearKey(ha);
+  const yb = yearKey(hb);
+  if (ya !== null && yb !== null && ya !== yb) return ya < yb;
+  const qa = quarterOf(ha);
+  const qb = quarterOf(hb);
+  return qa !== null && qb !== null && qa < qb;
+}
+
+const TO_DATE = /\b(?:f?ytd|year to date|to date)\b/i;
+
+export function isToDateHeading(heading: string): boolean {
+  return TO_DATE.test(heading) && !/average/i.test(heading);
+}
+
+/** A heading of one quarter or month ("Q3 2016/17", "Quarter 2", "Oct", "Nov-16"). */
+function isPartHeading(heading: string): boolean {
+  const h = heading.trim();
+  if (isToDateHeading(h) || /average|baseline|target/i.test(h)) return false;
+  return /\bq(?:tr)?\s?[1-4]\b|\bquarter\b/i.test(h) || isMonthWord(h.split(/[\s\-']/)[0] ?? "");
+}
+
+/**
+ * The quarters or months a year-to-date column adds up: its year's (when it names one),
+ * else the run of quarter or month columns just left of it; none when there are fewer than two.
+ */
+export function toDateParts(t: StructuredTable, col: number): number[] {
+  const h = t.columns[col]?.heading ?? "";
+  const year = yearKey(h);
+  const parts = t.columns.flatMap((c, j) =>
+    j !== col && c.role === "period" && isPartHeading(c.heading) && hasCounts(t, j) ? [j] : []
+  );
+  if (year !== null) {
+    const same = parts.filter((j) => yearKey(t.columns[j]?.heading ?? "") === year);
+    if (same.length >= 2) return same;
+  }
+  const run: number[] = [];
+  for (let j = col - 1; j >= 0 && parts.includes(j); j--) {
+    if (
+      run.length > 0 &&
+      yearKey(t.columns[j]?.heading ?? "") !== yearKey(t.columns[run[0] as number]?.heading ?? "")
+    )
+      break;
+    run.unshift(j);
+  }
+  return run.length >= 2 ? run : [];
+}
