@@ -49,7 +49,10 @@ export function isPeriodHeading(heading: string): boolean {
 
 /** The columns of a monitoring table: target, tolerance, polarity, RAG and direction of travel. */
 function monitoringRole(h: string): ColumnRole | null {
-  if (/^(?:rag|r\/a\/g)\b|^(?:rag |performance |overall )?(?:status|rating)$/.test(h)) return "rag";
+  if (
+    /^(?:rag|r\/a\/g)\b|^(?:rag |performance |overall )?(?:status|rating)$|^on target\??$/.test(h)
+  )
+    return "rag";
   if (/\bdot\b|direction of travel|^direction$|^trend$/.test(h)) return "direction";
   if (/^polarity\b|^good (?:performance )?is\b|^(?:desired|preferred) direction\b/.test(h))
     return "polarity";
@@ -103,7 +106,8 @@ export function stripFootnotes(text: string): { text: string; footnotes: string[
   const year = /^((?:19|20)\d\d)(\d)$/.exec(t);
   if (year) return { text: year[1] as string, footnotes: [year[2] as string, ...notes] };
   const word = /^(.*[A-Za-z]{3,})(\d{1,2})$/.exec(t);
-  if (word && !/\b(?:q|fy|mopac|r)\d+$/i.test(t)) {
+  // "SNH01", "ETS01": an indicator's reference, not a word and its footnote.
+  if (word && !/\b(?:q|fy|mopac|r)\d+$/i.test(t) && !/^[A-Z]{2,6}\d{2}$/.test(t)) {
     return { text: word[1] as string, footnotes: [word[2] as string, ...notes] };
   }
   return { text: t, footnotes: notes };

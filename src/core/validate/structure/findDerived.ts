@@ -7,7 +7,7 @@
 import type { StructuredRow, StructuredTable } from "../../read/structure";
 import { isTotalLabel, mayBeTotalLabel } from "../../read/structure/periods";
 import { cellValue } from "../../read/structure/cellValue";
-import { addDecimals } from "../../round";
+import { addDecimals, toNumber } from "../../round";
 import {
   countAt,
   expectChange,
@@ -20,6 +20,7 @@ import {
 } from "./figures";
 import {
   directionRelations,
+  isMonitoringTable,
   isToDateHeading,
   ragRelations,
   toDateParts,
@@ -216,6 +217,30 @@ function sumsHold(
   return n > 0 && ok >= 1 && ok / n >= MIN_FIT;
 }
 
+/** Share a leading total's figures may be off their parts' sum and still be taken for their total. */
+const NEAR_SUM = 0.15;
+
+/** Whether a row is near the sum of `parts` in most columns. */
+function sumsNear(
+  rows: StructuredRow[],
+  r: StructuredRow,
+  parts: number[],
+  inputs: number[]
+): boolean {
+  let ok = 0;
+  let n = 0;
+  for (const j of inputs) {
+    const total = printedAt(r, j);
+    const ps = parts.map((k) => countAt(rows[k] as StructuredRow, j));
+    if (!total || total.percent || ps.some((p) => p === null)) continue;
+    n++;
+    const sum = ps.reduce((a, p) => a + toNumber(p as NonNullable<typeof p>), 0);
+    const printed = toNumber(total.exact);
+    if (Math.abs(printed - sum) <= NEAR_SUM * Math.abs(printed)) ok++;
+  }
+  return n > 0 && ok / n >= MIN_FIT;
+}
+
 /** Rows that total the rows above them: by label, or (a closing or "All …" row) by figures. */
 export function totalRows(t: StructuredTable, inputs: number[]): Relation[] {
   const out: Relation[] = [];
@@ -230,6 +255,17 @@ export function totalRows(t: StructuredTable, inputs: number[]): Relation[] {
       .filter((k) => !(rows[k] as StructuredRow).changeRow)
       .filter((k) => r.section === null || (rows[k] as StructuredRow).section === r.section);
     const byLabel = r.totalLabel || r.labels.some(isTotalLabel);
+    // A total printed first ("Total MOPAC 7" above its seven crimes) totals the rows below it,
+    // when its label says so and its figures are near their sum (a wrong figure is then a
+    // finding; "Total Notifiable Offences" over a few of its parts is no such total).
+    if (byLabel && i === 0 && start === 0) {
+      const below = leadingTotalParts(rows);
+      if (below.length >= 2 && sumsNear(rows, r, below, inputs)) {
+        out.push({ kind: "total-row", row: 0, parts: below });
+        start = below[below.length - 1]! + 1;
+        return;
+      }
+    }
     const candidate =
       (i === rows.length - 1 || mayBeTotalLabel(r.labels.join(" "))) && parts.length >= 2;
     if (!byLabel && !candidate) return;
@@ -239,6 +275,18 @@ export function totalRows(t: StructuredTable, inputs: number[]): Relation[] {
     start = i + 1;
   });
   return out;
+}
+
+/** The rows under a leading total: down to the next total row or section. */
+function leadingTotalParts(rows: StructuredRow[]): number[] {
+  const first = rows[0] as StructuredRow;
+  const parts: number[] = [];
+  for (let k = 1; k < rows.length; k++) {
+    const r = rows[k] as StructuredRow;
+    if (r.totalLabel || r.changeRow || r.section !== first.section) break;
+    parts.push(k);
+  }
+  return parts;
 }
 
 /** Shares of a count column: of each total row's figure, or of the column's sum. */
@@ -443,9 +491,11 @@ export function findDerived(t: StructuredTable): Structure {
       changeColumn(t, j, inputs, rels, unchecked);
     else if (c.role === "rate") unchecked.push({ column: heading, why: WHY.rate });
   });
+  // In a table that rates its figures, percentages for a period are the indicators' own figures.
+  const ownFigures = isMonitoringTable(t) ? ["period", "value", "target"] : [];
   t.columns.forEach((c, j) => {
     if (!hasNumbers(t, j) || ["rate", "total", "change", "change-points"].includes(c.role)) return;
-    if (pointsColumn(t, j)) return;
+    if (pointsColumn(t, j) || ownFigures.includes(c.role)) return;
     if (c.role === "change-pct" || c.role === "share" || percentColumn(t, j))
       percentColumnRelation(t, j, inputs, rels, unchecked);
   });

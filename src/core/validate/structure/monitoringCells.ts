@@ -7,9 +7,17 @@ import { parsePolarity } from "../../monitor/readIndicators";
 import type { Rag } from "../../monitor/types";
 
 const RAG_WORDS: [RegExp, Rag][] = [
-  [/^(?:g|green|on target|on track|achieved|met|target met|target achieved)$/, "Green"],
+  // "Above target" and "below target" as Hart District Council's key has them: better and
+  // worse than target, whichever way the indicator runs.
+  [
+    /^(?:g|green|on target|on track|above target|achieved|met|target met|target achieved)$/,
+    "Green",
+  ],
   [/^(?:a|amber|yellow|close to target|near target|within tolerance)$/, "Amber"],
-  [/^(?:r|red|off target|off track|not achieved|not met|missed|target missed)$/, "Red"],
+  [
+    /^(?:r|red|off target|off track|below target|not achieved|not met|missed|target missed)$/,
+    "Red",
+  ],
 ];
 
 /** The rating a cell prints, or null when it prints none (blank, "n/a", a word of its own). */
@@ -85,14 +93,25 @@ function arrowOf(t: string): Movement | null {
 export type Sign = 1 | -1;
 
 /** The polarity a row states: its polarity cell, or the verb its indicator's name starts with. */
-export function polarityOf(polarityCell: string | null, label: string): Sign | null {
+export function polarityOf(polarityCell: string | null, labels: string[]): Sign | null {
   if (polarityCell !== null) {
     const p = parsePolarity(polarityCell);
     if (p) return p === "lower-is-better" ? 1 : -1;
   }
-  const l = label.trim().toLowerCase();
-  if (/^(?:to )?(?:reduc|decreas|cut\b|lower\b|minimi[sz])/.test(l)) return 1;
-  if (/^(?:to )?(?:increas|improv|rais|maximi[sz]|grow)/.test(l)) return -1;
+  // The indicator's name may sit beside its reference ("SNH01 | % Reduction in …").
+  for (const label of labels) {
+    const l = label
+      .trim()
+      .toLowerCase()
+      .replace(/^[a-z]{1,6}\d{1,3}[a-z]?\.?\s+/, "");
+    if (/^(?:to )?(?:reduc|decreas|cut\b|lower\b|minimi[sz])/.test(l)) return 1;
+    if (/^(?:to )?(?:increas|improv|rais|maximi[sz]|grow)/.test(l)) return -1;
+    // "% reduction in burglary": the reduction is the figure, so higher is better.
+    if (/^(?:%|per ?cent(?:age)?)?\s*(?:reduction|decrease|fall|cut) in\b/.test(l)) return -1;
+  }
+  const l = labels.join(" ").toLowerCase();
+  // "% of incidents fixed within 8 hours": a share done in time is better higher.
+  if (/(?:^|\s)(?:%|percentage of)\s.*\b(?:within|on time|in time)\b/.test(l)) return -1;
   // A count of harm is better lower, a count of the police's or council's results higher;
   // a name that speaks of both ("detections of burglary") or of neither says nothing.
   const good = GOOD_NOUNS.test(l);
@@ -102,6 +121,6 @@ export function polarityOf(polarityCell: string | null, label: string): Sign | n
 }
 
 const HARM_NOUNS =
-  /\b(?:crimes?|offences?|offending|burglar(?:y|ies)|robber(?:y|ies)|theft|assaults?|violen(?:ce|t)|asb|anti-?social|victims?|incidents|arson|damage|killed|injur(?:y|ies|ed)|homicides?|fly-?tipping|complaints|sickness|absence|missed)\b/;
+  /\b(?:crimes?|offences?|offending|burglar(?:y|ies)|robber(?:y|ies)|theft|assaults?|violen(?:ce|t)|asb|anti-?social|victims?|incidents|arson|damage|killed|injur(?:y|ies|ed)|homicides?|fly-?tipping|fatalit(?:y|ies)|deaths|complaints|sickness|absence|missed|waiting|time taken|average time|days lost)\b/;
 const GOOD_NOUNS =
-  /\b(?:detect\w*|sanction\w*|satisf\w*|confiden\w*|solved|charged?|answered|responded|response|within|on time|recycl\w*|collected|attendance|engage\w*|prevent\w*|completed|resolved|outcomes?)\b/;
+  /\b(?:detect\w*|sanction\w*|satisf\w*|confiden\w*|solved|charged?|answered|responded|response|within|on time|recycl\w*|collected|attendance|engage\w*|prevent\w*|completed|resolved|outcomes?|uptime|availability|accura\w*|paid|processed|determined|decided|delivered|implemented)\b/;

@@ -73,15 +73,13 @@ const MIN_FIT = 0.6;
 const acceptedFit = (f: Fit) =>
   f.n > 0 && f.ok >= 1 && f.ok / f.n >= MIN_FIT && (f.n > 2 || f.ok === f.n);
 
-const labelOf = (r: StructuredRow) => r.labels.filter((l) => l !== "").join(" ");
-
 function columnsOfRole(t: StructuredTable, role: string): number[] {
   return t.columns.flatMap((c, j) => (c.role === role ? [j] : []));
 }
 
 /** The polarity of a row: its polarity cell or its name; null when neither says. */
 function signOf(r: StructuredRow, polarityColumn: number | null): Sign | null {
-  return polarityOf(polarityColumn === null ? null : (r.cells[polarityColumn] ?? ""), labelOf(r));
+  return polarityOf(polarityColumn === null ? null : (r.cells[polarityColumn] ?? ""), r.labels);
 }
 
 const valueAt = (r: StructuredRow, col: number): number | null => {
@@ -133,7 +131,8 @@ function ragTest(
   const printed = ragOf(r.cells[col] ?? "");
   if (!printed) return "skip";
   const rags = expectedRags(r, rel);
-  if (!rags) return "skip";
+  // A row whose polarity is not told and whose ratings differ by it says little of the rule.
+  if (!rags || rags.length > 1) return "skip";
   return rags.includes(printed);
 }
 
@@ -155,16 +154,34 @@ function hasCounts(t: StructuredTable, col: number): boolean {
 
 /** A column of changes: its figures carry signs ("+836", "-5.8%"). */
 function signed(t: StructuredTable, col: number): boolean {
-  return t.rows.some(
-    (r) => /^[+\-\u2212\u2013]/.test((r.cells[col] ?? "").trim()) && printedAt(r, col)
-  );
+  let signs = 0;
+  let plus = 0;
+  let n = 0;
+  for (const r of t.rows) {
+    const text = (r.cells[col] ?? "").trim();
+    if (!printedAt(r, col)) continue;
+    n++;
+    if (/^[+\-\u2212\u2013]/.test(text)) signs++;
+    if (text.startsWith("+")) plus++;
+  }
+  // A change prints its signs; an indicator's own figure may be negative now and then.
+  return plus > 0 || (n > 0 && signs * 2 >= n);
 }
+
+/** A column of row numbers or references ("No", "Ref."), not figures. */
+const isIdentifier = (heading: string) =>
+  /^(?:no\.?|ref\.?|#|code|id|number)$/i.test(heading.trim());
 
 /** Figure columns a rating or a direction may be read from, nearest the derived column first. */
 function figureColumns(t: StructuredTable, near: number): number[] {
   return t.columns
     .flatMap((c, j) =>
-      ["period", "value", "total"].includes(c.role) && hasCounts(t, j) && !signed(t, j) ? [j] : []
+      ["period", "value", "total"].includes(c.role) &&
+      !isIdentifier(c.heading) &&
+      hasCounts(t, j) &&
+      !signed(t, j)
+        ? [j]
+        : []
     )
     .sort((a, b) => distance(a, near) - distance(b, near));
 }
@@ -179,6 +196,11 @@ function previousOf(actual: number, pairs: Pairs): number | null {
   return pairs.find((p) => p.to === actual)?.from ?? null;
 }
 
+/** A table that rates its figures: it prints a target or a rating. */
+export function isMonitoringTable(t: StructuredTable): boolean {
+  return t.columns.some((c) => c.role === "target" || c.role === "rag");
+}
+
 /** The rating columns of a table, each with the reading of figures that gives most of its ratings. */
 export function ragRelations(t: StructuredTable, pairs: Pairs): RagRelation[] {
   const targets = columnsOfRole(t, "target").filter((j) => hasCounts(t, j));
@@ -191,32 +213,63 @@ export function ragRelations(t: StructuredTable, pairs: Pairs): RagRelation[] {
       : [{ pct: DEFAULT_TOLERANCE_PCT }, { pct: 5 }];
   const out: RagRelation[] = [];
   for (const col of columnsOfRole(t, "rag")) {
-    let best: { rel: RagRelation; score: number } | null = null;
-    let order = 0;
-    for (const actual of figureColumns(t, col).filter((j) => !targets.includes(j)))
-      for (const target of [...targets].sort((a, b) => distance(a, col) - distance(b, col)))
-        for (const rule of ["improvement", "band"] as const)
-          for (const tolerance of tolerances) {
-            const rel = {
-              actual,
-              target,
-              previous: previousOf(actual, pairs),
-              rule,
-              tolerance,
-              polarity,
-            };
-            const fit = fitOf(t.rows, (r) => ragTest(r, col, rel));
-            order++;
-            if (!acceptedFit(fit)) continue;
-            // Most rows agreeing wins; among equals, the first reading tried (nearest columns,
-            // this product's rule, the usual tolerance).
-            const score = fit.ok / fit.n - order * 1e-6;
-            if (!best || score > best.score)
-              best = { rel: { kind: "rag", column: col, ...rel }, score };
-          }
-    if (best) out.push(best.rel);
+    const rules = ragRulesOf(t, col);
+    const nearest = [...targets].sort((a, b) => distance(a, col) - distance(b, col));
+    // The figure rated is the one printed nearest its rating (a report prints the latest
+    // figure beside its target and status): the first that some reading fits is taken.
+    for (const actual of figureColumns(t, col).filter((j) => !targets.includes(j))) {
+      const best = bestReading(
+        t,
+        col,
+        { actual, previous: previousOf(actual, pairs), polarity },
+        {
+          targets: nearest,
+          rules,
+          tolerances,
+        }
+      );
+      if (best) {
+        out.push(best);
+        break;
+      }
+    }
   }
   return out;
+}
+
+/** "Above / close to / below target" say the band rule by their words; other ratings may be either. */
+function ragRulesOf(t: StructuredTable, col: number): RagRule[] {
+  const words = t.rows
+    .map((r) => (r.cells[col] ?? "").trim().toLowerCase())
+    .filter((w) => w !== "");
+  return words.length > 0 && words.every((w) => /\btarget\b/.test(w) || ragOf(w) === null)
+    ? ["band"]
+    : ["improvement", "band"];
+}
+
+/** The rule, target and tolerance that give most of a column's ratings from one figure. */
+function bestReading(
+  t: StructuredTable,
+  col: number,
+  fixed: { actual: number; previous: number | null; polarity: number | null },
+  tries: { targets: number[]; rules: RagRule[]; tolerances: Tolerance[] }
+): RagRelation | null {
+  let best: { rel: RagRelation; score: number } | null = null;
+  let order = 0;
+  for (const target of tries.targets)
+    for (const rule of tries.rules)
+      for (const tolerance of tries.tolerances) {
+        const rel = { ...fixed, target, rule, tolerance };
+        const fit = fitOf(t.rows, (r) => ragTest(r, col, rel));
+        order++;
+        if (!acceptedFit(fit)) continue;
+        // Most rows agreeing wins; among equals, the first reading tried (nearest target,
+        // this product's rule, the usual tolerance).
+        const score = fit.ok / fit.n - order * 1e-6;
+        if (!best || score > best.score)
+          best = { rel: { kind: "rag", column: col, ...rel }, score };
+      }
+  return best ? best.rel : null;
 }
 
 function movementOf(r: StructuredRow, from: number, to: number): Movement | null {
@@ -234,7 +287,14 @@ const judged = (m: Movement, sign: Sign): Judgement =>
 export function directionHolds(
   r: StructuredRow,
   rel: Omit<DirectionRelation, "kind">
-): { holds: boolean; moved: Movement; cell: DirectionCell; sign: Sign | null } | null {
+): {
+  holds: boolean;
+  /** Whether the cell could have been wrong: a judgement of a row of untold polarity cannot. */
+  telling: boolean;
+  moved: Movement;
+  cell: DirectionCell;
+  sign: Sign | null;
+} | null {
   const cell = directionOf(r.cells[rel.column] ?? "");
   const moved = movementOf(r, rel.from, rel.to);
   if (!cell || !moved) return null;
@@ -249,7 +309,9 @@ export function directionHolds(
       : rel.arrows === "movement"
         ? says(cell.arrow, null)
         : says(null, cell.arrow === "up" ? "better" : cell.arrow === "down" ? "worse" : "same");
-  return { holds, moved, cell, sign };
+  const judgedOnly = cell.arrow === null ? cell.movement === null : rel.arrows === "judgement";
+  const telling = sign !== null || moved === "same" || !judgedOnly;
+  return { holds, telling, moved, cell, sign };
 }
 
 /** The direction-of-travel columns of a table, each with the pair of periods it agrees with best. */
@@ -271,7 +333,10 @@ export function directionRelations(t: StructuredTable, pairs: Pairs): DirectionR
     candidates.forEach((p, k) =>
       (["movement", "judgement"] as const).forEach((arrows, a) => {
         const rel = { kind: "direction" as const, column, ...p, arrows, polarity };
-        const fit = fitOf(t.rows, (r) => directionHolds(r, rel)?.holds ?? "skip");
+        const fit = fitOf(t.rows, (r) => {
+          const held = directionHolds(r, rel);
+          return held && held.telling ? held.holds : "skip";
+        });
         if (!acceptedFit(fit)) return;
         const score = fit.ok / fit.n - (k * 2 + a) * 1e-6;
         if (!best || score > best.score) best = { rel, score };
