@@ -3,6 +3,7 @@
 // and the borough-level file beside it saying how much its wards leave out.
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { readFileSync } from "fs";
 import { runBuild } from "../../src/cli/buildCommand";
 import { runCheck } from "../../src/cli/checkCommand";
 import { runRefresh } from "../../src/cli/refreshCommand";
@@ -14,6 +15,7 @@ import {
   type Definitions,
 } from "../../src/layout/definitions";
 import { definitionsProblem } from "../../src/layout/definitionsSchema";
+import { OFFENCES_DIR } from "../support/samples";
 
 const DIR = path.join(__dirname, "../fixtures/wards");
 const WARD = path.join(DIR, "mps-ward-level-crime-2024-01-to-2025-12.extract.csv");
@@ -167,5 +169,36 @@ describe("the ward coverage a data sheet records", () => {
     const row = damaged.sheets.find((s) => s.data?.wardCoverage)!.data!.wardCoverage!.rows[0]!;
     (row as unknown[])[5] = "many";
     expect(definitionsProblem(damaged)).toMatch(/\.data\.wardCoverage\.rows\[0\]\[5\] is "many"/);
+  });
+});
+
+describe("a table file named after a ward", () => {
+  // A real committee table that names no area itself, under a ward's name.
+  const NAME = "forest-hill-2017-09-05.txt";
+  const withTable = (): MemoryIO => {
+    const io = memoryIo();
+    io.files.set(NAME, readFileSync(path.join(OFFENCES_DIR, "borough-a-2017-09-05.txt")));
+    return io;
+  };
+
+  it("check and build take the ward as its area beside the ward-level file", async () => {
+    const io = withTable();
+    expect(await runCheck([WARD, NAME], { json: true }, io)).toBe(0);
+    const doc = JSON.parse(io.out.join(""));
+    // The file's two tables come after the ward file's, in the order the files were given.
+    const pasted = doc.tables.slice(-2);
+    expect(pasted.map((t: { source: string }) => t.source)).toEqual([NAME, NAME]);
+    expect(pasted.map((t: { area: string }) => t.area)).toEqual(["Forest Hill", "Forest Hill"]);
+
+    expect(await runBuild([WARD, NAME], { out: "w.xlsx" }, io)).toBe(0);
+    const book = await readXlsx(io.files.get("w.xlsx") as Uint8Array);
+    expect(book.sheetNames).toContain("Forest Hill 2017-09-05");
+  });
+
+  it("and no area without it", async () => {
+    const io = withTable();
+    expect(await runCheck([NAME], { json: true }, io)).toBe(0);
+    const doc = JSON.parse(io.out.join(""));
+    expect(doc.tables.map((t: { area: string | null }) => t.area)).toEqual([null, null]);
   });
 });
