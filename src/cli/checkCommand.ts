@@ -203,7 +203,13 @@ async function checkPdf(
 /** A spreadsheet's tables (every sheet), or null with a message naming file, sheet and line. */
 async function checkSpreadsheet(
   file: string,
-  opts: { area?: string; period?: string; areas: string[]; groups: string[] },
+  opts: {
+    area?: string;
+    period?: string;
+    areas: string[];
+    groups: string[];
+    knownAreas: readonly string[];
+  },
   io: CheckIo
 ): Promise<CrimeTable[] | null> {
   const bytes = await bytesOf(file, io);
@@ -261,9 +267,10 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CheckIo)
   }
   const tables: CrimeTable[] = [];
   // Datastore CSVs are read together once every file is in (an area or ward may be in any),
-  // and the other text files after them (one may be named after a ward of theirs).
+  // and the other text files and spreadsheets after them (one may be named after a ward).
   const datastore: { file: string; text: string; at: number; index: number }[] = [];
   const pastes: { file: string; text: string; at: number; index: number }[] = [];
+  const sheets: { file: string; at: number; index: number }[] = [];
   const unreadableTables: UnreadableTable[] = [];
   let unreadable = false;
   for (const [index, file] of files.entries()) {
@@ -279,18 +286,7 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CheckIo)
       continue;
     }
     if (isSpreadsheetFile(file)) {
-      const read = await checkSpreadsheet(
-        file,
-        {
-          area: areaFor(opts.area, index, files.length),
-          period: opts.period,
-          areas: asList(opts.area),
-          groups: asList(opts.group),
-        },
-        io
-      );
-      if (read) tables.push(...read);
-      else unreadable = true;
+      sheets.push({ file, at: tables.length, index });
       continue;
     }
     let text: string;
@@ -328,6 +324,21 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CheckIo)
       continue;
     }
     placed.push({ at, index, tables: result.tables });
+  }
+  for (const { file, at, index } of sheets) {
+    const read = await checkSpreadsheet(
+      file,
+      {
+        area: areaFor(opts.area, index, files.length),
+        period: opts.period,
+        areas: asList(opts.area),
+        groups: asList(opts.group),
+        knownAreas: fromDatastore?.wards ?? [],
+      },
+      io
+    );
+    if (read) placed.push({ at, index, tables: read });
+    else unreadable = true;
   }
   putInPlace(tables, placed);
   // A group must name areas some input holds, as build requires: never a silent "all areas".

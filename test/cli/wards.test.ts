@@ -4,6 +4,7 @@
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { readFileSync } from "fs";
+import * as XLSX from "@e965/xlsx";
 import { runBuild } from "../../src/cli/buildCommand";
 import { runCheck } from "../../src/cli/checkCommand";
 import { runRefresh } from "../../src/cli/refreshCommand";
@@ -193,6 +194,28 @@ describe("a table file named after a ward", () => {
     expect(await runBuild([WARD, NAME], { out: "w.xlsx" }, io)).toBe(0);
     const book = await readXlsx(io.files.get("w.xlsx") as Uint8Array);
     expect(book.sheetNames).toContain("Forest Hill 2017-09-05");
+  });
+
+  it("so does a spreadsheet's", async () => {
+    const io = memoryIo();
+    const rows = readFileSync(path.join(OFFENCES_DIR, "borough-a-2017-09-05.txt"), "utf8")
+      .split("\n")
+      .map((l) => l.split("\t"));
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), "Offences");
+    const bytes = XLSX.write(book, { type: "array", bookType: "xlsx" }) as ArrayBuffer;
+    io.files.set("sydenham.xlsx", new Uint8Array(bytes));
+
+    expect(await runCheck(["sydenham.xlsx", WARD], { json: true }, io)).toBe(0);
+    const doc = JSON.parse(io.out.join(""));
+    const sheet = doc.tables.filter((t: { source: string }) => t.source.startsWith("sydenham"));
+    expect(sheet.map((t: { area: string }) => t.area)).toEqual(["Sydenham", "Sydenham"]);
+    // The spreadsheet's tables first, as the files were given.
+    expect(doc.tables[0].source).toBe("sydenham.xlsx [Offences]");
+
+    expect(await runBuild(["sydenham.xlsx", WARD], { out: "w.xlsx" }, io)).toBe(0);
+    const built = await readXlsx(io.files.get("w.xlsx") as Uint8Array);
+    expect(built.sheetNames).toContain("Sydenham 2017-09-05");
   });
 
   it("and no area without it", async () => {
