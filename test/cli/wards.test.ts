@@ -127,9 +127,12 @@ describe("refresh keeps what the wards leave out", () => {
     expect(all).toEqual(expect.arrayContaining([28583, 29174]));
     expect(new Set(built.map((r) => r[4]))).toEqual(new Set(["Lewisham", "Merton"]));
 
-    expect(await runRefresh("b.xlsx", {}, io)).toBe(0);
-    expect(io.err.join("")).toBe("");
-    expect(await coverageRows(io.files.get("b.xlsx") as Uint8Array)).toEqual(built);
+    // Twice: the refreshed workbook records the coverage again.
+    for (const _ of [1, 2]) {
+      expect(await runRefresh("b.xlsx", {}, io)).toBe(0);
+      expect(io.err.join("")).toBe("");
+      expect(await coverageRows(io.files.get("b.xlsx") as Uint8Array)).toEqual(built);
+    }
   });
 
   it("refreshes a workbook that records no coverage (built before it was recorded) as before, without the notes", async () => {
