@@ -92,21 +92,20 @@ export function readInputs(
   inputs: readonly InputText[],
   opts: Pick<ReadInputOptions, "period" | "areas" | "groups">
 ): InputsResult {
-  const isCsv = inputs.map((t) => isDatastoreCsv(t.text));
-  const datastore = inputs.filter((_t, i) => isCsv[i]);
-  const fromDatastore = readDatastoreInputs(datastore, opts);
-  if (!fromDatastore.ok) {
-    const input = inputs.indexOf(datastore[fromDatastore.input]!);
-    return { ...fromDatastore, input };
-  }
+  const csvAt = inputs.flatMap((t, i) => (isDatastoreCsv(t.text) ? [i] : []));
+  const fromDatastore = readDatastoreInputs(
+    csvAt.map((i) => inputs[i]!),
+    opts
+  );
+  if (!fromDatastore.ok) return { ...fromDatastore, input: csvAt[fromDatastore.input]! };
   const tables: CrimeTable[][] = [];
-  let d = 0;
-  for (const [i, t] of inputs.entries()) {
-    if (isCsv[i]) {
-      tables.push(fromDatastore.tables[d++]!);
+  for (const [i, { text, ...named }] of inputs.entries()) {
+    const d = csvAt.indexOf(i);
+    if (d >= 0) {
+      tables.push(fromDatastore.tables[d]!);
       continue;
     }
-    const read = readInput(t.text, { ...opts, ...t, knownAreas: fromDatastore.wards });
+    const read = readInput(text, { ...opts, ...named, knownAreas: fromDatastore.wards });
     if (!read.ok) return { ok: false, error: read.error, input: i };
     tables.push(read.tables);
   }
