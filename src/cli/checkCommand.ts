@@ -203,7 +203,13 @@ async function checkPdf(
 /** A spreadsheet's tables (every sheet), or null with a message naming file, sheet and line. */
 async function checkSpreadsheet(
   file: string,
-  opts: { area?: string; period?: string; areas: string[]; groups: string[] },
+  opts: {
+    area?: string;
+    period?: string;
+    areas: string[];
+    groups: string[];
+    knownAreas: readonly string[];
+  },
   io: CheckIo
 ): Promise<CrimeTable[] | null> {
   const bytes = await bytesOf(file, io);
@@ -218,14 +224,26 @@ async function checkSpreadsheet(
   return read.tables;
 }
 
-/** The Datastore CSVs' tables, each file's put where the file came; false (with a message) when one could not be read. */
+/** Tables to go in where their file came: `at` in the tables read, `index` the file's. */
+interface Placed {
+  at: number;
+  index: number;
+  tables: CrimeTable[];
+}
+
+/** Each file's tables put where the file came (from the last, so the positions stay right). */
+function putInPlace(tables: CrimeTable[], placed: Placed[]): void {
+  const order = [...placed].sort((a, b) => b.at - a.at || b.index - a.index);
+  for (const p of order) tables.splice(p.at, 0, ...p.tables);
+}
+
+/** The Datastore CSVs' tables and wards, or null (with a message) when one could not be read. */
 function checkDatastore(
-  files: { file: string; text: string; at: number }[],
-  tables: CrimeTable[],
+  files: { file: string; text: string; at: number; index: number }[],
   opts: CheckOptions,
   io: CheckIo
-): boolean {
-  if (files.length === 0) return true;
+): { placed: Placed[]; wards: string[] } | null {
+  if (files.length === 0) return { placed: [], wards: [] };
   const read = readDatastoreInputs(
     files.map((f) => ({ text: f.text, source: f.file })),
     { period: opts.period, areas: asList(opts.area), groups: asList(opts.group) }
@@ -234,11 +252,10 @@ function checkDatastore(
     const file = files[read.input]?.file ?? "";
     const place = describeErrorPlace(read.error);
     io.stderr(showControls(`scrutiny-sheets check: ${file}${place}: ${read.error.message}\n`));
-    return false;
+    return null;
   }
-  // From the last, so that each file's position is still right when its tables go in.
-  for (let i = files.length - 1; i >= 0; i--) tables.splice(files[i]!.at, 0, ...read.tables[i]!);
-  return true;
+  const placed = files.map((f, i) => ({ at: f.at, index: f.index, tables: read.tables[i]! }));
+  return { placed, wards: read.wards };
 }
 
 export async function runCheck(files: string[], opts: CheckOptions, io: CheckIo): Promise<number> {
@@ -249,8 +266,11 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CheckIo)
     return 2;
   }
   const tables: CrimeTable[] = [];
-  // Datastore CSVs are read together once every file is in (an area or ward may be in any).
-  const datastore: { file: string; text: string; at: number }[] = [];
+  // Datastore CSVs are read together once every file is in (an area or ward may be in any),
+  // and the other text files and spreadsheets after them (one may be named after a ward).
+  const datastore: { file: string; text: string; at: number; index: number }[] = [];
+  const pastes: { file: string; text: string; at: number; index: number }[] = [];
+  const sheets: { file: string; at: number; index: number }[] = [];
   const unreadableTables: UnreadableTable[] = [];
   let unreadable = false;
   for (const [index, file] of files.entries()) {
@@ -266,18 +286,7 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CheckIo)
       continue;
     }
     if (isSpreadsheetFile(file)) {
-      const read = await checkSpreadsheet(
-        file,
-        {
-          area: areaFor(opts.area, index, files.length),
-          period: opts.period,
-          areas: asList(opts.area),
-          groups: asList(opts.group),
-        },
-        io
-      );
-      if (read) tables.push(...read);
-      else unreadable = true;
+      sheets.push({ file, at: tables.length, index });
       continue;
     }
     let text: string;
@@ -289,10 +298,12 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CheckIo)
       unreadable = true;
       continue;
     }
-    if (isDatastoreCsv(text)) {
-      datastore.push({ file, text, at: tables.length });
-      continue;
-    }
+    (isDatastoreCsv(text) ? datastore : pastes).push({ file, text, at: tables.length, index });
+  }
+  const fromDatastore = checkDatastore(datastore, opts, io);
+  if (!fromDatastore) unreadable = true;
+  const placed = fromDatastore?.placed ?? [];
+  for (const { file, text, at, index } of pastes) {
     const result = readInput(text, {
       source: file,
       area: areaFor(opts.area, index, files.length),
@@ -301,6 +312,7 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CheckIo)
       period: opts.period,
       areas: asList(opts.area),
       groups: asList(opts.group),
+      knownAreas: fromDatastore?.wards ?? [],
     });
     if (!result.ok) {
       io.stderr(
@@ -311,9 +323,24 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CheckIo)
       unreadable = true;
       continue;
     }
-    tables.push(...result.tables);
+    placed.push({ at, index, tables: result.tables });
   }
-  if (!checkDatastore(datastore, tables, opts, io)) unreadable = true;
+  for (const { file, at, index } of sheets) {
+    const read = await checkSpreadsheet(
+      file,
+      {
+        area: areaFor(opts.area, index, files.length),
+        period: opts.period,
+        areas: asList(opts.area),
+        groups: asList(opts.group),
+        knownAreas: fromDatastore?.wards ?? [],
+      },
+      io
+    );
+    if (read) placed.push({ at, index, tables: read });
+    else unreadable = true;
+  }
+  putInPlace(tables, placed);
   // A group must name areas some input holds, as build requires: never a silent "all areas".
   const groups = resolveGroups(asList(opts.group), tables);
   if (!groups.ok) {

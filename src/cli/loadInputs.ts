@@ -6,7 +6,7 @@ import type { CrimeTable } from "../core/model";
 import { decodeText } from "../core/read";
 import { isDatastoreCsv, wardsGroupOfTables } from "../core/datastore";
 import { isGroupError, parseGroup, resolveGroup, type Group } from "../core/groups";
-import { describeErrorPlace, readDatastoreInputs, readInput } from "../core/readInput";
+import { describeErrorPlace, readInputs } from "../core/readInput";
 import { problem, type Problem, type Result } from "../core/result";
 import type { CliIO } from "./io";
 import { reasonOf } from "../app/errors";
@@ -58,48 +58,37 @@ export async function loadInputs(
   // A single area given for a single paste names it; otherwise areas pick Datastore areas.
   const pastes = texts.filter((t) => !isDatastoreCsv(t.text));
   const pasteArea = pastes.length === 1 && areas.length === 1 ? areas[0] : undefined;
-  // Datastore CSVs are read together: an area or ward may be in any of them.
-  const datastore = texts.filter((t) => !t.pdf && isDatastoreCsv(t.text));
-  const fromDatastore = readDatastoreInputs(
-    datastore.map((t) => ({ text: t.text, source: path.basename(t.file) })),
-    { period: opts.period, areas, groups: opts.group }
-  );
-  if (!fromDatastore.ok) {
-    const file = datastore[fromDatastore.input]?.file ?? "";
-    const { error } = fromDatastore;
-    return unreadable(file, `${file}${describeErrorPlace(error)}: ${error.message}`);
-  }
-  const tables: CrimeTable[] = [];
-  for (const { file, text, pdf } of texts) {
-    const name = path.basename(file);
-    const d = datastore.findIndex((t) => t.file === file && t.text === text);
-    if (d >= 0) {
-      tables.push(...fromDatastore.tables[d]!);
-      continue;
-    }
-    if (pdf) {
-      const read = await loadPdf(file, pdf, { ...opts, area: pasteArea });
-      if (!read.ok) return read;
-      tables.push(...read.tables);
-      continue;
-    }
-    const read = readInput(text, {
-      source: name,
-      fileName: name,
+  // Read together: an area or ward may be in any Datastore CSV, and a file may be named after one.
+  const plain = texts.filter((t) => !t.pdf);
+  const read = readInputs(
+    plain.map(({ file, text }) => ({
+      text,
+      source: path.basename(file),
+      fileName: path.basename(file),
       area: pasteArea,
       html: /\.html?$/i.test(file) ? text : undefined,
-      period: opts.period,
-      areas,
-      groups: opts.group,
-    });
-    if (!read.ok)
-      return unreadable(file, `${file}${describeErrorPlace(read.error)}: ${read.error.message}`);
-    for (const t of read.tables) tables.push(t);
+    })),
+    { period: opts.period, areas, groups: opts.group }
+  );
+  if (!read.ok) {
+    const file = plain[read.input]?.file ?? "";
+    return unreadable(file, `${file}${describeErrorPlace(read.error)}: ${read.error.message}`);
+  }
+  const tables: CrimeTable[] = [];
+  let next = 0;
+  for (const { file, pdf } of texts) {
+    if (!pdf) {
+      tables.push(...read.tables[next++]!);
+      continue;
+    }
+    const fromPdf = await loadPdf(file, pdf, { ...opts, area: pasteArea });
+    if (!fromPdf.ok) return fromPdf;
+    tables.push(...fromPdf.tables);
   }
   const sheetArea = files.length === 1 && areas.length === 1 ? areas[0] : undefined;
   const sheets = await loadSpreadsheets(
     files.filter(isSpreadsheetFile),
-    { area: sheetArea, period: opts.period, areas, groups: opts.group },
+    { area: sheetArea, period: opts.period, areas, groups: opts.group, knownAreas: read.wards },
     io
   );
   if (!sheets.ok) return sheets;

@@ -12,6 +12,8 @@ export interface SheetLoadOptions {
   period?: string;
   areas: string[];
   groups?: string[];
+  /** Names besides London's boroughs a file name may give as its tables' area (wards of Datastore files given with it). */
+  knownAreas?: readonly string[];
 }
 
 export async function loadSpreadsheets(
@@ -37,6 +39,7 @@ export async function loadSpreadsheets(
       period: opts.period,
       areas: opts.areas,
       groups: opts.groups,
+      knownAreas: opts.knownAreas,
     });
     if (!read.ok) return { ok: false, error: { ...read.error, file } };
     for (const t of read.tables) tables.push(t);

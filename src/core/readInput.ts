@@ -2,7 +2,7 @@
 // CSV becomes rolling-12-month tables for the areas asked for; anything else is read as
 // a pasted crime table. The one place that decides between the two, for the command
 // line and the task pane alike.
-import type { ReadError, ReadResult } from "./model";
+import type { CrimeTable, ReadError, ReadResult } from "./model";
 import { readPaste } from "./read";
 import { tooLongText } from "./read/readProblems";
 import {
@@ -19,6 +19,11 @@ export interface ReadInputOptions {
   fileName?: string;
   /** Area of a pasted table, as the user gave it. */
   area?: string;
+  /**
+   * Names a pasted table's file name may give as its area besides London's boroughs (the
+   * wards of Datastore files read with it); the `areas` given count too.
+   */
+  knownAreas?: readonly string[];
   /** The clipboard's text/html, or the file's text when the file is HTML. */
   html?: string;
   /** Datastore: end month YYYY-MM of the rolling 12 months (default: the latest possible). */
@@ -36,6 +41,7 @@ export function readInput(text: string, opts: ReadInputOptions): ReadResult {
       fileName: opts.fileName,
       area: opts.area,
       html: opts.html,
+      knownAreas: [...(opts.knownAreas ?? []), ...(opts.areas ?? [])],
     });
   }
   // An area or category name longer than a cell holds is refused here as in a paste.
@@ -59,6 +65,51 @@ export function readDatastoreInputs(
     if (tooLong) return { ok: false, error: tooLong, input };
   }
   return read;
+}
+
+/** One of the texts read together: a file's, as readInput takes it. */
+export interface InputText extends DatastoreText {
+  fileName?: string;
+  area?: string;
+  html?: string;
+}
+
+/**
+ * Each input's tables, in input order, and the wards of the ward-level files among them
+ * (names other files' names may give); or the first failure and the input it concerns.
+ */
+export type InputsResult =
+  | { ok: true; tables: CrimeTable[][]; wards: string[] }
+  | { ok: false; error: ReadError; input: number };
+
+/**
+ * Texts read together, as a command line's files are: the Datastore CSVs together
+ * (readDatastoreInputs), then each other text as readInput reads it, its file name giving
+ * its area when that names a ward of those files or an area given ("forest-hill.txt"
+ * beside the ward-level file is Forest Hill). A Datastore failure is said first.
+ */
+export function readInputs(
+  inputs: readonly InputText[],
+  opts: Pick<ReadInputOptions, "period" | "areas" | "groups">
+): InputsResult {
+  const csvAt = inputs.flatMap((t, i) => (isDatastoreCsv(t.text) ? [i] : []));
+  const fromDatastore = readDatastoreInputs(
+    csvAt.map((i) => inputs[i]!),
+    opts
+  );
+  if (!fromDatastore.ok) return { ...fromDatastore, input: csvAt[fromDatastore.input]! };
+  const tables: CrimeTable[][] = [];
+  for (const [i, { text, ...named }] of inputs.entries()) {
+    const d = csvAt.indexOf(i);
+    if (d >= 0) {
+      tables.push(fromDatastore.tables[d]!);
+      continue;
+    }
+    const read = readInput(text, { ...opts, ...named, knownAreas: fromDatastore.wards });
+    if (!read.ok) return { ok: false, error: read.error, input: i };
+    tables.push(read.tables);
+  }
+  return { ok: true, tables, wards: fromDatastore.wards };
 }
 
 /** "line 12, column 3" (or "") for a read error's place. */

@@ -24,6 +24,8 @@ export type {
   MonitoringRecord,
   MonthlyRecord,
   SheetDefinition,
+  WardCoverageRecord,
+  WardCoverageRowRecord,
 } from "./definitionsSchema";
 
 /** The very hidden definitions sheet. */

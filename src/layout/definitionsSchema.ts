@@ -30,7 +30,38 @@ export interface DataSheetInfo {
   columns: DataColumnDef[];
   /** The source table's columns (headings, types, printed decimals). */
   sourceColumns: ColumnInfo[];
+  /**
+   * How much of a borough its wards hold, when the table carried it (a Datastore ward-level
+   * file read beside the borough-level one), so Checks keeps its notes after a refresh.
+   * Absent in workbooks built before it was recorded: those refresh without the notes.
+   */
+  wardCoverage?: WardCoverageRecord;
 }
+
+/** A table's WardCoverage (core/model) as a data sheet records it: each row a list of its figures. */
+export interface WardCoverageRecord {
+  borough: string;
+  wardSource: string;
+  boroughSource: string | null;
+  periodEnding: string;
+  boroughMonths?: { first: string; last: string };
+  rows: WardCoverageRowRecord[];
+}
+
+/**
+ * [line, category, subcategory, is a total, previous and current 12 months' offences summed
+ * over the wards, the borough's previous and current]: the fields of a WardCoverageRow.
+ */
+export type WardCoverageRowRecord = [
+  line: number,
+  category: string,
+  subcategory: string,
+  isTotal: boolean,
+  wardsPrevious: number,
+  wardsCurrent: number,
+  boroughPrevious: number,
+  boroughCurrent: number,
+];
 
 /** A monitoring sheet's editable inputs and options, so refresh rebuilds it from them. */
 export interface MonitoringRecord {
@@ -192,6 +223,30 @@ const sourceColumn = shape<ColumnInfo>({
   decimals: optional(count),
 });
 
+/** A list of exactly these items, in order. */
+const tuple =
+  (...items: Check[]): Check =>
+  (v, path) => {
+    if (!Array.isArray(v) || v.length !== items.length)
+      return `${path} is ${show(v)}, not a list of ${items.length}`;
+    for (let i = 0; i < items.length; i++) {
+      const p = items[i]!(v[i], `${path}[${i}]`);
+      if (p) return p;
+    }
+    return null;
+  };
+
+const coverageRow: Check = tuple(count, str, str, bool, num, num, num, num);
+
+const wardCoverage = shape<WardCoverageRecord>({
+  borough: str,
+  wardSource: str,
+  boroughSource: strOrNull,
+  periodEnding: str,
+  boroughMonths: optional(shape<{ first: string; last: string }>({ first: str, last: str })),
+  rows: listOf(coverageRow),
+});
+
 const dataSheet = shape<DataSheetInfo>({
   kind: oneOf(TABLE_KINDS),
   title: strOrNull,
@@ -204,6 +259,7 @@ const dataSheet = shape<DataSheetInfo>({
   firstCol: count,
   columns: listOf(dataColumn),
   sourceColumns: listOf(sourceColumn),
+  wardCoverage: optional(wardCoverage),
 });
 
 type InputIndicator = MonitoringInputs["indicators"][number];

@@ -26,9 +26,13 @@ export interface DatastoreSetOptions {
   groups?: string[];
 }
 
-/** Each input's tables, in input order; or the first failure and the input it concerns. */
+/**
+ * Each input's tables, in input order, and the wards of its ward-level files (each as a user
+ * picks it: DatastoreWard's label); or the first failure and the input it concerns.
+ */
 export type DatastoreSetResult =
-  { ok: true; tables: CrimeTable[][] } | { ok: false; error: ReadError; input: number };
+  | { ok: true; tables: CrimeTable[][]; wards: string[] }
+  | { ok: false; error: ReadError; input: number };
 
 /** A ward picked: the file holding it and its index there. */
 interface WardPick {
@@ -229,7 +233,7 @@ export function readDatastoreSet(
     if (!read.ok) return { ok: false, error: read.error, input: i };
     files.push(read.file);
   }
-  if (files.length === 0) return { ok: true, tables: [] };
+  if (files.length === 0) return { ok: true, tables: [], wards: [] };
   const wanted = resolveWanted(files, opts);
   if ("code" in wanted) return failed(wanted.code, wanted.message);
   const tables: CrimeTable[][] = [];
@@ -239,5 +243,6 @@ export function readDatastoreSet(
     tables.push(made.tables);
   }
   attachCoverage(tables, wardCoverage(files, tables, opts.period));
-  return { ok: true, tables };
+  const wards = [...new Set(files.flatMap((f) => f.wards?.wards.map((w) => w.label) ?? []))];
+  return { ok: true, tables, wards };
 }

@@ -20,6 +20,11 @@ export interface ReadOptions {
   area?: string;
   /** File name to take the area from when neither the user nor the paste names it. */
   fileName?: string;
+  /**
+   * Names the file name may give besides London's boroughs: wards of a Datastore file read
+   * with it, areas the user gave ("forest-hill.txt" beside the ward file is Forest Hill).
+   */
+  knownAreas?: readonly string[];
   /** The clipboard's text/html, when it had one: preferred over the text. */
   html?: string;
 }
@@ -134,7 +139,7 @@ function read(text: string, opts: ReadOptions): ReadResult {
   const ctx: FindContext = {
     source: opts.source,
     userArea,
-    fileArea: opts.fileName ? areaFromFileName(opts.fileName) : null,
+    fileArea: opts.fileName ? areaFromFileName(opts.fileName, opts.knownAreas) : null,
   };
   const html = opts.html?.replace(/\ufeff/g, "");
   if (html !== undefined && html.trim() !== "") {

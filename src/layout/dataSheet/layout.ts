@@ -16,6 +16,7 @@ import { FIRST_COL, colOf, dataSheetContext, type DataSheetContext } from "./con
 import { HIGHLIGHT_ORDER, ROLE_COMPILERS } from "./roles";
 import { pageSetup } from "../printSetup";
 import { kindSchema } from "../../core/kinds";
+import { recordWardCoverage } from "./wardCoverage";
 
 export { FLAG_TEXT } from "./flags";
 export { changeFormula, rateFormula } from "./formulas";
@@ -85,6 +86,7 @@ function dataSheetInfo(
     firstCol: FIRST_COL,
     columns: ctx.columns,
     sourceColumns: table.columns.map((c) => ({ ...c })),
+    ...(table.wardCoverage ? { wardCoverage: recordWardCoverage(table.wardCoverage) } : {}),
   };
 }
 

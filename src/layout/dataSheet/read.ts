@@ -8,6 +8,7 @@ import { nameKey } from "../../core/nameKey";
 import type { DataColumnDef, DataSheetInfo } from "../definitions";
 import { isEmpty, type ReadContext } from "./readBack";
 import { ROLE_COMPILERS } from "./roles";
+import { restoreWardCoverage } from "./wardCoverage";
 
 export type ReadDataSheetResult =
   | { ok: true; table: CrimeTable; headerRow: number; columnOf: Map<DataColumnDef, number> }
@@ -111,6 +112,7 @@ export function readDataSheet(
       periodEnding: info.periodEnding,
       columns: info.sourceColumns.map((c) => ({ ...c })),
       rows,
+      ...(info.wardCoverage ? { wardCoverage: restoreWardCoverage(info.wardCoverage) } : {}),
     },
   };
 }
