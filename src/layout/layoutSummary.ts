@@ -4,6 +4,7 @@
 // committee report (summaryHeadlines.ts), and a contents list linking every sheet.
 import type { Anomaly, CrimeTable, Issue } from "../core/model";
 import { kindSchema } from "../core/kinds";
+import { genericFiguresChecked } from "../core/validate";
 import type { CellSpec, SheetRole, SheetSpec } from "./spec";
 import { a1, sheetRef, stringLiteral, wholeColumn } from "./a1";
 import { findingRows, type CellLocator } from "./layoutChecks";
@@ -73,6 +74,8 @@ const cellLink = (target: string | null): CellSpec | null =>
 /** Printed derived figures a table's kind recalculates from its counts (0 when it prints none). */
 export function figuresRecalculated(table: CrimeTable): number {
   const schema = kindSchema(table.kind);
+  // A table read by its structure: the changes, shares, totals and ratings its checks found.
+  if (table.kind === "generic") return genericFiguresChecked(table);
   if (!schema.printsDerived) return 0;
   let n = 0;
   for (const row of table.rows)

@@ -51,6 +51,11 @@ export function headingOf(table: CrimeTable, field: string, fallback: string): s
   return h ? h : fallback;
 }
 
+/** The source's columns in printed order, figures and words alike (labels and status excluded). */
+export function printedColumns(table: CrimeTable): ColumnInfo[] {
+  return table.columns.filter((c) => !LABEL_FIELDS.has(c.field));
+}
+
 /** The source's figure columns in printed order (labels and status excluded). */
 export function figureColumns(table: CrimeTable): ColumnInfo[] {
   return table.columns.filter((c) => !LABEL_FIELDS.has(c.field) && c.type !== "text");

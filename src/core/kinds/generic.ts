@@ -4,8 +4,8 @@ import type { ColumnInfo, CrimeTable } from "../model";
 import {
   DEFAULT_HEADINGS,
   closingColumns,
-  figureColumns,
   headingOf,
+  printedColumns,
   type DataColumnDef,
 } from "./columns";
 import type { FieldRole, FieldSpec, KindSchema } from "./schema";
@@ -38,7 +38,8 @@ function planGenericColumns(table: CrimeTable): DataColumnDef[] {
       role: "subcategory",
       field: "subcategory",
     });
-  for (const c of figureColumns(table))
+  // Columns of words (a RAG rating, a direction of travel, notes) are kept as printed.
+  for (const c of printedColumns(table))
     cols.push({ heading: c.heading, role: "value", field: c.field });
   return closingColumns(cols);
 }

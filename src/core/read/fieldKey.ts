@@ -1,7 +1,15 @@
 // Field keys of generic tables, derived from their headings in camelCase:
 // "Offences Previous R12" → "offencesPreviousR12", "Change %" → "changePct".
 
-const RESERVED = new Set(["category", "subcategory", "__proto__", "constructor", "prototype"]);
+const RESERVED = new Set([
+  "category",
+  "subcategory",
+  "label",
+  "status",
+  "__proto__",
+  "constructor",
+  "prototype",
+]);
 
 export function fieldKey(heading: string, position: number): string {
   const words = heading

@@ -1,4 +1,4 @@
 // Validating crime tables: derived figures, totals and cells, as typed issues.
 export { validateTables } from "./validateTables";
 export { totalGroups } from "./checkTotals";
-export { genericCoverage } from "./structure/checkGeneric";
+export { genericCoverage, genericFiguresChecked } from "./structure/checkGeneric";

@@ -60,9 +60,14 @@ export function valueCell(ctx: DataSheetContext, row: TableRow, c: DataColumnDef
   if (percentRow(ctx, row) || info?.type === "percent")
     return percentCell(v, printedDecimals(row.raw[field]) ?? info?.decimals ?? 1);
   if (info?.type === "count" || ctx.rowUnits) return { number: v, numFmt: NUMBER_FORMATS.count };
+  const decimals = info?.decimals ?? printedDecimals(row.raw[field]) ?? 0;
+  // A percentage in a column of mixed figures is kept in percent units, shown with its sign.
+  const percentText = /%\s*$/.test(row.raw[field] ?? "");
   return {
     number: v,
-    numFmt: numberFormat(info?.decimals ?? printedDecimals(row.raw[field]) ?? 0),
+    numFmt: percentText
+      ? `${numberFormat(printedDecimals(row.raw[field]) ?? 0)}"%"`
+      : numberFormat(decimals),
   };
 }
 

@@ -23,7 +23,9 @@ function typeOf(t: StructuredTable, j: number): ColumnInfo["type"] {
   }
   if (numbers < words) return "text";
   if (numbers === 0) return "number";
-  if (percent * 2 > numbers) return "percent";
+  // A column of percentages only; one that mixes them with other figures (a monitoring
+  // table's "This quarter": 95.5% on one row, 2.7 days on the next) keeps each as printed.
+  if (percent === numbers) return "percent";
   return whole ? "count" : "number";
 }
 
