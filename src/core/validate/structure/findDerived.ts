@@ -18,6 +18,7 @@ import {
   printedAt,
   type Expect,
 } from "./figures";
+import { MIN_FIT, accepted, countFit, type Fit } from "./fit";
 import {
   directionRelations,
   isMonitoringTable,
@@ -51,31 +52,16 @@ export interface Structure {
 /** Widest table whose columns are paired (changes, totals). */
 const MAX_PAIRED_COLUMNS = 60;
 
-/** Share of the rows with all figures present in which a relation holds, for it to be taken. */
-const MIN_FIT = 0.6;
-
-interface Fit {
-  ok: number;
-  n: number;
-}
-
+/** How many rows a derived figure agrees in (its expectation null), of those that print it. */
 function fitOf(
   rows: StructuredRow[],
   test: (r: StructuredRow) => Expect | "undefined" | "skip"
 ): Fit {
-  let ok = 0;
-  let n = 0;
-  for (const r of rows) {
+  return countFit(rows, (r) => {
     const e = test(r);
-    if (e === "skip" || e === "undefined") continue;
-    n++;
-    if (e === null) ok++;
-  }
-  return { ok, n };
+    return e === "skip" || e === "undefined" ? "skip" : e === null;
+  });
 }
-
-const accepted = (f: Fit) =>
-  f.n > 0 && f.ok >= 1 && f.ok / f.n >= MIN_FIT && (f.n > 2 || f.ok === f.n);
 
 function percentColumn(t: StructuredTable, col: number): boolean {
   let pct = 0;

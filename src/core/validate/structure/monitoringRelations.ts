@@ -14,6 +14,7 @@ import type { Rag } from "../../monitor/types";
 import { DEFAULT_TOLERANCE_PCT } from "../../monitor/readIndicators";
 import { toNumber } from "../../round";
 import { printedAt } from "./figures";
+import { accepted, countFit } from "./fit";
 import {
   directionOf,
   polarityOf,
@@ -63,15 +64,6 @@ export interface DirectionRelation {
   arrows: "movement" | "judgement";
   polarity: number | null;
 }
-
-interface Fit {
-  ok: number;
-  n: number;
-}
-
-const MIN_FIT = 0.6;
-const acceptedFit = (f: Fit) =>
-  f.n > 0 && f.ok >= 1 && f.ok / f.n >= MIN_FIT && (f.n > 2 || f.ok === f.n);
 
 function columnsOfRole(t: StructuredTable, role: string): number[] {
   return t.columns.flatMap((c, j) => (c.role === role ? [j] : []));
@@ -134,18 +126,6 @@ function ragTest(
   // A row whose polarity is not told and whose ratings differ by it says little of the rule.
   if (!rags || rags.length > 1) return "skip";
   return rags.includes(printed);
-}
-
-function fitOf(rows: StructuredRow[], test: (r: StructuredRow) => "skip" | boolean): Fit {
-  let ok = 0;
-  let n = 0;
-  for (const r of rows) {
-    const x = test(r);
-    if (x === "skip") continue;
-    n++;
-    if (x) ok++;
-  }
-  return { ok, n };
 }
 
 function hasCounts(t: StructuredTable, col: number): boolean {
@@ -260,9 +240,9 @@ function bestReading(
     for (const rule of tries.rules)
       for (const tolerance of tries.tolerances) {
         const rel = { ...fixed, target, rule, tolerance };
-        const fit = fitOf(t.rows, (r) => ragTest(r, col, rel));
+        const fit = countFit(t.rows, (r) => ragTest(r, col, rel));
         order++;
-        if (!acceptedFit(fit)) continue;
+        if (!accepted(fit)) continue;
         // Most rows agreeing wins; among equals, the first reading tried (nearest target,
         // this product's rule, the usual tolerance).
         const score = fit.ok / fit.n - order * 1e-6;
@@ -333,11 +313,11 @@ export function directionRelations(t: StructuredTable, pairs: Pairs): DirectionR
     candidates.forEach((p, k) =>
       (["movement", "judgement"] as const).forEach((arrows, a) => {
         const rel = { kind: "direction" as const, column, ...p, arrows, polarity };
-        const fit = fitOf(t.rows, (r) => {
+        const fit = countFit(t.rows, (r) => {
           const held = directionHolds(r, rel);
           return held && held.telling ? held.holds : "skip";
         });
-        if (!acceptedFit(fit)) return;
+        if (!accepted(fit)) return;
         const score = fit.ok / fit.n - (k * 2 + a) * 1e-6;
         if (!best || score > best.score) best = { rel, score };
       })
