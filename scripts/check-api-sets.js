@@ -52,6 +52,9 @@ const PAGE_LAYOUT_MEMBERS = [
   "HeaderFooter.leftFooter",
   "HeaderFooter.centerFooter",
   "HeaderFooter.rightFooter",
+  "Worksheet.horizontalPageBreaks",
+  "PageBreakCollection.add",
+  "PageBreakCollection.removePageBreaks",
 ];
 const ALLOWED = [
   { file: "src/writers/officejs/executeOp.ts", member: "Worksheet.notes", reason: NOTES_REASON },

@@ -42,6 +42,7 @@ import {
   type SectionPlaces,
 } from "./comparison/sections";
 import type { ComparedArea, ComparedRow } from "./comparison/types";
+import { withChartBreaks } from "./pageBreaks";
 
 /** " Left out: Merton (no table for period ending 2017-09-05)." or "". */
 function leftOutNote(input: ComparisonInput): string {
@@ -484,7 +485,7 @@ export function layoutComparison(input: ComparisonInput): {
   });
   const mainCols = x.C.outliers + 1;
   return {
-    sheet: {
+    sheet: withChartBreaks({
       name: input.name,
       role: "comparison",
       generated: true,
@@ -509,7 +510,7 @@ export function layoutComparison(input: ComparisonInput): {
         header: ["", titleText, ""],
         footer: ["scrutiny-sheets", "", "Page {page} of {pages}"],
       },
-    },
+    }),
     extent: { rows: x.at.end, cols: totalCols },
   };
 }

@@ -11,6 +11,7 @@ import { a1, abs, sheetRef } from "./a1";
 import { bannerRow, pageSetup } from "./printSetup";
 import { HIGHLIGHTS } from "./styles";
 import { MONTH_NAMES_SHORT } from "../core/monthNames";
+import { withChartBreaks } from "./pageBreaks";
 
 export interface MonthlySource {
   area: string;
@@ -277,7 +278,7 @@ export function layoutMonthlyTrend(input: MonthlyTrendInput): {
     .slice(0, input.maxSignalCharts ?? 6))
     charts.push(controlChart(input, p, n));
   return {
-    sheet: {
+    sheet: withChartBreaks({
       name: input.name,
       role: "trend",
       generated: true,
@@ -292,7 +293,7 @@ export function layoutMonthlyTrend(input: MonthlyTrendInput): {
         source: `Source: ${input.source}`,
         wide: true,
       }),
-    },
+    }),
     extent: { rows: top, cols: COLS },
   };
 }

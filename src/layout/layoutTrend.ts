@@ -24,6 +24,7 @@ import {
   type SectionPlaces,
 } from "./comparison/sections";
 import type { ComparedArea, ComparedRow } from "./comparison/types";
+import { withChartBreaks } from "./pageBreaks";
 
 export interface TrendPeriod {
   periodEnding: string;
@@ -151,7 +152,7 @@ export function layoutTrend(input: TrendInput): {
     }
   }
   return {
-    sheet: {
+    sheet: withChartBreaks({
       name: input.name,
       role: "trend",
       generated: true,
@@ -170,7 +171,7 @@ export function layoutTrend(input: TrendInput): {
         source: `Source: ${k} data sheets`,
         wide: true,
       }),
-    },
+    }),
     extent: { rows: at.end, cols: signalsCol + 1 },
   };
 }

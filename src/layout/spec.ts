@@ -176,6 +176,11 @@ export interface PrintSpec {
   fitToWidth?: number;
   /** Rows repeated at the top of every page, 0-based inclusive (e.g. the header row). */
   repeatRows?: { first: number; last: number };
+  /**
+   * 0-based rows before which a manual page break falls, ascending (layout/pageBreaks:
+   * a chart is never split across two pages).
+   */
+  rowBreaks?: number[];
   /** The area printed, 0-based inclusive; omitted: the used range. */
   area?: { row: number; col: number; rows: number; cols: number };
   /**

@@ -370,6 +370,11 @@ export class FakeExcel implements HostLike {
     return this.mustSheet(sheetName).pageLayout ?? null;
   }
 
+  /** The sheet's manual horizontal page breaks: 0-based rows each falls above. */
+  rowBreaks(sheetName: string): number[] {
+    return [...(this.mustSheet(sheetName).rowBreaks ?? [])];
+  }
+
   activeSheet(): string {
     return this.state.sheetById(this.state.activeSheetId).name;
   }

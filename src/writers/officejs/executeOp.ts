@@ -123,7 +123,7 @@ const HANDLERS: { [K in WriteOp["kind"]]: Handler<K> } = {
   tabColor: (t, op) => {
     wsOf(t, op).tabColor = op.color;
   },
-  print: (t, op) => setPageLayout(wsOf(t, op), op.print),
+  print: (t, op) => setPageLayout(wsOf(t, op), op.print, op.clearBreaks),
   activate: (t, op) => wsOf(t, op).activate(),
   anchor,
 };
@@ -265,8 +265,12 @@ function headerText(part: string): string {
 }
 
 /** Page setup (ExcelApi 1.9: the planner writes it only where isSetSupported said yes). */
-function setPageLayout(ws: Excel.Worksheet, p: PrintSpec): void {
+function setPageLayout(ws: Excel.Worksheet, p: PrintSpec, clearBreaks: boolean): void {
   const layout = ws.pageLayout;
+  // A refresh rebuilds the sheet: its earlier breaks go, or they would pile up.
+  if (clearBreaks) ws.horizontalPageBreaks.removePageBreaks();
+  // add() puts the break above the range's top-left cell: above 0-based row r.
+  for (const r of p.rowBreaks ?? []) ws.horizontalPageBreaks.add(`A${r + 1}`);
   if (p.orientation) layout.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
   if (p.fitToWidth) layout.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: 0 };
   if (p.repeatRows)

@@ -6,6 +6,7 @@ import {
   CHART_NAME_PREFIX,
   type BlockSpec,
   type CellSpec,
+  type PrintSpec,
   type SheetSpec,
   type StyleName,
 } from "../../layout/spec";
@@ -85,9 +86,18 @@ function sheetSettingOps(sheet: SheetSpec, context: SheetContext): WriteOp[] {
       kind: "print",
       sheet: sheet.name,
       print: sheet.print,
-      bytes: wireBytes(4, 4, 12, jsonBytes(sheet.print) * 2),
+      // A rebuild clears the breaks of the sheet it made; a user's sheet keeps theirs.
+      clearBreaks: sheet.generated,
+      bytes: printBytes(sheet.print, sheet.generated),
     });
   return out;
+}
+
+/** The page setup's calls, and per page break (cleared, added) a path and an action more. */
+function printBytes(print: PrintSpec, clearBreaks: boolean): number {
+  const breakCalls = (clearBreaks ? 1 : 0) + (print.rowBreaks?.length ?? 0);
+  const breaks = breakCalls > 0 ? 1 + breakCalls : 0;
+  return wireBytes(4 + breaks, 4, 12 + breakCalls, jsonBytes(print) * 2);
 }
 
 function blockCells(sheet: string, block: BlockSpec): BlockCells {

@@ -51,7 +51,8 @@ export type WriteOp =
   | Op<"freeze", { rows: number; cols: number }>
   | Op<"visibility", { visibility: "Visible" | "Hidden" | "VeryHidden" }>
   | Op<"tabColor", { color: string }>
-  | Op<"print", { print: PrintSpec }>
+  /** `clearBreaks`: a generated sheet's manual page breaks are removed before `print`'s are added. */
+  | Op<"print", { print: PrintSpec; clearBreaks: boolean }>
   | Op<"activate", Record<never, never>>
   /** A sheet anchor (hidden workbook-scoped name on the sheet's A1): added, moved onto `sheet`, or deleted. */
   | Op<"anchor", { name: string; action: "add" | "move" | "delete" }>;

@@ -603,6 +603,16 @@ export class WorksheetProxy extends ClientObject<SheetState> {
       () => new PageLayoutProxy(this.context, `${this._path}.pageLayout`, () => this._target())
     );
   }
+  get horizontalPageBreaks(): PageBreakCollectionProxy {
+    requireApi(this._q.host, "1.9", "Worksheet.horizontalPageBreaks");
+    return this._child(
+      "horizontalPageBreaks",
+      () =>
+        new PageBreakCollectionProxy(this.context, `${this._path}.horizontalPageBreaks`, () =>
+          this._target()
+        )
+    );
+  }
   activate(): void {
     this._call("activate", [], (e) => {
       if (e.visibility !== "Visible")
@@ -1888,6 +1898,43 @@ export class SeriesLineProxy extends ClientObject<{ chart: ChartState; series: S
   set lineStyle(v: string) {
     this._draw("lineStyle", v);
   }
+}
+
+/**
+ * Worksheet.horizontalPageBreaks (ExcelApi 1.9), as documented: add(range) puts a manual
+ * break before the range's top-left cell (a range or a local address; one break a row),
+ * removePageBreaks() resets every manual break of the collection.
+ */
+export class PageBreakCollectionProxy extends ClientObject<SheetState> {
+  readonly _type = "PageBreakCollection";
+  add(pageBreakRange: RangeProxy | string): PageBreakProxy {
+    let row: number | null = null;
+    const proxy = new PageBreakProxy(this.context, `${this._path}.add`, () => {
+      if (row === null) throw notFound("a page break whose add has not run");
+      return this._target();
+    });
+    this._call("add", [pageBreakRange], (e) => {
+      const top =
+        typeof pageBreakRange === "string"
+          ? parseRect(splitSheet(pageBreakRange).local).row
+          : pageBreakRange._target().rect.row;
+      if (top === 0)
+        throw new FakeOfficeError("InvalidArgument", "A page break cannot go above row 1.");
+      row = top;
+      e.rowBreaks = [...new Set([...(e.rowBreaks ?? []), top])].sort((a, b) => a - b);
+    });
+    return proxy;
+  }
+  removePageBreaks(): void {
+    this._call("removePageBreaks", [], (e) => {
+      e.rowBreaks = [];
+    });
+  }
+}
+
+/** One manual break (what PageBreakCollection.add answers); the writer reads nothing of it. */
+export class PageBreakProxy extends ClientObject<SheetState> {
+  readonly _type = "PageBreak";
 }
 
 /** Worksheet.pageLayout (ExcelApi 1.9): what is set is kept on the sheet's pageLayout. */

@@ -85,6 +85,8 @@ export interface SheetState {
   tabColor?: string;
   /** Page layout as set through worksheet.pageLayout (ExcelApi 1.9). */
   pageLayout?: Record<string, unknown>;
+  /** Manual horizontal page breaks (ExcelApi 1.9): 0-based rows each falls above, ascending. */
+  rowBreaks?: number[];
 }
 
 export interface TableState {

@@ -45,7 +45,10 @@ describeWithLibreOffice("every chart of the sample workbook, drawn by LibreOffic
   test.each(
     charts.map((c) => [c.sheet, c.chart.title, c.chart.series[0]?.color ?? FIRST_SERIES] as const)
   )('%s: "%s" is drawn', async (sheet, title, colour) => {
-    const page = texts.findIndex((t) => t.includes(title));
+    // The last page with the title: LibreOffice also draws the top of a chart that starts
+    // a page after a manual break into the blank foot of the page before (Excel prints
+    // only each page's rows), so the chart is whole on the later page.
+    const page = texts.map((t) => t.includes(title)).lastIndexOf(true);
     expect(page).toBeGreaterThanOrEqual(0);
     const png = path.join(ARTIFACTS, `sample-${sheet.replace(/[^A-Za-z0-9-]+/g, "_")}.png`);
     const img = await renderPage(pdf, page + 1, png, DPI);

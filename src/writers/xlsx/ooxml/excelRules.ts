@@ -24,12 +24,12 @@ export const EXCEL_RULES = [
       "tableXml.ts (tableRows), checkSpec (tables-overlap), writeXlsx.ts (workbook-wide table counter)",
   },
   {
-    rule: "Element order inside <worksheet>: sheetPr, dimension, sheetViews, sheetFormatPr, cols, sheetData, …, conditionalFormatting, dataValidations, hyperlinks, printOptions, pageMargins, pageSetup, headerFooter, …, drawing, legacyDrawing, …, tableParts, extLst.",
+    rule: "Element order inside <worksheet>: sheetPr, dimension, sheetViews, sheetFormatPr, cols, sheetData, …, conditionalFormatting, dataValidations, hyperlinks, printOptions, pageMargins, pageSetup, headerFooter, rowBreaks, …, drawing, legacyDrawing, …, tableParts, extLst.",
     enforcedBy: "sheetParts.ts (sheetHead, sheetTail) around sheetXml.ts's rows",
   },
   {
-    rule: "No empty <cols> (nor any empty list element such as <hyperlinks/> or <definedNames/>).",
-    enforcedBy: "sheetParts.ts (cols, hyperlinks), workbookXml.ts (definedNames)",
+    rule: "No empty <cols> (nor any empty list element such as <hyperlinks/>, <rowBreaks/> or <definedNames/>).",
+    enforcedBy: "sheetParts.ts (cols, hyperlinks, rowBreaks), workbookXml.ts (definedNames)",
   },
   {
     rule: "Rows ascending, cells in a row ascending by column, each cell once; row ≤ 1,048,576, column ≤ 16,384 (XFD).",

@@ -115,8 +115,20 @@ function printSetup(print: PrintSpec): string {
   return (
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
     `<pageSetup${setup}/>` +
-    hf
+    hf +
+    rowBreaks(print.rowBreaks ?? [])
   );
+}
+
+/**
+ * Manual breaks across every column. A <brk>'s id is the 0-based row the break falls
+ * above (ECMA-376 §18.3.1.2), the spec's own numbering; max 16383 is the last column.
+ */
+function rowBreaks(rows: readonly number[]): string {
+  const ids = [...new Set(rows.filter((r) => Number.isInteger(r) && r > 0))].sort((a, b) => a - b);
+  if (ids.length === 0) return "";
+  const brks = ids.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("");
+  return `<rowBreaks count="${ids.length}" manualBreakCount="${ids.length}">${brks}</rowBreaks>`;
 }
 
 /** Everything of the worksheet after its rows. */

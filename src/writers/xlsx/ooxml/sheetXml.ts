@@ -3,6 +3,7 @@
 // Element order inside <worksheet> is the schema's (excelRules.ts).
 import type { BlockSpec, CellSpec, SheetSpec } from "../../../layout/spec";
 import { colLetter } from "../../../layout/a1";
+import { headingLines, headingRowHeight } from "../../../layout/rowHeights";
 import { cellXml, type CellExtras, type SharedFormula } from "./cellXml";
 import type { SheetContext } from "./sheetContext";
 import { tableColumnNames } from "./tableXml";
@@ -138,7 +139,7 @@ class RowWriter {
     }
     if (!cells) return "";
     // A file has no autofit: a wrapped heading's row gets the height of its longest heading.
-    const ht = lines > 1 ? ` ht="${Math.min(lines, 5) * 15}" customHeight="1"` : "";
+    const ht = lines > 1 ? ` ht="${headingRowHeight(lines)}" customHeight="1"` : "";
     return `<row r="${r + 1}"${ht}>${cells}</row>`;
   }
 
@@ -188,8 +189,6 @@ class RowWriter {
   }
 
   private headerLines(cell: CellSpec, c: number): number {
-    if (!cell.text) return 1;
-    const width = Math.max((this.widths[c] ?? 9) - 3, 4);
-    return Math.ceil(cell.text.length / width);
+    return headingLines(cell.text, this.widths[c]);
   }
 }
