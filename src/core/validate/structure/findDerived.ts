@@ -7,7 +7,7 @@
 import type { StructuredRow, StructuredTable } from "../../read/structure";
 import { isTotalLabel, mayBeTotalLabel } from "../../read/structure/periods";
 import { cellValue } from "../../read/structure/cellValue";
-import { addDecimals, toNumber } from "../../round";
+import { addDecimals, toNumber, type ExactDecimal } from "../../round";
 import {
   countAt,
   expectChange,
@@ -17,6 +17,7 @@ import {
   expectSum,
   printedAt,
   type Expect,
+  type Printed,
 } from "./figures";
 import { MIN_FIT, accepted, countFit, type Fit } from "./fit";
 import {
@@ -184,12 +185,13 @@ function percentInputs(t: StructuredTable): number[] {
   );
 }
 
-/** Whether a row is the sum of `parts` in most columns (a total not labelled as one). */
-function sumsHold(
+/** Whether `holds` of a row's figure and its parts' figures in most columns that print both. */
+function inMostColumns(
   rows: StructuredRow[],
   r: StructuredRow,
   parts: number[],
-  inputs: number[]
+  inputs: number[],
+  holds: (parts: ExactDecimal[], total: Printed) => boolean | "skip"
 ): boolean {
   let ok = 0;
   let n = 0;
@@ -197,35 +199,29 @@ function sumsHold(
     const total = printedAt(r, j);
     const ps = parts.map((k) => countAt(rows[k] as StructuredRow, j));
     if (!total || ps.some((p) => p === null)) continue;
+    const h = holds(ps as ExactDecimal[], total);
+    if (h === "skip") continue;
     n++;
-    if (expectSum(ps as NonNullable<(typeof ps)[number]>[], total) === null) ok++;
+    if (h) ok++;
   }
   return n > 0 && ok >= 1 && ok / n >= MIN_FIT;
 }
 
+/** Whether a row is the sum of `parts` in most columns (a total not labelled as one). */
+const sumsHold = (rows: StructuredRow[], r: StructuredRow, parts: number[], inputs: number[]) =>
+  inMostColumns(rows, r, parts, inputs, (ps, total) => expectSum(ps, total) === null);
+
 /** Share a leading total's figures may be off their parts' sum and still be taken for their total. */
 const NEAR_SUM = 0.15;
 
-/** Whether a row is near the sum of `parts` in most columns. */
-function sumsNear(
-  rows: StructuredRow[],
-  r: StructuredRow,
-  parts: number[],
-  inputs: number[]
-): boolean {
-  let ok = 0;
-  let n = 0;
-  for (const j of inputs) {
-    const total = printedAt(r, j);
-    const ps = parts.map((k) => countAt(rows[k] as StructuredRow, j));
-    if (!total || total.percent || ps.some((p) => p === null)) continue;
-    n++;
-    const sum = ps.reduce((a, p) => a + toNumber(p as NonNullable<typeof p>), 0);
+/** Whether a row is near the sum of `parts` in most columns of counts. */
+const sumsNear = (rows: StructuredRow[], r: StructuredRow, parts: number[], inputs: number[]) =>
+  inMostColumns(rows, r, parts, inputs, (ps, total) => {
+    if (total.percent) return "skip";
+    const sum = ps.reduce((a, p) => a + toNumber(p), 0);
     const printed = toNumber(total.exact);
-    if (Math.abs(printed - sum) <= NEAR_SUM * Math.abs(printed)) ok++;
-  }
-  return n > 0 && ok / n >= MIN_FIT;
-}
+    return Math.abs(printed - sum) <= NEAR_SUM * Math.abs(printed);
+  });
 
 /** Rows that total the rows above them: by label, or (a closing or "All …" row) by figures. */
 export function totalRows(t: StructuredTable, inputs: number[]): Relation[] {
