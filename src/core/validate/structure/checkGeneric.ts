@@ -7,6 +7,7 @@ import type { StructuredRow, StructuredTable } from "../../read/structure";
 import { findDerived } from "./findDerived";
 import { printedAt } from "./figures";
 import { directionOf, ragOf } from "./monitoringCells";
+import { statedRule, type StatedRule } from "./statedRule";
 import { isChangeRowLabel, isTotalLabel, roleOfHeading } from "../../read/structure/periods";
 import { checkStructured, type TableCoverage } from "./checkStructured";
 import { issueMessages, structureMessages } from "../../messages";
@@ -69,17 +70,19 @@ function checkGeneric(table: CrimeTable): GenericCheck {
   structured.columns.forEach((c, j) =>
     headingField.set(c.heading || `column ${j + 1}`, fields[j] ?? "")
   );
-  const { issues, coverage } = checkStructured({ tables: [structured], unread: [] });
+  // A rule stated beside the table in the paste (a line no table took) is the rule.
+  const stated = statedRule(table.unreadLines ?? []);
+  const { issues, coverage } = checkStructured({ tables: [structured], unread: [] }, stated);
   return {
     issues: issues.map((i) => ({ ...i, field: headingField.get(i.field) ?? i.field })),
     coverage: coverage[0] ?? { table: 0, checked: [], unchecked: [] },
-    figures: figuresChecked(structured),
+    figures: figuresChecked(structured, stated),
   };
 }
 
 /** How many printed figures and words the checks recalculated: each derived cell, once. */
-function figuresChecked(t: StructuredTable): number {
-  return findDerived(t).relations.reduce((n, rel) => {
+function figuresChecked(t: StructuredTable, stated: StatedRule | null): number {
+  return findDerived(t, stated).relations.reduce((n, rel) => {
     if ("column" in rel) {
       // A rating or direction counts where the cell says one ("for info only" does not).
       const printed = (r: StructuredRow) => {

@@ -28,6 +28,7 @@ import {
   type Tolerance,
 } from "./monitoringRelations";
 import { ragOf } from "./monitoringCells";
+import { statedRule, type StatedRule } from "./statedRule";
 
 export interface TableCoverage {
   table: number;
@@ -473,7 +474,8 @@ function describe(t: StructuredTable, rel: Relation): { what: string; how: strin
           (rel.rule === "improvement" && rel.previous !== null
             ? ` and ${heading(t, rel.previous)}`
             : "") +
-          `: ${RAG_RULE_TEXT[rel.rule](toleranceText(rel.tolerance, t))}`,
+          `: ${RAG_RULE_TEXT[rel.rule](toleranceText(rel.tolerance, t))}` +
+          (rel.stated ? ` (as stated on line ${rel.stated.join(", ")})` : ""),
       };
     case "direction":
       return {
@@ -488,8 +490,12 @@ function describe(t: StructuredTable, rel: Relation): { what: string; how: strin
   }
 }
 
-function checkTable(ti: number, t: StructuredTable): { issues: Issue[]; coverage: TableCoverage } {
-  const { relations, unchecked } = findDerived(t);
+function checkTable(
+  ti: number,
+  t: StructuredTable,
+  stated: StatedRule | null
+): { issues: Issue[]; coverage: TableCoverage } {
+  const { relations, unchecked } = findDerived(t, stated);
   const summed = summedColumns(t, relations);
   const issues = relations.flatMap((rel) => {
     switch (rel.kind) {
@@ -517,9 +523,20 @@ function checkTable(ti: number, t: StructuredTable): { issues: Issue[]; coverage
   };
 }
 
+/** A RAG rule stated anywhere in the paste: in a line no table took, or a table's title. */
+function statedRuleOf(read: StructuredRead): StatedRule | null {
+  const titles = read.tables.flatMap((t) =>
+    t.title !== null && t.titleLine !== null ? [{ line: t.titleLine, text: t.title }] : []
+  );
+  return statedRule([...read.unread, ...titles]);
+}
+
 /** Checks every table read by its structure; issues in table and line order. */
-export function checkStructured(read: StructuredRead): StructureCheck {
-  const results = read.tables.map((t, i) => checkTable(i, t));
+export function checkStructured(
+  read: StructuredRead,
+  stated: StatedRule | null = statedRuleOf(read)
+): StructureCheck {
+  const results = read.tables.map((t, i) => checkTable(i, t, stated));
   const issues = results
     .flatMap((r) => r.issues)
     .map((issue, k) => ({ issue, k }))

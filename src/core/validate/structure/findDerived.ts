@@ -20,6 +20,7 @@ import {
   type Printed,
 } from "./figures";
 import { MIN_FIT, accepted, countFit, type Fit } from "./fit";
+import type { StatedRule } from "./statedRule";
 import {
   directionRelations,
   isMonitoringTable,
@@ -440,7 +441,7 @@ function percentColumnRelation(
 }
 
 /** The derived columns and rows of a table, and the ones it could not check. */
-export function findDerived(t: StructuredTable): Structure {
+export function findDerived(t: StructuredTable, stated: StatedRule | null = null): Structure {
   // Pairing columns is quadratic in them: a table wider than any committee prints is read
   // but its columns are not paired.
   if (t.columns.length > MAX_PAIRED_COLUMNS)
@@ -481,17 +482,26 @@ export function findDerived(t: StructuredTable): Structure {
     if (c.role === "change-pct" || c.role === "share" || percentColumn(t, j))
       percentColumnRelation(t, j, inputs, rels, unchecked);
   });
-  monitoringColumns(t, rels, unchecked);
+  monitoringColumns(t, rels, unchecked, stated);
   return { relations: rels, unchecked };
 }
 
 /** A monitoring table's ratings and directions of travel, read against the pairs found above. */
-function monitoringColumns(t: StructuredTable, rels: Relation[], unchecked: Unchecked[]): void {
+function monitoringColumns(
+  t: StructuredTable,
+  rels: Relation[],
+  unchecked: Unchecked[],
+  stated: StatedRule | null
+): void {
   const pairs = rels.flatMap((r) =>
     r.kind === "change" || r.kind === "change-pct" ? [{ from: r.from, to: r.to }] : []
   );
   const directions = directionRelations(t, pairs);
-  const rags = ragRelations(t, [...pairs, ...directions.map((d) => ({ from: d.from, to: d.to }))]);
+  const rags = ragRelations(
+    t,
+    [...pairs, ...directions.map((d) => ({ from: d.from, to: d.to }))],
+    stated
+  );
   for (const [role, found, why] of [
     ["direction", directions, WHY.direction],
     ["rag", rags, WHY.rag],

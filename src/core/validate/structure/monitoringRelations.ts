@@ -15,6 +15,7 @@ import { DEFAULT_TOLERANCE_PCT } from "../../monitor/readIndicators";
 import { toNumber } from "../../round";
 import { printedAt } from "./figures";
 import { accepted, countFit } from "./fit";
+import type { StatedRule } from "./statedRule";
 import {
   directionOf,
   polarityOf,
@@ -53,6 +54,8 @@ export interface RagRelation {
   tolerance: Tolerance;
   /** The polarity column, if the table prints one. */
   polarity: number | null;
+  /** The lines of the paste that state the rule, when it is stated. */
+  stated?: number[];
 }
 
 export interface DirectionRelation {
@@ -182,7 +185,11 @@ export function isMonitoringTable(t: StructuredTable): boolean {
 }
 
 /** The rating columns of a table, each with the reading of figures that gives most of its ratings. */
-export function ragRelations(t: StructuredTable, pairs: Pairs): RagRelation[] {
+export function ragRelations(
+  t: StructuredTable,
+  pairs: Pairs,
+  stated: StatedRule | null = null
+): RagRelation[] {
   const targets = columnsOfRole(t, "target").filter((j) => hasCounts(t, j));
   if (targets.length === 0) return [];
   const polarity = columnsOfRole(t, "polarity")[0] ?? null;
@@ -190,10 +197,13 @@ export function ragRelations(t: StructuredTable, pairs: Pairs): RagRelation[] {
   const tolerances: Tolerance[] =
     tolColumn !== undefined
       ? [{ column: tolColumn }]
-      : [{ pct: DEFAULT_TOLERANCE_PCT }, { pct: 5 }];
+      : stated?.tolerancePct != null
+        ? [{ pct: stated.tolerancePct }]
+        : [{ pct: DEFAULT_TOLERANCE_PCT }, { pct: 5 }];
   const out: RagRelation[] = [];
   for (const col of columnsOfRole(t, "rag")) {
-    const rules = ragRulesOf(t, col);
+    // A rule the report states is the rule; else the one its words or figures say.
+    const rules = stated?.rule ? [stated.rule] : ragRulesOf(t, col);
     const nearest = [...targets].sort((a, b) => distance(a, col) - distance(b, col));
     // The figure rated is the one printed nearest its rating (a report prints the latest
     // figure beside its target and status): the first that some reading fits is taken.
@@ -209,7 +219,7 @@ export function ragRelations(t: StructuredTable, pairs: Pairs): RagRelation[] {
         }
       );
       if (best) {
-        out.push(best);
+        out.push(stated ? { ...best, stated: stated.lines } : best);
         break;
       }
     }

@@ -188,3 +188,48 @@ describe("a direction of travel beside a published table's figures", () => {
     }
   );
 });
+
+// A report's key stated beside its table is the rule its ratings are checked by. The keys
+// are two councils' own words: Havering's Cabinet minute of its Q3 2014/15 corporate
+// performance report (https://democracy.havering.gov.uk/mgAi.aspx?ID=8989) and Reigate and
+// Banstead's key to its service indicators
+// (http://www.reigate-banstead.gov.uk/council_and_democracy/about_the_council/performance/service_performance/).
+const HAVERING_KEY = [
+  "Red = more than 10% off the quarterly target and where performance had not improved compared to the same quarter in the previous year",
+  "Amber= more than 10% off the quarterly target and where performance had improved or been maintained compared to the same quarter in the previous year",
+  "Green = on or within 10% of the quarterly target",
+];
+const REIGATE_KEY = [
+  "Green = on or above target",
+  "Red = below target",
+  "Amber = within agreed tolerance",
+];
+
+describe("a RAG rule stated beside the table", () => {
+  const hart = tableText("hart-kpis-2014-15-q2.txt").trimEnd();
+  const keyLines = (n: number) =>
+    Array.from({ length: n }, (_, k) => hart.split("\n").length + 2 + k);
+
+  function ratingCheck(key: string[]) {
+    const { read, check } = observed(`${hart}\n\n${key.join("\n")}\n`);
+    const rel = check.coverage[0]?.checked.find((c) => c.what === "Status");
+    const lines = check.issues.filter((i) => i.rule === "rag-mismatch").map((i) => i.line);
+    return { read, how: rel?.how ?? "", lines };
+  }
+
+  it("is read from Havering's key: on or within 10%, else Amber if improved", () => {
+    const { how, lines } = ratingCheck(HAVERING_KEY);
+    expect(how).toContain("Green on target or within 10% of target");
+    expect(how).toContain(`as stated on line ${keyLines(3).join(", ")}`);
+    // Under it Hart's "close to target" rows within 10% of target (CS02a 77.4% against
+    // 80%, CS02b 83.2% against 85%, FI06 97% against 97%) should have been Green.
+    expect(lines).toEqual(expect.arrayContaining([3, 4, 7]));
+  });
+
+  it("is read from Reigate and Banstead's key as the band rule, as Hart's words say", () => {
+    const { how, lines } = ratingCheck(REIGATE_KEY);
+    expect(how).toContain("Green on or better than target, Amber within 10% of target");
+    expect(lines).toEqual(ratingCheck([]).lines);
+    expect(lines).toEqual([6, 7, 12, 16, 25, 31]);
+  });
+});
