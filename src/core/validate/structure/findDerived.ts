@@ -21,6 +21,7 @@ import {
 } from "./figures";
 import { MIN_FIT, accepted, countFit, type Fit } from "./fit";
 import type { StatedRule } from "./statedRule";
+import { directionOf, ragOf } from "./monitoringCells";
 import {
   directionRelations,
   isMonitoringTable,
@@ -502,12 +503,14 @@ function monitoringColumns(
     [...pairs, ...directions.map((d) => ({ from: d.from, to: d.to }))],
     stated
   );
-  for (const [role, found, why] of [
-    ["direction", directions, WHY.direction],
-    ["rag", rags, WHY.rag],
+  // A column is reported as not checked only where it prints ratings or directions (a
+  // "Status" of other words is no rating).
+  for (const [role, found, why, says] of [
+    ["direction", directions, WHY.direction, (x: string) => directionOf(x) !== null],
+    ["rag", rags, WHY.rag, (x: string) => ragOf(x) !== null],
   ] as const)
     t.columns.forEach((c, j) => {
-      if (c.role !== role || !t.rows.some((r) => (r.cells[j] ?? "").trim() !== "")) return;
+      if (c.role !== role || !t.rows.some((r) => says(r.cells[j] ?? ""))) return;
       if (!found.some((f) => f.column === j))
         unchecked.push({ column: c.heading || `column ${j + 1}`, why });
     });
