@@ -12,6 +12,9 @@ import { act, fireEvent, screen, within } from "@testing-library/react";
 import { FakeHost } from "./fakeHost";
 import { renderPane } from "./renderPane";
 import { createReadServer } from "../../src/taskpane/worker/serveRead";
+import { analysePaste } from "../../src/taskpane/worker/analysePaste";
+import { marksOfRows } from "../../src/taskpane/components/PreviewGrid";
+import { defaultSettings } from "../../src/taskpane/host/workbookHost";
 import {
   createWorkerReader,
   type WorkerLike,
@@ -222,4 +225,25 @@ test("choosing no ward again reads every borough, as a paste of the file does", 
   expect(
     screen.getByText("None chosen: each borough is read, summed from its wards.")
   ).toBeTruthy();
+});
+
+test("in a ward's preview each issue and highlight marks the one row it is about, a total apart from the part read from the same line", () => {
+  const input = { text: wardText, source: "ward.csv", datastore: { groups: ["Lewisham wards"] } };
+  const outcome = analysePaste(input, defaultSettings);
+  if (outcome.status !== "ok") throw new Error("not read");
+  const { tables, issues, anomalies } = outcome.analysis;
+  let onSharedLines = 0;
+  tables.forEach((table, i) => {
+    const own = <T extends { table: number }>(xs: T[]) => xs.filter((x) => x.table === i);
+    const marks = marksOfRows(table.rows, own(issues), own(anomalies));
+    for (const f of [...own(issues), ...own(anomalies)]) {
+      const marked = table.rows.filter((r) => {
+        const m = marks(r, f.field);
+        return [...(m?.issues ?? []), ...(m?.anomalies ?? [])].some((x) => x === f);
+      });
+      expect(marked.map((r) => [r.category, r.subcategory])).toEqual([[f.category, f.subcategory]]);
+      if (table.rows.filter((r) => r.line === f.line).length > 1) onSharedLines++;
+    }
+  });
+  expect(onSharedLines).toBeGreaterThan(100); // totals read from their first part's line
 });
