@@ -29,7 +29,8 @@ export function analysePaste(
   onProgress?.({ stage: "anomalies", fraction: 0.8 });
   const anomalies = findAnomalies(read.tables, anomalyOptionsOf(settingsWith(settings)));
   onProgress?.({ stage: "anomalies", fraction: 1 });
-  const wards = wardsIn(input);
+  // Listed when the file is first read (the pane keeps the list while wards are chosen).
+  const wards = input.datastore ? [] : wardsIn(input);
   return {
     status: "ok",
     analysis: { tables: read.tables, issues, anomalies, ...(wards.length > 0 ? { wards } : {}) },

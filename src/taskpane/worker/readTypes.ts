@@ -28,7 +28,7 @@ export interface PasteAnalysis {
   totals?: TableTotals[];
   /** A PDF's tables whose columns could not be told apart, each with its page (listed, never read). */
   unreadable?: UnreadablePdfTable[];
-  /** A ward-level London Datastore file: its wards by borough, which the pane offers to read instead of boroughs. */
+  /** A ward-level London Datastore file read for its boroughs: its wards by borough, which the pane offers instead. */
   wards?: WardsOfArea[];
 }
 

@@ -98,7 +98,7 @@ export function usePasteRead({ reader, settings, notify, onFresh }: PasteReadPro
         if (freshRef.current) onFresh(null);
       } else {
         releaseRef.current = outcome.release ?? null;
-        setDatastore((d) => ({ ...d, wards: outcome.analysis.wards ?? null }));
+        setDatastore((d) => ({ ...d, wards: outcome.analysis.wards ?? d.wards }));
         setRead({
           status: "read",
           analysis: outcome.analysis,
