@@ -93,7 +93,7 @@ test("Paste screen, with a ward-level Datastore file and its Wards list open", a
     clipboardData: { getData: (t: string) => (t === "text/plain" ? wards : "") },
   });
   await screen.findByText(/^Read 3 tables/);
-  fireEvent.click(await screen.findByRole("combobox", { name: "Wards" }));
+  fireEvent.click(screen.getByRole("combobox", { name: "Wards" }));
   fireEvent.click(await screen.findByRole("menuitemcheckbox", { name: "Forest Hill" }));
   await screen.findByText(/^Read 1 table,/);
   expect(await seriousViolations()).toEqual([]);

@@ -107,7 +107,7 @@ function previewFigure(area: string, minor: string, heading: string): string {
 
 /** Opens "Wards" and clicks one of its options (a multiselect list's options are check items). */
 async function choose(option: string): Promise<void> {
-  const wards = await screen.findByRole("combobox", { name: "Wards" });
+  const wards = screen.getByRole("combobox", { name: "Wards" });
   if (wards.getAttribute("aria-expanded") !== "true") fireEvent.click(wards); // stays open between choices
   fireEvent.click(await screen.findByRole("menuitemcheckbox", { name: option }));
 }
@@ -126,7 +126,7 @@ test("two wards of Lewisham chosen in Wards: the preview and Import hold exactly
     "Lewisham, period ending 2025-12-31",
     "Merton, period ending 2025-12-31",
   ]);
-  const wards = await screen.findByRole("combobox", { name: "Wards" }); // loaded with the first ward-level file
+  const wards = screen.getByRole("combobox", { name: "Wards" });
   expect(
     screen.getByText("None chosen: each borough is read, summed from its wards.")
   ).toBeTruthy();

@@ -22,13 +22,7 @@ import { usePasteDrop } from "./paste/usePasteDrop";
 import { usePasteFields } from "./paste/usePasteFields";
 import { usePastePick } from "./paste/usePastePick";
 import { usePasteRead } from "./paste/usePasteRead";
-
-// Loaded for a ward-level file only: its combobox (7 KB gzipped) stays out of the pane's start-up.
-const WardPicker = React.lazy(() =>
-  import(/* webpackChunkName: "ward-picker" */ "./paste/WardPicker").then((m) => ({
-    default: m.WardPicker,
-  }))
-);
+import { WardPicker } from "./paste/WardPicker";
 
 const useStyles = makeStyles({
   drop: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -106,11 +100,7 @@ export function PastePanel(props: PastePanelProps): React.JSX.Element {
         <TablePicker analysis={pick.analysis} ticked={pick.ticked} onTick={onTick} />
       )}
 
-      {wards && (
-        <React.Suspense fallback={null}>
-          <WardPicker wards={wards} choice={choice} onChoose={choose} disabled={busy} />
-        </React.Suspense>
-      )}
+      {wards && <WardPicker wards={wards} choice={choice} onChoose={choose} disabled={busy} />}
 
       <AreaPeriodFields tables={pick.picked?.tables ?? []} fields={fields} />
 
