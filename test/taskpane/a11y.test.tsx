@@ -83,6 +83,23 @@ test("Paste screen, with a preview holding issues and highlights", async () => {
   expect(unreachable()).toEqual([]);
 });
 
+test("Paste screen, with a ward-level Datastore file and its Wards list open", async () => {
+  await paneWithData();
+  const wards = fs.readFileSync(
+    path.join(__dirname, "../fixtures/wards/mps-ward-level-crime-2024-01-to-2025-12.extract.csv"),
+    "utf8"
+  );
+  fireEvent.paste(screen.getByRole("textbox", { name: "Paste table" }), {
+    clipboardData: { getData: (t: string) => (t === "text/plain" ? wards : "") },
+  });
+  await screen.findByText(/^Read 3 tables/);
+  fireEvent.click(screen.getByRole("combobox", { name: "Wards" }));
+  fireEvent.click(await screen.findByRole("menuitemcheckbox", { name: "Forest Hill" }));
+  await screen.findByText(/^Read 1 table,/);
+  expect(await seriousViolations()).toEqual([]);
+  expect(unreachable()).toEqual([]);
+});
+
 test("Compare screen, by areas and by group", async () => {
   await paneWithData();
   fireEvent.click(screen.getByRole("tab", { name: "Compare" }));

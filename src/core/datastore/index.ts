@@ -31,6 +31,8 @@ export {
   wardView,
   findWards,
   wardsOfArea,
+  listWards,
+  type WardsOfArea,
   wardsGroupArea,
   wardsGroupOfTables,
   closestNames,

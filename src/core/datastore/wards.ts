@@ -70,6 +70,21 @@ export function wardsOfArea(file: DatastoreFile, area: string): DatastoreWard[] 
   return (file.wards?.wards ?? []).filter((w) => w.area === a);
 }
 
+/** A borough's (or other area's) wards, as a ward-level file lists them. */
+export interface WardsOfArea {
+  /** The area's name, as the file's areas give it (the "<Borough> wards" group names it). */
+  area: string;
+  /** Its wards' labels (what a ward is picked by), in file order. */
+  wards: string[];
+}
+
+/** The wards of a ward-level file grouped by area, areas in file order; empty for a borough-level file. */
+export function listWards(file: DatastoreFile): WardsOfArea[] {
+  const byArea = file.areas.map((a): WardsOfArea => ({ area: a.name, wards: [] }));
+  for (const w of file.wards?.wards ?? []) byArea[w.area]?.wards.push(w.label);
+  return byArea.filter((a) => a.wards.length > 0);
+}
+
 /** The borough named in a group "Lewisham wards" or "wards of Lewisham", or null. */
 export function wardsGroupArea(name: string): string | null {
   const m =

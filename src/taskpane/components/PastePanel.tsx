@@ -1,6 +1,7 @@
 // Paste a table (or open or drop a PDF), see what was read with every issue on its cell,
-// fill in Area and Period ending, then Import. Reads the paste event's text/html and
-// text/plain itself: navigator.clipboard is blocked in Excel on the web.
+// choose the wards of a ward-level Datastore file, fill in Area and Period ending, then
+// Import. Reads the paste event's text/html and text/plain itself: navigator.clipboard is
+// blocked in Excel on the web.
 import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { PasteReader } from "../worker/pasteReader";
@@ -21,6 +22,7 @@ import { usePasteDrop } from "./paste/usePasteDrop";
 import { usePasteFields } from "./paste/usePasteFields";
 import { usePastePick } from "./paste/usePastePick";
 import { usePasteRead } from "./paste/usePasteRead";
+import { WardPicker } from "./paste/WardPicker";
 
 const useStyles = makeStyles({
   drop: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -50,7 +52,12 @@ export function PastePanel(props: PastePanelProps): React.JSX.Element {
     },
     [fill]
   );
-  const { read, accept, acceptFile } = usePasteRead({ reader, settings, notify, onFresh });
+  const { read, accept, acceptFile, wards, choice, choose } = usePasteRead({
+    reader,
+    settings,
+    notify,
+    onFresh,
+  });
   const box = usePasteBox(accept);
   const pick = usePastePick(read);
   const onTick = (index: number, on: boolean): void => {
@@ -92,6 +99,8 @@ export function PastePanel(props: PastePanelProps): React.JSX.Element {
       {pick.analysis?.unreadable && (
         <TablePicker analysis={pick.analysis} ticked={pick.ticked} onTick={onTick} />
       )}
+
+      {wards && <WardPicker wards={wards} choice={choice} onChoose={choose} disabled={busy} />}
 
       <AreaPeriodFields tables={pick.picked?.tables ?? []} fields={fields} />
 

@@ -5,6 +5,10 @@ import * as React from "react";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { ColumnInfo, TableRow } from "../../core/model";
 
+/** A row's key: its line, and its labels (a Datastore table's total shares its line with a part). */
+export const rowKey = (row: TableRow): string =>
+  `${row.line}:${row.category}:${row.subcategory ?? ""}`;
+
 const useStyles = makeStyles({
   list: {
     listStyleType: "none",
@@ -51,7 +55,7 @@ export function PreviewCards({
   return (
     <ul className={styles.list} aria-label={label}>
       {rows.map((r) => (
-        <li key={r.line} className={styles.card}>
+        <li key={rowKey(r)} className={styles.card}>
           <div className={styles.title}>
             <span>Line {r.line}</span>
             {" · "}

@@ -18,7 +18,7 @@ import {
 import { ErrorCircle12Filled, Info12Regular, Warning12Filled } from "@fluentui/react-icons";
 import type { Anomaly, ColumnInfo, CrimeTable, Issue, TableRow } from "../../core/model";
 import { severityWord, shortAnomalyText, shortIssueText } from "../messages";
-import { PreviewCards, useNarrow } from "./PreviewCards";
+import { PreviewCards, rowKey, useNarrow } from "./PreviewCards";
 
 const useStyles = makeStyles({
   scroller: {
@@ -98,6 +98,27 @@ export function marksByCell(issues: Issue[], anomalies: Anomaly[]): Map<string, 
   return map;
 }
 
+/** A row's marks on one of its figures. */
+export type MarksOf = (row: TableRow, field: string) => CellMarks | undefined;
+
+/**
+ * The marks of each row's cells. Where rows share a line (a Datastore table's total and its
+ * first part, both read from that line), a finding marks only the row it names.
+ */
+export function marksOfRows(rows: TableRow[], issues: Issue[], anomalies: Anomaly[]): MarksOf {
+  const map = marksByCell(issues, anomalies);
+  const seen = new Set<number>();
+  const shared = new Set<number>();
+  for (const r of rows) (seen.has(r.line) ? shared : seen).add(r.line);
+  return (row, field) => {
+    const marks = map.get(markKey(row.line, field));
+    if (!marks || !shared.has(row.line)) return marks;
+    const own = (f: Issue | Anomaly) =>
+      f.category === row.category && f.subcategory === row.subcategory;
+    return { issues: marks.issues.filter(own), anomalies: marks.anomalies.filter(own) };
+  };
+}
+
 /** Label fields are shown in their own columns; every other column is a figure. */
 const LABEL_FIELDS = new Set(["category", "subcategory", "label", "status"]);
 
@@ -130,7 +151,10 @@ export function PreviewGrid({
   const styles = useStyles();
   const box = React.useRef<HTMLDivElement>(null);
   const narrow = useNarrow(box, CARDS_BELOW);
-  const marks = React.useMemo(() => marksByCell(issues, anomalies), [issues, anomalies]);
+  const marks = React.useMemo(
+    () => marksOfRows(table.rows, issues, anomalies),
+    [table.rows, issues, anomalies]
+  );
   const flaggedLines = React.useMemo(() => {
     const lines = new Set<number>();
     for (const i of issues) lines.add(i.line);
@@ -145,12 +169,7 @@ export function PreviewGrid({
   const columns = React.useMemo(() => buildColumns(table, marks, styles), [table, marks, styles]);
   const renderFigure = React.useCallback(
     (r: TableRow, column: ColumnInfo) => (
-      <FigureCell
-        row={r}
-        column={column}
-        marks={marks.get(markKey(r.line, column.field))}
-        styles={styles}
-      />
+      <FigureCell row={r} column={column} marks={marks(r, column.field)} styles={styles} />
     ),
     [marks, styles]
   );
@@ -191,7 +210,7 @@ function Grid({
         className={styles.grid}
         items={rows}
         columns={columns}
-        getRowId={(row: TableRow) => row.line}
+        getRowId={rowKey}
         size="extra-small"
         aria-label={label}
         focusMode="composite"
@@ -231,7 +250,7 @@ const figureColumns = (table: CrimeTable): ColumnInfo[] =>
 
 function buildColumns(
   table: CrimeTable,
-  marks: Map<string, CellMarks>,
+  marks: MarksOf,
   styles: Styles
 ): TableColumnDefinition<TableRow>[] {
   const hasSub = table.rows.some((r) => r.subcategory !== null);
@@ -266,12 +285,7 @@ function buildColumns(
         columnId: column.field,
         renderHeaderCell: () => column.heading || column.field,
         renderCell: (r) => (
-          <FigureCell
-            row={r}
-            column={column}
-            marks={marks.get(markKey(r.line, column.field))}
-            styles={styles}
-          />
+          <FigureCell row={r} column={column} marks={marks(r, column.field)} styles={styles} />
         ),
       })
     );

@@ -3,6 +3,7 @@
 // the workbook is the live one in Excel (Office.js) or an in-memory one in the browser.
 import type { Anomaly, CrimeTable, Issue, TableKind } from "../../core/model";
 import type { Indicator } from "../../core/monitor/types";
+import type { ReadInputOptions } from "../../core/readInput";
 import type { SheetRole, WorkbookSpec } from "../../layout/spec";
 import type { ImportRequest, PlannedImport } from "./importPlan";
 
@@ -66,7 +67,12 @@ export interface PastedInput {
   html?: string;
   /** Where it came from, for messages and the data sheet's title block ("paste", "selection Sheet1!A1:K30"). */
   source: string;
+  /** A London Datastore file: the areas to read it for (default: every borough), as the CLI's --area and --group. */
+  datastore?: DatastoreChoice;
 }
+
+/** Areas of a Datastore file: boroughs or wards by name, and groups ("Lewisham wards"). */
+export type DatastoreChoice = Pick<ReadInputOptions, "areas" | "groups">;
 
 export interface WorkbookHost {
   readonly mode: HostMode;

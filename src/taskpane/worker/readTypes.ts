@@ -3,6 +3,7 @@
 // worker's planner and the readers both use them without importing each other.
 import type { Anomaly, CrimeTable, Issue, ReadError } from "../../core/model";
 import type { UnreadablePdfTable } from "../../core/read/pdf";
+import type { WardsOfArea } from "../../core/datastore";
 import type { HighlightSettings } from "../../core/settings";
 import type { ImportPlanner, PastedInput } from "../host/workbookHost";
 import type { ImportRequest, PlannedImport } from "../host/importPlan";
@@ -27,6 +28,8 @@ export interface PasteAnalysis {
   totals?: TableTotals[];
   /** A PDF's tables whose columns could not be told apart, each with its page (listed, never read). */
   unreadable?: UnreadablePdfTable[];
+  /** A ward-level London Datastore file read for its boroughs: its wards by borough, which the pane offers instead. */
+  wards?: WardsOfArea[];
 }
 
 /** A file opened or dropped in the pane: its name and bytes. */

@@ -29,5 +29,6 @@ export function slicePreview(analysis: PasteAnalysis, rowsPerTable: number): Pas
       issues: issues.filter((x) => x.table === i).length,
       anomalies: anomalies.filter((x) => x.table === i).length,
     })),
+    ...(analysis.wards ? { wards: analysis.wards } : {}),
   };
 }

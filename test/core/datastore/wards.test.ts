@@ -7,6 +7,7 @@ import * as path from "path";
 import Papa from "papaparse";
 import {
   closestNames,
+  listWards,
   readDatastore,
   readDatastoreSet,
   wardsGroupArea,
@@ -74,6 +75,33 @@ describe("reading a ward-level file keeps its wards", () => {
     expect(labels).toContain("Abbey (Merton)");
     expect(labels).toContain("Village (Merton)");
     expect(labels).not.toContain("Abbey");
+  });
+});
+
+describe("listing a file's wards", () => {
+  it("gives each borough's wards by the labels they are picked by, in file order", () => {
+    const read = readDatastore(wardText, WARD);
+    if (!read.ok) throw new Error(read.error.message);
+    const listed = listWards(read.file);
+    // Counted from the raw CSV: each borough's distinct ward names, in the order first met.
+    const raw = new Map<string, string[]>();
+    for (const r of wardRows) {
+      const names = raw.get(r[4]!) ?? [];
+      if (!names.includes(r[2]!)) names.push(r[2]!);
+      raw.set(r[4]!, names);
+    }
+    expect(listed.map((a) => a.area)).toEqual([...raw.keys()]);
+    expect(listed.map((a) => a.wards.length)).toEqual([...raw.values()].map((w) => w.length));
+    const lewisham = listed.find((a) => a.area === "Lewisham")!;
+    expect(lewisham.wards).toEqual(raw.get("Lewisham"));
+    const merton = listed.find((a) => a.area === "Merton")!;
+    expect(merton.wards).toContain("Abbey (Merton)");
+  });
+
+  it("is empty for a borough-level file", () => {
+    const read = readDatastore(text(BOROUGH), BOROUGH);
+    if (!read.ok) throw new Error(read.error.message);
+    expect(listWards(read.file)).toEqual([]);
   });
 });
 

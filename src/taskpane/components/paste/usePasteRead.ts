@@ -2,7 +2,12 @@
 // PDF): one read at a time, a newer one replacing an older one, and what is shown read
 // again when the highlight settings change.
 import * as React from "react";
-import type { HighlightSettings, ImportPlanner, PastedInput } from "../../host/workbookHost";
+import type {
+  DatastoreChoice,
+  HighlightSettings,
+  ImportPlanner,
+  PastedInput,
+} from "../../host/workbookHost";
 import type {
   OpenedFile,
   PasteAnalysis,
@@ -11,6 +16,7 @@ import type {
   ReadProgress,
 } from "../../worker/pasteReader";
 import type { CrimeTable, ReadError } from "../../../core/model";
+import type { WardsOfArea } from "../../../core/datastore";
 import type { NoticeChange } from "../useTasks";
 
 /** The paste screen's message places: what a new paste makes out of date. */
@@ -44,7 +50,19 @@ export interface PasteRead {
   accept: (next: PastedInput) => void;
   /** Reads a PDF or spreadsheet opened or dropped (the reader says when it cannot). */
   acceptFile: (file: OpenedFile) => void;
+  /** A ward-level Datastore file's wards by borough (kept while it is read again), or null. */
+  wards: WardsOfArea[] | null;
+  /** The areas and groups the Datastore file shown is read for (none: every borough). */
+  choice: DatastoreChoice;
+  /** Reads the Datastore file shown again for these areas and groups. */
+  choose: (choice: DatastoreChoice) => void;
 }
+
+/** A new paste: no wards listed yet, and a Datastore file read for every borough. */
+const NO_DATASTORE: { wards: WardsOfArea[] | null; choice: DatastoreChoice } = {
+  wards: null,
+  choice: {},
+};
 
 /** What is read: a paste, or a file's bytes. */
 type ReadInput = { paste: PastedInput } | { file: OpenedFile };
@@ -56,6 +74,7 @@ const sizeOf = (input: ReadInput): number =>
 
 export function usePasteRead({ reader, settings, notify, onFresh }: PasteReadProps): PasteRead {
   const [read, setRead] = React.useState<ReadState>({ status: "idle" });
+  const [datastore, setDatastore] = React.useState(NO_DATASTORE);
   /** The paste shown, read again when the settings change. */
   const inputRef = React.useRef<ReadInput | null>(null);
   const jobRef = React.useRef<{ cancel: () => void } | null>(null);
@@ -79,6 +98,7 @@ export function usePasteRead({ reader, settings, notify, onFresh }: PasteReadPro
         if (freshRef.current) onFresh(null);
       } else {
         releaseRef.current = outcome.release ?? null;
+        setDatastore((d) => ({ ...d, wards: outcome.analysis.wards ?? d.wards }));
         setRead({
           status: "read",
           analysis: outcome.analysis,
@@ -128,13 +148,7 @@ export function usePasteRead({ reader, settings, notify, onFresh }: PasteReadPro
     [reader, settings, settle, notify]
   );
 
-  // Thresholds change the highlights: re-check the paste already shown (fields kept).
-  const settingsRef = React.useRef(settings);
-  React.useEffect(() => {
-    if (settingsRef.current === settings) return;
-    settingsRef.current = settings;
-    if (inputRef.current) startRead(inputRef.current, false);
-  }, [settings, startRead]);
+  useRecheck(settings, inputRef, startRead);
 
   React.useEffect(
     () => () => {
@@ -146,6 +160,7 @@ export function usePasteRead({ reader, settings, notify, onFresh }: PasteReadPro
 
   const accept = (next: PastedInput): void => {
     inputRef.current = { paste: next };
+    setDatastore(NO_DATASTORE);
     if (next.text.trim() === "" && (next.html ?? "").trim() === "") {
       jobRef.current?.cancel();
       jobRef.current = null;
@@ -157,10 +172,35 @@ export function usePasteRead({ reader, settings, notify, onFresh }: PasteReadPro
 
   const acceptFile = (file: OpenedFile): void => {
     inputRef.current = { file };
+    setDatastore(NO_DATASTORE);
     startRead({ file }, true);
   };
 
-  return { read, accept, acceptFile };
+  // Other areas of the same file: new tables, so read as a new paste (fields filled again).
+  const choose = (next: DatastoreChoice): void => {
+    const shown = inputRef.current;
+    if (!shown || !("paste" in shown)) return;
+    const input = { paste: { ...shown.paste, datastore: next } };
+    inputRef.current = input;
+    setDatastore((d) => ({ ...d, choice: next }));
+    startRead(input, true);
+  };
+
+  return { read, accept, acceptFile, ...datastore, choose };
+}
+
+/** Thresholds change the highlights: re-checks the paste already shown (fields kept). */
+function useRecheck(
+  settings: HighlightSettings,
+  inputRef: React.RefObject<ReadInput | null>,
+  startRead: (next: ReadInput, fresh: boolean) => void
+): void {
+  const settingsRef = React.useRef(settings);
+  React.useEffect(() => {
+    if (settingsRef.current === settings) return;
+    settingsRef.current = settings;
+    if (inputRef.current) startRead(inputRef.current, false);
+  }, [settings, inputRef, startRead]);
 }
 
 const noPdfReader = (name: string): ReadError => ({
