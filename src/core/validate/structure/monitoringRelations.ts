@@ -337,11 +337,21 @@ export function directionRelations(t: StructuredTable, pairs: Pairs): DirectionR
   return out;
 }
 
-/** "2016/17", "16-17", "2016": the year a heading names, as a key; null when none. */
+const century = (yy: string): string => (Number(yy) < 50 ? `20${yy}` : `19${yy}`);
+
+/** The financial year a heading names ("2016/17", "16-17") as "2016/17"; null when none. */
+function financialYear(heading: string): string | null {
+  const fy = /\b((?:19|20)?\d\d)\s?[/\-\u2013]\s?(?:19|20)?(\d\d)\b/.exec(heading);
+  if (!fy) return null;
+  const start = fy[1] as string;
+  return `${start.length === 2 ? century(start) : start}/${fy[2]}`;
+}
+
+/** The year a heading names, financial ("2016/17") or calendar ("2016"), as a key; null when none. */
 function yearKey(heading: string): string | null {
-  const fy = /\b(?:19|20)?(\d\d)\s?[/\-\u2013]\s?(?:19|20)?(\d\d)\b/.exec(heading);
-  if (fy) return `${fy[1]}/${fy[2]}`;
-  const y = /\b(?:19|20)(\d\d)\b/.exec(heading);
+  const fy = financialYear(heading);
+  if (fy) return fy;
+  const y = /\b((?:19|20)\d\d)\b/.exec(heading);
   return y ? (y[1] as string) : null;
 }
 
@@ -405,11 +415,9 @@ export function toDateParts(t: StructuredTable, col: number): number[] {
   }
   const run: number[] = [];
   for (let j = col - 1; j >= 0 && parts.includes(j); j--) {
-    if (
-      run.length > 0 &&
-      yearKey(t.columns[j]?.heading ?? "") !== yearKey(t.columns[run[0] as number]?.heading ?? "")
-    )
-      break;
+    // Quarters of another financial year end the run; months run on over the new year.
+    const fy = financialYear(t.columns[j]?.heading ?? "");
+    if (run.length > 0 && fy !== financialYear(t.columns[run[0] as number]?.heading ?? "")) break;
     run.unshift(j);
   }
   return run.length >= 2 ? run : [];

@@ -87,3 +87,36 @@ describe("a year to date beside its quarters (Merton's Datastore counts)", () =>
     expect(totals[0]?.message).toContain("Q1 2023/24, Q2 2023/24, Q3 2023/24 add up to");
   });
 });
+
+describe("a year to date beside its months, over the turn of the year (Merton, April 2023 to January 2024)", () => {
+  const MONTHS = [...months(2023, 4, 12), ...months(2024, 1, 1)];
+  const label = (m: string) =>
+    `${["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][Number(m.slice(4)) - 1]} ${m.slice(0, 4)}`;
+
+  function monthTable(): string {
+    const rows = Papa.parse<Record<string, string>>(fs.readFileSync(CSV, "utf8"), {
+      header: true,
+      skipEmptyLines: true,
+    }).data.filter((r) => r["LookUp_BoroughName"] === "Merton");
+    const lines = [["Offence", ...MONTHS.map(label), "FYTD 2023/24"].join("\t")];
+    for (const r of rows)
+      lines.push(
+        [`${r["MajorText"]} - ${r["MinorText"]}`, ...MONTHS.map((m) => r[m]), sum(r, MONTHS)].join(
+          "\t"
+        )
+      );
+    return lines.join("\n");
+  }
+
+  it("adds up all ten months, January 2024 with the nine before it", () => {
+    const text = monthTable();
+    const { read, check } = observed(text);
+    const t = read.tables[0]!;
+    const toDate = findDerived(t).relations.find((r) => r.kind === "total-column");
+    expect(toDate?.kind === "total-column" && toDate.parts.length).toBe(10);
+    expect(check.issues).toEqual([]);
+    const line = 9;
+    const found = observed(alter(text, line, 11, 5)).check.issues;
+    expect(found.map((i) => [i.rule, i.line])).toEqual([["total-mismatch", line]]);
+  });
+});
