@@ -15,7 +15,7 @@ import { DEFAULT_TOLERANCE_PCT } from "../../monitor/readIndicators";
 import { toNumber } from "../../round";
 import { printedAt } from "./figures";
 import { accepted, countFit } from "./fit";
-import type { StatedRule } from "./statedRule";
+import type { RagRule, StatedRule } from "./statedRule";
 import {
   directionOf,
   polarityOf,
@@ -26,14 +26,7 @@ import {
   type Sign,
 } from "./monitoringCells";
 
-/**
- * How a report rates its indicators:
- * - "improvement" (this product's rule, and Havering's): Green on target or within the
- *   tolerance; beyond it, Amber if the figure improved on (or held) the same period a year
- *   earlier, else Red;
- * - "band": Green on or better than target, Amber worse but within the tolerance, Red beyond.
- */
-export type RagRule = "improvement" | "band";
+export type { RagRule };
 
 export const RAG_RULE_TEXT: Record<RagRule, (tolerance: string) => string> = {
   improvement: (tol) =>

@@ -3,7 +3,14 @@
 // where performance had improved or been maintained …"): the ratings are then checked by
 // that rule and tolerance, not by the one the figures fit best.
 
-import type { RagRule } from "./monitoringRelations";
+/**
+ * How a report rates its indicators:
+ * - "improvement" (this product's rule, and Havering's): Green on target or within the
+ *   tolerance; beyond it, Amber if the figure improved on (or held) the same period a year
+ *   earlier, else Red;
+ * - "band": Green on or better than target, Amber worse but within the tolerance, Red beyond.
+ */
+export type RagRule = "improvement" | "band";
 
 export interface StatedRule {
   /** The rule the words describe, or null when they do not say. */
