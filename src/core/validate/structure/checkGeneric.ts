@@ -3,11 +3,8 @@
 // structure reader's tables are (changes against their period pair, shares against their
 // total, totals against their parts). Findings name the table's own field keys.
 import type { CrimeTable, Issue } from "../../model";
-import type { StructuredRow, StructuredTable } from "../../read/structure";
-import { findDerived } from "./findDerived";
-import { printedAt } from "./figures";
-import { directionOf, ragOf } from "./monitoringCells";
-import { statedRule, type StatedRule } from "./statedRule";
+import type { StructuredTable } from "../../read/structure";
+import { statedRule } from "./statedRule";
 import { isChangeRowLabel, isTotalLabel, roleOfHeading } from "../../read/structure/periods";
 import { checkStructured, type TableCoverage } from "./checkStructured";
 import { issueMessages, structureMessages } from "../../messages";
@@ -48,7 +45,7 @@ export function structuredOf(table: CrimeTable): { structured: StructuredTable; 
   return { structured, fields: cols.map((c) => c.field) };
 }
 
-type GenericCheck = { issues: Issue[]; coverage: TableCoverage; figures: number };
+type GenericCheck = { issues: Issue[]; coverage: TableCoverage };
 
 // Validation and the check report both ask for a table's checks: they are made once per
 // table (tables are not changed once read).
@@ -75,38 +72,13 @@ function checkGeneric(table: CrimeTable): GenericCheck {
   const { issues, coverage } = checkStructured({ tables: [structured], unread: [] }, stated);
   return {
     issues: issues.map((i) => ({ ...i, field: headingField.get(i.field) ?? i.field })),
-    coverage: coverage[0] ?? { table: 0, checked: [], unchecked: [] },
-    figures: figuresChecked(structured, stated),
+    coverage: coverage[0] ?? { table: 0, checked: [], unchecked: [], figures: 0 },
   };
-}
-
-/** How many printed figures and words the checks recalculated: each derived cell, once. */
-function figuresChecked(t: StructuredTable, stated: StatedRule | null): number {
-  return findDerived(t, stated).relations.reduce((n, rel) => {
-    if ("column" in rel) {
-      // A rating or direction counts where the cell says one ("for info only" does not).
-      const printed = (r: StructuredRow) => {
-        const text = r.cells[rel.column] ?? "";
-        if (rel.kind === "rag") return ragOf(text) !== null;
-        if (rel.kind === "direction") return directionOf(text) !== null;
-        return printedAt(r, rel.column) !== null;
-      };
-      return n + t.rows.filter((r) => !r.changeRow && printed(r)).length;
-    }
-    // A total row or a row of changes: its counts (as checkStructured sums them).
-    const r = t.rows[rel.row] as StructuredRow;
-    const counts = t.columns.filter(
-      (c, j) =>
-        ["period", "value", "total", "target"].includes(c.role) &&
-        printedAt(r, j)?.percent === false
-    );
-    return n + counts.length;
-  }, 0);
 }
 
 /** How many of a generic table's printed figures were recalculated (0 for other kinds). */
 export function genericFiguresChecked(table: CrimeTable): number {
-  return table.kind === "generic" ? checkedGeneric(table).figures : 0;
+  return table.kind === "generic" ? checkedGeneric(table).coverage.figures : 0;
 }
 
 /**
@@ -114,7 +86,9 @@ export function genericFiguresChecked(table: CrimeTable): number {
  * which were read but could not be checked (null for tables of a known kind, whose
  * checks their kind fixes).
  */
-export function genericCoverage(table: CrimeTable): Omit<TableCoverage, "table"> | null {
+export function genericCoverage(
+  table: CrimeTable
+): Pick<TableCoverage, "checked" | "unchecked"> | null {
   if (table.kind !== "generic") return null;
   const { checked, unchecked } = checkedGeneric(table).coverage;
   return { checked, unchecked };

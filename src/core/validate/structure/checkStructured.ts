@@ -27,7 +27,7 @@ import {
   type RagRelation,
   type Tolerance,
 } from "./monitoringRelations";
-import { ragOf } from "./monitoringCells";
+import { directionOf, ragOf } from "./monitoringCells";
 import { statedRule, type StatedRule } from "./statedRule";
 
 export interface TableCoverage {
@@ -36,6 +36,8 @@ export interface TableCoverage {
   checked: { what: string; how: string }[];
   /** Columns read that look derived but could not be checked, and why. */
   unchecked: Unchecked[];
+  /** How many printed figures and words the checks recalculated: each derived cell, once. */
+  figures: number;
 }
 
 export interface StructureCheck {
@@ -517,10 +519,27 @@ function checkTable(
         return checkDirection(ti, t, rel);
     }
   });
-  return {
-    issues,
-    coverage: { table: ti, checked: relations.map((r) => describe(t, r)), unchecked },
-  };
+  const checked = relations.map((r) => describe(t, r));
+  const figures = figuresChecked(t, relations, summed);
+  return { issues, coverage: { table: ti, checked, unchecked, figures } };
+}
+
+/** The derived cells checked: a column's printed cells, a total row's or change row's summed ones. */
+function figuresChecked(t: StructuredTable, relations: Relation[], summed: number[]): number {
+  return relations.reduce((n, rel) => {
+    if (!("column" in rel)) {
+      const r = t.rows[rel.row] as StructuredRow;
+      return n + summed.filter((j) => printedAt(r, j) !== null).length;
+    }
+    // A rating or direction counts where the cell says one ("for info only" does not).
+    const says = (r: StructuredRow) => {
+      const text = r.cells[rel.column] ?? "";
+      if (rel.kind === "rag") return ragOf(text) !== null;
+      if (rel.kind === "direction") return directionOf(text) !== null;
+      return printedAt(r, rel.column) !== null;
+    };
+    return n + t.rows.filter((r) => !r.changeRow && says(r)).length;
+  }, 0);
 }
 
 /** A RAG rule stated anywhere in the paste: in a line no table took, or a table's title. */
