@@ -66,17 +66,20 @@ function fitOf(
   });
 }
 
-function percentColumn(t: StructuredTable, col: number): boolean {
-  let pct = 0;
+/** Whether most of a column's figures carry a unit ("%", "pp"). */
+function mostlyUnit(t: StructuredTable, col: number, unit: "percent" | "points"): boolean {
+  let marked = 0;
   let num = 0;
   for (const r of t.rows) {
     const p = cellValue(r.cells[col] ?? "");
     if (p.kind !== "number") continue;
     num++;
-    if (p.unit === "percent") pct++;
+    if (p.unit === unit) marked++;
   }
-  return num > 0 && pct * 2 > num;
+  return num > 0 && marked * 2 > num;
 }
+
+const percentColumn = (t: StructuredTable, col: number): boolean => mostlyUnit(t, col, "percent");
 
 function signedColumn(t: StructuredTable, col: number): boolean {
   return t.rows.some((r) => {
@@ -166,16 +169,7 @@ const pointsTest =
 
 /** A column of changes in percentage points: by its heading, or by its figures ("+3.7pp"). */
 function pointsColumn(t: StructuredTable, col: number): boolean {
-  if (t.columns[col]?.role === "change-points") return true;
-  let points = 0;
-  let num = 0;
-  for (const r of t.rows) {
-    const p = cellValue(r.cells[col] ?? "");
-    if (p.kind !== "number") continue;
-    num++;
-    if (p.unit === "points") points++;
-  }
-  return num > 0 && points * 2 > num;
+  return t.columns[col]?.role === "change-points" || mostlyUnit(t, col, "points");
 }
 
 /** Columns of percentages for one period (rates, shares of a period) a points change may come from. */
