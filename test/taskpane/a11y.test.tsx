@@ -5,10 +5,10 @@
 import "./jsdomShims";
 import * as fs from "fs";
 import * as path from "path";
-import axe from "axe-core";
 import { fireEvent, screen } from "@testing-library/react";
-import { FakeHost } from "./fakeHost";
+import { FakeHost, offencesSheet } from "./fakeHost";
 import { renderPane } from "./renderPane";
+import { seriousViolations } from "./axeCheck";
 import { analysePaste } from "../../src/taskpane/worker/analysePaste";
 import { createInlineReader } from "../../src/taskpane/worker/pasteReader";
 
@@ -22,16 +22,6 @@ const indicators = fs.readFileSync(
 );
 
 const ROLES = ["button", "textbox", "checkbox", "radio", "combobox", "tab", "switch"] as const;
-
-async function seriousViolations(): Promise<string[]> {
-  const result = await axe.run(document.body, {
-    rules: { "color-contrast": { enabled: false } },
-    resultTypes: ["violations"],
-  });
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-}
 
 /** Controls without a spoken name, or that cannot take focus. */
 function unreachable(): string[] {
@@ -58,13 +48,8 @@ function unreachable(): string[] {
 async function paneWithData(): Promise<FakeHost> {
   const host = new FakeHost();
   host.dataSheets.push(
-    {
-      sheet: "Merton 2017-08-01",
-      area: "Merton",
-      periodEnding: "2017-08-01",
-      kind: "offences-sds",
-    },
-    { sheet: "Sutton 2017-08-01", area: "Sutton", periodEnding: "2017-08-01", kind: "offences-sds" }
+    offencesSheet("Merton", "2017-08-01"),
+    offencesSheet("Sutton", "2017-08-01")
   );
   renderPane(host, createInlineReader(analysePaste));
   return host;

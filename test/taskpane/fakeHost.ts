@@ -15,6 +15,11 @@ import type {
 } from "../../src/taskpane/host/workbookHost";
 import { defaultSettings } from "../../src/taskpane/host/workbookHost";
 
+/** An "Offences & SDs" data sheet as the workbook lists it, named as the pane names it. */
+export function offencesSheet(area: string, periodEnding: string): ListedDataSheet {
+  return { sheet: `${area} ${periodEnding}`, area, periodEnding, kind: "offences-sds" };
+}
+
 export interface ImportCall {
   tables: CrimeTable[];
   issues: Issue[];

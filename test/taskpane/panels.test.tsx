@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { ErrorBoundary } from "../../src/taskpane/components/ErrorBoundary";
-import { FakeHost } from "./fakeHost";
+import { FakeHost, offencesSheet } from "./fakeHost";
 import { renderPane, Saved } from "./renderPane";
 import { createInlineReader } from "../../src/taskpane/worker/pasteReader";
 import { modeText } from "../../src/taskpane/messages";
@@ -23,30 +23,10 @@ const indicatorsSample = fs.readFileSync(
 
 function seed(host: FakeHost): void {
   host.dataSheets.push(
-    {
-      sheet: "Merton 2017-07-02",
-      area: "Merton",
-      periodEnding: "2017-07-02",
-      kind: "offences-sds",
-    },
-    {
-      sheet: "Merton 2017-08-01",
-      area: "Merton",
-      periodEnding: "2017-08-01",
-      kind: "offences-sds",
-    },
-    {
-      sheet: "Sutton 2017-08-01",
-      area: "Sutton",
-      periodEnding: "2017-08-01",
-      kind: "offences-sds",
-    },
-    {
-      sheet: "Wandsworth 2017-08-01",
-      area: "Wandsworth",
-      periodEnding: "2017-08-01",
-      kind: "offences-sds",
-    }
+    offencesSheet("Merton", "2017-07-02"),
+    offencesSheet("Merton", "2017-08-01"),
+    offencesSheet("Sutton", "2017-08-01"),
+    offencesSheet("Wandsworth", "2017-08-01")
   );
 }
 

@@ -7,7 +7,7 @@ import "./jsdomShims";
 import * as fs from "fs";
 import * as path from "path";
 import { fireEvent, screen, waitFor } from "@testing-library/react";
-import { FakeHost } from "./fakeHost";
+import { FakeHost, offencesSheet } from "./fakeHost";
 import { renderPane } from "./renderPane";
 import { analysePaste } from "../../src/taskpane/worker/analysePaste";
 import { createInlineReader } from "../../src/taskpane/worker/pasteReader";
@@ -127,13 +127,8 @@ test("the Area field's error is announced beside it and goes once the area is ty
 test("a Compare refusal is an alert under the areas, gone once the choice changes", async () => {
   const host = new FakeHost();
   host.dataSheets.push(
-    {
-      sheet: "Merton 2017-08-01",
-      area: "Merton",
-      periodEnding: "2017-08-01",
-      kind: "offences-sds",
-    },
-    { sheet: "Sutton 2017-08-01", area: "Sutton", periodEnding: "2017-08-01", kind: "offences-sds" }
+    offencesSheet("Merton", "2017-08-01"),
+    offencesSheet("Sutton", "2017-08-01")
   );
   renderPane(host, reader);
   fireEvent.click(screen.getByRole("tab", { name: "Compare" }));
