@@ -450,12 +450,14 @@ export function findDerived(t: StructuredTable, stated: StatedRule | null = null
   t.columns.forEach((c, j) => {
     if (!hasNumbers(t, j)) return;
     const heading = c.heading || `column ${j + 1}`;
+    // A year to date beside the quarters or months it adds up.
+    const toDate = c.role === "period" && isToDateHeading(c.heading) ? toDateParts(t, j) : [];
     if (c.role === "total") {
       const rel = totalColumn(t, j, inputs);
       if (rel) rels.push(rel);
       else unchecked.push({ column: heading, why: WHY.total });
-    } else if (c.role === "period" && isToDateHeading(c.heading) && toDateParts(t, j).length > 0) {
-      const rel = toDateColumn(t, j, toDateParts(t, j));
+    } else if (toDate.length > 0) {
+      const rel = toDateColumn(t, j, toDate);
       if (rel) rels.push(rel);
       else unchecked.push({ column: heading, why: WHY.toDate });
     } else if (pointsColumn(t, j)) {
