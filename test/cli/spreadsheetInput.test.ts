@@ -3,8 +3,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as XLSX from "@e965/xlsx";
+import Papa from "papaparse";
 import { isSpreadsheetFile, readSpreadsheet } from "../../src/app/readSpreadsheet";
 import { loadInputs } from "../../src/cli/loadInputs";
+import { readInput } from "../../src/core/readInput";
 import { checkStructured } from "../../src/core/validate/structure";
 import { validateTables } from "../../src/core/validate";
 import { memoryIo } from "../support/cliIo";
@@ -99,6 +101,30 @@ describe("readSpreadsheet", () => {
       ok: false,
       error: { message: "notes.xlsx: no table was found on any of its 1 sheets." },
     });
+  });
+
+  it("reads the London Datastore file saved as a workbook (its counts numbers) as the CSV is read", () => {
+    const csv = fs.readFileSync(
+      path.join(__dirname, "../../samples/datastore/mps-borough-level-crime-2022-02-to-2024-01.csv"),
+      "utf8"
+    );
+    const grid = Papa.parse<string[]>(csv, { skipEmptyLines: true }).data.map((row, i) =>
+      i === 0 ? row : row.map((cell, c) => (c >= 3 ? Number(cell) : cell))
+    );
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(grid), "crime");
+    const bytes = new Uint8Array(XLSX.write(book, { type: "array", bookType: "xlsx" }) as ArrayBuffer);
+    const read = readSpreadsheet(bytes, "datastore.xlsx", { areas: ["Merton", "Sutton"] });
+    if (!read.ok) throw new Error(read.error.message);
+    const fromCsv = readInput(csv, { source: "datastore.csv", areas: ["Merton", "Sutton"] });
+    if (!fromCsv.ok) throw new Error(fromCsv.error.message);
+    expect(read.tables.map((t) => [t.kind, t.area, t.periodEnding])).toEqual([
+      ["datastore-r12", "Merton", "2024-01-31"],
+      ["datastore-r12", "Sutton", "2024-01-31"],
+    ]);
+    const figures = (tables: typeof read.tables) =>
+      tables.map((t) => t.rows.map((r) => [r.line, r.category, r.subcategory, r.values]));
+    expect(figures(read.tables)).toEqual(figures(fromCsv.tables));
   });
 
   it("knows spreadsheet files by their name", () => {

@@ -11,7 +11,12 @@ import type {
   DatastoreMajor,
   DatastoreWards,
 } from "./types";
-import { recogniseLayout, trimHeaders, type RecognisedLayout } from "./recogniseLayout";
+import {
+  datastoreDelimiter,
+  recogniseLayout,
+  trimHeaders,
+  type RecognisedLayout,
+} from "./recogniseLayout";
 import { monthNumber } from "./months";
 
 export type ReadDatastoreResult =
@@ -325,7 +330,7 @@ export function readDatastore(text: string, source: string): ReadDatastoreResult
   let nextLine = 1;
   try {
     Papa.parse<string[]>(body, {
-      delimiter: ",",
+      delimiter: datastoreDelimiter(body) ?? ",",
       step: (result, parser) => {
         // Lines are counted from the cursor because quoted fields may hold line breaks.
         const line = nextLine;

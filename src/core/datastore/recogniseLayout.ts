@@ -125,18 +125,33 @@ export function recogniseLayout(
   return { ok: true, recognised: { layout, major, minor, area, wardName, wardCode, monthColumns } };
 }
 
+/** The separators a Datastore file comes with: commas as published, tabs once Excel has it. */
+export type DatastoreDelimiter = "," | "\t";
+
 /**
- * Cheap sniff of the header row: true when it is a layout we read, or looks like a
- * Datastore file (YYYYMM month columns beside a Datastore column) so that reading it
- * reports exactly what is wrong instead of treating it as some other table.
+ * Cheap sniff of the header row: the separator it is read with when it is a layout we
+ * read, or looks like a Datastore file (YYYYMM month columns beside a Datastore column) so
+ * that reading it reports exactly what is wrong instead of treating it as some other
+ * table; null for anything else. Commas are the file as published; tabs are the same file
+ * opened in Excel and copied, saved as a spreadsheet, or taken from a selected range.
  */
-export function isDatastoreCsv(text: string): boolean {
+export function datastoreDelimiter(text: string): DatastoreDelimiter | null {
   const head = text.replace(/^\uFEFF/, "").slice(0, 64 * 1024);
-  const parsed = Papa.parse<string[]>(head, { delimiter: ",", preview: 1, skipEmptyLines: true });
-  const headers = trimHeaders(parsed.data[0] ?? []);
-  if (recogniseLayout(headers).ok) return true;
-  const months = headers.filter((h) => monthFromHeading(h) !== null).length;
-  return months >= 2 && headers.some((h) => roleOf(h) !== null);
+  const delimiters: DatastoreDelimiter[] = ["\t", ","];
+  for (const delimiter of delimiters) {
+    const parsed = Papa.parse<string[]>(head, { delimiter, preview: 1, skipEmptyLines: true });
+    const headers = trimHeaders(parsed.data[0] ?? []);
+    if (headers.length < 2) continue;
+    if (recogniseLayout(headers).ok) return delimiter;
+    const months = headers.filter((h) => monthFromHeading(h) !== null).length;
+    if (months >= 2 && headers.some((h) => roleOf(h) !== null)) return delimiter;
+  }
+  return null;
+}
+
+/** True when the text is a Datastore file, with commas or tabs (datastoreDelimiter). */
+export function isDatastoreCsv(text: string): boolean {
+  return datastoreDelimiter(text) !== null;
 }
 
 /** Header cells trimmed, trailing empty columns (a trailing comma) dropped. */

@@ -234,6 +234,18 @@ describe("other layouts give the same R12 figures as the original", () => {
     for (const p of periods) expect(figures(ward, p)).toEqual(figures(original, p));
   });
 
+  it("the file opened in Excel and copied (cells separated by tabs, not commas, none quoted)", () => {
+    // Excel's copy quotes only a cell holding a tab, a line break or a quote; names with
+    // commas ("Disclosure, Obstruction, …") are bare and must stay whole.
+    const copied = rows.map((r) => r.join("\t")).join("\r\n");
+    expect(copied.slice(0, 200)).not.toContain(",");
+    expect(isDatastoreCsv(copied)).toBe(true);
+    const file = mustRead(copied, "copied from Excel");
+    expect(listAreas(file)).toEqual(listAreas(original));
+    expect(file.categories).toEqual(original.categories);
+    for (const p of periods) expect(figures(file, p)).toEqual(figures(original, p));
+  });
+
   it("a Group/SubGroup/BOCU file in upper case, months in reverse order, '&' in borough names", () => {
     const months = header.slice(3);
     const upper = body.map((r) => [
