@@ -133,3 +133,18 @@ export function isFigureLike(text: string): boolean {
   const k = parseNumber(text).kind;
   return k === "number" || k === "unavailable" || k === "status";
 }
+
+/**
+ * A figure followed by its unit in words, as monitoring tables print targets and results
+ * ("7.3 per day", "9 per day 3250 pa"): the leading figure, else null. A rate's words
+ * only: "5 Year Average" is a heading. The cell stays text where it is shown; checks
+ * compare its figure.
+ */
+const QUANTITY = /^(\S+)\s+(?:per\s+(?:day|week|month|year|annum)\b|p\.?a\.?(?=\s|$))/i;
+
+export function leadingQuantity(text: string): (ParsedCell & { kind: "number" }) | null {
+  const m = QUANTITY.exec(text.trim());
+  if (!m) return null;
+  const p = parseNumber(m[1] as string);
+  return p.kind === "number" && p.unit === null ? p : null;
+}

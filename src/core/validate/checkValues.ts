@@ -4,7 +4,7 @@
 import type { FieldRole, FieldSpec } from "../kinds";
 import type { CrimeTable, Issue, TableRow } from "../model";
 import { issueMessages } from "../messages";
-import type { ParsedCell } from "../read/parseNumber";
+import { leadingQuantity, type ParsedCell } from "../read/parseNumber";
 import { cellOf, headingOf, makeIssue, whereOf } from "./figures";
 
 export type { FieldRole, FieldSpec } from "../kinds";
@@ -48,7 +48,8 @@ export function checkValues(
       );
     switch (cell.kind) {
       case "text":
-        notANumber(cell.text);
+        // A figure with its unit in words ("7.3 per day") is a figure, though not a count.
+        if (role === "count" || leadingQuantity(cell.text) === null) notANumber(cell.text);
         break;
       case "status":
         // The status dot is the row's status; in a change column it stands in for the figure.

@@ -1,10 +1,11 @@
 // Each line of a grid as a table reader sees it: its label cells, its figure cells, and
 // whether it could be a data row, a heading, a section heading or a rule.
 
-import { parseNumber } from "../parseNumber";
+import { leadingQuantity, parseNumber } from "../parseNumber";
 import { filledCells, type SourceLine } from "../sourceLines";
 import type { CellGrid } from "./cellLines";
 import { isPeriodHeading, isYearText, roleOfHeading, stripFootnotes } from "./periods";
+import { rowReference } from "./rowReference";
 import { splitSpacedCells } from "./splitSpacedCells";
 
 export interface LineShape {
@@ -28,13 +29,19 @@ export interface LineShape {
   badToken: string | null;
 }
 
+/** A figure, or a figure with its unit in words ("7.3 per day"). */
 function isNumberCell(c: string): boolean {
-  return parseNumber(c).kind === "number";
+  return parseNumber(c).kind === "number" || leadingQuantity(c) !== null;
 }
 
 function isFigureCell(c: string): boolean {
   const k = parseNumber(c).kind;
-  return k === "number" || k === "unavailable" || k === "status";
+  return k === "number" || k === "unavailable" || k === "status" || leadingQuantity(c) !== null;
+}
+
+/** Words, not a figure: what a label holds. */
+function isNameCell(c: string): boolean {
+  return c !== "" && !isFigureCell(c) && /[a-z]{3}/i.test(c);
 }
 
 function yearsOnly(figures: string[]): boolean {
@@ -49,6 +56,14 @@ function celledShape(l: SourceLine, rule: boolean): LineShape {
   // label cells are words side by side with it (a code and a name). Blanks after the
   // labels are figures not printed.
   let n = cells.length > 0 && !isFigureCell(cells[0] as string) ? 1 : 0;
+  // A row's reference ("5", "5a", "2.1") before its name is a label beside it, as a code is.
+  if (
+    n === 0 &&
+    cells.length > 1 &&
+    rowReference(cells[0] as string) !== null &&
+    isNameCell(cells[1] as string)
+  )
+    n = 1;
   while (n > 0 && n < cells.length && cells[n] !== "" && !isFigureCell(cells[n] as string)) n++;
   let labels = cells.slice(0, n);
   let figures = cells.slice(n);

@@ -7,6 +7,7 @@
 import type { StructuredRow, StructuredTable } from "../../read/structure";
 import { isTotalLabel, mayBeTotalLabel } from "../../read/structure/periods";
 import { cellValue } from "../../read/structure/cellValue";
+import { referenceOfLabels } from "../../read/structure/rowReference";
 import { addDecimals, toNumber, type ExactDecimal } from "../../round";
 import {
   countAt,
@@ -224,13 +225,23 @@ export function totalRows(t: StructuredTable, inputs: number[]): Relation[] {
   const out: Relation[] = [];
   let start = 0;
   const rows = t.rows;
+  // Lettered parts are inside their item: a total further down counts the item, not them.
+  const inItems = new Set<number>();
   rows.forEach((r, i) => {
     if (r.changeRow) return;
+    // An item over its lettered parts ("5 … See below", "5a", "5b", "5c") is their total,
+    // when its figures are near their sum (a wrong figure is then a finding).
+    const lettered = letteredParts(rows, i);
+    if (lettered.length >= 2 && sumsNear(rows, r, lettered, inputs)) {
+      out.push({ kind: "total-row", row: i, parts: lettered });
+      for (const k of lettered) inItems.add(k);
+      return;
+    }
     // A total under a section heading totals the rows of its section.
     const parts = rows
       .slice(start, i)
       .map((_, k) => start + k)
-      .filter((k) => !(rows[k] as StructuredRow).changeRow)
+      .filter((k) => !(rows[k] as StructuredRow).changeRow && !inItems.has(k))
       .filter((k) => r.section === null || (rows[k] as StructuredRow).section === r.section);
     const byLabel = r.totalLabel || r.labels.some(isTotalLabel);
     // A total printed first ("Total MOPAC 7" above its seven crimes) totals the rows below it,
@@ -253,6 +264,19 @@ export function totalRows(t: StructuredTable, inputs: number[]): Relation[] {
     start = i + 1;
   });
   return out;
+}
+
+/** The rows lettered as parts of row i's item ("5a", "5b" after "5"), in a run below it. */
+function letteredParts(rows: StructuredRow[], i: number): number[] {
+  const item = referenceOfLabels((rows[i] as StructuredRow).labels);
+  if (!item || item.part !== "") return [];
+  const parts: number[] = [];
+  for (let k = i + 1; k < rows.length; k++) {
+    const ref = referenceOfLabels((rows[k] as StructuredRow).labels);
+    if (!ref || ref.item !== item.item || ref.part === "") break;
+    parts.push(k);
+  }
+  return parts;
 }
 
 /** The rows under a leading total: down to the next total row or section. */

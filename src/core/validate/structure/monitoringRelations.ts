@@ -36,6 +36,9 @@ export const RAG_RULE_TEXT: Record<RagRule, (tolerance: string) => string> = {
 
 export type Tolerance = { column: number } | { pct: number };
 
+/** The tolerances tried when a table states none (no column, no key): the commonest two. */
+export const UNSTATED_TOLERANCES_PCT: readonly number[] = [DEFAULT_TOLERANCE_PCT, 5];
+
 export interface RagRelation {
   kind: "rag";
   column: number;
@@ -192,7 +195,7 @@ export function ragRelations(
       ? [{ column: tolColumn }]
       : stated?.tolerancePct != null
         ? [{ pct: stated.tolerancePct }]
-        : [{ pct: DEFAULT_TOLERANCE_PCT }, { pct: 5 }];
+        : UNSTATED_TOLERANCES_PCT.map((pct) => ({ pct }));
   const out: RagRelation[] = [];
   for (const col of columnsOfRole(t, "rag")) {
     // A rule the report states is the rule; else the one its words or figures say.

@@ -6,6 +6,7 @@ import type { StructuredRow, StructuredTable } from "../../../../src/core/read/s
 import {
   directionHolds,
   expectedRags,
+  UNSTATED_TOLERANCES_PCT,
   type DirectionRelation,
   type RagRelation,
 } from "../../../../src/core/validate/structure/monitoringRelations";
@@ -30,13 +31,25 @@ function vocabulary(t: StructuredTable, col: number): Map<Rag, string> {
   return words;
 }
 
-/** Each printed rating replaced by one its row's figures do not give, in the column's words. */
+/**
+ * The readings a table's ratings may be held to: where the report states no tolerance, each
+ * tolerance the product tries is as good, and an alteration one of them gives is no error.
+ */
+function admissible(rel: RagRelation): RagRelation[] {
+  if (!("pct" in rel.tolerance) || rel.stated) return [rel];
+  return UNSTATED_TOLERANCES_PCT.map((pct) => ({ ...rel, tolerance: { pct } }));
+}
+
+/** Each printed rating replaced by one no admissible reading of its row's figures gives, in the column's words. */
 function ragSwaps(t: StructuredTable, rel: RagRelation): Alteration[] {
   const words = vocabulary(t, rel.column);
   return t.rows.flatMap((r) => {
     const printed = (r.cells[rel.column] ?? "").trim();
-    const allowed = expectedRags(r, rel);
-    if (!allowed || !ragOf(printed) || !allowed.includes(ragOf(printed) as Rag)) return [];
+    const readings = admissible(rel).map((a) => expectedRags(r, a));
+    if (readings.some((x) => x === null)) return [];
+    const allowed = [...new Set(readings.flat() as Rag[])];
+    // Only a rating the product's reading agrees with is altered (a wrong one is a finding already).
+    if (!ragOf(printed) || !expectedRags(r, rel)?.includes(ragOf(printed) as Rag)) return [];
     return [...words]
       .filter(([rag]) => !allowed.includes(rag))
       .map(([, word]) => ({ line: r.line, from: printed, to: word }));
