@@ -22,7 +22,8 @@ function analysed(text: string, source: string, areas?: string[]) {
     { text, source, ...(areas ? { datastore: { areas } } : {}) },
     defaultHighlightSettings
   );
-  if (out.status !== "ok") throw new Error(out.status === "error" ? out.error.message : "cancelled");
+  if (out.status !== "ok")
+    throw new Error(out.status === "error" ? out.error.message : "cancelled");
   return out.analysis;
 }
 
