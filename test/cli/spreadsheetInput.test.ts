@@ -105,7 +105,10 @@ describe("readSpreadsheet", () => {
 
   it("reads the London Datastore file saved as a workbook (its counts numbers) as the CSV is read", () => {
     const csv = fs.readFileSync(
-      path.join(__dirname, "../../samples/datastore/mps-borough-level-crime-2022-02-to-2024-01.csv"),
+      path.join(
+        __dirname,
+        "../../samples/datastore/mps-borough-level-crime-2022-02-to-2024-01.csv"
+      ),
       "utf8"
     );
     const grid = Papa.parse<string[]>(csv, { skipEmptyLines: true }).data.map((row, i) =>
@@ -113,7 +116,9 @@ describe("readSpreadsheet", () => {
     );
     const book = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(grid), "crime");
-    const bytes = new Uint8Array(XLSX.write(book, { type: "array", bookType: "xlsx" }) as ArrayBuffer);
+    const bytes = new Uint8Array(
+      XLSX.write(book, { type: "array", bookType: "xlsx" }) as ArrayBuffer
+    );
     const read = readSpreadsheet(bytes, "datastore.xlsx", { areas: ["Merton", "Sutton"] });
     if (!read.ok) throw new Error(read.error.message);
     const fromCsv = readInput(csv, { source: "datastore.csv", areas: ["Merton", "Sutton"] });
