@@ -13,7 +13,7 @@ import { FakeHost } from "./fakeHost";
 import { renderPane } from "./renderPane";
 import { createReadServer } from "../../src/taskpane/worker/serveRead";
 import { analysePaste } from "../../src/taskpane/worker/analysePaste";
-import { marksOfRows } from "../../src/taskpane/components/PreviewGrid";
+import { flaggedRows, marksOfRows } from "../../src/taskpane/components/PreviewGrid";
 import { defaultSettings } from "../../src/taskpane/host/workbookHost";
 import {
   createWorkerReader,
@@ -246,4 +246,26 @@ test("in a ward's preview each issue and highlight marks the one row it is about
     }
   });
   expect(onSharedLines).toBeGreaterThan(100); // totals read from their first part's line
+});
+
+test("'Show only rows with issues or highlights' keeps the rows findings name, not the other row read from the same line", () => {
+  const input = { text: wardText, source: "ward.csv", datastore: { groups: ["Lewisham wards"] } };
+  const outcome = analysePaste(input, defaultSettings);
+  if (outcome.status !== "ok") throw new Error("not read");
+  const { tables, issues, anomalies } = outcome.analysis;
+  let twinsLeftOut = 0;
+  tables.forEach((table, i) => {
+    const own = <T extends { table: number }>(xs: T[]) => xs.filter((x) => x.table === i);
+    const findings = [...own(issues), ...own(anomalies)];
+    const named = (r: (typeof table.rows)[number]) =>
+      findings.some(
+        (f) => f.line === r.line && f.category === r.category && f.subcategory === r.subcategory
+      );
+    const shown = flaggedRows(table.rows, own(issues), own(anomalies));
+    expect(shown).toEqual(table.rows.filter(named));
+    twinsLeftOut += table.rows.filter(
+      (r) => !named(r) && findings.some((f) => f.line === r.line)
+    ).length;
+  });
+  expect(twinsLeftOut).toBeGreaterThan(0); // a total or part on a flagged line, itself unflagged
 });

@@ -101,22 +101,46 @@ export function marksByCell(issues: Issue[], anomalies: Anomaly[]): Map<string, 
 /** A row's marks on one of its figures. */
 export type MarksOf = (row: TableRow, field: string) => CellMarks | undefined;
 
+/** Lines that more than one row was read from (a Datastore table's total and its first part). */
+function sharedLines(rows: TableRow[]): Set<number> {
+  const seen = new Set<number>();
+  const shared = new Set<number>();
+  for (const r of rows) (seen.has(r.line) ? shared : seen).add(r.line);
+  return shared;
+}
+
+/** Whether a finding is about this row: where rows share a line, the one it names. */
+const names = (f: Issue | Anomaly, row: TableRow): boolean =>
+  f.category === row.category && f.subcategory === row.subcategory;
+
 /**
  * The marks of each row's cells. Where rows share a line (a Datastore table's total and its
  * first part, both read from that line), a finding marks only the row it names.
  */
 export function marksOfRows(rows: TableRow[], issues: Issue[], anomalies: Anomaly[]): MarksOf {
   const map = marksByCell(issues, anomalies);
-  const seen = new Set<number>();
-  const shared = new Set<number>();
-  for (const r of rows) (seen.has(r.line) ? shared : seen).add(r.line);
+  const shared = sharedLines(rows);
   return (row, field) => {
     const marks = map.get(markKey(row.line, field));
     if (!marks || !shared.has(row.line)) return marks;
-    const own = (f: Issue | Anomaly) =>
-      f.category === row.category && f.subcategory === row.subcategory;
+    const own = (f: Issue | Anomaly) => names(f, row);
     return { issues: marks.issues.filter(own), anomalies: marks.anomalies.filter(own) };
   };
+}
+
+/** The rows a finding is about, by the same rule as their marks: "only rows with issues". */
+export function flaggedRows(rows: TableRow[], issues: Issue[], anomalies: Anomaly[]): TableRow[] {
+  const shared = sharedLines(rows);
+  const byLine = new Map<number, (Issue | Anomaly)[]>();
+  for (const f of [...issues, ...anomalies]) {
+    const list = byLine.get(f.line);
+    if (list) list.push(f);
+    else byLine.set(f.line, [f]);
+  }
+  return rows.filter((r) => {
+    const found = byLine.get(r.line) ?? [];
+    return shared.has(r.line) ? found.some((f) => names(f, r)) : found.length > 0;
+  });
 }
 
 /** Label fields are shown in their own columns; every other column is a figure. */
@@ -155,16 +179,10 @@ export function PreviewGrid({
     () => marksOfRows(table.rows, issues, anomalies),
     [table.rows, issues, anomalies]
   );
-  const flaggedLines = React.useMemo(() => {
-    const lines = new Set<number>();
-    for (const i of issues) lines.add(i.line);
-    for (const a of anomalies) lines.add(a.line);
-    return lines;
-  }, [issues, anomalies]);
   const rows = React.useMemo(() => {
-    const chosen = onlyFlagged ? table.rows.filter((r) => flaggedLines.has(r.line)) : table.rows;
+    const chosen = onlyFlagged ? flaggedRows(table.rows, issues, anomalies) : table.rows;
     return chosen.slice(0, limit);
-  }, [table.rows, onlyFlagged, flaggedLines, limit]);
+  }, [table.rows, onlyFlagged, issues, anomalies, limit]);
 
   const columns = React.useMemo(() => buildColumns(table, marks, styles), [table, marks, styles]);
   const renderFigure = React.useCallback(
