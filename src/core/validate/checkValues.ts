@@ -48,8 +48,10 @@ export function checkValues(
       );
     switch (cell.kind) {
       case "text":
-        // A figure with its unit in words ("7.3 per day") is a figure, though not a count.
-        if (role === "count" || leadingQuantity(cell.text) === null) notANumber(cell.text);
+        // In a table of no known kind, a figure with its rate in words ("7.3 per day", a
+        // monitoring table's target) is a figure, though not a count.
+        if (table.kind !== "generic" || role === "count" || leadingQuantity(cell.text) === null)
+          notANumber(cell.text);
         break;
       case "status":
         // The status dot is the row's status; in a change column it stands in for the figure.

@@ -183,6 +183,15 @@ describe("single altered figures", () => {
     ]);
   });
 
+  it("finds a figure with a rate in words where an SD rate belongs (a generic table's target may print one)", () => {
+    // Merton line 6, column 9: the current SD rate, printed "71.2%".
+    expect(
+      check(withTabCell(MERTON, 6, 9, "11.5 per day"))
+        .filter((i) => i.table === 0 && i.rule === "not-a-number")
+        .map((i) => i.field)
+    ).toEqual(["sdRateCurrent"]);
+  });
+
   it("finds a percentage or a fraction in a count column", () => {
     expect(
       check(withTabCell(MERTON, 6, 3, "81.6%"))
