@@ -3,6 +3,9 @@
 // last cell of the line above; the row keeps its first line's number and every line of the
 // source is still read into the table.
 import { readPaste } from "../../../../src/core/read";
+import { parseNumber } from "../../../../src/core/read/parseNumber";
+import { findTables } from "../../../../src/core/read/findTables";
+import { spacedLines } from "../../../../src/core/read/sourceLines";
 import { readStructured } from "../../../../src/core/read/structure";
 import { checkStructured } from "../../../../src/core/validate/structure";
 import { validateTables } from "../../../../src/core/validate";
@@ -68,6 +71,17 @@ describe("a Word table whose cells run over lines (West Yorkshire CSF indicators
       "No New Data Published",
       "",
     ]);
+  });
+
+  it("reads a joined figure cell as its figure, its note kept; a year with a note stays words", () => {
+    const [crime, reoffending] = read.tables[0]!.rows;
+    const kinds = [...crime!.cells.slice(0, 1), ...reoffending!.cells.slice(0, 3)].map((c) => {
+      const p = parseNumber(c);
+      return p.kind === "number" ? [p.value, p.unit] : [p.kind];
+    });
+    expect(kinds).toEqual([[40861, null], [8.48, "percent"], [8.77, "percent"], ["unavailable"]]);
+    // A heading of a year and a note is not a figure: it stays a heading.
+    expect(parseNumber("2013 (provisional)").kind).toBe("text");
   });
 
   it("reads every line of the text into the table: none is left unread", () => {
@@ -154,5 +168,14 @@ describe("a line continuing a cell, and the lines around it", () => {
     expect(u.text).toContain("8.77% (12m to Sept 12)");
     expect(u.text).toContain("No New Data Published");
     expect(u.why).toMatch(/lines 1-2: a cell broken over lines/);
+  });
+});
+
+describe("the line-by-line reader of the same text", () => {
+  it("keeps no separator at the end of a label", () => {
+    const ctx = { source: FILE, userArea: null, fileArea: null };
+    const rows = findTables(spacedLines(tableText(FILE)), ctx).flatMap((t) => t.rows);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.filter((r) => /\s\/$/.test(r.category))).toEqual([]);
   });
 });
