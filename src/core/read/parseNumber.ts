@@ -42,6 +42,12 @@ const UNAVAILABLE = new Set([
   "x",
   "nk",
   "#n/a",
+  // Words a monitoring table prints where a quarter's figure is not out yet.
+  "no data",
+  "no new data",
+  "no data published",
+  "no new data published",
+  "no data available",
 ]);
 /** The status dot and its look-alikes, plus the dot read through the wrong code page. */
 const STATUS =
@@ -87,7 +93,27 @@ function parseCell(text: string): ParsedCell {
   if (STATUS.test(t)) return STATUS_CELL;
   if (UNAVAILABLE.has(t.toLowerCase())) return { kind: "unavailable", text: t };
   if (t.length > MAX_NUMBER_CHARS) return { kind: "text", text: t };
-  return parseFigure(t) ?? { kind: "text", text: t };
+  return parseFigure(t) ?? notedFigure(t) ?? { kind: "text", text: t };
+}
+
+/** A figure, a space and a note in brackets: the whole cell. */
+const NOTED_FIGURE = /^(\S+) \([^()]*\)$/;
+
+/**
+ * A figure with a note in brackets after it, as Word tables print a baseline and its change
+ * ("40,861 (3%)") or a rate and its period ("8.48% (December 2012)"): that figure, the note
+ * kept in the printed text. A year with a note ("2016 (provisional)") is a heading's words.
+ */
+function notedFigure(t: string): ParsedCell | null {
+  const figure = NOTED_FIGURE.exec(t)?.[1];
+  if (figure === undefined || /^(?:19|20)\d\d$/.test(figure)) return null;
+  return parseFigure(figure);
+}
+
+/** Whether a cell is a figure with a note in brackets after it ("40,861 (3%)"). */
+export function isNotedFigure(text: string): boolean {
+  const t = text.replace(SPACES, " ").trim();
+  return NOTED_FIGURE.test(t) && parseNumber(t).kind === "number";
 }
 
 function parseFigure(t: string): ParsedCell | null {

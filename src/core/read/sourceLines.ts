@@ -5,6 +5,8 @@ export interface SourceLine {
   line: number;
   /** Cells as printed. Spaced text (a PDF copy) has one cell: the whole line. */
   cells: string[];
+  /** Further lines joined into this one: the rest of a Word cell broken over lines. */
+  alsoLines?: number[];
 }
 
 export interface SourceGrid {

@@ -59,5 +59,8 @@ export function splitSpacedRow(text: string, valueCount: number): SpacedRow {
     }
     break;
   }
+  // A " / " left between the label and the figures (a Word table copied as text) separates
+  // cells: it is not the label's.
+  while (i >= 1 && tokens[i] === "/") i--;
   return { label: tokens.slice(0, i + 1).join(" "), values };
 }

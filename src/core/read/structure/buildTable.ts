@@ -10,6 +10,7 @@ import {
   roleOfHeading,
   stripFootnotes,
 } from "./periods";
+import { isNotedFigure } from "../parseNumber";
 import type { LineShape } from "./lineShapes";
 import type { TableBlock } from "./segmentTables";
 import type { StructuredColumn, StructuredRow, StructuredTable } from "./types";
@@ -124,19 +125,34 @@ function celledHeadings(block: TableBlock): Headed {
   };
 }
 
-/** A column from its heading lines (joined by newlines): the lowest line says its role. */
-function columnOf(heading: string): StructuredColumn {
+/** A note in brackets ending a heading ("Baseline at 31 March 2013 (% change for 12 months)"). */
+const HEADING_NOTE = /\s*\([^()]*\)$/;
+
+/**
+ * A column from its heading lines (joined by newlines): the lowest line says its role. Where
+ * the column prints figures with notes in brackets ("40,861 (3%)"), the heading's own note
+ * in brackets may say what those notes are ("(% change for 12 months)"), not what the
+ * figures are: the rest of the heading says the role when it names one.
+ */
+function columnOf(heading: string, notedCells: boolean): StructuredColumn {
   const lines = heading.split("\n").map((line) => line.split(" ").map((w) => stripFootnotes(w)));
   const texts = lines.map((words) => words.map((w) => w.text).join(" "));
   const footnotes = lines.flatMap((words) => words.flatMap((w) => w.footnotes));
+  const roleOf = (t: string) =>
+    (notedCells ? roleOfHeading(t.replace(HEADING_NOTE, "")) : null) ?? roleOfHeading(t);
   const bottom = texts[texts.length - 1] ?? "";
   const groups = texts.slice(0, -1);
   const role =
-    roleOfHeading(bottom) ??
+    roleOf(bottom) ??
     (groups.some((g) => roleOfHeading(g) === "period") ? "period" : null) ??
-    (groups.length > 0 ? null : roleOfHeading(texts.join(" "))) ??
+    (groups.length > 0 ? null : roleOf(texts.join(" "))) ??
     "value";
   return { heading: texts.join(" "), role, footnotes };
+}
+
+/** Whether column `j` of a block prints a figure with a note in brackets on some row. */
+function printsNotes(block: TableBlock, j: number): boolean {
+  return block.rows.some((r) => isNotedFigure(r.figures[j] ?? ""));
 }
 
 function rowOf(
@@ -187,7 +203,7 @@ export function buildTable(block: TableBlock, layout: StructuredTable["layout"])
     sectionLines,
     headerLines: block.headings.map((h) => h.line),
     labelHeadings: headed.labelHeadings.map((h) => stripFootnotes(h).text),
-    columns: headed.headings.map(columnOf),
+    columns: headed.headings.map((h, j) => columnOf(h, printsNotes(block, j))),
     rows,
     layout,
   };

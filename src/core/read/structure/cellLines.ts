@@ -5,7 +5,14 @@
 import { detectFormat } from "../detectFormat";
 import { csvLines } from "../readCsv";
 import { htmlLines } from "../readHtml";
-import { cleanCell, splitLines, tsvLines, type SourceGrid } from "../sourceLines";
+import {
+  cleanCell,
+  isBlankLine,
+  splitLines,
+  tsvLines,
+  type SourceGrid,
+  type SourceLine,
+} from "../sourceLines";
 import type { StructuredTable } from "./types";
 
 export type CellLayout = Exclude<StructuredTable["layout"], "long-csv">;
@@ -42,11 +49,43 @@ function pipeGrid(text: string): CellGrid {
   return { spaced: false, lines, layout: "pipe", rules };
 }
 
+/** Cells of a " / "-separated line; a separator left at either end of the line is not text. */
+function slashCells(line: string): string[] {
+  return line.split(" / ").map((c) =>
+    cleanCell(c)
+      .replace(/^\/(?:\s|$)|(?:^|\s)\/$/g, "")
+      .trim()
+  );
+}
+
+/**
+ * Whether a line continues the last cell of the line above: Word breaks a cell over lines,
+ * and the copy starts the next line with the cell's rest, a piece in brackets ("(3%)",
+ * "(30 September 2013)"), then the row's further cells.
+ */
+function continuesAbove(line: SourceLine, above: SourceLine): boolean {
+  return !isBlankLine(above) && /^\([^()]*\)$/.test(line.cells[0] as string);
+}
+
+/** The line above with `next`'s cells after its own, the first joined to its last cell. */
+function joinLines(above: SourceLine, next: SourceLine): SourceLine {
+  const head = above.cells.slice(0, -1);
+  const last = `${above.cells[above.cells.length - 1] as string} ${next.cells[0] as string}`;
+  return {
+    line: above.line,
+    cells: [...head, last.trim(), ...next.cells.slice(1)],
+    alsoLines: [...(above.alsoLines ?? []), next.line],
+  };
+}
+
 function slashGrid(text: string): CellGrid {
-  const lines = splitLines(text).map((l, i) => ({
-    line: i + 1,
-    cells: l.split(" / ").map(cleanCell),
-  }));
+  const lines: SourceLine[] = [];
+  splitLines(text).forEach((l, i) => {
+    const line: SourceLine = { line: i + 1, cells: slashCells(l) };
+    const above = lines[lines.length - 1];
+    if (above && continuesAbove(line, above)) lines[lines.length - 1] = joinLines(above, line);
+    else lines.push(line);
+  });
   return { spaced: false, lines, layout: "slash", rules: new Set() };
 }
 

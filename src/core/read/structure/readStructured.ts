@@ -8,8 +8,45 @@ import { cellGrid, type CellGrid } from "./cellLines";
 import { lineShapes } from "./lineShapes";
 import { readLongCsv } from "./longCsv";
 import { segmentTables } from "./segmentTables";
-import type { StructuredRead } from "./types";
+import type { StructuredRead, StructuredTable, UnreadLine } from "./types";
 import type { SourceGrid } from "../sourceLines";
+
+/** The lines joined into each line of a grid (a Word cell broken over lines), by its line. */
+type Joined = ReadonlyMap<number, number[]>;
+
+function joinedLines(grid: CellGrid): Joined {
+  const joined = new Map<number, number[]>();
+  for (const l of grid.lines) if (l.alsoLines?.length) joined.set(l.line, l.alsoLines);
+  return joined;
+}
+
+/**
+ * A table with the lines joined into its title, headings, sections and rows counted as read
+ * there: every line of the source stays accounted for.
+ */
+function withJoinedLines(t: StructuredTable, joined: Joined): StructuredTable {
+  const spread = (lines: number[]) => lines.flatMap((l) => [l, ...(joined.get(l) ?? [])]);
+  const titleAlso = t.titleLine === null ? undefined : joined.get(t.titleLine);
+  return {
+    ...t,
+    ...(titleAlso ? { titleAlsoLines: titleAlso } : {}),
+    headerLines: spread(t.headerLines),
+    sectionLines: spread(t.sectionLines),
+    rows: t.rows.map((r) => {
+      const also = joined.get(r.line);
+      return also ? { ...r, alsoLines: [...(r.alsoLines ?? []), ...also] } : r;
+    }),
+  };
+}
+
+/** A line not read, with the lines joined into it named: its note covers them too. */
+function unreadWithJoined(u: UnreadLine, joined: Joined): UnreadLine {
+  const also = joined.get(u.line);
+  if (!also) return u;
+  const last = also[also.length - 1] as number;
+  const why = `${u.why} (lines ${u.line}-${last}: a cell broken over lines)`;
+  return { ...u, why, alsoLines: also };
+}
 
 /** The tables of a grid of cells (a spreadsheet's sheet, or a paste already split). */
 export function readStructuredGrid(grid: CellGrid): StructuredRead {
@@ -20,7 +57,12 @@ export function readStructuredGrid(grid: CellGrid): StructuredRead {
   const shapes = lineShapes(grid);
   const { blocks, unread } = segmentTables(shapes, grid.spaced);
   const tables = blocks.map((b) => buildTable(b, grid.layout));
-  return { tables, unread };
+  const joined = joinedLines(grid);
+  if (joined.size === 0) return { tables, unread };
+  return {
+    tables: tables.map((t) => withJoinedLines(t, joined)),
+    unread: unread.map((u) => unreadWithJoined(u, joined)),
+  };
 }
 
 /** The tables of pasted text, its cell separator told from the text. */

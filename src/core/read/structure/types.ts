@@ -54,7 +54,10 @@ export interface StructuredRow {
   changeRow: boolean;
   /** Footnote markers printed on the label ("Business crime [1]" → ["1"]). */
   footnotes: string[];
-  /** Further lines read into this row (a long CSV's lines for the same label). */
+  /**
+   * Further lines read into this row: a long CSV's lines for the same label, or the rest of
+   * a Word cell broken over lines.
+   */
   alsoLines?: number[];
 }
 
@@ -63,9 +66,11 @@ export interface StructuredTable {
   title: string | null;
   /** Its line number. */
   titleLine: number | null;
+  /** Further lines read into the title (the rest of a Word cell broken over lines). */
+  titleAlsoLines?: number[];
   /** Lines of section headings within the table ("Hate Crime"). */
   sectionLines: number[];
-  /** Lines read as the table's heading (one or several). */
+  /** Lines read as the table's heading (one or several, with those of cells broken over lines). */
   headerLines: number[];
   /** Headings of the label columns ("" where none was printed). */
   labelHeadings: string[];
@@ -78,8 +83,11 @@ export interface StructuredTable {
 /** A line that is not part of any table, and why. */
 export interface UnreadLine {
   line: number;
+  /** Its text, with that of any lines joined into it. */
   text: string;
   why: string;
+  /** Further lines joined into it (the rest of a Word cell broken over lines). */
+  alsoLines?: number[];
 }
 
 export interface StructuredRead {
