@@ -93,7 +93,7 @@ function parseCell(text: string): ParsedCell {
   if (STATUS.test(t)) return STATUS_CELL;
   if (UNAVAILABLE.has(t.toLowerCase())) return { kind: "unavailable", text: t };
   if (t.length > MAX_NUMBER_CHARS) return { kind: "text", text: t };
-  return parseFigure(t) ?? notedFigure(t) ?? { kind: "text", text: t };
+  return parseFigure(t) ?? { kind: "text", text: t };
 }
 
 /** A figure, a space and a note in brackets: the whole cell. */
@@ -101,19 +101,19 @@ const NOTED_FIGURE = /^(\S+) \([^()]*\)$/;
 
 /**
  * A figure with a note in brackets after it, as Word tables print a baseline and its change
- * ("40,861 (3%)") or a rate and its period ("8.48% (December 2012)"): that figure, the note
- * kept in the printed text. A year with a note ("2016 (provisional)") is a heading's words.
+ * ("40,861 (3%)") or a rate and its period ("8.48% (December 2012)"): that figure. A year
+ * with a note ("2016 (provisional)") is a heading's words.
  */
-function notedFigure(t: string): ParsedCell | null {
+function notedFigure(t: string): (ParsedCell & { kind: "number" }) | null {
   const figure = NOTED_FIGURE.exec(t)?.[1];
   if (figure === undefined || /^(?:19|20)\d\d$/.test(figure)) return null;
-  return parseFigure(figure);
+  const p = parseFigure(figure);
+  return p?.kind === "number" ? p : null;
 }
 
 /** Whether a cell is a figure with a note in brackets after it ("40,861 (3%)"). */
 export function isNotedFigure(text: string): boolean {
-  const t = text.replace(SPACES, " ").trim();
-  return NOTED_FIGURE.test(t) && parseNumber(t).kind === "number";
+  return notedFigure(text.replace(SPACES, " ").trim()) !== null;
 }
 
 function parseFigure(t: string): ParsedCell | null {
@@ -167,6 +167,17 @@ export function isFigureLike(text: string): boolean {
  * compare its figure.
  */
 const QUANTITY = /^(\S+)\s+(?:per\s+(?:day|week|month|year|annum)\b|p\.?a\.?(?=\s|$))/i;
+
+/**
+ * The figure of a cell that prints one with words around it: a note in brackets after it
+ * ("40,861 (3%)") or its rate in words ("7.3 per day"); else null. parseNumber reads such a
+ * cell as text, so a sheet shows it as printed, words and all; a table of no known kind
+ * reads its figure to find its rows and check what is derived from it.
+ */
+export function figureWithWords(text: string): (ParsedCell & { kind: "number" }) | null {
+  const t = text.replace(SPACES, " ").trim();
+  return notedFigure(t) ?? leadingQuantity(t);
+}
 
 export function leadingQuantity(text: string): (ParsedCell & { kind: "number" }) | null {
   const m = QUANTITY.exec(text.trim());

@@ -4,7 +4,7 @@
 import type { FieldRole, FieldSpec } from "../kinds";
 import type { CrimeTable, Issue, TableRow } from "../model";
 import { issueMessages } from "../messages";
-import { leadingQuantity, type ParsedCell } from "../read/parseNumber";
+import { figureWithWords, type ParsedCell } from "../read/parseNumber";
 import { cellOf, headingOf, makeIssue, whereOf } from "./figures";
 
 export type { FieldRole, FieldSpec } from "../kinds";
@@ -48,9 +48,9 @@ export function checkValues(
       );
     switch (cell.kind) {
       case "text":
-        // In a table of no known kind, a figure with its rate in words ("7.3 per day", a
-        // monitoring table's target) is a figure, though not a count.
-        if (table.kind !== "generic" || role === "count" || leadingQuantity(cell.text) === null)
+        // In a table of no known kind, a figure printed with words ("40,861 (3%)", a monitoring
+        // table's "7.3 per day") is a figure, kept as printed, though not a count.
+        if (table.kind !== "generic" || role === "count" || figureWithWords(cell.text) === null)
           notANumber(cell.text);
         break;
       case "status":

@@ -1,7 +1,7 @@
 // Each line of a grid as a table reader sees it: its label cells, its figure cells, and
 // whether it could be a data row, a heading, a section heading or a rule.
 
-import { leadingQuantity, parseNumber } from "../parseNumber";
+import { figureWithWords, parseNumber } from "../parseNumber";
 import { filledCells, type SourceLine } from "../sourceLines";
 import type { CellGrid } from "./cellLines";
 import { isPeriodHeading, isYearText, roleOfHeading, stripFootnotes } from "./periods";
@@ -29,14 +29,14 @@ export interface LineShape {
   badToken: string | null;
 }
 
-/** A figure, or a figure with its unit in words ("7.3 per day"). */
+/** A figure, or a figure printed with words ("40,861 (3%)", "7.3 per day"). */
 function isNumberCell(c: string): boolean {
-  return parseNumber(c).kind === "number" || leadingQuantity(c) !== null;
+  return parseNumber(c).kind === "number" || figureWithWords(c) !== null;
 }
 
 function isFigureCell(c: string): boolean {
   const k = parseNumber(c).kind;
-  return k === "number" || k === "unavailable" || k === "status" || leadingQuantity(c) !== null;
+  return k === "number" || k === "unavailable" || k === "status" || figureWithWords(c) !== null;
 }
 
 /** Words, not a figure: what a label holds. */

@@ -2,6 +2,7 @@
 // and figures say which are changes, shares and totals, and each is checked as the
 // structure reader's tables are (changes against their period pair, shares against their
 // total, totals against their parts). Findings name the table's own field keys.
+import { figureWithWords } from "../../read/parseNumber";
 import type { CrimeTable, Issue } from "../../model";
 import type { StructuredTable } from "../../read/structure";
 import { statedRule } from "./statedRule";
@@ -150,7 +151,10 @@ export function notFigureNotes(tableIndex: number, table: CrimeTable): Issue[] {
   const out: Issue[] = [];
   for (const row of table.rows) {
     const cells = fields.map((f) => cellOf(row, f));
-    if (!cells.some((c) => c.kind === "number")) continue;
+    // A figure printed with words ("40,861 (3%)") is a figure of the row too.
+    const figure = (c: (typeof cells)[number]) =>
+      c.kind === "number" || (c.kind === "text" && figureWithWords(c.text) !== null);
+    if (!cells.some(figure)) continue;
     cells.forEach((cell, j) => {
       if (cell.kind !== "blank" && cell.kind !== "unavailable") return;
       const field = fields[j]!;

@@ -3,6 +3,7 @@
 // last cell of the line above; the row keeps its first line's number and every line of the
 // source is still read into the table.
 import { readPaste } from "../../../../src/core/read";
+import { cellValue } from "../../../../src/core/read/structure/cellValue";
 import { parseNumber } from "../../../../src/core/read/parseNumber";
 import { findTables } from "../../../../src/core/read/findTables";
 import { spacedLines } from "../../../../src/core/read/sourceLines";
@@ -76,12 +77,14 @@ describe("a Word table whose cells run over lines (West Yorkshire CSF indicators
   it("reads a joined figure cell as its figure, its note kept; a year with a note stays words", () => {
     const [crime, reoffending] = read.tables[0]!.rows;
     const kinds = [...crime!.cells.slice(0, 1), ...reoffending!.cells.slice(0, 3)].map((c) => {
-      const p = parseNumber(c);
+      const p = cellValue(c);
       return p.kind === "number" ? [p.value, p.unit] : [p.kind];
     });
     expect(kinds).toEqual([[40861, null], [8.48, "percent"], [8.77, "percent"], ["unavailable"]]);
+    // As a cell of the workbook it stays the text printed, note and all.
+    expect(parseNumber("40,861 (3%)").kind).toBe("text");
     // A heading of a year and a note is not a figure: it stays a heading.
-    expect(parseNumber("2013 (provisional)").kind).toBe("text");
+    expect(cellValue("2013 (provisional)").kind).toBe("text");
   });
 
   it("reads every line of the text into the table: none is left unread", () => {
@@ -117,8 +120,15 @@ describe("a Word table whose cells run over lines (West Yorkshire CSF indicators
       [11, "Reduce DV repeat victimisation"],
       [12, "Reduce the proportion of residents who believe the ASB has increased"],
     ]);
+    // A figure with its note is kept as printed (the data sheet shows "40,861 (3%)").
     const baseline = pasted.tables[0]!.columns[1]!.field;
-    expect(rows.map((r) => r.values[baseline])).toEqual([40861, 8.48, 3628, 38, 15.5]);
+    expect(rows.map((r) => r.values[baseline] ?? r.raw[baseline])).toEqual([
+      "40,861 (3%)",
+      "8.48% (December 2012)",
+      3628,
+      38,
+      15.5,
+    ]);
     // "No New Data Published" is a figure not available: a note, not an error.
     const issues = validateTables(pasted.tables);
     expect(issues.filter((i) => i.severity !== "info")).toEqual([]);
