@@ -36,7 +36,28 @@ export interface DataSheetInfo {
    * Absent in workbooks built before it was recorded: those refresh without the notes.
    */
   wardCoverage?: WardCoverageRecord;
+  /**
+   * A generic table's printed texts that its cells would not give back (a percentage among
+   * other figures, other decimals than the column's, "n/a"), and the section each row was
+   * printed under (dataSheet/printedCells.ts). Absent: none, or a workbook built before.
+   */
+  printedCells?: PrintedCellRecord[];
+  sections?: SectionRecord[];
+  /**
+   * The lines of the paste near the table that no table took, with why, so that Checks
+   * keeps their notes after a refresh (the paste itself is not kept).
+   */
+  unreadLines?: UnreadLineRecord[];
 }
+
+/** [line, its text, why it was not read]. */
+export type UnreadLineRecord = [line: number, text: string, why: string];
+
+/** [source line, field, the text printed] of a figure whose cell would not give it back. */
+export type PrintedCellRecord = [line: number, field: string, printed: string];
+
+/** [source line, the section heading the row was printed under]. */
+export type SectionRecord = [line: number, section: string];
 
 /** A table's WardCoverage (core/model) as a data sheet records it: each row a list of its figures. */
 export interface WardCoverageRecord {
@@ -260,6 +281,9 @@ const dataSheet = shape<DataSheetInfo>({
   columns: listOf(dataColumn),
   sourceColumns: listOf(sourceColumn),
   wardCoverage: optional(wardCoverage),
+  printedCells: optional(listOf(tuple(count, str, str))),
+  sections: optional(listOf(tuple(count, str))),
+  unreadLines: optional(listOf(tuple(count, str, str))),
 });
 
 type InputIndicator = MonitoringInputs["indicators"][number];

@@ -7,6 +7,7 @@ import type { DataColumnDef } from "../definitions";
 import type { CellSpec } from "../spec";
 import { NUMBER_FORMATS, numberFormat, percentFormat } from "../styles";
 import { printedDecimals, sourceColumn } from "./columns";
+import { UNAVAILABLE_MARK, printedAsPercent } from "./printedCells";
 import {
   FIRST_COL,
   changeCol,
@@ -55,14 +56,14 @@ export function valueCell(ctx: DataSheetContext, row: TableRow, c: DataColumnDef
   if (v === null) {
     const raw = row.raw[field]?.trim() ?? "";
     // Text where a number belongs stays visible as text; formulas skip it.
-    return raw !== "" && !/^(-|–|n\/?a|\*|\.)$/i.test(raw) ? { text: raw } : null;
+    return raw !== "" && !UNAVAILABLE_MARK.test(raw) ? { text: raw } : null;
   }
   if (percentRow(ctx, row) || info?.type === "percent")
     return percentCell(v, printedDecimals(row.raw[field]) ?? info?.decimals ?? 1);
   if (info?.type === "count" || ctx.rowUnits) return { number: v, numFmt: NUMBER_FORMATS.count };
   const decimals = info?.decimals ?? printedDecimals(row.raw[field]) ?? 0;
   // A percentage in a column of mixed figures is kept in percent units, shown with its sign.
-  const percentText = /%\s*$/.test(row.raw[field] ?? "");
+  const percentText = printedAsPercent(row, field, info);
   return {
     number: v,
     numFmt: percentText

@@ -6,7 +6,7 @@
 // What each column role means lives in roles.ts; this file assembles the sheet.
 import type { CrimeTable, TableRow } from "../../core/model";
 import { colLetter, sheetRef } from "../a1";
-import type { DataSheetInfo } from "../definitions";
+import type { DataSheetInfo, UnreadLineRecord } from "../definitions";
 import type { BlockSpec, SheetSpec } from "../spec";
 import type { HighlightThresholds } from "../../core/settings";
 import { layoutTop } from "./blocks";
@@ -17,6 +17,7 @@ import { HIGHLIGHT_ORDER, ROLE_COMPILERS } from "./roles";
 import { pageSetup } from "../printSetup";
 import { kindSchema } from "../../core/kinds";
 import { recordWardCoverage } from "./wardCoverage";
+import { recordPrintedCells, recordSections } from "./printedCells";
 
 export { FLAG_TEXT } from "./flags";
 export { changeFormula, rateFormula } from "./formulas";
@@ -74,6 +75,8 @@ function dataSheetInfo(
   opts: DataSheetOptions,
   headerRow: number
 ): DataSheetInfo {
+  const printedCells = recordPrintedCells(table);
+  const sections = recordSections(table);
   return {
     kind: table.kind,
     title: table.title,
@@ -87,6 +90,11 @@ function dataSheetInfo(
     columns: ctx.columns,
     sourceColumns: table.columns.map((c) => ({ ...c })),
     ...(table.wardCoverage ? { wardCoverage: recordWardCoverage(table.wardCoverage) } : {}),
+    ...(printedCells.length > 0 ? { printedCells } : {}),
+    ...(sections.length > 0 ? { sections } : {}),
+    ...(table.unreadLines?.length
+      ? { unreadLines: table.unreadLines.map((u): UnreadLineRecord => [u.line, u.text, u.why]) }
+      : {}),
   };
 }
 

@@ -9,6 +9,7 @@ import type { DataColumnDef, DataSheetInfo } from "../definitions";
 import { isEmpty, type ReadContext } from "./readBack";
 import { ROLE_COMPILERS } from "./roles";
 import { restoreWardCoverage } from "./wardCoverage";
+import { restorePrinted } from "./printedCells";
 
 export type ReadDataSheetResult =
   | { ok: true; table: CrimeTable; headerRow: number; columnOf: Map<DataColumnDef, number> }
@@ -100,6 +101,8 @@ export function readDataSheet(
     rows.push(row);
   }
 
+  restorePrinted(rows, info.printedCells ?? [], info.sections ?? []);
+
   return {
     ok: true,
     headerRow,
@@ -113,6 +116,9 @@ export function readDataSheet(
       columns: info.sourceColumns.map((c) => ({ ...c })),
       rows,
       ...(info.wardCoverage ? { wardCoverage: restoreWardCoverage(info.wardCoverage) } : {}),
+      ...(info.unreadLines
+        ? { unreadLines: info.unreadLines.map(([line, text, why]) => ({ line, text, why })) }
+        : {}),
     },
   };
 }

@@ -28,7 +28,7 @@ export const isEmpty = (v: unknown): boolean =>
 const clean = (x: number): number => Math.round(x * 1e9) / 1e9;
 
 /** A figure as a paper would print it: "2,375", "11.5%", "-0.6". */
-function printedText(
+export function printedText(
   value: number,
   type: "count" | "percent" | "number",
   decimals: number
