@@ -227,14 +227,25 @@ test("choosing no ward again reads every borough, as a paste of the file does", 
   ).toBeTruthy();
 });
 
-test("in a ward's preview each issue and highlight marks the one row it is about, a total apart from the part read from the same line", () => {
+/** The Lewisham wards' tables read from the ward-level file, with their findings. */
+function lewishamWards() {
   const input = { text: wardText, source: "ward.csv", datastore: { groups: ["Lewisham wards"] } };
   const outcome = analysePaste(input, defaultSettings);
   if (outcome.status !== "ok") throw new Error("not read");
-  const { tables, issues, anomalies } = outcome.analysis;
+  return outcome.analysis;
+}
+
+/** The findings of table i. */
+const ofTable =
+  (i: number) =>
+  <T extends { table: number }>(xs: T[]): T[] =>
+    xs.filter((x) => x.table === i);
+
+test("in a ward's preview each issue and highlight marks the one row it is about, a total apart from the part read from the same line", () => {
+  const { tables, issues, anomalies } = lewishamWards();
   let onSharedLines = 0;
   tables.forEach((table, i) => {
-    const own = <T extends { table: number }>(xs: T[]) => xs.filter((x) => x.table === i);
+    const own = ofTable(i);
     const marks = marksOfRows(table.rows, own(issues), own(anomalies));
     for (const f of [...own(issues), ...own(anomalies)]) {
       const marked = table.rows.filter((r) => {
@@ -249,13 +260,10 @@ test("in a ward's preview each issue and highlight marks the one row it is about
 });
 
 test("'Show only rows with issues or highlights' keeps the rows findings name, not the other row read from the same line", () => {
-  const input = { text: wardText, source: "ward.csv", datastore: { groups: ["Lewisham wards"] } };
-  const outcome = analysePaste(input, defaultSettings);
-  if (outcome.status !== "ok") throw new Error("not read");
-  const { tables, issues, anomalies } = outcome.analysis;
+  const { tables, issues, anomalies } = lewishamWards();
   let twinsLeftOut = 0;
   tables.forEach((table, i) => {
-    const own = <T extends { table: number }>(xs: T[]) => xs.filter((x) => x.table === i);
+    const own = ofTable(i);
     const findings = [...own(issues), ...own(anomalies)];
     const named = (r: (typeof table.rows)[number]) =>
       findings.some(

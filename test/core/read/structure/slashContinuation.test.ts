@@ -10,25 +10,15 @@ import { spacedLines } from "../../../../src/core/read/sourceLines";
 import { readStructured } from "../../../../src/core/read/structure";
 import { checkStructured } from "../../../../src/core/validate/structure";
 import { validateTables } from "../../../../src/core/validate";
-import { runCheck, type CheckIo } from "../../../../src/cli/checkCommand";
+import { checkJson } from "../../../support/checkJson";
 import { tableText } from "../../../support/tablesCorpus";
 
 const FILE = "west-yorkshire-csf-indicators-q3-2013.txt";
 
-async function checkJson(text: string) {
-  let stdout = "";
-  const io: CheckIo = {
-    readFile: async () => text,
-    stdout: (s) => void (stdout += s),
-    stderr: () => undefined,
-  };
-  const code = await runCheck([FILE], { json: true }, io);
-  type Doc = {
-    tables: { checked: unknown[]; rows: { line: number; category: string }[] }[];
-    issues: { severity: string; line: number }[];
-  };
-  return { code, doc: JSON.parse(stdout) as Doc };
-}
+type Doc = {
+  tables: { checked: unknown[]; rows: { line: number; category: string }[] }[];
+  issues: { severity: string; line: number }[];
+};
 
 describe("a Word table whose cells run over lines (West Yorkshire CSF indicators)", () => {
   const text = tableText(FILE);
@@ -138,7 +128,7 @@ describe("a Word table whose cells run over lines (West Yorkshire CSF indicators
   });
 
   it("is one table of five rows to check, with no error, and says nothing derived was checked", async () => {
-    const { code, doc } = await checkJson(text);
+    const { code, doc } = await checkJson<Doc>(FILE, text);
     expect(code).toBe(0);
     expect(doc.tables).toHaveLength(1);
     expect(doc.tables[0]!.rows.map((r) => r.line)).toEqual([6, 8, 10, 11, 12]);

@@ -5,7 +5,7 @@
 import * as fs from "fs";
 import { readPaste } from "../../../../src/core/read";
 import { validateTables } from "../../../../src/core/validate";
-import { runCheck, type CheckIo } from "../../../../src/cli/checkCommand";
+import { checkJson } from "../../../support/checkJson";
 import { expectedPath, tableText, type Expected } from "../../../support/tablesCorpus";
 
 const CALGARY = "calgary-police-q1-2017-ytd.txt";
@@ -15,17 +15,6 @@ function pasted(text: string) {
   const read = readPaste(text, { source: "paste" });
   if (!read.ok) throw new Error(read.error.message);
   return { tables: read.tables, issues: validateTables(read.tables) };
-}
-
-async function checkJson(file: string, text: string) {
-  let stdout = "";
-  const io: CheckIo = {
-    readFile: async () => text,
-    stdout: (s) => void (stdout += s),
-    stderr: () => undefined,
-  };
-  const code = await runCheck([file], { json: true }, io);
-  return { code, doc: JSON.parse(stdout) as { tables: { checked?: unknown[] }[] } };
 }
 
 describe("no line of a pasted table is dropped without a word", () => {
@@ -73,7 +62,10 @@ describe("check says which derived columns it checked", () => {
     const expected = JSON.parse(fs.readFileSync(expectedPath(CALGARY), "utf8")) as Expected & {
       tables: { checked: unknown[] }[];
     };
-    const { code, doc } = await checkJson(CALGARY, tableText(CALGARY));
+    const { code, doc } = await checkJson<{ tables: { checked?: unknown[] }[] }>(
+      CALGARY,
+      tableText(CALGARY)
+    );
     expect(code).toBe(1);
     expect(doc.tables[0]!.checked).toEqual(expected.tables[0]!.checked);
   });
