@@ -3,6 +3,7 @@
 
 import type { TableKind } from "./kinds/names";
 import type { Problem, Result } from "./result";
+import type { ColumnRole } from "./read/structure/types";
 
 export type { TableKind };
 
@@ -57,6 +58,12 @@ export interface ColumnInfo {
   type: "count" | "percent" | "points" | "number" | "text";
   /** Decimal places the source printed (1 for "11.5%"); used to check at printed precision. */
   decimals?: number;
+  /**
+   * What the structure reader found the column holds (a table of no known kind), from its
+   * heading and its figures together; absent, the heading alone says (a workbook built
+   * before it was recorded).
+   */
+  role?: ColumnRole;
 }
 
 /**

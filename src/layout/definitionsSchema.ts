@@ -5,6 +5,7 @@
 // by the interface it checks, so the compiler refuses a field added there and not here.
 import { TABLE_KINDS, type DataColumnDef, type DataColumnRole } from "../core/kinds";
 import type { ColumnInfo, TableKind } from "../core/model";
+import { COLUMN_ROLES as COLUMN_ROLES_READ } from "../core/read/structure/types";
 import type { IndicatorUnit, Aggregation } from "../core/monitor/types";
 import type { PeriodKind } from "../core/monitor/periods";
 import { defaultAnomalyOptions } from "../core/anomalies/options";
@@ -242,6 +243,7 @@ const sourceColumn = shape<ColumnInfo>({
   heading: str,
   type: oneOf(COLUMN_TYPES),
   decimals: optional(count),
+  role: optional(oneOf(COLUMN_ROLES_READ)),
 });
 
 /** A list of exactly these items, in order. */

@@ -44,6 +44,7 @@ export function toCrimeTable(t: StructuredTable, ctx: CrimeTableContext): CrimeT
       field: keys[j] as string,
       heading: c.heading,
       type: typeOf(t, j),
+      role: c.role,
     })),
   ];
   const rows: TableRow[] = t.rows.map((r) => {

@@ -3,33 +3,36 @@
 // into a table, with why. Pure data.
 
 /** What a figure column holds, as its heading (or, failing that, its figures) says. */
-export type ColumnRole =
+export const COLUMN_ROLES = [
   /** A count or figure for one period ("2013/14", "May-14 to Apr-15", "Previous", "FYTD"). */
-  | "period"
+  "period",
   /** An absolute change between two periods ("Change", "Difference", "Numeric", "+/-"). */
-  | "change"
+  "change",
   /** A % change between two periods ("% change", "Change %", "Percentage"). */
-  | "change-pct"
+  "change-pct",
   /** A change in percentage points ("pp", "points"). */
-  | "change-points"
+  "change-points",
   /** A share of a total ("%", "% of total", "share of crimes"). */
-  | "share"
+  "share",
   /** A total of other columns ("Total", "Grand total", "All"). */
-  | "total"
+  "total",
   /** A rate per head of population or a ratio whose base is not printed. */
-  | "rate"
+  "rate",
   /** A target the figures are rated against ("Target", "YTD target", "Target 2016/17"). */
-  | "target"
+  "target",
   /** A tolerance around the target ("Tolerance", "Tolerance %"). */
-  | "tolerance"
+  "tolerance",
   /** Whether higher or lower is better ("Polarity", "Good performance is"). */
-  | "polarity"
+  "polarity",
   /** A printed Red / Amber / Green rating ("RAG", "RAG status", "Status"). */
-  | "rag"
+  "rag",
   /** A printed direction of travel ("DoT", "Direction of travel", "Trend"). */
-  | "direction"
+  "direction",
   /** Any other figure. */
-  | "value";
+  "value",
+] as const;
+
+export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
 export interface StructuredColumn {
   /** The heading as printed, the lines of a multi-row heading joined with " ". */

@@ -3,8 +3,8 @@
 // structure reader's tables are (changes against their period pair, shares against their
 // total, totals against their parts). Findings name the table's own field keys.
 import { figureWithWords } from "../../read/parseNumber";
-import type { CrimeTable, Issue } from "../../model";
-import type { StructuredTable } from "../../read/structure";
+import type { ColumnInfo, CrimeTable, Issue } from "../../model";
+import type { ColumnRole, StructuredTable } from "../../read/structure";
 import { statedRule } from "./statedRule";
 import { isChangeRowLabel, isTotalLabel, roleOfHeading } from "../../read/structure/periods";
 import { checkStructured, type TableCoverage } from "./checkStructured";
@@ -13,13 +13,14 @@ import { cellOf, headingOf, makeIssue, whereOf } from "../figures";
 
 const MONITORING_WORDS: readonly string[] = ["rag", "direction", "polarity", "tolerance"];
 
+/** What a column holds: as the reader found it, else as its heading says. */
+const roleOf = (c: ColumnInfo): ColumnRole => c.role ?? roleOfHeading(c.heading) ?? "value";
+
 /** The generic table as the structure checks read it: its figure columns and printed cells. */
 export function structuredOf(table: CrimeTable): { structured: StructuredTable; fields: string[] } {
   // Words are read where their heading says they are a rating, a direction or a polarity.
   const cols = table.columns.filter(
-    (c) =>
-      c.field !== "category" &&
-      (c.type !== "text" || MONITORING_WORDS.includes(roleOfHeading(c.heading) ?? "value"))
+    (c) => c.field !== "category" && (c.type !== "text" || MONITORING_WORDS.includes(roleOf(c)))
   );
   const structured: StructuredTable = {
     title: table.title,
@@ -29,7 +30,7 @@ export function structuredOf(table: CrimeTable): { structured: StructuredTable; 
     labelHeadings: [table.columns[0]?.heading ?? ""],
     columns: cols.map((c) => ({
       heading: c.heading,
-      role: roleOfHeading(c.heading) ?? "value",
+      role: roleOf(c),
       footnotes: [],
     })),
     rows: table.rows.map((r) => ({
