@@ -277,3 +277,38 @@ test("'Show only rows with issues or highlights' keeps the rows findings name, n
   });
   expect(twinsLeftOut).toBeGreaterThan(0); // a total or part on a flagged line, itself unflagged
 });
+
+/** Opens a text file in the pane ("Open a file…"), as the browser hands it over. */
+async function openTextFile(container: HTMLElement, name: string, text: string): Promise<void> {
+  const input = container.querySelector(
+    'input[type="file"]:not([accept^=".xlsx"])'
+  ) as HTMLInputElement;
+  const file = new File([text], name, { type: "text/plain" });
+  // jsdom's File lacks text(); the browser's has it.
+  Object.defineProperty(file, "text", { value: async () => text });
+  await act(async () => {
+    fireEvent.change(input, { target: { files: [file] } });
+  });
+}
+
+test("a table opened from a file named after a borough, or a ward of a ward-level file read before, takes that area", async () => {
+  const merton = fs.readFileSync(
+    path.join(__dirname, "../../samples/offences-sds/merton-2017-08-01.txt"),
+    "utf8"
+  );
+  const { container } = renderPane(new FakeHost(), reader);
+  await openTextFile(container, "merton-2017-08-01.txt", merton);
+  await screen.findByText(/^Read 2 tables,/);
+  expect(previewHeadings().every((h) => h.includes(" — Merton,"))).toBe(true);
+
+  // Before any ward-level file, "forest-hill.txt" names no known area: the pane asks.
+  await openTextFile(container, "forest-hill.txt", merton);
+  await screen.findByText(/^Read 2 tables,/);
+  expect(previewHeadings().some((h) => h.includes(" — "))).toBe(false);
+
+  paste(wardText);
+  await screen.findByText(/^Read 3 tables,/);
+  await openTextFile(container, "forest-hill.txt", merton);
+  await screen.findByText(/^Read 2 tables,/);
+  expect(previewHeadings().every((h) => h.includes(" — Forest Hill,"))).toBe(true);
+}, 60_000);

@@ -69,6 +69,10 @@ export interface PastedInput {
   source: string;
   /** A London Datastore file: the areas to read it for (default: every borough), as the CLI's --area and --group. */
   datastore?: DatastoreChoice;
+  /** The name of the file it was read from (opened or dropped), which may name its area. */
+  fileName?: string;
+  /** Names a file name may give as its area besides London's boroughs: wards of files read before. */
+  knownAreas?: readonly string[];
 }
 
 /** Areas of a Datastore file: boroughs or wards by name, and groups ("Lewisham wards"). */

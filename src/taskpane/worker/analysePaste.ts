@@ -20,6 +20,8 @@ export function analysePaste(
   const read = readInput(input.text, {
     source: input.source,
     html: input.html,
+    fileName: input.fileName,
+    knownAreas: input.knownAreas,
     areas: input.datastore?.areas,
     groups: input.datastore?.groups,
   });

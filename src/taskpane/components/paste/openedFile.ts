@@ -19,7 +19,7 @@ export async function openFile(file: File, to: FileTargets): Promise<void> {
   if (isPdf || isSpreadsheetFile(file.name))
     return to.binary({ name: file.name, bytes: await file.arrayBuffer() });
   if (TEXT_FILE.test(file.name) || file.type.startsWith("text/"))
-    return to.text({ text: await file.text(), source: file.name });
+    return to.text({ text: await file.text(), source: file.name, fileName: file.name });
   to.refuse(
     `${file.name} is not a file the pane reads: open a PDF, a spreadsheet (.xlsx, .ods, .xls), or a table saved as CSV or text.`
   );

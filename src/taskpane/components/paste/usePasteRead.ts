@@ -64,6 +64,12 @@ const NO_DATASTORE: { wards: WardsOfArea[] | null; choice: DatastoreChoice } = {
   choice: {},
 };
 
+const CANCELLED: NoticeChange = {
+  intent: "info",
+  text: "Reading cancelled. Nothing was written.",
+  at: "Paste table",
+};
+
 /** What is read: a paste, or a file's bytes. */
 type ReadInput = { paste: PastedInput } | { file: OpenedFile };
 
@@ -75,6 +81,7 @@ const sizeOf = (input: ReadInput): number =>
 export function usePasteRead({ reader, settings, notify, onFresh }: PasteReadProps): PasteRead {
   const [read, setRead] = React.useState<ReadState>({ status: "idle" });
   const [datastore, setDatastore] = React.useState(NO_DATASTORE);
+  const known = useKnownWards();
   /** The paste shown, read again when the settings change. */
   const inputRef = React.useRef<ReadInput | null>(null);
   const jobRef = React.useRef<{ cancel: () => void } | null>(null);
@@ -87,18 +94,14 @@ export function usePasteRead({ reader, settings, notify, onFresh }: PasteReadPro
     (outcome: ReadOutcome) => {
       if (outcome.status === "cancelled") {
         setRead({ status: "idle" });
-        notify({
-          intent: "info",
-          text: "Reading cancelled. Nothing was written.",
-          at: "Paste table",
-        });
+        notify(CANCELLED);
       } else if (outcome.status === "error") {
         setRead({ status: "failed", error: outcome.error });
         // The fields belong to the paste: a new paste that is no table leaves none behind.
         if (freshRef.current) onFresh(null);
       } else {
         releaseRef.current = outcome.release ?? null;
-        setDatastore((d) => ({ ...d, wards: outcome.analysis.wards ?? d.wards }));
+        setDatastore((d) => ({ ...d, wards: known.remember(outcome.analysis.wards) ?? d.wards }));
         setRead({
           status: "read",
           analysis: outcome.analysis,
@@ -112,7 +115,7 @@ export function usePasteRead({ reader, settings, notify, onFresh }: PasteReadPro
         }
       }
     },
-    [notify, onFresh]
+    [notify, onFresh, known]
   );
 
   const startRead = React.useCallback(
@@ -121,9 +124,8 @@ export function usePasteRead({ reader, settings, notify, onFresh }: PasteReadPro
       releaseRef.current?.();
       releaseRef.current = null;
       freshRef.current = fresh;
-      // What was said about the last paste ("Paste a table first", "Imported: …", an import
-      // that failed) does not apply to a new one. (Import selection's "Read …: check the
-      // preview" comes after this, when its task ends.)
+      // What was said about the last paste ("Paste a table first", "Imported: …") does not
+      // apply to a new one (Import selection's "Read …" comes after this, when its task ends).
       if (fresh) notify({ clear: { at: PASTE_SLOTS } });
       const onProgress = (progress: ReadProgress) =>
         setRead((s) => (s.status === "reading" ? { ...s, progress } : s));
@@ -158,7 +160,8 @@ export function usePasteRead({ reader, settings, notify, onFresh }: PasteReadPro
     []
   );
 
-  const accept = (next: PastedInput): void => {
+  const accept = (pasted: PastedInput): void => {
+    const next = known.named(pasted);
     inputRef.current = { paste: next };
     setDatastore(NO_DATASTORE);
     if (next.text.trim() === "" && (next.html ?? "").trim() === "") {
@@ -187,6 +190,32 @@ export function usePasteRead({ reader, settings, notify, onFresh }: PasteReadPro
   };
 
   return { read, accept, acceptFile, ...datastore, choose };
+}
+
+/**
+ * The wards of every ward-level file read here: a file named after one of them
+ * ("forest-hill.txt") takes it as its area, as on the command line.
+ */
+function useKnownWards(): {
+  /** Adds a read's wards to those known, and gives them back. */
+  remember: (wards: WardsOfArea[] | undefined) => WardsOfArea[] | undefined;
+  named: (pasted: PastedInput) => PastedInput;
+} {
+  const ref = React.useRef<string[]>([]);
+  return React.useMemo(
+    () => ({
+      remember: (wards) => {
+        const seen = new Set(ref.current);
+        for (const w of (wards ?? []).flatMap((a) => a.wards)) {
+          if (!seen.has(w)) ref.current.push(w);
+          seen.add(w);
+        }
+        return wards;
+      },
+      named: (pasted) => (pasted.fileName ? { ...pasted, knownAreas: [...ref.current] } : pasted),
+    }),
+    []
+  );
 }
 
 /** Thresholds change the highlights: re-checks the paste already shown (fields kept). */
