@@ -14,10 +14,11 @@ export type SpreadsheetOutcome =
 export async function analyseSpreadsheet(
   name: string,
   bytes: Uint8Array,
-  settings: HighlightSettings
+  settings: HighlightSettings,
+  knownAreas?: readonly string[]
 ): Promise<SpreadsheetOutcome> {
   const { readSpreadsheet } = await import("../../app/readSpreadsheet");
-  const read = readSpreadsheet(bytes, name);
+  const read = readSpreadsheet(bytes, name, { knownAreas });
   if (!read.ok)
     return { status: "error", error: { code: "unreadable", message: read.error.message } };
   if (read.tables.length === 0)

@@ -170,10 +170,13 @@ export function createWorkerReader(makeWorker: () => WorkerLike): PasteReader {
     read: (input, settings, onProgress) =>
       run((id) => ({ kind: "read", id, input, settings }), onProgress),
     // A copy of the bytes crosses (transferred, not cloned): the pane keeps its own to read again.
-    readFile: ({ name, bytes }, settings, onProgress) => {
+    readFile: ({ name, bytes, knownAreas }, settings, onProgress) => {
       const copy = bytes.slice(0);
-      const kind = isSpreadsheetFile(name) ? "spreadsheet" : "pdf";
-      return run((id) => ({ kind, id, name, bytes: copy, settings }), onProgress, [copy]);
+      const request = (id: number): WorkerRequest =>
+        isSpreadsheetFile(name)
+          ? { kind: "spreadsheet", id, name, bytes: copy, settings, knownAreas }
+          : { kind: "pdf", id, name, bytes: copy, settings };
+      return run(request, onProgress, [copy]);
     },
   };
 }

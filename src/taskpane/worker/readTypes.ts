@@ -36,6 +36,8 @@ export interface PasteAnalysis {
 export interface OpenedFile {
   name: string;
   bytes: ArrayBuffer;
+  /** Names a spreadsheet's file name may give as its area besides London's boroughs: wards of files read before. */
+  knownAreas?: readonly string[];
 }
 
 export type ReadOutcome =
@@ -104,6 +106,7 @@ export type WorkerRequest =
       name: string;
       bytes: ArrayBuffer;
       settings: HighlightSettings;
+      knownAreas?: readonly string[];
     }
   | { kind: "whole"; id: number }
   | { kind: "plan"; id: number; request: ImportRequest }

@@ -37,7 +37,7 @@ async function serveFile(
   try {
     if (request.kind === "spreadsheet") {
       onProgress({ stage: "reading" });
-      outcome = await analyseSpreadsheet(name, bytes, settings);
+      outcome = await analyseSpreadsheet(name, bytes, settings, request.knownAreas);
     } else {
       const { area, pages } = request;
       const input = { name, bytes, area, pages, loadPdfJs };

@@ -13,8 +13,13 @@ const ODS = fs.readFileSync(
   )
 );
 
-async function areasOf(name: string): Promise<(string | null)[]> {
-  const out = await analyseSpreadsheet(name, new Uint8Array(ODS), defaultHighlightSettings);
+async function areasOf(name: string, knownAreas?: string[]): Promise<(string | null)[]> {
+  const out = await analyseSpreadsheet(
+    name,
+    new Uint8Array(ODS),
+    defaultHighlightSettings,
+    knownAreas
+  );
   if (out.status !== "ok") throw new Error(out.error.message);
   return out.analysis.tables.map((t) => t.area);
 }
@@ -28,5 +33,12 @@ describe("a spreadsheet opened in the pane", () => {
 
   it("takes the area from a file name that is a London borough", async () => {
     expect(await areasOf("lambeth-2007.ods")).toContain("Lambeth");
+  });
+
+  it("takes the area from a file name that is a ward of a ward-level file read before in the pane", async () => {
+    expect(await areasOf("forest-hill.ods")).toEqual(expect.arrayContaining([null]));
+    const areas = await areasOf("forest-hill.ods", ["Forest Hill", "Perry Vale"]);
+    expect(areas.length).toBeGreaterThan(0);
+    expect(areas.every((a) => a === "Forest Hill")).toBe(true);
   });
 });

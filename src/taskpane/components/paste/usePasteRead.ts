@@ -173,7 +173,8 @@ export function usePasteRead({ reader, settings, notify, onFresh }: PasteReadPro
     startRead({ paste: next }, true);
   };
 
-  const acceptFile = (file: OpenedFile): void => {
+  const acceptFile = (opened: OpenedFile): void => {
+    const file = known.namedFile(opened);
     inputRef.current = { file };
     setDatastore(NO_DATASTORE);
     startRead({ file }, true);
@@ -200,6 +201,7 @@ function useKnownWards(): {
   /** Adds a read's wards to those known, and gives them back. */
   remember: (wards: WardsOfArea[] | undefined) => WardsOfArea[] | undefined;
   named: (pasted: PastedInput) => PastedInput;
+  namedFile: (opened: OpenedFile) => OpenedFile;
 } {
   const ref = React.useRef<string[]>([]);
   return React.useMemo(
@@ -213,6 +215,7 @@ function useKnownWards(): {
         return wards;
       },
       named: (pasted) => (pasted.fileName ? { ...pasted, knownAreas: [...ref.current] } : pasted),
+      namedFile: (opened) => ({ ...opened, knownAreas: [...ref.current] }),
     }),
     []
   );
