@@ -3,7 +3,12 @@
 // stage trusts it, and a sheet the definitions claim as ours is checked to hold what we
 // write before a refresh deletes or overwrites it. Each check's table of fields is typed
 // by the interface it checks, so the compiler refuses a field added there and not here.
-import { TABLE_KINDS, type DataColumnDef, type DataColumnRole } from "../core/kinds";
+import {
+  TABLE_KINDS,
+  type DataColumnDef,
+  type DataColumnRole,
+  type RecalculatedHow,
+} from "../core/kinds";
 import type { ColumnInfo, TableKind } from "../core/model";
 import { COLUMN_ROLES as COLUMN_ROLES_READ } from "../core/read/structure/types";
 import type { IndicatorUnit, Aggregation } from "../core/monitor/types";
@@ -220,6 +225,12 @@ const COLUMN_ROLES = members<DataColumnRole>({
   check: true,
   flag: true,
   line: true,
+  recalculated: true,
+});
+const RECALCULATED_HOW = members<RecalculatedHow>({
+  change: true,
+  "change-pct": true,
+  "change-points": true,
 });
 const COLUMN_TYPES = members<ColumnInfo["type"]>({
   count: true,
@@ -236,6 +247,13 @@ const dataColumn = shape<DataColumnDef>({
   heading: str,
   role: oneOf(COLUMN_ROLES),
   field: optional(str),
+  derived: optional(
+    shape<NonNullable<DataColumnDef["derived"]>>({
+      how: oneOf(RECALCULATED_HOW),
+      from: str,
+      to: str,
+    })
+  ),
 });
 
 const sourceColumn = shape<ColumnInfo>({

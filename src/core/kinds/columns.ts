@@ -18,14 +18,21 @@ export type DataColumnRole =
   | "ratePValue"
   | "check"
   | "flag"
-  | "line";
+  | "line"
+  /** A generic table's derived figure recalculated from its inputs (a formula). */
+  | "recalculated";
 
 export interface DataColumnDef {
   heading: string;
   role: DataColumnRole;
-  /** Model field (values, derived and printed columns). */
+  /** Model field (values, derived and printed columns; a recalculated column: the printed one). */
   field?: string;
+  /** A recalculated column: how its figure is derived, and from which value columns. */
+  derived?: { how: RecalculatedHow; from: string; to: string };
 }
+
+/** How a generic table's derived figure comes from its two inputs: a change, a % change, points. */
+export type RecalculatedHow = "change" | "change-pct" | "change-points";
 
 export const DEFAULT_HEADINGS = {
   category: "Crime Category",

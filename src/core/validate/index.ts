@@ -1,4 +1,9 @@
 // Validating crime tables: derived figures, totals and cells, as typed issues.
 export { validateTables } from "./validateTables";
 export { totalGroups } from "./checkTotals";
-export { genericCoverage, genericFiguresChecked } from "./structure/checkGeneric";
+export {
+  genericChanges,
+  genericCoverage,
+  genericFiguresChecked,
+  type GenericChange,
+} from "./structure/checkGeneric";

@@ -44,6 +44,7 @@ import {
   READ_VALUE,
   type ReadBack,
 } from "./readBack";
+import { recalculatedCell, recalculatedHighlights } from "./recalculated";
 
 export interface RoleCompiler {
   /** Column width, in characters. */
@@ -176,6 +177,12 @@ export const ROLE_COMPILERS: Readonly<Record<DataColumnRole, RoleCompiler>> = {
   ratePValue: { width: figureWidth, cell: ratePValueCell, conditionalFormats: rateDropHighlights },
   check: { width: () => 22, cell: checkCell, conditionalFormats: checkHighlights },
   flag: { width: () => 34, cell: flagCell, conditionalFormats: flagHighlights },
+  recalculated: {
+    width: figureWidth,
+    cell: recalculatedCell,
+    conditionalFormats: (ctx) =>
+      recalculatedHighlights(ctx, (c, formula) => over(ctx, c, formula, "mismatch")),
+  },
 };
 
 /**
@@ -184,6 +191,7 @@ export const ROLE_COMPILERS: Readonly<Record<DataColumnRole, RoleCompiler>> = {
  */
 export const HIGHLIGHT_ORDER: readonly DataColumnRole[] = [
   "printed",
+  "recalculated",
   "pValue",
   "derived",
   "ratePValue",

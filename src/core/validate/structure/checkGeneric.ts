@@ -8,6 +8,8 @@ import type { ColumnRole, StructuredTable } from "../../read/structure";
 import { statedRule } from "./statedRule";
 import { isChangeRowLabel, isTotalLabel, roleOfHeading } from "../../read/structure/periods";
 import { checkStructured, type TableCoverage } from "./checkStructured";
+import { findDerived } from "./findDerived";
+import type { RecalculatedHow } from "../../kinds";
 import { issueMessages, structureMessages } from "../../messages";
 import { cellOf, headingOf, makeIssue, whereOf } from "../figures";
 
@@ -76,6 +78,30 @@ function checkGeneric(table: CrimeTable): GenericCheck {
     issues: issues.map((i) => ({ ...i, field: headingField.get(i.field) ?? i.field })),
     coverage: coverage[0] ?? { table: 0, checked: [], unchecked: [], figures: 0 },
   };
+}
+
+/** A generic table's printed column of changes, and the two columns it is recalculated from. */
+export interface GenericChange {
+  field: string;
+  how: RecalculatedHow;
+  from: string;
+  to: string;
+}
+
+/**
+ * The change, % change and points columns of a generic table with the pair of columns the
+ * checks found each agrees with, by field (none for other kinds): what its data sheet
+ * recalculates as formulas, as the checks do.
+ */
+export function genericChanges(table: CrimeTable): GenericChange[] {
+  if (table.kind !== "generic") return [];
+  const { structured, fields } = structuredOf(table);
+  const stated = statedRule(table.unreadLines ?? []);
+  return findDerived(structured, stated).relations.flatMap((r): GenericChange[] =>
+    r.kind === "change" || r.kind === "change-pct" || r.kind === "change-points"
+      ? [{ field: fields[r.column]!, how: r.kind, from: fields[r.from]!, to: fields[r.to]! }]
+      : []
+  );
 }
 
 /** How many of a generic table's printed figures were recalculated (0 for other kinds). */
