@@ -3,9 +3,6 @@
 // recalculated by LibreOffice; every p-value and every flag of every data sheet row must
 // be the core's: the same test, sidedness, small-count branch (Fisher), dispersion φ,
 // rate rise and drop, and small-base suppression.
-import { mkdtempSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
-import path from "path";
 import type ExcelJS from "exceljs";
 import type { CrimeTable } from "../../../src/core/model";
 import { validateTables } from "../../../src/core/validate";
@@ -17,16 +14,9 @@ import {
   twoProportionTest,
   type FunnelPosition,
 } from "../../../src/core/stats";
-import { layoutWorkbook } from "../../../src/layout/layoutWorkbook";
-import { writeXlsx } from "../../../src/writers/xlsx/writeXlsx";
-import type { DataSheetInfo, Definitions } from "../../../src/layout/definitions";
 import { FLAG_TEXT } from "../../../src/layout/dataSheet/layout";
-import {
-  computed,
-  describeWithLibreOffice,
-  errorCells,
-  recalculate,
-} from "../../support/libreoffice";
+import { computed, describeWithLibreOffice, errorCells } from "../../support/libreoffice";
+import { laidOut, recalculated } from "../../support/laidOutData";
 import {
   datastoreTables,
   MERTON_PERIODS,
@@ -41,25 +31,11 @@ describeWithLibreOffice("data sheets recalculated in LibreOffice agree with the 
   ];
   const anomalies = findAnomalies(tables, defaultAnomalyOptions);
   const dispersions = rowDispersions(tables, { ...defaultAnomalyOptions });
-  const { spec, definitions } = layoutWorkbook({
-    tables,
-    issues: validateTables(tables),
-    anomalies,
-    groups: [],
-    thresholds: { ...defaultAnomalyOptions },
-    existingSheetNames: [],
-    importedOn: "2026-12-03",
-  });
-  const dataDefs = definitions.sheets.filter(
-    (s) => s.role === "data"
-  ) as (Definitions["sheets"][number] & { data: DataSheetInfo })[];
+  const { spec, dataDefs } = laidOut(tables, validateTables(tables), anomalies, "2026-12-03");
   let book: ExcelJS.Workbook;
 
   beforeAll(async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "scrutiny-agree-"));
-    const file = path.join(dir, "agree.xlsx");
-    writeFileSync(file, await writeXlsx(spec));
-    book = await recalculate(file);
+    book = await recalculated(spec, "agree");
   }, 300000);
 
   /** Each data row of each offences table: its recalculated cells by role and its core flags. */

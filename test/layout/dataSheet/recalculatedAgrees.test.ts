@@ -2,23 +2,12 @@
 // again beside it as a formula on the pair, rounded as the figure was printed, and the
 // printed figure is marked where the two differ. Every corpus table laid out together and
 // recalculated by LibreOffice: the formulas give exactly the rows the core finds wrong.
-import { mkdtempSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
-import path from "path";
 import type ExcelJS from "exceljs";
 import type { CrimeTable } from "../../../src/core/model";
 import { readPaste } from "../../../src/core/read";
 import { genericChanges, validateTables } from "../../../src/core/validate";
-import { defaultAnomalyOptions } from "../../../src/core/anomalies";
-import { layoutWorkbook } from "../../../src/layout/layoutWorkbook";
-import { writeXlsx } from "../../../src/writers/xlsx/writeXlsx";
-import type { DataSheetInfo, Definitions } from "../../../src/layout/definitions";
-import {
-  computed,
-  describeWithLibreOffice,
-  errorCells,
-  recalculate,
-} from "../../support/libreoffice";
+import { computed, describeWithLibreOffice, errorCells } from "../../support/libreoffice";
+import { laidOut, recalculated } from "../../support/laidOutData";
 import { TABLE_FILES, tableText } from "../../support/tablesCorpus";
 
 describeWithLibreOffice(
@@ -29,25 +18,11 @@ describeWithLibreOffice(
       return read.ok ? read.tables.filter((t) => t.kind === "generic") : [];
     });
     const issues = validateTables(tables);
-    const { spec, definitions } = layoutWorkbook({
-      tables,
-      issues,
-      anomalies: [],
-      groups: [],
-      thresholds: { ...defaultAnomalyOptions },
-      existingSheetNames: [],
-      importedOn: "2026-12-04",
-    });
-    const dataDefs = definitions.sheets.filter(
-      (s) => s.role === "data"
-    ) as (Definitions["sheets"][number] & { data: DataSheetInfo })[];
+    const { spec, dataDefs } = laidOut(tables, issues, [], "2026-12-04");
     let book: ExcelJS.Workbook;
 
     beforeAll(async () => {
-      const dir = mkdtempSync(path.join(tmpdir(), "scrutiny-recalc-"));
-      const file = path.join(dir, "recalc.xlsx");
-      writeFileSync(file, await writeXlsx(spec));
-      book = await recalculate(file);
+      book = await recalculated(spec, "recalc");
     }, 300000);
 
     it("writes a recalculated column for the corpus's checked changes, and no formula errs", () => {
