@@ -10,7 +10,7 @@
 import { parseNumber } from "../../core/read/parseNumber";
 import type { ColumnInfo, CrimeTable, TableRow } from "../../core/model";
 import type { PrintedCellRecord, SectionRecord } from "../definitions";
-import { printedText } from "./readBack";
+import { printedText, valueReading } from "./readBack";
 
 /** Whether a row's figure was printed as a percentage in a column that is not all percentages. */
 export function printedAsPercent(
@@ -26,9 +26,8 @@ export const UNAVAILABLE_MARK = /^(-|–|n\/?a|\*|\.)$/i;
 
 /** The text a refresh reads back for a figure from its cell (dataSheet/readBack READ_VALUE). */
 function readBackText(row: TableRow, value: number, info: ColumnInfo): string {
-  const percent = row.unit === "percent" || info.type === "percent";
-  const type = percent ? "percent" : info.type === "count" ? "count" : "number";
-  return printedText(value, type, info.decimals ?? (percent ? 1 : 0));
+  const { type, decimals } = valueReading(row, info);
+  return printedText(value, type, decimals);
 }
 
 /** The printed texts of a generic table that its sheet's cells would not give back. */

@@ -95,17 +95,24 @@ export const READ_LINE: ReadBack = {
   },
 };
 
+/** How a value column's cell is read back: as a fraction of a percentage or as it is, and printed so. */
+export function valueReading(
+  row: TableRow,
+  info: ColumnInfo | undefined
+): { toValue: (x: number) => number; type: "count" | "percent" | "number"; decimals: number } {
+  const percent = row.unit === "percent" || info?.type === "percent";
+  return {
+    toValue: percent ? fromFraction : (x) => x,
+    type: percent ? "percent" : info?.type === "count" ? "count" : "number",
+    decimals: info?.decimals ?? (percent ? 1 : 0),
+  };
+}
+
 export const READ_VALUE: ReadBack = {
   marks: "header",
   read(ctx, v, c, row) {
     const field = c.field!;
-    const info = ctx.typeOf(field);
-    const percent = row.unit === "percent" || info?.type === "percent";
-    readFigure(row, field, v, {
-      toValue: percent ? fromFraction : (x) => x,
-      type: percent ? "percent" : info?.type === "count" ? "count" : "number",
-      decimals: info?.decimals ?? (percent ? 1 : 0),
-    });
+    readFigure(row, field, v, valueReading(row, ctx.typeOf(field)));
   },
 };
 

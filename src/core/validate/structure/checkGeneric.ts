@@ -49,7 +49,7 @@ export function structuredOf(table: CrimeTable): { structured: StructuredTable; 
   return { structured, fields: cols.map((c) => c.field) };
 }
 
-type GenericCheck = { issues: Issue[]; coverage: TableCoverage };
+type GenericCheck = { issues: Issue[]; coverage: TableCoverage; changes: GenericChange[] };
 
 // Validation and the check report both ask for a table's checks: they are made once per
 // table (tables are not changed once read).
@@ -73,10 +73,17 @@ function checkGeneric(table: CrimeTable): GenericCheck {
   );
   // A rule stated beside the table in the paste (a line no table took) is the rule.
   const stated = statedRule(table.unreadLines ?? []);
-  const { issues, coverage } = checkStructured({ tables: [structured], unread: [] }, stated);
+  const derived = findDerived(structured, stated);
+  const read = { tables: [structured], unread: [] };
+  const { issues, coverage } = checkStructured(read, stated, [derived]);
   return {
     issues: issues.map((i) => ({ ...i, field: headingField.get(i.field) ?? i.field })),
     coverage: coverage[0] ?? { table: 0, checked: [], unchecked: [], figures: 0 },
+    changes: derived.relations.flatMap((r): GenericChange[] =>
+      r.kind === "change" || r.kind === "change-pct" || r.kind === "change-points"
+        ? [{ field: fields[r.column]!, how: r.kind, from: fields[r.from]!, to: fields[r.to]! }]
+        : []
+    ),
   };
 }
 
@@ -94,14 +101,7 @@ export interface GenericChange {
  * recalculates as formulas, as the checks do.
  */
 export function genericChanges(table: CrimeTable): GenericChange[] {
-  if (table.kind !== "generic") return [];
-  const { structured, fields } = structuredOf(table);
-  const stated = statedRule(table.unreadLines ?? []);
-  return findDerived(structured, stated).relations.flatMap((r): GenericChange[] =>
-    r.kind === "change" || r.kind === "change-pct" || r.kind === "change-points"
-      ? [{ field: fields[r.column]!, how: r.kind, from: fields[r.from]!, to: fields[r.to]! }]
-      : []
-  );
+  return table.kind === "generic" ? checkedGeneric(table).changes : [];
 }
 
 /** How many of a generic table's printed figures were recalculated (0 for other kinds). */

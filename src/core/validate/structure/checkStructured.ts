@@ -18,7 +18,14 @@ import {
   printedAt,
   type Printed,
 } from "./figures";
-import { findDerived, percentRow, wholeFor, type Relation, type Unchecked } from "./findDerived";
+import {
+  findDerived,
+  percentRow,
+  wholeFor,
+  type Relation,
+  type Structure,
+  type Unchecked,
+} from "./findDerived";
 import {
   RAG_RULE_TEXT,
   directionHolds,
@@ -495,9 +502,10 @@ function describe(t: StructuredTable, rel: Relation): { what: string; how: strin
 function checkTable(
   ti: number,
   t: StructuredTable,
-  stated: StatedRule | null
+  stated: StatedRule | null,
+  derived: Structure = findDerived(t, stated)
 ): { issues: Issue[]; coverage: TableCoverage } {
-  const { relations, unchecked } = findDerived(t, stated);
+  const { relations, unchecked } = derived;
   const summed = summedColumns(t, relations);
   const issues = relations.flatMap((rel) => {
     switch (rel.kind) {
@@ -553,9 +561,11 @@ function statedRuleOf(read: StructuredRead): StatedRule | null {
 /** Checks every table read by its structure; issues in table and line order. */
 export function checkStructured(
   read: StructuredRead,
-  stated: StatedRule | null = statedRuleOf(read)
+  stated: StatedRule | null = statedRuleOf(read),
+  /** Each table's derived columns and rows, when the caller has found them already. */
+  derived?: readonly Structure[]
 ): StructureCheck {
-  const results = read.tables.map((t, i) => checkTable(i, t, stated));
+  const results = read.tables.map((t, i) => checkTable(i, t, stated, derived?.[i]));
   const issues = results
     .flatMap((r) => r.issues)
     .map((issue, k) => ({ issue, k }))
